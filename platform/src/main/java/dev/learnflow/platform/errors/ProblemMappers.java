@@ -1,0 +1,121 @@
+package dev.learnflow.platform.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.learnflow.contracts.api.Problem;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every exception a service can raise to {@code application/problem+json}. Stack traces are logged, never sent.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return Problems.response(e.status(), e.typeSlug(), e.title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return Problems.response(400, "validation", "Invalid request",
+                "The request has " + errors.size() + " invalid field(s)", errors, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        List<Problem.FieldError> errors = List.of();
+        String detail = "The request body is not valid JSON";
+        if (e instanceof UnrecognizedPropertyException u) {
+            detail = "Unknown field '" + u.getPropertyName() + "'";
+            errors = List.of(new Problem.FieldError(jsonPath(u), "is not a known field"));
+        } else if (e instanceof InvalidFormatException f) {
+            detail = "A field has a value of the wrong type or format";
+            errors = List.of(new Problem.FieldError(jsonPath(f), "has an invalid value"));
+        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            detail = "A field has a value of the wrong type";
+            errors = List.of(new Problem.FieldError(jsonPath(m), "has the wrong type"));
+        }
+        return Problems.response(400, "malformed-json", "Malformed request body", detail, errors, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.warn("Request failed with a framework error", e);
+        }
+        String detail = status >= 500 ? null : e.getMessage();
+        Response problem = Problems.response(status, Problems.slugFor(status),
+                Response.Status.fromStatusCode(status) != null
+                        ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error",
+                detail);
+        // Keep protocol headers such as Allow or Retry-After that the framework set.
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> problem.getHeaders().add(name, v));
+            }
+        });
+        return problem;
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        // The client gets a stable problem without internals; the log keeps the stack trace.
+        LOG.error("Unhandled error", e);
+        return Problems.response(500, "internal-error", "Internal error",
+                "The server could not complete the request");
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // Method-parameter paths look like "ask.body.question": the client only knows "question".
+        String last = null;
+        StringBuilder afterBody = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER
+                    || node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
+                last = node.getName();
+                afterBody.setLength(0);
+                continue;
+            }
+            if (!afterBody.isEmpty()) {
+                afterBody.append('.');
+            }
+            afterBody.append(node.getName());
+            if (node.getIndex() != null) {
+                afterBody.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        if (!afterBody.isEmpty()) {
+            return afterBody.toString();
+        }
+        return last != null ? last : "request";
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.learnflow.platform.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A fresh RS256 key pair per test run, written as PEM files and wired into smallrye-jwt's sign/verify
+ * locations. Keys are never committed; tests that forge tokens read {@link #keyPair()}.
+ */
+public class JwtTestKeys implements QuarkusTestResourceLifecycleManager {
+
+    private static KeyPair keyPair;
+    private static Path privatePem;
+    private static Path publicPem;
+
+    public static synchronized KeyPair keyPair() {
+        ensureKeys();
+        return keyPair;
+    }
+
+    public static synchronized Path publicKeyFile() {
+        ensureKeys();
+        return publicPem;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        ensureKeys();
+        return Map.of(
+                "smallrye.jwt.sign.key.location", privatePem.toString(),
+                "mp.jwt.verify.publickey.location", publicPem.toString());
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    private static synchronized void ensureKeys() {
+        if (keyPair != null) {
+            return;
+        }
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keyPair = generator.generateKeyPair();
+            Path dir = Files.createTempDirectory("learnflow-jwt");
+            privatePem = dir.resolve("private.pem");
+            publicPem = dir.resolve("public.pem");
+            Files.writeString(privatePem, pem("PRIVATE KEY", keyPair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+            Files.writeString(publicPem, pem("PUBLIC KEY", keyPair.getPublic().getEncoded()), StandardCharsets.US_ASCII);
+            privatePem.toFile().deleteOnExit();
+            publicPem.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.learnflow.codeexecution;
+
+import dev.learnflow.platform.testing.ServiceEndpointsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ServiceEndpointsTest extends ServiceEndpointsContract {
+
+    @Override
+    protected String expectedTitle() {
+        return "LearnFlow Code execution service API";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.learnflow.concepts;
+
+import dev.learnflow.platform.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import dev.learnflow.platform.testing.ServiceEndpointsContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = TestDatabase.class, restrictToAnnotatedClass = false)
+class ServiceEndpointsTest extends ServiceEndpointsContract {
+
+    @Override
+    protected String expectedTitle() {
+        return "LearnFlow Concepts agent API";
+    }
+}

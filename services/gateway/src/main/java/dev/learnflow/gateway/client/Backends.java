@@ -1,0 +1,110 @@
+package dev.learnflow.gateway.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.platform.auth.CallerIdentity;
+import dev.learnflow.platform.dapr.ServiceInvoker;
+import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.platform.errors.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Calls backend services through the gateway's own Dapr sidecar, passing the verified caller on in identity
+ * headers, and relays the backend's answer. A backend that is down or slow becomes a fast 503/504 problem, and
+ * repeated failures open a per-backend circuit so we stop waiting on it.
+ */
+@ApplicationScoped
+public class Backends {
+
+    private static final Logger LOG = Logger.getLogger(Backends.class);
+    private static final int FAILURES_TO_OPEN = 5;
+    private static final Duration OPEN_FOR = Duration.ofSeconds(10);
+
+    private final ServiceInvoker invoker;
+    private final ObjectMapper mapper;
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public Backends(ServiceInvoker invoker, ObjectMapper mapper) {
+        this(invoker, mapper, Clock.systemUTC());
+    }
+
+    Backends(ServiceInvoker invoker, ObjectMapper mapper, Clock clock) {
+        this.invoker = invoker;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** One routed call; {@code body} is serialised as JSON when not null. */
+    public Response call(Caller caller, String appId, String httpMethod, String path, Object body, Duration timeout) {
+        CircuitBreaker breaker = breakers.computeIfAbsent(appId, id -> new CircuitBreaker(FAILURES_TO_OPEN, OPEN_FOR, clock));
+        if (!breaker.tryAcquire()) {
+            return Problems.response(503, "service-unavailable", "Service unavailable",
+                    appId + " is failing; retry shortly", java.util.List.of(),
+                    Map.of("Retry-After", Long.toString(breaker.retryAfterSeconds())));
+        }
+        ServiceInvoker.Call call = new ServiceInvoker.Call(appId, httpMethod, path,
+                body == null ? null : "application/json", body == null ? null : json(body),
+                Map.of(CallerIdentity.USER_HEADER, caller.id().toString(),
+                        CallerIdentity.ROLES_HEADER, caller.rolesHeader()),
+                timeout);
+        ServiceInvoker.Reply reply;
+        try {
+            reply = invoker.invoke(call).join();
+        } catch (CompletionException e) {
+            breaker.onFailure();
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            throw ApiException.unavailable(appId + " is not reachable right now");
+        }
+        if (isSidecarFailure(reply)) {
+            breaker.onFailure();
+            LOG.warnf("Sidecar could not reach %s: %s", appId, reply.bodyText());
+            throw ApiException.unavailable(appId + " is not reachable right now");
+        }
+        if (reply.status() >= 500) {
+            breaker.onFailure();
+        } else {
+            breaker.onSuccess();
+        }
+        Response.ResponseBuilder relayed = Response.status(reply.status()).entity(reply.body());
+        if (reply.contentType() != null) {
+            relayed.type(reply.contentType());
+        }
+        reply.headers().getOrDefault("retry-after", java.util.List.of()).forEach(v -> relayed.header("Retry-After", v));
+        reply.headers().getOrDefault("location", java.util.List.of()).forEach(v -> relayed.header("Location", v));
+        return relayed.build();
+    }
+
+    public CircuitBreaker.State circuitState(String appId) {
+        CircuitBreaker breaker = breakers.get(appId);
+        return breaker == null ? CircuitBreaker.State.CLOSED : breaker.state();
+    }
+
+    /** Dapr reports its own invocation failures as JSON with an ERR_ code, not as the app's answer. */
+    private static boolean isSidecarFailure(ServiceInvoker.Reply reply) {
+        if (reply.status() < 500 && reply.status() != 403) {
+            return false;
+        }
+        String text = reply.bodyText();
+        return text.contains("\"errorCode\"") && text.contains("ERR_");
+    }
+
+    private byte[] json(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise request for backend", e);
+        }
+    }
+}

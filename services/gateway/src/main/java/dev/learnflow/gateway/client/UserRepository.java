@@ -1,0 +1,81 @@
+package dev.learnflow.gateway.client;
+
+import dev.learnflow.contracts.domain.Role;
+import dev.learnflow.contracts.domain.User;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The users table, which the gateway owns (accounts and class membership). Blocking API: call from workers. */
+@ApplicationScoped
+public class UserRepository {
+
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(5);
+    private static final String COLUMNS =
+            "id, email, display_name, role, timezone, teacher_id, created_at, password_hash";
+
+    /** An account with its password hash, which never leaves the gateway. */
+    public record Account(User user, String passwordHash) {
+    }
+
+    /** Thrown when the e-mail is already registered. */
+    public static class DuplicateEmailException extends RuntimeException {
+        public DuplicateEmailException() {
+            super("email already registered");
+        }
+    }
+
+    private final Pool pool;
+
+    public UserRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Account insert(String email, String passwordHash, String displayName, Role role, String timezone,
+                          UUID teacherId) {
+        try {
+            Row row = pool.preparedQuery("INSERT INTO users (email, password_hash, display_name, role, timezone, "
+                            + "teacher_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS)
+                    .execute(Tuple.of(email, passwordHash, displayName, role.value(), timezone, teacherId))
+                    .await().atMost(DB_TIMEOUT)
+                    .iterator().next();
+            return toAccount(row);
+        } catch (PgException e) {
+            if ("23505".equals(e.getSqlState())) {
+                throw new DuplicateEmailException();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        var rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower($1)")
+                .execute(Tuple.of(email)).await().atMost(DB_TIMEOUT);
+        return rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next()));
+    }
+
+    public Optional<User> findById(UUID id) {
+        var rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE id = $1")
+                .execute(Tuple.of(id)).await().atMost(DB_TIMEOUT);
+        return rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next()).user());
+    }
+
+    /** True when {@code studentId} is in {@code teacherId}'s class. */
+    public boolean isTeacherOf(UUID teacherId, UUID studentId) {
+        return pool.preparedQuery("SELECT 1 FROM users WHERE id = $1 AND teacher_id = $2")
+                .execute(Tuple.of(studentId, teacherId)).await().atMost(DB_TIMEOUT).size() > 0;
+    }
+
+    private static Account toAccount(Row row) {
+        User user = new User(row.getUUID("id"), row.getString("email"), row.getString("display_name"),
+                Role.fromString(row.getString("role")), row.getString("timezone"), row.getUUID("teacher_id"),
+                row.getOffsetDateTime("created_at").toInstant());
+        return new Account(user, row.getString("password_hash"));
+    }
+}

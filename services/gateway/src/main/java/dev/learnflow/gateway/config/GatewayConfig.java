@@ -1,0 +1,56 @@
+package dev.learnflow.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Gateway settings; every value can be overridden by an environment variable (LEARNFLOW_GATEWAY_...). */
+@ConfigMapping(prefix = "learnflow.gateway")
+public interface GatewayConfig {
+
+    Tokens tokens();
+
+    RateLimit rateLimit();
+
+    Timeouts timeouts();
+
+    /** bcrypt work factor: 10 costs ~60–100 ms per hash here, slow enough for offline guessing, fast enough for login. */
+    @WithDefault("10")
+    int bcryptCost();
+
+    interface Tokens {
+        /** Must equal mp.jwt.verify.issuer, which verification uses. */
+        @WithDefault("https://learnflow.dev")
+        String issuer();
+
+        /** Must equal mp.jwt.verify.audiences. */
+        @WithDefault("learnflow-api")
+        String audience();
+
+        @WithDefault("PT15M")
+        Duration accessTtl();
+
+        @WithDefault("P14D")
+        Duration refreshTtl();
+    }
+
+    interface RateLimit {
+        /** Burst size of each user's token bucket. */
+        @WithDefault("60")
+        int capacity();
+
+        /** Sustained requests per second per user. */
+        @WithDefault("2.0")
+        double refillPerSecond();
+    }
+
+    interface Timeouts {
+        @WithDefault("PT3S")
+        Duration standard();
+
+        /** Code runs and grading wait for the sandbox (up to 5 s of wall clock) plus queueing. */
+        @WithDefault("PT12S")
+        Duration sandbox();
+    }
+}

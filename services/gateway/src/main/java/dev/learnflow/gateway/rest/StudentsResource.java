@@ -1,0 +1,74 @@
+package dev.learnflow.gateway.rest;
+
+import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.gateway.client.Backends;
+import dev.learnflow.gateway.config.GatewayConfig;
+import dev.learnflow.gateway.service.AccessPolicy;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** A student's progress: only the student, their teacher and admins get through (checked on every route). */
+@Path("/api/v1/students/{studentId}")
+@Tag(name = "progress", description = "Mastery, streaks and activity")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"student", "teacher", "admin"})
+@Blocking
+public class StudentsResource {
+
+    private final Backends backends;
+    private final Caller caller;
+    private final AccessPolicy access;
+    private final GatewayConfig.Timeouts timeouts;
+
+    public StudentsResource(Backends backends, Caller caller, AccessPolicy access, GatewayConfig config) {
+        this.backends = backends;
+        this.caller = caller;
+        this.access = access;
+        this.timeouts = config.timeouts();
+    }
+
+    @GET
+    @Path("/progress")
+    @Operation(summary = "Mastery per module and topic")
+    public Response progress(@PathParam("studentId") String studentId) {
+        return toProgress(studentId, "progress");
+    }
+
+    @GET
+    @Path("/streak")
+    @Operation(summary = "Current and longest streak of active days")
+    public Response streak(@PathParam("studentId") String studentId) {
+        return toProgress(studentId, "streak");
+    }
+
+    @GET
+    @Path("/activity")
+    @Operation(summary = "Recent learning activity")
+    public Response activity(@PathParam("studentId") String studentId) {
+        return toProgress(studentId, "activity");
+    }
+
+    @GET
+    @Path("/statements")
+    @Operation(summary = "The student's activity as xAPI statements")
+    public Response statements(@PathParam("studentId") String studentId) {
+        return toProgress(studentId, "statements");
+    }
+
+    private Response toProgress(String studentIdText, String what) {
+        UUID studentId = Ids.uuid("studentId", studentIdText);
+        access.requireAccessToStudent(caller, studentId);
+        return backends.call(caller, Routes.PROGRESS, "GET", "/internal/students/" + studentId + "/" + what, null,
+                timeouts.standard());
+    }
+}

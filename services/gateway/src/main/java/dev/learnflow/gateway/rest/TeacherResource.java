@@ -1,0 +1,69 @@
+package dev.learnflow.gateway.rest;
+
+import dev.learnflow.contracts.api.AlertActionRequest;
+import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.gateway.client.Backends;
+import dev.learnflow.gateway.config.GatewayConfig;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Teacher routes: their class and the struggle alerts of their students. */
+@Path("/api/v1/teacher")
+@Tag(name = "teacher", description = "Class overview and struggle alerts")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"teacher", "admin"})
+@Blocking
+public class TeacherResource {
+
+    private final Backends backends;
+    private final Caller caller;
+    private final GatewayConfig.Timeouts timeouts;
+
+    public TeacherResource(Backends backends, Caller caller, GatewayConfig config) {
+        this.backends = backends;
+        this.caller = caller;
+        this.timeouts = config.timeouts();
+    }
+
+    @GET
+    @Path("/class")
+    @Operation(summary = "The teacher's students with their mastery and streaks")
+    public Response classOverview() {
+        return backends.call(caller, Routes.PROGRESS, "GET", "/internal/teachers/" + caller.id() + "/class", null,
+                timeouts.standard());
+    }
+
+    @GET
+    @Path("/alerts")
+    @Operation(summary = "Struggle alerts of the teacher's students")
+    public Response alerts(@QueryParam("status") @Pattern(regexp = "^(open|acknowledged|resolved|muted)$",
+            message = "must be open, acknowledged, resolved or muted") String status) {
+        String query = status == null ? "" : "?status=" + status;
+        return backends.call(caller, Routes.NOTIFICATION, "GET",
+                "/internal/teachers/" + caller.id() + "/alerts" + query, null, timeouts.standard());
+    }
+
+    @POST
+    @Path("/alerts/{alertId}/actions")
+    @Operation(summary = "Acknowledge, resolve, mute or reopen an alert")
+    public Response act(@PathParam("alertId") String alertId, @Valid @NotNull AlertActionRequest action) {
+        return backends.call(caller, Routes.NOTIFICATION, "POST",
+                "/internal/teachers/" + caller.id() + "/alerts/" + Ids.uuid("alertId", alertId) + "/actions",
+                action, timeouts.standard());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.learnflow.gateway.rest;
+
+import dev.learnflow.contracts.api.AskQuestionRequest;
+import dev.learnflow.contracts.api.DebugRequestBody;
+import dev.learnflow.contracts.api.ReviewRequest;
+import dev.learnflow.contracts.api.RunCodeRequest;
+import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.gateway.client.Backends;
+import dev.learnflow.gateway.config.GatewayConfig;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The tutor: questions, code review and debugging help are accepted with 202 and answered asynchronously (over
+ * the WebSocket, and by GET /api/v1/queries/{id}); code runs answer directly.
+ */
+@Path("/api/v1")
+@Tag(name = "tutor", description = "Ask, review, debug and run code")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"student", "teacher", "admin"})
+@Blocking
+public class TutorResource {
+
+    private final Backends backends;
+    private final Caller caller;
+    private final GatewayConfig.Timeouts timeouts;
+
+    public TutorResource(Backends backends, Caller caller, GatewayConfig config) {
+        this.backends = backends;
+        this.caller = caller;
+        this.timeouts = config.timeouts();
+    }
+
+    @POST
+    @Path("/questions")
+    @Operation(summary = "Ask the tutor a question; 202 with a request id, the answer arrives over the WebSocket")
+    public Response ask(@Valid @NotNull AskQuestionRequest request) {
+        return backends.call(caller, Routes.TRIAGE, "POST", "/internal/questions", request, timeouts.standard());
+    }
+
+    @GET
+    @Path("/queries/{requestId}")
+    @Operation(summary = "The answer to an earlier question, review or debug request (pending until it arrives)")
+    public Response answer(@PathParam("requestId") String requestId) {
+        return backends.call(caller, Routes.TRIAGE, "GET",
+                "/internal/queries/" + Ids.uuid("requestId", requestId), null, timeouts.standard());
+    }
+
+    @POST
+    @Path("/reviews")
+    @Operation(summary = "Submit code for review; 202 with a request id")
+    public Response review(@Valid @NotNull ReviewRequest request) {
+        return backends.call(caller, Routes.TRIAGE, "POST", "/internal/reviews", request, timeouts.standard());
+    }
+
+    @POST
+    @Path("/debug")
+    @Operation(summary = "Get debugging hints for code and its error; 202 with a request id")
+    public Response debug(@Valid @NotNull DebugRequestBody request) {
+        return backends.call(caller, Routes.TRIAGE, "POST", "/internal/debug", request, timeouts.standard());
+    }
+
+    @POST
+    @Path("/runs")
+    @Operation(summary = "Run Python code in the sandbox")
+    public Response run(@Valid @NotNull RunCodeRequest request) {
+        return backends.call(caller, Routes.CODE_EXECUTION, "POST", "/internal/runs", request, timeouts.sandbox());
+    }
+}
