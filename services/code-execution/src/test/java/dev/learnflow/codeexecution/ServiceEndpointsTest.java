@@ -1,6 +1,6 @@
 package dev.learnflow.codeexecution;
 
-import dev.learnflow.platform.testing.ServiceEndpointsContract;
+import dev.learnflow.local.testing.ServiceEndpointsContract;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

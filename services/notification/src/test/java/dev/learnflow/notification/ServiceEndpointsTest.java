@@ -1,8 +1,8 @@
 package dev.learnflow.notification;
 
-import dev.learnflow.platform.testing.TestDatabase;
+import dev.learnflow.local.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
-import dev.learnflow.platform.testing.ServiceEndpointsContract;
+import dev.learnflow.local.testing.ServiceEndpointsContract;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

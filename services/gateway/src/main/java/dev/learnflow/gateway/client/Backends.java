@@ -8,6 +8,7 @@ import dev.learnflow.platform.dapr.ServiceInvoker;
 import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.platform.errors.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
@@ -34,6 +35,7 @@ public class Backends {
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final Clock clock;
 
+    @Inject
     public Backends(ServiceInvoker invoker, ObjectMapper mapper) {
         this(invoker, mapper, Clock.systemUTC());
     }

@@ -2,6 +2,7 @@ package dev.learnflow.gateway.service;
 
 import dev.learnflow.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ public class RateLimiter {
     private final LongSupplier nanoClock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+    @Inject
     public RateLimiter(GatewayConfig config) {
         this(config.rateLimit().capacity(), config.rateLimit().refillPerSecond(), System::nanoTime);
     }

@@ -1,4 +1,4 @@
-package dev.learnflow.platform.testing;
+package dev.learnflow.local.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 

@@ -1,0 +1,100 @@
+package dev.learnflow.local.sidecar;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** The sidecar's HTTP channel to its app (127.0.0.1:appPort), adding dapr-api-token when one is configured. */
+public final class AppChannel {
+
+    /** Headers a proxy must not forward (RFC 9110 §7.6.1), plus the sidecar's own token. */
+    public static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "proxy-connection", "host",
+            "content-length", "dapr-api-token");
+
+    /** A reply from the app. */
+    public record Reply(int status, MultiMap headers, byte[] body) {
+        public String contentType() {
+            return headers.get("content-type");
+        }
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    private final HttpClient client;
+    private final String host;
+    private final int port;
+    private final String appApiToken;
+
+    AppChannel(HttpClient client, String host, int port, String appApiToken) {
+        this.client = client;
+        this.host = host;
+        this.port = port;
+        this.appApiToken = appApiToken;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** One request to the app; the future fails on connection errors and timeouts. */
+    public CompletableFuture<Reply> call(String method, String uri, MultiMap headers, byte[] body, Duration timeout) {
+        MultiMap h = MultiMap.caseInsensitiveMultiMap();
+        if (headers != null) {
+            for (Map.Entry<String, String> e : headers) {
+                if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                    h.add(e.getKey(), e.getValue());
+                }
+            }
+        }
+        if (appApiToken != null) {
+            h.set("dapr-api-token", appApiToken);
+        }
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(method)).setHost(host).setPort(port)
+                .setURI(uri.startsWith("/") ? uri : "/" + uri).setHeaders(h)
+                .setConnectTimeout(Math.min(timeout.toMillis(), 5_000)).setIdleTimeout(timeout.toMillis());
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        client.request(options)
+                .compose(req -> req.send(body == null ? Buffer.buffer() : Buffer.buffer(body)))
+                .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b.getBytes())))
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        result.complete(ar.result());
+                    } else {
+                        result.completeExceptionally(ar.cause());
+                    }
+                });
+        return result.orTimeout(timeout.toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public CompletableFuture<Reply> call(String method, String uri, Map<String, String> headers, byte[] body,
+                                         Duration timeout) {
+        MultiMap h = MultiMap.caseInsensitiveMultiMap();
+        if (headers != null) {
+            headers.forEach(h::add);
+        }
+        return call(method, uri, h, body, timeout);
+    }
+
+    static MultiMap headers(String... kv) {
+        MultiMap h = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            h.add(kv[i], kv[i + 1]);
+        }
+        return h;
+    }
+
+    static List<String> list(String... items) {
+        return List.of(items);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.learnflow.local.sidecar;
+
+import dev.learnflow.local.sidecar.pubsub.InMemoryPubSub;
+import dev.learnflow.local.sidecar.state.InMemoryStateStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the sidecars of one process share: name resolution (app id → sidecar), actor placement (actor type → hosting
+ * sidecars), the in-memory components, and the threads (one Vert.x instance, one worker pool, one scheduler). The
+ * launcher creates one and passes it to every {@link Sidecar#start(SidecarOptions)}; close it after the sidecars.
+ */
+public final class SidecarRegistry implements AutoCloseable {
+
+    private final Map<String, Sidecar> sidecars = new ConcurrentHashMap<>();
+    private final Map<String, List<Sidecar>> actorHosts = new ConcurrentHashMap<>();
+    private final Map<String, InMemoryPubSub> inMemoryPubSubs = new ConcurrentHashMap<>();
+    private final Map<String, InMemoryStateStore> inMemoryStores = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final HttpClient httpClient;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService scheduler;
+    private volatile boolean closed;
+
+    public SidecarRegistry() {
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
+                .setInternalBlockingPoolSize(2).setBlockedThreadCheckInterval(10_000));
+        this.httpClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                .setKeepAliveTimeout(30).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(64));
+        this.workers = Executors.newCachedThreadPool(threads("sidecar-worker"));
+        this.scheduler = Executors.newScheduledThreadPool(2, threads("sidecar-timer"));
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The sidecar of {@code appId}, or null (name resolution). */
+    public Sidecar lookup(String appId) {
+        return sidecars.get(appId);
+    }
+
+    public Collection<Sidecar> sidecars() {
+        return List.copyOf(sidecars.values());
+    }
+
+    void register(Sidecar sidecar) {
+        Sidecar previous = sidecars.putIfAbsent(sidecar.appId(), sidecar);
+        if (previous != null && previous != sidecar) {
+            throw new SidecarConfigException("a sidecar for app id '" + sidecar.appId()
+                    + "' is already running in this registry");
+        }
+    }
+
+    void unregister(Sidecar sidecar) {
+        sidecars.remove(sidecar.appId(), sidecar);
+        actorHosts.values().forEach(list -> list.remove(sidecar));
+    }
+
+    /** Placement: {@code sidecar}'s app hosts {@code actorType}. */
+    public void addActorHost(String actorType, Sidecar sidecar) {
+        List<Sidecar> hosts = actorHosts.computeIfAbsent(actorType, k -> new CopyOnWriteArrayList<>());
+        if (!hosts.contains(sidecar)) {
+            hosts.add(sidecar);
+        }
+        synchronized (actorHosts) {
+            actorHosts.notifyAll();
+        }
+    }
+
+    /** Placement lookup: the sidecar hosting (type, id), waiting up to {@code waitMillis} for a host to register. */
+    public Sidecar actorHost(String actorType, String actorId, long waitMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + waitMillis;
+        synchronized (actorHosts) {
+            while (true) {
+                List<Sidecar> hosts = actorHosts.get(actorType);
+                if (hosts != null && !hosts.isEmpty()) {
+                    List<Sidecar> sorted = new ArrayList<>(hosts);
+                    sorted.sort(java.util.Comparator.comparing(Sidecar::appId));
+                    return sorted.get(Math.floorMod((actorType + "||" + actorId).hashCode(), sorted.size()));
+                }
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || closed) {
+                    return null;
+                }
+                actorHosts.wait(Math.min(left, 200));
+            }
+        }
+    }
+
+    public InMemoryPubSub inMemoryPubSub(String componentName) {
+        return inMemoryPubSubs.computeIfAbsent(componentName, k -> new InMemoryPubSub(workers, scheduler));
+    }
+
+    public InMemoryStateStore inMemoryStateStore(String componentName) {
+        return inMemoryStores.computeIfAbsent(componentName, k -> new InMemoryStateStore());
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public HttpClient httpClient() {
+        return httpClient;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops every sidecar still registered, then the shared threads. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        for (Sidecar s : sidecars()) {
+            s.stop();
+        }
+        closed = true;
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+        httpClient.close();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
+    }
+}

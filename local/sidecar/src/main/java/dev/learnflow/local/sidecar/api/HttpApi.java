@@ -1,0 +1,466 @@
+package dev.learnflow.local.sidecar.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.learnflow.local.sidecar.AppChannel;
+import dev.learnflow.local.sidecar.Json;
+import dev.learnflow.local.sidecar.Sidecar;
+import dev.learnflow.local.sidecar.StateApi;
+import dev.learnflow.local.sidecar.actors.ActorHost;
+import dev.learnflow.local.sidecar.state.StateStore;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The Dapr HTTP API ({@code /v1.0/...}) of one sidecar, plus service invocation by {@code dapr-app-id} header on
+ * any path. Errors are Dapr-style JSON {@code {"errorCode": ..., "message": ...}}.
+ */
+public final class HttpApi implements Handler<HttpServerRequest> {
+
+    private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private final Sidecar sidecar;
+
+    public HttpApi(Sidecar sidecar) {
+        this.sidecar = sidecar;
+    }
+
+    /** An HTTP answer. */
+    record Answer(int status, MultiMap headers, byte[] body) {
+        static Answer empty(int status) {
+            return new Answer(status, MultiMap.caseInsensitiveMultiMap(), new byte[0]);
+        }
+
+        static Answer json(int status, byte[] body) {
+            MultiMap h = MultiMap.caseInsensitiveMultiMap();
+            h.set("Content-Type", "application/json");
+            return new Answer(status, h, body);
+        }
+    }
+
+    @Override
+    public void handle(HttpServerRequest req) {
+        Context ctx = Vertx.currentContext();
+        req.body().onComplete(ar -> {
+            if (ar.failed()) {
+                send(req, Answer.json(400, Json.error("ERR_MALFORMED_REQUEST", "cannot read body: "
+                        + ar.cause().getMessage())));
+                return;
+            }
+            Buffer body = ar.result();
+            if (body.length() > MAX_BODY) {
+                send(req, Answer.json(413, Json.error("ERR_MALFORMED_REQUEST", "request body too large")));
+                return;
+            }
+            CompletableFuture<Answer> answer;
+            try {
+                answer = route(req, body.getBytes());
+            } catch (Throwable t) {
+                answer = CompletableFuture.failedFuture(t);
+            }
+            answer.whenComplete((a, e) -> ctx.runOnContext(v -> {
+                if (e != null) {
+                    ApiException api = ApiException.of(e, "ERR_INTERNAL", "");
+                    if (api.httpStatus() >= 500 && !"ERR_DIRECT_INVOKE".equals(api.errorCode())) {
+                        LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}", req.method(), req.path(), api.getMessage());
+                    }
+                    send(req, Answer.json(api.httpStatus(), Json.error(api.errorCode(), api.getMessage())));
+                } else {
+                    send(req, a);
+                }
+            }));
+        });
+    }
+
+    private static void send(HttpServerRequest req, Answer a) {
+        HttpServerResponse resp = req.response();
+        if (resp.ended() || resp.closed()) {
+            return;
+        }
+        resp.setStatusCode(a.status());
+        if (a.headers() != null) {
+            for (Map.Entry<String, String> h : a.headers()) {
+                if (!AppChannel.HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                    resp.headers().add(h.getKey(), h.getValue());
+                }
+            }
+        }
+        if (a.status() == 204 || a.status() == 304) {
+            resp.end();
+        } else {
+            resp.end(Buffer.buffer(a.body() == null ? new byte[0] : a.body()));
+        }
+    }
+
+    private static CompletableFuture<Answer> safely(Supplier<CompletableFuture<Answer>> s) {
+        try {
+            return s.get();
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
+    }
+
+    private CompletableFuture<Answer> route(HttpServerRequest req, byte[] body) {
+        String path = req.path();
+        boolean health = path.equals("/v1.0/healthz") || path.equals("/v1.0/healthz/outbound");
+        String token = sidecar.apiToken();
+        if (token != null && !health) {
+            String given = req.getHeader("dapr-api-token");
+            if (given == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    given.getBytes(StandardCharsets.UTF_8))) {
+                return CompletableFuture.completedFuture(Answer.json(401, Json.error("ERR_UNAUTHORIZED",
+                        "invalid api token")));
+            }
+        }
+        String appIdHeader = req.getHeader("dapr-app-id");
+        if (appIdHeader != null && !appIdHeader.isBlank() && !path.startsWith("/v1.0/invoke/")) {
+            return invoke(appIdHeader.trim(), req, path, body);
+        }
+        List<String> seg = segments(path);
+        if (seg.size() < 2 || !seg.get(0).equals("v1.0")) {
+            return CompletableFuture.completedFuture(Answer.json(404, Json.error("ERR_NOT_FOUND",
+                    "no route for " + req.method() + " " + path)));
+        }
+        String area = seg.get(1);
+        String method = req.method().name();
+        return safely(() -> switch (area) {
+            case "healthz" -> health(seg);
+            case "metadata" -> metadata(method, seg, body);
+            case "publish" -> publish(req, seg, body);
+            case "state" -> state(req, method, seg, body);
+            case "invoke" -> {
+                if (seg.size() < 5 || !seg.get(3).equals("method")) {
+                    throw ApiException.badRequest("ERR_MALFORMED_REQUEST", "expected /v1.0/invoke/{app-id}/method/{method}");
+                }
+                // The method is the raw (still encoded) remainder of the path after /v1.0/invoke/{app-id}/method.
+                String[] raw = path.split("/", 6);
+                yield invoke(seg.get(2), req, raw.length == 6 ? "/" + raw[5] : "/", body);
+            }
+            case "actors" -> actors(req, method, seg, body);
+            default -> CompletableFuture.completedFuture(Answer.json(404, Json.error("ERR_NOT_FOUND",
+                    "no route for " + method + " " + path)));
+        });
+    }
+
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> queryMetadata(HttpServerRequest req) {
+        Map<String, String> md = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : req.params()) {
+            if (p.getKey().startsWith("metadata.")) {
+                md.put(p.getKey().substring("metadata.".length()), p.getValue());
+            }
+        }
+        return md;
+    }
+
+    private static ApiException notFound(HttpServerRequest req) {
+        return new ApiException(404, io.grpc.Status.Code.NOT_FOUND, "ERR_NOT_FOUND",
+                "no route for " + req.method() + " " + req.path());
+    }
+
+    // ---------------------------------------------------------------- health and metadata
+
+    private CompletableFuture<Answer> health(List<String> seg) {
+        boolean outbound = seg.size() > 2 && seg.get(2).equals("outbound");
+        boolean ok = outbound ? sidecar.isOutboundReady() : sidecar.isHealthy();
+        return CompletableFuture.completedFuture(ok ? Answer.empty(204)
+                : Answer.json(500, Json.error("ERR_HEALTH_NOT_READY", "dapr is not ready")));
+    }
+
+    private CompletableFuture<Answer> metadata(String method, List<String> seg, byte[] body) {
+        if (seg.size() == 2 && method.equals("GET")) {
+            return CompletableFuture.completedFuture(Answer.json(200, Json.bytes(sidecar.metadata())));
+        }
+        if (seg.size() == 3 && method.equals("PUT")) {
+            sidecar.extendedMetadata().put(seg.get(2), new String(body, StandardCharsets.UTF_8));
+            return CompletableFuture.completedFuture(Answer.empty(204));
+        }
+        throw ApiException.badRequest("ERR_MALFORMED_REQUEST", "unsupported metadata call");
+    }
+
+    // ---------------------------------------------------------------- pub/sub
+
+    private CompletableFuture<Answer> publish(HttpServerRequest req, List<String> seg, byte[] body) {
+        if (!req.method().name().equals("POST")) {
+            throw notFound(req);
+        }
+        if (seg.size() < 3) {
+            throw new ApiException(404, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EMPTY", "pubsub name is empty");
+        }
+        String topic = seg.size() < 4 ? "" : String.join("/", seg.subList(3, seg.size()));
+        String contentType = req.getHeader("Content-Type");
+        return sidecar.publish(seg.get(2), topic, body, contentType == null ? "text/plain" : contentType,
+                queryMetadata(req), req.getHeader("traceparent"), req.getHeader("tracestate"))
+                .thenApply(v -> Answer.empty(204));
+    }
+
+    // ---------------------------------------------------------------- state
+
+    private CompletableFuture<Answer> state(HttpServerRequest req, String method, List<String> seg, byte[] body) {
+        if (seg.size() < 3) {
+            throw ApiException.badRequest("ERR_STATE_STORE_NOT_FOUND", "state store name is empty");
+        }
+        String store = seg.get(2);
+        StateApi state = sidecar.state();
+        if (seg.size() == 3 && method.equals("POST")) {
+            JsonNode items = parse(body);
+            if (!items.isArray()) {
+                throw ApiException.badRequest("ERR_MALFORMED_REQUEST", "expected a JSON array of state items");
+            }
+            List<StateStore.Upsert> list = new ArrayList<>();
+            for (JsonNode item : items) {
+                list.add(upsert(item, queryMetadata(req)));
+            }
+            return state.save(store, list).thenApply(v -> Answer.empty(204));
+        }
+        if (seg.size() == 4 && method.equals("POST") && seg.get(3).equals("bulk")) {
+            JsonNode req2 = parse(body);
+            List<String> keys = new ArrayList<>();
+            req2.path("keys").forEach(k -> keys.add(k.asText()));
+            return state.bulkGet(store, keys).thenApply(entries -> {
+                ArrayNode out = Json.MAPPER.createArrayNode();
+                for (StateStore.Entry e : entries) {
+                    ObjectNode n = out.addObject();
+                    n.put("key", e.key());
+                    if (e.value() != null) {
+                        n.set("data", dataNode(e.value()));
+                        n.put("etag", e.etag());
+                    }
+                }
+                return Answer.json(200, Json.bytes(out));
+            });
+        }
+        if (seg.size() == 4 && method.equals("POST") && seg.get(3).equals("transaction")) {
+            JsonNode tx = parse(body);
+            List<StateStore.Operation> ops = new ArrayList<>();
+            for (JsonNode op : tx.path("operations")) {
+                JsonNode r = op.path("request");
+                String kind = op.path("operation").asText("");
+                switch (kind) {
+                    case "upsert" -> ops.add(upsert(r, Map.of()));
+                    case "delete" -> ops.add(new StateStore.Delete(r.path("key").asText(""),
+                            etag(r.path("etag").asText(null)), firstWrite(r.path("options"))));
+                    default -> throw ApiException.badRequest("ERR_NOT_SUPPORTED_STATE_OPERATION",
+                            "operation type " + kind + " not supported");
+                }
+            }
+            return state.transact(store, ops).thenApply(v -> Answer.empty(204));
+        }
+        if (seg.size() == 4 && method.equals("GET")) {
+            return state.get(store, seg.get(3)).thenApply(e -> {
+                if (e == null) {
+                    return Answer.empty(204);
+                }
+                MultiMap h = MultiMap.caseInsensitiveMultiMap();
+                h.set("Content-Type", Json.isValid(e.value()) ? "application/json" : "application/octet-stream");
+                if (e.etag() != null) {
+                    h.set("ETag", e.etag());
+                }
+                return new Answer(200, h, e.value());
+            });
+        }
+        if (seg.size() == 4 && method.equals("DELETE")) {
+            String concurrency = req.getParam("concurrency");
+            if (concurrency != null && !concurrency.equals("first-write") && !concurrency.equals("last-write")) {
+                throw ApiException.badRequest("ERR_MALFORMED_REQUEST", "invalid concurrency: " + concurrency);
+            }
+            return state.delete(store, new StateStore.Delete(seg.get(3), etag(req.getHeader("If-Match")),
+                    "first-write".equals(concurrency))).thenApply(v -> Answer.empty(204));
+        }
+        throw notFound(req);
+    }
+
+    private static JsonNode dataNode(byte[] value) {
+        if (Json.isValid(value)) {
+            return Json.parse(value);
+        }
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(new String(value, StandardCharsets.UTF_8));
+    }
+
+    private static String etag(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        String e = raw.trim();
+        if (e.startsWith("W/")) {
+            e = e.substring(2);
+        }
+        if (e.length() >= 2 && e.startsWith("\"") && e.endsWith("\"")) {
+            e = e.substring(1, e.length() - 1);
+        }
+        return e;
+    }
+
+    private static boolean firstWrite(JsonNode options) {
+        String c = options.path("concurrency").asText("");
+        if (!c.isEmpty() && !c.equals("first-write") && !c.equals("last-write")) {
+            throw ApiException.badRequest("ERR_MALFORMED_REQUEST", "invalid concurrency: " + c);
+        }
+        String consistency = options.path("consistency").asText("");
+        if (!consistency.isEmpty() && !consistency.equals("eventual") && !consistency.equals("strong")) {
+            throw ApiException.badRequest("ERR_MALFORMED_REQUEST", "invalid consistency: " + consistency);
+        }
+        return c.equals("first-write");
+    }
+
+    private static StateStore.Upsert upsert(JsonNode item, Map<String, String> urlMetadata) {
+        String key = item.path("key").asText("");
+        JsonNode value = item.get("value");
+        Map<String, String> md = new LinkedHashMap<>(urlMetadata);
+        item.path("metadata").fields().forEachRemaining(f -> md.put(f.getKey(), f.getValue().asText()));
+        byte[] bytes = value == null ? "null".getBytes(StandardCharsets.UTF_8) : Json.bytes(value);
+        return new StateStore.Upsert(key, new StateStore.Value(bytes, true),
+                etag(item.path("etag").isNull() ? null : item.path("etag").asText(null)),
+                firstWrite(item.path("options")), StateApi.ttl(md));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return Json.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("ERR_MALFORMED_REQUEST", e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- service invocation
+
+    private CompletableFuture<Answer> invoke(String appId, HttpServerRequest req, String rawPath, byte[] body) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        headers.addAll(req.headers());
+        return sidecar.invoke(appId, req.method().name(), rawPath, req.query(), headers, body)
+                .thenApply(r -> new Answer(r.status(), r.headers(), r.body()));
+    }
+
+    // ---------------------------------------------------------------- actors
+
+    private CompletableFuture<Answer> actors(HttpServerRequest req, String method, List<String> seg, byte[] body) {
+        if (seg.size() < 5) {
+            throw notFound(req);
+        }
+        String type = seg.get(2);
+        String id = seg.get(3);
+        String what = seg.get(4);
+        switch (what) {
+            case "method" -> {
+                if (seg.size() < 6) {
+                    throw notFound(req);
+                }
+                String m = String.join("/", seg.subList(5, seg.size()));
+                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_INVOKE_METHOD");
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (Map.Entry<String, String> h : req.headers()) {
+                    String k = h.getKey().toLowerCase(Locale.ROOT);
+                    if (!AppChannel.HOP_BY_HOP.contains(k)) {
+                        headers.put(h.getKey(), h.getValue());
+                    }
+                }
+                return host.actors().invoke(type, id, m, body, headers)
+                        .thenApply(r -> new Answer(r.status(), r.headers(), r.body()));
+            }
+            case "state" -> {
+                ActorHost actors = sidecar.actors();
+                if (seg.size() == 6 && method.equals("GET")) {
+                    return actors.getState(type, id, seg.get(5)).thenApply(v -> v == null ? Answer.empty(204)
+                            : new Answer(200, headers("Content-Type", "application/json"), v));
+                }
+                if (seg.size() == 5 && (method.equals("POST") || method.equals("PUT"))) {
+                    List<ActorHost.StateOp> ops = new ArrayList<>();
+                    for (JsonNode op : parse(body)) {
+                        JsonNode r = op.path("request");
+                        JsonNode value = r.get("value");
+                        ops.add(new ActorHost.StateOp(op.path("operation").asText(""), r.path("key").asText(""),
+                                value == null ? null : new StateStore.Value(Json.bytes(value), true)));
+                    }
+                    return actors.transact(type, id, ops).thenApply(v -> Answer.empty(204));
+                }
+                throw notFound(req);
+            }
+            case "reminders" -> {
+                if (seg.size() != 6) {
+                    throw notFound(req);
+                }
+                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_REMINDER_CREATE");
+                String name = seg.get(5);
+                switch (method) {
+                    case "POST", "PUT" -> {
+                        JsonNode r = body.length == 0 ? Json.object() : parse(body);
+                        return host.actors().registerReminder(type, id, name, r.path("dueTime").asText(""),
+                                r.path("period").asText(""), r.path("ttl").asText(""), nullIfMissing(r.get("data")))
+                                .thenApply(v -> Answer.empty(204));
+                    }
+                    case "GET" -> {
+                        JsonNode r = host.actors().getReminder(type, id, name);
+                        if (r == null) {
+                            throw new ApiException(404, io.grpc.Status.Code.NOT_FOUND, "ERR_ACTOR_REMINDER_GET",
+                                    "reminder " + name + " not found");
+                        }
+                        return CompletableFuture.completedFuture(Answer.json(200, Json.bytes(r)));
+                    }
+                    case "DELETE" -> {
+                        return host.actors().unregisterReminder(type, id, name).thenApply(v -> Answer.empty(204));
+                    }
+                    default -> throw notFound(req);
+                }
+            }
+            case "timers" -> {
+                if (seg.size() != 6) {
+                    throw notFound(req);
+                }
+                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_TIMER_CREATE");
+                String name = seg.get(5);
+                switch (method) {
+                    case "POST", "PUT" -> {
+                        JsonNode r = body.length == 0 ? Json.object() : parse(body);
+                        host.actors().registerTimer(type, id, name, r.path("dueTime").asText(""),
+                                r.path("period").asText(""), r.path("ttl").asText(""), r.path("callback").asText(""),
+                                nullIfMissing(r.get("data")));
+                        return CompletableFuture.completedFuture(Answer.empty(204));
+                    }
+                    case "DELETE" -> {
+                        host.actors().unregisterTimer(type, id, name);
+                        return CompletableFuture.completedFuture(Answer.empty(204));
+                    }
+                    default -> throw notFound(req);
+                }
+            }
+            default -> throw notFound(req);
+        }
+    }
+
+    private static JsonNode nullIfMissing(JsonNode n) {
+        return n == null || n.isNull() ? null : n;
+    }
+
+    private static MultiMap headers(String k, String v) {
+        MultiMap h = MultiMap.caseInsensitiveMultiMap();
+        h.set(k, v);
+        return h;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.learnflow.local.sidecar.pubsub;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * pubsub.in-memory. Unlike daprd's (one bus per sidecar), one bus is shared by all sidecars of a registry, so apps
+ * in one process can talk through it; each consumer group gets every message once, in publish order per topic, and
+ * keeps messages published while its sidecar is restarting (messages published to a topic no group has subscribed
+ * to yet are dropped, as in daprd).
+ */
+public final class InMemoryPubSub implements PubSub {
+
+    private static final System.Logger LOG = System.getLogger(InMemoryPubSub.class.getName());
+
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, Map<String, GroupQueue>> topics = new ConcurrentHashMap<>();
+
+    public InMemoryPubSub(Executor executor, ScheduledExecutorService scheduler) {
+        this.executor = executor;
+        this.scheduler = scheduler;
+    }
+
+    private final class GroupQueue {
+        final String topic;
+        final Deque<Message> queue = new ArrayDeque<>();
+        Handler handler;
+        AtomicBoolean cancelled = new AtomicBoolean();
+        boolean running;
+
+        GroupQueue(String topic) {
+            this.topic = topic;
+        }
+
+        synchronized void offer(Message m) {
+            queue.addLast(m);
+            kick();
+        }
+
+        synchronized void kick() {
+            if (!running && handler != null && !queue.isEmpty()) {
+                running = true;
+                Handler h = handler;
+                AtomicBoolean c = cancelled;
+                executor.execute(() -> drain(h, c));
+            }
+        }
+
+        private void drain(Handler h, AtomicBoolean c) {
+            while (true) {
+                Message next;
+                synchronized (this) {
+                    next = queue.peekFirst();
+                    if (next == null || handler != h || c.get()) {
+                        running = false;
+                        kick();
+                        return;
+                    }
+                }
+                try {
+                    h.handle(next, c::get);
+                    synchronized (this) {
+                        if (queue.peekFirst() == next) {
+                            queue.pollFirst();
+                        }
+                    }
+                } catch (Exception e) {
+                    synchronized (this) {
+                        running = false;
+                        if (handler == h && !c.get()) {
+                            LOG.log(System.Logger.Level.WARNING, "in-memory delivery on " + topic + " failed; retrying", e);
+                            scheduler.schedule(this::kick, 1, TimeUnit.SECONDS);
+                        } else {
+                            kick();
+                        }
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] data, Map<String, String> metadata) {
+        Map<String, GroupQueue> groups = topics.get(topic);
+        if (groups == null) {
+            return;
+        }
+        Message m = new Message(topic, data, Map.copyOf(metadata));
+        for (GroupQueue q : groups.values()) {
+            q.offer(m);
+        }
+    }
+
+    @Override
+    public AutoCloseable subscribe(String consumerGroup, Set<String> topicNames, Handler handler) {
+        List<GroupQueue> mine = new ArrayList<>();
+        for (String t : topicNames) {
+            GroupQueue q = topics.computeIfAbsent(t, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(consumerGroup, g -> new GroupQueue(t));
+            synchronized (q) {
+                q.cancelled.set(true);
+                q.cancelled = new AtomicBoolean();
+                q.handler = handler;
+                q.kick();
+            }
+            mine.add(q);
+        }
+        return () -> {
+            for (GroupQueue q : mine) {
+                synchronized (q) {
+                    if (q.handler == handler) {
+                        q.handler = null;
+                        q.cancelled.set(true);
+                    }
+                }
+            }
+        };
+    }
+
+    @Override
+    public List<String> features() {
+        return List.of();
+    }
+}

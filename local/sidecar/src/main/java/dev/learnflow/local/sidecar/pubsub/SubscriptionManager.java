@@ -1,0 +1,289 @@
+package dev.learnflow.local.sidecar.pubsub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.learnflow.local.sidecar.AppChannel;
+import dev.learnflow.local.sidecar.Json;
+import dev.learnflow.local.sidecar.Traces;
+import dev.learnflow.local.sidecar.config.SubscriptionSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The subscriber side of daprd's pub/sub: consumes the app's subscriptions and delivers each CloudEvent by POST to
+ * its route, then decides as daprd does from the reply: 2xx with an empty body or status SUCCESS = done, RETRY (or
+ * an unknown status, or a non-2xx other than 404, or no answer) = redeliver with backoff, DROP = dropped (to the
+ * dead-letter topic if one is set), 404 = dropped. With a dead-letter topic, a message still failing after the
+ * configured retries goes there; without one, it is retried until it succeeds.
+ */
+public final class SubscriptionManager implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SubscriptionManager.class.getName());
+
+    /** How one delivery attempt ended. */
+    enum Outcome { SUCCESS, RETRY, DROP, NOT_FOUND }
+
+    /** What the manager needs from its sidecar. */
+    public interface Host {
+        String appId();
+
+        AppChannel app();
+
+        PubSub pubsub(String name);
+
+        String consumerGroup(String pubsubName);
+
+        double samplingRate();
+    }
+
+    private record Active(SubscriptionSpec spec, List<RouteMatcher> matchers) {
+    }
+
+    private final Host host;
+    private final Duration timeout;
+    private final int maxRetries;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private final List<SubscriptionSpec> specs = new ArrayList<>();
+    private volatile boolean closed;
+
+    public SubscriptionManager(Host host, Duration timeout, int maxRetries, Duration initialBackoff,
+                               Duration maxBackoff) {
+        this.host = host;
+        this.timeout = timeout;
+        this.maxRetries = maxRetries;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public synchronized List<SubscriptionSpec> subscriptions() {
+        return List.copyOf(specs);
+    }
+
+    /** Starts consuming; later subscriptions for the same (pubsub, topic) replace earlier ones. */
+    public synchronized void start(List<SubscriptionSpec> all) throws Exception {
+        Map<String, Map<String, Active>> byPubsub = new LinkedHashMap<>();
+        for (SubscriptionSpec s : all) {
+            if (host.pubsub(s.pubsubName()) == null) {
+                LOG.log(System.Logger.Level.WARNING, "{0}: subscription to {1}/{2} refers to an unknown pub/sub "
+                        + "component; ignored", host.appId(), s.pubsubName(), s.topic());
+                continue;
+            }
+            List<RouteMatcher> matchers = new ArrayList<>();
+            try {
+                for (SubscriptionSpec.Rule r : s.rules()) {
+                    matchers.add(r.match().isBlank() ? null : new RouteMatcher(r.match()));
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.log(System.Logger.Level.ERROR, "{0}: subscription to {1}/{2} ignored: {3}", host.appId(),
+                        s.pubsubName(), s.topic(), e.getMessage());
+                continue;
+            }
+            byPubsub.computeIfAbsent(s.pubsubName(), k -> new LinkedHashMap<>()).put(s.topic(), new Active(s, matchers));
+        }
+        for (Map.Entry<String, Map<String, Active>> e : byPubsub.entrySet()) {
+            String pubsubName = e.getKey();
+            Map<String, Active> topics = e.getValue();
+            PubSub pubsub = host.pubsub(pubsubName);
+            topics.values().forEach(a -> specs.add(a.spec()));
+            subscriptions.add(pubsub.subscribe(host.consumerGroup(pubsubName), Set.copyOf(topics.keySet()),
+                    (message, cancelled) -> {
+                        Active a = topics.get(message.topic());
+                        if (a != null) {
+                            deliver(pubsub, a, message, cancelled);
+                        }
+                    }));
+            LOG.log(System.Logger.Level.INFO, "{0}: subscribed to {1} on {2}", host.appId(),
+                    topics.keySet().stream().sorted().collect(Collectors.joining(", ")), pubsubName);
+        }
+    }
+
+    private void deliver(PubSub pubsub, Active active, PubSub.Message message, BooleanSupplier cancelled)
+            throws Exception {
+        SubscriptionSpec spec = active.spec();
+        ObjectNode event;
+        if (spec.rawPayload()) {
+            event = CloudEvents.fromRawPayload(message.data(), message.topic(), spec.pubsubName());
+        } else {
+            JsonNode parsed;
+            try {
+                parsed = Json.parse(message.data());
+            } catch (IllegalArgumentException e) {
+                parsed = null;
+            }
+            if (parsed == null || !parsed.isObject()) {
+                LOG.log(System.Logger.Level.ERROR, "{0}: message on {1} is not a CloudEvent; dropped{2}",
+                        host.appId(), message.topic(), spec.deadLetterTopic() == null ? "" : " to "
+                                + spec.deadLetterTopic());
+                deadLetter(pubsub, spec, message);
+                return;
+            }
+            event = (ObjectNode) parsed;
+            fallback(event, message.metadata(), "traceid");
+            fallback(event, message.metadata(), "traceparent");
+            fallback(event, message.metadata(), "tracestate");
+        }
+        if (CloudEvents.hasExpired(event)) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: dropping expired event {1}", host.appId(), event.path("id"));
+            deadLetter(pubsub, spec, message);
+            return;
+        }
+        String path = null;
+        for (int i = 0; i < spec.rules().size(); i++) {
+            RouteMatcher m = active.matchers().get(i);
+            if (m == null || m.matches(event)) {
+                path = spec.rules().get(i).path();
+                break;
+            }
+        }
+        if (path == null) {
+            deadLetter(pubsub, spec, message);
+            return;
+        }
+        byte[] body = Json.bytes(event);
+        int attempt = 0;
+        long backoff = initialBackoff.toMillis();
+        while (true) {
+            if (cancelled.getAsBoolean() || closed) {
+                throw new CancellationException("subscription stopping");
+            }
+            Outcome outcome = post(path, body, event);
+            switch (outcome) {
+                case SUCCESS, NOT_FOUND -> {
+                    return;
+                }
+                case DROP -> {
+                    deadLetter(pubsub, spec, message);
+                    return;
+                }
+                default -> {
+                    attempt++;
+                    if (spec.deadLetterTopic() != null && attempt > maxRetries) {
+                        LOG.log(System.Logger.Level.WARNING, "{0}: event {1} on {2} failed {3} times; sending it "
+                                + "to {4}", host.appId(), event.path("id").asText(), message.topic(), attempt,
+                                spec.deadLetterTopic());
+                        deadLetter(pubsub, spec, message);
+                        return;
+                    }
+                    sleep(backoff, cancelled);
+                    backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                }
+            }
+        }
+    }
+
+    private static void fallback(ObjectNode event, Map<String, String> metadata, String field) {
+        if (!event.has(field) && metadata.containsKey(field)) {
+            event.put(field, metadata.get(field));
+        }
+    }
+
+    private void sleep(long millis, BooleanSupplier cancelled) {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (cancelled.getAsBoolean() || closed) {
+                throw new CancellationException("subscription stopping");
+            }
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, end - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+        }
+    }
+
+    Outcome post(String path, byte[] body, JsonNode event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", CloudEvents.CONTENT_TYPE);
+        String traceparent = Traces.child(event.path("traceparent").asText(null), host.samplingRate());
+        headers.put("traceparent", traceparent);
+        String tracestate = event.path("tracestate").asText("");
+        if (!tracestate.isEmpty()) {
+            headers.put("tracestate", tracestate);
+        }
+        headers.put("pubsubname", event.path("pubsubname").asText(""));
+        AppChannel.Reply reply;
+        try {
+            reply = host.app().call("POST", path, headers, body, timeout).join();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: delivering event {1} to {2} failed: {3}", host.appId(),
+                    event.path("id").asText(), path, e.getMessage());
+            return Outcome.RETRY;
+        }
+        if (reply.ok()) {
+            if (reply.body().length == 0) {
+                return Outcome.SUCCESS;
+            }
+            JsonNode answer;
+            try {
+                answer = Json.parse(reply.body());
+            } catch (IllegalArgumentException e) {
+                return Outcome.SUCCESS; // daprd skips the status check when the body is not JSON
+            }
+            String status = answer.path("status").asText("").toUpperCase(Locale.ROOT);
+            switch (status) {
+                case "", "SUCCESS":
+                    return Outcome.SUCCESS;
+                case "RETRY":
+                    return Outcome.RETRY;
+                case "DROP":
+                    LOG.log(System.Logger.Level.WARNING, "{0}: event {1} dropped by the app", host.appId(),
+                            event.path("id").asText());
+                    return Outcome.DROP;
+                default:
+                    LOG.log(System.Logger.Level.WARNING, "{0}: unknown status {1} for event {2}; retrying",
+                            host.appId(), status, event.path("id").asText());
+                    return Outcome.RETRY;
+            }
+        }
+        if (reply.status() == 404) {
+            LOG.log(System.Logger.Level.ERROR, "{0}: non-retriable error from the app for event {1} (404 on {2}); "
+                    + "dropped", host.appId(), event.path("id").asText(), path);
+            return Outcome.NOT_FOUND;
+        }
+        LOG.log(System.Logger.Level.WARNING, "{0}: retriable error from the app for event {1}: status {2}",
+                host.appId(), event.path("id").asText(), reply.status());
+        return Outcome.RETRY;
+    }
+
+    private void deadLetter(PubSub pubsub, SubscriptionSpec spec, PubSub.Message message) throws Exception {
+        if (spec.deadLetterTopic() == null) {
+            return;
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        message.metadata().forEach((k, v) -> {
+            if (!k.startsWith("__")) {
+                metadata.put(k, v);
+            }
+        });
+        String key = message.metadata().get("__key");
+        if (key != null) {
+            metadata.put("partitionKey", key);
+        }
+        pubsub.publish(spec.deadLetterTopic(), message.data(), metadata);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing subscription", e);
+            }
+        }
+        subscriptions.clear();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.learnflow.local.sidecar.state;
+
+import java.util.List;
+
+/**
+ * A Dapr state store component (keys already carry daprd's prefix). ETag semantics follow the Dapr state API: a
+ * write or delete with an ETag succeeds only if it matches the stored one; a first-write save without an ETag
+ * succeeds only if the key does not exist yet; without an ETag a write is last-write-wins.
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** The stored value; {@code json} tells whether it was stored as JSON (else as raw bytes). */
+    record Entry(String key, byte[] value, String etag) {
+    }
+
+    /** A value to store: bytes, and whether those bytes are a JSON document to store as such. */
+    record Value(byte[] bytes, boolean json) {
+    }
+
+    /** One operation of a save or transaction. */
+    sealed interface Operation permits Upsert, Delete {
+        String key();
+    }
+
+    record Upsert(String key, Value value, String etag, boolean firstWrite, Long ttlSeconds) implements Operation {
+    }
+
+    record Delete(String key, String etag, boolean firstWrite) implements Operation {
+    }
+
+    Entry get(String key) throws Exception;
+
+    default List<Entry> bulkGet(List<String> keys) throws Exception {
+        List<Entry> out = new java.util.ArrayList<>();
+        for (String k : keys) {
+            Entry e = get(k);
+            out.add(e == null ? new Entry(k, null, null) : e);
+        }
+        return out;
+    }
+
+    void set(Upsert op) throws Exception;
+
+    void delete(Delete op) throws Exception;
+
+    /** Applies all operations atomically, or none. */
+    void transact(List<Operation> ops) throws Exception;
+
+    /** The store's feature list as daprd reports it in /v1.0/metadata. */
+    List<String> features();
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,273 @@
+package dev.learnflow.local.sidecar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.learnflow.local.sidecar.support.Clients;
+import dev.learnflow.local.sidecar.support.Fixtures;
+import dev.learnflow.local.sidecar.support.TestApp;
+import io.dapr.client.DaprClient;
+import io.dapr.client.domain.PublishEventRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pub/sub conformance with the Dapr Java SDK as publisher and a test app as subscriber, over pubsub.in-memory and
+ * pubsub.kafka (embedded broker): the CloudEvent envelope daprd delivers, the reply statuses (SUCCESS / empty,
+ * RETRY, DROP, 404, other errors), dead-letter topics, ordering, and redelivery after a sidecar restart.
+ */
+class PubSubConformanceTest {
+
+    private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private SidecarRegistry registry;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeables.get(i).close();
+        }
+        closeables.clear();
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    private Path components(String transport) throws Exception {
+        String yaml = transport.equals("kafka") ? Fixtures.kafkaPubSub("pubsub") : Fixtures.inMemoryPubSub("pubsub");
+        return Fixtures.components(Files.createTempDirectory("pubsub-" + transport), "pubsub.yaml", yaml);
+    }
+
+    private Sidecar sidecar(String appId, TestApp app, Path components) throws Exception {
+        SidecarOptions.Builder b = SidecarOptions.builder(appId).daprHttpPort(0).daprGrpcPort(0)
+                .componentsDir(components).registry(registry).env(Map.of())
+                .deliveryRetries(2, Duration.ofMillis(50), Duration.ofMillis(200));
+        if (app != null) {
+            b.appPort(app.port());
+        }
+        Sidecar s = Sidecar.start(b.build());
+        closeables.add(s);
+        s.appReady().get(30, TimeUnit.SECONDS);
+        return s;
+    }
+
+    private TestApp app() throws Exception {
+        TestApp app = new TestApp();
+        closeables.add(app);
+        return app;
+    }
+
+    private DaprClient client(Sidecar s) {
+        DaprClient c = Clients.dapr(s);
+        closeables.add(c);
+        return c;
+    }
+
+    private static String subscriptions(String... topicRouteDlq) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i + 2 < topicRouteDlq.length + 1; i += 3) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append("{\"pubsubname\":\"pubsub\",\"topic\":\"").append(topicRouteDlq[i]).append("\",\"route\":\"")
+                    .append(topicRouteDlq[i + 1]).append('"');
+            if (topicRouteDlq[i + 2] != null) {
+                sb.append(",\"deadLetterTopic\":\"").append(topicRouteDlq[i + 2]).append('"');
+            }
+            sb.append('}');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static JsonNode json(TestApp.Request r) {
+        return Json.parse(r.body());
+    }
+
+    private static String topic(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "kafka"})
+    void deliversDaprdCloudEventEnvelopeInOrder(String transport) throws Exception {
+        registry = new SidecarRegistry();
+        Path comps = components(transport);
+        String t = topic("envelope");
+        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/events/in", null)))
+                .route("/events/in", r -> TestApp.Response.empty(200));
+        sidecar("subscriber", subApp, comps);
+        Sidecar pub = sidecar("publisher", null, comps);
+        DaprClient client = client(pub);
+
+        client.publishEvent("pubsub", t, Map.of("hello", "world")).block();
+        for (int i = 0; i < 20; i++) {
+            client.publishEvent("pubsub", t, Map.of("seq", i)).block();
+        }
+        Fixtures.await("21 deliveries", Duration.ofSeconds(30), () -> subApp.requests("/events/in").size() >= 21);
+
+        TestApp.Request first = subApp.requests("/events/in").get(0);
+        assertThat(first.method()).isEqualTo("POST");
+        assertThat(first.header("Content-Type")).startsWith("application/cloudevents+json");
+        assertThat(first.header("traceparent")).matches(TRACEPARENT);
+        JsonNode ce = json(first);
+        assertThat(ce.path("id").asText()).isNotBlank();
+        assertThat(ce.path("source").asText()).isEqualTo("publisher");
+        assertThat(ce.path("type").asText()).isEqualTo("com.dapr.event.sent");
+        assertThat(ce.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(ce.path("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(ce.path("topic").asText()).isEqualTo(t);
+        assertThat(ce.path("pubsubname").asText()).isEqualTo("pubsub");
+        assertThat(ce.path("traceparent").asText()).matches(TRACEPARENT);
+        assertThat(ce.path("traceid").asText()).isEqualTo(ce.path("traceparent").asText());
+        assertThat(ce.has("tracestate")).isTrue();
+        assertThat(ce.path("time").asText()).isNotBlank();
+        assertThat(ce.path("data").path("hello").asText()).isEqualTo("world");
+        // Same trace on the delivery hop, new span.
+        assertThat(first.header("traceparent").substring(3, 35)).isEqualTo(ce.path("traceparent").asText().substring(3, 35));
+
+        List<Integer> seq = subApp.requests("/events/in").stream().skip(1).map(r -> json(r).path("data").path("seq").asInt())
+                .toList();
+        assertThat(seq).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+
+        // A publisher's own CloudEvent (application/cloudevents+json) keeps id, source, type and data.
+        Map<String, Object> own = new LinkedHashMap<>();
+        own.put("id", "evt-42");
+        own.put("source", "triage");
+        own.put("type", "dev.learnflow.test.v1");
+        own.put("specversion", "1.0");
+        own.put("datacontenttype", "application/json");
+        own.put("data", Map.of("q", "why?"));
+        client.publishEvent(new PublishEventRequest("pubsub", t, own).setContentType("application/cloudevents+json")).block();
+        Fixtures.await("own envelope", Duration.ofSeconds(20), () -> subApp.requests("/events/in").size() >= 22);
+        JsonNode mine = json(subApp.requests("/events/in").get(21));
+        assertThat(mine.path("id").asText()).isEqualTo("evt-42");
+        assertThat(mine.path("source").asText()).isEqualTo("triage");
+        assertThat(mine.path("type").asText()).isEqualTo("dev.learnflow.test.v1");
+        assertThat(mine.path("data").path("q").asText()).isEqualTo("why?");
+        assertThat(mine.path("topic").asText()).isEqualTo(t);
+        assertThat(mine.path("pubsubname").asText()).isEqualTo("pubsub");
+        assertThat(mine.path("traceparent").asText()).matches(TRACEPARENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "kafka"})
+    void retryRedeliversDropDeadLettersAnd404Drops(String transport) throws Exception {
+        registry = new SidecarRegistry();
+        Path comps = components(transport);
+        String retry = topic("retry");
+        String drop = topic("drop");
+        String gone = topic("gone");
+        String failing = topic("failing");
+        AtomicInteger retryCalls = new AtomicInteger();
+        TestApp subApp = app()
+                .route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(
+                        retry, "/retry", null,
+                        drop, "/drop", drop + ".dlq",
+                        gone, "/gone", gone + ".dlq",
+                        failing, "/failing", failing + ".dlq",
+                        drop + ".dlq", "/dlq", null,
+                        gone + ".dlq", "/dlq", null,
+                        failing + ".dlq", "/dlq", null)))
+                // RETRY twice, then SUCCESS: the same event three times.
+                .route("/retry", r -> retryCalls.incrementAndGet() <= 2
+                        ? TestApp.Response.json(200, "{\"status\":\"RETRY\"}")
+                        : TestApp.Response.json(200, "{\"status\":\"SUCCESS\"}"))
+                .route("/drop", r -> TestApp.Response.json(200, "{\"status\":\"DROP\"}"))
+                .route("/gone", r -> TestApp.Response.text(404, "no such handler"))
+                .route("/failing", r -> TestApp.Response.text(503, "down"))
+                .route("/dlq", r -> TestApp.Response.empty(200));
+        sidecar("subscriber", subApp, comps);
+        DaprClient client = client(sidecar("publisher", null, comps));
+
+        client.publishEvent("pubsub", retry, "r1").block();
+        Fixtures.await("3 attempts", Duration.ofSeconds(20), () -> subApp.requests("/retry").size() >= 3);
+        List<String> ids = subApp.requests("/retry").stream().map(r -> json(r).path("id").asText()).distinct().toList();
+        assertThat(ids).hasSize(1);
+
+        client.publishEvent("pubsub", drop, "d1").block();
+        Fixtures.await("dead letter of DROP", Duration.ofSeconds(20), () -> subApp.requests("/dlq").size() >= 1);
+        JsonNode dead = json(subApp.requests("/dlq").get(0));
+        assertThat(dead.path("id").asText()).isEqualTo(json(subApp.requests("/drop").get(0)).path("id").asText());
+        assertThat(dead.path("data").asText()).isEqualTo("d1");
+        assertThat(subApp.requests("/drop")).hasSize(1);
+
+        // 404: dropped once, not retried, not dead-lettered (daprd treats it as non-retriable and acknowledges).
+        client.publishEvent("pubsub", gone, "g1").block();
+        client.publishEvent("pubsub", gone, "g2").block();
+        Fixtures.await("both 404s", Duration.ofSeconds(20), () -> subApp.requests("/gone").size() >= 2);
+
+        // Any other error status is retried; after the retries (2 here) the event goes to the dead-letter topic.
+        client.publishEvent("pubsub", failing, "f1").block();
+        Fixtures.await("dead letter after retries", Duration.ofSeconds(20), () -> subApp.requests("/dlq").size() >= 2);
+        assertThat(subApp.requests("/failing")).hasSize(3);
+        Thread.sleep(300);
+        assertThat(subApp.requests("/gone")).hasSize(2);
+        assertThat(subApp.requests("/dlq")).hasSize(2);
+        assertThat(retryCalls.get()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "kafka"})
+    void undecidedEventsAreRedeliveredAfterSidecarRestart(String transport) throws Exception {
+        registry = new SidecarRegistry();
+        Path comps = components(transport);
+        String t = topic("restart");
+        AtomicInteger mode = new AtomicInteger(); // 0 = RETRY everything, 1 = SUCCESS
+        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/in", null)))
+                .route("/in", r -> mode.get() == 0 ? TestApp.Response.json(200, "{\"status\":\"RETRY\"}")
+                        : TestApp.Response.empty(204));
+        Sidecar sub = sidecar("subscriber", subApp, comps);
+        DaprClient client = client(sidecar("publisher", null, comps));
+
+        client.publishEvent("pubsub", t, "first").block();
+        Fixtures.await("first attempts", Duration.ofSeconds(20), () -> subApp.requests("/in").size() >= 2);
+        sub.stop();
+        int seen = subApp.requests("/in").size();
+        // Published while the subscriber's sidecar is down.
+        client.publishEvent("pubsub", t, "second").block();
+        Thread.sleep(200);
+        assertThat(subApp.requests("/in")).hasSize(seen);
+
+        mode.set(1);
+        sidecar("subscriber", subApp, comps);
+        Fixtures.await("redelivery after restart", Duration.ofSeconds(30),
+                () -> subApp.requests("/in").stream().skip(seen).anyMatch(r -> json(r).path("data").asText().equals("second")));
+        List<String> after = subApp.requests("/in").stream().skip(seen).map(r -> json(r).path("data").asText()).toList();
+        assertThat(after).containsSubsequence("first", "second");
+    }
+
+    @Test
+    void routesRulesAndDefaultOfTheV2SubscriptionShape() throws Exception {
+        registry = new SidecarRegistry();
+        Path comps = components("in-memory");
+        String t = topic("routed");
+        TestApp subApp = app()
+                .route("/dapr/subscribe", r -> TestApp.Response.json(200, "[{\"pubsubname\":\"pubsub\",\"topic\":\"" + t
+                        + "\",\"routes\":{\"rules\":[{\"match\":\"event.type == \\\"special\\\"\",\"path\":\"/special\"}],"
+                        + "\"default\":\"/plain\"}}]"))
+                .route("/special", r -> TestApp.Response.empty(200))
+                .route("/plain", r -> TestApp.Response.empty(200));
+        sidecar("subscriber", subApp, comps);
+        DaprClient client = client(sidecar("publisher", null, comps));
+        client.publishEvent(new PublishEventRequest("pubsub", t, Map.of("id", "s1", "source", "x", "type", "special",
+                "specversion", "1.0", "data", "s")).setContentType("application/cloudevents+json")).block();
+        client.publishEvent("pubsub", t, "p").block();
+        Fixtures.await("both routes", Duration.ofSeconds(10),
+                () -> subApp.requests("/special").size() == 1 && subApp.requests("/plain").size() == 1);
+        assertThat(json(subApp.requests("/special").get(0)).path("id").asText()).isEqualTo("s1");
+    }
+}

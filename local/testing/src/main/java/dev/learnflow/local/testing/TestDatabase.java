@@ -1,0 +1,44 @@
+package dev.learnflow.local.testing;
+
+import dev.learnflow.local.infra.PostgresDatabases;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Makes sure the test database exists on the machine's PostgreSQL before Quarkus starts and runs Flyway,
+ * so a fresh machine needs no manual setup. Host, port, user and name follow the LEARNFLOW_DB_* variables.
+ */
+public class TestDatabase implements QuarkusTestResourceLifecycleManager {
+
+    static final String HOST = env("LEARNFLOW_DB_HOST", "127.0.0.1");
+    static final int PORT = Integer.parseInt(env("LEARNFLOW_DB_PORT", "5432"));
+    static final String USER = env("LEARNFLOW_DB_USER", "postgres");
+    static final String PASSWORD = env("LEARNFLOW_DB_PASSWORD", "");
+    static final String NAME = env("LEARNFLOW_TEST_DB_NAME", "learnflow_test");
+
+    @Override
+    public Map<String, String> start() {
+        if (!PostgresDatabases.isReachable(HOST, PORT, USER, PASSWORD)) {
+            throw new IllegalStateException("PostgreSQL is not reachable at " + HOST + ":" + PORT
+                    + " (start it, or set LEARNFLOW_DB_HOST/PORT/USER)");
+        }
+        PostgresDatabases.ensureDatabase(HOST, PORT, USER, PASSWORD, NAME);
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    /** libpq-style connection string of the test database (what Dapr's state.postgresql takes). */
+    static String connectionString() {
+        return "host=" + HOST + " port=" + PORT + " user=" + USER
+                + (PASSWORD.isEmpty() ? "" : " password=" + PASSWORD) + " dbname=" + NAME + " sslmode=disable";
+    }
+
+    static String env(String key, String fallback) {
+        String value = System.getenv(key);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.learnflow.gateway;
+
+import io.restassured.http.ContentType;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Test accounts created through the public API. */
+final class Accounts {
+
+    record Account(UUID id, String email, String password, String accessToken, String refreshToken) {
+    }
+
+    private Accounts() {
+    }
+
+    static Account register(String role) {
+        return register(role, null);
+    }
+
+    static Account register(String role, UUID teacherId) {
+        String email = role + "-" + UUID.randomUUID() + "@example.org";
+        String password = "correct horse battery";
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("email", email, "password", password,
+                "displayName", "Test " + role, "role", role, "timezone", "Europe/Berlin"));
+        if (teacherId != null) {
+            body.put("teacherId", teacherId.toString());
+        }
+        var response = given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/auth/register")
+                .then().statusCode(201).extract().jsonPath();
+        return new Account(UUID.fromString(response.getString("user.id")), email, password,
+                response.getString("tokens.accessToken"), response.getString("tokens.refreshToken"));
+    }
+}

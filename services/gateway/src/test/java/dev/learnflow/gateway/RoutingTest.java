@@ -1,0 +1,102 @@
+package dev.learnflow.gateway;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.local.testing.LocalSidecar;
+import dev.learnflow.local.infra.Ports;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Gateway → its sidecar → the backend's sidecar → backend, with a WireMock server standing in for the
+ * code-execution app (the real service is exercised in the end-to-end test).
+ */
+@QuarkusTest
+class RoutingTest {
+
+    private static WireMockServer backend;
+
+    @BeforeAll
+    static void startBackend() {
+        backend = new WireMockServer(options().port(Ports.freePort()));
+        backend.start();
+        LocalSidecar.startPeer("code-execution", backend.port());
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        backend.stop();
+    }
+
+    @Test
+    void runIsRoutedThroughTheSidecarsWithTheCallersIdentity() {
+        backend.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"ok\",\"stdout\":\"hi\\n\",\"exitCode\":0}")));
+        Accounts.Account ada = Accounts.register("student");
+        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("code", "print('hi')"))
+                .when().post("/api/v1/runs")
+                .then().statusCode(200)
+                .body("stdout", org.hamcrest.Matchers.equalTo("hi\n"));
+        backend.verify(postRequestedFor(urlEqualTo("/internal/runs"))
+                .withHeader("x-learnflow-user", equalTo(ada.id().toString()))
+                .withHeader("x-learnflow-roles", equalTo("student"))
+                .withHeader("dapr-caller-app-id", equalTo("gateway"))
+                .withRequestBody(matchingJsonPath("$.code", equalTo("print('hi')"))));
+    }
+
+    @Test
+    void backendProblemsAreRelayedAsTheyCame() {
+        backend.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "2")
+                .withBody("{\"type\":\"https://learnflow.dev/problems/sandbox-busy\",\"title\":\"Busy\",\"status\":429}")));
+        Accounts.Account ada = Accounts.register("student");
+        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("code", "print(1)"))
+                .when().post("/api/v1/runs")
+                .then().statusCode(429)
+                .header("Retry-After", "2")
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBackendThatIsDownGivesA503ProblemQuickly() {
+        // triage has no app in this mesh: its sidecar lookup fails like daprd's does for an unknown app.
+        Accounts.Account ada = Accounts.register("student");
+        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("question", "What is a list?"))
+                .when().post("/api/v1/questions")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://learnflow.dev/problems/service-unavailable"));
+    }
+
+    @Test
+    void repeatedFailuresOpenTheCircuitWhichThenAnswersWithRetryAfter() {
+        Accounts.Account ada = Accounts.register("student");
+        String retryAfter = null;
+        for (int i = 0; i < 8 && retryAfter == null; i++) {
+            retryAfter = given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
+                    .body(Map.of("question", "What is a tuple?"))
+                    .when().post("/api/v1/questions")
+                    .then().statusCode(503).extract().header("Retry-After");
+        }
+        assertThat(retryAfter).as("Retry-After once the circuit is open").isNotNull();
+        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 10);
+    }
+}
