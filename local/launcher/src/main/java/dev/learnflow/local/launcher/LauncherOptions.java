@@ -1,0 +1,275 @@
+package dev.learnflow.local.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Everything {@link Mesh#start(LauncherOptions)} needs. {@link #fromEnvironment(Path, Map)} gives what
+ * {@code ./learnflow up} uses; tests adjust ports, database and timeouts through the builder.
+ */
+public final class LauncherOptions {
+
+    /** Default embedded ports (fixed so a developer can point tools at them). */
+    public static final int DEFAULT_KAFKA_PORT = 19092;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
+    public static final int DEFAULT_POSTGRES_PORT = 15432;
+
+    /** Light JVM flags for each service on a 2-core laptop. */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
+            "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.net.preferIPv4Stack=true");
+
+    final Path repoRoot;
+    final Path stateDir;
+    final Path dataDir;
+    final List<ServiceDef> services;
+    final String externalKafka;
+    final int kafkaPort;
+    final int kafkaControllerPort;
+    final int kafkaPartitions;
+    final DbTarget db;
+    final List<String> serviceJvmOptions;
+    final Duration healthTimeout;
+    final int startConcurrency;
+    final Duration stopTimeout;
+    final Map<String, String> serviceEnv;
+    final Map<String, Map<String, String>> perServiceEnv;
+    final boolean apiTokens;
+    final boolean demoAccounts;
+    final boolean writeRunFiles;
+    final PrintStream out;
+    final Supplier<SidecarHost> sidecarHost;
+
+    private LauncherOptions(Builder b) {
+        this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
+        this.stateDir = b.stateDir != null ? b.stateDir.toAbsolutePath() : repoRoot.resolve(".learnflow");
+        this.dataDir = b.dataDir != null ? b.dataDir.toAbsolutePath() : stateDir.resolve("data");
+        this.services = List.copyOf(b.services);
+        this.externalKafka = b.externalKafka;
+        this.kafkaPort = b.kafkaPort;
+        this.kafkaControllerPort = b.kafkaControllerPort;
+        this.kafkaPartitions = b.kafkaPartitions;
+        this.db = b.db;
+        this.serviceJvmOptions = List.copyOf(b.serviceJvmOptions);
+        this.healthTimeout = b.healthTimeout;
+        this.startConcurrency = b.startConcurrency;
+        this.stopTimeout = b.stopTimeout;
+        this.serviceEnv = Map.copyOf(b.serviceEnv);
+        this.perServiceEnv = Map.copyOf(b.perServiceEnv);
+        this.apiTokens = b.apiTokens;
+        this.demoAccounts = b.demoAccounts;
+        this.writeRunFiles = b.writeRunFiles;
+        this.out = b.out;
+        this.sidecarHost = b.sidecarHost;
+    }
+
+    public static Builder builder(Path repoRoot) {
+        return new Builder(repoRoot);
+    }
+
+    /**
+     * What {@code ./learnflow up} does: embedded Kafka unless {@code KAFKA_BOOTSTRAP_SERVERS}, embedded PostgreSQL
+     * unless {@code LEARNFLOW_DB_URL}/{@code LEARNFLOW_DB_HOST}, state in {@code <repo>/.learnflow}.
+     */
+    public static Builder fromEnvironment(Path repoRoot, Map<String, String> env) {
+        Builder b = builder(repoRoot);
+        String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka != null && !kafka.isBlank()) {
+            b.externalKafka(kafka.trim());
+        }
+        b.db(DbTarget.fromEnv(env, DEFAULT_POSTGRES_PORT));
+        return b;
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path logDir() {
+        return stateDir.resolve("logs");
+    }
+
+    public Path runDir() {
+        return stateDir.resolve("run");
+    }
+
+    public Path keysDir() {
+        return stateDir.resolve("keys");
+    }
+
+    public Path componentsDir() {
+        return repoRoot.resolve("dapr/components");
+    }
+
+    public Path daprConfigFile() {
+        return repoRoot.resolve("dapr/config.yaml");
+    }
+
+    public List<ServiceDef> services() {
+        return services;
+    }
+
+    public DbTarget db() {
+        return db;
+    }
+
+    /** Builder for {@link LauncherOptions}. */
+    public static final class Builder {
+        private final Path repoRoot;
+        private Path stateDir;
+        private Path dataDir;
+        private List<ServiceDef> services = ServiceDef.ALL;
+        private String externalKafka;
+        private int kafkaPort = DEFAULT_KAFKA_PORT;
+        private int kafkaControllerPort = DEFAULT_KAFKA_CONTROLLER_PORT;
+        private int kafkaPartitions = 1;
+        private DbTarget db = DbTarget.embedded(DEFAULT_POSTGRES_PORT);
+        private List<String> serviceJvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
+        private Duration healthTimeout = Duration.ofMinutes(5);
+        private int startConcurrency = Math.max(3, 2 * Runtime.getRuntime().availableProcessors());
+        private Duration stopTimeout = Duration.ofSeconds(20);
+        private final Map<String, String> serviceEnv = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> perServiceEnv = new LinkedHashMap<>();
+        private boolean apiTokens = true;
+        private boolean demoAccounts = true;
+        private boolean writeRunFiles = true;
+        private PrintStream out = System.out;
+        private Supplier<SidecarHost> sidecarHost = LocalSidecarHost::new;
+
+        private Builder(Path repoRoot) {
+            this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
+        }
+
+        /** Where logs/, run/, keys/ and (by default) data/ live; default {@code <repo>/.learnflow}. */
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        /** Embedded Kafka and PostgreSQL data (kept across restarts); default {@code <stateDir>/data}. */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /** Run only these services (default: all ten). */
+        public Builder services(List<ServiceDef> services) {
+            this.services = List.copyOf(services);
+            return this;
+        }
+
+        /** Use this Kafka instead of starting one. */
+        public Builder externalKafka(String bootstrapServers) {
+            this.externalKafka = bootstrapServers;
+            return this;
+        }
+
+        /** Embedded Kafka client and controller ports (0 = any free port). */
+        public Builder kafkaPorts(int port, int controllerPort) {
+            this.kafkaPort = port;
+            this.kafkaControllerPort = controllerPort;
+            return this;
+        }
+
+        /** Partitions of the topics the launcher creates (default 1). */
+        public Builder kafkaPartitions(int partitions) {
+            this.kafkaPartitions = partitions;
+            return this;
+        }
+
+        public Builder db(DbTarget db) {
+            this.db = Objects.requireNonNull(db);
+            return this;
+        }
+
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = new ArrayList<>(options);
+            return this;
+        }
+
+        public Builder healthTimeout(Duration timeout) {
+            this.healthTimeout = timeout;
+            return this;
+        }
+
+        /** How many services may be starting (not yet ready) at once (default twice the cores, at least 3). */
+        public Builder startConcurrency(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("startConcurrency must be >= 1");
+            }
+            this.startConcurrency = n;
+            return this;
+        }
+
+        /** How long a service gets after SIGTERM before it is killed. */
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = timeout;
+            return this;
+        }
+
+        /** An environment variable for every service. */
+        public Builder serviceEnv(String key, String value) {
+            this.serviceEnv.put(key, value);
+            return this;
+        }
+
+        /** An environment variable for one service. */
+        public Builder serviceEnv(String service, String key, String value) {
+            this.perServiceEnv.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        /** Per-app DAPR_API_TOKEN / APP_API_TOKEN between each app and its sidecar (default on). */
+        public Builder apiTokens(boolean on) {
+            this.apiTokens = on;
+            return this;
+        }
+
+        /** Create/log in the demo student and teacher through the gateway once healthy (default on). */
+        public Builder demoAccounts(boolean on) {
+            this.demoAccounts = on;
+            return this;
+        }
+
+        /** Write pids and ports under {@code <stateDir>/run} for {@code down}/{@code status} (default on). */
+        public Builder writeRunFiles(boolean on) {
+            this.writeRunFiles = on;
+            return this;
+        }
+
+        /** Progress output (default System.out). */
+        public Builder out(PrintStream out) {
+            this.out = out;
+            return this;
+        }
+
+        public Builder sidecarHost(Supplier<SidecarHost> host) {
+            this.sidecarHost = host;
+            return this;
+        }
+
+        public LauncherOptions build() {
+            if (!Files.isDirectory(repoRoot.resolve("dapr"))) {
+                throw new IllegalArgumentException(repoRoot + " is not the LearnFlow repository (no dapr/)");
+            }
+            return new LauncherOptions(this);
+        }
+    }
+}
