@@ -61,6 +61,20 @@ class RoutingTest {
     }
 
     @Test
+    void systemHealthAsksEveryBackendThroughTheSidecars() {
+        backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/q/health/ready"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":\"UP\"}")));
+        // Only code-execution runs in this mesh: it is UP, the others DOWN, so the system is not ready.
+        given().when().get("/api/v1/health")
+                .then().statusCode(503)
+                .body("status", org.hamcrest.Matchers.equalTo("DOWN"))
+                .body("services.code-execution", org.hamcrest.Matchers.equalTo("UP"))
+                .body("services.triage", org.hamcrest.Matchers.equalTo("DOWN"))
+                .body("services.size()", org.hamcrest.Matchers.equalTo(9));
+    }
+
+    @Test
     void backendProblemsAreRelayedAsTheyCame() {
         backend.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "2")

@@ -138,7 +138,8 @@ class LocalMeshTest {
         assertThat(resp.statusCode()).as("gateway " + GATEWAY_BACKENDS_HEALTH + ": " + resp.body()).isEqualTo(200);
         for (ServiceDef s : ServiceDef.ALL) {
             if (!s.name().equals("gateway")) {
-                assertThat(resp.body()).as("gateway sees " + s.name()).contains(s.name());
+                assertThat(resp.body()).as("gateway sees " + s.name() + " UP")
+                        .contains("\"" + s.name() + "\":\"UP\"");
             }
         }
     }
