@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmarks the code-execution service: hello-world latency (p50/p99) and throughput with 10/50/100
+# concurrent clients. Starts the service from its built jar unless BASE_URL points at a running one.
+#   bench/code-execution/run.sh                 # build if needed, start the service on :8107, bench, stop it
+#   BASE_URL=http://host:8107 bench/code-execution/run.sh
+#   bench/code-execution/run.sh 200 20 10 50 100   # sequential runs, seconds per level, levels
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+jar=services/code-execution/target/quarkus-app/quarkus-run.jar
+base="${BASE_URL:-}"
+pid=""
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+if [ -z "$base" ]; then
+  if [ ! -f "$jar" ]; then
+    mvn -B -q -pl services/code-execution -am package -DskipTests
+  fi
+  base="http://localhost:8107"
+  mkdir -p bench/code-execution/target
+  java -jar "$jar" > bench/code-execution/target/service.log 2>&1 &
+  pid=$!
+  for _ in $(seq 1 60); do
+    if curl -fsS "$base/q/health/ready" >/dev/null 2>&1; then break; fi
+    sleep 1
+  done
+  curl -fsS "$base/q/health/ready" >/dev/null || { echo "service did not become ready:"; cat bench/code-execution/target/service.log; exit 1; }
+fi
+
+mvn -B -q -f bench/code-execution/pom.xml compile exec:java -Dexec.args="$base ${*:-200 20 10 50 100}"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Delivery latency of the websocket service: an answer published on learning.responses through a sidecar
+# (onto an embedded Kafka) until the student's socket receives it, with 100 and 1,000 connected clients.
+# Starts everything itself: embedded Kafka, two local sidecars (a publisher and the websocket service's), the
+# websocket service from its built jar, and the clients.
+#   bench/websocket/run.sh                       # 2000 events at 200/s for 100 and 1000 clients
+#   bench/websocket/run.sh 4000 400 100 1000     # events, events per second, client counts
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+jar=services/websocket/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$jar" ]; then
+  mvn -B -q -pl services/websocket -am package -DskipTests
+fi
+mvn -B -q -f bench/websocket/pom.xml compile exec:java -Dexec.args="$jar ${*:-2000 200 100 1000}"

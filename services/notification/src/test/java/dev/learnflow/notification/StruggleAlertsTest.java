@@ -1,0 +1,200 @@
+package dev.learnflow.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.learnflow.contracts.events.CloudEvent;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.local.testing.LocalSidecar;
+import io.dapr.client.DaprClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * struggle.detected published through the real sidecar onto the embedded Kafka → this service's sidecar → alert in
+ * PostgreSQL → live push through the sidecars to the websocket replicas (recorded on websocket-a).
+ */
+@QuarkusTest
+class StruggleAlertsTest {
+
+    @Inject
+    DaprClient dapr;
+
+    @BeforeAll
+    static void replicas() {
+        WebsocketReplicas.start();
+    }
+
+    @Test
+    void aStruggleBecomesAnAlertForTheStudentsTeacherPushedLive() {
+        UUID teacher = Db.teacher();
+        UUID student = Db.student(teacher);
+        CloudEvent<StruggleDetected> signal = Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+
+        Map<String, Object> row = awaitAlerts(student, 1).get(0);
+        assertThat(row.get("teacher_id")).isEqualTo(teacher);
+        assertThat(row.get("topic_id")).isEqualTo("variables");
+        assertThat(row.get("reason")).isEqualTo("repeated_error");
+        assertThat(row.get("severity")).isEqualTo("high");
+        assertThat(row.get("status")).isEqualTo("open");
+        assertThat((String) row.get("evidence")).contains("\"errorType\": \"TypeError\"").contains("\"count\": 4");
+        assertThat(row.get("dedup_key")).isEqualTo(student + ":variables:repeated_error");
+
+        PushRecorder.Push push = WebsocketReplicas.recorder().await(p -> p.id().equals(row.get("id").toString()));
+        assertThat(push.callerApp()).isEqualTo("notification");
+        assertThat(push.type()).isEqualTo("alert.created");
+        assertThat(push.body().path("correlationId").asText()).isEqualTo(signal.id());
+        assertThat(push.body().path("recipients")).hasSize(1);
+        assertThat(push.body().path("recipients").get(0).asText()).isEqualTo(teacher.toString());
+        JsonNode alert = push.body().path("payload");
+        assertThat(alert.path("studentId").asText()).isEqualTo(student.toString());
+        assertThat(alert.path("teacherId").asText()).isEqualTo(teacher.toString());
+        assertThat(alert.path("severity").asText()).isEqualTo("high");
+        assertThat(alert.path("status").asText()).isEqualTo("open");
+        assertThat(alert.path("evidence").path("count").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceMakesOneAlert() {
+        UUID teacher = Db.teacher();
+        UUID student = Db.student(teacher);
+        CloudEvent<StruggleDetected> signal = Signals.repeatedError(student, "for-loops");
+        Signals.publish(dapr, signal);
+        Signals.publish(dapr, signal);
+        processedUpToHere();
+        List<Map<String, Object>> rows = Db.alertsOf(student);
+        assertThat(rows).hasSize(1);
+        // Any second push carries the same id, which the websocket service delivers once.
+        assertThat(WebsocketReplicas.recorder().all(p -> p.body().path("payload").path("studentId").asText()
+                .equals(student.toString()))).extracting(PushRecorder.Push::id).containsOnly(rows.get(0).get("id").toString());
+    }
+
+    @Test
+    void aRepeatWhileTheAlertIsLiveIsDeduplicatedAndANewOneFollowsResolution() {
+        UUID teacher = Db.teacher();
+        UUID student = Db.student(teacher);
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        UUID first = (UUID) awaitAlerts(student, 1).get(0).get("id");
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        processedUpToHere();
+        assertThat(Db.alertsOf(student)).hasSize(1);
+
+        act(teacher, first, "{\"action\":\"resolve\"}").statusCode(200);
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        List<Map<String, Object>> rows = awaitAlerts(student, 2);
+        assertThat(rows.get(0).get("status")).isEqualTo("resolved");
+        assertThat(rows.get(1).get("status")).isEqualTo("open");
+    }
+
+    @Test
+    void aMutedStruggleRaisesNothingUntilTheAlertIsResolved() {
+        UUID teacher = Db.teacher();
+        UUID student = Db.student(teacher);
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        UUID alert = (UUID) awaitAlerts(student, 1).get(0).get("id");
+        act(teacher, alert, "{\"action\":\"mute\",\"muteHours\":2,\"note\":\"talked to her\"}").statusCode(200);
+
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        processedUpToHere();
+        assertThat(Db.alertsOf(student)).hasSize(1);
+
+        act(teacher, alert, "{\"action\":\"resolve\"}").statusCode(200);
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        assertThat(awaitAlerts(student, 2).get(1).get("status")).isEqualTo("open");
+    }
+
+    @Test
+    void aStudentWithoutATeacherGetsAnAlertNobodyIsPushed() {
+        UUID student = Db.student(null);
+        Signals.publish(dapr, Signals.repeatedError(student, null));
+        Map<String, Object> row = awaitAlerts(student, 1).get(0);
+        assertThat(row.get("teacher_id")).isNull();
+        assertThat(row.get("topic_id")).isNull();
+        assertThat(row.get("dedup_key")).isEqualTo(student + ":-:repeated_error");
+        processedUpToHere();
+        assertThat(WebsocketReplicas.recorder().all(p -> p.id().equals(row.get("id").toString()))).isEmpty();
+    }
+
+    @Test
+    void aPushThatFailsIsRetriedUntilTheReplicaTakesIt() {
+        UUID teacher = Db.teacher();
+        UUID student = Db.student(teacher);
+        WebsocketReplicas.recorder().failNext(2);
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        String id = awaitAlerts(student, 1).get(0).get("id").toString();
+        PushRecorder recorder = WebsocketReplicas.recorder();
+        Await.until("a third push attempt", () -> recorder.all(p -> p.id().equals(id)).size(), n -> n >= 3);
+        processedUpToHere();
+        assertThat(Db.alertsOf(student)).hasSize(1);
+    }
+
+    @Test
+    void signalsAboutUnknownStudentsOrTopicsGoToTheDeadLetterTopic() {
+        CloudEvent<StruggleDetected> ghost = Signals.publish(dapr, Signals.repeatedError(UUID.randomUUID(), null));
+        UUID teacher = Db.teacher();
+        CloudEvent<StruggleDetected> noSuchTopic = Signals.publish(dapr,
+                Signals.repeatedError(Db.student(teacher), "no-such-topic"));
+        List<String> deadLettered = deadLetterIds(2, ghost.id(), noSuchTopic.id());
+        assertThat(deadLettered).contains(ghost.id(), noSuchTopic.id());
+    }
+
+    /**
+     * Events of one partition are handled in order: once a marker signal published now has its alert, everything
+     * published before it has been handled.
+     */
+    private void processedUpToHere() {
+        UUID student = Db.student(Db.teacher());
+        Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+        awaitAlerts(student, 1);
+    }
+
+    private static List<Map<String, Object>> awaitAlerts(UUID student, int count) {
+        return Await.until(count + " alert(s) of " + student, () -> Db.alertsOf(student), rows -> rows.size() >= count);
+    }
+
+    static io.restassured.response.ValidatableResponse act(UUID teacher, UUID alert, String body) {
+        return given().contentType(ContentType.JSON)
+                .header("x-learnflow-user", teacher.toString()).header("x-learnflow-roles", "teacher")
+                .body(body)
+                .when().post("/internal/teachers/" + teacher + "/alerts/" + alert + "/actions").then();
+    }
+
+    private static List<String> deadLetterIds(int wanted, String... ids) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalSidecar.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> wantedIds = List.of(ids);
+        java.util.ArrayList<String> found = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(EventTopic.STRUGGLE_DETECTED.deadLetterTopic()));
+            long giveUp = System.nanoTime() + Await.BOUND.toNanos();
+            while (found.size() < wanted && System.nanoTime() < giveUp) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    for (String id : wantedIds) {
+                        if (record.value().contains(id) && !found.contains(id)) {
+                            found.add(id);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

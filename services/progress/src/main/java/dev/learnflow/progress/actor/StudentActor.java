@@ -1,0 +1,27 @@
+package dev.learnflow.progress.actor;
+
+import dev.learnflow.progress.service.Activity;
+import dev.learnflow.progress.service.RecordOutcome;
+import dev.learnflow.progress.service.StudentSnapshot;
+import io.dapr.actors.ActorMethod;
+import io.dapr.actors.ActorType;
+
+/**
+ * One actor per student (id = the student's UUID), hosted by the progress service. Dapr runs one call at a time
+ * per actor, so updates to a student never interleave, whoever sends them.
+ */
+@ActorType(name = StudentActor.TYPE)
+public interface StudentActor {
+
+    String TYPE = "StudentActor";
+    String RECORD = "record";
+    String SNAPSHOT = "snapshot";
+
+    /** Applies one activity (idempotent by event id). */
+    @ActorMethod(name = RECORD)
+    RecordOutcome record(Activity activity);
+
+    /** Mastery, streak, activity and errors as of now (closes streak days that have ended). */
+    @ActorMethod(name = SNAPSHOT)
+    StudentSnapshot snapshot();
+}

@@ -1,0 +1,147 @@
+package dev.learnflow.progress.actor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.progress.service.Activity;
+import dev.learnflow.progress.service.RecordOutcome;
+import dev.learnflow.progress.service.StudentLedger;
+import dev.learnflow.progress.service.StudentSnapshot;
+import dev.learnflow.progress.service.StudentState;
+import io.dapr.actors.ActorId;
+import io.dapr.actors.runtime.AbstractActor;
+import io.dapr.actors.runtime.ActorRuntimeContext;
+import io.dapr.actors.runtime.Remindable;
+import io.dapr.utils.TypeRef;
+import org.jboss.logging.Logger;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The StudentActor: loads the student's state from the actor state store (through the sidecar), lets the
+ * {@link StudentLedger} change it, and saves it at the end of the turn (the SDK does, only when the method
+ * succeeded). Keeps a reminder armed for the student's next local midnight while there is a streak to keep.
+ */
+public class StudentActorImpl extends AbstractActor implements StudentActor, Remindable<String> {
+
+    static final String STATE_KEY = "student";
+    /** The midnight reminder; its data is the local day it closes. */
+    public static final String DAY_CLOSE_REMINDER = "day-close";
+    private static final Logger LOG = Logger.getLogger(StudentActorImpl.class);
+    private static final Duration SIDECAR_TIMEOUT = Duration.ofSeconds(30);
+
+    private final StudentLedger ledger;
+    private final Clock clock;
+    private final ObjectMapper mapper;
+
+    public StudentActorImpl(ActorRuntimeContext<StudentActorImpl> context, ActorId id, StudentLedger ledger,
+                            Clock clock, ObjectMapper mapper) {
+        super(context, id);
+        this.ledger = ledger;
+        this.clock = clock;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public RecordOutcome record(Activity activity) {
+        StudentState state = load();
+        Instant now = clock.instant();
+        RecordOutcome outcome = ledger.record(state, activity, now);
+        if (!outcome.duplicate()) {
+            armReminder(state, ledger.today(state, now), false);
+            save(state);
+        }
+        return outcome;
+    }
+
+    @Override
+    public StudentSnapshot snapshot() {
+        StudentState state = load();
+        Instant now = clock.instant();
+        LocalDate today = ledger.today(state, now);
+        if (ledger.closeDays(state, today)) {
+            armReminder(state, today, false);
+            save(state);
+        }
+        return ledger.snapshot(state, now);
+    }
+
+    @Override
+    public TypeRef<String> getStateType() {
+        return TypeRef.STRING;
+    }
+
+    /**
+     * The student's local midnight passed: judge the day that ended (and any before it), then arm the next one.
+     * The reminder's data names the day it closes, so a firing a few milliseconds early still closes it.
+     */
+    @Override
+    public Mono<Void> receiveReminder(String reminderName, String closesDay, Duration dueTime, Duration period) {
+        if (!DAY_CLOSE_REMINDER.equals(reminderName)) {
+            return Mono.empty();
+        }
+        StudentState state = load();
+        LocalDate today = ledger.today(state, clock.instant());
+        LocalDate closing = parseDay(closesDay);
+        if (closing != null && !today.isAfter(closing)) {
+            today = closing.plusDays(1);
+        }
+        ledger.closeDays(state, today);
+        armReminder(state, today, true);
+        save(state);
+        LOG.debugf("Student %s: day closed through %s, streak %d", getId(), state.streak().closedThrough(),
+                state.streak().current());
+        return Mono.empty();
+    }
+
+    /**
+     * Keeps exactly one reminder, due at the next local midnight, while the streak is alive; none otherwise.
+     * Re-registers only when the due time changes, because every registration is a write in the sidecar.
+     */
+    private void armReminder(StudentState state, LocalDate today, boolean force) {
+        Optional<Instant> due = ledger.nextDayClose(state, today);
+        Instant armed = state.streak().reminderDueAt();
+        if (due.isPresent()) {
+            if (force || !due.get().equals(armed)) {
+                Duration in = Duration.between(clock.instant(), due.get());
+                registerReminder(DAY_CLOSE_REMINDER, today.toString(), in.isNegative() ? Duration.ZERO : in,
+                        ledger.settings().streak().reminderPeriod()).block(SIDECAR_TIMEOUT);
+                ledger.reminderArmed(state, due.get());
+            }
+        } else if (armed != null || force) {
+            unregisterReminder(DAY_CLOSE_REMINDER).block(SIDECAR_TIMEOUT);
+            ledger.reminderArmed(state, null);
+        }
+    }
+
+    private StudentState load() {
+        Boolean exists = getActorStateManager().contains(STATE_KEY).block(SIDECAR_TIMEOUT);
+        if (!Boolean.TRUE.equals(exists)) {
+            return ledger.newState();
+        }
+        JsonNode saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);
+        try {
+            return mapper.treeToValue(saved, StudentState.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable state of student " + getId(), e);
+        }
+    }
+
+    private void save(StudentState state) {
+        getActorStateManager().set(STATE_KEY, mapper.valueToTree(state)).block(SIDECAR_TIMEOUT);
+    }
+
+    private static LocalDate parseDay(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.learnflow.progress.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code event_log} table: every recorded activity as an xAPI statement, keyed by the CloudEvent id, so a
+ * redelivered event inserts nothing ({@code on conflict (id) do nothing}).
+ */
+@ApplicationScoped
+public class EventLog {
+
+    /** One row; {@code result}, {@code context} and {@code statement} are JSON objects. */
+    public record Entry(UUID id, UUID userId, String verb, String objectType, String objectId, String topicId,
+                        JsonNode result, JsonNode context, JsonNode statement, Instant occurredAt,
+                        Instant recordedAt) {
+    }
+
+    /** A stored statement with its paging key. */
+    public record StoredStatement(UUID id, Instant occurredAt, JsonNode statement) {
+    }
+
+    /** Which statements to export: time bounds and a keyset cursor (strictly older than occurredAt/id). */
+    public record Page(Instant since, Instant until, Instant beforeTime, UUID beforeId, int limit) {
+    }
+
+    private static final String INSERT = """
+            insert into event_log (id, user_id, verb, object_type, object_id, topic_id, result, context, statement,
+                                   occurred_at, recorded_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            on conflict (id) do nothing
+            """;
+
+    private static final String PAGE_FILTER = """
+              and ($2::timestamptz is null or e.occurred_at >= $2)
+              and ($3::timestamptz is null or e.occurred_at < $3)
+              and ($4::timestamptz is null or (e.occurred_at, e.id) < ($4, $5::uuid))
+            order by e.occurred_at desc, e.id desc
+            limit $6
+            """;
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    @Inject
+    public EventLog(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public boolean contains(UUID id) {
+        return pool.preparedQuery("select 1 from event_log where id = $1").execute(Tuple.of(id))
+                .await().atMost(Db.TIMEOUT).size() > 0;
+    }
+
+    /** Inserts the row; false when a row with this id was there already. */
+    public boolean insert(Entry e) {
+        return pool.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(e.id(), e.userId(), e.verb(),
+                        e.objectType(), e.objectId(), e.topicId(), json(e.result()), json(e.context()),
+                        json(e.statement()), Db.ts(e.occurredAt()), Db.ts(e.recordedAt()))))
+                .await().atMost(Db.TIMEOUT).rowCount() == 1;
+    }
+
+    /** A student's statements, newest first. */
+    public List<StoredStatement> ofStudent(UUID userId, Page page) {
+        return query("select e.id, e.occurred_at, e.statement from event_log e where e.user_id = $1 " + PAGE_FILTER,
+                userId, page);
+    }
+
+    /** The statements of a teacher's students, newest first. */
+    public List<StoredStatement> ofClass(UUID teacherId, Page page) {
+        return query("select e.id, e.occurred_at, e.statement from event_log e join users u on u.id = e.user_id "
+                + "where u.teacher_id = $1 and u.role = 'student' " + PAGE_FILTER, teacherId, page);
+    }
+
+    private List<StoredStatement> query(String sql, UUID owner, Page p) {
+        var rows = pool.preparedQuery(sql).execute(Tuple.from(Arrays.asList(owner, Db.ts(p.since()),
+                        Db.ts(p.until()), Db.ts(p.beforeTime()), p.beforeId(), p.limit())))
+                .await().atMost(Db.TIMEOUT);
+        List<StoredStatement> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(new StoredStatement(r.getUUID("id"), Db.instant(r.getOffsetDateTime("occurred_at")),
+                    tree(r.getJsonObject("statement"))));
+        }
+        return out;
+    }
+
+    private JsonObject json(JsonNode node) {
+        return node == null || node.isNull() ? null : new JsonObject(node.toString());
+    }
+
+    private JsonNode tree(JsonObject json) {
+        try {
+            return mapper.readTree(json.encode());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.learnflow.progress.client;
+
+import dev.learnflow.progress.service.TopicProgress;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * The {@code progress} table: a reporting mirror of each StudentActor's per-topic mastery (the actor is the
+ * source of truth). Snapshots of one topic only grow in (attempts, last activity), so the upsert keeps the newest
+ * even when two deliveries write out of order.
+ */
+@ApplicationScoped
+public class ProgressTable {
+
+    private static final String UPSERT = """
+            insert into progress (user_id, topic_id, p_known, mastery_level, attempts, correct, last_activity_at,
+                                  updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            on conflict (user_id, topic_id) do update
+                set p_known = excluded.p_known,
+                    mastery_level = excluded.mastery_level,
+                    attempts = excluded.attempts,
+                    correct = excluded.correct,
+                    last_activity_at = excluded.last_activity_at,
+                    updated_at = excluded.updated_at
+                where (progress.attempts, coalesce(progress.last_activity_at, '-infinity'::timestamptz))
+                      <= (excluded.attempts, coalesce(excluded.last_activity_at, '-infinity'::timestamptz))
+            """;
+
+    private final Pool pool;
+
+    @Inject
+    public ProgressTable(Pool pool) {
+        this.pool = pool;
+    }
+
+    public void upsert(UUID userId, TopicProgress p, Instant now) {
+        pool.preparedQuery(UPSERT).execute(Tuple.from(Arrays.asList(userId, p.topicId(), p.pKnown(), p.level().value(),
+                        p.attempts(), p.correct(), Db.ts(p.lastActivityAt()), Db.ts(now))))
+                .await().atMost(Db.TIMEOUT);
+    }
+}

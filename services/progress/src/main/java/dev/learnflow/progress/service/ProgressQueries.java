@@ -1,0 +1,163 @@
+package dev.learnflow.progress.service;
+
+import dev.learnflow.contracts.api.ProgressView;
+import dev.learnflow.contracts.api.StreakView;
+import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.progress.client.ClassReports;
+import dev.learnflow.progress.client.Curriculum;
+import dev.learnflow.progress.client.EventLog;
+import dev.learnflow.progress.client.StudentActors;
+import dev.learnflow.progress.client.UserDirectory;
+import dev.learnflow.progress.mapping.ProgressViews;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers the read routes. A student's own data comes from their actor (the source of truth, which also closes
+ * streak days that ended); class reports come from the reporting views plus each student's streak.
+ */
+@ApplicationScoped
+public class ProgressQueries {
+
+    private static final Logger LOG = Logger.getLogger(ProgressQueries.class);
+    private static final int CLASS_PARALLELISM = 8;
+
+    private final StudentActors actors;
+    private final Curriculum curriculum;
+    private final ProgressSettings settings;
+    private final ClassReports reports;
+    private final UserDirectory users;
+    private final EventLog eventLog;
+    private final ExecutorService streakReaders = Executors.newFixedThreadPool(CLASS_PARALLELISM, r -> {
+        Thread t = new Thread(r, "progress-class-streaks");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Inject
+    public ProgressQueries(StudentActors actors, Curriculum curriculum, ProgressSettings settings,
+                           ClassReports reports, UserDirectory users, EventLog eventLog) {
+        this.actors = actors;
+        this.curriculum = curriculum;
+        this.settings = settings;
+        this.reports = reports;
+        this.users = users;
+        this.eventLog = eventLog;
+    }
+
+    public StudentSnapshot snapshot(UUID studentId) {
+        try {
+            return actors.of(studentId).snapshot();
+        } catch (RuntimeException e) {
+            LOG.warnf("StudentActor %s could not be read: %s", studentId, e.toString());
+            throw ApiException.unavailable("The student's progress cannot be read right now");
+        }
+    }
+
+    public ProgressView progress(UUID studentId) {
+        return ProgressViews.progress(studentId, snapshot(studentId), curriculum.modules(), settings.bands());
+    }
+
+    public StreakView streak(UUID studentId) {
+        return snapshot(studentId).streak();
+    }
+
+    public ProgressViews.ActivityView activity(UUID studentId, int limit) {
+        return ProgressViews.activity(studentId, snapshot(studentId), limit);
+    }
+
+    public ProgressViews.ErrorHistoryView errors(UUID studentId) {
+        return ProgressViews.errors(studentId, snapshot(studentId));
+    }
+
+    public StudentContext context(UUID studentId) {
+        return ProgressViews.context(snapshot(studentId), curriculum, settings.bkt());
+    }
+
+    public List<EventLog.StoredStatement> statements(UUID studentId, EventLog.Page page) {
+        return eventLog.ofStudent(studentId, page);
+    }
+
+    public List<EventLog.StoredStatement> classStatements(UUID teacherId, EventLog.Page page) {
+        return eventLog.ofClass(teacherId, page);
+    }
+
+    /** The teacher's students with mastery (from user_progress_summary), struggles and streaks. */
+    public ProgressViews.ClassView classOverview(UUID teacherId) {
+        List<UserDirectory.Account> students = users.studentsOf(teacherId);
+        Map<UUID, CompletableFuture<StreakView>> streaks = new HashMap<>();
+        for (UserDirectory.Account s : students) {
+            streaks.put(s.id(), CompletableFuture.supplyAsync(() -> actors.of(s.id()).snapshot().streak(),
+                    streakReaders));
+        }
+        Map<UUID, List<ClassReports.ModuleRow>> modules = new LinkedHashMap<>();
+        reports.moduleSummaries(teacherId).forEach(r -> modules.computeIfAbsent(r.studentId(),
+                k -> new ArrayList<>()).add(r));
+        Map<UUID, List<ProgressViews.StruggleSummary>> struggles = new HashMap<>();
+        reports.struggling(teacherId).forEach(r -> struggles.computeIfAbsent(r.studentId(), k -> new ArrayList<>())
+                .add(new ProgressViews.StruggleSummary(r.topicId(), r.failures7d(), r.openAlerts(),
+                        r.lastFailureAt())));
+        List<ProgressViews.StudentSummary> out = new ArrayList<>();
+        for (UserDirectory.Account s : students) {
+            out.add(summary(s, modules.getOrDefault(s.id(), List.of()), struggles.getOrDefault(s.id(), List.of()),
+                    await(s.id(), streaks.get(s.id()))));
+        }
+        return new ProgressViews.ClassView(teacherId, out.size(), out);
+    }
+
+    private ProgressViews.StudentSummary summary(UserDirectory.Account s, List<ClassReports.ModuleRow> rows,
+                                                 List<ProgressViews.StruggleSummary> struggling, StreakView streak) {
+        List<ProgressViews.ModuleSummary> modules = new ArrayList<>();
+        long total = 0;
+        long started = 0;
+        long mastered = 0;
+        double sum = 0;
+        java.time.Instant last = null;
+        for (ClassReports.ModuleRow r : rows) {
+            // avg_p_known averages the topics with a progress row; untouched topics count as 0 here.
+            double moduleSum = r.avgPKnown() == null ? 0.0 : r.avgPKnown() * r.topicsStarted();
+            double modulePKnown = r.topicsTotal() == 0 ? 0.0 : moduleSum / r.topicsTotal();
+            modules.add(new ProgressViews.ModuleSummary(r.moduleId(), r.moduleTitle(), modulePKnown,
+                    settings.bands().levelOf(modulePKnown), r.topicsTotal(), r.topicsStarted(), r.topicsMastered()));
+            total += r.topicsTotal();
+            started += r.topicsStarted();
+            mastered += r.topicsMastered();
+            sum += moduleSum;
+            if (r.lastActivityAt() != null && (last == null || r.lastActivityAt().isAfter(last))) {
+                last = r.lastActivityAt();
+            }
+        }
+        double pKnown = total == 0 ? 0.0 : sum / total;
+        return new ProgressViews.StudentSummary(s.id(), s.displayName(), s.timezone(), pKnown,
+                settings.bands().levelOf(pKnown), total, started, mastered, last, streak, modules, struggling);
+    }
+
+    private static StreakView await(UUID studentId, CompletableFuture<StreakView> streak) {
+        try {
+            return streak.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // One unreachable actor should not hide the whole class.
+            LOG.warnf("Streak of %s unavailable for the class view: %s", studentId, e.toString());
+            return null;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        streakReaders.shutdownNow();
+    }
+}

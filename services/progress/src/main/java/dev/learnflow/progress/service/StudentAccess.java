@@ -1,0 +1,73 @@
+package dev.learnflow.progress.service;
+
+import dev.learnflow.platform.auth.CallerIdentity;
+import dev.learnflow.platform.auth.Roles;
+import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.progress.client.UserDirectory;
+import dev.learnflow.progress.config.ProgressConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who may read what, checked on every route (the gateway checks too; this service does not rely on it): a
+ * student their own data, a teacher the students of their class, an admin everyone; the apps configured as
+ * context readers a student's context and errors.
+ */
+@ApplicationScoped
+public class StudentAccess {
+
+    private final CallerIdentity caller;
+    private final UserDirectory users;
+    private final Set<String> contextReaders;
+
+    @Inject
+    public StudentAccess(CallerIdentity caller, UserDirectory users, ProgressConfig config) {
+        this.caller = caller;
+        this.users = users;
+        this.contextReaders = Set.copyOf(config.access().contextReaders());
+    }
+
+    /** The student, when the caller may read their progress; 401, 403 or 404 otherwise. */
+    public UserDirectory.Account requireReader(UUID studentId) {
+        UUID me = caller.requireUser();
+        if (me.equals(studentId) || caller.hasRole(Roles.ADMIN)) {
+            return users.find(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
+        }
+        if (caller.hasRole(Roles.TEACHER)) {
+            Optional<UserDirectory.Account> student = users.find(studentId);
+            // Unknown and foreign students look the same to a teacher: no probing for ids.
+            if (student.isPresent() && me.equals(student.get().teacherId())) {
+                return student.get();
+            }
+            throw ApiException.forbidden("You can only access the students in your class");
+        }
+        throw ApiException.forbidden("You can only access your own data");
+    }
+
+    /** Like {@link #requireReader}, but also lets the configured apps (triage, exercise, debug) in. */
+    public UserDirectory.Account requireContextReader(UUID studentId, String callerAppId) {
+        if (callerAppId != null && contextReaders.contains(callerAppId)) {
+            return users.find(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
+        }
+        return requireReader(studentId);
+    }
+
+    /** The teacher themself or an admin. */
+    public UserDirectory.Account requireClassOwner(UUID teacherId) {
+        UUID me = caller.requireUser();
+        boolean admin = caller.hasRole(Roles.ADMIN);
+        if (!admin && !(caller.hasRole(Roles.TEACHER) && me.equals(teacherId))) {
+            throw ApiException.forbidden("Only the teacher of a class (or an admin) can see it");
+        }
+        UserDirectory.Account teacher = users.find(teacherId)
+                .orElseThrow(() -> ApiException.notFound("Teacher " + teacherId));
+        if (admin && !teacher.role().equals(Roles.TEACHER) && !teacher.role().equals(Roles.ADMIN)) {
+            throw ApiException.notFound("Teacher " + teacherId);
+        }
+        return teacher;
+    }
+}

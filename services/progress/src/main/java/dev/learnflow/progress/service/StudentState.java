@@ -1,0 +1,69 @@
+package dev.learnflow.progress.service;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the StudentActor owns about one student, saved as one value in the actor state store so a turn's
+ * changes land together. Lists are oldest first and bounded by {@link HistoryLimits}.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class StudentState {
+
+    String timezone = "UTC";
+    String currentTopicId;
+    Map<String, TopicState> topics = new TreeMap<>();
+    StreakState streak = new StreakState();
+    List<ActivityEntry> recentActivity = new ArrayList<>();
+    Map<String, ErrorStats> errorTypes = new TreeMap<>();
+    List<ErrorEntry> recentErrors = new ArrayList<>();
+    /** Cool-down: topic|reason → event time of the last signal. */
+    Map<String, Instant> lastSignals = new TreeMap<>();
+    /** Applied event ids, oldest first (insertion order survives the JSON round trip). */
+    LinkedHashMap<String, AppliedEvent> appliedEvents = new LinkedHashMap<>();
+
+    public String timezone() {
+        return timezone;
+    }
+
+    public String currentTopicId() {
+        return currentTopicId;
+    }
+
+    public Map<String, TopicState> topics() {
+        return java.util.Collections.unmodifiableMap(topics);
+    }
+
+    public StreakState streak() {
+        return streak;
+    }
+
+    public List<ActivityEntry> recentActivity() {
+        return List.copyOf(recentActivity);
+    }
+
+    public Map<String, ErrorStats> errorTypes() {
+        return java.util.Collections.unmodifiableMap(errorTypes);
+    }
+
+    public List<ErrorEntry> recentErrors() {
+        return List.copyOf(recentErrors);
+    }
+
+    public boolean hasApplied(String eventId) {
+        return appliedEvents.containsKey(eventId);
+    }
+
+    public int appliedEventCount() {
+        return appliedEvents.size();
+    }
+}

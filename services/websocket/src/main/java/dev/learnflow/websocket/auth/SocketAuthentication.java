@@ -1,0 +1,48 @@
+package dev.learnflow.websocket.auth;
+
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.quarkus.websockets.next.UserData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Authenticates every socket before the HTTP upgrade: no valid access token, no socket (401 with an RFC 6750
+ * {@code WWW-Authenticate} challenge naming the reason; a failed upgrade has no body a browser could read).
+ * The verified caller travels to the endpoint in the connection's user data.
+ */
+@ApplicationScoped
+public class SocketAuthentication implements HttpUpgradeCheck {
+
+    public static final UserData.TypedKey<SocketCaller> CALLER = new UserData.TypedKey<>("learnflow.caller");
+    /** Optional query parameter {@code lastId}: resume right away from the last message id the client saw. */
+    public static final UserData.TypedKey<String> RESUME_FROM = UserData.TypedKey.forString("learnflow.resume-from");
+    public static final String RESUME_PARAMETER = "lastId";
+
+    private final AccessTokens tokens;
+
+    public SocketAuthentication(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        try {
+            String token = AccessTokens.presented(context.httpRequest())
+                    .orElseThrow(() -> new InvalidTokenException("invalid_request", "access token missing"));
+            SocketCaller caller = tokens.verify(token);
+            context.userData().put(CALLER, caller);
+            String resumeFrom = context.httpRequest().getParam(RESUME_PARAMETER);
+            if (resumeFrom != null && !resumeFrom.isBlank() && resumeFrom.length() <= 200) {
+                context.userData().put(RESUME_FROM, resumeFrom.trim());
+            }
+            return CheckResult.permitUpgrade();
+        } catch (InvalidTokenException e) {
+            return CheckResult.rejectUpgrade(401, Map.of("WWW-Authenticate", List.of(
+                    "Bearer realm=\"learnflow\", error=\"" + e.error() + "\", error_description=\""
+                            + e.getMessage() + "\"")));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.learnflow.websocket.service;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SocketSessionTest {
+
+    private final List<CloseCodes> closes = new ArrayList<>();
+
+    private SocketSession session(FakeChannel channel, int maxMessages, long maxBytes) {
+        return new SocketSession(channel, UUID.randomUUID(), Set.of("student"), null,
+                new SocketSession.Limits(maxMessages, maxBytes), 0, closes::add);
+    }
+
+    private static OutboundMessage message(String id, int size) {
+        String json = "x".repeat(size);
+        return new OutboundMessage(id, "t", json, size, 0);
+    }
+
+    @Test
+    void aReaderThatKeepsUpIsNeverDropped() {
+        FakeChannel channel = new FakeChannel();
+        SocketSession session = session(channel, 3, 1_000);
+        for (int i = 0; i < 100; i++) {
+            assertThat(session.send(message("m" + i, 100))).isTrue();
+        }
+        assertThat(channel.sent).hasSize(100);
+        assertThat(session.pendingMessages()).isZero();
+        assertThat(session.isClosed()).isFalse();
+    }
+
+    @Test
+    void unwrittenMessagesOverTheCountBoundDropTheSocket() {
+        FakeChannel channel = new FakeChannel();
+        channel.completeWritesAtOnce = false;
+        SocketSession session = session(channel, 3, 1_000_000);
+        assertThat(session.send(message("a", 10))).isTrue();
+        assertThat(session.send(message("b", 10))).isTrue();
+        assertThat(session.send(message("c", 10))).isTrue();
+        assertThat(session.send(message("d", 10))).isFalse();
+        assertThat(channel.sent).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(10));
+        assertThat(channel.closeCode).isEqualTo(1008);
+        assertThat(channel.closeReason).isEqualTo("send queue full");
+        assertThat(session.closedBecause()).isEqualTo(CloseCodes.SLOW_CONSUMER);
+        assertThat(closes).containsExactly(CloseCodes.SLOW_CONSUMER);
+        // Nothing more is handed to a dropped socket.
+        assertThat(session.send(message("e", 10))).isFalse();
+        assertThat(channel.sent).hasSize(3);
+    }
+
+    @Test
+    void unwrittenBytesOverTheByteBoundDropTheSocket() {
+        FakeChannel channel = new FakeChannel();
+        channel.completeWritesAtOnce = false;
+        SocketSession session = session(channel, 1_000, 250);
+        assertThat(session.send(message("a", 100))).isTrue();
+        assertThat(session.send(message("b", 100))).isTrue();
+        assertThat(session.send(message("c", 100))).isFalse();
+        assertThat(session.closedBecause()).isEqualTo(CloseCodes.SLOW_CONSUMER);
+    }
+
+    @Test
+    void writesThatCompleteFreeTheQueue() {
+        FakeChannel channel = new FakeChannel();
+        channel.completeWritesAtOnce = false;
+        SocketSession session = session(channel, 2, 1_000);
+        session.send(message("a", 10));
+        session.send(message("b", 10));
+        channel.completeAll();
+        assertThat(session.pendingMessages()).isZero();
+        assertThat(session.send(message("c", 10))).isTrue();
+        assertThat(session.isClosed()).isFalse();
+    }
+
+    @Test
+    void aFailedWriteMarksTheSocketClosed() {
+        FakeChannel channel = new FakeChannel();
+        channel.completeWritesAtOnce = false;
+        SocketSession session = session(channel, 10, 1_000);
+        session.send(message("a", 10));
+        channel.writes.get(0).completeExceptionally(new IllegalStateException("connection reset"));
+        assertThat(session.isClosed()).isTrue();
+        assertThat(session.pendingMessages()).isZero();
+        assertThat(session.send(message("b", 10))).isFalse();
+    }
+
+    @Test
+    void idleIsMeasuredFromTheLastFrameTheClientSent() {
+        SocketSession session = session(new FakeChannel(), 10, 1_000);
+        assertThat(session.isIdle(5, 10)).isFalse();
+        assertThat(session.isIdle(11, 10)).isTrue();
+        session.touch(11);
+        assertThat(session.isIdle(20, 10)).isFalse();
+    }
+
+    @Test
+    void closingTwiceClosesOnce() {
+        FakeChannel channel = new FakeChannel();
+        SocketSession session = session(channel, 10, 1_000);
+        session.close(CloseCodes.IDLE);
+        session.close(CloseCodes.SLOW_CONSUMER);
+        assertThat(channel.closeCode).isEqualTo(1001);
+        assertThat(closes).containsExactly(CloseCodes.IDLE);
+    }
+}
