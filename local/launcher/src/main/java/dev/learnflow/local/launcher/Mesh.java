@@ -64,6 +64,7 @@ public final class Mesh implements AutoCloseable {
     private SidecarHost sidecarHost;
     private final List<SidecarHost.Running> sidecars = new ArrayList<>();
     private final Map<String, RunningService> services = new LinkedHashMap<>();
+    static final java.util.Set<String> APPS_HOSTING_ACTORS = java.util.Set.of("progress");
     private final Map<String, String> daprTokens = new LinkedHashMap<>();
     private final Map<String, String> appTokens = new LinkedHashMap<>();
     private long t0;
@@ -327,7 +328,11 @@ public final class Mesh implements AutoCloseable {
         for (ServiceDef s : o.services) {
             checkNotStopping();
             if (o.apiTokens) {
-                daprTokens.put(s.name(), token(random));
+                // The SDK's ActorRuntime opens its sidecar channel without the API token, so an app hosting
+                // actors must not be asked for one; the sidecar still proves itself to the app (APP_API_TOKEN).
+                if (!APPS_HOSTING_ACTORS.contains(s.name())) {
+                    daprTokens.put(s.name(), token(random));
+                }
                 appTokens.put(s.name(), token(random));
             }
             Map<String, String> env = new LinkedHashMap<>();
@@ -445,6 +450,8 @@ public final class Mesh implements AutoCloseable {
         env.remove("APP_API_TOKEN");
         if (daprTokens.containsKey(s.name())) {
             env.put("DAPR_API_TOKEN", daprTokens.get(s.name()));
+        }
+        if (appTokens.containsKey(s.name())) {
             env.put("APP_API_TOKEN", appTokens.get(s.name()));
         }
         env.remove("LEARNFLOW_DB_URL");
