@@ -24,9 +24,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The StudentActor: loads the student's state from the actor state store (through the sidecar), lets the
- * {@link StudentLedger} change it, and saves it at the end of the turn (the SDK does, only when the method
- * succeeded). Keeps a reminder armed for the student's next local midnight while there is a streak to keep.
+ * The StudentActor: loads the student's state from the actor state store (through the sidecar; one JSON value
+ * under key {@code student}), lets the {@link StudentLedger} change it, and saves it at the end of the turn (the SDK
+ * does, only when the method succeeded; a failed turn leaves the stored state as it was). Keeps a reminder armed
+ * for the student's next local midnight while there is a streak to keep.
  */
 public class StudentActorImpl extends AbstractActor implements StudentActor, Remindable<String> {
 
@@ -86,6 +87,10 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         if (!DAY_CLOSE_REMINDER.equals(reminderName)) {
             return Mono.empty();
         }
+        if (!hasState()) { // nothing to close (state removed): stop firing
+            unregisterReminder(DAY_CLOSE_REMINDER).block(SIDECAR_TIMEOUT);
+            return Mono.empty();
+        }
         StudentState state = load();
         LocalDate today = ledger.today(state, clock.instant());
         LocalDate closing = parseDay(closesDay);
@@ -120,9 +125,12 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         }
     }
 
+    private boolean hasState() {
+        return Boolean.TRUE.equals(getActorStateManager().contains(STATE_KEY).block(SIDECAR_TIMEOUT));
+    }
+
     private StudentState load() {
-        Boolean exists = getActorStateManager().contains(STATE_KEY).block(SIDECAR_TIMEOUT);
-        if (!Boolean.TRUE.equals(exists)) {
+        if (!hasState()) {
             return ledger.newState();
         }
         JsonNode saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);

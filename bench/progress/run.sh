@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmarks the progress service: how fast progress events are recorded through the StudentActors.
+# Starts a local sidecar (in-memory components by default, "real" = embedded Kafka + PostgreSQL actor store) and
+# the service from its built jar on a database of its own (learnflow_bench), then prints a Markdown table.
+#   bench/progress/run.sh                      # 300 sequential events, then 15 s per level, in-memory actor store
+#   bench/progress/run.sh real 300 15 8 32     # PostgreSQL actor store; sequential events, seconds, levels
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+jar=services/progress/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$jar" ]; then
+  mvn -B -q -pl services/progress -am install -DskipTests
+fi
+mkdir -p bench/progress/target
+mvn -B -q -f bench/progress/pom.xml compile exec:java -Dexec.args="$jar ${*:-memory 300 15 8 32}"

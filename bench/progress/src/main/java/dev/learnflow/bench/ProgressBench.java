@@ -1,0 +1,220 @@
+package dev.learnflow.bench;
+
+import dev.learnflow.contracts.events.ActivityObject;
+import dev.learnflow.contracts.events.ActivityResult;
+import dev.learnflow.contracts.events.ActivityType;
+import dev.learnflow.contracts.events.CloudEvent;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.ProgressRecorded;
+import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.contracts.json.ContractsJson;
+import dev.learnflow.local.infra.PostgresDatabases;
+import dev.learnflow.local.testing.LocalSidecar;
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Records progress events the way the sidecar delivers them ({@code POST /dapr/events/progress.events}) and
+ * measures: sequential latency, then throughput with N concurrent deliveries either all for ONE student (the
+ * actor takes them one turn at a time) or spread over many students (actors run in parallel). Each delivery is
+ * the full path: event_log check, user lookup, actor call through the sidecar (state saved), progress upsert,
+ * event_log insert.
+ *
+ * <p>Usage: {@code ProgressBench jar [memory|real] [sequential] [secondsPerLevel] [levels...]}.
+ */
+public final class ProgressBench {
+
+    private static final String DB = "learnflow_bench";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool()).build();
+    private static final String[] TOPICS = {"variables", "strings", "for-loops", "lists", "dictionaries"};
+
+    private ProgressBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String jar = args[0];
+        String components = args.length > 1 ? args[1] : "memory";
+        int sequential = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        List<Integer> levels = new ArrayList<>();
+        for (int i = 4; i < args.length; i++) {
+            levels.add(Integer.parseInt(args[i]));
+        }
+        if (levels.isEmpty()) {
+            levels = List.of(8, 32);
+        }
+        String host = env("LEARNFLOW_DB_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env("LEARNFLOW_DB_PORT", "5432"));
+        String user = env("LEARNFLOW_DB_USER", "postgres");
+        String password = env("LEARNFLOW_DB_PASSWORD", "");
+        PostgresDatabases.ensureDatabase(host, port, user, password, DB);
+
+        LocalSidecar mesh = new LocalSidecar();
+        mesh.init(Map.of("appId", "progress", "components", components));
+        Map<String, String> ports = mesh.start();
+        String base = "http://127.0.0.1:" + ports.get("quarkus.http.test-port");
+        ProcessBuilder service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + ports.get("quarkus.http.test-port"),
+                "-Ddapr.http.port=" + ports.get("dapr.http.port"), "-Ddapr.grpc.port=" + ports.get("dapr.grpc.port"),
+                "-Dquarkus.log.level=WARN", "-jar", jar)
+                .redirectErrorStream(true).redirectOutput(Path.of("bench/progress/target/service.log").toFile());
+        service.environment().put("LEARNFLOW_DB_NAME", DB);
+        Process app = service.start();
+        try {
+            waitReady(base, app);
+            List<UUID> students = new ArrayList<>();
+            try (Connection c = PostgresDatabases.connect(host, port, user, password, DB)) {
+                for (int i = 0; i < 200; i++) {
+                    students.add(insertStudent(c));
+                }
+            }
+            URI uri = URI.create(base + "/dapr/events/" + EventTopic.PROGRESS_EVENTS.topic());
+            System.out.printf(Locale.ROOT, "progress bench: actor store %s, %d CPUs here, load average %s%n",
+                    components, Runtime.getRuntime().availableProcessors(), loadAverage());
+            for (int i = 0; i < 50; i++) { // warm-up
+                deliver(uri, students.get(i % students.size()));
+            }
+
+            Histogram seq = new Histogram(60_000_000L, 3);
+            long seqStart = System.nanoTime();
+            for (int i = 0; i < sequential; i++) {
+                long t = System.nanoTime();
+                deliver(uri, students.get(i % students.size()));
+                seq.recordValue((System.nanoTime() - t) / 1_000);
+            }
+            double seqSeconds = (System.nanoTime() - seqStart) / 1e9;
+            System.out.println();
+            System.out.println("| workload | clients | events | events/s | p50 ms | p99 ms | max ms | errors |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
+            row("sequential, 200 students", 1, seq, sequential / seqSeconds, 0);
+            for (int level : levels) {
+                run(uri, "one student (one actor)", level, seconds, List.of(students.get(0)));
+                run(uri, "200 students", level, seconds, students);
+            }
+        } finally {
+            mesh.stop(); // first, so the sidecar can still deactivate the actors in the app
+            app.destroy();
+            app.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void run(URI uri, String what, int clients, int seconds, List<UUID> students) throws Exception {
+        Histogram h = new Histogram(120_000_000L, 3);
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong next = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    UUID student = students.get((int) (next.getAndIncrement() % students.size()));
+                    long t = System.nanoTime();
+                    boolean ok = deliver(uri, student);
+                    synchronized (h) {
+                        h.recordValue((System.nanoTime() - t) / 1_000);
+                    }
+                    if (!ok) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdownNow();
+        row(what, clients, h, h.getTotalCount() / elapsed, errors.get());
+    }
+
+    private static void row(String what, int clients, Histogram h, double perSecond, int errors) {
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", what, clients,
+                h.getTotalCount(), perSecond, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                h.getMaxValue() / 1000.0, errors);
+    }
+
+    private static boolean deliver(URI uri, UUID student) {
+        boolean success = Math.random() < 0.7;
+        String topic = TOPICS[(int) (Math.random() * TOPICS.length)];
+        CloudEvent<ProgressRecorded> event = CloudEvent.of(EventTopic.PROGRESS_EVENTS, "bench", new ProgressRecorded(
+                null, student, success ? Verb.PASSED : Verb.FAILED,
+                new ActivityObject(ActivityType.EXERCISE, "bench-" + topic, topic),
+                new ActivityResult(success, success ? 1.0 : 0.0, success ? null : "TypeError", 100L, null),
+                Map.of(), Instant.now()));
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", CloudEvent.MEDIA_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofString(ContractsJson.write(event))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("SUCCESS");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void waitReady(String base, Process app) throws Exception {
+        for (int i = 0; i < 180; i++) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the service exited; see bench/progress/target/service.log");
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the service did not become ready");
+    }
+
+    private static UUID insertStudent(Connection c) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement s = c.prepareStatement("insert into users (id, email, display_name, role, "
+                + "password_hash, timezone) values (?, ?, 'Bench student', 'student', 'x', 'UTC')")) {
+            s.setObject(1, id);
+            s.setString(2, id + "@bench.test");
+            s.executeUpdate();
+        }
+        return id;
+    }
+
+    private static String env(String key, String fallback) {
+        String v = System.getenv(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+}
