@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one {@link SandboxJob} in a fresh bubblewrap sandbox and collects the supervisor's report.
+ * Runs one {@link SandboxJob} in a fresh bubblewrap sandbox (one per job, never reused; possibly started ahead
+ * of time, see {@link #prewarm}) and collects the supervisor's report.
  *
  * <p>The host only ever talks to the sandbox through three pipes: the job goes in on stdin, framed results come
  * back on stdout (capped and checked), and bwrap's own complaints on stderr (kept short, for logs). It never

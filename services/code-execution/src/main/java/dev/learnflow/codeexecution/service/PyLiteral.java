@@ -107,6 +107,7 @@ public final class PyLiteral {
     }
 
     private PyValue signedOrAtom() throws LiteralException {
+        skipSpace(); // a value may follow ':' after spaces, e.g. {'a': -1}
         if (peek('+') || peek('-')) {
             boolean minus = s.charAt(pos) == '-';
             pos++;

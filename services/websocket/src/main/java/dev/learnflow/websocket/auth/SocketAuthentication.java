@@ -3,6 +3,9 @@ package dev.learnflow.websocket.auth;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -29,6 +32,15 @@ public class SocketAuthentication implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        // RSA verification (and the first read of the key file) stays off the event loop during connect storms;
+        // the upgrade then continues on the connection's own event loop.
+        Context eventLoop = Vertx.currentContext();
+        Uni<CheckResult> checked = Uni.createFrom().item(() -> check(context))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return eventLoop == null ? checked : checked.emitOn(task -> eventLoop.runOnContext(ignored -> task.run()));
+    }
+
+    private CheckResult check(HttpUpgradeContext context) {
         try {
             String token = AccessTokens.presented(context.httpRequest())
                     .orElseThrow(() -> new InvalidTokenException("invalid_request", "access token missing"));
@@ -38,9 +50,9 @@ public class SocketAuthentication implements HttpUpgradeCheck {
             if (resumeFrom != null && !resumeFrom.isBlank() && resumeFrom.length() <= 200) {
                 context.userData().put(RESUME_FROM, resumeFrom.trim());
             }
-            return CheckResult.permitUpgrade();
+            return CheckResult.permitUpgradeSync();
         } catch (InvalidTokenException e) {
-            return CheckResult.rejectUpgrade(401, Map.of("WWW-Authenticate", List.of(
+            return CheckResult.rejectUpgradeSync(401, Map.of("WWW-Authenticate", List.of(
                     "Bearer realm=\"learnflow\", error=\"" + e.error() + "\", error_description=\""
                             + e.getMessage() + "\"")));
         }
