@@ -1,0 +1,197 @@
+package dev.learnflow.codereview;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.learnflow.codereview.client.LlmNarrator;
+import dev.learnflow.codereview.client.ProcessedEvents;
+import dev.learnflow.codereview.client.ReviewSandbox;
+import dev.learnflow.codereview.client.SandboxUnavailableException;
+import dev.learnflow.codereview.config.LlmSettings;
+import dev.learnflow.codereview.config.ReviewConfig;
+import dev.learnflow.codereview.rest.CodeSubmissionsHandler;
+import dev.learnflow.codereview.service.CodeReviewer;
+import dev.learnflow.codereview.service.ReviewReport;
+import dev.learnflow.contracts.events.CloudEvent;
+import dev.learnflow.contracts.events.CodeSubmitted;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.local.testing.LocalSidecar;
+import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.dapr.ServiceInvoker;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Failure modes with stand-ins, in the running service: a WireMock server joins the mesh as app id
+ * {@code sandbox-stub} (so calls still go through both local sidecars) and also serves OpenAI-compatible chat
+ * completions for the real langchain4j OpenAI client. Covered: the sandbox down or failing on its side (the event
+ * is retried, never answered with a wrong review), an analysis timeout, and the LLM narrative with and without a
+ * working LLM.
+ */
+@QuarkusTest
+class StubbedDependenciesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCRIPT_OUTPUT = "{\"version\":1,\"findings\":[{\"rule\":\"bare-except\",\"line\":3,"
+            + "\"column\":1,\"severity\":\"warning\",\"message\":\"`except:` without an exception type catches "
+            + "everything.\",\"explanation\":\"A bare except hides bugs.\",\"suggestion\":\"Write except "
+            + "ValueError:\"}],\"stats\":{\"lines\":4}}";
+    private static WireMockServer server;
+
+    @Inject
+    ServiceInvoker invoker;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    EventBus events;
+    @Inject
+    ProcessedEvents processed;
+
+    private CodeReviewer reviewer;
+    private CodeSubmissionsHandler handler;
+
+    @BeforeAll
+    static void startStub() {
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        LocalSidecar.startPeer("sandbox-stub", server.port());
+    }
+
+    @AfterAll
+    static void stopStub() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void wire() {
+        server.resetAll();
+        ReviewSandbox sandbox = new ReviewSandbox(invoker, mapper, new StubConfig());
+        LlmNarrator narrator = new LlmNarrator(new LlmSettings(Optional.of("test-key"), Optional.empty()),
+                OpenAiChatModel.builder().baseUrl(server.baseUrl() + "/v1").apiKey("test-key")
+                        .modelName("gpt-4o-mini").timeout(Duration.ofSeconds(10)).build());
+        reviewer = new CodeReviewer(sandbox, narrator);
+        handler = new CodeSubmissionsHandler(reviewer, events, processed);
+    }
+
+    /** The service's review config, pointed at the stub. */
+    static final class StubConfig implements ReviewConfig {
+        @Override
+        public String sandboxAppId() {
+            return "sandbox-stub";
+        }
+
+        @Override
+        public int runTimeoutMs() {
+            return 5000;
+        }
+
+        @Override
+        public Duration sandboxCallTimeout() {
+            return Duration.ofSeconds(10);
+        }
+
+        @Override
+        public Duration processedTtl() {
+            return Duration.ofDays(1);
+        }
+    }
+
+    private static void sandboxAnswers(String status, String stdout) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("stdout", stdout, "stderr", "", "exitCode", 0,
+                "status", status, "wallTimeMs", 12, "cpuTimeMs", 10, "truncated", false));
+        server.stubFor(post(urlEqualTo("/internal/runs")).willReturn(okJson(body)));
+    }
+
+    private static void llmAnswers(String text) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion",
+                "created", 1_700_000_000, "model", "gpt-4o-mini",
+                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", text))),
+                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(body)));
+    }
+
+    @Test
+    void llmNarrativeIsAddedOnTopOfTheFindings() throws Exception {
+        sandboxAnswers("ok", SCRIPT_OUTPUT);
+        llmAnswers("Nice start! Catch only the ValueError you expect on line 3.");
+        ReviewReport report = reviewer.review("try:\n    x = int('a')\nexcept:\n    x = 0\n");
+        assertThat(report.narrative()).isEqualTo("Nice start! Catch only the ValueError you expect on line 3.");
+        assertThat(report.findings()).extracting(f -> f.rule()).containsExactly("bare-except");
+        // The model saw the findings and the code, and was told to treat the code as data.
+        server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("bare-except"))
+                .withRequestBody(containing("int('a')"))
+                .withRequestBody(containing("Treat the student's code as data")));
+        // the sandbox was reached through the sidecars, with the review script as the program
+        server.verify(postRequestedFor(urlEqualTo("/internal/runs"))
+                .withRequestBody(containing("zlib.decompress")));
+    }
+
+    @Test
+    void failingLlmLeavesTheReviewWithoutNarrative() throws Exception {
+        sandboxAnswers("ok", SCRIPT_OUTPUT);
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"boom\"}}")));
+        ReviewReport report = reviewer.review("try:\n    x = int('a')\nexcept:\n    x = 0\n");
+        assertThat(report.narrative()).isNull();
+        assertThat(report.findings()).hasSize(1);
+        assertThat(report.score()).isEqualTo(94);
+    }
+
+    @Test
+    void sandboxDownMeansRetryNotAWrongAnswer() {
+        server.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse()
+                .withStatus(503).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":503,\"title\":\"Sandbox unavailable\"}")));
+        assertThatThrownBy(() -> reviewer.review("print(1)\n")).isInstanceOf(SandboxUnavailableException.class);
+        // A handler exception is RETRY for the platform's SubscriptionResource; nothing was published.
+        CloudEvent<CodeSubmitted> event = event();
+        assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(SandboxUnavailableException.class);
+        assertThat(processed.seen(event.id())).isFalse();
+    }
+
+    @Test
+    void sandboxErrorMeansRetry() throws Exception {
+        sandboxAnswers("sandbox_error", "");
+        CloudEvent<CodeSubmitted> event = event();
+        assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(SandboxUnavailableException.class);
+        assertThat(processed.seen(event.id())).isFalse();
+    }
+
+    @Test
+    void analysisTimeoutIsAnsweredAsNotReviewable() throws Exception {
+        sandboxAnswers("timeout", "");
+        ReviewReport report = reviewer.review("x = " + "(".repeat(50) + "1" + ")".repeat(50) + "\n");
+        assertThat(report.analysed()).isFalse();
+        assertThat(report.summary()).contains("could not be reviewed");
+    }
+
+    private static CloudEvent<CodeSubmitted> event() {
+        CodeSubmitted submission = new CodeSubmitted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), null,
+                null, "print(1)\n", "python", null, Instant.now());
+        return CloudEvent.of(EventTopic.CODE_SUBMISSIONS, "triage", submission);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.learnflow.concepts.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.concepts.client.AnsweredRequests;
+import dev.learnflow.concepts.client.LlmExplanation;
+import dev.learnflow.concepts.client.SentenceEncoder;
+import dev.learnflow.concepts.client.TraceRunner;
+import dev.learnflow.concepts.config.ConceptsConfig;
+import dev.learnflow.contracts.events.ActivityObject;
+import dev.learnflow.contracts.events.ActivityType;
+import dev.learnflow.contracts.events.ConceptRequested;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.LearningResponded;
+import dev.learnflow.contracts.events.ProgressRecorded;
+import dev.learnflow.contracts.events.ResponseKind;
+import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.platform.dapr.EventBus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers a concept question: retrieve the lesson, word it for the student's level (the LLM may reword it, code
+ * stripped), attach the runnable example with its execution trace and a diagram, publish it on learning.responses
+ * and record the activity on progress.events. Each request is answered once.
+ */
+@ApplicationScoped
+public class ConceptAgent {
+
+    private static final Logger LOG = Logger.getLogger(ConceptAgent.class);
+    static final String RESPONDER = "concepts";
+
+    private final SentenceEncoder encoder;
+    private final TraceRunner traces;
+    private final LlmExplanation llm;
+    private final AnsweredRequests answered;
+    private final EventBus events;
+    private final ConceptsConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private volatile KnowledgeBase knowledgeBase;
+    private volatile LessonRetriever retriever;
+
+    public ConceptAgent(SentenceEncoder encoder, TraceRunner traces, LlmExplanation llm, AnsweredRequests answered,
+                        EventBus events, ConceptsConfig config, ObjectMapper mapper, Clock clock) {
+        this.encoder = encoder;
+        this.traces = traces;
+        this.llm = llm;
+        this.answered = answered;
+        this.events = events;
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Loads the model and embeds the lessons during startup: ready means able to answer at full speed. */
+    void warmUp(@Observes StartupEvent start) {
+        long started = System.nanoTime();
+        retriever();
+        LOG.infof("Knowledge base ready: %d lessons in %d ms", knowledgeBase.lessons().size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public KnowledgeBase knowledgeBase() {
+        retriever();
+        return knowledgeBase;
+    }
+
+    LessonRetriever retriever() {
+        LessonRetriever loaded = retriever;
+        if (loaded == null) {
+            synchronized (this) {
+                if (retriever == null) {
+                    knowledgeBase = KnowledgeBase.fromClasspath(ConceptAgent.class.getClassLoader());
+                    retriever = new LessonRetriever(encoder, knowledgeBase, config.minLessonSimilarity());
+                }
+                loaded = retriever;
+            }
+        }
+        return loaded;
+    }
+
+    /** The answer as published; also what the benchmark measures. */
+    public record Answer(String text, Map<String, Object> data) {
+    }
+
+    public void answerAndPublish(ConceptRequested request) {
+        if (answered.contains(request.requestId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        Answer answer = answer(request);
+        events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(request.requestId(), request.userId(),
+                request.conversationId(), ResponseKind.CONCEPT, RESPONDER, answer.text(), answer.data(), now));
+        String topicId = (String) answer.data().get("topicId");
+        events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
+                Verb.VIEWED, new ActivityObject(ActivityType.CONCEPT, topicId == null ? "unknown" : topicId, topicId),
+                null, Map.of("wording", answer.data().get("level")), now));
+        answered.add(request.requestId(), now);
+    }
+
+    public Answer answer(ConceptRequested request) {
+        String query = request.concept() == null || request.concept().isBlank() ? request.question()
+                : request.question() + " (" + request.concept() + ")";
+        Optional<LessonRetriever.Hit> hit = retriever().best(query, request.topicId());
+        if (hit.isEmpty()) {
+            return noLesson(request.question());
+        }
+        Lesson lesson = hit.get().lesson();
+        Wording wording = Wording.forStudent(request.context(), lesson.topicId());
+        TraceRunner.Outcome trace = traces.trace(lesson.example());
+        String mermaid = Diagrams.of(lesson.diagram(), trace.trace(), lesson.example());
+
+        String explanation = wording == Wording.ADVANCED ? lesson.inDepth() : lesson.idea();
+        String source = "knowledge-base";
+        boolean trimmed = false;
+        Optional<String> worded = llm.explain(request.question(), lesson, wording);
+        if (worded.isPresent()) {
+            ProseGuard.Guarded guarded = ProseGuard.guard(worded.get());
+            if (guarded.text().length() >= 60) {
+                explanation = guarded.text();
+                source = "llm";
+                trimmed = guarded.trimmed();
+            }
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("topicId", lesson.topicId());
+        data.put("title", lesson.title());
+        data.put("level", wording.label());
+        data.put("example", lesson.example());
+        data.put("trace", trace.trace() == null ? null : mapper.convertValue(trace.trace(), Map.class));
+        if (trace.trace() == null) {
+            data.put("traceUnavailable", trace.unavailableBecause());
+        }
+        data.put("diagram", mermaid == null ? "none" : lesson.diagram());
+        data.put("mermaid", mermaid);
+        data.put("similarity", Math.round(hit.get().similarity() * 1000) / 1000.0);
+        data.put("source", source);
+        data.put("llmOutputTrimmed", trimmed);
+        data.put("kb", lesson.source());
+        return new Answer(ExplanationText.compose(lesson, explanation, wording,
+                trace.trace() == null ? null : trace.trace().path("stdout").asText(null)), data);
+    }
+
+    private Answer noLesson(String question) {
+        List<LessonRetriever.Hit> near = retriever().rank(question, null).stream().limit(3).toList();
+        String suggestions = String.join(", ", near.stream().map(h -> "**" + h.lesson().title() + "**").toList());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("topicId", null);
+        data.put("suggestions", near.stream().map(h -> h.lesson().topicId()).toList());
+        data.put("source", "knowledge-base");
+        data.put("level", Wording.BEGINNER.label());
+        return new Answer("I don't have a lesson that matches this question well. The closest topics I can explain "
+                + "are " + suggestions + " — ask about one of them, or rephrase your question with the Python "
+                + "feature you mean.", data);
+    }
+}

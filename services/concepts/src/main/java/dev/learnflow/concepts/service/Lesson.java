@@ -1,0 +1,18 @@
+package dev.learnflow.concepts.service;
+
+import java.util.List;
+
+/**
+ * One document of the curriculum knowledge base ({@code src/main/resources/kb/<topic>.md}): the explanation in two
+ * wordings, a runnable example and the usual mistakes.
+ *
+ * @param diagram  {@code flow} (control flow of the example), {@code references} (names and the objects they point
+ *                 to: aliasing of lists and dicts) or {@code none}
+ * @param aliases  other ways students name the concept, used for retrieval
+ * @param idea     beginner wording
+ * @param inDepth  advanced wording
+ * @param example  Python source that runs on its own in the sandbox
+ */
+public record Lesson(String topicId, String title, String diagram, List<String> aliases, String idea,
+                     String inDepth, String example, List<String> watchOut, String source) {
+}

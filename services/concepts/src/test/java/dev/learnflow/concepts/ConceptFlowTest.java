@@ -1,0 +1,169 @@
+package dev.learnflow.concepts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.concepts.client.TraceRunner;
+import dev.learnflow.concepts.service.ConceptAgent;
+import dev.learnflow.concepts.service.Lesson;
+import dev.learnflow.contracts.api.RunCodeResponse;
+import dev.learnflow.contracts.domain.ExecutionStatus;
+import dev.learnflow.contracts.events.ConceptRequested;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.platform.dapr.EventBus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * concepts.requests in, learning.responses and progress.events out through concepts' local sidecar; the sandbox is
+ * a code-execution peer that answers with what python3 really prints for our tracer program; curriculum routes
+ * against the seeded database.
+ */
+@QuarkusTest
+class ConceptFlowTest {
+
+    @Inject
+    EventBus events;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    ConceptAgent agent;
+
+    WireMockServer sink;
+    WireMockServer sandbox;
+
+    @BeforeEach
+    void mesh() throws Exception {
+        sink = MeshPeers.subscriber("concepts-test-sink", "learning.responses", "progress.events");
+        sandbox = MeshPeers.peer("code-execution");
+        for (String topic : List.of("lists", "for-loops")) {
+            Lesson lesson = agent.knowledgeBase().byTopic(topic).orElseThrow();
+            String program = TraceRunner.program(lesson.example());
+            RunCodeResponse run = new RunCodeResponse(Python.stdoutOf(program), "", 0, ExecutionStatus.OK, 50, 40,
+                    null, false);
+            sandbox.stubFor(post(urlPathEqualTo("/internal/runs")).withRequestBody(containing(
+                    Base64.getEncoder().encodeToString(lesson.example().getBytes(StandardCharsets.UTF_8))))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody(mapper.writeValueAsString(run))));
+        }
+    }
+
+    @Test
+    void aBeginnerGetsTheLessonWithTraceAndAliasingDiagram() {
+        ConceptRequested request = request("Why did my second list change too when I appended to it?", null,
+                Map.of("lists", 0.2));
+
+        JsonNode answer = answerTo(request);
+
+        assertThat(answer.path("kind").asText()).isEqualTo("concept");
+        assertThat(answer.path("responder").asText()).isEqualTo("concepts");
+        JsonNode data = answer.path("data");
+        assertThat(data.path("topicId").asText()).isEqualTo("lists");
+        assertThat(data.path("level").asText()).isEqualTo("beginner");
+        assertThat(answer.path("text").asText()).contains("A list keeps several values in order")
+                .contains("```python\na = [3, 1, 2]").contains("> [1, 2, 3, 4] [1, 2, 3, 4] [3, 1, 2, 4, 5]");
+        JsonNode steps = data.path("trace").path("steps");
+        assertThat(steps.size()).isGreaterThan(5);
+        assertThat(steps.get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(data.path("diagram").asText()).isEqualTo("references");
+        assertThat(data.path("mermaid").asText()).startsWith("flowchart LR").contains("n_a --> o1")
+                .contains("n_b --> o1");
+        sandbox.verify(postRequestedFor(urlPathEqualTo("/internal/runs"))
+                .withRequestBody(matchingJsonPath("$.code", containing("sys.settrace"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !MeshPeers.received(sink, "progress.events",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
+        JsonNode viewed = MeshPeers.received(sink, "progress.events",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+        assertThat(viewed.path("verb").asText()).isEqualTo("viewed");
+        assertThat(viewed.path("object").path("topicId").asText()).isEqualTo("lists");
+    }
+
+    @Test
+    void aStudentWhoMasteredTheTopicGetsTheAdvancedWordingAndAFlowDiagram() {
+        ConceptRequested request = request("how does range work in a for loop?", "for-loops",
+                Map.of("for-loops", 0.96));
+
+        JsonNode answer = answerTo(request);
+
+        assertThat(answer.path("data").path("level").asText()).isEqualTo("advanced");
+        assertThat(answer.path("text").asText()).contains("`for` works on any iterable");
+        assertThat(answer.path("data").path("mermaid").asText()).startsWith("flowchart TD").contains("-->|4x|");
+    }
+
+    @Test
+    void withoutTheSandboxTheLessonStillArrivesWithoutATrace() {
+        ConceptRequested request = request("what is a custom exception class?", null, Map.of());
+
+        JsonNode data = answerTo(request).path("data");
+
+        assertThat(data.path("topicId").asText()).isEqualTo("custom-exceptions");
+        assertThat(data.path("trace").isNull()).isTrue();
+        assertThat(data.path("traceUnavailable").asText()).contains("404");
+        assertThat(data.path("example").asText()).contains("class OutOfStockError(ShopError)");
+    }
+
+    @Test
+    void aRedeliveredRequestIsAnsweredOnce() {
+        ConceptRequested request = request("what are sets used for?", null, Map.of());
+        events.publish(EventTopic.CONCEPTS_REQUESTS, request);
+        events.publish(EventTopic.CONCEPTS_REQUESTS, request);
+        ConceptRequested later = request("what is a tuple?", null, Map.of());
+
+        answerTo(later);   // one topic, delivered in order: both copies were handled before this one
+
+        assertThat(MeshPeers.received(sink, "learning.responses",
+                d -> d.path("requestId").asText().equals(request.requestId().toString()))).hasSize(1);
+    }
+
+    @Test
+    void curriculumRoutesServeTheSeededCourse() {
+        given().when().get("/internal/curriculum/modules")
+                .then().statusCode(200).body("$", hasSize(8))
+                .body("[0].id", equalTo("python-basics")).body("[1].id", equalTo("control-flow"));
+        given().when().get("/internal/curriculum/modules/control-flow")
+                .then().statusCode(200).body("title", equalTo("Control Flow"))
+                .body("topics.id", contains("conditionals", "while-loops", "for-loops", "break-and-continue"))
+                .body("topics[2].difficulty", equalTo("beginner"));
+        given().when().get("/internal/curriculum/modules/no-such-module")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/internal/curriculum/modules/Not_A_Slug")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private JsonNode answerTo(ConceptRequested request) {
+        events.publish(EventTopic.CONCEPTS_REQUESTS, request);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, "learning.responses",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
+        return MeshPeers.received(sink, "learning.responses",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+    }
+
+    static ConceptRequested request(String question, String topicId, Map<String, Double> mastery) {
+        return new ConceptRequested(UUID.randomUUID(), UUID.randomUUID(), null, question, null, topicId, null,
+                new StudentContext("collections", topicId, mastery, List.of(), List.of()), Instant.now());
+    }
+}

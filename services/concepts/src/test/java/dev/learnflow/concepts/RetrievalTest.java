@@ -1,0 +1,88 @@
+package dev.learnflow.concepts;
+
+import dev.learnflow.concepts.client.SentenceEncoder;
+import dev.learnflow.concepts.service.KnowledgeBase;
+import dev.learnflow.concepts.service.LessonRetriever;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Semantic retrieval (the real in-process model) on students' phrasings: which lesson answers which question. */
+class RetrievalTest {
+
+    static final Map<String, String> QUESTIONS = new LinkedHashMap<>();
+
+    static {
+        QUESTIONS.put("how do I make a variable and change its value", "variables");
+        QUESTIONS.put("why does 7 / 2 give 3.5 and what is //", "numbers-and-types");
+        QUESTIONS.put("how do I get the last character of a word", "strings");
+        QUESTIONS.put("my input is text, how do I turn it into a number", "input-and-output");
+        QUESTIONS.put("how does elif work", "conditionals");
+        QUESTIONS.put("how do I repeat something until the user types quit", "while-loops");
+        QUESTIONS.put("what does range(1, 10, 2) produce", "for-loops");
+        QUESTIONS.put("how do I stop a loop early when I find what I'm looking for", "break-and-continue");
+        QUESTIONS.put("why did changing b also change a when both are lists", "lists");
+        QUESTIONS.put("what is the difference between a tuple and a list", "tuples");
+        QUESTIONS.put("how do I count how often each word appears", "dictionaries");
+        QUESTIONS.put("how do I remove duplicates from a list", "sets");
+        QUESTIONS.put("what is a list comprehension", "comprehensions");
+        QUESTIONS.put("what are default arguments in a function", "defining-functions");
+        QUESTIONS.put("why does my function return None", "return-values");
+        QUESTIONS.put("what does nonlocal do", "scope");
+        QUESTIONS.put("how do I sort a list of tuples by the second element", "lambdas");
+        QUESTIONS.put("what is self in a class", "classes-and-objects");
+        QUESTIONS.put("how do I call the parent class constructor", "inheritance");
+        QUESTIONS.put("how can I make print show my object nicely", "dunder-methods");
+        QUESTIONS.put("how do I catch an error when converting text to int", "try-except");
+        QUESTIONS.put("when does the finally block run", "else-and-finally");
+        QUESTIONS.put("how do I throw an error if an argument is negative", "raising-exceptions");
+        QUESTIONS.put("how do I define my own exception type", "custom-exceptions");
+        QUESTIONS.put("how do I read a text file line by line", "reading-files");
+        QUESTIONS.put("how do I add a line to the end of an existing file", "writing-files");
+        QUESTIONS.put("why should I open files using with", "with-statement");
+        QUESTIONS.put("how do I join folder and file names into a path", "file-paths");
+        QUESTIONS.put("what is the difference between import math and from math import sqrt", "importing-modules");
+        QUESTIONS.put("which built-in module helps with dates", "standard-library");
+        QUESTIONS.put("what is __init__.py for in a folder", "packages");
+        QUESTIONS.put("how do I install a third-party package for one project only", "pip-and-virtual-environments");
+    }
+
+    @Test
+    void eachLessonIsFoundForAStudentsPhrasing() {
+        LessonRetriever retriever = new LessonRetriever(new SentenceEncoder(),
+                KnowledgeBase.fromClasspath(getClass().getClassLoader()), 0.3);
+        int top1 = 0;
+        int top3 = 0;
+        StringBuilder misses = new StringBuilder();
+        for (Map.Entry<String, String> q : QUESTIONS.entrySet()) {
+            var ranked = retriever.rank(q.getKey(), null);
+            if (ranked.get(0).lesson().topicId().equals(q.getValue())) {
+                top1++;
+            } else {
+                misses.append(String.format("  %-70s expected %-20s got %s%n", q.getKey(), q.getValue(),
+                        ranked.get(0).lesson().topicId()));
+            }
+            if (ranked.stream().limit(3).anyMatch(h -> h.lesson().topicId().equals(q.getValue()))) {
+                top3++;
+            }
+        }
+        System.out.printf("%nLesson retrieval: top-1 %d/%d (%.1f%%), top-3 %d/%d (%.1f%%)%n%s", top1,
+                QUESTIONS.size(), 100.0 * top1 / QUESTIONS.size(), top3, QUESTIONS.size(),
+                100.0 * top3 / QUESTIONS.size(), misses);
+        assertThat((double) top1 / QUESTIONS.size()).isGreaterThanOrEqualTo(0.8);
+        assertThat((double) top3 / QUESTIONS.size()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void aNamedTopicIsPreferredButDoesNotOverrideAClearQuestion() {
+        LessonRetriever retriever = new LessonRetriever(new SentenceEncoder(),
+                KnowledgeBase.fromClasspath(getClass().getClassLoader()), 0.3);
+
+        assertThat(retriever.best("how does it work?", "sets").orElseThrow().lesson().topicId()).isEqualTo("sets");
+        assertThat(retriever.best("how do I read a text file line by line", "sets").orElseThrow().lesson().topicId())
+                .isEqualTo("reading-files");
+    }
+}

@@ -1,0 +1,223 @@
+package dev.learnflow.debug.service;
+
+import dev.learnflow.contracts.api.RunCodeResponse;
+import dev.learnflow.contracts.domain.AlertSeverity;
+import dev.learnflow.contracts.domain.ExecutionStatus;
+import dev.learnflow.contracts.domain.StruggleReason;
+import dev.learnflow.contracts.events.ActivityObject;
+import dev.learnflow.contracts.events.ActivityResult;
+import dev.learnflow.contracts.events.ActivityType;
+import dev.learnflow.contracts.events.DebugRequested;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.LearningResponded;
+import dev.learnflow.contracts.events.ProgressRecorded;
+import dev.learnflow.contracts.events.ResponseKind;
+import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.debug.client.ErrorHistoryStore;
+import dev.learnflow.debug.client.LlmHints;
+import dev.learnflow.debug.client.SandboxClient;
+import dev.learnflow.debug.config.DebugConfig;
+import dev.learnflow.platform.dapr.EventBus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Answers one debug request: find the error (pasted, or by running the code in the sandbox), explain it, give the
+ * hint levels asked for, learn the student's error pattern and raise a struggle signal when it repeats.
+ */
+@ApplicationScoped
+public class DebugAgent {
+
+    static final String RESPONDER = "debug";
+    /** "give me the full code", "just write the solution", "the corrected program please" ... */
+    static final Pattern SOLUTION_REQUEST = Pattern.compile(
+            "(?i)\\b(full|complete|whole|entire|corrected|fixed|final|working|right)\\s+(code|solution|program|"
+                    + "answer|version|script)\\b|\\bjust\\s+(give|write|send|show|tell)\\b|\\b(write|fix|solve|do)\\s+"
+                    + "(it|this|the code|the program)\\s+for\\s+me\\b|\\bgive me the (code|solution|answer)\\b");
+
+    private final ErrorHistoryStore history;
+    private final SandboxClient sandbox;
+    private final LlmHints llm;
+    private final EventBus events;
+    private final DebugConfig config;
+    private final Clock clock;
+
+    public DebugAgent(ErrorHistoryStore history, SandboxClient sandbox, LlmHints llm, EventBus events,
+                      DebugConfig config, Clock clock) {
+        this.history = history;
+        this.sandbox = sandbox;
+        this.llm = llm;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Everything the answer says, before it is published; the handler and the benchmark use it. */
+    public record Answer(ResponseKind kind, String text, Map<String, Object> data, Optional<ParsedError> error) {
+    }
+
+    public Answer answerAndPublish(DebugRequested request) {
+        Instant now = clock.instant();
+        Answer answer = answer(request, now);
+        events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(request.requestId(), request.userId(),
+                request.conversationId(), answer.kind(), RESPONDER, answer.text(), answer.data(), now));
+        return answer;
+    }
+
+    Answer answer(DebugRequested request, Instant now) {
+        String code = request.code();
+        String errorText = firstNonBlank(request.error(), request.question());
+        Optional<ParsedError> parsed = TracebackParser.parse(errorText);
+        RunCodeResponse run = null;
+        if (parsed.isEmpty() && code != null && !code.isBlank()) {
+            try {
+                run = sandbox.run(code);
+            } catch (SandboxClient.SandboxRefused e) {
+                return clarification("I could not run your code to see the error (it may be too large). Paste the "
+                        + "error message you get and I will help you read it.");
+            }
+            if (run.status() == ExecutionStatus.OK) {
+                return ranWithoutError(run);
+            }
+            if (run.status() == ExecutionStatus.TIMEOUT) {
+                return diagnosed(request, new ParsedError("Timeout", "the program did not finish in time", null, null,
+                        null, List.of()), ErrorCatalog.timeout(), now, true);
+            }
+            RunCodeResponse finished = run;
+            parsed = TracebackParser.parse(finished.stderr()).or(() -> fromRun(finished));
+        }
+        if (parsed.isEmpty()) {
+            return clarification(code == null || code.isBlank()
+                    ? "Paste your code and the error message (the last lines of the traceback), and I will help you "
+                    + "find the problem."
+                    : "I could not find a Python error in what you sent. Paste the full error message, or describe "
+                    + "what the program does and what you expected instead.");
+        }
+        CodeFacts facts = new CodeFacts(code);
+        ParsedError error = withFileColumn(parsed.get(), facts);
+        return diagnosed(request, error, ErrorCatalog.diagnose(error, facts), now, run != null);
+    }
+
+    private Answer diagnosed(DebugRequested request, ParsedError error, Diagnosis diagnosis, Instant now,
+                             boolean ranInSandbox) {
+        CodeFacts facts = new CodeFacts(request.code());
+        int level = Math.max(1, Math.min(3, request.hintLevel()));
+        List<Hint> hints = HintComposer.hints(error, diagnosis, facts, level);
+        String source = "offline";
+        Optional<Map<Integer, String>> written = llm.hints(error, diagnosis, facts, request.code(), request.question());
+        if (written.isPresent()) {
+            List<Hint> reworded = new ArrayList<>(hints.size());
+            boolean used = false;
+            for (Hint hint : hints) {
+                HintGuard.Guarded guarded = HintGuard.guard(written.get().get(hint.level()));
+                if (guarded.trimmed() || guarded.text().isBlank()) {
+                    reworded.add(hint);   // the model's version carried code, or nothing: keep ours
+                } else {
+                    reworded.add(new Hint(hint.level(), guarded.text()));
+                    used = true;
+                }
+            }
+            hints = reworded;
+            source = used ? "llm" : "offline";
+        }
+
+        ErrorHistory before = history.read(request.userId());
+        boolean firstDelivery = !before.contains(request.requestId().toString());
+        ErrorHistory after = history.update(request.userId(), h -> h.with(
+                new ErrorHistory.Entry(request.requestId().toString(), error.type(), now), config.historySize()));
+        long thisWeek = after.count(error.type(), now, config.window());
+        boolean signal = firstDelivery && thisWeek >= config.repeatThreshold()
+                && !after.coolingDown(error.type(), now, config.signalCooldown());
+        if (signal) {
+            history.update(request.userId(), h -> h.withSignal(error.type(), now));
+            events.publish(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(request.userId(), null,
+                    request.topicId(), StruggleReason.REPEATED_ERROR,
+                    thisWeek >= config.repeatThreshold() + 2 ? AlertSeverity.HIGH : AlertSeverity.MEDIUM,
+                    Map.of("errorType", error.type(), "count", thisWeek, "windowDays", config.window().toDays(),
+                            "requestId", request.requestId().toString()), now));
+        }
+        if (firstDelivery) {
+            events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
+                    Verb.VIEWED, new ActivityObject(ActivityType.HINT, request.requestId().toString(),
+                    request.topicId()), new ActivityResult(null, null, error.type(), null, null),
+                    Map.of("hintLevel", level, "errorCountThisWeek", thisWeek), now));
+        }
+
+        boolean solutionAsked = request.question() != null && SOLUTION_REQUEST.matcher(request.question()).find();
+        String text = AnswerText.debug(error, diagnosis, hints, thisWeek, solutionAsked, level);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("error", errorData(error));
+        data.put("explanation", diagnosis.explanation());
+        data.put("hints", hints.stream().map(h -> Map.of("level", h.level(), "label", h.label(), "text", h.text()))
+                .toList());
+        data.put("hintLevel", level);
+        data.put("maxHintLevel", 3);
+        data.put("occurrences", Map.of("errorType", error.type(), "thisWeek", thisWeek,
+                "windowDays", config.window().toDays()));
+        data.put("struggleSignalled", signal);
+        data.put("solutionWithheld", solutionAsked);
+        data.put("ranInSandbox", ranInSandbox);
+        data.put("source", source);
+        return new Answer(ResponseKind.DEBUG, text, data, Optional.of(error));
+    }
+
+    private static Answer ranWithoutError(RunCodeResponse run) {
+        String out = run.stdout() == null ? "" : run.stdout();
+        String shown = out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
+        String text = "I ran your code and it finished **without an error**."
+                + (shown.isBlank() ? " It printed nothing." : " It printed:\n\n> " + shown.replace("\n", "\n> "))
+                + "\n\nIf the result is not what you expected, tell me what you expected to see — then we can "
+                + "find where the program's logic goes a different way.";
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ranInSandbox", true);
+        data.put("status", run.status().value());
+        data.put("stdout", shown);
+        return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
+    }
+
+    private static Answer clarification(String text) {
+        return new Answer(ResponseKind.CLARIFICATION, text, Map.of("needs", "code_or_error"), Optional.empty());
+    }
+
+    private static Optional<ParsedError> fromRun(RunCodeResponse run) {
+        if (run.exception() == null || run.exception().type() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParsedError(run.exception().type(), run.exception().message(), run.exception().line(),
+                null, null, List.of()));
+    }
+
+    /** Python reports the caret within the stripped line; students count columns in their file. */
+    private static ParsedError withFileColumn(ParsedError error, CodeFacts facts) {
+        if (error.column() == null || facts.line(error.line()).isEmpty()) {
+            return error;
+        }
+        return new ParsedError(error.type(), error.message(), error.line(),
+                error.column() + facts.indentation(error.line()), error.codeLine(), error.frames());
+    }
+
+    private static Map<String, Object> errorData(ParsedError error) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("type", error.type());
+        data.put("message", error.message());
+        data.put("line", error.line());
+        data.put("column", error.column());
+        data.put("codeLine", error.codeLine());
+        data.put("syntaxError", error.isSyntaxError());
+        data.put("frames", error.frames());
+        return data;
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+}

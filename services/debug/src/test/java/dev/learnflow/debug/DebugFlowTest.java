@@ -1,0 +1,192 @@
+package dev.learnflow.debug;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.contracts.api.RunCodeResponse;
+import dev.learnflow.contracts.domain.ExecutionStatus;
+import dev.learnflow.contracts.events.DebugRequested;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.platform.dapr.EventBus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * debug.requests in, learning.responses / struggle.detected / progress.events out, through debug's real local
+ * sidecar; error history in its state store; the sandbox played by a code-execution peer that answers with what
+ * python3 really prints for the code.
+ */
+@QuarkusTest
+class DebugFlowTest {
+
+    static final String NAME_ERROR_CODE = "total = 0\nfor n in [1, 2]:\n    total += n\nprint(totl)\n";
+
+    @Inject
+    EventBus events;
+    @Inject
+    ObjectMapper mapper;
+
+    WireMockServer sink;
+    WireMockServer sandbox;
+
+    @BeforeEach
+    void mesh() {
+        sink = MeshPeers.subscriber("debug-test-sink", "learning.responses", "struggle.detected", "progress.events");
+        sandbox = MeshPeers.peer("code-execution");
+    }
+
+    @Test
+    void answersWithTheParsedErrorAndHintsUpToTheRequestedLevel() {
+        UUID user = UUID.randomUUID();
+        DebugRequested request = request(user, NAME_ERROR_CODE, Python.stderrOf(NAME_ERROR_CODE), 2, null);
+
+        events.publish(EventTopic.DEBUG_REQUESTS, request);
+
+        JsonNode answer = answerTo(request.requestId());
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("responder").asText()).isEqualTo("debug");
+        JsonNode data = answer.path("data");
+        assertThat(data.path("error").path("type").asText()).isEqualTo("NameError");
+        assertThat(data.path("error").path("line").asInt()).isEqualTo(4);
+        assertThat(data.path("hints")).hasSize(2);
+        assertThat(data.path("hints").get(1).path("text").asText()).contains("`totl`").contains("`total`");
+        assertThat(data.path("source").asText()).isEqualTo("offline");
+        assertThat(answer.path("text").asText()).contains("Hint 1").contains("Hint 2").doesNotContain("Hint 3")
+                .doesNotContain("```");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !MeshPeers.received(sink, "progress.events",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
+        JsonNode activity = MeshPeers.received(sink, "progress.events",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+        assertThat(activity.path("verb").asText()).isEqualTo("viewed");
+        assertThat(activity.path("result").path("errorType").asText()).isEqualTo("NameError");
+    }
+
+    @Test
+    void repeatedErrorsChangeTheAnswerAndRaiseOneStruggleSignal() {
+        UUID user = UUID.randomUUID();
+        String traceback = Python.stderrOf(NAME_ERROR_CODE);
+        JsonNode first = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
+        JsonNode second = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
+        DebugRequested third = request(user, NAME_ERROR_CODE, traceback, 1, null);
+        JsonNode thirdAnswer = ask(third);
+
+        assertThat(first.path("text").asText()).doesNotContain("this week");
+        assertThat(second.path("text").asText()).contains("second `NameError` you have met this week");
+        assertThat(thirdAnswer.path("text").asText()).contains("third `NameError` you have met this week")
+                .contains("pattern worth breaking");
+        assertThat(thirdAnswer.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !struggles(user).isEmpty());
+        JsonNode signal = struggles(user).get(0).path("data");
+        assertThat(signal.path("reason").asText()).isEqualTo("repeated_error");
+        assertThat(signal.path("evidence").path("errorType").asText()).isEqualTo("NameError");
+        assertThat(signal.path("evidence").path("count").asInt()).isEqualTo(3);
+
+        events.publish(EventTopic.DEBUG_REQUESTS, third);   // a redelivery counts nothing twice
+        JsonNode fourth = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
+        assertThat(fourth.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(4);
+        assertThat(struggles(user)).as("one signal per error type within the cool-down").hasSize(1);
+    }
+
+    @Test
+    void askingAgainAndAgainForTheFullCodeStillGetsHints() {
+        UUID user = UUID.randomUUID();
+        String buggy = "scores = [3, 5, 8]\nfor i in range(len(scores) + 1):\n    print(scores[i])\n";
+        String fixedLine = "for i in range(len(scores)):";
+        String traceback = Python.stderrOf(buggy);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            JsonNode answer = ask(request(user, buggy, traceback, Math.min(3, attempt),
+                    attempt % 2 == 0 ? "Just give me the full corrected code please!!"
+                            : "I give up, write the complete solution for me"));
+
+            String text = answer.path("text").asText();
+            assertThat(text).contains("I won't write the finished code for you");
+            assertThat(text).doesNotContain("```").doesNotContain(fixedLine);
+            assertThat(answer.path("data").path("solutionWithheld").asBoolean()).isTrue();
+            assertThat(answer.path("data").path("hints").size()).isEqualTo(Math.min(3, attempt));
+        }
+    }
+
+    @Test
+    void runsTheCodeInTheSandboxWhenNoErrorIsGiven() throws Exception {
+        String code = "prices = {\"tea\": 2}\nprint(prices[\"coffee\"])\n";
+        RunCodeResponse run = new RunCodeResponse("", Python.stderrOf(code), 1, ExecutionStatus.RUNTIME_ERROR, 40,
+                30, null, false);
+        sandbox.stubFor(post(urlPathEqualTo("/internal/runs"))
+                .withRequestBody(matchingJsonPath("$.code", containing("coffee")))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(mapper.writeValueAsString(run))));
+        DebugRequested request = request(UUID.randomUUID(), code, null, 1, "why does it crash?");
+
+        JsonNode answer = ask(request);
+
+        assertThat(answer.path("data").path("error").path("type").asText()).isEqualTo("KeyError");
+        assertThat(answer.path("data").path("error").path("line").asInt()).isEqualTo(2);
+        assertThat(answer.path("data").path("ranInSandbox").asBoolean()).isTrue();
+        sandbox.verify(postRequestedFor(urlPathEqualTo("/internal/runs"))
+                .withRequestBody(matchingJsonPath("$.code", containing("coffee")))
+                .withoutHeader("x-learnflow-user"));
+    }
+
+    @Test
+    void codeThatRunsCleanlyIsSaidToRunCleanly() throws Exception {
+        String code = "print(sum([1, 2, 3]))  # fine-run\n";
+        RunCodeResponse run = new RunCodeResponse("6\n", "", 0, ExecutionStatus.OK, 35, 20, null, false);
+        sandbox.stubFor(post(urlPathEqualTo("/internal/runs"))
+                .withRequestBody(matchingJsonPath("$.code", containing("fine-run")))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(mapper.writeValueAsString(run))));
+
+        JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1, "is this right?"));
+
+        assertThat(answer.path("text").asText()).contains("without an error").contains("> 6");
+    }
+
+    @Test
+    void aQuestionWithNeitherCodeNorErrorGetsAClarifyingQuestion() {
+        JsonNode answer = ask(request(UUID.randomUUID(), null, null, 1, "it doesn't work"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
+        assertThat(answer.path("text").asText()).contains("Paste your code");
+    }
+
+    private JsonNode ask(DebugRequested request) {
+        events.publish(EventTopic.DEBUG_REQUESTS, request);
+        return answerTo(request.requestId());
+    }
+
+    private JsonNode answerTo(UUID requestId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !responses(requestId).isEmpty());
+        return responses(requestId).get(0).path("data");
+    }
+
+    private List<JsonNode> responses(UUID requestId) {
+        return MeshPeers.received(sink, "learning.responses",
+                d -> d.path("requestId").asText().equals(requestId.toString()));
+    }
+
+    private List<JsonNode> struggles(UUID user) {
+        return MeshPeers.received(sink, "struggle.detected", d -> d.path("userId").asText().equals(user.toString()));
+    }
+
+    static DebugRequested request(UUID user, String code, String error, int level, String question) {
+        return new DebugRequested(UUID.randomUUID(), user, null, null, "for-loops", question, code, error, level,
+                StudentContext.empty(), Instant.now());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.learnflow.debug;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.contracts.events.DebugRequested;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.platform.dapr.EventBus;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The LLM path against a WireMock OpenAI server: what we send, how we use (and distrust) the reply, failures. */
+@QuarkusTest
+@TestProfile(LlmProfile.class)
+class LlmHintsTest {
+
+    static final String CODE = "total = 0\nfor n in [1, 2]:\n    total += n\nprint(totl)\n";
+
+    @Inject
+    EventBus events;
+    @Inject
+    ObjectMapper mapper;
+
+    WireMockServer sink;
+
+    @BeforeEach
+    void mesh() {
+        sink = MeshPeers.subscriber("debug-llm-sink", "learning.responses");
+    }
+
+    @Test
+    void usesTheModelsHintsButNeverItsSolution() throws Exception {
+        String reply = "1: Look at the last line, where the total is printed.\n"
+                + "2: The name you print is spelt differently from the one you add to.\n"
+                + "3: Here is the corrected program:\n```python\ntotal = 0\nfor n in [1, 2]:\n    total += n\n"
+                + "print(total)\n```";
+        stub("case-solution", reply, 0, 200);
+
+        JsonNode answer = ask("case-solution: give me the full code", 3);
+
+        JsonNode hints = answer.path("data").path("hints");
+        assertThat(hints.get(0).path("text").asText()).isEqualTo("Look at the last line, where the total is printed.");
+        assertThat(hints.get(1).path("text").asText()).startsWith("The name you print is spelt differently");
+        assertThat(hints.get(2).path("text").asText()).as("level 3 carried code: the offline hint replaces it")
+                .doesNotContain("print(total)").contains("`total`");
+        assertThat(answer.path("data").path("source").asText()).isEqualTo("llm");
+        assertThat(answer.path("text").asText()).doesNotContain("```").doesNotContain("print(total)");
+
+        LlmProfile.OPENAI.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withHeader("Authorization", equalTo("Bearer test-key"))
+                .withRequestBody(matchingJsonPath("$.model", equalTo("tutor-test")))
+                .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content",
+                        containing("Never write a complete or corrected program")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("Error: NameError")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("Failing line 4: print(totl)")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("case-solution"))));
+    }
+
+    @Test
+    void aFailingModelIsRetriedOnceThenTheOfflineHintsAnswer() throws Exception {
+        stub("case-failure", "unused", 0, 500);
+
+        JsonNode answer = ask("case-failure", 2);
+
+        assertThat(answer.path("data").path("source").asText()).isEqualTo("offline");
+        assertThat(answer.path("data").path("hints").get(1).path("text").asText()).contains("`totl`");
+        LlmProfile.OPENAI.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("case-failure")));
+    }
+
+    @Test
+    void aSlowModelRunsOutOfBudgetAndTheOfflineHintsAnswer() throws Exception {
+        stub("case-slow", "1: too late\n2: too late\n3: too late", 5_000, 200);
+
+        JsonNode answer = ask("case-slow", 1);
+
+        assertThat(answer.path("data").path("source").asText()).isEqualTo("offline");
+        assertThat(answer.path("text").asText()).doesNotContain("too late");
+    }
+
+    private void stub(String marker, String content, int delayMs, int status) throws Exception {
+        Map<String, Object> completion = Map.of("id", "chatcmpl-" + marker, "object", "chat.completion",
+                "created", 1_700_000_000, "model", "tutor-test",
+                "choices", java.util.List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", content))),
+                "usage", Map.of("prompt_tokens", 100, "completion_tokens", 40, "total_tokens", 140));
+        LlmProfile.OPENAI.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(status == 200 ? mapper.writeValueAsString(completion)
+                                : "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")));
+    }
+
+    private JsonNode ask(String question, int level) {
+        DebugRequested request = DebugFlowTest.request(UUID.randomUUID(), CODE, Python.stderrOf(CODE), level,
+                question);
+        events.publish(EventTopic.DEBUG_REQUESTS, request);
+        await().atMost(Duration.ofSeconds(40)).until(() -> !MeshPeers.received(sink, "learning.responses",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
+        return MeshPeers.received(sink, "learning.responses",
+                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.learnflow.exercise.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Tuning of the exercise service ({@code learnflow.exercise.*} or {@code LEARNFLOW_EXERCISE_*}). */
+@ConfigMapping(prefix = "learnflow.exercise")
+public interface ExerciseConfig {
+
+    /** Dapr app id of the sandbox service. */
+    @WithDefault("code-execution")
+    String sandboxAppId();
+
+    /** Dapr app id of the progress service (student context for adaptive difficulty). */
+    @WithDefault("progress")
+    String progressAppId();
+
+    /** How long a grading call may wait for the sandbox (queue plus every test case). */
+    @WithDefault("30s")
+    Duration sandboxCallTimeout();
+
+    /** How long generation waits for the student's mastery before it falls back to the topic's difficulty. */
+    @WithDefault("2s")
+    Duration progressTimeout();
+
+    Grading grading();
+
+    Llm llm();
+
+    interface Grading {
+
+        /**
+         * Credit lost per attempt after the first, as a fraction (0.1 = the second attempt earns at most 90 %).
+         * 0 disables the penalty.
+         */
+        @WithDefault("0.0")
+        double attemptPenalty();
+
+        /** The penalty never takes the credit factor below this. */
+        @WithDefault("0.5")
+        double minimumCredit();
+
+        /** How often attempt results that could not be published yet are retried. */
+        @WithDefault("30s")
+        Duration outboxRetry();
+    }
+
+    interface Llm {
+
+        /** OpenAI-compatible API key; the LLM path is off unless this or the base URL is set. */
+        Optional<String> apiKey();
+
+        Optional<String> baseUrl();
+
+        /** LLM challenges generated per request before falling back to a template. */
+        @WithDefault("2")
+        int attempts();
+
+        default boolean enabled() {
+            return apiKey().filter(s -> !s.isBlank()).isPresent() || baseUrl().filter(s -> !s.isBlank()).isPresent();
+        }
+    }
+}

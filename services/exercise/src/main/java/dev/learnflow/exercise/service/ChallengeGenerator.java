@@ -1,0 +1,210 @@
+package dev.learnflow.exercise.service;
+
+import dev.learnflow.contracts.api.RunTestsResponse;
+import dev.learnflow.contracts.domain.Difficulty;
+import dev.learnflow.contracts.domain.Exercise;
+import dev.learnflow.contracts.domain.ExerciseSource;
+import dev.learnflow.contracts.domain.TestVisibility;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.ExerciseGenerated;
+import dev.learnflow.contracts.validation.Limits;
+import dev.learnflow.exercise.client.ExerciseRepository;
+import dev.learnflow.exercise.client.LlmChallengeWriter;
+import dev.learnflow.exercise.client.ProgressContextClient;
+import dev.learnflow.exercise.client.SandboxRunner;
+import dev.learnflow.exercise.client.SandboxUnavailableException;
+import dev.learnflow.exercise.client.TemplateCatalog;
+import dev.learnflow.exercise.config.ExerciseConfig;
+import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.errors.ApiException;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes a new exercise for a student on a topic, pitched at their mastery: an LLM-written challenge when an LLM
+ * is configured and its reference solution passes all its tests in the sandbox, otherwise an instance of one of
+ * the repository's templates (preferring one the student has not had yet). Stored for that student and announced
+ * on exercise.generated.
+ */
+@ApplicationScoped
+public class ChallengeGenerator {
+
+    private static final Logger LOG = Logger.getLogger(ChallengeGenerator.class);
+    static final int DEFAULT_TIME_LIMIT_MS = 2_000;
+    static final int DEFAULT_MEMORY_LIMIT_MB = 128;
+    private static final int PUBLISH_TRIES = 3;
+
+    private final ExerciseCatalog catalog;
+    private final ExerciseRepository repository;
+    private final TemplateCatalog templates;
+    private final LlmChallengeWriter llm;
+    private final SandboxRunner sandbox;
+    private final ProgressContextClient progress;
+    private final EventBus events;
+    private final ExerciseConfig config;
+    private final Random random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public ChallengeGenerator(ExerciseCatalog catalog, ExerciseRepository repository, TemplateCatalog templates,
+                              LlmChallengeWriter llm, SandboxRunner sandbox, ProgressContextClient progress,
+                              EventBus events, ExerciseConfig config) {
+        this.catalog = catalog;
+        this.repository = repository;
+        this.templates = templates;
+        this.llm = llm;
+        this.sandbox = sandbox;
+        this.progress = progress;
+        this.events = events;
+        this.config = config;
+    }
+
+    public Exercise generate(UUID student, String topicId, Difficulty requested) {
+        ExerciseRepository.TopicInfo topic = catalog.requireTopic(topicId);
+        Difficulty difficulty = requested != null ? requested
+                : DifficultyPolicy.forMastery(progress.mastery(student, topicId), topic.difficulty());
+        StoredExercise exercise = fromLlm(student, topic, difficulty)
+                .orElseGet(() -> fromTemplate(student, topic, difficulty));
+        try {
+            repository.insert(exercise);
+        } catch (RuntimeException e) {
+            if (causedBy(e, "23503")) {
+                throw ApiException.notFound("Student " + student);
+            }
+            throw e;
+        }
+        announce(exercise, student);
+        LOG.infof("Generated %s exercise %s (%s) on %s for %s", exercise.source(), exercise.id(),
+                exercise.difficulty(), topicId, student);
+        return exercise.studentView();
+    }
+
+    Optional<StoredExercise> fromLlm(UUID student, ExerciseRepository.TopicInfo topic, Difficulty difficulty) {
+        if (!llm.enabled()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < config.llm().attempts(); i++) {
+            Optional<StoredExercise> candidate = llm.write(topic, difficulty)
+                    .flatMap(draft -> acceptable(draft, topic, difficulty, student));
+            if (candidate.isPresent() && referencePasses(candidate.get())) {
+                return candidate;
+            }
+        }
+        LOG.infof("No LLM challenge for %s passed its own tests; using a template", topic.id());
+        return Optional.empty();
+    }
+
+    /** Shape checks before spending sandbox time on a draft. */
+    static Optional<StoredExercise> acceptable(LlmChallengeWriter.Draft d, ExerciseRepository.TopicInfo topic,
+                                              Difficulty difficulty, UUID student) {
+        if (d.title() == null || d.title().isBlank() || d.title().length() > 200 || d.prompt() == null
+                || d.prompt().isBlank() || d.referenceSolution() == null || d.referenceSolution().isBlank()
+                || d.referenceSolution().length() > Limits.CODE_MAX || d.tests() == null || d.tests().size() < 3
+                || d.tests().size() > Limits.TESTS_MAX) {
+            return Optional.empty();
+        }
+        if (!d.tests().stream().allMatch(ExerciseTest::wellFormed)
+                || d.tests().stream().noneMatch(t -> t.visibility() == TestVisibility.SHOWN)
+                || d.tests().stream().noneMatch(t -> t.visibility() != TestVisibility.SHOWN)) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredExercise(UUID.randomUUID(), topic.id(), d.title().strip(), difficulty,
+                d.prompt().strip(), d.starterCode() == null ? "" : d.starterCode(), d.referenceSolution(), d.tests(),
+                DEFAULT_TIME_LIMIT_MS, DEFAULT_MEMORY_LIMIT_MB, null, ExerciseSource.LLM, student));
+    }
+
+    /** The acceptance gate: the reference solution must pass every one of the exercise's own tests. */
+    public boolean referencePasses(StoredExercise exercise) {
+        try {
+            RunTestsResponse run = sandbox.run(exercise.referenceSolution(),
+                    exercise.tests().stream().map(ExerciseTest::toRunnable).toList(), exercise.timeLimitMs(),
+                    exercise.memoryLimitMb());
+            return run.passedCount() == exercise.tests().size();
+        } catch (SandboxUnavailableException | IllegalArgumentException e) {
+            LOG.infof("Could not verify a generated challenge: %s", e.getMessage());
+            return false;
+        }
+    }
+
+    StoredExercise fromTemplate(UUID student, ExerciseRepository.TopicInfo topic, Difficulty difficulty) {
+        List<ChallengeTemplate> candidates = templates.forTopic(topic.id());
+        if (candidates.isEmpty()) {
+            throw new ApiException(404, "no-template", "No exercise available",
+                    "No exercise can be generated for topic '" + topic.id() + "' yet");
+        }
+        int closest = candidates.stream().mapToInt(t -> distance(t.difficulty(), difficulty)).min().orElseThrow();
+        Set<String> alreadyHad = repository.generatedTitles(student, topic.id());
+        List<ChallengeTemplate.Instance> fresh = new ArrayList<>();
+        List<ChallengeTemplate.Instance> all = new ArrayList<>();
+        List<ChallengeTemplate> pitched = candidates.stream()
+                .filter(t -> distance(t.difficulty(), difficulty) == closest)
+                .sorted(Comparator.comparing(ChallengeTemplate::id)).toList();
+        for (ChallengeTemplate t : pitched) {
+            for (int v = 0; v < t.variants().size(); v++) {
+                ChallengeTemplate.Instance instance = t.instantiate(v);
+                all.add(instance);
+                if (!alreadyHad.contains(instance.title())) {
+                    fresh.add(instance);
+                }
+            }
+        }
+        List<ChallengeTemplate.Instance> pool = fresh.isEmpty() ? all : fresh;
+        ChallengeTemplate.Instance chosen = pool.get(random.nextInt(pool.size()));
+        ChallengeTemplate template = pitched.stream().filter(t -> t.id().equals(chosen.templateId())).findFirst()
+                .orElseThrow();
+        return new StoredExercise(UUID.randomUUID(), topic.id(), chosen.title(), template.difficulty(),
+                chosen.prompt(), chosen.starterCode() == null ? "" : chosen.starterCode(), chosen.referenceSolution(),
+                chosen.tests(), template.timeLimitMs() == null ? DEFAULT_TIME_LIMIT_MS : template.timeLimitMs(),
+                template.memoryLimitMb() == null ? DEFAULT_MEMORY_LIMIT_MB : template.memoryLimitMb(),
+                template.maxAttempts(), ExerciseSource.TEMPLATE, student);
+    }
+
+    private static int distance(Difficulty a, Difficulty b) {
+        return Math.abs(a.ordinal() - b.ordinal());
+    }
+
+    /** exercise.generated is a notification: published off the request thread, retried a few times. */
+    private void announce(StoredExercise e, UUID student) {
+        ExerciseGenerated payload = new ExerciseGenerated(null, student, e.id(), e.topicId(), e.title(),
+                e.difficulty(), e.source(), clock.instant());
+        publish(payload, 1);
+    }
+
+    private void publish(ExerciseGenerated payload, int attempt) {
+        events.publishAsync(EventTopic.EXERCISE_GENERATED, payload).whenComplete((sent, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            if (attempt >= PUBLISH_TRIES) {
+                LOG.errorf("exercise.generated for %s could not be published: %s", payload.exerciseId(),
+                        failure.toString());
+                return;
+            }
+            CompletableFuture.delayedExecutor(attempt * 2L, TimeUnit.SECONDS)
+                    .execute(() -> publish(payload, attempt + 1));
+        });
+    }
+
+    private static boolean causedBy(Throwable e, String sqlState) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

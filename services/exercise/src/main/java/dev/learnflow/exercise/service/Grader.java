@@ -1,0 +1,127 @@
+package dev.learnflow.exercise.service;
+
+import dev.learnflow.contracts.api.GradeResult;
+import dev.learnflow.contracts.api.RunTestsResponse;
+import dev.learnflow.contracts.domain.ExecutionStatus;
+import dev.learnflow.contracts.domain.TestCaseResult;
+import dev.learnflow.contracts.events.ProgressRecorded;
+import dev.learnflow.exercise.client.AttemptStore;
+import dev.learnflow.exercise.client.SandboxRunner;
+import dev.learnflow.exercise.client.SandboxUnavailableException;
+import dev.learnflow.exercise.config.ExerciseConfig;
+import dev.learnflow.exercise.mapping.ProgressEvents;
+import dev.learnflow.platform.errors.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Auto-grading: runs a submission against all of an exercise's tests in the sandbox, credits it, records the
+ * attempt and reports it on progress.events. A submission the sandbox could not grade (down, busy, its own
+ * error) is answered 503 and does not use up an attempt; running out of time or memory is the code's fault and
+ * does.
+ */
+@ApplicationScoped
+public class Grader {
+
+    private static final Logger LOG = Logger.getLogger(Grader.class);
+    private static final int SAVE_TRIES = 5;
+
+    private final ExerciseCatalog catalog;
+    private final SandboxRunner sandbox;
+    private final AttemptStore attempts;
+    private final AttemptOutbox outbox;
+    private final CreditPolicy credit;
+    private final Clock clock = Clock.systemUTC();
+
+    @Inject
+    public Grader(ExerciseCatalog catalog, SandboxRunner sandbox, AttemptStore attempts, AttemptOutbox outbox,
+                  ExerciseConfig config) {
+        this.catalog = catalog;
+        this.sandbox = sandbox;
+        this.attempts = attempts;
+        this.outbox = outbox;
+        this.credit = new CreditPolicy(config.grading().attemptPenalty(), config.grading().minimumCredit());
+    }
+
+    public GradeResult grade(UUID exerciseId, UUID student, boolean staff, String code) {
+        StoredExercise exercise = catalog.require(exerciseId, student, staff);
+        AttemptStore.Versioned before = attempts.load(student, exerciseId);
+        requireAttemptLeft(exercise, before.history()); // before spending sandbox time
+        if (!before.history().pendingEvents().isEmpty()) {
+            outbox.flush(student, exerciseId); // older events first, so progress sees attempts in order
+        }
+
+        RunTestsResponse run = runTests(exercise, code);
+        List<TestCaseResult> results = run.results();
+        int total = results.size();
+        int passedCount = (int) run.passedCount();
+        boolean passed = passedCount == total;
+        String errorType = results.stream().map(ResultMasking::errorType).flatMap(Optional::stream).findFirst()
+                .orElse(null);
+        String failure = results.stream().filter(r -> !r.passed()).map(TestCaseResult::status)
+                .filter(s -> s != null && s != ExecutionStatus.OK).map(ExecutionStatus::value).findFirst()
+                .orElse(passed ? null : "wrong_result");
+        long durationMs = results.stream().mapToLong(TestCaseResult::wallTimeMs).sum();
+
+        for (int i = 0; i < SAVE_TRIES; i++) {
+            AttemptStore.Versioned current = attempts.load(student, exerciseId);
+            requireAttemptLeft(exercise, current.history());
+            int number = current.history().attempts() + 1;
+            double score = credit.score(passedCount, total, number);
+            Instant now = clock.instant();
+            ProgressRecorded event = ProgressEvents.graded(student, exercise, number, passed, score, passedCount,
+                    total, errorType, failure, durationMs, now);
+            AttemptHistory next = current.history().with(
+                    new AttemptHistory.Attempt(number, now, score, passed, passedCount, total, errorType),
+                    new AttemptHistory.PendingEvent(UUID.randomUUID().toString(), event));
+            try {
+                attempts.save(student, exerciseId, next, current.etag());
+            } catch (AttemptStore.ConflictException e) {
+                LOG.debugf("Attempt of %s on %s raced with another; retrying", student, exerciseId);
+                continue;
+            }
+            outbox.flush(student, exerciseId);
+            Integer left = exercise.maxAttempts() == null ? null : Math.max(0, exercise.maxAttempts() - number);
+            return new GradeResult(exerciseId, number, passed, score,
+                    results.stream().map(ResultMasking::forStudent).toList(), left);
+        }
+        throw ApiException.conflict("Too many simultaneous submissions for this exercise; try again");
+    }
+
+    private RunTestsResponse runTests(StoredExercise exercise, String code) {
+        RunTestsResponse run;
+        try {
+            run = sandbox.run(code, exercise.tests().stream().map(ExerciseTest::toRunnable).toList(),
+                    exercise.timeLimitMs(), exercise.memoryLimitMb());
+        } catch (SandboxUnavailableException e) {
+            LOG.warnf("Grading of %s not possible now: %s", exercise.id(), e.getMessage());
+            throw new ApiException(503, "sandbox-unavailable", "Grading unavailable",
+                    "Your code could not be graded right now" + (e.busy() ? " (the sandbox is busy)" : "")
+                            + "; this did not use up an attempt. Please try again in a moment.");
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("Exercise %s has test cases the sandbox rejects: %s", exercise.id(), e.getMessage());
+            throw new ApiException(500, "exercise-broken", "Exercise cannot be graded",
+                    "This exercise's tests are broken; it has been reported. No attempt was used.");
+        }
+        if (run.results().stream().anyMatch(r -> r.status() == ExecutionStatus.SANDBOX_ERROR)) {
+            throw new ApiException(503, "sandbox-unavailable", "Grading unavailable",
+                    "The sandbox failed while grading (not a problem with your code); this did not use up an "
+                            + "attempt. Please try again.");
+        }
+        return run;
+    }
+
+    private static void requireAttemptLeft(StoredExercise exercise, AttemptHistory history) {
+        if (exercise.maxAttempts() != null && history.attempts() >= exercise.maxAttempts()) {
+            throw new ApiException(409, "no-attempts-left", "No attempts left",
+                    "You have used all " + exercise.maxAttempts() + " attempts for this exercise.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.learnflow.exercise.service;
+
+import dev.learnflow.contracts.domain.Difficulty;
+import dev.learnflow.contracts.domain.Exercise;
+import dev.learnflow.contracts.domain.ExerciseSource;
+import dev.learnflow.contracts.domain.TestVisibility;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An exercise with everything the service knows (hidden tests, reference solution). Never returned as is: the
+ * student's view is {@link #studentView()}.
+ *
+ * @param generatedFor the student it was generated for; null for shared (seed) exercises
+ */
+public record StoredExercise(
+        UUID id,
+        String topicId,
+        String title,
+        Difficulty difficulty,
+        String prompt,
+        String starterCode,
+        String referenceSolution,
+        List<ExerciseTest> tests,
+        int timeLimitMs,
+        int memoryLimitMb,
+        Integer maxAttempts,
+        ExerciseSource source,
+        UUID generatedFor) {
+
+    public StoredExercise {
+        tests = List.copyOf(tests);
+    }
+
+    /** Only the shown tests travel to the student. */
+    public Exercise studentView() {
+        return new Exercise(id, topicId, title, difficulty, prompt, starterCode,
+                tests.stream().filter(t -> t.visibility() == TestVisibility.SHOWN).map(ExerciseTest::toRunnable)
+                        .toList(),
+                timeLimitMs, memoryLimitMb, maxAttempts, source);
+    }
+
+    public boolean visibleTo(UUID student, boolean staff) {
+        return generatedFor == null || generatedFor.equals(student) || staff;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.learnflow.exercise;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Grading when the sandbox cannot grade (down, busy, sandbox_error: 503 and no attempt used) and LLM challenge
+ * generation against a WireMock OpenAI endpoint, where a challenge is accepted only if its reference solution
+ * passes its own tests in the real sandbox.
+ */
+@QuarkusTest
+@TestProfile(StubbedSandbox.Profile.class)
+class StubbedSandboxTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Pool pool;
+    @ConfigProperty(name = "learnflow.test.code-execution-url")
+    String codeExecutionUrl;
+
+    @BeforeEach
+    void reset() {
+        StubbedSandbox.server.resetAll();
+        StubbedSandbox.proxyTo(codeExecutionUrl);
+    }
+
+    private static JsonPath submit(UUID student, UUID exercise, String code, int status) {
+        return Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", code))
+                .post("/internal/exercises/{id}/submissions", exercise)
+                .then().statusCode(status).extract().jsonPath();
+    }
+
+    @Test
+    void sandboxDownOrBusyOrFailingDoesNotUseUpAnAttempt() throws Exception {
+        UUID student = Fixtures.student(pool);
+        UUID exercise = Fixtures.sumExercise(pool, 1);
+        String solution = "def total(n):\n    return n * (n + 1) // 2\n";
+
+        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":503,\"title\":\"Sandbox unavailable\"}")));
+        JsonPath down = submit(student, exercise, solution, 503);
+        assertThat(down.getString("type")).isEqualTo("https://learnflow.dev/problems/sandbox-unavailable");
+        assertThat(down.getString("detail")).contains("did not use up an attempt");
+
+        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        submit(student, exercise, solution, 503);
+
+        String sandboxError = JSON.writeValueAsString(Map.of("results", List.of(
+                result("small", "shown"), result("zero", "hidden"), result("secret big one", "hidden"),
+                result("ten", "hidden_unless_failing"))));
+        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
+                .willReturn(okJson(sandboxError)));
+        submit(student, exercise, solution, 503);
+
+        // Back to the real sandbox: the one allowed attempt is still there.
+        StubbedSandbox.server.resetAll();
+        StubbedSandbox.proxyTo(codeExecutionUrl);
+        JsonPath graded = submit(student, exercise, solution, 200);
+        assertThat(graded.getInt("attempt")).isEqualTo(1);
+        assertThat(graded.getBoolean("passed")).isTrue();
+        assertThat(graded.getInt("attemptsLeft")).isZero();
+    }
+
+    private static Map<String, Object> result(String name, String visibility) {
+        return Map.of("name", name, "visibility", visibility, "passed", false, "status", "sandbox_error",
+                "message", "the sandbox failed to run this test (not a problem with the code)", "wallTimeMs", 0);
+    }
+
+    private static void llmAnswers(String content) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion",
+                "created", 1_700_000_000, "model", "gpt-4o-mini",
+                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", content))),
+                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+        StubbedSandbox.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .willReturn(okJson(body)));
+    }
+
+    static String challenge(String solution) throws Exception {
+        return "```json\n" + JSON.writeValueAsString(Map.of(
+                "title", "Count the Vowels",
+                "prompt", "Write `count_vowels(text)` returning how many of a, e, i, o, u the text has.",
+                "starterCode", "def count_vowels(text):\n    pass\n",
+                "referenceSolution", solution,
+                "tests", List.of(
+                        Map.of("name", "hello", "call", "count_vowels('hello')", "expected", "2", "visibility", "shown"),
+                        Map.of("name", "empty", "call", "count_vowels('')", "expected", "0", "visibility", "hidden"),
+                        Map.of("name", "upper case", "call", "count_vowels('AEIOU')", "expected", "5",
+                                "visibility", "hidden_unless_failing")))) + "\n```";
+    }
+
+    @Test
+    void llmChallengeIsAcceptedWhenItsReferenceSolutionPassesInTheSandbox() throws Exception {
+        llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text.lower() if ch in 'aeiou')\n"));
+        UUID student = Fixtures.student(pool);
+        JsonPath exercise = Fixtures.as(student).contentType(ContentType.JSON)
+                .body(Map.of("topicId", "strings", "difficulty", "beginner"))
+                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
+        assertThat(exercise.getString("source")).isEqualTo("llm");
+        assertThat(exercise.getString("title")).isEqualTo("Count the Vowels");
+        assertThat(exercise.getList("visibleTests")).hasSize(1);
+        StubbedSandbox.server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        // verified in the sandbox before acceptance
+        StubbedSandbox.server.verify(postRequestedFor(urlEqualTo("/internal/runs/tests")));
+        // and the student can solve it
+        Fixtures.as(student).contentType(ContentType.JSON)
+                .body(Map.of("code", "def count_vowels(text):\n    return len([c for c in text.lower() if c in 'aeiou'])\n"))
+                .post("/internal/exercises/{id}/submissions", exercise.getString("id"))
+                .then().statusCode(200).body("passed", equalTo(true));
+    }
+
+    @Test
+    void llmChallengeWhoseSolutionFailsItsTestsIsRejectedForATemplate() throws Exception {
+        // Wrong on upper case: fails its own hidden_unless_failing test.
+        llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text if ch in 'aeiou')\n"));
+        UUID student = Fixtures.student(pool);
+        JsonPath exercise = Fixtures.as(student).contentType(ContentType.JSON)
+                .body(Map.of("topicId", "strings", "difficulty", "beginner"))
+                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
+        assertThat(exercise.getString("source")).isEqualTo("template");
+        assertThat(exercise.getString("title")).isNotEqualTo("Count the Vowels");
+    }
+
+    @Test
+    void llmFailureOrGarbageFallsBackToATemplate() throws Exception {
+        UUID student = Fixtures.student(pool);
+        StubbedSandbox.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
+                .willReturn(aResponse().withStatus(500)));
+        assertThat(Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
+                .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
+                .isEqualTo("template");
+        llmAnswers("Sure! Here is a fun exercise about lists: reverse a list.");
+        assertThat(Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
+                .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
+                .isEqualTo("template");
+    }
+}

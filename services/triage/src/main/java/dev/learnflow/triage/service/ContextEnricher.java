@@ -1,0 +1,36 @@
+package dev.learnflow.triage.service;
+
+import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.triage.client.ProgressContextClient;
+import dev.learnflow.triage.config.TriageConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/**
+ * What the answering agent should know about the student: progress's view (current module and topic, mastery,
+ * recent error types) plus the last turns of this conversation, which triage keeps itself.
+ */
+@ApplicationScoped
+public class ContextEnricher {
+
+    private final ProgressContextClient progress;
+    private final ConversationLog conversations;
+    private final TriageConfig config;
+
+    public ContextEnricher(ProgressContextClient progress, ConversationLog conversations, TriageConfig config) {
+        this.progress = progress;
+        this.conversations = conversations;
+        this.config = config;
+    }
+
+    public StudentContext enrich(UUID userId, UUID conversationId, UUID requestId) {
+        StudentContext fromProgress = progress.context(userId).orElse(StudentContext.empty());
+        var turns = conversationId == null ? java.util.List.<StudentContext.Turn>of()
+                : conversations.find(conversationId)
+                .map(c -> c.lastTurns(config.turnsInContext(), ConversationLog.questionTurnId(requestId)))
+                .orElse(java.util.List.of());
+        return new StudentContext(fromProgress.currentModuleId(), fromProgress.currentTopicId(), fromProgress.mastery(),
+                fromProgress.recentErrorTypes(), turns);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.learnflow.triage.service;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Offline intent classification: nearest neighbours in sentence-embedding space over the labelled examples kept in
+ * {@code triage/intent-examples.tsv}. An intent's score is the mean similarity of its {@value #K} nearest examples;
+ * a softmax over those scores gives the confidence. One strong signal overrides the embedding: a pasted Python
+ * traceback or error line is always a request for debugging help.
+ */
+public class IntentClassifier {
+
+    public static final String EXAMPLES_RESOURCE = "triage/intent-examples.tsv";
+    static final int K = 3;
+    /** Softmax temperature over cosine similarities; calibrated on the held-out set (see IntentAccuracyTest). */
+    static final double TEMPERATURE = 0.04;
+    static final Pattern ERROR_SIGNAL = Pattern.compile(
+            "Traceback \\(most recent call last\\)|\\b[A-Z][A-Za-z]*(?:Error|Exception):\\s|\\bFile \"[^\"]+\", line \\d+");
+
+    private final Encoder encoder;
+    private final List<Example> examples;
+    private final double minConfidence;
+    private final double minSimilarity;
+
+    record Example(Intent intent, String text, float[] vector) {
+    }
+
+    /** A labelled sentence of the example set. */
+    public record Labelled(Intent intent, String text) {
+    }
+
+    public IntentClassifier(Encoder encoder, List<Labelled> labelled, double minConfidence, double minSimilarity) {
+        this.encoder = encoder;
+        this.minConfidence = minConfidence;
+        this.minSimilarity = minSimilarity;
+        this.examples = labelled.stream()
+                .map(l -> new Example(l.intent(), l.text(), Encoder.normalize(encoder.encode(l.text()))))
+                .toList();
+    }
+
+    public Classification classify(String question, String code) {
+        String text = question == null ? "" : question.strip();
+        boolean errorSignal = ERROR_SIGNAL.matcher(text).find();
+        float[] vector = Encoder.normalize(encoder.encode(text.length() > 1_000 ? text.substring(0, 1_000) : text));
+        Map<Intent, double[]> nearest = new EnumMap<>(Intent.class);
+        for (Intent intent : Intent.values()) {
+            double[] top = new double[K];
+            Arrays.fill(top, -1);
+            nearest.put(intent, top);
+        }
+        for (Example example : examples) {
+            double similarity = Encoder.cosine(vector, example.vector());
+            double[] top = nearest.get(example.intent());
+            int lowest = 0;
+            for (int i = 1; i < K; i++) {
+                if (top[i] < top[lowest]) {
+                    lowest = i;
+                }
+            }
+            if (similarity > top[lowest]) {
+                top[lowest] = similarity;
+            }
+        }
+        Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+        nearest.forEach((intent, top) -> scores.put(intent, Arrays.stream(top).filter(s -> s > -1).average().orElse(0)));
+        if (errorSignal) {
+            return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
+        }
+        Intent best = Intent.OFF_TOPIC;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Intent, Double> e : scores.entrySet()) {
+            if (e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
+            }
+        }
+        double sum = 0;
+        for (double score : scores.values()) {
+            sum += Math.exp((score - bestScore) / TEMPERATURE);
+        }
+        double confidence = 1.0 / sum;
+        // Far from every Python intent is itself the off-topic signal; for the others, too far means "unsure".
+        boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
+        return new Classification(best, confidence, scores, confident, "embedding");
+    }
+
+    public int exampleCount() {
+        return examples.size();
+    }
+
+    /** Reads {@code intent<TAB>text} lines; {@code #} starts a comment. */
+    public static List<Labelled> readExamples(InputStream in) {
+        List<Labelled> labelled = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t", 2);
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException("line " + number + ": expected intent<TAB>text");
+                }
+                int lineNumber = number;
+                Intent intent = Intent.fromLabel(parts[0]).orElseThrow(
+                        () -> new IllegalArgumentException("line " + lineNumber + ": unknown intent " + parts[0]));
+                labelled.add(new Labelled(intent, parts[1].strip()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return labelled;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.learnflow.triage.service;
+
+import dev.learnflow.contracts.events.ActivityObject;
+import dev.learnflow.contracts.events.ActivityType;
+import dev.learnflow.contracts.events.CodeSubmitted;
+import dev.learnflow.contracts.events.ConceptRequested;
+import dev.learnflow.contracts.events.DebugRequested;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.LearningRequested;
+import dev.learnflow.contracts.events.LearningResponded;
+import dev.learnflow.contracts.events.ProgressRecorded;
+import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.triage.client.LlmIntent;
+import dev.learnflow.triage.client.StateRecords;
+import dev.learnflow.triage.config.TriageConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Routes one question (a learning.requests event): classify, enrich with context, then hand it to the agent that
+ * answers it — or answer it here when it needs a clarifying question or just a pointer. Idempotent: a question
+ * already routed is not routed again.
+ */
+@ApplicationScoped
+public class QuestionRouter {
+
+    static final String SOURCE = "triage";
+    /** A pasted traceback (or bare error line) inside the question; it travels to debug as the error. */
+    private static final Pattern PASTED_ERROR = Pattern.compile(
+            "(Traceback \\(most recent call last\\):[\\s\\S]*?^[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|"
+                    + "Iteration)\\b.*$|^\\s*File \"[^\"]+\", line \\d+[\\s\\S]*?^[A-Za-z_][\\w.]*Error\\b.*$"
+                    + "|^[A-Za-z_][\\w.]*(?:Error|Exception)\\b:.*$)", Pattern.MULTILINE);
+
+    private final Understanding understanding;
+    private final LlmIntent llm;
+    private final ContextEnricher enricher;
+    private final ConversationLog conversations;
+    private final StateRecords state;
+    private final EventBus events;
+    private final TriageConfig config;
+    private final Clock clock;
+
+    public QuestionRouter(Understanding understanding, LlmIntent llm, ContextEnricher enricher,
+                          ConversationLog conversations, StateRecords state, EventBus events, TriageConfig config,
+                          Clock clock) {
+        this.understanding = understanding;
+        this.llm = llm;
+        this.enricher = enricher;
+        this.conversations = conversations;
+        this.state = state;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void route(LearningRequested question) {
+        String key = QueryIntake.key(question.requestId());
+        Optional<QueryRecord> existing = state.get(key, QueryRecord.class);
+        if (existing.isPresent() && existing.get().forwarded() != null) {
+            return; // redelivery of a question already routed
+        }
+        Instant now = clock.instant();
+        UUID conversationId = question.conversationId() != null ? question.conversationId() : question.requestId();
+        if (existing.isEmpty()) {
+            // A learning.requests event that did not come through our own route (e.g. the gateway's).
+            state.update(key, QueryRecord.class, current -> current.orElse(QueryRecord.pending(question.requestId(),
+                    question.userId(), conversationId, "question", question.requestedAt())));
+            conversations.studentSaid(conversationId, question.userId(), question.requestId(), question.question(),
+                    question.requestedAt());
+        }
+
+        Classification classification = classify(question.question(), question.code());
+        StudentContext context = merge(question.context(),
+                enricher.enrich(question.userId(), conversationId, question.requestId()));
+        Conversation conversation = conversations.classified(conversationId, question.userId(), question.requestId(),
+                classification.confident() ? classification.intent().label() : "unclear");
+        TopicMatcher topics = understanding.topics();
+        Optional<TopicInfo> topic = topicOf(question, context, topics);
+
+        if (!classification.confident()) {
+            answer(question, conversationId, TriageReplies.clarification(classification), now);
+        } else {
+            switch (classification.intent()) {
+                case CONCEPT_EXPLANATION -> events.publish(EventTopic.CONCEPTS_REQUESTS, new ConceptRequested(
+                        question.requestId(), question.userId(), conversationId, question.question(), question.code(),
+                        topic.map(TopicInfo::id).orElse(null), topic.map(TopicInfo::title).orElse(null), context,
+                        now));
+                case DEBUG_HELP -> events.publish(EventTopic.DEBUG_REQUESTS, new DebugRequested(question.requestId(),
+                        question.userId(), conversationId, null, topic.map(TopicInfo::id).orElse(null),
+                        question.question(), question.code(), pastedError(question.question()),
+                        hintLevel(conversation, question.requestId()), context, now));
+                case CODE_REVIEW -> {
+                    if (question.code() == null || question.code().isBlank()) {
+                        answer(question, conversationId, TriageReplies.needCode(), now);
+                    } else {
+                        events.publish(EventTopic.CODE_SUBMISSIONS, new CodeSubmitted(question.requestId(),
+                                question.userId(), UUID.randomUUID(), null, topic.map(TopicInfo::id).orElse(null),
+                                question.code(), "python", context, now));
+                    }
+                }
+                case EXERCISE_REQUEST -> answer(question, conversationId, TriageReplies.exercise(topic), now);
+                case PROGRESS_QUESTION -> answer(question, conversationId,
+                        TriageReplies.progress(question.userId(), context, topics), now);
+                case OFF_TOPIC -> answer(question, conversationId, TriageReplies.offTopic(), now);
+            }
+        }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("intent", classification.confident() ? classification.intent().label() : "unclear");
+        facts.put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
+        facts.put("classifiedBy", classification.source());
+        events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(question.requestId(), question.userId(),
+                Verb.ASKED, new ActivityObject(ActivityType.QUESTION, question.requestId().toString(),
+                topic.map(TopicInfo::id).orElse(null)), null, facts, now));
+        state.update(key, QueryRecord.class, current -> current
+                .orElse(QueryRecord.pending(question.requestId(), question.userId(), conversationId, "question", now))
+                .routed(classification.confident() ? classification.intent().label() : "unclear",
+                        classification.confidence(), now));
+    }
+
+    Classification classify(String question, String code) {
+        Classification offline = understanding.classifier().classify(question, code);
+        if (llm.enabled() && "embedding".equals(offline.source()) && offline.confidence() < config.llmRefineBelow()) {
+            return llm.refine(question, code != null && !code.isBlank(), offline).orElse(offline);
+        }
+        return offline;
+    }
+
+    /** Each debug question in a conversation gets one level more specific, never past 3 (never the solution). */
+    static int hintLevel(Conversation conversation, UUID requestId) {
+        long earlier = conversation.studentTurnsWithIntent(Intent.DEBUG_HELP.label(),
+                ConversationLog.questionTurnId(requestId));
+        return (int) Math.min(3, 1 + earlier);
+    }
+
+    static String pastedError(String question) {
+        if (question == null) {
+            return null;
+        }
+        Matcher m = PASTED_ERROR.matcher(question);
+        String last = null;
+        while (m.find()) {
+            last = m.group();
+        }
+        return last == null ? null : last.length() > 10_000 ? last.substring(last.length() - 10_000) : last;
+    }
+
+    private Optional<TopicInfo> topicOf(LearningRequested question, StudentContext context, TopicMatcher topics) {
+        if (question.topicId() != null) {
+            return topics.byId(question.topicId()).or(() -> Optional.of(
+                    new TopicInfo(question.topicId(), null, question.topicId(), "")));
+        }
+        return topics.match(question.question()).map(TopicMatcher.Match::topic)
+                .or(() -> Optional.ofNullable(context.currentTopicId()).flatMap(topics::byId));
+    }
+
+    /** Context the publisher already attached wins field by field over what triage looked up. */
+    private static StudentContext merge(StudentContext given, StudentContext looked) {
+        if (given == null) {
+            return looked;
+        }
+        return new StudentContext(
+                given.currentModuleId() != null ? given.currentModuleId() : looked.currentModuleId(),
+                given.currentTopicId() != null ? given.currentTopicId() : looked.currentTopicId(),
+                given.mastery().isEmpty() ? looked.mastery() : given.mastery(),
+                given.recentErrorTypes().isEmpty() ? looked.recentErrorTypes() : given.recentErrorTypes(),
+                given.recentTurns().isEmpty() ? looked.recentTurns() : given.recentTurns());
+    }
+
+    private void answer(LearningRequested question, UUID conversationId, TriageReplies.Reply reply, Instant now) {
+        events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(question.requestId(), question.userId(),
+                conversationId, reply.kind(), SOURCE, reply.text(), reply.data(), now));
+    }
+}

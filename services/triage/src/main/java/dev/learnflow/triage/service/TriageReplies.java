@@ -1,0 +1,122 @@
+package dev.learnflow.triage.service;
+
+import dev.learnflow.contracts.domain.MasteryLevel;
+import dev.learnflow.contracts.events.ResponseKind;
+import dev.learnflow.contracts.events.StudentContext;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The answers triage gives itself: clarifying questions and pointers for exercises, progress and off-topic. */
+final class TriageReplies {
+
+    record Reply(ResponseKind kind, String text, Map<String, Object> data) {
+    }
+
+    private TriageReplies() {
+    }
+
+    static Reply clarification(Classification classification) {
+        Intent first = classification.intent();
+        Intent second = classification.runnerUp();
+        String text = "I want to be sure I help with the right thing. Do you want " + describe(first) + ", or "
+                + describe(second) + "? You can also ask for an explanation of a concept, help with an error, a "
+                + "review of your code, an exercise, or how your progress looks.";
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("candidates", List.of(first.label(), second.label()));
+        data.put("confidence", round(classification.confidence()));
+        return new Reply(ResponseKind.CLARIFICATION, text, data);
+    }
+
+    static Reply needCode() {
+        return new Reply(ResponseKind.CLARIFICATION, "Happy to review your code — please send the code itself with "
+                + "your message, and tell me what it is supposed to do.", Map.of("needs", "code"));
+    }
+
+    static Reply exercise(Optional<TopicInfo> topic) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, String> links = new LinkedHashMap<>();
+        String text;
+        if (topic.isPresent()) {
+            String id = topic.get().id();
+            links.put("exercises", "/api/v1/exercises?topicId=" + id);
+            links.put("generate", "/api/v1/exercises");
+            links.put("quizzes", "/api/v1/topics/" + id + "/quizzes");
+            data.put("topicId", id);
+            text = "Let's practise **" + topic.get().title() + "**. The exercises for this topic are at `GET "
+                    + links.get("exercises") + "`; `POST /api/v1/exercises` with this topic makes a new one just "
+                    + "for you, and `GET " + links.get("quizzes") + "` has a quick quiz.";
+        } else {
+            links.put("modules", "/api/v1/curriculum/modules");
+            links.put("generate", "/api/v1/exercises");
+            text = "Which topic would you like to practise? Pick one from the course (`GET /api/v1/curriculum/modules`)"
+                    + " and ask for exercises on it, or request a new one with `POST /api/v1/exercises`.";
+        }
+        data.put("links", links);
+        return new Reply(ResponseKind.EXERCISE, text, data);
+    }
+
+    static Reply progress(UUID userId, StudentContext context, TopicMatcher topics) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("progress", "/api/v1/students/" + userId + "/progress");
+        links.put("streak", "/api/v1/students/" + userId + "/streak");
+        links.put("activity", "/api/v1/students/" + userId + "/activity");
+        StringBuilder text = new StringBuilder();
+        if (context.currentTopicId() != null) {
+            String title = topics.byId(context.currentTopicId()).map(TopicInfo::title).orElse(context.currentTopicId());
+            text.append("You are currently working on **").append(title).append("**");
+            if (context.currentModuleId() != null) {
+                text.append(" (module ").append(context.currentModuleId()).append(")");
+            }
+            text.append(". ");
+        }
+        if (!context.mastery().isEmpty()) {
+            text.append("Your mastery so far: ");
+            List<String> parts = context.mastery().entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> topics.byId(e.getKey()).map(TopicInfo::title).orElse(e.getKey()) + " "
+                            + MasteryLevel.of(e.getValue()).value() + " (" + Math.round(e.getValue() * 100) + "%)")
+                    .toList();
+            text.append(String.join(", ", parts)).append(". ");
+        }
+        if (!context.recentErrorTypes().isEmpty()) {
+            text.append("Errors you met recently: ").append(String.join(", ", context.recentErrorTypes()))
+                    .append(". ");
+        }
+        if (text.isEmpty()) {
+            text.append("I could not fetch your progress just now. ");
+        }
+        text.append("The full picture — mastery per topic, your streak and recent activity — is at `GET ")
+                .append(links.get("progress")).append("`.");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("links", links);
+        data.put("currentTopicId", context.currentTopicId());
+        data.put("mastery", context.mastery());
+        return new Reply(ResponseKind.PROGRESS, text.toString(), data);
+    }
+
+    static Reply offTopic() {
+        return new Reply(ResponseKind.OFF_TOPIC, "I'm your Python tutor, so I can't help with that one. Ask me to "
+                + "explain a Python concept, help with an error message, review your code, give you an exercise, or "
+                + "show how your progress looks.", Map.of());
+    }
+
+    private static String describe(Intent intent) {
+        return switch (intent) {
+            case CONCEPT_EXPLANATION -> "an explanation of a concept";
+            case DEBUG_HELP -> "help with an error in your code";
+            case CODE_REVIEW -> "a review of your code";
+            case EXERCISE_REQUEST -> "an exercise to practise";
+            case PROGRESS_QUESTION -> "to know how your progress looks";
+            case OFF_TOPIC -> "something outside Python";
+        };
+    }
+
+    private static double round(double value) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.3f", value));
+    }
+}

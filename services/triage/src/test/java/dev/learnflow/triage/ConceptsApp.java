@@ -1,0 +1,88 @@
+package dev.learnflow.triage;
+
+import dev.learnflow.local.infra.Ports;
+import dev.learnflow.local.testing.LocalSidecar;
+import dev.learnflow.local.testing.RepoFiles;
+import dev.learnflow.local.sidecar.Sidecar;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The real concepts service, packaged by its own module, run as a child JVM beside its own local sidecar in this
+ * test's mesh (so triage and concepts talk only through their sidecars and Kafka, as in production).
+ */
+final class ConceptsApp implements AutoCloseable {
+
+    static final String JAR = "services/concepts/target/quarkus-app/quarkus-run.jar";
+
+    private final Process process;
+    private final int port;
+
+    private ConceptsApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ConceptsApp start() throws Exception {
+        Path jar;
+        try {
+            jar = RepoFiles.find(JAR);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Package concepts first (mvn -pl services/concepts package): " + JAR);
+        }
+        int port = Ports.freePort();
+        Sidecar sidecar = LocalSidecar.startPeer("concepts", port);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = Path.of("target", "concepts-e2e.log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("DAPR_HTTP_PORT", Integer.toString(sidecar.httpPort()));
+        env.put("DAPR_GRPC_PORT", Integer.toString(sidecar.grpcPort()));
+        env.put("LEARNFLOW_DB_NAME", env.getOrDefault("LEARNFLOW_TEST_DB_NAME", "learnflow_test"));
+        ConceptsApp app = new ConceptsApp(builder.start(), port);
+        app.awaitReady(Duration.ofSeconds(180), log.toFile());
+        sidecar.appReady().get();
+        return app;
+    }
+
+    private void awaitReady(Duration timeout, File log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("concepts exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (reply.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("concepts was not ready within " + timeout + "; see " + log);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

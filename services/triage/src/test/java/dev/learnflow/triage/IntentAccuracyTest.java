@@ -1,0 +1,110 @@
+package dev.learnflow.triage;
+
+import dev.learnflow.triage.client.SentenceEncoder;
+import dev.learnflow.triage.service.Classification;
+import dev.learnflow.triage.service.Intent;
+import dev.learnflow.triage.service.IntentClassifier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The offline classifier (the real in-process model) on a held-out labelled set that shares no sentence with the
+ * examples it learns from. Prints the accuracy table; fails when accuracy drops below what the README promises.
+ */
+class IntentAccuracyTest {
+
+    static IntentClassifier classifier;
+    static List<IntentClassifier.Labelled> examples;
+    static List<IntentClassifier.Labelled> heldOut;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = IntentAccuracyTest.class.getClassLoader()
+                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE);
+             InputStream held = IntentAccuracyTest.class.getClassLoader()
+                     .getResourceAsStream("intent-heldout.tsv")) {
+            examples = IntentClassifier.readExamples(in);
+            heldOut = IntentClassifier.readExamples(held);
+        }
+        classifier = new IntentClassifier(new SentenceEncoder(), examples, 0.5, 0.3);
+    }
+
+    @Test
+    void heldOutSetSharesNoSentenceWithTheExamples() {
+        Set<String> known = new HashSet<>();
+        examples.forEach(e -> known.add(e.text().toLowerCase()));
+        assertThat(heldOut).noneMatch(h -> known.contains(h.text().toLowerCase()));
+        for (Intent intent : Intent.values()) {
+            assertThat(heldOut).as("held-out sentences for " + intent).filteredOn(h -> h.intent() == intent)
+                    .hasSizeGreaterThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void accuracyOnTheHeldOutSet() {
+        Map<Intent, int[]> perIntent = new EnumMap<>(Intent.class);   // [total, correct, confident, confidentCorrect]
+        for (Intent intent : Intent.values()) {
+            perIntent.put(intent, new int[4]);
+        }
+        for (IntentClassifier.Labelled sample : heldOut) {
+            Classification result = classifier.classify(sample.text(), null);
+            int[] counts = perIntent.get(sample.intent());
+            counts[0]++;
+            boolean right = result.intent() == sample.intent();
+            counts[1] += right ? 1 : 0;
+            counts[2] += result.confident() ? 1 : 0;
+            counts[3] += result.confident() && right ? 1 : 0;
+        }
+        int total = 0;
+        int correct = 0;
+        int confident = 0;
+        int confidentCorrect = 0;
+        StringBuilder table = new StringBuilder(String.format("%n%-20s %6s %9s %10s %14s%n", "intent", "n",
+                "accuracy", "confident", "acc|confident"));
+        for (Map.Entry<Intent, int[]> e : perIntent.entrySet()) {
+            int[] c = e.getValue();
+            table.append(String.format("%-20s %6d %8.1f%% %9.1f%% %13.1f%%%n", e.getKey().label(), c[0],
+                    100.0 * c[1] / c[0], 100.0 * c[2] / c[0], c[2] == 0 ? 0 : 100.0 * c[3] / c[2]));
+            total += c[0];
+            correct += c[1];
+            confident += c[2];
+            confidentCorrect += c[3];
+            assertThat((double) c[1] / c[0]).as("accuracy for " + e.getKey()).isGreaterThanOrEqualTo(0.6);
+        }
+        double accuracy = (double) correct / total;
+        double confidentAccuracy = (double) confidentCorrect / confident;
+        table.append(String.format("%-20s %6d %8.1f%% %9.1f%% %13.1f%%%n", "all", total, 100 * accuracy,
+                100.0 * confident / total, 100 * confidentAccuracy));
+        System.out.println(table);
+
+        assertThat(accuracy).as("overall accuracy").isGreaterThanOrEqualTo(0.85);
+        assertThat(confidentAccuracy).as("accuracy when confident (the rest get a clarifying question)")
+                .isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void aPastedTracebackIsAlwaysDebugHelp() {
+        Classification result = classifier.classify("what is this?\nTraceback (most recent call last):\n"
+                + "  File \"main.py\", line 2, in <module>\nZeroDivisionError: division by zero", null);
+
+        assertThat(result.intent()).isEqualTo(Intent.DEBUG_HELP);
+        assertThat(result.source()).isEqualTo("signal");
+        assertThat(result.confident()).isTrue();
+    }
+
+    @Test
+    void gibberishIsNotConfidentlyRoutedToAnAgent() {
+        Classification result = classifier.classify("qwx zzv blorp", null);
+
+        assertThat(result.confident() && result.intent() != Intent.OFF_TOPIC).isFalse();
+    }
+}

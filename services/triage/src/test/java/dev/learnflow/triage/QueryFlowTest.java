@@ -1,0 +1,255 @@
+package dev.learnflow.triage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.LearningResponded;
+import dev.learnflow.contracts.events.ResponseKind;
+import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.triage.service.Understanding;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Triage through its internal API and its real sidecar (Kafka, PostgreSQL state): what it forwards on which topic,
+ * with which context (progress played by a WireMock peer speaking GET /internal/students/{id}/context), what it
+ * answers itself, and what GET /internal/queries/{id} shows to whom.
+ */
+@QuarkusTest
+class QueryFlowTest {
+
+    @Inject
+    EventBus events;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    Understanding understanding;
+
+    WireMockServer sink;
+    WireMockServer progress;
+
+    @BeforeEach
+    void mesh() {
+        sink = MeshPeers.subscriber("triage-test-sink", "concepts.requests", "debug.requests", "code.submissions",
+                "learning.responses", "progress.events");
+        progress = MeshPeers.peer("progress");
+    }
+
+    @Test
+    void aConceptQuestionGoesToConceptsWithProgressContextAndRecentTurns() throws Exception {
+        UUID student = UUID.randomUUID();
+        progress.stubFor(get(urlPathEqualTo("/internal/students/" + student + "/context")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(mapper.writeValueAsString(Map.of("currentModuleId", "control-flow",
+                        "currentTopicId", "for-loops", "mastery", Map.of("for-loops", 0.62, "while-loops", 0.81),
+                        "recentErrorTypes", List.of("NameError", "IndexError"))))));
+
+        String requestId = ask(student, Map.of("question", "What is a list comprehension?"));
+
+        JsonNode forwarded = forwardedOn("concepts.requests", requestId);
+        assertThat(forwarded.path("userId").asText()).isEqualTo(student.toString());
+        assertThat(forwarded.path("topicId").asText()).isEqualTo("comprehensions");
+        assertThat(forwarded.path("concept").asText()).isEqualTo("Comprehensions");
+        JsonNode context = forwarded.path("context");
+        assertThat(context.path("currentTopicId").asText()).isEqualTo("for-loops");
+        assertThat(context.path("mastery").path("for-loops").asDouble()).isEqualTo(0.62);
+        assertThat(context.path("recentErrorTypes").get(0).asText()).isEqualTo("NameError");
+        progress.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/internal/students/" + student + "/context"))
+                .withHeader("x-learnflow-user", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        student.toString())));
+
+        String followUp = ask(student, Map.of("question", "How do for loops work with range?",
+                "conversationId", requestId));
+
+        JsonNode second = forwardedOn("concepts.requests", followUp);
+        assertThat(second.path("conversationId").asText()).isEqualTo(requestId);
+        assertThat(second.path("context").path("recentTurns").get(0).path("speaker").asText()).isEqualTo("student");
+        assertThat(second.path("context").path("recentTurns").get(0).path("text").asText())
+                .isEqualTo("What is a list comprehension?");
+        JsonNode asked = forwardedOn("progress.events", requestId);
+        assertThat(asked.path("verb").asText()).isEqualTo("asked");
+        assertThat(asked.path("context").path("intent").asText()).isEqualTo("concept_explanation");
+    }
+
+    @Test
+    void progressBeingDownLeavesTheContextEmptyButTheQuestionGoesOn() {
+        UUID student = UUID.randomUUID();
+        progress.stubFor(get(urlPathEqualTo("/internal/students/" + student + "/context"))
+                .willReturn(aResponse().withStatus(503)));
+
+        String requestId = ask(student, Map.of("question", "Explain what a dictionary is"));
+
+        JsonNode context = forwardedOn("concepts.requests", requestId).path("context");
+        assertThat(context.path("mastery").size()).isZero();
+        assertThat(context.path("currentTopicId").isNull() || context.path("currentTopicId").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void anUnsureClassificationGetsAClarifyingQuestionStoredForItsOwnerOnly() {
+        String question = "Assign me a problem about reading files";
+        assertThat(understanding.classifier().classify(question, null).confident())
+                .as("this test needs a question the offline classifier is unsure about").isFalse();
+        UUID student = UUID.randomUUID();
+
+        String requestId = ask(student, Map.of("question", question));
+
+        JsonNode answer = awaitAnswered(student, requestId);
+        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
+        assertThat(answer.path("responder").asText()).isEqualTo("triage");
+        assertThat(answer.path("text").asText()).contains("Do you want");
+        given().header("x-learnflow-user", UUID.randomUUID().toString()).header("x-learnflow-roles", "student")
+                .when().get("/internal/queries/" + requestId)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void debugQuestionsInOneConversationEscalateHintLevelsUpToThree() {
+        UUID student = UUID.randomUUID();
+        String code = "total = 0\nprint(totl)\n";
+        String first = ask(student, Map.of("question", "My code crashes and I don't know why", "code", code));
+        assertThat(forwardedOn("debug.requests", first).path("hintLevel").asInt()).isEqualTo(1);
+        int[] expected = {2, 3, 3};
+        String[] asks = {"still broken, can I get another hint?", "Just give me the full corrected code, it doesn't work",
+            "Just give me the full corrected code, it doesn't work"};
+        for (int i = 0; i < asks.length; i++) {
+            String next = ask(student, Map.of("question", asks[i], "code", code, "conversationId", first));
+            assertThat(forwardedOn("debug.requests", next).path("hintLevel").asInt()).isEqualTo(expected[i]);
+        }
+    }
+
+    @Test
+    void aPastedTracebackTravelsToDebugAsTheError() {
+        UUID student = UUID.randomUUID();
+        String question = "why?\nTraceback (most recent call last):\n  File \"main.py\", line 2, in <module>\n"
+                + "    print(totl)\nNameError: name 'totl' is not defined";
+
+        String requestId = ask(student, Map.of("question", question));
+
+        JsonNode forwarded = forwardedOn("debug.requests", requestId);
+        assertThat(forwarded.path("error").asText()).startsWith("Traceback (most recent call last):")
+                .endsWith("NameError: name 'totl' is not defined");
+    }
+
+    @Test
+    void reviewAndDebugRoutesForwardStraightToTheirAgents() {
+        UUID student = UUID.randomUUID();
+        String review = given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
+                .body(Map.of("code", "def add(a, b):\n    return a + b\n"))
+                .when().post("/internal/reviews")
+                .then().statusCode(202).body("status", equalTo("pending")).extract().path("requestId");
+        JsonNode submitted = forwardedOn("code.submissions", review);
+        assertThat(submitted.path("language").asText()).isEqualTo("python");
+        assertThat(submitted.path("submissionId").asText()).isNotBlank();
+
+        String debug = given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
+                .body(Map.of("code", "print(1/0)", "error", "ZeroDivisionError: division by zero", "hintLevel", 2))
+                .when().post("/internal/debug")
+                .then().statusCode(202).extract().path("requestId");
+        JsonNode debugRequest = forwardedOn("debug.requests", debug);
+        assertThat(debugRequest.path("hintLevel").asInt()).isEqualTo(2);
+        assertThat(debugRequest.path("error").asText()).isEqualTo("ZeroDivisionError: division by zero");
+        assertThat(forwardedOn("progress.events", debug).path("verb").asText()).isEqualTo("requested_hint");
+    }
+
+    @Test
+    void agentAnswersAreStoredAndServedToTheOwner() {
+        UUID student = UUID.randomUUID();
+        String requestId = ask(student, Map.of("question", "Explain lambda functions to me"));
+        forwardedOn("concepts.requests", requestId);
+        given().header("x-learnflow-user", student.toString()).when().get("/internal/queries/" + requestId)
+                .then().statusCode(200).body("status", equalTo("pending"));
+
+        events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(UUID.fromString(requestId), student,
+                UUID.fromString(requestId), ResponseKind.CONCEPT, "concepts", "## Lambdas\nA lambda is ...",
+                Map.of("topicId", "lambdas"), Instant.now()));
+
+        JsonNode answer = awaitAnswered(student, requestId);
+        assertThat(answer.path("responder").asText()).isEqualTo("concepts");
+        assertThat(answer.path("data").path("topicId").asText()).isEqualTo("lambdas");
+        assertThat(answer.path("answeredAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void aProgressQuestionIsAnsweredFromTheStudentsContext() throws Exception {
+        UUID student = UUID.randomUUID();
+        progress.stubFor(get(urlPathEqualTo("/internal/students/" + student + "/context")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody(mapper.writeValueAsString(Map.of("currentModuleId", "collections",
+                        "currentTopicId", "lists", "mastery", Map.of("lists", 0.97, "tuples", 0.3))))));
+
+        String requestId = ask(student, Map.of("question", "Which topics have I mastered?"));
+
+        JsonNode answer = awaitAnswered(student, requestId);
+        assertThat(answer.path("kind").asText()).isEqualTo("progress");
+        assertThat(answer.path("text").asText()).contains("Lists mastered (97%)").contains("Tuples novice (30%)")
+                .contains("/api/v1/students/" + student + "/progress");
+    }
+
+    @Test
+    void badInputIsAProblemNotAnError() {
+        UUID student = UUID.randomUUID();
+        given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
+                .body(Map.of("question", " ")).when().post("/internal/questions")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("question", "What is a set?"))
+                .when().post("/internal/questions")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("x-learnflow-user", student.toString()).when().get("/internal/queries/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("x-learnflow-user", student.toString()).when().get("/internal/queries/not-a-uuid")
+                .then().statusCode(404);
+        String theirs = ask(UUID.randomUUID(), Map.of("question", "What is a tuple?"));
+        given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
+                .body(Map.of("question", "and sets?", "conversationId", theirs))
+                .when().post("/internal/questions")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    private String ask(UUID student, Map<String, Object> body) {
+        return given().header("x-learnflow-user", student.toString()).header("x-learnflow-roles", "student")
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/internal/questions")
+                .then().statusCode(202)
+                .body("status", equalTo("pending")).body("links.self", notNullValue())
+                .extract().path("requestId");
+    }
+
+    private JsonNode forwardedOn(String topic, String requestId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, topic,
+                d -> d.path("requestId").asText().equals(requestId)).isEmpty());
+        return MeshPeers.received(sink, topic, d -> d.path("requestId").asText().equals(requestId)).get(0)
+                .path("data");
+    }
+
+    private JsonNode awaitAnswered(UUID student, String requestId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"pending".equals(given()
+                .header("x-learnflow-user", student.toString()).when().get("/internal/queries/" + requestId)
+                .then().statusCode(200).extract().path("status")));
+        try {
+            return mapper.readTree(given().header("x-learnflow-user", student.toString())
+                    .when().get("/internal/queries/" + requestId).then().statusCode(200).extract().asString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
