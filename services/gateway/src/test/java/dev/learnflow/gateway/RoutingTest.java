@@ -35,6 +35,7 @@ class RoutingTest {
         backend = new WireMockServer(options().port(Ports.freePort()));
         backend.start();
         LocalSidecar.startPeer("code-execution", backend.port());
+        LocalSidecar.startPeer("progress", backend.port());
     }
 
     @AfterAll
@@ -58,6 +59,33 @@ class RoutingTest {
                 .withHeader("x-learnflow-roles", equalTo("student"))
                 .withHeader("dapr-caller-app-id", equalTo("gateway"))
                 .withRequestBody(matchingJsonPath("$.code", equalTo("print('hi')"))));
+    }
+
+    @Test
+    void pagingParametersOfStatementsAndActivityReachProgress() {
+        backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/students/.*"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"statements\":[]}")));
+        Accounts.Account ada = Accounts.register("student");
+        given().auth().oauth2(ada.accessToken())
+                .queryParam("since", "2026-11-01T00:00:00+01:00").queryParam("limit", "5")
+                .queryParam("cursor", "a b&c")
+                .when().get("/api/v1/students/" + ada.id() + "/statements")
+                .then().statusCode(200);
+        backend.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                "/internal/students/" + ada.id() + "/statements"))
+                .withQueryParam("since", equalTo("2026-11-01T00:00:00+01:00"))
+                .withQueryParam("limit", equalTo("5"))
+                .withQueryParam("cursor", equalTo("a b&c")));
+        given().auth().oauth2(ada.accessToken()).queryParam("limit", "7")
+                .when().get("/api/v1/students/" + ada.id() + "/activity")
+                .then().statusCode(200);
+        backend.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                                "/internal/students/" + ada.id() + "/activity"))
+                .withQueryParam("limit", equalTo("7")));
     }
 
     @Test

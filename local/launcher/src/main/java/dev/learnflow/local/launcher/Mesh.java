@@ -601,6 +601,69 @@ public final class Mesh implements AutoCloseable {
         }
     }
 
+    // --- faults (for tests that prove nothing is lost) ----------------------------------------------------------
+
+    /** Kills one service at once (SIGKILL, like a crash or an OOM kill), leaving its sidecar running. */
+    public void killService(String name) {
+        RunningService rs;
+        synchronized (lock) {
+            rs = services.get(name);
+        }
+        if (rs == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        rs.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        rs.process.destroyForcibly();
+        Processes.awaitExit(List.of(rs.handle()), Duration.ofSeconds(20));
+    }
+
+    /** Starts a service that was killed (same port, sidecar, tokens and environment) and waits until it is ready. */
+    public void restartService(String name, Duration timeout) {
+        ServiceDef def = o.services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+        RunningService old;
+        synchronized (lock) {
+            old = services.get(name);
+        }
+        if (old != null && old.alive()) {
+            throw new IllegalStateException(name + " still runs");
+        }
+        launch(def);
+        RunningService rs;
+        synchronized (lock) {
+            rs = services.get(name);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!Health.serviceReady(def.port())) {
+            if (!rs.alive()) {
+                throw new IllegalStateException(name + " exited during restart; last lines of " + rs.log + ":\n"
+                        + tail(rs.log, 25));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready " + timeout.toSeconds() + " s after restart");
+            }
+            sleep(250);
+        }
+    }
+
+    /** Stops the embedded Kafka broker (clients see it gone); {@link #restartKafka} brings it back on the same port. */
+    public void stopKafka() {
+        requireEmbeddedKafka().stop();
+    }
+
+    public void restartKafka() {
+        requireEmbeddedKafka().restart();
+    }
+
+    private EmbeddedKafka requireEmbeddedKafka() {
+        synchronized (lock) {
+            if (kafka == null) {
+                throw new IllegalStateException("Kafka is external: it cannot be stopped from here");
+            }
+            return kafka;
+        }
+    }
+
     // --- what is running --------------------------------------------------------------------------------------
 
     /** The started services, in start order. */

@@ -10,11 +10,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A student's progress: only the student, their teacher and admins get through (checked on every route). */
@@ -54,15 +57,30 @@ public class StudentsResource {
     @GET
     @Path("/activity")
     @Operation(summary = "Recent learning activity")
-    public Response activity(@PathParam("studentId") String studentId) {
-        return toProgress(studentId, "activity");
+    public Response activity(@PathParam("studentId") String studentId, @QueryParam("limit") String limit) {
+        return toProgress(studentId, "activity" + query("limit", limit));
     }
 
     @GET
     @Path("/statements")
     @Operation(summary = "The student's activity as xAPI statements")
-    public Response statements(@PathParam("studentId") String studentId) {
-        return toProgress(studentId, "statements");
+    public Response statements(@PathParam("studentId") String studentId, @QueryParam("since") String since,
+            @QueryParam("until") String until, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return toProgress(studentId, "statements" + query("since", since, "until", until, "cursor", cursor,
+                "limit", limit));
+    }
+
+    /** Passes the paging parameters on as given (progress validates them and answers 400 itself). */
+    static String query(String... namesAndValues) {
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value != null) {
+                q.append(q.isEmpty() ? '?' : '&').append(namesAndValues[i]).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return q.toString();
     }
 
     private Response toProgress(String studentIdText, String what) {

@@ -204,6 +204,12 @@ public final class KafkaPubSub implements PubSub {
                 }
             }
             loop.done.add(new Done(partition, next, retryFrom, this));
+            // Wake the poll loop so the partition is committed and resumed now, not after the current long poll.
+            try {
+                loop.consumer.wakeup();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "consumer already closed", e); // stopping: nothing to resume
+            }
         }
     }
 
@@ -233,6 +239,8 @@ public final class KafkaPubSub implements PubSub {
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, initialOffset);
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "100");
             props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "true");
+            // New records end a long poll at once; this only bounds how long an idle fetch is held by the broker.
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
             consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             thread = new Thread(this::run, "kafka-" + group + "-" + String.join(",", topics));
             thread.setDaemon(true);
@@ -257,25 +265,23 @@ public final class KafkaPubSub implements PubSub {
             try {
                 consumer.subscribe(topics, this);
                 while (!stopping.get()) {
-                    ConsumerRecords<byte[], byte[]> records;
                     try {
-                        records = consumer.poll(Duration.ofMillis(100));
+                        dispatch(consumer.poll(Duration.ofMillis(100)));
                     } catch (WakeupException e) {
                         if (stopping.get()) {
                             break;
                         }
-                        continue;
+                        // a partition task finished: settle it below
                     }
-                    dispatch(records);
-                    settle();
+                    settle(false);
                 }
                 // Let running tasks notice the stop, then commit what was decided.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (!inflight.isEmpty() && System.nanoTime() < deadline) {
-                    settle();
+                    settle(true);
                     Thread.sleep(20);
                 }
-                settle();
+                settle(true);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -303,7 +309,8 @@ public final class KafkaPubSub implements PubSub {
             }
         }
 
-        private void settle() {
+        /** Commits finished partitions and resumes them; sync when partitions are about to be given away. */
+        private void settle(boolean sync) {
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
             List<Done> batch = new ArrayList<>();
             Done d;
@@ -320,7 +327,21 @@ public final class KafkaPubSub implements PubSub {
             }
             if (!commits.isEmpty()) {
                 try {
-                    consumer.commitSync(commits, Duration.ofSeconds(10));
+                    if (sync) {
+                        try {
+                            consumer.commitSync(commits, Duration.ofSeconds(10));
+                        } catch (WakeupException e) {
+                            // a task's wake-up call was pending; it is consumed now, so the retry goes through
+                            consumer.commitSync(commits, Duration.ofSeconds(10));
+                        }
+                    } else {
+                        consumer.commitAsync(commits, (offsets, e) -> {
+                            if (e != null) {
+                                LOG.log(System.Logger.Level.WARNING, "offset commit failed for " + group
+                                        + "; messages may be delivered again", e);
+                            }
+                        });
+                    }
                 } catch (Exception e) {
                     LOG.log(System.Logger.Level.WARNING, "offset commit failed for " + group + "; messages may be "
                             + "delivered again", e);
@@ -349,7 +370,7 @@ public final class KafkaPubSub implements PubSub {
                     t.cancelled.set(true);
                 }
             }
-            settle();
+            settle(true);
             revoked.forEach(inflight::remove);
         }
 
