@@ -58,6 +58,15 @@ public class ProblemMappers {
         return Problems.response(400, "malformed-json", "Malformed request body", detail, errors, Map.of());
     }
 
+    /**
+     * Quarkus has its own mapper for this subtype (a wrong type, e.g. a malformed UUID), closer to the exception than
+     * {@link #unreadableJson} and answering plain JSON; naming the type here makes it a problem document too.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response original = e.getResponse();
