@@ -9,13 +9,16 @@ import io.dapr.actors.runtime.ActorRuntime;
  * <pre>{@code
  * @ApplicationScoped
  * class StudentActors implements ActorRegistrar {
- *     @Inject ObjectMapper mapper;
+ *     @Inject JacksonDaprSerializer json;
  *     public void register(ActorRuntime runtime) {
  *         runtime.registerActor(StudentActorImpl.class, (ctx, id) -> new StudentActorImpl(ctx, id, ...),
- *                 serializer, serializer);
+ *                 json, new DefaultObjectSerializer());
  *     }
  * }
  * }</pre>
+ *
+ * The second serializer (actor state) must stay the SDK's default: the SDK reads state back through it and
+ * a custom one makes it return base64 text instead of the saved value.
  */
 public interface ActorRegistrar {
 

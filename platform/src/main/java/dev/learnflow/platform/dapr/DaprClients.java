@@ -18,10 +18,16 @@ public class DaprClients {
 
     private final Properties daprProperties = new Properties();
 
+    /** The app's JSON for everything it sends through Dapr (also what actor proxies and hosts use). */
     @Produces
     @Singleton
-    DaprClient daprClient(ObjectMapper mapper) {
-        JacksonDaprSerializer serializer = new JacksonDaprSerializer(mapper);
+    JacksonDaprSerializer daprSerializer(ObjectMapper mapper) {
+        return new JacksonDaprSerializer(mapper);
+    }
+
+    @Produces
+    @Singleton
+    DaprClient daprClient(JacksonDaprSerializer serializer) {
         return new DaprClientBuilder()
                 .withObjectSerializer(serializer)
                 .withStateSerializer(serializer)

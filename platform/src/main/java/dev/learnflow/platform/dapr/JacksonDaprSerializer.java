@@ -8,13 +8,15 @@ import java.io.IOException;
 
 /**
  * Serialises Dapr payloads and state with the application's ObjectMapper, so events and state use exactly
- * the same JSON (java.time, enum names, records) as the REST API.
+ * the same JSON (java.time, enum names, records) as the REST API. Also the serializer for actor calls and reminder
+ * data (the SDK's default has no java.time); actor <em>state</em> must stay with the SDK's default, whose bytes the
+ * SDK itself expects back.
  */
-final class JacksonDaprSerializer implements DaprObjectSerializer {
+public final class JacksonDaprSerializer implements DaprObjectSerializer {
 
     private final ObjectMapper mapper;
 
-    JacksonDaprSerializer(ObjectMapper mapper) {
+    public JacksonDaprSerializer(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 

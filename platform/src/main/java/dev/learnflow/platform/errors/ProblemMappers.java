@@ -1,8 +1,10 @@
 package dev.learnflow.platform.errors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.learnflow.contracts.api.Problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -67,6 +69,19 @@ public class ProblemMappers {
         return unreadableJson(e);
     }
 
+    /**
+     * Quarkus maps this to an empty 500. While reading a request body it means the client's JSON could not be
+     * bound (e.g. a record's field given twice): the client's problem. Anywhere else it stays a bug.
+     */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e) {
+        if (e.getProcessor() instanceof JsonParser) {
+            return Problems.response(400, "malformed-json", "Malformed request body",
+                    "The request body does not match the expected shape", List.of(), Map.of());
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         Response original = e.getResponse();
@@ -90,10 +105,43 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (dependencyUnavailable(e)) {
+            // A database or peer that is down is not a bug here: tell the client to come back, without internals.
+            LOG.warnf("A dependency is unavailable: %s", e.toString());
+            return Problems.response(503, "dependency-unavailable", "Service unavailable",
+                    "A service this request needs is unavailable; retry shortly", List.of(),
+                    Map.of("Retry-After", "5"));
+        }
         // The client gets a stable problem without internals; the log keeps the stack trace.
         LOG.error("Unhandled error", e);
         return Problems.response(500, "internal-error", "Internal error",
                 "The server could not complete the request");
+    }
+
+    /**
+     * Connection failures to a database or peer, anywhere in the cause chain. Matched by class name as well, so
+     * the platform needs no dependency on each client library (Vert.x SQL client, Agroal, Netty).
+     */
+    static boolean dependencyUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            String name = t.getClass().getSimpleName();
+            if (name.equals("ClosedConnectionException") || name.equals("ConnectTimeoutException")
+                    || name.equals("PoolClosedException")) {
+                return true;
+            }
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            // Agroal: "Acquisition timeout…"; a sidecar relaying its store's "connection refused"; SQLSTATE 08xxx.
+            if (message.startsWith("Acquisition timeout") || message.toLowerCase().contains("connection refused") || t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

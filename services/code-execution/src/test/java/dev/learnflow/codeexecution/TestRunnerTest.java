@@ -115,12 +115,21 @@ class TestRunnerTest {
                 state = []
                 def touch():
                     state.append(1)
-                    open('/tmp/marker', 'a').write('x')
-                    return len(state)
+                    with open('/tmp/marker', 'a') as f:
+                        f.write('x')
+                    os.makedirs('notes/locked')
+                    os.chmod('notes', 0o500)
+                    with open('/dev/shm/shared', 'a') as f:
+                        f.write('y')
+                    return (len(state), open('/tmp/marker').read(), sorted(os.listdir('.')),
+                            open('/dev/shm/shared').read())
                 """;
-        JsonPath r = grade(code, List.of(call("first", "touch()", "1"), call("second", "touch()", "1")), null);
-        // Module state is fresh per case (each case is a new process); /tmp is shared by the cases of one run.
-        assertThat(r.getList("results.passed", Boolean.class)).containsExactly(true, true);
+        String expected = "(1, 'x', ['main.py', 'marker', 'notes'], 'y')";
+        JsonPath r = grade(code, List.of(call("first", "touch()", expected), call("second", "touch()", expected)),
+                null);
+        // Module state is fresh per case (each case is a new process) and so are /tmp (the working directory,
+        // even with a read-only directory left in it) and /dev/shm.
+        assertThat(r.getList("results.passed", Boolean.class)).as(r.prettify()).containsExactly(true, true);
     }
 
     @Test

@@ -222,6 +222,34 @@ class PubSubConformanceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
+    void deliveryWaitsForAnAppThatIsDownInsteadOfDeadLettering(String transport) throws Exception {
+        registry = new SidecarRegistry();
+        Path comps = components(transport);
+        String t = topic("crash");
+        String subscriptions = subscriptions(t, "/in", t + ".dlq", t + ".dlq", "/dlq", null);
+        TestApp first = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions))
+                .route("/in", r -> TestApp.Response.empty(204)).route("/dlq", r -> TestApp.Response.empty(204));
+        int port = first.port();
+        sidecar("subscriber", first, comps);
+        DaprClient client = client(sidecar("publisher", null, comps));
+        client.publishEvent("pubsub", t, "before").block();
+        Fixtures.await("delivered while up", Duration.ofSeconds(20), () -> first.requests("/in").size() == 1);
+
+        first.close(); // the app crashes; its sidecar stays
+        client.publishEvent("pubsub", t, "while down").block();
+        Thread.sleep(1_500); // far more than the 2 retries (50–200 ms) an erroring app would get
+        TestApp second = new TestApp(port).route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions))
+                .route("/in", r -> TestApp.Response.empty(204)).route("/dlq", r -> TestApp.Response.empty(204));
+        closeables.add(second);
+        Fixtures.await("delivered once the app is back", Duration.ofSeconds(20),
+                () -> second.requests("/in").size() == 1);
+        assertThat(json(second.requests("/in").get(0)).path("data").asText()).isEqualTo("while down");
+        assertThat(first.requests("/dlq")).isEmpty();
+        assertThat(second.requests("/dlq")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "kafka"})
     void undecidedEventsAreRedeliveredAfterSidecarRestart(String transport) throws Exception {
         registry = new SidecarRegistry();
         Path comps = components(transport);

@@ -1,6 +1,6 @@
 package dev.learnflow.concepts.client;
 
-import dev.learnflow.concepts.config.LlmSwitch;
+import dev.learnflow.platform.llm.LlmSwitch;
 import dev.learnflow.concepts.service.Lesson;
 import dev.learnflow.concepts.service.Wording;
 import jakarta.enterprise.context.ApplicationScoped;

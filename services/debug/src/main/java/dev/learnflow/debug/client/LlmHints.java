@@ -1,6 +1,6 @@
 package dev.learnflow.debug.client;
 
-import dev.learnflow.debug.config.LlmSwitch;
+import dev.learnflow.platform.llm.LlmSwitch;
 import dev.learnflow.debug.service.CodeFacts;
 import dev.learnflow.debug.service.Diagnosis;
 import dev.learnflow.debug.service.ParsedError;

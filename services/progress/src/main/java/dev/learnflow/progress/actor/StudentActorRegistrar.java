@@ -2,7 +2,7 @@ package dev.learnflow.progress.actor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.platform.actors.ActorRegistrar;
-import dev.learnflow.progress.client.ActorJson;
+import dev.learnflow.platform.dapr.JacksonDaprSerializer;
 import dev.learnflow.progress.service.StudentLedger;
 import io.dapr.actors.runtime.ActorRuntime;
 import io.dapr.serializer.DefaultObjectSerializer;
@@ -17,11 +17,11 @@ public class StudentActorRegistrar implements ActorRegistrar {
 
     private final StudentLedger ledger;
     private final Clock clock;
-    private final ActorJson json;
+    private final JacksonDaprSerializer json;
     private final ObjectMapper mapper;
 
     @Inject
-    public StudentActorRegistrar(StudentLedger ledger, Clock clock, ActorJson json, ObjectMapper mapper) {
+    public StudentActorRegistrar(StudentLedger ledger, Clock clock, JacksonDaprSerializer json, ObjectMapper mapper) {
         this.ledger = ledger;
         this.clock = clock;
         this.json = json;
@@ -29,7 +29,7 @@ public class StudentActorRegistrar implements ActorRegistrar {
     }
 
     /**
-     * Method calls and reminder data use the app's JSON ({@link ActorJson}). State goes through the SDK's default
+     * Method calls and reminder data use the app's JSON ({@link JacksonDaprSerializer}). State goes through the SDK's default
      * serializer as a JSON tree: the SDK stores state from any other serializer as base64 but hands it back
      * undecoded, so only the default one round-trips (the actor converts the tree with the app's mapper).
      */

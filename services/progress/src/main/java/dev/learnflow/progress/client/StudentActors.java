@@ -1,5 +1,7 @@
 package dev.learnflow.progress.client;
 
+import dev.learnflow.platform.dapr.JacksonDaprSerializer;
+
 import dev.learnflow.progress.actor.StudentActor;
 import dev.learnflow.progress.service.Activity;
 import dev.learnflow.progress.service.RecordOutcome;
@@ -31,7 +33,7 @@ public class StudentActors {
     private final ActorProxyBuilder<ActorProxy> builder;
 
     @Inject
-    public StudentActors(ActorJson json) {
+    public StudentActors(JacksonDaprSerializer json) {
         // The actor client reads the sidecar address from the standard DAPR_* settings, like the DaprClient.
         this.client = new ActorClient();
         this.builder = new ActorProxyBuilder<>(StudentActor.TYPE, ActorProxy.class, client).withObjectSerializer(json);

@@ -1,6 +1,6 @@
 package dev.learnflow.triage.client;
 
-import dev.learnflow.triage.config.LlmSwitch;
+import dev.learnflow.platform.llm.LlmSwitch;
 import dev.learnflow.triage.service.Classification;
 import dev.learnflow.triage.service.Intent;
 import jakarta.enterprise.context.ApplicationScoped;

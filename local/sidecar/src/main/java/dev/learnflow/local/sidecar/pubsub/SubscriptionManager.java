@@ -30,7 +30,7 @@ public final class SubscriptionManager implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SubscriptionManager.class.getName());
 
     /** How one delivery attempt ended. */
-    enum Outcome { SUCCESS, RETRY, DROP, NOT_FOUND }
+    enum Outcome { SUCCESS, RETRY, DROP, NOT_FOUND, APP_UNREACHABLE }
 
     /** What the manager needs from its sidecar. */
     public interface Host {
@@ -151,6 +151,7 @@ public final class SubscriptionManager implements AutoCloseable {
             return;
         }
         byte[] body = Json.bytes(event);
+        boolean appDown = false;
         int attempt = 0;
         long backoff = initialBackoff.toMillis();
         while (true) {
@@ -160,13 +161,28 @@ public final class SubscriptionManager implements AutoCloseable {
             Outcome outcome = post(path, body, event);
             switch (outcome) {
                 case SUCCESS, NOT_FOUND -> {
+                    if (appDown) {
+                        LOG.log(System.Logger.Level.INFO, "{0}: app reachable again; delivering", host.appId());
+                    }
                     return;
                 }
                 case DROP -> {
                     deadLetter(pubsub, spec, message);
                     return;
                 }
+                case APP_UNREACHABLE -> {
+                    // The app is not there (crashed, restarting): like daprd with app health checks, delivery
+                    // pauses until it is back instead of spending the message's retries and dead-lettering it.
+                    if (!appDown) {
+                        appDown = true;
+                        LOG.log(System.Logger.Level.WARNING, "{0}: app unreachable; holding event {1} on {2} "
+                                + "until it is back", host.appId(), event.path("id").asText(), message.topic());
+                    }
+                    sleep(backoff, cancelled);
+                    backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                }
                 default -> {
+                    appDown = false;
                     attempt++;
                     if (spec.deadLetterTopic() != null && attempt > maxRetries) {
                         LOG.log(System.Logger.Level.WARNING, "{0}: event {1} on {2} failed {3} times; sending it "
@@ -180,6 +196,16 @@ public final class SubscriptionManager implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Connection refused or dropped before an answer: the app process is gone, not the message at fault. */
+    static boolean appUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t.getClass().getSimpleName().equals("HttpClosedException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void fallback(ObjectNode event, Map<String, String> metadata, String field) {
@@ -217,6 +243,9 @@ public final class SubscriptionManager implements AutoCloseable {
         try {
             reply = host.app().call("POST", path, headers, body, timeout).join();
         } catch (RuntimeException e) {
+            if (appUnreachable(e)) {
+                return Outcome.APP_UNREACHABLE;
+            }
             LOG.log(System.Logger.Level.WARNING, "{0}: delivering event {1} to {2} failed: {3}", host.appId(),
                     event.path("id").asText(), path, e.getMessage());
             return Outcome.RETRY;

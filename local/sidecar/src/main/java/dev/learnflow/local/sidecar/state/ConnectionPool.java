@@ -80,6 +80,14 @@ final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /** Closes every idle connection (after one proved dead, the others went with the same database). */
+    void evictIdle() {
+        synchronized (idle) {
+            idle.forEach(i -> quietClose(i.connection()));
+            idle.clear();
+        }
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -193,20 +193,41 @@ public final class PostgresStateStore implements StateStore {
         T run(Connection c) throws Exception;
     }
 
+    /**
+     * Runs the work on a pooled connection. A connection failure (SQLSTATE 08, e.g. the database restarted or the
+     * network dropped) means every idle connection is dead too: they are all dropped and the work is tried once
+     * more on a fresh connection. Retrying is safe: a plain write applied twice leaves the same value, and a write
+     * with an ETag that did get through before the connection broke fails its ETag check the second time instead
+     * of applying twice. A failure on the fresh connection goes to the caller.
+     */
     private <T> T withConnection(Work<T> work) throws Exception {
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            if (!isConnectionFailure(e)) {
+                throw e;
+            }
+            pool.evictIdle();
+            return attempt(work);
+        }
+    }
+
+    private <T> T attempt(Work<T> work) throws Exception {
         Connection c = pool.borrow();
         boolean broken = false;
         try {
             return work.run(c);
-        } catch (SQLTransientConnectionException e) {
-            broken = true;
-            throw e;
         } catch (SQLException e) {
-            broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
+            broken = isConnectionFailure(e);
             throw e;
         } finally {
             pool.giveBack(c, broken);
         }
+    }
+
+    private static boolean isConnectionFailure(SQLException e) {
+        return e instanceof SQLTransientConnectionException
+                || e.getSQLState() != null && e.getSQLState().startsWith("08");
     }
 
     private static final String LIVE = " AND (expiredate IS NULL OR expiredate > CURRENT_TIMESTAMP)";

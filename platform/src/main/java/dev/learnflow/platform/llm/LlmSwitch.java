@@ -1,4 +1,4 @@
-package dev.learnflow.debug.config;
+package dev.learnflow.platform.llm;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The LLM path is on only when an OpenAI-compatible endpoint and a key are configured
- * ({@code LEARNFLOW_LLM_BASE_URL}, {@code LEARNFLOW_LLM_API_KEY}); otherwise the offline tutor answers alone.
+ * ({@code LEARNFLOW_LLM_BASE_URL}, {@code LEARNFLOW_LLM_API_KEY}); otherwise the offline tutor answers alone (and stays the fallback when the LLM fails).
  */
 @ApplicationScoped
 public class LlmSwitch {

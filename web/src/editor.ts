@@ -1,0 +1,105 @@
+// The Python editor (CodeMirror 6) with line marks for errors and review findings.
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { EditorState, RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
+import {
+  Decoration,
+  type DecorationSet,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
+
+export interface LineMark {
+  line: number;
+  kind: "error" | "warning" | "info";
+  message: string;
+}
+
+const setMarks = StateEffect.define<LineMark[]>();
+
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(value, tr) {
+    value = value.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setMarks)) {
+        const builder = new RangeSetBuilder<Decoration>();
+        const byLine = new Map<number, LineMark>();
+        for (const m of effect.value) {
+          if (m.line >= 1 && m.line <= tr.state.doc.lines && !byLine.has(m.line)) byLine.set(m.line, m);
+        }
+        [...byLine.keys()].sort((a, b) => a - b).forEach((n) => {
+          const mark = byLine.get(n)!;
+          const line = tr.state.doc.line(n);
+          builder.add(line.from, line.from, Decoration.line({
+            class: `cm-lf-mark cm-lf-${mark.kind}`,
+            attributes: { "data-mark": mark.kind, "data-line": String(n), title: mark.message },
+          }));
+        });
+        value = builder.finish();
+      }
+    }
+    return value;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+export interface CodeEditor {
+  view: EditorView;
+  getCode(): string;
+  setCode(code: string): void;
+  mark(marks: LineMark[]): void;
+  clearMarks(): void;
+  goToLine(line: number): void;
+}
+
+export function createEditor(parent: HTMLElement, initial: string, label: string,
+  onChange?: (code: string) => void): CodeEditor {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: initial,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        history(),
+        indentOnInput(),
+        bracketMatching(),
+        highlightActiveLine(),
+        python(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+        EditorState.tabSize.of(4),
+        marksField,
+        EditorView.contentAttributes.of({ "aria-label": label, "aria-multiline": "true" }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) {
+            // edits make old marks stale
+            if (u.state.field(marksField).size > 0) {
+              queueMicrotask(() => view.dispatch({ effects: setMarks.of([]) }));
+            }
+            onChange?.(u.state.doc.toString());
+          }
+        }),
+      ],
+    }),
+  });
+
+  return {
+    view,
+    getCode: () => view.state.doc.toString(),
+    setCode: (code: string) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } }),
+    mark: (marks: LineMark[]) => view.dispatch({ effects: setMarks.of(marks) }),
+    clearMarks: () => view.dispatch({ effects: setMarks.of([]) }),
+    goToLine(line: number) {
+      if (line < 1 || line > view.state.doc.lines) return;
+      const pos = view.state.doc.line(line).from;
+      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: "center" }) });
+      view.focus();
+    },
+  };
+}

@@ -1,0 +1,228 @@
+// Wire shapes of the public API, after the records in contracts/ (dev.learnflow.contracts.*).
+
+export type Role = "student" | "teacher" | "admin";
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  timezone: string;
+  teacherId: string | null;
+  createdAt: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: string;
+  expiresIn: number;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export type QueryStatus = "pending" | "answered" | "failed";
+
+export interface QueryAccepted {
+  requestId: string;
+  status: QueryStatus;
+  links: Record<string, string>;
+}
+
+export interface QueryAnswer {
+  requestId: string;
+  status: QueryStatus;
+  kind?: string;
+  responder?: string;
+  text?: string;
+  data?: Record<string, unknown>;
+  answeredAt?: string;
+}
+
+/** The payload of a `learning.response` socket message (LearningResponded). */
+export interface LearningResponded {
+  requestId: string;
+  userId: string;
+  conversationId: string | null;
+  kind: string;
+  responder: string;
+  text: string;
+  data: Record<string, unknown>;
+  respondedAt: string;
+}
+
+export interface ExecutionError {
+  type: string | null;
+  message: string | null;
+  line: number | null;
+}
+
+export interface RunCodeResponse {
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+  status: string;
+  wallTimeMs: number;
+  cpuTimeMs: number;
+  exception: ExecutionError | null;
+  truncated: boolean;
+}
+
+export interface CourseModule {
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+}
+
+export interface Topic {
+  id: string;
+  moduleId: string;
+  position: number;
+  title: string;
+  summary: string;
+  difficulty: string;
+}
+
+export interface ModuleDetail extends CourseModule {
+  topics: Topic[];
+}
+
+export interface TestCase {
+  name: string;
+  stdin?: string;
+  expectedStdout?: string;
+  call?: string;
+  expected?: string;
+  visibility: string;
+}
+
+export interface Exercise {
+  id: string;
+  topicId: string;
+  title: string;
+  difficulty: string;
+  prompt: string;
+  starterCode: string;
+  visibleTests: TestCase[];
+  timeLimitMs: number;
+  memoryLimitMb: number;
+  maxAttempts: number | null;
+  source: string;
+}
+
+export interface TestCaseResult {
+  name: string;
+  visibility: string;
+  passed: boolean;
+  status: string;
+  expected?: string;
+  actual?: string;
+  message?: string;
+  wallTimeMs: number;
+}
+
+export interface GradeResult {
+  exerciseId: string;
+  attempt: number;
+  passed: boolean;
+  score: number;
+  results: TestCaseResult[];
+  attemptsLeft: number | null;
+}
+
+export interface StreakView {
+  current: number;
+  longest: number;
+  lastActiveDay: string | null;
+  timezone: string;
+  freezesLeft: number;
+  activeToday: boolean;
+}
+
+export interface TopicMastery {
+  topicId: string;
+  title: string;
+  pKnown: number;
+  level: string;
+  attempts: number;
+  correct: number;
+  lastActivityAt: string | null;
+}
+
+export interface MasteryView {
+  moduleId: string;
+  title: string;
+  pKnown: number;
+  level: string;
+  topics: TopicMastery[];
+}
+
+export interface ProgressView {
+  userId: string;
+  pKnown: number;
+  level: string;
+  modules: MasteryView[];
+  streak: StreakView | null;
+}
+
+export interface ClassModule {
+  moduleId: string;
+  title: string;
+  pKnown: number;
+  level: string;
+  topicsTotal: number;
+  topicsStarted: number;
+  topicsMastered: number;
+}
+
+export interface ClassStudent {
+  studentId: string;
+  displayName: string;
+  timezone: string;
+  pKnown: number;
+  level: string;
+  topicsTotal: number;
+  topicsStarted: number;
+  topicsMastered: number;
+  lastActivityAt: string | null;
+  streak: StreakView | null;
+  modules: ClassModule[];
+  struggling: { topicId: string; failures7d: number; openAlerts: number; lastFailureAt: string | null }[];
+}
+
+export interface ClassView {
+  teacherId: string;
+  studentCount: number;
+  students: ClassStudent[];
+}
+
+export type AlertStatus = "open" | "acknowledged" | "resolved" | "muted";
+
+export interface Alert {
+  id: string;
+  studentId: string;
+  teacherId: string | null;
+  topicId: string | null;
+  reason: string;
+  severity: string;
+  status: AlertStatus;
+  evidence: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One frame from the websocket service. */
+export interface SocketMessage<T = unknown> {
+  id: string;
+  type: string;
+  correlationId?: string | null;
+  payload: T;
+  at?: string;
+}
