@@ -1,14 +1,26 @@
 package dev.learnflow.platform.json;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * JSON with a key given twice is ambiguous (parsers disagree on which one wins, a classic way to slip a value
- * past one component and into another): every service refuses it as malformed (400) instead of guessing.
+ * JSON every service accepts:
+ * <ul>
+ * <li>a key given twice is ambiguous (parsers disagree on which one wins, a classic way to slip a value past one
+ * component and into another): refused as malformed instead of guessed;</li>
+ * <li>text with a NUL character or an unpaired UTF-16 surrogate is not text any store or language we use can keep
+ * (PostgreSQL refuses both, Python source cannot contain NUL): refused at the door, not half-way through a flow.</li>
+ * </ul>
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -16,5 +28,42 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.registerModule(new SimpleModule("learnflow-strict-text").addDeserializer(String.class, new Text()));
+    }
+
+    /** The standard string deserializer, then a check that the text is storable. */
+    static final class Text extends StdScalarDeserializer<String> {
+
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = StringDeserializer.instance.deserialize(p, ctxt);
+            if (value != null && !storable(value)) {
+                throw InvalidFormatException.from(p, "text must not contain NUL characters or unpaired surrogates",
+                        value, String.class);
+            }
+            return value;
+        }
+    }
+
+    static boolean storable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
