@@ -236,14 +236,17 @@ class PubSubConformanceTest {
         Fixtures.await("delivered while up", Duration.ofSeconds(20), () -> first.requests("/in").size() == 1);
 
         first.close(); // the app crashes; its sidecar stays
+        // Let the test server finish closing its connections (a killed process's sockets close at once; the JDK
+        // server here may still accept on an old keep-alive connection for a moment and never answer).
+        Thread.sleep(500);
         client.publishEvent("pubsub", t, "while down").block();
         Thread.sleep(1_500); // far more than the 2 retries (50–200 ms) an erroring app would get
         TestApp second = new TestApp(port).route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions))
                 .route("/in", r -> TestApp.Response.empty(204)).route("/dlq", r -> TestApp.Response.empty(204));
         closeables.add(second);
+        // At least once: a delivery whose answer was lost when the app went may come again, before this one.
         Fixtures.await("delivered once the app is back", Duration.ofSeconds(20),
-                () -> second.requests("/in").size() == 1);
-        assertThat(json(second.requests("/in").get(0)).path("data").asText()).isEqualTo("while down");
+                () -> second.requests("/in").stream().anyMatch(r -> json(r).path("data").asText().equals("while down")));
         assertThat(first.requests("/dlq")).isEmpty();
         assertThat(second.requests("/dlq")).isEmpty();
     }

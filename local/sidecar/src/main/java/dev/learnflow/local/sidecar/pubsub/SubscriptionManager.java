@@ -204,8 +204,22 @@ public final class SubscriptionManager implements AutoCloseable {
             if (t instanceof java.net.ConnectException || t.getClass().getSimpleName().equals("HttpClosedException")) {
                 return true;
             }
+            // A pooled keep-alive connection to an app that has just gone: the write or read is reset.
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof java.io.IOException
+                    && (message.contains("connection reset") || message.contains("broken pipe"))) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getName() + ": " + t.getMessage();
     }
 
     private static void fallback(ObjectNode event, Map<String, String> metadata, String field) {
@@ -247,7 +261,7 @@ public final class SubscriptionManager implements AutoCloseable {
                 return Outcome.APP_UNREACHABLE;
             }
             LOG.log(System.Logger.Level.WARNING, "{0}: delivering event {1} to {2} failed: {3}", host.appId(),
-                    event.path("id").asText(), path, e.getMessage());
+                    event.path("id").asText(), path, rootCause(e));
             return Outcome.RETRY;
         }
         if (reply.ok()) {
