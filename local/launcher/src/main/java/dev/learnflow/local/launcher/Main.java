@@ -124,6 +124,9 @@ public final class Main {
         }
         out.println();
         out.print(mesh.table());
+        if (mesh.services().containsKey("gateway")) {
+            out.println("Open the web client: http://localhost:8180/ (API docs: http://localhost:8180/docs)");
+        }
         out.println("Stop with Ctrl-C here or ./learnflow down in another terminal.");
         try {
             mesh.awaitStopped();
