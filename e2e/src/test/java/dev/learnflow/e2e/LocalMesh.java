@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -159,20 +158,7 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
 
     /** The repository whose packaged services the mesh runs. */
     public static Path repoRoot() {
-        List<Path> candidates = new ArrayList<>();
-        String prop = System.getProperty("learnflow.repo.root");
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("").toAbsolutePath());
-        for (Path c : candidates) {
-            for (Path p = c.toAbsolutePath(); p != null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("dapr")) && Files.isDirectory(p.resolve("services"))) {
-                    return p;
-                }
-            }
-        }
-        throw new IllegalStateException("repository root not found");
+        return dev.learnflow.local.launcher.RepoRoot.find();
     }
 
     private static void sleepSeconds(int seconds) {

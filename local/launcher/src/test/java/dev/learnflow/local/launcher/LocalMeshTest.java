@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,20 +155,7 @@ class LocalMeshTest {
     }
 
     static Path repoRoot() {
-        String prop = System.getProperty("learnflow.repo.root");
-        List<Path> candidates = new ArrayList<>();
-        if (prop != null && !prop.isBlank()) {
-            candidates.add(Path.of(prop));
-        }
-        candidates.add(Path.of("").toAbsolutePath());
-        for (Path c : candidates) {
-            for (Path p = c.toAbsolutePath(); p != null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("dapr")) && Files.isDirectory(p.resolve("services"))) {
-                    return p;
-                }
-            }
-        }
-        throw new IllegalStateException("repository root not found");
+        return RepoRoot.find();
     }
 
     static void deleteRecursively(Path dir) throws IOException {
