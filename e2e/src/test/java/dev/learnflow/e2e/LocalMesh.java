@@ -34,19 +34,17 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
     private static LocalMesh instance;
     private static TcpProxy databaseLink;
 
-    private final Path root;
     private final DbTarget db;
     private final Mesh mesh;
 
-    private LocalMesh(Path root, DbTarget db, Mesh mesh) {
-        this.root = root;
+    private LocalMesh(DbTarget db, Mesh mesh) {
         this.db = db;
         this.mesh = mesh;
     }
 
     /** JUnit creates the extension through this; the real work happens once, in {@link #beforeAll}. */
     public LocalMesh() {
-        this(null, null, null);
+        this(null, null);
     }
 
     @Override
@@ -108,7 +106,7 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
                 .build();
         for (int attempt = 1; ; attempt++) {
             try {
-                return new LocalMesh(root, db, Mesh.start(options));
+                return new LocalMesh(db, Mesh.start(options));
             } catch (IllegalStateException e) {
                 // A port briefly held by a closing connection (or a mesh of an earlier test JVM still stopping).
                 if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("ports already in use")) {
