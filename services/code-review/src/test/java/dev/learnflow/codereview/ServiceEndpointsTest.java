@@ -1,5 +1,6 @@
 package dev.learnflow.codereview;
 
+import dev.learnflow.local.testing.CodeExecutionPeer;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.ServiceEndpointsContract;
 import dev.learnflow.local.testing.TestDatabase;

@@ -1,5 +1,8 @@
 package dev.learnflow.concepts;
 
+import dev.learnflow.local.testing.LlmProfile;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -31,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(LlmProfile.class)
 class LlmExplanationTest {
 
+    @OpenAiStub.Server
+    WireMockServer openai;
+
     @Inject
     EventBus events;
     @Inject
@@ -60,9 +66,9 @@ class LlmExplanationTest {
         assertThat(text).contains("A dictionary connects each key to a value").contains("Try building one")
                 .doesNotContain("answer[word]");
         assertThat(data.path("example").asText()).contains("ages = {\"ada\": 36, \"alan\": 41}");
-        LlmProfile.OPENAI.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer test-key"))
-                .withRequestBody(matchingJsonPath("$.model", equalTo("explainer-test")))
+                .withRequestBody(matchingJsonPath("$.model", equalTo(OpenAiStub.MODEL)))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing("no code blocks")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing("beginner student")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("Lesson \"Dictionaries\"")))
@@ -77,7 +83,7 @@ class LlmExplanationTest {
 
         assertThat(answer.path("data").path("source").asText()).isEqualTo("knowledge-base");
         assertThat(answer.path("text").asText()).contains("A set is a bag of different values");
-        LlmProfile.OPENAI.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        openai.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing("case-failure")));
     }
 
@@ -94,11 +100,11 @@ class LlmExplanationTest {
 
     private void stub(String marker, String content, int delayMs, int status) throws Exception {
         Map<String, Object> completion = Map.of("id", "chatcmpl-" + marker, "object", "chat.completion",
-                "created", 1_700_000_000, "model", "explainer-test",
+                "created", 1_700_000_000, "model", OpenAiStub.MODEL,
                 "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                         "message", Map.of("role", "assistant", "content", content))),
                 "usage", Map.of("prompt_tokens", 200, "completion_tokens", 80, "total_tokens", 280));
-        LlmProfile.OPENAI.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing(marker))
                 .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
                         .withHeader("Content-Type", "application/json")

@@ -1,5 +1,8 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.local.testing.LlmProfile;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -30,6 +33,9 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @TestProfile(LlmProfile.class)
 class LlmHintsTest {
+
+    @OpenAiStub.Server
+    WireMockServer openai;
 
     static final String CODE = "total = 0\nfor n in [1, 2]:\n    total += n\nprint(totl)\n";
 
@@ -63,9 +69,9 @@ class LlmHintsTest {
         assertThat(answer.path("data").path("source").asText()).isEqualTo("llm");
         assertThat(answer.path("text").asText()).doesNotContain("```").doesNotContain("print(total)");
 
-        LlmProfile.OPENAI.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer test-key"))
-                .withRequestBody(matchingJsonPath("$.model", equalTo("tutor-test")))
+                .withRequestBody(matchingJsonPath("$.model", equalTo(OpenAiStub.MODEL)))
                 .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content",
                         containing("Never write a complete or corrected program")))
@@ -82,7 +88,7 @@ class LlmHintsTest {
 
         assertThat(answer.path("data").path("source").asText()).isEqualTo("offline");
         assertThat(answer.path("data").path("hints").get(1).path("text").asText()).contains("`totl`");
-        LlmProfile.OPENAI.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        openai.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing("case-failure")));
     }
 
@@ -98,11 +104,11 @@ class LlmHintsTest {
 
     private void stub(String marker, String content, int delayMs, int status) throws Exception {
         Map<String, Object> completion = Map.of("id", "chatcmpl-" + marker, "object", "chat.completion",
-                "created", 1_700_000_000, "model", "tutor-test",
+                "created", 1_700_000_000, "model", OpenAiStub.MODEL,
                 "choices", java.util.List.of(Map.of("index", 0, "finish_reason", "stop",
                         "message", Map.of("role", "assistant", "content", content))),
                 "usage", Map.of("prompt_tokens", 100, "completion_tokens", 40, "total_tokens", 140));
-        LlmProfile.OPENAI.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing(marker))
                 .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
                         .withHeader("Content-Type", "application/json")

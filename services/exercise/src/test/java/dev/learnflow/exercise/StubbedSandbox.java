@@ -1,5 +1,6 @@
 package dev.learnflow.exercise;
 
+import dev.learnflow.local.testing.CodeExecutionPeer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.learnflow.local.testing.LocalSidecar;

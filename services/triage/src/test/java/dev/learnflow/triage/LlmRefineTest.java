@@ -1,5 +1,8 @@
 package dev.learnflow.triage;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.local.testing.LlmProfile;
+import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -31,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(LlmProfile.class)
 class LlmRefineTest {
 
+    @OpenAiStub.Server
+    WireMockServer openai;
+
     /** The offline classifier is unsure about it (QueryFlowTest checks that), so the LLM is asked. */
     static final String UNSURE = "Assign me a problem about reading files";
 
@@ -47,9 +53,9 @@ class LlmRefineTest {
         Map<String, Object> answer = awaitAnswered(student, requestId);
         assertThat(answer.get("kind")).isEqualTo("exercise");
         assertThat((String) answer.get("text")).contains("/api/v1/exercises");
-        LlmProfile.OPENAI.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+        openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer test-key"))
-                .withRequestBody(matchingJsonPath("$.model", equalTo("router-test")))
+                .withRequestBody(matchingJsonPath("$.model", equalTo(OpenAiStub.MODEL)))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing(
                         "concept_explanation, debug_help, code_review, exercise_request, progress_question, "
                                 + "off_topic, unclear")))
@@ -58,19 +64,19 @@ class LlmRefineTest {
 
     @Test
     void whenTheModelFailsTheOfflineClassifierDecides() throws Exception {
-        LlmProfile.OPENAI.resetAll();
+        openai.resetAll();
         stub("unused", 0, 500);
         UUID student = UUID.randomUUID();
 
         String requestId = ask(student, UNSURE);
 
         assertThat(awaitAnswered(student, requestId).get("kind")).isEqualTo("clarification");
-        LlmProfile.OPENAI.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        openai.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 
     @Test
     void whenTheModelIsTooSlowTheOfflineClassifierDecides() throws Exception {
-        LlmProfile.OPENAI.resetAll();
+        openai.resetAll();
         stub("exercise_request", 4_000, 200);
         UUID student = UUID.randomUUID();
 
@@ -81,7 +87,7 @@ class LlmRefineTest {
 
     @Test
     void confidentQuestionsDoNotCostAModelCall() throws Exception {
-        LlmProfile.OPENAI.resetAll();
+        openai.resetAll();
         stub("off_topic", 0, 200);
         UUID student = UUID.randomUUID();
 
@@ -89,16 +95,16 @@ class LlmRefineTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> given().header("x-learnflow-user", student.toString())
                 .when().get("/internal/queries/" + requestId).then().extract().path("status") != null);
-        LlmProfile.OPENAI.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+        openai.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 
     private void stub(String label, int delayMs, int status) throws Exception {
         Map<String, Object> completion = Map.of("id", "chatcmpl-1", "object", "chat.completion",
-                "created", 1_700_000_000, "model", "router-test",
+                "created", 1_700_000_000, "model", OpenAiStub.MODEL,
                 "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                         "message", Map.of("role", "assistant", "content", label))),
                 "usage", Map.of("prompt_tokens", 60, "completion_tokens", 2, "total_tokens", 62));
-        LlmProfile.OPENAI.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
+        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
                 .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
                         .withHeader("Content-Type", "application/json")
                         .withBody(status == 200 ? mapper.writeValueAsString(completion)

@@ -1,10 +1,9 @@
-package dev.learnflow.debug;
+package dev.learnflow.local.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.learnflow.local.testing.LocalSidecar;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * Other apps of the test mesh, played by WireMock servers beside their own local sidecars: a subscriber that
  * records what this service publishes, and stand-ins for the services it calls. Each joins the current mesh once
- * (the mesh is rebuilt when Quarkus restarts for another test profile).
+ * (the mesh is rebuilt when Quarkus restarts for another test profile): the join is decided by asking the
+ * current mesh ({@link LocalSidecar#sidecarOf}), never by remembering it here, so it stays right whichever class
+ * loader Quarkus gives this class for a profile.
  */
-final class MeshPeers {
+public final class MeshPeers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, WireMockServer> SERVERS = new ConcurrentHashMap<>();
@@ -34,7 +35,7 @@ final class MeshPeers {
     }
 
     /** A WireMock app with this app id in the mesh; the caller stubs what it answers. */
-    static synchronized WireMockServer peer(String appId) {
+    public static synchronized WireMockServer peer(String appId) {
         WireMockServer server = SERVERS.computeIfAbsent(appId, id -> {
             WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
             s.start();
@@ -47,7 +48,7 @@ final class MeshPeers {
     }
 
     /** An app subscribed to {@code topics}; its sidecar delivers to it and it answers SUCCESS. */
-    static synchronized WireMockServer subscriber(String appId, String... topics) {
+    public static synchronized WireMockServer subscriber(String appId, String... topics) {
         WireMockServer server = SERVERS.computeIfAbsent(appId, id -> {
             WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
             s.start();
@@ -78,7 +79,7 @@ final class MeshPeers {
     }
 
     /** CloudEvents delivered to the subscriber on {@code topic} whose data matches. */
-    static List<JsonNode> received(WireMockServer subscriber, String topic, Predicate<JsonNode> data) {
+    public static List<JsonNode> received(WireMockServer subscriber, String topic, Predicate<JsonNode> data) {
         List<JsonNode> events = new ArrayList<>();
         for (LoggedRequest request : subscriber.findAll(postRequestedFor(urlPathEqualTo("/dapr/events/" + topic)))) {
             try {

@@ -1,35 +1,45 @@
-package dev.learnflow.exercise;
+package dev.learnflow.local.testing;
 
 import dev.learnflow.local.infra.Ports;
 import dev.learnflow.local.sidecar.Sidecar;
-import dev.learnflow.local.testing.LocalSidecar;
-import dev.learnflow.local.testing.RepoFiles;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the REAL code-execution service (its built Quarkus jar, bubblewrap sandbox and all) as a child process
  * beside the service under test, with its own local sidecar as app id {@code code-execution}, so the service
  * reaches the sandbox exactly as in production: through both sidecars, under dapr/config.yaml's access control.
  * Starts after {@link LocalSidecar} (higher order). Needs {@code mvn -pl services/code-execution -am package}.
+ * <p>
+ * Its state lives in the instance, not in statics: Quarkus loads this class once per test profile, and the app's
+ * direct URL reaches tests as the config value {@value #URL_PROPERTY}.
  */
 public class CodeExecutionPeer implements QuarkusTestResourceLifecycleManager {
 
-    static final String APP_ID = "code-execution";
+    public static final String APP_ID = "code-execution";
+    /** Direct URL of the running code-execution app (bypassing sidecars), e.g. for a proxying stub. */
+    public static final String URL_PROPERTY = "learnflow.test.code-execution-url";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static Process process;
-    private static int port;
+    private Process process;
 
     @Override
     public int order() {
@@ -43,7 +53,8 @@ public class CodeExecutionPeer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("The code-execution service is not built: run "
                     + "`mvn -B -pl services/code-execution -am package -DskipTests` first");
         }
-        port = Ports.freePort();
+        int port = Ports.freePort();
+        String baseUrl = "http://127.0.0.1:" + port;
         Sidecar sidecar = LocalSidecar.startPeer(APP_ID, port);
         Path log = Path.of("target", "code-execution-peer.log").toAbsolutePath();
         // The jar may be rebuilt while we run (another module's build): run a private copy, and try twice.
@@ -61,22 +72,23 @@ public class CodeExecutionPeer implements QuarkusTestResourceLifecycleManager {
                         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                         .directory(new File(System.getProperty("java.io.tmpdir")))
                         .start();
-                awaitReady(log);
-                return Map.of("learnflow.test.code-execution-url", baseUrl());
+                awaitReady(baseUrl, log);
+                return Map.of(URL_PROPERTY, baseUrl);
             } catch (Exception e) {
                 last = e;
                 stop();
-                sleepQuietly(10_000);
+                // Give a concurrent rebuild of the jar time to finish before the second try.
+                await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
             }
         }
         throw new IllegalStateException("code-execution peer did not start (log: " + log + ")", last);
     }
 
-    private static Path snapshot(Path quarkusApp) throws java.io.IOException {
+    private static Path snapshot(Path quarkusApp) throws IOException {
         Path copy = Path.of("target", "code-execution-app").toAbsolutePath();
         if (Files.exists(copy)) {
             try (var paths = Files.walk(copy)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         try (var paths = Files.walk(quarkusApp)) {
@@ -85,46 +97,33 @@ public class CodeExecutionPeer implements QuarkusTestResourceLifecycleManager {
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
         return copy;
     }
 
-    private static void sleepQuietly(long millis) {
+    private void awaitReady(String baseUrl, Path log) throws IOException {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("code-execution exited with " + process.exitValue());
+                        }
+                        try {
+                            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException notYet) {
+                            return false;
+                        }
+                    });
+        } catch (IllegalStateException exited) {
+            throw new IllegalStateException(exited.getMessage() + ": " + Files.readString(log), exited);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("code-execution not ready within " + READY_TIMEOUT, e);
         }
-    }
-
-    private static void awaitReady(Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("code-execution exited with " + process.exitValue() + ": "
-                        + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("code-execution not ready within " + READY_TIMEOUT);
-    }
-
-    /** Direct URL of the running code-execution app (bypassing sidecars), e.g. for a proxying stub. */
-    public static String baseUrl() {
-        return "http://127.0.0.1:" + port;
     }
 
     @Override
@@ -133,7 +132,7 @@ public class CodeExecutionPeer implements QuarkusTestResourceLifecycleManager {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroy();
             try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
