@@ -114,8 +114,8 @@ class GenerationTest {
 
     @Test
     void difficultyFollowsTheStudentsMastery() {
-        UUID novice = Fixtures.student(pool);
-        UUID expert = Fixtures.student(pool);
+        UUID novice = ExerciseFixtures.student(pool);
+        UUID expert = ExerciseFixtures.student(pool);
         ProgressProbe.setMastery(novice, "for-loops", 0.1);
         ProgressProbe.setMastery(expert, "for-loops", 0.9);
         assertThat(generate(novice, "for-loops").getString("difficulty")).isEqualTo("beginner");
@@ -124,7 +124,7 @@ class GenerationTest {
 
     @Test
     void progressDownMeansTheTopicsOwnDifficulty() {
-        UUID student = Fixtures.student(pool);
+        UUID student = ExerciseFixtures.student(pool);
         ProgressProbe.setMastery(student, "break-and-continue", 0.95);
         ProgressProbe.failContext(true);
         // break-and-continue is an intermediate topic
@@ -133,9 +133,9 @@ class GenerationTest {
 
     @Test
     void generatedExerciseIsStoredPrivateAndAnnounced() {
-        UUID student = Fixtures.student(pool);
-        UUID other = Fixtures.student(pool);
-        JsonPath exercise = Fixtures.as(student).contentType(ContentType.JSON)
+        UUID student = ExerciseFixtures.student(pool);
+        UUID other = ExerciseFixtures.student(pool);
+        JsonPath exercise = ExerciseFixtures.as(student).contentType(ContentType.JSON)
                 .body(Map.of("topicId", "strings", "difficulty", "beginner"))
                 .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
         String id = exercise.getString("id");
@@ -145,12 +145,12 @@ class GenerationTest {
                 .allSatisfy(t -> assertThat(t.get("visibility")).isEqualTo("shown"));
         assertThat(exercise.prettify()).doesNotContain("referenceSolution").doesNotContain("hidden");
 
-        Fixtures.as(student).get("/internal/exercises/{id}", id).then().statusCode(200).body("id", equalTo(id));
-        Fixtures.as(other).get("/internal/exercises/{id}", id).then().statusCode(404);
-        Fixtures.asTeacher(other).get("/internal/exercises/{id}", id).then().statusCode(200);
-        assertThat(Fixtures.as(student).get("/internal/exercises?topicId=strings").jsonPath().getList("id"))
+        ExerciseFixtures.as(student).get("/internal/exercises/{id}", id).then().statusCode(200).body("id", equalTo(id));
+        ExerciseFixtures.as(other).get("/internal/exercises/{id}", id).then().statusCode(404);
+        ExerciseFixtures.asTeacher(other).get("/internal/exercises/{id}", id).then().statusCode(200);
+        assertThat(ExerciseFixtures.as(student).get("/internal/exercises?topicId=strings").jsonPath().getList("id"))
                 .contains(id).contains("e0000000-0000-4000-8000-000000000102");
-        assertThat(Fixtures.as(other).get("/internal/exercises?topicId=strings").jsonPath().getList("id"))
+        assertThat(ExerciseFixtures.as(other).get("/internal/exercises?topicId=strings").jsonPath().getList("id"))
                 .doesNotContain(id);
 
         JsonNode announced = ProgressProbe.await("exercise.generated",
@@ -163,17 +163,17 @@ class GenerationTest {
         String solution = pool.preparedQuery("select reference_solution from exercises where id = $1")
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(id))).await().indefinitely()
                 .iterator().next().getString(0);
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", solution))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", solution))
                 .post("/internal/exercises/{id}/submissions", id)
                 .then().statusCode(200).body("passed", equalTo(true)).body("score", equalTo(1.0f));
     }
 
     @Test
     void repeatedRequestsOfferNewVariantsFirst() {
-        UUID student = Fixtures.student(pool);
+        UUID student = ExerciseFixtures.student(pool);
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            titles.add(Fixtures.as(student).contentType(ContentType.JSON)
+            titles.add(ExerciseFixtures.as(student).contentType(ContentType.JSON)
                     .body(Map.of("topicId", "for-loops", "difficulty", "beginner"))
                     .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("title"));
         }
@@ -182,16 +182,16 @@ class GenerationTest {
 
     @Test
     void unknownTopicAndBadRequestsAreProblems() {
-        UUID student = Fixtures.student(pool);
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "no-such-topic"))
+        UUID student = ExerciseFixtures.student(pool);
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "no-such-topic"))
                 .post("/internal/exercises").then().statusCode(404).contentType("application/problem+json");
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "Not A Slug!"))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "Not A Slug!"))
                 .post("/internal/exercises").then().statusCode(400).contentType("application/problem+json");
         // (an unknown enum value is a 400; its content type is the platform's ProblemMappers' business)
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "strings", "difficulty", "extreme"))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "strings", "difficulty", "extreme"))
                 .post("/internal/exercises").then().statusCode(400);
-        Fixtures.as(student).get("/internal/exercises?topicId=no-such-topic").then().statusCode(404);
-        Fixtures.as(student).get("/internal/exercises/{id}", UUID.randomUUID()).then().statusCode(404)
+        ExerciseFixtures.as(student).get("/internal/exercises?topicId=no-such-topic").then().statusCode(404);
+        ExerciseFixtures.as(student).get("/internal/exercises/{id}", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -205,7 +205,7 @@ class GenerationTest {
     }
 
     private JsonPath generate(UUID student, String topic) {
-        return Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", topic))
+        return ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", topic))
                 .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
     }
 

@@ -28,7 +28,7 @@ class GradingTest {
     Pool pool;
 
     private JsonPath submit(UUID student, UUID exercise, String code, int status) {
-        return Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", code))
+        return ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", code))
                 .post("/internal/exercises/{id}/submissions", exercise)
                 .then().statusCode(status).extract().jsonPath();
     }
@@ -40,8 +40,8 @@ class GradingTest {
 
     @Test
     void correctSubmissionPassesEveryTest() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         JsonPath grade = submit(student, exercise, "def total(n):\n    return sum(range(n + 1))\n", 200);
         assertThat(grade.getBoolean("passed")).isTrue();
         assertThat(grade.getDouble("score")).isEqualTo(1.0);
@@ -52,8 +52,8 @@ class GradingTest {
 
     @Test
     void partlyCorrectSubmissionGetsPartialCreditAndHiddenTestsStayHidden() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         // Right for small n only: fails the big hidden test and the hidden-unless-failing one.
         JsonPath grade = submit(student, exercise, "def total(n):\n    return {0: 0, 3: 6}.get(n, -1)\n", 200);
         assertThat(grade.getBoolean("passed")).isFalse();
@@ -75,16 +75,16 @@ class GradingTest {
 
     @Test
     void hiddenUnlessFailingStaysHiddenWhilePassing() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         JsonPath grade = submit(student, exercise, "def total(n):\n    return n * (n + 1) // 2\n", 200);
         assertThat(result(grade, "ten")).containsEntry("passed", true).doesNotContainKeys("expected", "actual");
     }
 
     @Test
     void wrongSubmissionScoresZero() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         JsonPath grade = submit(student, exercise, "def total(n):\n    return 42\n", 200);
         assertThat(grade.getBoolean("passed")).isFalse();
         assertThat(grade.getDouble("score")).isEqualTo(0.0);
@@ -93,8 +93,8 @@ class GradingTest {
 
     @Test
     void crashingSubmissionReportsTheErrorTypeButNotHiddenDetails() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         JsonPath grade = submit(student, exercise,
                 "def total(n):\n    return int('secret-' + str(n))\n", 200);
         assertThat(grade.getDouble("score")).isEqualTo(0.0);
@@ -112,8 +112,8 @@ class GradingTest {
 
     @Test
     void timingOutSubmissionFailsWithinTheExerciseLimitAndUsesAnAttempt() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, 2);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, 2);
         JsonPath grade = submit(student, exercise, "def total(n):\n    while True:\n        pass\n", 200);
         assertThat(grade.getBoolean("passed")).isFalse();
         assertThat(grade.getDouble("score")).isEqualTo(0.0);
@@ -124,8 +124,8 @@ class GradingTest {
 
     @Test
     void maliciousSubmissionsCannotPassOrLeakOrHarm() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         List<String> attacks = List.of(
                 // read the host's secrets or our own sources
                 "import os\ndef total(n):\n    return open('/etc/shadow').read()\n",
@@ -142,7 +142,7 @@ class GradingTest {
                 // kill everything it can see
                 "import os, signal\ntry:\n    os.kill(-1, signal.SIGKILL)\nexcept Exception:\n    pass\ndef total(n):\n    return 0\n");
         for (String attack : attacks) {
-            JsonPath grade = Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", attack))
+            JsonPath grade = ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", attack))
                     .post("/internal/exercises/{id}/submissions", exercise)
                     .then().extract().jsonPath();
             Object status = grade.get("status");
@@ -161,14 +161,14 @@ class GradingTest {
 
     @Test
     void attemptsRunOutAndAreStoredPerStudent() {
-        UUID student = Fixtures.student(pool);
-        UUID other = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, 2);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID other = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, 2);
         assertThat(submit(student, exercise, "def total(n):\n    return 0\n", 200).getInt("attempt")).isEqualTo(1);
         JsonPath second = submit(student, exercise, "def total(n):\n    return 0\n", 200);
         assertThat(second.getInt("attempt")).isEqualTo(2);
         assertThat(second.getInt("attemptsLeft")).isZero();
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "def total(n):\n    return 0\n"))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "def total(n):\n    return 0\n"))
                 .post("/internal/exercises/{id}/submissions", exercise)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://learnflow.dev/problems/no-attempts-left"));
@@ -178,8 +178,8 @@ class GradingTest {
 
     @Test
     void gradedAttemptReachesProgressEventsThroughTheRealSidecarAndKafka() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         submit(student, exercise, "def total(n):\n    return 0 if n == 0 else -1\n", 200);
         submit(student, exercise, "def total(n):\n    return n * (n + 1) // 2\n", 200);
 
@@ -203,18 +203,18 @@ class GradingTest {
 
     @Test
     void badInputIsAProblemNotACrash() {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, null);
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", ""))
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", ""))
                 .post("/internal/exercises/{id}/submissions", exercise)
                 .then().statusCode(400).contentType("application/problem+json");
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "x".repeat(20_001)))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "x".repeat(20_001)))
                 .post("/internal/exercises/{id}/submissions", exercise)
                 .then().statusCode(400).contentType("application/problem+json");
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "print(1)"))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "print(1)"))
                 .post("/internal/exercises/{id}/submissions", UUID.randomUUID())
                 .then().statusCode(404).body("type", startsWith("https://learnflow.dev/problems/"));
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "print(1)"))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "print(1)"))
                 .post("/internal/exercises/not-a-uuid/submissions")
                 .then().statusCode(404).contentType("application/problem+json");
         io.restassured.RestAssured.given().contentType(ContentType.JSON).body(Map.of("code", "print(1)"))

@@ -26,8 +26,8 @@ class QuizTest {
 
     @Test
     void quizzesAreListedWithoutTheirAnswers() {
-        UUID student = Fixtures.student(pool);
-        String body = Fixtures.as(student).get("/internal/quizzes?topicId=numbers-and-types")
+        UUID student = ExerciseFixtures.student(pool);
+        String body = ExerciseFixtures.as(student).get("/internal/quizzes?topicId=numbers-and-types")
                 .then().statusCode(200).extract().asString();
         List<Map<String, Object>> quizzes = io.restassured.path.json.JsonPath.from(body).getList("$");
         assertThat(quizzes).isNotEmpty();
@@ -39,12 +39,12 @@ class QuizTest {
 
     @Test
     void rightAndWrongAnswersAreGradedAndRecorded() {
-        UUID student = Fixtures.student(pool);
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 0))
+        UUID student = ExerciseFixtures.student(pool);
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 0))
                 .post("/internal/quizzes/{id}/answers", FLOOR_DIVISION)
                 .then().statusCode(200).body("correct", equalTo(false)).body("correctOption", equalTo(1))
                 .body("selectedOption", equalTo(0)).body("explanation", org.hamcrest.Matchers.containsString("//"));
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 1))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 1))
                 .post("/internal/quizzes/{id}/answers", FLOOR_DIVISION)
                 .then().statusCode(200).body("correct", equalTo(true));
 
@@ -62,21 +62,21 @@ class QuizTest {
 
     @Test
     void invalidAnswersAreProblems() {
-        UUID student = Fixtures.student(pool);
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 7))
+        UUID student = ExerciseFixtures.student(pool);
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 7))
                 .post("/internal/quizzes/{id}/answers", FLOOR_DIVISION)
                 .then().statusCode(400).contentType("application/problem+json");
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", -1))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", -1))
                 .post("/internal/quizzes/{id}/answers", FLOOR_DIVISION)
                 .then().statusCode(400).contentType("application/problem+json");
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of())
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of())
                 .post("/internal/quizzes/{id}/answers", FLOOR_DIVISION)
                 .then().statusCode(400).contentType("application/problem+json");
-        Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 0))
+        ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("selectedOption", 0))
                 .post("/internal/quizzes/{id}/answers", UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        Fixtures.as(student).get("/internal/quizzes").then().statusCode(400).contentType("application/problem+json");
-        Fixtures.as(student).get("/internal/quizzes?topicId=nope").then().statusCode(404);
+        ExerciseFixtures.as(student).get("/internal/quizzes").then().statusCode(400).contentType("application/problem+json");
+        ExerciseFixtures.as(student).get("/internal/quizzes?topicId=nope").then().statusCode(404);
         io.restassured.RestAssured.given().get("/internal/quizzes?topicId=strings").then().statusCode(401);
     }
 }

@@ -47,15 +47,15 @@ class StubbedSandboxTest {
     }
 
     private static JsonPath submit(UUID student, UUID exercise, String code, int status) {
-        return Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", code))
+        return ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", code))
                 .post("/internal/exercises/{id}/submissions", exercise)
                 .then().statusCode(status).extract().jsonPath();
     }
 
     @Test
     void sandboxDownOrBusyOrFailingDoesNotUseUpAnAttempt() throws Exception {
-        UUID student = Fixtures.student(pool);
-        UUID exercise = Fixtures.sumExercise(pool, 1);
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
         String solution = "def total(n):\n    return n * (n + 1) // 2\n";
 
         StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
@@ -116,8 +116,8 @@ class StubbedSandboxTest {
     @Test
     void llmChallengeIsAcceptedWhenItsReferenceSolutionPassesInTheSandbox() throws Exception {
         llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text.lower() if ch in 'aeiou')\n"));
-        UUID student = Fixtures.student(pool);
-        JsonPath exercise = Fixtures.as(student).contentType(ContentType.JSON)
+        UUID student = ExerciseFixtures.student(pool);
+        JsonPath exercise = ExerciseFixtures.as(student).contentType(ContentType.JSON)
                 .body(Map.of("topicId", "strings", "difficulty", "beginner"))
                 .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
         assertThat(exercise.getString("source")).isEqualTo("llm");
@@ -127,7 +127,7 @@ class StubbedSandboxTest {
         // verified in the sandbox before acceptance
         StubbedSandbox.server.verify(postRequestedFor(urlEqualTo("/internal/runs/tests")));
         // and the student can solve it
-        Fixtures.as(student).contentType(ContentType.JSON)
+        ExerciseFixtures.as(student).contentType(ContentType.JSON)
                 .body(Map.of("code", "def count_vowels(text):\n    return len([c for c in text.lower() if c in 'aeiou'])\n"))
                 .post("/internal/exercises/{id}/submissions", exercise.getString("id"))
                 .then().statusCode(200).body("passed", equalTo(true));
@@ -137,8 +137,8 @@ class StubbedSandboxTest {
     void llmChallengeWhoseSolutionFailsItsTestsIsRejectedForATemplate() throws Exception {
         // Wrong on upper case: fails its own hidden_unless_failing test.
         llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text if ch in 'aeiou')\n"));
-        UUID student = Fixtures.student(pool);
-        JsonPath exercise = Fixtures.as(student).contentType(ContentType.JSON)
+        UUID student = ExerciseFixtures.student(pool);
+        JsonPath exercise = ExerciseFixtures.as(student).contentType(ContentType.JSON)
                 .body(Map.of("topicId", "strings", "difficulty", "beginner"))
                 .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
         assertThat(exercise.getString("source")).isEqualTo("template");
@@ -147,14 +147,14 @@ class StubbedSandboxTest {
 
     @Test
     void llmFailureOrGarbageFallsBackToATemplate() throws Exception {
-        UUID student = Fixtures.student(pool);
+        UUID student = ExerciseFixtures.student(pool);
         StubbedSandbox.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
-        assertThat(Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
+        assertThat(ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
                 .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
                 .isEqualTo("template");
         llmAnswers("Sure! Here is a fun exercise about lists: reverse a list.");
-        assertThat(Fixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
+        assertThat(ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
                 .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
                 .isEqualTo("template");
     }

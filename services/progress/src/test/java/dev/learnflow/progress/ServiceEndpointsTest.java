@@ -1,10 +1,6 @@
 package dev.learnflow.progress;
 
-import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.ServiceEndpointsContract;
-import dev.learnflow.local.testing.TestDatabase;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,14 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/**
- * Also declares, for every test of this module, the database and the progress app's real local sidecar with the
- * repository's components (embedded Kafka for pub/sub, the machine's PostgreSQL as state and actor store).
- */
 @QuarkusTest
-@QuarkusTestResource(value = TestDatabase.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = LocalSidecar.class, restrictToAnnotatedClass = false, initArgs = {
-        @ResourceArg(name = "appId", value = "progress"), @ResourceArg(name = "components", value = "real")})
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 
     @Override

@@ -1,25 +1,13 @@
 package dev.learnflow.websocket;
 
-import dev.learnflow.local.testing.JwtTestKeys;
-import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.ServiceEndpointsContract;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 
-/**
- * Also declares, for every test of this module, the JWT keys and the service's real local sidecar over an
- * embedded Kafka (components=real: the repository's kafka-pubsub component, consumer group = app id).
- */
 @QuarkusTest
-@QuarkusTestResource(value = JwtTestKeys.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = LocalSidecar.class, restrictToAnnotatedClass = false, initArgs = {
-        @ResourceArg(name = "appId", value = "websocket"),
-        @ResourceArg(name = "components", value = "real")})
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 
     @Override

@@ -1,5 +1,10 @@
 package dev.learnflow.exercise;
 
+import dev.learnflow.local.testing.CodeExecutionPeer;
+import dev.learnflow.local.testing.LocalSidecar;
+import dev.learnflow.local.testing.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -8,10 +13,20 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** Test data: students (the gateway owns users; tests insert them directly) and custom exercises. */
-final class Fixtures {
+/**
+ * Every test of this module runs with: the test database, the service's real local sidecar over
+ * embedded Kafka + PostgreSQL (state store included), the real code-execution service as a peer, and a progress
+ * stand-in that receives the published events through Kafka.
+ * And test data: students (the gateway owns users; tests insert them directly) and custom exercises.
+ */
+@QuarkusTestResource(value = TestDatabase.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = LocalSidecar.class, restrictToAnnotatedClass = false,
+        initArgs = {@ResourceArg(name = "appId", value = "exercise"), @ResourceArg(name = "components", value = "real")})
+@QuarkusTestResource(value = CodeExecutionPeer.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = ProgressProbe.class, restrictToAnnotatedClass = false)
+final class ExerciseFixtures {
 
-    private Fixtures() {
+    private ExerciseFixtures() {
     }
 
     static UUID student(Pool pool) {
