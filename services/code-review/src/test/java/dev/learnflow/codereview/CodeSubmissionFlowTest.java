@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.CodeSubmitted;
 import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.local.testing.SubscriberApp;
 import io.dapr.client.DaprClient;
 import io.dapr.client.domain.PublishEventRequest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,15 +31,14 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class CodeSubmissionFlowTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
-    private static EventProbe probe;
+    private static SubscriberApp probe;
 
     @Inject
     DaprClient dapr;
 
     @BeforeAll
     static void startProbe() {
-        probe = EventProbe.start("review-probe", EventTopic.LEARNING_RESPONSES.topic(),
+        probe = SubscriberApp.start("review-probe", EventTopic.LEARNING_RESPONSES.topic(),
                 EventTopic.PROGRESS_EVENTS.topic());
     }
 
@@ -53,7 +53,7 @@ class CodeSubmissionFlowTest {
         publish(CloudEvent.of(EventTopic.CODE_SUBMISSIONS, "triage", submission), "k1");
 
         JsonNode answer = probe.await("learning.responses",
-                e -> e.path("data").path("requestId").asText().equals(submission.requestId().toString()), WAIT);
+                e -> e.path("data").path("requestId").asText().equals(submission.requestId().toString())).get(0);
         JsonNode data = answer.path("data");
         assertThat(answer.path("source").asText()).isEqualTo("code-review");
         assertThat(answer.path("type").asText()).isEqualTo(EventTopic.LEARNING_RESPONSES.type());
@@ -72,7 +72,7 @@ class CodeSubmissionFlowTest {
         });
 
         JsonNode progress = probe.await("progress.events",
-                e -> e.path("data").path("requestId").asText().equals(submission.requestId().toString()), WAIT);
+                e -> e.path("data").path("requestId").asText().equals(submission.requestId().toString())).get(0);
         assertThat(progress.path("data").path("verb").asText()).isEqualTo("reviewed");
         assertThat(progress.path("data").path("object").path("type").asText()).isEqualTo("review");
         assertThat(progress.path("data").path("object").path("id").asText())
@@ -92,7 +92,7 @@ class CodeSubmissionFlowTest {
 
         // Same partition key: once the marker is answered, both copies of the first event were handled.
         probe.await("learning.responses",
-                e -> e.path("data").path("requestId").asText().equals(marker.requestId().toString()), WAIT);
+                e -> e.path("data").path("requestId").asText().equals(marker.requestId().toString())).get(0);
         assertThat(probe.events("learning.responses",
                 e -> e.path("data").path("requestId").asText().equals(first.requestId().toString()))).hasSize(1);
         assertThat(probe.events("progress.events",
@@ -105,7 +105,7 @@ class CodeSubmissionFlowTest {
                 "console.log(1)", "javascript", null, Instant.now());
         publish(CloudEvent.of(EventTopic.CODE_SUBMISSIONS, "gateway", js), "k2");
         JsonNode answer = probe.await("learning.responses",
-                e -> e.path("data").path("requestId").asText().equals(js.requestId().toString()), WAIT);
+                e -> e.path("data").path("requestId").asText().equals(js.requestId().toString())).get(0);
         assertThat(answer.path("data").path("kind").asText()).isEqualTo("error");
         assertThat(answer.path("data").path("text").asText()).contains("Python");
     }

@@ -1,6 +1,5 @@
 package dev.learnflow.concepts;
 
-import dev.learnflow.local.testing.MeshPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +11,8 @@ import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.events.ConceptRequested;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ class ConceptFlowTest {
     @Inject
     ConceptAgent agent;
 
-    WireMockServer sink;
+    SubscriberApp sink;
     WireMockServer sandbox;
 
     @BeforeEach

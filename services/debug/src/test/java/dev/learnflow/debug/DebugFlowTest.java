@@ -1,6 +1,5 @@
 package dev.learnflow.debug;
 
-import dev.learnflow.local.testing.MeshPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -9,6 +8,8 @@ import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.events.DebugRequested;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ class DebugFlowTest {
     @Inject
     ObjectMapper mapper;
 
-    WireMockServer sink;
+    SubscriberApp sink;
     WireMockServer sandbox;
 
     @BeforeEach

@@ -1,16 +1,16 @@
 package dev.learnflow.debug;
 
-import dev.learnflow.local.testing.LlmProfile;
-import dev.learnflow.local.testing.MeshPeers;
-import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.events.DebugRequested;
 import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.OpenAiStub;
+import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The LLM path against a WireMock OpenAI server: what we send, how we use (and distrust) the reply, failures. */
 @QuarkusTest
-@TestProfile(LlmProfile.class)
+@WithTestResource(OpenAiStub.class)
 class LlmHintsTest {
 
     @OpenAiStub.Server
@@ -44,7 +44,7 @@ class LlmHintsTest {
     @Inject
     ObjectMapper mapper;
 
-    WireMockServer sink;
+    SubscriberApp sink;
 
     @BeforeEach
     void mesh() {

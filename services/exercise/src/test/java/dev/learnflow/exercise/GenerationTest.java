@@ -1,15 +1,15 @@
 package dev.learnflow.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.learnflow.contracts.domain.Difficulty;
+import dev.learnflow.contracts.domain.ExerciseSource;
 import dev.learnflow.exercise.client.ExerciseRepository;
 import dev.learnflow.exercise.client.SandboxRunner;
 import dev.learnflow.exercise.client.TemplateCatalog;
-import dev.learnflow.exercise.service.ExerciseTest;
 import dev.learnflow.exercise.service.ChallengeGenerator;
 import dev.learnflow.exercise.service.ChallengeTemplate;
+import dev.learnflow.exercise.service.ExerciseTest;
 import dev.learnflow.exercise.service.StoredExercise;
-import dev.learnflow.contracts.domain.Difficulty;
-import dev.learnflow.contracts.domain.ExerciseSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -1,8 +1,8 @@
 package dev.learnflow.exercise;
 
-import dev.learnflow.local.testing.CodeExecutionPeer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.learnflow.local.testing.CodeExecutionPeer;
 import dev.learnflow.local.testing.LocalSidecar;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;

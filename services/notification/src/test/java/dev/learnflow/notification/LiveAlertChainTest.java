@@ -1,9 +1,9 @@
 package dev.learnflow.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.local.testing.SocketClient;
 import io.dapr.client.DaprClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,14 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class LiveAlertChainTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject
     DaprClient dapr;
 
@@ -41,12 +32,12 @@ class LiveAlertChainTest {
     }
 
     @Test
-    void aTeacherSeesTheAlertLiveOnTheirSocket() throws Exception {
+    void aTeacherSeesTheAlertLiveOnTheirSocket() {
         UUID teacher = Db.teacher();
         UUID student = Db.student(teacher);
         UUID otherTeacher = Db.teacher();
         UUID otherStudent = Db.student(otherTeacher);
-        try (Socket teacherSocket = Socket.open(teacher); Socket otherSocket = Socket.open(otherTeacher)) {
+        try (SocketClient teacherSocket = open(teacher); SocketClient otherSocket = open(otherTeacher)) {
             assertThat(teacherSocket.next().path("type").asText()).isEqualTo("welcome");
             assertThat(otherSocket.next().path("type").asText()).isEqualTo("welcome");
 
@@ -71,52 +62,10 @@ class LiveAlertChainTest {
         }
     }
 
-    /** A teacher's browser tab: java.net.http's WebSocket with the token in the query, as browsers send it. */
-    private static final class Socket implements AutoCloseable {
-        private final WebSocket socket;
-        private final BlockingQueue<JsonNode> messages;
-
-        private Socket(WebSocket socket, BlockingQueue<JsonNode> messages) {
-            this.socket = socket;
-            this.messages = messages;
-        }
-
-        static Socket open(UUID teacher) throws Exception {
-            BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-            StringBuilder partial = new StringBuilder();
-            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + WebsocketReplicas.relayPort() + "/ws?access_token="
-                            + TeacherTokens.valid(teacher, "teacher")), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                try {
-                                    messages.add(JSON.readTree(partial.toString()));
-                                } catch (Exception e) {
-                                    throw new IllegalStateException(e);
-                                } finally {
-                                    partial.setLength(0);
-                                }
-                            }
-                            ws.request(1);
-                            return null;
-                        }
-                    }).get(30, TimeUnit.SECONDS);
-            return new Socket(socket, messages);
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode message = messages.poll(Await.BOUND.toSeconds(), TimeUnit.SECONDS);
-            assertThat(message).as(() -> "a message within " + Await.BOUND + "; "
-                    + WebsocketReplicas.relayDiagnostics()).isNotNull();
-            return message;
-        }
-
-        @Override
-        public void close() {
-            socket.abort();
-        }
+    /** A teacher's browser tab on the real websocket service, with the token in the query as browsers send it. */
+    private static SocketClient open(UUID teacher) {
+        return SocketClient.connect(URI.create("ws://127.0.0.1:" + WebsocketReplicas.relayPort()
+                        + "/ws?access_token=" + TeacherTokens.valid(teacher, "teacher")))
+                .waitingUpTo(NotificationFixtures.WAIT).explainingFailuresWith(WebsocketReplicas::relayDiagnostics);
     }
-
 }

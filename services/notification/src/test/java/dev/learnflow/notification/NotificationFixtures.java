@@ -4,7 +4,8 @@ import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 /**
  * Every test of this module runs with: the test database and the service's real local sidecar over an
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "appId", value = "notification"),
         @ResourceArg(name = "components", value = "real")})
 final class NotificationFixtures {
+
+    /** How long a test waits for what crosses Kafka and the sidecars (a generous bound, not a speed check). */
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private NotificationFixtures() {
     }

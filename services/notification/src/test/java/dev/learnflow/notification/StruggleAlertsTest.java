@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * struggle.detected published through the real sidecar onto the embedded Kafka → this service's sidecar → alert in
@@ -138,7 +139,8 @@ class StruggleAlertsTest {
         Signals.publish(dapr, Signals.repeatedError(student, "variables"));
         String id = awaitAlerts(student, 1).get(0).get("id").toString();
         PushRecorder recorder = WebsocketReplicas.recorder();
-        Await.until("a third push attempt", () -> recorder.all(p -> p.id().equals(id)).size(), n -> n >= 3);
+        await().alias("a third push attempt").atMost(NotificationFixtures.WAIT)
+                .until(() -> recorder.all(p -> p.id().equals(id)).size(), n -> n >= 3);
         processedUpToHere();
         assertThat(Db.alertsOf(student)).hasSize(1);
     }
@@ -164,7 +166,8 @@ class StruggleAlertsTest {
     }
 
     private static List<Map<String, Object>> awaitAlerts(UUID student, int count) {
-        return Await.until(count + " alert(s) of " + student, () -> Db.alertsOf(student), rows -> rows.size() >= count);
+        return await().alias(count + " alert(s) of " + student).atMost(NotificationFixtures.WAIT)
+                .until(() -> Db.alertsOf(student), rows -> rows.size() >= count);
     }
 
     static io.restassured.response.ValidatableResponse act(UUID teacher, UUID alert, String body) {
@@ -184,16 +187,18 @@ class StruggleAlertsTest {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(EventTopic.STRUGGLE_DETECTED.deadLetterTopic()));
-            long giveUp = System.nanoTime() + Await.BOUND.toNanos();
-            while (found.size() < wanted && System.nanoTime() < giveUp) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    for (String id : wantedIds) {
-                        if (record.value().contains(id) && !found.contains(id)) {
-                            found.add(id);
+            await().alias(wanted + " dead-lettered events").atMost(NotificationFixtures.WAIT)
+                    .pollInSameThread().pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                            for (String id : wantedIds) {
+                                if (record.value().contains(id) && !found.contains(id)) {
+                                    found.add(id);
+                                }
+                            }
                         }
-                    }
-                }
-            }
+                        return found.size() >= wanted;
+                    });
         }
         return found;
     }

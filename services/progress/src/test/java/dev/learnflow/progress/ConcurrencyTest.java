@@ -1,13 +1,10 @@
 package dev.learnflow.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,19 +27,7 @@ import static org.assertj.core.api.Assertions.within;
  * which takes them one turn at a time, so every event counts exactly once.
  */
 @QuarkusTest
-class ConcurrencyTest {
-
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void realTime() {
-        clock.reset();
-    }
+class ConcurrencyTest extends ProgressFixtures {
 
     @Test
     void hundredConcurrentEventsForOneStudentAreAllCountedExactlyOnce() throws Exception {

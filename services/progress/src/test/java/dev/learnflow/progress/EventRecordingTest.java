@@ -1,7 +1,6 @@
 package dev.learnflow.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.events.ActivityObject;
 import dev.learnflow.contracts.events.ActivityResult;
 import dev.learnflow.contracts.events.ActivityType;
@@ -13,7 +12,6 @@ import io.dapr.client.DaprClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,21 +30,10 @@ import static org.hamcrest.Matchers.equalTo;
  * applied by the student's actor, mirrored into the progress table and event_log (xAPI statements).
  */
 @QuarkusTest
-class EventRecordingTest {
+class EventRecordingTest extends ProgressFixtures {
 
     @Inject
     DaprClient dapr;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void aPublishedAttemptReachesTheActorTheProgressTableAndTheEventLog() {

@@ -1,7 +1,6 @@
 package dev.learnflow.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.events.ActivityResult;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.CloudEvent;
@@ -12,8 +11,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Row;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -37,21 +34,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 /** The internal routes: answers, who may read them, and RFC 7807 errors. */
 @QuarkusTest
-class InternalApiTest {
+class InternalApiTest extends ProgressFixtures {
 
     private static final String PROBLEM = "application/problem+json";
-
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void realTime() {
-        clock.reset(); // the struggling_students view counts failures of the real last 7 days
-    }
 
     private void deliver(CloudEvent<ProgressRecorded> event) {
         Events.deliver(mapper, event).statusCode(200).body("status", equalTo("SUCCESS"));

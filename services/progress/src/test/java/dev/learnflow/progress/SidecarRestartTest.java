@@ -1,10 +1,7 @@
 package dev.learnflow.progress;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.local.sidecar.Sidecar;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,19 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
  * new one starts, the student is exactly where they were. (The service-process restart is ProgressRestartIT.)
  */
 @QuarkusTest
-class SidecarRestartTest {
-
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-
-    @BeforeEach
-    void realTime() {
-        clock.reset();
-    }
+class SidecarRestartTest extends ProgressFixtures {
 
     @Test
     void actorStateAndReminderSurviveASidecarRestart() throws Exception {

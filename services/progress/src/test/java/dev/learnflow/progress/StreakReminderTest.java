@@ -1,12 +1,9 @@
 package dev.learnflow.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.Verb;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,21 +23,9 @@ import static org.hamcrest.Matchers.equalTo;
  * The actor's persisted state is read through the sidecar, not by calling the actor (a call closes days itself).
  */
 @QuarkusTest
-class StreakReminderTest {
+class StreakReminderTest extends ProgressFixtures {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     private void activity(UUID student, Instant at) {
         Events.deliver(mapper, Events.event(student, Verb.SUBMITTED, ActivityType.EXERCISE, "ex-" + at, "strings",

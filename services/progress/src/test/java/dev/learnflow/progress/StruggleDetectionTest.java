@@ -1,10 +1,7 @@
 package dev.learnflow.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,19 +14,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Struggle rules end to end: events in, {@code struggle.detected} out on Kafka, once per cool-down. */
 @QuarkusTest
-class StruggleDetectionTest {
-
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    TestData data;
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
+class StruggleDetectionTest extends ProgressFixtures {
 
     private void deliverAt(Instant at, dev.learnflow.contracts.events.CloudEvent<?> event) {
         clock.set(at);

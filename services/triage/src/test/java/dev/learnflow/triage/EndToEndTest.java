@@ -1,9 +1,10 @@
 package dev.learnflow.triage;
 
-import dev.learnflow.local.testing.MeshPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.SubscriberApp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ class EndToEndTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody(mapper.writeValueAsString(Map.of("currentModuleId", "collections",
                         "currentTopicId", "comprehensions", "mastery", Map.of("comprehensions", 0.92))))));
-        WireMockServer sink = MeshPeers.subscriber("triage-e2e-sink", "concepts.requests");
+        SubscriberApp sink = MeshPeers.subscriber("triage-e2e-sink", "concepts.requests");
 
         String requestId = given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
                 .body(Map.of("question", "What is a list comprehension and when should I use one?"))

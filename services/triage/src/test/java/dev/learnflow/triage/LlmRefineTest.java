@@ -1,11 +1,10 @@
 package dev.learnflow.triage;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.learnflow.local.testing.LlmProfile;
-import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.local.testing.OpenAiStub;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * chat-completions API); when the model fails or is too slow, the offline path decides (here: clarify).
  */
 @QuarkusTest
-@TestProfile(LlmProfile.class)
+@WithTestResource(OpenAiStub.class)
 class LlmRefineTest {
 
     @OpenAiStub.Server

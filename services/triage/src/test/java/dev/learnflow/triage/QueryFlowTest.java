@@ -1,12 +1,13 @@
 package dev.learnflow.triage;
 
-import dev.learnflow.local.testing.MeshPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.LearningResponded;
 import dev.learnflow.contracts.events.ResponseKind;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.triage.service.Understanding;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +46,7 @@ class QueryFlowTest {
     @Inject
     Understanding understanding;
 
-    WireMockServer sink;
+    SubscriberApp sink;
     WireMockServer progress;
 
     @BeforeEach

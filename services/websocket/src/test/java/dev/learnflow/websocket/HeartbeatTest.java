@@ -1,12 +1,15 @@
 package dev.learnflow.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.learnflow.local.testing.SocketClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Heartbeats (server pings every 1 s in tests) keep live sockets open and close dead ones (idle 6 s). */
 @QuarkusTest
@@ -39,12 +42,9 @@ class HeartbeatTest {
         try (SocketClient client = SocketClient.connect(Tokens.valid(user, "student"))) {
             client.next(); // welcome
             // Eight pings at one per second span longer than the six-second idle timeout.
-            long giveUp = System.nanoTime() + SocketClient.WAIT.toNanos();
-            while (client.pingsReceived() < 8) {
-                assertThat(client.closed()).as("closed while answering pings").isNotDone();
-                assertThat(System.nanoTime()).as("server stopped pinging").isLessThan(giveUp);
-                sleepQuietly();
-            }
+            await().alias("server stopped pinging").atMost(SocketClient.WAIT).pollInterval(Duration.ofMillis(100))
+                    .failFast("closed while answering pings", () -> client.closed().isDone())
+                    .until(() -> client.pingsReceived() >= 8);
             client.send("{\"type\":\"ping\",\"id\":\"still-there\"}");
             JsonNode pong = client.nextOfType("pong");
             assertThat(pong.path("correlationId").asText()).isEqualTo("still-there");
@@ -65,14 +65,6 @@ class HeartbeatTest {
             assertThat(client.nextOfType("error").path("payload").path("detail").asText()).contains("not JSON");
             client.send("{\"type\":\"resume\"}");
             assertThat(client.nextOfType("error").path("payload").path("detail").asText()).contains("lastId");
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.learnflow.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.learnflow.local.testing.SocketClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.LearningResponded;
+import dev.learnflow.local.testing.SocketClient;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.learnflow.websocket;
 
+import dev.learnflow.local.testing.SocketClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;

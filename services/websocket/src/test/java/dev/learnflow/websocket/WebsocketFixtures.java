@@ -4,7 +4,6 @@ import dev.learnflow.local.testing.JwtTestKeys;
 import dev.learnflow.local.testing.LocalSidecar;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every test of this module runs with: the JWT keys and the service's real local sidecar over an

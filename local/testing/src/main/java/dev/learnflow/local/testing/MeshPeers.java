@@ -1,35 +1,26 @@
 package dev.learnflow.local.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * Other apps of the test mesh, played by WireMock servers beside their own local sidecars: a subscriber that
- * records what this service publishes, and stand-ins for the services it calls. Each joins the current mesh once
+ * Other apps of the test mesh, each beside its own local sidecar: a subscriber that records what this service
+ * publishes, and WireMock stand-ins for the services it calls. Each joins the current mesh once
  * (the mesh is rebuilt when Quarkus restarts for another test profile): the join is decided by asking the
  * current mesh ({@link LocalSidecar#sidecarOf}), never by remembering it here, so it stays right whichever class
  * loader Quarkus gives this class for a profile.
  */
 public final class MeshPeers {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, WireMockServer> SERVERS = new ConcurrentHashMap<>();
+    private static final Map<String, SubscriberApp> SUBSCRIBERS = new ConcurrentHashMap<>();
 
     private MeshPeers() {
     }
@@ -47,50 +38,13 @@ public final class MeshPeers {
         return server;
     }
 
-    /** An app subscribed to {@code topics}; its sidecar delivers to it and it answers SUCCESS. */
-    public static synchronized WireMockServer subscriber(String appId, String... topics) {
-        WireMockServer server = SERVERS.computeIfAbsent(appId, id -> {
-            WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-            s.start();
-            List<Map<String, String>> subscriptions = new ArrayList<>();
-            for (String topic : topics) {
-                subscriptions.add(Map.of("pubsubname", "kafka-pubsub", "topic", topic,
-                        "route", "/dapr/events/" + topic));
-            }
-            try {
-                s.stubFor(get(urlPathEqualTo("/dapr/subscribe")).willReturn(aResponse()
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(JSON.writeValueAsString(subscriptions))));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            s.stubFor(post(urlPathMatching("/dapr/events/.*")).willReturn(aResponse()
-                    .withHeader("Content-Type", "application/json").withBody("{\"status\":\"SUCCESS\"}")));
-            return s;
-        });
-        if (LocalSidecar.sidecarOf(appId) == null) {
-            try {
-                LocalSidecar.startPeer(appId, server.port()).appReady().get();
-            } catch (Exception e) {
-                throw new IllegalStateException("subscriber " + appId + " did not start", e);
-            }
-        }
-        return server;
+    /** A {@link SubscriberApp} on {@code topics}, in the current mesh as {@code appId}. */
+    public static synchronized SubscriberApp subscriber(String appId, String... topics) {
+        return SUBSCRIBERS.computeIfAbsent(appId, id -> SubscriberApp.create(Map.of(), topics)).joinMesh(appId);
     }
 
     /** CloudEvents delivered to the subscriber on {@code topic} whose data matches. */
-    public static List<JsonNode> received(WireMockServer subscriber, String topic, Predicate<JsonNode> data) {
-        List<JsonNode> events = new ArrayList<>();
-        for (LoggedRequest request : subscriber.findAll(postRequestedFor(urlPathEqualTo("/dapr/events/" + topic)))) {
-            try {
-                JsonNode event = JSON.readTree(request.getBodyAsString());
-                if (data.test(event.path("data"))) {
-                    events.add(event);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return events;
+    public static List<JsonNode> received(SubscriberApp subscriber, String topic, Predicate<JsonNode> data) {
+        return subscriber.events(topic, event -> data.test(event.path("data")));
     }
 }

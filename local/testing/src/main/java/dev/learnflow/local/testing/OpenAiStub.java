@@ -12,9 +12,13 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A WireMock server that plays an OpenAI-compatible LLM, with the service's LLM settings pointed at it. The server
- * is handed to the test's {@link Server} field rather than kept in a static, so each Quarkus test profile (each
- * with its own class loader) sees the one its configuration names.
+ * The LLM path switched on: a WireMock server that plays an OpenAI-compatible LLM, with the service's LLM settings
+ * pointed at it. A test class opts in with {@code @WithTestResource(OpenAiStub.class)} (Quarkus restarts the app
+ * for it) and receives the server in a field marked {@link Server}. Deliberately not a shared
+ * {@code QuarkusTestProfile}: a profile class that lives in this jar rather than in the module's test classes is
+ * loaded by the JVM's application class loader, and Quarkus then fails to start the profile's test resources
+ * (ClassCastException between the two loaders' {@code QuarkusTestResourceLifecycleManager}). The server is
+ * injected, not kept in a static, so each restart's test sees the one its configuration names.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 

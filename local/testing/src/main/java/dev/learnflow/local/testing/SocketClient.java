@@ -1,4 +1,4 @@
-package dev.learnflow.websocket;
+package dev.learnflow.local.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,37 +23,49 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
-/** A real WebSocket client (java.net.http) that collects the JSON messages the server sends. */
-final class SocketClient implements AutoCloseable {
+/**
+ * A real WebSocket client (java.net.http) that collects the JSON messages the server sends: a browser tab of the
+ * web client, for tests of the websocket service and of anything that pushes through it. By default it connects to
+ * the app under test ({@code quarkus.http.test-port}) at {@code /ws}.
+ */
+public final class SocketClient implements AutoCloseable {
 
     /** How long a test waits for a message before it fails (events cross Kafka and two hops). */
-    static final Duration WAIT = Duration.ofSeconds(30);
+    public static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final WebSocket socket;
     private final Listener listener;
+    private Duration wait = WAIT;
+    private Supplier<String> diagnostics = () -> "";
 
     private SocketClient(WebSocket socket, Listener listener) {
         this.socket = socket;
         this.listener = listener;
     }
 
-    static int appPort() {
+    public static int appPort() {
         return ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
     }
 
-    static URI uri(String query) {
+    public static URI uri(String query) {
         return URI.create("ws://127.0.0.1:" + appPort() + "/ws" + (query == null ? "" : "?" + query));
     }
 
     /** Connects with the token as query parameter and waits for the welcome message. */
-    static SocketClient connect(String token) {
+    public static SocketClient connect(String token) {
         return connect(uri("access_token=" + token), Map.of(), List.of());
     }
 
-    static SocketClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) {
+    /** Connects to any WebSocket address, e.g. a websocket service running beside the one under test. */
+    public static SocketClient connect(URI uri) {
+        return connect(uri, Map.of(), List.of());
+    }
+
+    public static SocketClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) {
         try {
             return open(uri, headers, subprotocols).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -64,7 +76,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** The HTTP status the server answered a refused upgrade with. */
-    static WebSocketHandshakeException refused(URI uri, Map<String, String> headers) {
+    public static WebSocketHandshakeException refused(URI uri, Map<String, String> headers) {
         try {
             SocketClient unexpected = open(uri, headers, List.of()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             unexpected.close();
@@ -92,16 +104,29 @@ final class SocketClient implements AutoCloseable {
         return builder.buildAsync(uri, listener).thenApply(ws -> new SocketClient(ws, listener));
     }
 
-    String subprotocol() {
+    /** Waits up to {@code bound} for each message instead of {@link #WAIT}. */
+    public SocketClient waitingUpTo(Duration bound) {
+        this.wait = bound;
+        return this;
+    }
+
+    /** Adds what {@code diagnostics} tells (e.g. the state of the server) to a failed wait's message. */
+    public SocketClient explainingFailuresWith(Supplier<String> diagnostics) {
+        this.diagnostics = diagnostics;
+        return this;
+    }
+
+    public String subprotocol() {
         return socket.getSubprotocol();
     }
 
     /** The next message, whatever it is. */
-    JsonNode next() {
+    public JsonNode next() {
         try {
-            JsonNode message = listener.messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            JsonNode message = listener.messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (message == null) {
-                throw new AssertionError("no message within " + WAIT + "; closed: " + listener.closeStatus);
+                throw new AssertionError("no message within " + wait + "; closed: " + listener.closeStatus
+                        + "; " + diagnostics.get());
             }
             return message;
         } catch (InterruptedException e) {
@@ -111,7 +136,7 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** The next message that is not a control message (welcome, resumed, pong, error). */
-    JsonNode nextRelayed() {
+    public JsonNode nextRelayed() {
         while (true) {
             JsonNode message = next();
             String type = message.path("type").asText();
@@ -122,11 +147,11 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** The next message of the given type, skipping others. */
-    JsonNode nextOfType(String type) {
+    public JsonNode nextOfType(String type) {
         return nextMatching(m -> type.equals(m.path("type").asText()));
     }
 
-    JsonNode nextMatching(Predicate<JsonNode> wanted) {
+    public JsonNode nextMatching(Predicate<JsonNode> wanted) {
         while (true) {
             JsonNode message = next();
             if (wanted.test(message)) {
@@ -136,22 +161,22 @@ final class SocketClient implements AutoCloseable {
     }
 
     /** Messages received so far and not yet consumed. */
-    List<JsonNode> drain() {
+    public List<JsonNode> drain() {
         List<JsonNode> out = new ArrayList<>();
         listener.messages.drainTo(out);
         return out;
     }
 
-    int pingsReceived() {
+    public int pingsReceived() {
         return listener.pings.get();
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).join();
     }
 
     /** Completes with the close status the server sent. */
-    CompletableFuture<Integer> closed() {
+    public CompletableFuture<Integer> closed() {
         return listener.closed;
     }
 
