@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.local.testing.SocketClient;
-import io.dapr.client.DaprClient;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -21,15 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * teacher's real WebSocket. Another teacher's socket on the same service gets nothing of it.
  */
 @QuarkusTest
-class LiveAlertChainTest {
-
-    @Inject
-    DaprClient dapr;
-
-    @BeforeAll
-    static void replicas() {
-        WebsocketReplicas.start();
-    }
+class LiveAlertChainTest extends WithWebsocketReplicas {
 
     @Test
     void aTeacherSeesTheAlertLiveOnTheirSocket() {

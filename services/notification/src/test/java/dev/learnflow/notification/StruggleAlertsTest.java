@@ -5,15 +5,12 @@ import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.local.testing.LocalSidecar;
-import io.dapr.client.DaprClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,15 +28,7 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL → live push through the sidecars to the websocket replicas (recorded on websocket-a).
  */
 @QuarkusTest
-class StruggleAlertsTest {
-
-    @Inject
-    DaprClient dapr;
-
-    @BeforeAll
-    static void replicas() {
-        WebsocketReplicas.start();
-    }
+class StruggleAlertsTest extends WithWebsocketReplicas {
 
     @Test
     void aStruggleBecomesAnAlertForTheStudentsTeacherPushedLive() {
