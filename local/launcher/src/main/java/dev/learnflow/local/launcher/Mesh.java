@@ -415,17 +415,39 @@ public final class Mesh implements AutoCloseable {
                 StringBuilder sb = new StringBuilder("not ready after " + o.healthTimeout.toSeconds() + " s: "
                         + String.join(", ", notReady));
                 for (String name : starting) {
-                    sb.append("\n--- last lines of ").append(services.get(name).log).append(":\n")
-                            .append(tail(services.get(name).log, 15));
+                    RunningService rs = services.get(name);
+                    sb.append("\n--- ").append(name).append(": ").append(waitingFor(rs, sidecarOk.contains(name)))
+                            .append("\n--- last lines of ").append(rs.log).append(":\n").append(tail(rs.log, 15));
                 }
                 throw new IllegalStateException(sb.toString());
             }
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(20)) {
                 lastReport = System.nanoTime();
-                out.printf("  … still starting %s (%.0f s)%n", String.join(", ", starting), secondsSince(t0));
+                // Never wait silently: say what each service still lacks, with its latest log line.
+                out.printf("  … still starting (%.0f s):%n", secondsSince(t0));
+                for (String name : starting) {
+                    RunningService rs = services.get(name);
+                    out.printf("      %-15s %s%n", name, waitingFor(rs, sidecarOk.contains(name)));
+                    String last = tail(rs.log, 1).strip();
+                    if (!last.isEmpty()) {
+                        out.printf("      %-15s log: %s%n", "", abbreviate(last, 160));
+                    }
+                }
             }
             sleep(250);
         }
+    }
+
+    /** What a starting service is waiting for: its sidecar, or its own readiness checks (DOWN ones with data). */
+    private static String waitingFor(RunningService rs, boolean sidecarHealthy) {
+        if (!sidecarHealthy && !Health.sidecarHealthy(rs.def.sidecarHttpPort())) {
+            return "sidecar on " + rs.def.sidecarHttpPort() + " not healthy yet";
+        }
+        return "/q/health/ready: " + Health.readinessDetail(rs.def.port());
+    }
+
+    private static String abbreviate(String line, int max) {
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     private void launch(ServiceDef s) {
