@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
+import dev.learnflow.db.Migrations;
 import dev.learnflow.local.infra.EmbeddedKafka;
 import dev.learnflow.local.infra.EmbeddedPostgres;
 import dev.learnflow.local.infra.InfraLogging;
@@ -274,7 +275,7 @@ public final class Mesh implements AutoCloseable {
                     pg.pid().ifPresent(pid -> run.writePid(RunFiles.POSTGRES, pid));
                 }
             }
-            int applied = Migrations.migrate(db);
+            int applied = Migrations.migrate(db.jdbcUrl(), db.user(), db.password());
             out.printf("  ✓ PostgreSQL (embedded) %s in %.1f s, %s%n", db.jdbcUrl(), secondsSince(t),
                     applied == 0 ? "schema up to date" : applied + " migrations applied");
         } else {
@@ -286,7 +287,7 @@ public final class Mesh implements AutoCloseable {
             synchronized (lock) {
                 db = d;
             }
-            int applied = Migrations.migrate(d);
+            int applied = Migrations.migrate(d.jdbcUrl(), d.user(), d.password());
             out.printf("  ✓ PostgreSQL %s%s, %s%n", d.jdbcUrl(), created ? " (database created)" : "",
                     applied == 0 ? "schema up to date" : applied + " migrations applied");
         }
@@ -830,6 +831,7 @@ public final class Mesh implements AutoCloseable {
         m.put("kafka.embedded", String.valueOf(kafka != null));
         m.put("db.url", db == null ? "" : db.jdbcUrl());
         m.put("db.embedded", String.valueOf(postgres != null));
+        m.put("db.user", db == null ? "" : db.user());
         m.put("startup.millis", startupTime == null ? "" : String.valueOf(startupTime.toMillis()));
         List<String> names = new ArrayList<>();
         for (RunningService rs : services.values()) {
@@ -838,6 +840,10 @@ public final class Mesh implements AutoCloseable {
             m.put("service." + d.name() + ".port", String.valueOf(d.port()));
             m.put("service." + d.name() + ".sidecar.http", String.valueOf(d.sidecarHttpPort()));
             m.put("service." + d.name() + ".sidecar.grpc", String.valueOf(d.sidecarGrpcPort()));
+            if (daprTokens.containsKey(d.name())) {
+                // ./learnflow state reads through the sidecar as the app would (mesh.properties is owner-only).
+                m.put("service." + d.name() + ".dapr.token", daprTokens.get(d.name()));
+            }
         }
         m.put("services", String.join(",", names));
         return m;
