@@ -56,6 +56,7 @@ public final class MeshTools {
     /** Every non-internal topic with its messages (sum of end offsets) and each consumer group's lag. */
     static List<TopicRow> topics(String bootstrap) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             Collection<String> names = admin.listTopics().names().get();
             Map<String, List<TopicPartition>> partitions = new TreeMap<>();
