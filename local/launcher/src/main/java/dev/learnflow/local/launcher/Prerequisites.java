@@ -214,6 +214,7 @@ public final class Prerequisites {
         return v == null || v.isBlank();
     }
 
+    /** The bind test of local/infra's {@code Ports.isFree}, repeated here because this class must stay JDK-only. */
     static boolean canBind(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
