@@ -69,6 +69,8 @@ public final class ProgressBench {
         String user = env("LEARNFLOW_DB_USER", "postgres");
         String password = env("LEARNFLOW_DB_PASSWORD", "");
         PostgresDatabases.ensureDatabase(host, port, user, password, DB);
+        // Services no longer migrate: the schema's owner does it first.
+        dev.learnflow.db.Migrations.migrate("jdbc:postgresql://" + host + ":" + port + "/" + DB, user, password);
 
         LocalSidecar mesh = new LocalSidecar();
         mesh.init(Map.of("appId", "progress", "components", components));

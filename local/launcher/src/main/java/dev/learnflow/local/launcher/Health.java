@@ -5,6 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** HTTP readiness checks of services ({@code /q/health/ready}) and sidecars ({@code /v1.0/healthz}). */
 public final class Health {
@@ -13,6 +18,7 @@ public final class Health {
             .connectTimeout(Duration.ofSeconds(1))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Health() {
     }
@@ -26,6 +32,52 @@ public final class Health {
     public static boolean sidecarHealthy(int httpPort) {
         int s = status("http://127.0.0.1:" + httpPort + "/v1.0/healthz");
         return s >= 200 && s < 300;
+    }
+
+    /**
+     * Why a service is not ready, in one line: the DOWN checks of {@code /q/health/ready} with their data (e.g.
+     * {@code sandbox: detail=bwrap: not found}), "not answering yet" when nothing listens, or "ready".
+     */
+    public static String readinessDetail(int port) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build();
+            HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+            return summarize(r.statusCode(), r.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "not answering yet";
+        } catch (Exception e) {
+            return "not answering yet";
+        }
+    }
+
+    /** One line from a MicroProfile Health answer: the DOWN checks and their data. */
+    static String summarize(int status, String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (Exception e) {
+            return "HTTP " + status;
+        }
+        if (status == 200 && "UP".equals(root.path("status").asText())) {
+            return "ready";
+        }
+        List<String> down = new ArrayList<>();
+        for (JsonNode check : root.path("checks")) {
+            if ("UP".equals(check.path("status").asText())) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder(check.path("name").asText("?"));
+            List<String> data = new ArrayList<>();
+            check.path("data").fields().forEachRemaining(f -> data.add(f.getKey() + "=" + f.getValue().asText()));
+            if (!data.isEmpty()) {
+                sb.append(": ").append(String.join(", ", data));
+            }
+            down.add(sb.toString());
+        }
+        return down.isEmpty() ? "HTTP " + status + " " + root.path("status").asText("")
+                : "DOWN " + String.join("; ", down);
     }
 
     /** HTTP status of a GET, or -1 if nothing answered. */

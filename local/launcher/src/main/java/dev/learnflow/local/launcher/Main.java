@@ -45,6 +45,10 @@ public final class Main {
                 case "up" -> up(root, rest, out);
                 case "down" -> down(root, out);
                 case "status" -> status(root, out);
+                case "topics" -> topics(root, out);
+                case "tail" -> tail(root, rest, out);
+                case "psql-command" -> psqlCommand(root, out);
+                case "state" -> state(root, rest, out);
                 default -> {
                     usage(System.err);
                     yield 2;
@@ -65,7 +69,12 @@ public final class Main {
                                  start Kafka, PostgreSQL, sidecars and all services; Ctrl-C stops everything
                   down           stop a running mesh (from any terminal)
                   status         show what runs and whether it is healthy
+                  check          are Java, Maven, Node, python3, bubblewrap and the ports ready?
                   logs <name> [-f]  show a log: a service, or kafka, postgres, sidecars
+                  topics         topics of the running mesh with messages and consumer-group lag
+                  tail <topic> [--from-beginning] [-n N]   print CloudEvents as they pass
+                  psql           open the mesh's database with psql
+                  state <app> <key>   read a state key through that app's sidecar, as the app would
                 environment: KAFKA_BOOTSTRAP_SERVERS (use this Kafka), LEARNFLOW_DB_URL or LEARNFLOW_DB_HOST
                   (+ _PORT, _NAME, _USER, _PASSWORD) (use this PostgreSQL)""");
     }
@@ -190,6 +199,76 @@ public final class Main {
         run.clear();
         out.println(any ? "LearnFlow is stopped." : "LearnFlow is not running.");
         return 0;
+    }
+
+    // --- looking inside -----------------------------------------------------------------------------------------
+
+    private static Properties runningMesh(Path root) {
+        Properties mesh = new RunFiles(root.resolve(".learnflow/run")).readMesh();
+        if (mesh.isEmpty()) {
+            throw new IllegalArgumentException("LearnFlow is not running (start it with ./learnflow up)");
+        }
+        return mesh;
+    }
+
+    static int topics(Path root, PrintStream out) {
+        try {
+            out.print(MeshTools.topicsTable(MeshTools.topics(runningMesh(root).getProperty("kafka.bootstrap"))));
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (java.util.concurrent.ExecutionException e) {
+            System.err.println("learnflow: Kafka did not answer: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
+    static int tail(Path root, List<String> args, PrintStream out) {
+        String topic = null;
+        boolean fromBeginning = false;
+        int max = 0;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--from-beginning" -> fromBeginning = true;
+                case "-n" -> max = Integer.parseInt(value(args, ++i, "-n"));
+                default -> {
+                    if (topic != null || args.get(i).startsWith("-")) {
+                        throw new IllegalArgumentException("usage: ./learnflow tail <topic> [--from-beginning] [-n N]");
+                    }
+                    topic = args.get(i);
+                }
+            }
+        }
+        if (topic == null) {
+            throw new IllegalArgumentException("usage: ./learnflow tail <topic> [--from-beginning] [-n N]");
+        }
+        String bootstrap = runningMesh(root).getProperty("kafka.bootstrap");
+        System.err.printf("tailing %s on %s (Ctrl-C stops)%n", topic, bootstrap);
+        MeshTools.tail(bootstrap, topic, fromBeginning, max, out, () -> false);
+        return 0;
+    }
+
+    /** The psql command line, one argument per line (the script runs it, so psql gets the terminal). */
+    static int psqlCommand(Path root, PrintStream out) {
+        MeshTools.psqlCommand(runningMesh(root)).forEach(out::println);
+        return 0;
+    }
+
+    static int state(Path root, List<String> args, PrintStream out) {
+        if (args.size() != 2) {
+            throw new IllegalArgumentException("usage: ./learnflow state <app> <key>");
+        }
+        try {
+            var r = MeshTools.state(runningMesh(root), args.get(0), args.get(1));
+            out.println(MeshTools.describeState(args.get(0), args.get(1), r.statusCode(), r.body()));
+            return r.statusCode() == 200 || r.statusCode() == 204 ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            System.err.println("learnflow: sidecar of " + args.get(0) + " did not answer: " + e.getMessage());
+            return 1;
+        }
     }
 
     // --- status -----------------------------------------------------------------------------------------------

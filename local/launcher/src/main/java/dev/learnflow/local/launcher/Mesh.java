@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
+import dev.learnflow.db.Migrations;
 import dev.learnflow.local.infra.EmbeddedKafka;
 import dev.learnflow.local.infra.EmbeddedPostgres;
 import dev.learnflow.local.infra.InfraLogging;
@@ -274,7 +275,7 @@ public final class Mesh implements AutoCloseable {
                     pg.pid().ifPresent(pid -> run.writePid(RunFiles.POSTGRES, pid));
                 }
             }
-            int applied = Migrations.migrate(db);
+            int applied = Migrations.migrate(db.jdbcUrl(), db.user(), db.password());
             out.printf("  ✓ PostgreSQL (embedded) %s in %.1f s, %s%n", db.jdbcUrl(), secondsSince(t),
                     applied == 0 ? "schema up to date" : applied + " migrations applied");
         } else {
@@ -286,7 +287,7 @@ public final class Mesh implements AutoCloseable {
             synchronized (lock) {
                 db = d;
             }
-            int applied = Migrations.migrate(d);
+            int applied = Migrations.migrate(d.jdbcUrl(), d.user(), d.password());
             out.printf("  ✓ PostgreSQL %s%s, %s%n", d.jdbcUrl(), created ? " (database created)" : "",
                     applied == 0 ? "schema up to date" : applied + " migrations applied");
         }
@@ -415,17 +416,39 @@ public final class Mesh implements AutoCloseable {
                 StringBuilder sb = new StringBuilder("not ready after " + o.healthTimeout.toSeconds() + " s: "
                         + String.join(", ", notReady));
                 for (String name : starting) {
-                    sb.append("\n--- last lines of ").append(services.get(name).log).append(":\n")
-                            .append(tail(services.get(name).log, 15));
+                    RunningService rs = services.get(name);
+                    sb.append("\n--- ").append(name).append(": ").append(waitingFor(rs, sidecarOk.contains(name)))
+                            .append("\n--- last lines of ").append(rs.log).append(":\n").append(tail(rs.log, 15));
                 }
                 throw new IllegalStateException(sb.toString());
             }
             if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(20)) {
                 lastReport = System.nanoTime();
-                out.printf("  … still starting %s (%.0f s)%n", String.join(", ", starting), secondsSince(t0));
+                // Never wait silently: say what each service still lacks, with its latest log line.
+                out.printf("  … still starting (%.0f s):%n", secondsSince(t0));
+                for (String name : starting) {
+                    RunningService rs = services.get(name);
+                    out.printf("      %-15s %s%n", name, waitingFor(rs, sidecarOk.contains(name)));
+                    String last = tail(rs.log, 1).strip();
+                    if (!last.isEmpty()) {
+                        out.printf("      %-15s log: %s%n", "", abbreviate(last, 160));
+                    }
+                }
             }
             sleep(250);
         }
+    }
+
+    /** What a starting service is waiting for: its sidecar, or its own readiness checks (DOWN ones with data). */
+    private static String waitingFor(RunningService rs, boolean sidecarHealthy) {
+        if (!sidecarHealthy && !Health.sidecarHealthy(rs.def.sidecarHttpPort())) {
+            return "sidecar on " + rs.def.sidecarHttpPort() + " not healthy yet";
+        }
+        return "/q/health/ready: " + Health.readinessDetail(rs.def.port());
+    }
+
+    private static String abbreviate(String line, int max) {
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     private void launch(ServiceDef s) {
@@ -808,6 +831,7 @@ public final class Mesh implements AutoCloseable {
         m.put("kafka.embedded", String.valueOf(kafka != null));
         m.put("db.url", db == null ? "" : db.jdbcUrl());
         m.put("db.embedded", String.valueOf(postgres != null));
+        m.put("db.user", db == null ? "" : db.user());
         m.put("startup.millis", startupTime == null ? "" : String.valueOf(startupTime.toMillis()));
         List<String> names = new ArrayList<>();
         for (RunningService rs : services.values()) {
@@ -816,6 +840,10 @@ public final class Mesh implements AutoCloseable {
             m.put("service." + d.name() + ".port", String.valueOf(d.port()));
             m.put("service." + d.name() + ".sidecar.http", String.valueOf(d.sidecarHttpPort()));
             m.put("service." + d.name() + ".sidecar.grpc", String.valueOf(d.sidecarGrpcPort()));
+            if (daprTokens.containsKey(d.name())) {
+                // ./learnflow state reads through the sidecar as the app would (mesh.properties is owner-only).
+                m.put("service." + d.name() + ".dapr.token", daprTokens.get(d.name()));
+            }
         }
         m.put("services", String.join(",", names));
         return m;

@@ -88,6 +88,8 @@ public final class RunFiles {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, "written by the LearnFlow launcher");
             }
+            // It holds the run's sidecar API tokens: owner only.
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             Files.move(tmp, dir.resolve(MESH), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

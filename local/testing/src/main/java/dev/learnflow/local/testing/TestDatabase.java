@@ -1,13 +1,16 @@
 package dev.learnflow.local.testing;
 
+import dev.learnflow.db.Migrations;
 import dev.learnflow.local.infra.PostgresDatabases;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
 /**
- * Makes sure the test database exists on the machine's PostgreSQL before Quarkus starts and runs Flyway,
- * so a fresh machine needs no manual setup. Host, port, user and name follow the LEARNFLOW_DB_* variables.
+ * Makes sure the test database exists on the machine's PostgreSQL and is migrated (learnflow-db's
+ * {@link Migrations}, what the launcher runs) before Quarkus starts: services no longer migrate themselves, they
+ * wait for the schema. A fresh machine needs no manual setup. Host, port, user and name follow the LEARNFLOW_DB_*
+ * variables.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -24,7 +27,18 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                     + " (start it, or set LEARNFLOW_DB_HOST/PORT/USER)");
         }
         PostgresDatabases.ensureDatabase(HOST, PORT, USER, PASSWORD, NAME);
+        migrateOnce();
         return Map.of();
+    }
+
+    private static boolean migrated;
+
+    /** Once per JVM: up-to-date is the normal case, and Flyway's lock makes parallel suites safe anyway. */
+    static synchronized void migrateOnce() {
+        if (!migrated) {
+            Migrations.migrate("jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME, USER, PASSWORD);
+            migrated = true;
+        }
     }
 
     @Override
