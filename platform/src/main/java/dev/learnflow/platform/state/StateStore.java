@@ -35,6 +35,10 @@ public final class StateStore<T> {
         public Optional<T> asOptional() {
             return Optional.ofNullable(value);
         }
+
+        public T valueOr(T absent) {
+            return value != null ? value : absent;
+        }
     }
 
     private final DaprClient dapr;
