@@ -1,6 +1,6 @@
-package dev.learnflow.codereview.client;
+package dev.learnflow.codereview.domain;
 
-import dev.learnflow.codereview.service.Finding;
+import dev.learnflow.codereview.domain.Finding;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.learnflow.codereview.service;
+package dev.learnflow.codereview.domain;
 
 /**
  * One thing the review noticed.

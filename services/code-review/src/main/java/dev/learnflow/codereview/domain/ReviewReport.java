@@ -1,4 +1,4 @@
-package dev.learnflow.codereview.service;
+package dev.learnflow.codereview.domain;
 
 import java.util.List;
 import java.util.Map;

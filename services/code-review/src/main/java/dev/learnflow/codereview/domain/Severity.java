@@ -1,4 +1,4 @@
-package dev.learnflow.codereview.service;
+package dev.learnflow.codereview.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
