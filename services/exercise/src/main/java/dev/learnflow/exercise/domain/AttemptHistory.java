@@ -1,4 +1,4 @@
-package dev.learnflow.exercise.service;
+package dev.learnflow.exercise.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.learnflow.contracts.events.ProgressRecorded;
@@ -6,6 +6,7 @@ import dev.learnflow.contracts.events.ProgressRecorded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A student's graded attempts at one exercise (state store, key per student and exercise). Only graded attempts
@@ -23,6 +24,13 @@ public record AttemptHistory(int attempts, double bestScore, boolean passed, Lis
     public AttemptHistory {
         recent = recent == null ? List.of() : List.copyOf(recent);
         pendingEvents = pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
+    }
+
+    /** Attempt histories live in the state store one per student and exercise, under this prefix. */
+    public static final String KEY_PREFIX = "attempts-";
+
+    public static String key(UUID student, UUID exercise) {
+        return student + "-" + exercise;
     }
 
     public static AttemptHistory empty() {

@@ -1,4 +1,4 @@
-package dev.learnflow.exercise.service;
+package dev.learnflow.exercise.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.learnflow.contracts.domain.Difficulty;

@@ -1,9 +1,11 @@
-package dev.learnflow.exercise.service;
+package dev.learnflow.exercise.domain;
 
+import dev.learnflow.contracts.api.RunTestsRequest;
 import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.contracts.domain.Exercise;
 import dev.learnflow.contracts.domain.ExerciseSource;
 import dev.learnflow.contracts.domain.TestVisibility;
+import dev.learnflow.contracts.validation.Limits;
 
 import java.util.List;
 import java.util.UUID;
@@ -43,5 +45,16 @@ public record StoredExercise(
 
     public boolean visibleTo(UUID student, boolean staff) {
         return generatedFor == null || generatedFor.equals(student) || staff;
+    }
+
+    /** A run of {@code code} against all of this exercise's tests, within the sandbox's limits. */
+    public RunTestsRequest testRun(String code) {
+        return new RunTestsRequest(code, tests().stream().map(ExerciseTest::toRunnable).toList(),
+                clamp(timeLimitMs(), Limits.RUN_TIMEOUT_MIN_MS, Limits.RUN_TIMEOUT_MAX_MS),
+                clamp(memoryLimitMb(), Limits.MEMORY_MIN_MB, Limits.MEMORY_MAX_MB));
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
     }
 }
