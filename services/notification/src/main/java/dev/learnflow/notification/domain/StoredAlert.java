@@ -1,4 +1,4 @@
-package dev.learnflow.notification.service;
+package dev.learnflow.notification.domain;
 
 import dev.learnflow.contracts.domain.Alert;
 

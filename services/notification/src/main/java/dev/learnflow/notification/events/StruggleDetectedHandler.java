@@ -1,4 +1,4 @@
-package dev.learnflow.notification.rest;
+package dev.learnflow.notification.events;
 
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
