@@ -1,9 +1,9 @@
 package dev.learnflow.codereview;
 
 import dev.learnflow.codereview.service.CodeReviewer;
-import dev.learnflow.codereview.service.Finding;
-import dev.learnflow.codereview.service.ReviewReport;
-import dev.learnflow.codereview.service.Severity;
+import dev.learnflow.codereview.domain.Finding;
+import dev.learnflow.codereview.domain.ReviewReport;
+import dev.learnflow.codereview.domain.Severity;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

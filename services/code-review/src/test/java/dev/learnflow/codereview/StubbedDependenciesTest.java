@@ -5,20 +5,21 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.learnflow.codereview.client.LlmNarrator;
-import dev.learnflow.codereview.client.ProcessedEvents;
 import dev.learnflow.codereview.client.ReviewSandbox;
-import dev.learnflow.codereview.client.SandboxUnavailableException;
-import dev.learnflow.codereview.config.LlmSettings;
 import dev.learnflow.codereview.config.ReviewConfig;
-import dev.learnflow.codereview.rest.CodeSubmissionsHandler;
+import dev.learnflow.codereview.events.CodeSubmissionsHandler;
 import dev.learnflow.codereview.service.CodeReviewer;
-import dev.learnflow.codereview.service.ReviewReport;
+import dev.learnflow.codereview.service.ReviewAgent;
+import dev.learnflow.codereview.domain.ReviewReport;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.CodeSubmitted;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.clients.CodeExecutionClient;
 import dev.learnflow.platform.dapr.ServiceInvoker;
+import dev.learnflow.platform.llm.LlmSwitch;
+import dev.learnflow.platform.state.StateStores;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -67,10 +68,11 @@ class StubbedDependenciesTest {
     @Inject
     EventBus events;
     @Inject
-    ProcessedEvents processed;
+    StateStores stateStores;
 
     private CodeReviewer reviewer;
     private CodeSubmissionsHandler handler;
+    private ReviewAgent agent;
 
     @BeforeAll
     static void startStub() {
@@ -87,21 +89,19 @@ class StubbedDependenciesTest {
     @BeforeEach
     void wire() {
         server.resetAll();
-        ReviewSandbox sandbox = new ReviewSandbox(invoker, mapper, new StubConfig());
-        LlmNarrator narrator = new LlmNarrator(new LlmSettings(Optional.of("test-key"), Optional.empty()),
+        ReviewSandbox sandbox = new ReviewSandbox(new CodeExecutionClient(invoker, mapper, "sandbox-stub"), mapper,
+                new StubConfig());
+        LlmNarrator narrator = new LlmNarrator(new LlmSwitch(Optional.of(server.baseUrl() + "/v1"),
+                Optional.of("test-key")),
                 OpenAiChatModel.builder().baseUrl(server.baseUrl() + "/v1").apiKey("test-key")
                         .modelName("gpt-4o-mini").timeout(Duration.ofSeconds(10)).build());
         reviewer = new CodeReviewer(sandbox, narrator);
-        handler = new CodeSubmissionsHandler(reviewer, events, processed);
+        agent = new ReviewAgent(reviewer, events, stateStores, new StubConfig(), java.time.Clock.systemUTC());
+        handler = new CodeSubmissionsHandler(agent);
     }
 
     /** The service's review config, pointed at the stub. */
     static final class StubConfig implements ReviewConfig {
-        @Override
-        public String sandboxAppId() {
-            return "sandbox-stub";
-        }
-
         @Override
         public int runTimeoutMs() {
             return 5000;
@@ -166,19 +166,19 @@ class StubbedDependenciesTest {
         server.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse()
                 .withStatus(503).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":503,\"title\":\"Sandbox unavailable\"}")));
-        assertThatThrownBy(() -> reviewer.review("print(1)\n")).isInstanceOf(SandboxUnavailableException.class);
+        assertThatThrownBy(() -> reviewer.review("print(1)\n")).isInstanceOf(CodeExecutionClient.Unavailable.class);
         // A handler exception is RETRY for the platform's SubscriptionResource; nothing was published.
         CloudEvent<CodeSubmitted> event = event();
-        assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(SandboxUnavailableException.class);
-        assertThat(processed.seen(event.id())).isFalse();
+        assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(CodeExecutionClient.Unavailable.class);
+        assertThat(agent.answered(event.id())).isFalse();
     }
 
     @Test
     void sandboxErrorMeansRetry() throws Exception {
         sandboxAnswers("sandbox_error", "");
         CloudEvent<CodeSubmitted> event = event();
-        assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(SandboxUnavailableException.class);
-        assertThat(processed.seen(event.id())).isFalse();
+        assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(CodeExecutionClient.Unavailable.class);
+        assertThat(agent.answered(event.id())).isFalse();
     }
 
     @Test

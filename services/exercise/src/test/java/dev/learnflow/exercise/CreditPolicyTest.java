@@ -4,7 +4,7 @@ import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.domain.TestCaseResult;
 import dev.learnflow.contracts.domain.TestVisibility;
 import dev.learnflow.exercise.service.CreditPolicy;
-import dev.learnflow.exercise.service.ExerciseTest;
+import dev.learnflow.exercise.domain.ExerciseTest;
 import dev.learnflow.exercise.service.ResultMasking;
 import org.junit.jupiter.api.Test;
 

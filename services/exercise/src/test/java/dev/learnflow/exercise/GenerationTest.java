@@ -1,15 +1,15 @@
 package dev.learnflow.exercise;
 
+import dev.learnflow.platform.clients.CodeExecutionClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.contracts.domain.ExerciseSource;
 import dev.learnflow.exercise.client.ExerciseRepository;
-import dev.learnflow.exercise.client.SandboxRunner;
 import dev.learnflow.exercise.client.TemplateCatalog;
+import dev.learnflow.exercise.domain.ExerciseTest;
 import dev.learnflow.exercise.service.ChallengeGenerator;
-import dev.learnflow.exercise.service.ChallengeTemplate;
-import dev.learnflow.exercise.service.ExerciseTest;
-import dev.learnflow.exercise.service.StoredExercise;
+import dev.learnflow.exercise.domain.ChallengeTemplate;
+import dev.learnflow.exercise.domain.StoredExercise;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -44,7 +44,7 @@ class GenerationTest {
     @Inject
     ChallengeGenerator generator;
     @Inject
-    SandboxRunner sandbox;
+    CodeExecutionClient sandbox;
 
     @AfterEach
     void progressBack() {
@@ -197,8 +197,7 @@ class GenerationTest {
 
     /** Null when the reference solution passes every test in the sandbox, else what failed. */
     private String failureOf(StoredExercise e) {
-        var run = sandbox.run(e.referenceSolution(), e.tests().stream().map(ExerciseTest::toRunnable).toList(),
-                e.timeLimitMs(), e.memoryLimitMb());
+        var run = sandbox.runTests(e.testRun(e.referenceSolution()), java.time.Duration.ofSeconds(30));
         var failed = run.results().stream().filter(r -> !r.passed()).map(r -> r.name() + " [" + r.status() + "] "
                 + r.message()).toList();
         return failed.isEmpty() ? null : failed.toString();

@@ -43,8 +43,9 @@ public class StubbedSandbox implements QuarkusTestResourceLifecycleManager {
         server.start();
         LocalSidecar.startPeer(APP_ID, server.port());
         return Map.of(
-                "learnflow.exercise.sandbox-app-id", APP_ID,
-                "learnflow.exercise.llm.api-key", "test-key",
+                "learnflow.code-execution.app-id", APP_ID,
+                "learnflow.llm.api-key", "test-key",
+                "learnflow.llm.base-url", server.baseUrl() + "/v1/",
                 "quarkus.langchain4j.openai.api-key", "test-key",
                 "quarkus.langchain4j.openai.base-url", server.baseUrl() + "/v1/",
                 "quarkus.langchain4j.openai.timeout", "10s");

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.codereview.config.ReviewConfig;
-import dev.learnflow.codereview.service.Finding;
+import dev.learnflow.codereview.domain.Finding;
 import dev.learnflow.contracts.api.RunCodeRequest;
 import dev.learnflow.contracts.api.RunCodeResponse;
 import dev.learnflow.contracts.domain.ExecutionStatus;
-import dev.learnflow.platform.dapr.ServiceInvoker;
-import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.codereview.domain.Analysis;
+import dev.learnflow.platform.clients.CodeExecutionClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -18,10 +18,6 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the review script on the student's code in the code-execution sandbox (through our sidecar), so the
@@ -32,21 +28,20 @@ import java.util.concurrent.TimeoutException;
 public class ReviewSandbox {
 
     private static final Logger LOG = Logger.getLogger(ReviewSandbox.class);
-    private static final String RUNS_PATH = "/internal/runs";
 
-    private final ServiceInvoker invoker;
+    private final CodeExecutionClient sandbox;
     private final ObjectMapper mapper;
     private final ReviewConfig config;
 
     @Inject
-    public ReviewSandbox(ServiceInvoker invoker, ObjectMapper mapper, ReviewConfig config) {
-        this.invoker = invoker;
+    public ReviewSandbox(CodeExecutionClient sandbox, ObjectMapper mapper, ReviewConfig config) {
+        this.sandbox = sandbox;
         this.mapper = mapper;
         this.config = config;
     }
 
     /**
-     * @throws SandboxUnavailableException when the sandbox is down, busy or failed on its side (retry later)
+     * @throws CodeExecutionClient.Unavailable when the sandbox is down, busy or failed on its side (retry later)
      */
     public Analysis analyse(String code) {
         Optional<String> stdin = ReviewScript.stdinFor(code);
@@ -55,7 +50,7 @@ public class ReviewSandbox {
         }
         RunCodeResponse run = call(new RunCodeRequest(ReviewScript.program(), stdin.get(), config.runTimeoutMs()));
         if (run.status() == ExecutionStatus.SANDBOX_ERROR) {
-            throw new SandboxUnavailableException("the sandbox reported an internal error");
+            throw new CodeExecutionClient.Unavailable("the sandbox reported an internal error", false, null);
         }
         if (run.status() != ExecutionStatus.OK) {
             // The student's code is only parsed, never run: this means it is pathological (huge, deeply nested).
@@ -67,39 +62,19 @@ public class ReviewSandbox {
     }
 
     private RunCodeResponse call(RunCodeRequest request) {
-        ServiceInvoker.Reply reply;
         try {
-            byte[] body = mapper.writeValueAsBytes(request);
-            reply = invoker.invoke(new ServiceInvoker.Call(config.sandboxAppId(), "POST", RUNS_PATH,
-                            "application/json", body, Map.of("Accept", "application/json"),
-                            config.sandboxCallTimeout()))
-                    .get(config.sandboxCallTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxUnavailableException("interrupted while waiting for the sandbox");
-        } catch (ExecutionException | CompletionException | TimeoutException e) {
-            Throwable cause = e.getCause() instanceof ApiException api ? api : e;
-            throw new SandboxUnavailableException("sandbox not reachable: " + cause.getMessage());
+            return sandbox.run(request, config.sandboxCallTimeout());
+        } catch (CodeExecutionClient.Refused e) {
+            // We build the request within the limits: a refusal is code-execution's state, not the student's code.
+            throw new CodeExecutionClient.Unavailable(e.getMessage(), false, e);
         }
-        if (reply.status() == 200) {
-            try {
-                return mapper.readValue(reply.body(), RunCodeResponse.class);
-            } catch (java.io.IOException e) {
-                throw new SandboxUnavailableException("unreadable sandbox reply: " + e.getMessage());
-            }
-        }
-        // 400 would be our bug (the request is built within the limits); everything else is the sandbox's state.
-        throw new SandboxUnavailableException("sandbox answered " + reply.status() + ": "
-                + abbreviate(reply.bodyText()));
     }
 
     Analysis parse(String stdout) {
         try {
             JsonNode root = mapper.readTree(stdout);
             if (root == null || !root.has("findings")) {
-                throw new SandboxUnavailableException("review script printed no findings");
+                throw new CodeExecutionClient.Unavailable("review script printed no findings", false, null);
             }
             List<Finding> findings = mapper.convertValue(root.get("findings"), new TypeReference<>() {
             });

@@ -9,10 +9,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "learnflow.review")
 public interface ReviewConfig {
 
-    /** Dapr app id of the sandbox service that runs the review script. */
-    @WithDefault("code-execution")
-    String sandboxAppId();
-
     /** Wall-clock limit the sandbox applies to one analysis run. */
     @WithDefault("5000")
     int runTimeoutMs();

@@ -1,7 +1,7 @@
 package dev.learnflow.codereview.mapping;
 
-import dev.learnflow.codereview.service.Finding;
-import dev.learnflow.codereview.service.ReviewReport;
+import dev.learnflow.codereview.domain.Finding;
+import dev.learnflow.codereview.domain.ReviewReport;
 import dev.learnflow.contracts.events.ActivityObject;
 import dev.learnflow.contracts.events.ActivityResult;
 import dev.learnflow.contracts.events.ActivityType;

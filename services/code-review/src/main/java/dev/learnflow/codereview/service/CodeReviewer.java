@@ -1,6 +1,8 @@
 package dev.learnflow.codereview.service;
 
-import dev.learnflow.codereview.client.Analysis;
+import dev.learnflow.codereview.domain.ReviewReport;
+
+import dev.learnflow.codereview.domain.Analysis;
 import dev.learnflow.codereview.client.LlmNarrator;
 import dev.learnflow.codereview.client.ReviewSandbox;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,8 @@
 package dev.learnflow.codereview.service;
 
+import dev.learnflow.codereview.domain.Finding;
+import dev.learnflow.codereview.domain.Severity;
+
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.exercise.config.ExerciseConfig;
-import dev.learnflow.exercise.service.ExerciseTest;
+import dev.learnflow.exercise.domain.ExerciseTest;
+import dev.learnflow.platform.llm.LlmSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -34,6 +35,7 @@ public class LlmChallengeWriter {
             "expected" must be a Python literal (string values quoted, e.g. "'abc'"). Use only the standard
             library; no files, network, input() or randomness.""";
 
+    private final LlmSwitch llmSwitch;
     private final ExerciseConfig config;
     private final ChatModel chatModel;
     private final ObjectMapper mapper;
@@ -45,14 +47,15 @@ public class LlmChallengeWriter {
     }
 
     @Inject
-    public LlmChallengeWriter(ExerciseConfig config, ChatModel chatModel, ObjectMapper mapper) {
+    public LlmChallengeWriter(LlmSwitch llmSwitch, ExerciseConfig config, ChatModel chatModel, ObjectMapper mapper) {
+        this.llmSwitch = llmSwitch;
         this.config = config;
         this.chatModel = chatModel;
         this.mapper = mapper;
     }
 
     public boolean enabled() {
-        return config.llm().enabled();
+        return llmSwitch.enabled();
     }
 
     /** A draft for the topic, or empty when the LLM failed or answered something unusable. */

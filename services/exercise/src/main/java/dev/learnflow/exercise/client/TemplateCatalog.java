@@ -3,7 +3,7 @@ package dev.learnflow.exercise.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.learnflow.exercise.service.ChallengeTemplate;
+import dev.learnflow.exercise.domain.ChallengeTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

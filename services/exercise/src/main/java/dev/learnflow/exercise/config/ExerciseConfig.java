@@ -4,19 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** Tuning of the exercise service ({@code learnflow.exercise.*} or {@code LEARNFLOW_EXERCISE_*}). */
 @ConfigMapping(prefix = "learnflow.exercise")
 public interface ExerciseConfig {
-
-    /** Dapr app id of the sandbox service. */
-    @WithDefault("code-execution")
-    String sandboxAppId();
-
-    /** Dapr app id of the progress service (student context for adaptive difficulty). */
-    @WithDefault("progress")
-    String progressAppId();
 
     /** How long a grading call may wait for the sandbox (queue plus every test case). */
     @WithDefault("30s")
@@ -50,17 +41,8 @@ public interface ExerciseConfig {
 
     interface Llm {
 
-        /** OpenAI-compatible API key; the LLM path is off unless this or the base URL is set. */
-        Optional<String> apiKey();
-
-        Optional<String> baseUrl();
-
         /** LLM challenges generated per request before falling back to a template. */
         @WithDefault("2")
         int attempts();
-
-        default boolean enabled() {
-            return apiKey().filter(s -> !s.isBlank()).isPresent() || baseUrl().filter(s -> !s.isBlank()).isPresent();
-        }
     }
 }

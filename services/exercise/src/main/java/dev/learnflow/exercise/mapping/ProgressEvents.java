@@ -7,7 +7,7 @@ import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.contracts.domain.Quiz;
-import dev.learnflow.exercise.service.StoredExercise;
+import dev.learnflow.exercise.domain.StoredExercise;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

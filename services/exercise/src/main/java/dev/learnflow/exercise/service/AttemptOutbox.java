@@ -1,8 +1,12 @@
 package dev.learnflow.exercise.service;
 
+import dev.learnflow.exercise.domain.AttemptHistory;
+
 import dev.learnflow.contracts.events.EventTopic;
-import dev.learnflow.exercise.client.AttemptStore;
 import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.state.StateConflictException;
+import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.platform.state.StateStores;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +28,7 @@ public class AttemptOutbox {
     private static final Logger LOG = Logger.getLogger(AttemptOutbox.class);
     private static final int CLEAR_TRIES = 4;
 
-    private final AttemptStore store;
+    private final StateStore<AttemptHistory> store;
     private final EventBus events;
     private final Set<Key> waiting = ConcurrentHashMap.newKeySet();
 
@@ -32,21 +36,21 @@ public class AttemptOutbox {
     }
 
     @Inject
-    public AttemptOutbox(AttemptStore store, EventBus events) {
-        this.store = store;
+    public AttemptOutbox(StateStores stateStores, EventBus events) {
+        this.store = stateStores.of(AttemptHistory.class, AttemptHistory.KEY_PREFIX);
         this.events = events;
     }
 
     /** Publishes every pending event of one history; true when none is left pending. */
     public boolean flush(UUID student, UUID exercise) {
-        AttemptStore.Versioned current = store.load(student, exercise);
-        if (current.history().pendingEvents().isEmpty()) {
+        StateStore.Versioned<AttemptHistory> current = store.read(AttemptHistory.key(student, exercise));
+        if (current.valueOr(AttemptHistory.empty()).pendingEvents().isEmpty()) {
             waiting.remove(new Key(student, exercise));
             return true;
         }
         Set<String> published = new HashSet<>();
         boolean failed = false;
-        for (AttemptHistory.PendingEvent pending : current.history().pendingEvents()) {
+        for (AttemptHistory.PendingEvent pending : current.valueOr(AttemptHistory.empty()).pendingEvents()) {
             try {
                 events.publish(EventTopic.PROGRESS_EVENTS, pending.event());
                 published.add(pending.id());
@@ -67,14 +71,15 @@ public class AttemptOutbox {
         return !failed;
     }
 
-    private void clear(UUID student, UUID exercise, Set<String> published, AttemptStore.Versioned read) {
-        AttemptStore.Versioned current = read;
+    private void clear(UUID student, UUID exercise, Set<String> published, StateStore.Versioned<AttemptHistory> read) {
+        StateStore.Versioned<AttemptHistory> current = read;
         for (int i = 0; i < CLEAR_TRIES; i++) {
             try {
-                store.save(student, exercise, current.history().withoutPending(published), current.etag());
+                store.saveIfUnchanged(AttemptHistory.key(student, exercise),
+                        current.valueOr(AttemptHistory.empty()).withoutPending(published), current.etag());
                 return;
-            } catch (AttemptStore.ConflictException e) {
-                current = store.load(student, exercise);
+            } catch (StateConflictException e) {
+                current = store.read(AttemptHistory.key(student, exercise));
             }
         }
         // Still marked pending in the store: it will be published again later (a duplicate at worst, never lost).

@@ -1,5 +1,9 @@
 package dev.learnflow.exercise.service;
 
+import dev.learnflow.exercise.domain.ChallengeTemplate;
+import dev.learnflow.exercise.domain.ExerciseTest;
+import dev.learnflow.exercise.domain.StoredExercise;
+
 import dev.learnflow.contracts.api.RunTestsResponse;
 import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.contracts.domain.Exercise;
@@ -10,11 +14,10 @@ import dev.learnflow.contracts.events.ExerciseGenerated;
 import dev.learnflow.contracts.validation.Limits;
 import dev.learnflow.exercise.client.ExerciseRepository;
 import dev.learnflow.exercise.client.LlmChallengeWriter;
-import dev.learnflow.exercise.client.ProgressContextClient;
-import dev.learnflow.exercise.client.SandboxRunner;
-import dev.learnflow.exercise.client.SandboxUnavailableException;
 import dev.learnflow.exercise.client.TemplateCatalog;
 import dev.learnflow.exercise.config.ExerciseConfig;
+import dev.learnflow.platform.clients.CodeExecutionClient;
+import dev.learnflow.platform.clients.ProgressContextClient;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.errors.ApiException;
 import io.vertx.pgclient.PgException;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -52,7 +56,7 @@ public class ChallengeGenerator {
     private final ExerciseRepository repository;
     private final TemplateCatalog templates;
     private final LlmChallengeWriter llm;
-    private final SandboxRunner sandbox;
+    private final CodeExecutionClient sandbox;
     private final ProgressContextClient progress;
     private final EventBus events;
     private final ExerciseConfig config;
@@ -61,7 +65,7 @@ public class ChallengeGenerator {
 
     @Inject
     public ChallengeGenerator(ExerciseCatalog catalog, ExerciseRepository repository, TemplateCatalog templates,
-                              LlmChallengeWriter llm, SandboxRunner sandbox, ProgressContextClient progress,
+                              LlmChallengeWriter llm, CodeExecutionClient sandbox, ProgressContextClient progress,
                               EventBus events, ExerciseConfig config) {
         this.catalog = catalog;
         this.repository = repository;
@@ -76,7 +80,7 @@ public class ChallengeGenerator {
     public Exercise generate(UUID student, String topicId, Difficulty requested) {
         ExerciseRepository.TopicInfo topic = catalog.requireTopic(topicId);
         Difficulty difficulty = requested != null ? requested
-                : DifficultyPolicy.forMastery(progress.mastery(student, topicId), topic.difficulty());
+                : DifficultyPolicy.forMastery(mastery(student, topicId), topic.difficulty());
         StoredExercise exercise = fromLlm(student, topic, difficulty)
                 .orElseGet(() -> fromTemplate(student, topic, difficulty));
         try {
@@ -127,14 +131,24 @@ public class ChallengeGenerator {
                 DEFAULT_TIME_LIMIT_MS, DEFAULT_MEMORY_LIMIT_MB, null, ExerciseSource.LLM, student));
     }
 
+    /**
+     * P(known) of the topic from progress; empty when unknown or progress cannot answer now (best effort: the
+     * exercise is then pitched at the topic's own difficulty).
+     */
+    private OptionalDouble mastery(UUID student, String topicId) {
+        return progress.context(student, config.progressTimeout())
+                .map(context -> context.mastery().get(topicId))
+                .filter(p -> p >= 0 && p <= 1)
+                .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    }
+
     /** The acceptance gate: the reference solution must pass every one of the exercise's own tests. */
     public boolean referencePasses(StoredExercise exercise) {
         try {
-            RunTestsResponse run = sandbox.run(exercise.referenceSolution(),
-                    exercise.tests().stream().map(ExerciseTest::toRunnable).toList(), exercise.timeLimitMs(),
-                    exercise.memoryLimitMb());
+            RunTestsResponse run = sandbox.runTests(exercise.testRun(exercise.referenceSolution()),
+                    config.sandboxCallTimeout());
             return run.passedCount() == exercise.tests().size();
-        } catch (SandboxUnavailableException | IllegalArgumentException e) {
+        } catch (CodeExecutionClient.Unavailable | CodeExecutionClient.Refused e) {
             LOG.infof("Could not verify a generated challenge: %s", e.getMessage());
             return false;
         }

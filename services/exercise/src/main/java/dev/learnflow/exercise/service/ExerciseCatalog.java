@@ -1,5 +1,7 @@
 package dev.learnflow.exercise.service;
 
+import dev.learnflow.exercise.domain.StoredExercise;
+
 import dev.learnflow.contracts.domain.Exercise;
 import dev.learnflow.exercise.client.ExerciseRepository;
 import dev.learnflow.platform.errors.ApiException;

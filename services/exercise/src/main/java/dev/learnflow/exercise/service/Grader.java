@@ -1,16 +1,20 @@
 package dev.learnflow.exercise.service;
 
+import dev.learnflow.exercise.domain.AttemptHistory;
+import dev.learnflow.exercise.domain.StoredExercise;
+
 import dev.learnflow.contracts.api.GradeResult;
 import dev.learnflow.contracts.api.RunTestsResponse;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.domain.TestCaseResult;
 import dev.learnflow.contracts.events.ProgressRecorded;
-import dev.learnflow.exercise.client.AttemptStore;
-import dev.learnflow.exercise.client.SandboxRunner;
-import dev.learnflow.exercise.client.SandboxUnavailableException;
 import dev.learnflow.exercise.config.ExerciseConfig;
 import dev.learnflow.exercise.mapping.ProgressEvents;
+import dev.learnflow.platform.clients.CodeExecutionClient;
 import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.platform.state.StateConflictException;
+import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.platform.state.StateStores;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -34,27 +38,27 @@ public class Grader {
     private static final int SAVE_TRIES = 5;
 
     private final ExerciseCatalog catalog;
-    private final SandboxRunner sandbox;
-    private final AttemptStore attempts;
+    private final CodeExecutionClient sandbox;
+    private final StateStore<AttemptHistory> attempts;
     private final AttemptOutbox outbox;
     private final CreditPolicy credit;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
-    public Grader(ExerciseCatalog catalog, SandboxRunner sandbox, AttemptStore attempts, AttemptOutbox outbox,
+    public Grader(ExerciseCatalog catalog, CodeExecutionClient sandbox, StateStores stateStores, AttemptOutbox outbox,
                   ExerciseConfig config) {
         this.catalog = catalog;
         this.sandbox = sandbox;
-        this.attempts = attempts;
+        this.attempts = stateStores.of(AttemptHistory.class, AttemptHistory.KEY_PREFIX);
         this.outbox = outbox;
         this.credit = new CreditPolicy(config.grading().attemptPenalty(), config.grading().minimumCredit());
     }
 
     public GradeResult grade(UUID exerciseId, UUID student, boolean staff, String code) {
         StoredExercise exercise = catalog.require(exerciseId, student, staff);
-        AttemptStore.Versioned before = attempts.load(student, exerciseId);
-        requireAttemptLeft(exercise, before.history()); // before spending sandbox time
-        if (!before.history().pendingEvents().isEmpty()) {
+        StateStore.Versioned<AttemptHistory> before = attempts.read(AttemptHistory.key(student, exerciseId));
+        requireAttemptLeft(exercise, before.valueOr(AttemptHistory.empty())); // before spending sandbox time
+        if (!before.valueOr(AttemptHistory.empty()).pendingEvents().isEmpty()) {
             outbox.flush(student, exerciseId); // older events first, so progress sees attempts in order
         }
 
@@ -71,19 +75,19 @@ public class Grader {
         long durationMs = results.stream().mapToLong(TestCaseResult::wallTimeMs).sum();
 
         for (int i = 0; i < SAVE_TRIES; i++) {
-            AttemptStore.Versioned current = attempts.load(student, exerciseId);
-            requireAttemptLeft(exercise, current.history());
-            int number = current.history().attempts() + 1;
+            StateStore.Versioned<AttemptHistory> current = attempts.read(AttemptHistory.key(student, exerciseId));
+            requireAttemptLeft(exercise, current.valueOr(AttemptHistory.empty()));
+            int number = current.valueOr(AttemptHistory.empty()).attempts() + 1;
             double score = credit.score(passedCount, total, number);
             Instant now = clock.instant();
             ProgressRecorded event = ProgressEvents.graded(student, exercise, number, passed, score, passedCount,
                     total, errorType, failure, durationMs, now);
-            AttemptHistory next = current.history().with(
+            AttemptHistory next = current.valueOr(AttemptHistory.empty()).with(
                     new AttemptHistory.Attempt(number, now, score, passed, passedCount, total, errorType),
                     new AttemptHistory.PendingEvent(UUID.randomUUID().toString(), event));
             try {
-                attempts.save(student, exerciseId, next, current.etag());
-            } catch (AttemptStore.ConflictException e) {
+                attempts.saveIfUnchanged(AttemptHistory.key(student, exerciseId), next, current.etag());
+            } catch (StateConflictException e) {
                 LOG.debugf("Attempt of %s on %s raced with another; retrying", student, exerciseId);
                 continue;
             }
@@ -98,14 +102,13 @@ public class Grader {
     private RunTestsResponse runTests(StoredExercise exercise, String code) {
         RunTestsResponse run;
         try {
-            run = sandbox.run(code, exercise.tests().stream().map(ExerciseTest::toRunnable).toList(),
-                    exercise.timeLimitMs(), exercise.memoryLimitMb());
-        } catch (SandboxUnavailableException e) {
+            run = sandbox.runTests(exercise.testRun(code), config.sandboxCallTimeout());
+        } catch (CodeExecutionClient.Unavailable e) {
             LOG.warnf("Grading of %s not possible now: %s", exercise.id(), e.getMessage());
             throw new ApiException(503, "sandbox-unavailable", "Grading unavailable",
                     "Your code could not be graded right now" + (e.busy() ? " (the sandbox is busy)" : "")
                             + "; this did not use up an attempt. Please try again in a moment.");
-        } catch (IllegalArgumentException e) {
+        } catch (CodeExecutionClient.Refused e) {
             LOG.errorf("Exercise %s has test cases the sandbox rejects: %s", exercise.id(), e.getMessage());
             throw new ApiException(500, "exercise-broken", "Exercise cannot be graded",
                     "This exercise's tests are broken; it has been reported. No attempt was used.");

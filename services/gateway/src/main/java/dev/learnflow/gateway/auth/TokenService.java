@@ -2,7 +2,9 @@ package dev.learnflow.gateway.auth;
 
 import dev.learnflow.contracts.api.TokenResponse;
 import dev.learnflow.contracts.domain.User;
-import dev.learnflow.gateway.client.RefreshTokenStore;
+import dev.learnflow.gateway.domain.RefreshGrant;
+import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.platform.state.StateStores;
 import dev.learnflow.gateway.config.GatewayConfig;
 import dev.learnflow.platform.errors.ApiException;
 import io.smallrye.jwt.build.Jwt;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,11 +31,15 @@ public class TokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GatewayConfig.Tokens config;
-    private final RefreshTokenStore refreshTokens;
+    /**
+     * Refresh tokens keyed by the SHA-256 of the token, so a leaked store reveals nothing usable; the TTL lets the
+     * store forget unused ones on its own.
+     */
+    private final StateStore<RefreshGrant> refreshTokens;
 
-    public TokenService(GatewayConfig config, RefreshTokenStore refreshTokens) {
+    public TokenService(GatewayConfig config, StateStores stateStores) {
         this.config = config.tokens();
-        this.refreshTokens = refreshTokens;
+        this.refreshTokens = stateStores.of(RefreshGrant.class, "refresh-token:");
     }
 
     public TokenResponse issue(User user) {
@@ -49,21 +56,34 @@ public class TokenService {
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
                 .sign();
         String refresh = newOpaqueToken();
-        refreshTokens.save(hash(refresh), new RefreshTokenStore.Grant(user.id(), now.plus(config.refreshTtl())),
-                config.refreshTtl());
+        refreshTokens.saveIfUnchanged(hash(refresh), new RefreshGrant(user.id(), now.plus(config.refreshTtl())),
+                null, config.refreshTtl());
         return TokenResponse.bearer(access, refresh, config.accessTtl().toSeconds());
     }
 
     /** Consumes a refresh token; the caller then issues a new pair (rotation). */
     public UUID redeem(String refreshToken) {
-        return refreshTokens.consume(hash(refreshToken))
-                .map(RefreshTokenStore.Grant::userId)
+        return consume(hash(refreshToken))
+                .map(RefreshGrant::userId)
                 .orElseThrow(() -> new ApiException(401, "invalid-refresh-token", "Unauthorized",
                         "The refresh token is invalid, expired or already used"));
     }
 
     public void revoke(String refreshToken) {
-        refreshTokens.revoke(hash(refreshToken));
+        refreshTokens.delete(hash(refreshToken));
+    }
+
+    /**
+     * Deletes the token with the ETag it was read with, so two concurrent refreshes with the same token cannot
+     * both succeed; empty when it is unknown, expired or already used.
+     */
+    private Optional<RefreshGrant> consume(String tokenHash) {
+        StateStore.Versioned<RefreshGrant> stored = refreshTokens.read(tokenHash);
+        if (!stored.exists() || !refreshTokens.deleteIfUnchanged(tokenHash, stored.etag())) {
+            return Optional.empty();
+        }
+        RefreshGrant grant = stored.value();
+        return grant.expiresAt().isAfter(Instant.now()) ? Optional.of(grant) : Optional.empty();
     }
 
     private static String newOpaqueToken() {

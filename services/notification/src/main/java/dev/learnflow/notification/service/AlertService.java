@@ -1,5 +1,9 @@
 package dev.learnflow.notification.service;
 
+import dev.learnflow.notification.domain.NewAlert;
+import dev.learnflow.notification.domain.StoredAlert;
+import dev.learnflow.notification.domain.StudentRef;
+
 import dev.learnflow.contracts.api.AlertAction;
 import dev.learnflow.contracts.api.AlertActionRequest;
 import dev.learnflow.contracts.domain.Alert;
@@ -7,8 +11,8 @@ import dev.learnflow.contracts.domain.AlertStatus;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.notification.client.AlertRepository;
 import dev.learnflow.notification.client.LiveAlerts;
-import dev.learnflow.notification.client.MuteStore;
 import dev.learnflow.notification.config.NotificationConfig;
+import dev.learnflow.notification.domain.Mute;
 import dev.learnflow.notification.mapping.AlertMessages;
 import dev.learnflow.notification.mapping.LiveMessage;
 import dev.learnflow.platform.errors.ApiException;
@@ -36,17 +40,14 @@ public class AlertService {
     public enum Raised { CREATED, REDELIVERED, DEDUPLICATED, MUTED }
 
     private final AlertRepository alerts;
-    private final MuteStore mutes;
+    private final MuteWindows mutes;
     private final LiveAlerts live;
     private final NotificationConfig config;
     private final Clock clock;
 
     @Inject
-    public AlertService(AlertRepository alerts, MuteStore mutes, LiveAlerts live, NotificationConfig config) {
-        this(alerts, mutes, live, config, Clock.systemUTC());
-    }
-
-    AlertService(AlertRepository alerts, MuteStore mutes, LiveAlerts live, NotificationConfig config, Clock clock) {
+    public AlertService(AlertRepository alerts, MuteWindows mutes, LiveAlerts live, NotificationConfig config,
+                        Clock clock) {
         this.alerts = alerts;
         this.mutes = mutes;
         this.live = live;
@@ -134,7 +135,7 @@ public class AlertService {
         try {
             if (to == AlertStatus.MUTED) {
                 int hours = request.muteHours() != null ? request.muteHours() : config.defaultMuteHours();
-                mutes.mute(stored.dedupKey(), new MuteStore.Mute(stored.alert().id(), actor,
+                mutes.mute(stored.dedupKey(), new Mute(stored.alert().id(), actor,
                         clock.instant().plus(Duration.ofHours(hours)), request.note()));
             } else if (from == AlertStatus.MUTED) {
                 mutes.unmute(stored.dedupKey());

@@ -1,0 +1,39 @@
+package dev.learnflow.notification.service;
+
+import dev.learnflow.notification.domain.Mute;
+import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.platform.state.StateStores;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Mute windows, in the Dapr state store with a TTL, keyed by the alert's dedup key: while one is there, repeats of
+ * the same struggle (same student, topic and reason) raise no new alert. The alerts table has no column for the
+ * window (see README: proposed migration).
+ */
+@ApplicationScoped
+public class MuteWindows {
+
+    private final StateStore<Mute> mutes;
+    private final Clock clock;
+
+    public MuteWindows(StateStores stateStores, Clock clock) {
+        this.mutes = stateStores.of(Mute.class, "mute:");
+        this.clock = clock;
+    }
+
+    public boolean isMuted(String dedupKey) {
+        // The TTL removes the entry; the time check covers a store that expires lazily.
+        return mutes.get(dedupKey).map(m -> m.until() != null && m.until().isAfter(clock.instant())).orElse(false);
+    }
+
+    public void mute(String dedupKey, Mute mute) {
+        mutes.save(dedupKey, mute, Duration.between(clock.instant(), mute.until()));
+    }
+
+    public void unmute(String dedupKey) {
+        mutes.delete(dedupKey);
+    }
+}
