@@ -1,0 +1,199 @@
+package dev.learnflow.platform.guard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one check every model-written text passes before it is published. It decides, per answer policy, whether the
+ * text may reach the student; it does not repair text. A text that fails is replaced whole by the offline text for
+ * the same part (see {@link GuardedAnswer}), so a half-cleaned leak can never slip through.
+ *
+ * <p>Where the line is drawn (hints and reviews): naming things is teaching, writing the new code is not.
+ * "Compare the name on line 5 with the one you defined" and "replace {@code totl} with {@code total}" only name a
+ * name; "the line should read: return total", {@code range(1, n + 1)} for a student's {@code range(1, n)}, a code
+ * block, a run of code lines, the exercise's function, or "copy this" are leaks.
+ */
+public final class OutputGuard {
+
+    private static final Pattern FENCED = Pattern.compile("(?s)(`{3,}|~{3,})[^\\n]*\\n?(.*?)(?:\\1|\\z)");
+    private static final Pattern INLINE_CODE = Pattern.compile("`([^`\\n]+)`");
+    private static final Pattern MARKUP = Pattern.compile(
+            "(?i)<\\s*/?\\s*(?:script|iframe|img|object|embed|style|svg|form|input|link|meta|html|body|a|button"
+                    + "|video|audio|base)(?:\\s|/|>)|javascript\\s*:|\\bon[a-z]{3,}\\s*=\\s*[\"']|!\\[[^\\]]*\\]\\([^)]*\\)"
+                    + "|data:text/html");
+    private static final Pattern COPY_INSTRUCTION = Pattern.compile(
+            "(?i)\\b(?:copy|paste)(?:\\s+and\\s+paste)?\\s+(?:this|it|that|these|the\\s+(?:code|following|solution|"
+                    + "answer|snippet|function|lines?|program|block)|below|everything|into)\\b"
+                    + "|\\bjust\\s+(?:copy|paste|use\\s+this|replace\\s+your|drop\\s+(?:this|it)\\s+in)"
+                    + "|\\bhere(?:'s|\\s+is)\\s+(?:the|your|a)\\s+(?:full\\s+|complete\\s+|corrected\\s+|fixed\\s+|working\\s+"
+                    + "|final\\s+|whole\\s+)?(?:solution|answer|code|program|version|function|fix)\\b"
+                    + "|\\breplace\\s+your\\s+(?:whole\\s+|entire\\s+)?(?:code|function|program|file)\\s+with\\b");
+    /** "the line should read: X", "change it to X", "replace a with X", "make line 4 X": X is a candidate edit. */
+    private static final Pattern EDIT_PHRASE = Pattern.compile(
+            "(?i)(?:\\bshould\\s+(?:read|be|say|look\\s+like|become)|\\b(?:change|turn|rewrite|correct)\\s+(?:[\\w-]+\\s+){0,3}?"
+                    + "(?:to|into|as)|\\breplace\\s+.{1,60}?\\s+with|\\bmake\\s+(?:it|the\\s+line|line\\s+\\d+)|\\b(?:reads?|says?)"
+                    + "|\\buse(?!\\s+of)|\\bwrite|\\btry|\\byou\\s+need|\\badd)\\b\\s*:?\\s*(.+?)(?=\\s+(?:instead|on\\s+line|in\\s+line|and\\s+|so\\b|"
+                    + "because|rather|then\\b)|,\\s*(?:not|instead|rather|so|then)\\b|[.;!?](?:\\s|$)|$)", Pattern.MULTILINE);
+    /** Code-shaped fragments inside prose: calls, comparisons, assignments, arithmetic. */
+    private static final Pattern CODE_FRAGMENT = Pattern.compile(
+            "[A-Za-z_][\\w.]*\\s*\\((?:[^()\\n]|\\([^()\\n]*\\))*\\)(?:\\s*[-+*/%]\\s*[\\w.]+)*"
+                    + "|[A-Za-z_][\\w.\\[\\]]*\\s*(?:<=|>=|==|!=|<|>)\\s*[\\w.\\[\\]\"'()-]+"
+                    + "|[A-Za-z_][\\w.\\[\\]]*\\s*(?:[-+*/%]|//)?=\\s*[\\w.\"'\\[({-][^,;\\n]*?(?=\\s+[a-z]{2,}\\s+[a-z]{2,}|[,;.](?:\\s|$)|$)"
+                    + "|[\\w.]+(?:\\s*(?:[-+*/%]|//)\\s*[\\w.]+)+");
+    private static final Pattern DEFINITION = Pattern.compile("(?m)^\\s*(?:async\\s+)?def\\s+([A-Za-z_]\\w*)\\s*\\(");
+
+    private OutputGuard() {
+    }
+
+    /** The outcome: clean, or the reasons the text may not be published. */
+    public record Verdict(List<Violation> violations) {
+        public boolean clean() {
+            return violations.isEmpty();
+        }
+
+        public boolean has(Violation.Kind kind) {
+            return violations.stream().anyMatch(v -> v.kind() == kind);
+        }
+
+        public List<String> reasons() {
+            return violations.stream().map(Violation::label).distinct().toList();
+        }
+    }
+
+    public static Verdict check(String text, GuardContext context) {
+        List<Violation> found = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            found.add(new Violation(Violation.Kind.EMPTY, ""));
+            return new Verdict(found);
+        }
+        AnswerPolicy policy = context.policy();
+        if (text.length() > policy.maxLength()) {
+            found.add(new Violation(Violation.Kind.TOO_LONG, text.length() + " characters"));
+        }
+        first(MARKUP, text).ifPresent(m -> found.add(new Violation(Violation.Kind.MARKUP, m)));
+        first(COPY_INSTRUCTION, text).ifPresent(m -> found.add(new Violation(Violation.Kind.COPY_INSTRUCTION, m)));
+
+        List<String> codeRegions = new ArrayList<>();
+        String prose = collectFenced(text, codeRegions);
+        if (!policy.codeAllowed() && !codeRegions.isEmpty()) {
+            found.add(new Violation(Violation.Kind.CODE_BLOCK, abbreviate(codeRegions.get(0))));
+        }
+        List<String> codeLines = collectCodeLines(prose, codeRegions);
+        if (!policy.codeAllowed() && !codeLines.isEmpty()) {
+            found.add(new Violation(Violation.Kind.CODE_LINES, abbreviate(String.join("\n", codeLines))));
+        }
+
+        StudentProgram student = StudentProgram.of(context.studentCode());
+        if (!student.isEmpty()) {
+            for (String candidate : editCandidates(prose, codeRegions)) {
+                if (student.isCorrectedLine(candidate, !policy.codeAllowed())) {
+                    found.add(new Violation(Violation.Kind.CORRECTED_LINE, abbreviate(candidate)));
+                    break;
+                }
+            }
+        }
+        exerciseSolution(context, codeRegions, student)
+                .ifPresent(evidence -> found.add(new Violation(Violation.Kind.EXERCISE_SOLUTION, evidence)));
+        return new Verdict(List.copyOf(found));
+    }
+
+    /** The text with fenced blocks taken out (into {@code regions}). */
+    private static String collectFenced(String text, List<String> regions) {
+        Matcher fenced = FENCED.matcher(text);
+        StringBuilder prose = new StringBuilder();
+        while (fenced.find()) {
+            regions.add(fenced.group(2));
+            fenced.appendReplacement(prose, "\n");
+        }
+        fenced.appendTail(prose);
+        return prose.toString();
+    }
+
+    /**
+     * Lines of prose that read as Python, and indented runs; consecutive code lines are also kept together as one
+     * region, so the exercise check sees a whole function.
+     */
+    private static List<String> collectCodeLines(String prose, List<String> regions) {
+        List<String> codeLines = new ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        for (String line : prose.split("\n", -1)) {
+            boolean indentedCode = (line.startsWith("    ") || line.startsWith("\t")) && !line.isBlank()
+                    && (PythonText.isCodeLine(line) || PythonText.expressionLike(line.strip()));
+            if (PythonText.isCodeLine(line) || indentedCode) {
+                codeLines.add(line.strip());
+                run.append(line).append('\n');
+            } else if (!line.isBlank() && run.length() > 0) {
+                regions.add(run.toString());
+                run.setLength(0);
+            }
+        }
+        if (run.length() > 0) {
+            regions.add(run.toString());
+        }
+        return codeLines;
+    }
+
+    /** Every piece of the text that might be new code: inline code, code-shaped fragments, what edit phrases name. */
+    private static Set<String> editCandidates(String prose, List<String> codeRegions) {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String region : codeRegions) {
+            region.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(candidates::add);
+        }
+        Matcher inline = INLINE_CODE.matcher(prose);
+        while (inline.find()) {
+            candidates.add(inline.group(1));
+        }
+        String unquoted = prose.replace("`", "");
+        Matcher phrase = EDIT_PHRASE.matcher(unquoted);
+        while (phrase.find()) {
+            candidates.add(PythonText.codePrefix(phrase.group(1)));
+        }
+        Matcher fragment = CODE_FRAGMENT.matcher(unquoted);
+        while (fragment.find()) {
+            candidates.add(PythonText.codePrefix(fragment.group()));
+        }
+        return candidates;
+    }
+
+    private static java.util.Optional<String> exerciseSolution(GuardContext context, List<String> codeRegions,
+                                                               StudentProgram student) {
+        String reference = context.referenceSolution();
+        if (reference == null || reference.isBlank() || codeRegions.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Set<String> solutionFunctions = new LinkedHashSet<>();
+        Matcher definition = DEFINITION.matcher(reference);
+        while (definition.find()) {
+            solutionFunctions.add(definition.group(1));
+        }
+        List<String> referenceTokens = PythonText.tokens(reference);
+        for (String region : codeRegions) {
+            Matcher defined = DEFINITION.matcher(region);
+            while (defined.find()) {
+                if (solutionFunctions.contains(defined.group(1))) {
+                    return java.util.Optional.of("defines " + defined.group(1) + "()");
+                }
+            }
+            List<String> tokens = PythonText.tokens(region);
+            if (tokens.size() >= 8 && PythonText.tokenContainment(referenceTokens, tokens) >= 0.6
+                    && PythonText.tokenContainment(tokens, referenceTokens) >= 0.6 && !student.contains(region)) {
+                return java.util.Optional.of(abbreviate(region));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> first(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 77) + "...";
+    }
+}
