@@ -10,7 +10,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-/** With an app token, the sidecar-only routes demand it; public routes do not. Neither profile opening helps. */
+/** With an app token (even in the test profile), the sidecar-only routes demand it; public routes do not. */
 @QuarkusTest
 @TestProfile(SidecarTrustWithTokenTest.WithToken.class)
 class SidecarTrustWithTokenTest {

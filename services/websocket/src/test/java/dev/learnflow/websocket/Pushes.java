@@ -37,14 +37,11 @@ final class Pushes {
     }
 
     static ValidatableResponse push(Object body) {
-        return push("notification", body);
+        return push(Map.of("dapr-caller-app-id", "notification"), body);
     }
 
-    static ValidatableResponse push(String callerApp, Object body) {
-        var request = given().contentType(ContentType.JSON).body(body);
-        if (callerApp != null) {
-            request = request.header("dapr-caller-app-id", callerApp);
-        }
-        return request.when().post("/internal/notifications").then();
+    static ValidatableResponse push(Map<String, String> headers, Object body) {
+        return given().contentType(ContentType.JSON).headers(headers).body(body)
+                .when().post("/internal/notifications").then();
     }
 }
