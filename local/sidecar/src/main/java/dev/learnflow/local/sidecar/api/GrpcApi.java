@@ -132,6 +132,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 if (e.etag() != null) {
                     b.setEtag(e.etag());
                 }
+                b.putAllMetadata(e.metadata());
             }
             return b.build();
         });
@@ -149,6 +150,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 if (e.etag() != null) {
                     item.setEtag(e.etag());
                 }
+                item.putAllMetadata(e.metadata());
                 b.addItems(item);
             }
             return b.build();

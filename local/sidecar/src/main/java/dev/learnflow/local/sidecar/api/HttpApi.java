@@ -252,6 +252,10 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                     if (e.value() != null) {
                         n.set("data", dataNode(e.value()));
                         n.put("etag", e.etag());
+                        if (!e.metadata().isEmpty()) {
+                            ObjectNode md = n.putObject("metadata");
+                            e.metadata().forEach(md::put);
+                        }
                     }
                 }
                 return Answer.json(200, Json.bytes(out));
@@ -283,6 +287,8 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 if (e.etag() != null) {
                     h.set("ETag", e.etag());
                 }
+                // daprd returns the response metadata as "metadata.<key>" headers.
+                e.metadata().forEach((k, v) -> h.set("metadata." + k, v));
                 return new Answer(200, h, e.value());
             });
         }
