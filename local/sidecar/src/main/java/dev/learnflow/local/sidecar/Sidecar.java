@@ -483,13 +483,15 @@ public final class Sidecar implements AutoCloseable {
                     + targetAppId + ", err: failed to resolve address for '" + target + "': couldn't find service: "
                     + target);
         }
-        return callee.receiveInvocation(identity(), verb, path, query, headers, body);
+        // daprd calls its own app directly (no hop to a remote sidecar), so access control never sees self-calls.
+        return callee.receiveInvocation(identity(), callee != this, verb, path, query, headers, body);
     }
 
-    /** Callee side: access control, then the call to the app with daprd's headers. */
-    CompletableFuture<AppChannel.Reply> receiveInvocation(AccessControl.CallerIdentity caller, String verb,
-                                                          String path, String query, MultiMap headers, byte[] body) {
-        if (config.accessControl() != null) {
+    /** Callee side: access control (for calls from other sidecars), then the call to the app with daprd's headers. */
+    CompletableFuture<AppChannel.Reply> receiveInvocation(AccessControl.CallerIdentity caller, boolean remote,
+                                                          String verb, String path, String query, MultiMap headers,
+                                                          byte[] body) {
+        if (remote && config.accessControl() != null) {
             AccessControl.Decision d = config.accessControl().check(caller, path, verb);
             if (!d.allowed()) {
                 throw new ApiException(403, Status.Code.PERMISSION_DENIED, "ERR_DIRECT_INVOKE", "failed to invoke, "
@@ -545,6 +547,19 @@ public final class Sidecar implements AutoCloseable {
 
     // ---------------------------------------------------------------- metadata
 
+    /** A component's capabilities as daprd lists them in its metadata (HTTP and gRPC): a state store's features. */
+    public List<String> capabilities(ComponentSpec component) {
+        List<String> caps = new ArrayList<>();
+        StateStore s = stores.get(component.name());
+        if (s != null) {
+            caps.addAll(s.features());
+            if (component.name().equals(actorStoreName)) {
+                caps.add("ACTOR");
+            }
+        }
+        return caps;
+    }
+
     /** The /v1.0/metadata document. */
     public ObjectNode metadata() {
         ObjectNode m = Json.object();
@@ -563,13 +578,7 @@ public final class Sidecar implements AutoCloseable {
             n.put("type", c.type());
             n.put("version", c.version());
             ArrayNode caps = n.putArray("capabilities");
-            StateStore s = stores.get(c.name());
-            if (s != null) {
-                s.features().forEach(caps::add);
-                if (c.name().equals(actorStoreName)) {
-                    caps.add("ACTOR");
-                }
-            }
+            capabilities(c).forEach(caps::add);
         }
         ArrayNode subs = m.putArray("subscriptions");
         for (SubscriptionSpec s : subscriptions.subscriptions()) {

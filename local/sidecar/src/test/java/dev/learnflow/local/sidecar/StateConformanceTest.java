@@ -241,6 +241,29 @@ class StateConformanceTest {
     }
 
     @Test
+    void grpcMetadataListsComponentCapabilitiesAsHttpDoes() throws Exception {
+        io.grpc.ManagedChannel channel = Clients.grpc(sidecar);
+        try {
+            var md = io.dapr.v1.DaprGrpc.newBlockingStub(channel)
+                    .getMetadata(io.dapr.v1.DaprProtos.GetMetadataRequest.getDefaultInstance());
+            Map<String, java.util.List<String>> grpcCaps = new java.util.TreeMap<>();
+            md.getRegisteredComponentsList().forEach(c -> grpcCaps.put(c.getName(), c.getCapabilitiesList()));
+            assertThat(grpcCaps.get("pgstore")).containsExactly("ETAG", "TRANSACTIONAL", "TTL");
+
+            JsonNode http = Json.parse(Clients.http(sidecar, "GET", "/v1.0/metadata", null).body().getBytes());
+            Map<String, java.util.List<String>> httpCaps = new java.util.TreeMap<>();
+            http.path("components").forEach(c -> {
+                java.util.List<String> caps = new java.util.ArrayList<>();
+                c.path("capabilities").forEach(x -> caps.add(x.asText()));
+                httpCaps.put(c.path("name").asText(), caps);
+            });
+            assertThat(grpcCaps).isEqualTo(httpCaps);
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownStoreAndBadKeysAreRejectedLikeDaprd() throws Exception {
         assertThatThrownBy(() -> client.getState("nope", "k", String.class).block())
                 .isInstanceOf(DaprException.class).hasMessageContaining("INVALID_ARGUMENT")

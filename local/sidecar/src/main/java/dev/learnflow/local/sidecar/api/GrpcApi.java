@@ -239,9 +239,19 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
             if (tp != null) {
                 h.set("traceparent", tp);
             }
-            return sidecar.invoke(req.getId(), verb, "/" + m.getMethod(),
-                    m.hasHttpExtension() ? m.getHttpExtension().getQuerystring() : "", h,
-                    m.getData().getValue().toByteArray());
+            try {
+                return sidecar.invoke(req.getId(), verb, "/" + m.getMethod(),
+                        m.hasHttpExtension() ? m.getHttpExtension().getQuerystring() : "", h,
+                        m.getData().getValue().toByteArray());
+            } catch (ApiException denied) {
+                if (denied.grpcCode() != Status.Code.PERMISSION_DENIED) {
+                    throw denied;
+                }
+                // daprd's gRPC InvokeService wraps every invocation error, access control's included, as INTERNAL
+                // (its HTTP API keeps the 403).
+                throw new ApiException(denied.httpStatus(), Status.Code.INTERNAL, denied.errorCode(),
+                        denied.getMessage(), denied);
+            }
         }, (AppChannel.Reply r) -> {
             if (!r.ok()) {
                 throw new ApiException(r.status(), Status.Code.UNKNOWN, "ERR_DIRECT_INVOKE",
@@ -356,7 +366,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
             b.setActorRuntime(rt);
             for (ComponentSpec c : sidecar.components()) {
                 b.addRegisteredComponents(DaprProtos.RegisteredComponents.newBuilder().setName(c.name())
-                        .setType(c.type()).setVersion(c.version()));
+                        .setType(c.type()).setVersion(c.version()).addAllCapabilities(sidecar.capabilities(c)));
             }
             for (SubscriptionSpec s : sidecar.activeSubscriptions()) {
                 DaprProtos.PubsubSubscriptionRules.Builder rules = DaprProtos.PubsubSubscriptionRules.newBuilder();
