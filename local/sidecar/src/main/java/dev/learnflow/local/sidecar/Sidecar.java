@@ -430,6 +430,54 @@ public final class Sidecar implements AutoCloseable {
         }, registry.workers());
     }
 
+    /** One event of a bulk publish: its id (unique in the request), data, content type and own metadata. */
+    public record BulkEntry(String entryId, byte[] event, String contentType, Map<String, String> metadata) {
+    }
+
+    /** An entry daprd could not publish, with the reason. */
+    public record FailedEntry(String entryId, String error) {
+    }
+
+    /**
+     * daprd's bulk publish (alpha): every entry is published like a single event (wrapped in a CloudEvent unless it
+     * is one; the request's metadata under the entry's own), and the entries that failed are reported by id.
+     */
+    public CompletableFuture<List<FailedEntry>> publishBulk(String pubsubName, String topic, List<BulkEntry> entries,
+                                                            Map<String, String> metadata, String traceparent,
+                                                            String tracestate) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (BulkEntry e : entries) {
+            if (e.entryId() == null || e.entryId().isBlank()) {
+                throw new ApiException(400, Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EVENTS_SER",
+                        "error: entryId is duplicated or not present for entry");
+            }
+            if (!ids.add(e.entryId())) {
+                throw new ApiException(400, Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EVENTS_SER",
+                        "error: entryId is duplicated or not present for entry");
+            }
+        }
+        List<CompletableFuture<FailedEntry>> results = new ArrayList<>();
+        for (BulkEntry e : entries) {
+            Map<String, String> md = new LinkedHashMap<>(metadata == null ? Map.of() : metadata);
+            md.putAll(e.metadata() == null ? Map.of() : e.metadata());
+            results.add(publish(pubsubName, topic, e.event(), e.contentType() == null || e.contentType().isBlank()
+                    ? "text/plain" : e.contentType(), md, traceparent, tracestate)
+                    .thenApply(v -> (FailedEntry) null)
+                    .exceptionally(t -> new FailedEntry(e.entryId(), String.valueOf(
+                            (t.getCause() != null ? t.getCause() : t).getMessage()))));
+        }
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<FailedEntry> failed = new ArrayList<>();
+            results.forEach(r -> {
+                FailedEntry f = r.join();
+                if (f != null) {
+                    failed.add(f);
+                }
+            });
+            return failed;
+        });
+    }
+
     private final class SubscriptionHost implements SubscriptionManager.Host {
         @Override
         public String appId() {

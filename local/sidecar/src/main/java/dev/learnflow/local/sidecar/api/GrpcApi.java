@@ -121,6 +121,25 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 req.getDataContentType(), req.getMetadataMap(), traceparent, tracestate), v -> EMPTY);
     }
 
+    @Override
+    public void bulkPublishEventAlpha1(DaprProtos.BulkPublishRequest req,
+                                       StreamObserver<DaprProtos.BulkPublishResponse> obs) {
+        String traceparent = CTX_TRACEPARENT.get();
+        String tracestate = CTX_TRACESTATE.get();
+        reply(obs, () -> {
+            List<Sidecar.BulkEntry> entries = new ArrayList<>();
+            req.getEntriesList().forEach(e -> entries.add(new Sidecar.BulkEntry(e.getEntryId(),
+                    e.getEvent().toByteArray(), e.getContentType(), e.getMetadataMap())));
+            return sidecar.publishBulk(req.getPubsubName(), req.getTopic(), entries, req.getMetadataMap(),
+                    traceparent, tracestate);
+        }, failed -> {
+            DaprProtos.BulkPublishResponse.Builder b = DaprProtos.BulkPublishResponse.newBuilder();
+            failed.forEach(f -> b.addFailedEntries(DaprProtos.BulkPublishResponseFailedEntry.newBuilder()
+                    .setEntryId(f.entryId()).setError(f.error())));
+            return b.build();
+        });
+    }
+
     // ---------------------------------------------------------------- state
 
     @Override
