@@ -37,11 +37,7 @@ final class Pushes {
     }
 
     static ValidatableResponse push(Object body) {
-        return push(Map.of("dapr-caller-app-id", "notification"), body);
-    }
-
-    static ValidatableResponse push(Map<String, String> headers, Object body) {
-        return given().contentType(ContentType.JSON).headers(headers).body(body)
+        return given().contentType(ContentType.JSON).header("dapr-caller-app-id", "notification").body(body)
                 .when().post("/internal/notifications").then();
     }
 }
