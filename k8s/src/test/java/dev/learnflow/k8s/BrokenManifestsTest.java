@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.k8s.check.DaprChecks;
 import dev.learnflow.k8s.check.DockerfileChecks;
+import dev.learnflow.k8s.check.NetworkChecks;
 import dev.learnflow.k8s.check.OverlayChecks;
 import dev.learnflow.k8s.check.SecretChecks;
+import dev.learnflow.k8s.check.SecurityChecks;
 import dev.learnflow.k8s.check.TiltChecks;
 import dev.learnflow.k8s.check.WorkloadChecks;
 import dev.learnflow.k8s.render.Kustomize;
@@ -95,7 +97,11 @@ class BrokenManifestsTest {
     void aServiceWithoutItsDatabaseEnvironmentIsCaught() {
         Manifests broken = LearnFlow.kind();
         ArrayNode env = (ArrayNode) container(broken, "notification").path("env");
-        env.remove(4); // LEARNFLOW_DB_PASSWORD
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if ("LEARNFLOW_DB_PASSWORD".equals(env.get(i).path("name").asText())) {
+                env.remove(i);
+            }
+        }
 
         assertThat(WorkloadChecks.services(broken, SERVICES))
                 .containsExactly("Deployment/notification container notification: LEARNFLOW_DB_PASSWORD is not set");
@@ -219,6 +225,177 @@ class BrokenManifestsTest {
                 .containsExactly("services/debug/src/main/docker/Dockerfile.jvm: ENTRYPOINT "
                         + "[/opt/jboss/container/java/run/run-java.sh] differs from the Tiltfile's restart entrypoint "
                         + "[java, -jar, /deployments/quarkus-run.jar]");
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // What issue #18 found in the manifests as they were: each variant below restores one finding.
+
+    @Test
+    void appContainersWithoutTheDaprTokensAreCaught() {
+        Manifests broken = LearnFlow.production();
+        ArrayNode env = (ArrayNode) container(broken, "debug").path("env");
+        for (int i = env.size() - 1; i >= 0; i--) {
+            if (env.get(i).path("name").asText().endsWith("_API_TOKEN")) {
+                env.remove(i);
+            }
+        }
+
+        assertThat(SecurityChecks.daprTokens(broken, SERVICES, LearnFlow.ACTOR_HOSTS)).containsExactlyInAnyOrder(
+                "Deployment/debug container debug: APP_API_TOKEN is not set (the injector gives the token to daprd only)",
+                "Deployment/debug container debug: DAPR_API_TOKEN is not set (the injector gives the token to daprd only)");
+    }
+
+    @Test
+    void anApiTokenOnTheActorHostIsCaught() {
+        Manifests broken = LearnFlow.kind();
+        ObjectNode annotations = (ObjectNode) Manifests.podTemplate(broken.find("Deployment", "progress").orElseThrow())
+                .path("metadata").path("annotations");
+        annotations.put("dapr.io/api-token-secret", "learnflow-dapr-api-token");
+
+        assertThat(SecurityChecks.daprTokens(broken, SERVICES, LearnFlow.ACTOR_HOSTS)).containsExactly(
+                "Deployment/progress: hosts actors, so its daprd must not demand an api token (dapr.io/api-token-secret):"
+                        + " the SDK's actor channel sends none",
+                "Deployment/progress container progress: DAPR_API_TOKEN is not set (the injector gives the token to "
+                        + "daprd only)");
+    }
+
+    @Test
+    void aTiltRestartFileUnderTheTmpEmptyDirIsCaught() {
+        String tiltfile = LearnFlow.tiltfile().replace("        restart_file=RESTART_FILE,\n", "");
+
+        assertThat(TiltChecks.restartFile(tiltfile)).isEqualTo("/tmp/.restart-proc");
+        assertThat(TiltChecks.check(tiltfile, SERVICES, LearnFlow.kind())).hasSize(SERVICES.size())
+                .allMatch(p -> p.contains("lies under /tmp"));
+    }
+
+    @Test
+    void withoutNetworkPoliciesEveryPortIsOpenToEveryPod() {
+        Manifests open = new Manifests(LearnFlow.kind().all().stream()
+                .filter(r -> !"NetworkPolicy".equals(r.path("kind").asText())).toList());
+
+        List<String> problems = NetworkChecks.check(open, SERVICES, LearnFlow.PUBLIC_SERVICES, LearnFlow.KIND_PUBLIC);
+        assertThat(problems).contains("Deployment/progress: no NetworkPolicy isolates its pods (any pod may connect)",
+                "Deployment/progress: app port 8106 is open to Deployment/triage",
+                "Deployment/code-execution: daprd's API port 3500 is open to a pod in namespace other",
+                "Deployment/websocket: daprd's internal port 50002 is open to the ingress controller");
+        assertThat(NetworkChecks.dependency(open, "postgres", 5432, LearnFlow.postgresClients(),
+                LearnFlow.servicesOutside(LearnFlow.postgresClients()))).contains(
+                "StatefulSet/postgres: port 5432 is open to Deployment/websocket, which must not reach it",
+                "StatefulSet/postgres: port 5432 is open to client 203.0.113.7");
+    }
+
+    @Test
+    void aPolicyLettingAnyPodReachTheSandboxDirectlyIsCaught() {
+        Manifests broken = LearnFlow.production();
+        ObjectNode leaky = broken.find("NetworkPolicy", "dapr-sidecars").orElseThrow().deepCopy();
+        ((ObjectNode) leaky.path("metadata")).put("name", "leaky");
+        ((ObjectNode) leaky.path("spec").path("ingress").get(0).path("ports").get(0)).put("port", 8107);
+        List<ObjectNode> all = new java.util.ArrayList<>(broken.all());
+        all.add(leaky);
+
+        assertThat(NetworkChecks.check(new Manifests(all), SERVICES, LearnFlow.PUBLIC_SERVICES,
+                LearnFlow.PRODUCTION_PUBLIC)).containsExactlyInAnyOrder(
+                "Deployment/code-execution: app port 8107 is open to Deployment/gateway",
+                "Deployment/code-execution: app port 8107 is open to Deployment/triage",
+                "Deployment/code-execution: app port 8107 is open to Deployment/concepts",
+                "Deployment/code-execution: app port 8107 is open to Deployment/code-review",
+                "Deployment/code-execution: app port 8107 is open to Deployment/debug",
+                "Deployment/code-execution: app port 8107 is open to Deployment/exercise",
+                "Deployment/code-execution: app port 8107 is open to Deployment/progress",
+                "Deployment/code-execution: app port 8107 is open to Deployment/code-execution",
+                "Deployment/code-execution: app port 8107 is open to Deployment/websocket",
+                "Deployment/code-execution: app port 8107 is open to Deployment/notification");
+    }
+
+    @Test
+    void aWebsocketIngressExposingItsInternalRoutesIsCaught() {
+        Manifests broken = LearnFlow.production();
+        ObjectNode path = (ObjectNode) broken.find("Ingress", "websocket").orElseThrow().path("spec").path("rules")
+                .get(0).path("http").path("paths").get(0);
+        path.put("path", "/").put("pathType", "Prefix");
+        ((ObjectNode) broken.find("Ingress", "gateway").orElseThrow().path("spec")).remove("tls");
+
+        assertThat(SecurityChecks.ingress(broken, SERVICES, LearnFlow.PUBLIC_SERVICES, LearnFlow.PUBLIC_PATHS))
+                .containsExactlyInAnyOrder(
+                        "Service/websocket: Ingress exposes Prefix /, only [/ws] (Exact) may be public",
+                        "Ingress/gateway: host 'learnflow.example.com' is served without TLS");
+    }
+
+    @Test
+    void componentsWithoutScopesAreCaught() {
+        Manifests broken = LearnFlow.kind();
+        ((ObjectNode) broken.find("Component", "statestore").orElseThrow()).remove("scopes");
+        ArrayNode pubsubScopes = (ArrayNode) broken.find("Component", "kafka-pubsub").orElseThrow().path("scopes");
+        pubsubScopes.add("gateway");
+
+        assertThat(SecurityChecks.scopes(broken, LearnFlow.COMPONENT_SCOPES, LearnFlow.COMPONENT_USAGE,
+                LearnFlow.serviceSources())).containsExactlyInAnyOrder(
+                "Component/statestore: has no scopes: every sidecar would load it and its secrets",
+                "Component/statestore: scopes [] differ from [code-review, concepts, debug, exercise, gateway, "
+                        + "notification, progress, triage]",
+                "Component/kafka-pubsub: scopes [code-execution, code-review, concepts, debug, exercise, gateway, "
+                        + "notification, progress, triage, websocket] differ from [code-execution, code-review, "
+                        + "concepts, debug, exercise, notification, progress, triage, websocket]");
+    }
+
+    @Test
+    void anAppLeftOutOfAScopeWhileItsCodeUsesTheComponentIsCaught(@TempDir Path sources) throws IOException {
+        Path file = sources.resolve("dev/learnflow/websocket/client/Sessions.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "class Sessions { void keep(io.dapr.client.DaprClient d) { d.saveState(\"statestore\", \"k\", 1); } }");
+        Map<String, Path> serviceSources = new HashMap<>(LearnFlow.serviceSources());
+        serviceSources.put("websocket", sources);
+
+        assertThat(SecurityChecks.scopes(LearnFlow.kind(), LearnFlow.COMPONENT_SCOPES, LearnFlow.COMPONENT_USAGE,
+                serviceSources)).containsExactly("Component/statestore: websocket is out of scope but its code uses "
+                + "statestore (" + LearnFlow.COMPONENT_USAGE.get("statestore").pattern() + ")");
+    }
+
+    @Test
+    void mtlsInAnAppConfigurationAndTracesWithoutAnExporterAreCaught() {
+        Manifests broken = LearnFlow.production();
+        ObjectNode spec = (ObjectNode) broken.find("Configuration", "learnflow-progress").orElseThrow().path("spec");
+        spec.putObject("mtls").put("enabled", true);
+        ((ObjectNode) spec.path("tracing")).remove("otel");
+
+        assertThat(DaprChecks.accessControl(broken, REPO.localConfiguration(), SERVICES, LearnFlow.EXTRA_GRANTS,
+                LearnFlow.SERVED_BY)).containsExactly("Configuration/learnflow-progress: spec.mtls is ignored in an "
+                + "app's Configuration on Kubernetes (mTLS is the control plane's, Configuration daprsystem): remove it");
+        assertThat(DaprChecks.tracingExport(broken)).containsExactlyInAnyOrder(
+                "Configuration/learnflow-progress: tracing.otel.endpointAddress is missing: sampled traces go nowhere",
+                "Configuration/learnflow-progress: tracing.otel.protocol must be grpc or http");
+    }
+
+    @Test
+    void anUnpinnedKafkaProtocolVersionIsCaught() {
+        Manifests broken = LearnFlow.kind();
+        ArrayNode metadata = (ArrayNode) broken.find("Component", "kafka-pubsub").orElseThrow().path("spec")
+                .path("metadata");
+        for (int i = metadata.size() - 1; i >= 0; i--) {
+            if ("version".equals(metadata.get(i).path("name").asText())) {
+                metadata.remove(i);
+            }
+        }
+
+        assertThat(DaprChecks.components(broken, REPO.localComponents(), LearnFlow.componentNamesInCode()))
+                .contains("Component/kafka-pubsub: metadata version must pin the brokers' protocol version (2.1.0 "
+                        + "or later; daprd's default 2.0.0 uses requests Kafka 4 refuses), is ''");
+    }
+
+    @Test
+    void aTypeWideActorBreakerAStateStoreBreakerAndALongStateRetryAreCaught() {
+        Manifests broken = LearnFlow.kind();
+        ObjectNode spec = (ObjectNode) broken.find("Resiliency", "learnflow").orElseThrow().path("spec");
+        ((ObjectNode) spec.path("targets").path("actors").path("StudentActor")).put("circuitBreakerScope", "type");
+        ObjectNode state = (ObjectNode) spec.path("targets").path("components").path("statestore").path("outbound");
+        state.put("circuitBreaker", "componentBreaker").put("timeout", "general").put("retry", "componentTransient");
+
+        assertThat(DaprChecks.failureScopes(broken, LearnFlow.STATE_CLIENT_TIMEOUT)).containsExactlyInAnyOrder(
+                "Resiliency/learnflow: actor StudentActor: circuitBreakerScope must be id (a failing actor must not "
+                        + "pause the whole type), is 'type'",
+                "Resiliency/learnflow: state store statestore has a circuit breaker: daprd counts ETag conflicts, so "
+                        + "conflicts would pause every state call",
+                "Resiliency/learnflow: state store statestore: worst case 69891 ms is not below the apps' 5000 ms");
     }
 
     private static ObjectNode container(Manifests manifests, String service) {

@@ -51,6 +51,12 @@ public final class DaprChecks {
                 f.check(KUBERNETES_SECRET_STORE.equals(store), where, "secrets must come from the '"
                         + KUBERNETES_SECRET_STORE + "' secret store, not '" + store + "'");
             }
+            if ("pubsub.kafka".equals(type)) {
+                String version = metadata.getOrDefault("version", missing()).path("value").asText("");
+                f.check(version.matches("\\d+\\.\\d+\\.\\d+") && !version.matches("[01]\\..*|2\\.0\\..*"), where,
+                        "metadata version must pin the brokers' protocol version (2.1.0 or later; daprd's default "
+                                + "2.0.0 uses requests Kafka 4 refuses), is '" + version + "'");
+            }
             JsonNode twin = localByName.get(Manifests.name(component));
             if (twin == null) {
                 continue;
@@ -87,7 +93,8 @@ public final class DaprChecks {
 
     /**
      * Access control. Every Configuration denies by default, lets the gateway call everything, lists only
-     * existing app-ids in the apps' namespace, and keeps dapr/config.yaml's trust domain, tracing and mTLS.
+     * existing app-ids in the apps' namespace, keeps dapr/config.yaml's trust domain and tracing, and carries no
+     * spec.mtls (ignored there).
      * The grants of all Configurations together equal dapr/config.yaml's plus {@code extraGrants}, and each
      * grant sits in the Configuration of exactly the app that serves the operation ({@code servedBy}).
      */
@@ -125,8 +132,8 @@ public final class DaprChecks {
             JsonNode spec = configuration.path("spec");
             f.check(spec.path("tracing").path("samplingRate").equals(localSpec.path("tracing").path("samplingRate")),
                     where, "tracing.samplingRate differs from dapr/config.yaml");
-            f.check(spec.path("mtls").path("enabled").equals(localSpec.path("mtls").path("enabled")), where,
-                    "mtls.enabled differs from dapr/config.yaml");
+            f.check(!spec.has("mtls"), where, "spec.mtls is ignored in an app's Configuration on Kubernetes (mTLS is "
+                    + "the control plane's, Configuration daprsystem): remove it");
             JsonNode acl = spec.path("accessControl");
             f.check("deny".equals(acl.path("defaultAction").asText()), where, "accessControl.defaultAction must be deny");
             f.check(trustDomain.equals(acl.path("trustDomain").asText()), where, "trustDomain must be " + trustDomain);
@@ -227,6 +234,117 @@ public final class DaprChecks {
         }
         f.check(pubsubInbound, "k8s", "Resiliency must retry " + pubsub + " deliveries inbound (then <topic>.dlq)");
         return f.list();
+    }
+
+    /**
+     * Failures daprd counts must not pause more than they concern: an actor type's circuit breaker is per actor id
+     * (daprd counts ETag conflicts too, so a type-wide breaker would pause every student); a state store has no
+     * breaker (conflicts are normal answers); and a state call's worst case under its timeout and retry policies
+     * (every attempt timing out, the longest back-offs) ends before the apps stop waiting ({@code clientTimeout}).
+     */
+    public static List<String> failureScopes(Manifests manifests, java.time.Duration clientTimeout) {
+        Findings f = new Findings();
+        Map<String, String> componentTypes = new TreeMap<>();
+        manifests.ofKind("Component").forEach(c -> componentTypes.put(Manifests.name(c),
+                c.path("spec").path("type").asText()));
+        for (JsonNode resiliency : manifests.ofKind("Resiliency")) {
+            String where = Manifests.ref(resiliency);
+            JsonNode policies = resiliency.path("spec").path("policies");
+            JsonNode targets = resiliency.path("spec").path("targets");
+            targets.path("actors").properties().forEach(e -> {
+                if (e.getValue().hasNonNull("circuitBreaker")) {
+                    f.check("id".equals(e.getValue().path("circuitBreakerScope").asText()), where, "actor "
+                            + e.getKey() + ": circuitBreakerScope must be id (a failing actor must not pause the "
+                            + "whole type), is '" + e.getValue().path("circuitBreakerScope").asText("type") + "'");
+                }
+            });
+            targets.path("components").properties().forEach(e -> {
+                if (!componentTypes.getOrDefault(e.getKey(), "").startsWith("state.")) {
+                    return;
+                }
+                JsonNode outbound = e.getValue().path("outbound");
+                f.check(!outbound.hasNonNull("circuitBreaker"), where, "state store " + e.getKey()
+                        + " has a circuit breaker: daprd counts ETag conflicts, so conflicts would pause every "
+                        + "state call");
+                java.time.Duration budget = worstCase(outbound, policies);
+                f.check(budget != null && budget.compareTo(clientTimeout) < 0, where, "state store " + e.getKey()
+                        + ": worst case " + (budget == null ? "unbounded (no timeout)" : budget.toMillis() + " ms")
+                        + " is not below the apps' " + clientTimeout.toMillis() + " ms");
+            });
+        }
+        return f.list();
+    }
+
+    /**
+     * Every Configuration exports the traces it samples to an OpenTelemetry collector (production: an address
+     * to change, not a sampling rate with nowhere to go).
+     */
+    public static List<String> tracingExport(Manifests manifests) {
+        Findings f = new Findings();
+        for (JsonNode configuration : manifests.ofKind("Configuration")) {
+            JsonNode otel = configuration.path("spec").path("tracing").path("otel");
+            f.check(!otel.path("endpointAddress").asText("").isBlank(), Manifests.ref(configuration),
+                    "tracing.otel.endpointAddress is missing: sampled traces go nowhere");
+            f.check(Set.of("grpc", "http").contains(otel.path("protocol").asText("")), Manifests.ref(configuration),
+                    "tracing.otel.protocol must be grpc or http");
+        }
+        return f.list();
+    }
+
+    /** daprd's default exponential back-off: 500 ms first interval, times 1.5, up to 50 % random on top. */
+    private static final double BACKOFF_INITIAL_MS = 500;
+    private static final double BACKOFF_MULTIPLIER = 1.5;
+    private static final double BACKOFF_RANDOMIZATION = 0.5;
+
+    /** Attempts × timeout + the longest possible back-offs between them; null without a timeout. */
+    static java.time.Duration worstCase(JsonNode target, JsonNode policies) {
+        if (!target.hasNonNull("timeout")) {
+            return null;
+        }
+        long timeout = durationMillis(policies.path("timeouts").path(target.path("timeout").asText()).asText());
+        if (timeout <= 0) {
+            return null;
+        }
+        JsonNode retry = target.hasNonNull("retry") ? policies.path("retries").path(target.path("retry").asText())
+                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        int retries = retry.isMissingNode() ? 0 : retry.path("maxRetries").asInt(-1);
+        if (retries < 0) {
+            return null;
+        }
+        double total = (retries + 1) * (double) timeout;
+        double interval = BACKOFF_INITIAL_MS;
+        long maxInterval = retry.hasNonNull("maxInterval") ? durationMillis(retry.path("maxInterval").asText())
+                : 60_000;
+        for (int i = 0; i < retries; i++) {
+            if ("constant".equals(retry.path("policy").asText())) {
+                total += durationMillis(retry.path("duration").asText("5s"));
+            } else {
+                total += Math.min(maxInterval, interval * (1 + BACKOFF_RANDOMIZATION));
+                interval = Math.min(maxInterval, interval * BACKOFF_MULTIPLIER);
+            }
+        }
+        return java.time.Duration.ofMillis(Math.round(total));
+    }
+
+    /** A Go duration as Dapr's YAML writes it: 1500ms, 2s, 1m30s. */
+    static long durationMillis(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)").matcher(text);
+        double total = 0;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                return -1;
+            }
+            double value = Double.parseDouble(m.group(1));
+            total += switch (m.group(2)) {
+                case "ms" -> value;
+                case "s" -> value * 1000;
+                case "m" -> value * 60_000;
+                default -> value * 3_600_000;
+            };
+            end = m.end();
+        }
+        return end == text.length() && end > 0 ? Math.round(total) : -1;
     }
 
     /** The topics Job's list equals the expected topics (each with its dead-letter topic). */

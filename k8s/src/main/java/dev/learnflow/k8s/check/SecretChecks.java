@@ -57,6 +57,12 @@ public final class SecretChecks {
                 secret.path("items").forEach(item -> keys.add(item.path("key").asText()));
             }
         }
+        for (JsonNode ingress : manifests.ofKind("Ingress")) {
+            for (JsonNode tls : ingress.path("spec").path("tls")) {
+                need(required, tls.path("secretName").asText(), "tls.crt");
+                need(required, tls.path("secretName").asText(), "tls.key");
+            }
+        }
         for (JsonNode component : manifests.ofKind("Component")) {
             for (JsonNode entry : component.path("spec").path("metadata")) {
                 JsonNode ref = entry.path("secretKeyRef");

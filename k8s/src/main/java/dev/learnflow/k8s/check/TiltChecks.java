@@ -20,6 +20,8 @@ public final class TiltChecks {
     private static final Pattern OBJECT = Pattern.compile("'([a-z0-9.-]+|%s):([a-z]+)'");
     private static final Pattern RESOURCE = Pattern.compile("\\bk8s_resource\\(\\s*'([a-z0-9-]+)'");
     private static final Pattern STRING = Pattern.compile("'([^']*)'");
+    /** tilt-extensions' restart_process default. */
+    static final String DEFAULT_RESTART_FILE = "/tmp/.restart-proc";
 
     private TiltChecks() {
     }
@@ -85,6 +87,22 @@ public final class TiltChecks {
         f.check(tiltfile.contains("dapr/dapr"), "Tiltfile", "must install Dapr from the dapr/dapr Helm chart");
         f.check(tiltfile.contains("live_update"), "Tiltfile", "must live-update the services");
 
+        if (tiltfile.contains("docker_build_with_restart(")) {
+            String restartFile = restartFile(tiltfile);
+            for (ServiceSpec service : services) {
+                kind.find("Deployment", service.name()).ifPresent(d -> {
+                    for (JsonNode c : Manifests.podSpec(d).path("containers")) {
+                        for (JsonNode mount : c.path("volumeMounts")) {
+                            String path = mount.path("mountPath").asText();
+                            f.check(!restartFile.startsWith(path.endsWith("/") ? path : path + "/"), "Tiltfile",
+                                    "the restart file " + restartFile + " lies under " + path + ", which "
+                                            + "Deployment/" + service.name() + " mounts over the image: the restart "
+                                            + "wrapper cannot find it");
+                        }
+                    }
+                });
+            }
+        }
         Matcher objects = OBJECT.matcher(tiltfile);
         while (objects.find()) {
             List<String> names = "%s".equals(objects.group(1)) ? new ArrayList<>(expected.keySet())
@@ -103,6 +121,19 @@ public final class TiltChecks {
                     "k8s_resource '" + name + "' is not a workload of the kind rendering");
         }
         return f.list();
+    }
+
+    /** The file the restart_process extension watches: restart_file=..., else the extension's default. */
+    public static String restartFile(String tiltfile) {
+        Matcher argument = Pattern.compile("restart_file\\s*=\\s*(?:'([^']+)'|([A-Z_]+))").matcher(tiltfile);
+        if (!argument.find()) {
+            return DEFAULT_RESTART_FILE;
+        }
+        if (argument.group(1) != null) {
+            return argument.group(1);
+        }
+        Matcher constant = Pattern.compile("(?m)^" + argument.group(2) + "\\s*=\\s*'([^']+)'").matcher(tiltfile);
+        return constant.find() ? constant.group(1) : DEFAULT_RESTART_FILE;
     }
 
     private static String imageOf(JsonNode deployment, String container) {

@@ -8,18 +8,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Publishes domain events through the sidecar's pub/sub component. We send the whole CloudEvent envelope
  * (content type application/cloudevents+json) so our ids and type names survive; Dapr adds topic, pubsubname
  * and trace context.
+ *
+ * <p>Every event about a student is published with Dapr's {@code partitionKey} metadata = the student's id: the
+ * Kafka component uses it as the message key, so one student's events land on one partition and are consumed in
+ * the order they were published, however many partitions a topic has. The key is the explicit {@code studentId},
+ * else the payload's {@code userId} record component (every LearnFlow event names its student so).
  */
 @ApplicationScoped
 public class EventBus {
 
     static final String CLOUDEVENTS_JSON = "application/cloudevents+json";
+    /** Dapr's pub/sub metadata naming the message key (Kafka: the partition). */
+    static final String PARTITION_KEY = "partitionKey";
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
 
     private final DaprClient dapr;
@@ -33,20 +43,52 @@ public class EventBus {
 
     /** Publishes and waits for the sidecar's acknowledgement; call from a worker thread. */
     public <T> CloudEvent<T> publish(EventTopic topic, T payload) {
+        return publish(topic, studentOf(payload), payload);
+    }
+
+    /** As {@link #publish(EventTopic, Object)}, ordered per {@code studentId} (null: no ordering needed). */
+    public <T> CloudEvent<T> publish(EventTopic topic, UUID studentId, T payload) {
         CloudEvent<T> event = CloudEvent.of(topic, source, payload);
-        request(event, topic).block(PUBLISH_TIMEOUT);
+        dapr.publishEvent(request(event, topic, studentId)).block(PUBLISH_TIMEOUT);
         return event;
     }
 
     /** Publishes without blocking the caller's thread. */
     public <T> CompletionStage<CloudEvent<T>> publishAsync(EventTopic topic, T payload) {
-        CloudEvent<T> event = CloudEvent.of(topic, source, payload);
-        return request(event, topic).timeout(PUBLISH_TIMEOUT).thenReturn(event).toFuture();
+        return publishAsync(topic, studentOf(payload), payload);
     }
 
-    private reactor.core.publisher.Mono<Void> request(CloudEvent<?> event, EventTopic topic) {
+    /** As {@link #publishAsync(EventTopic, Object)}, ordered per {@code studentId} (null: no ordering needed). */
+    public <T> CompletionStage<CloudEvent<T>> publishAsync(EventTopic topic, UUID studentId, T payload) {
+        CloudEvent<T> event = CloudEvent.of(topic, source, payload);
+        return dapr.publishEvent(request(event, topic, studentId)).timeout(PUBLISH_TIMEOUT).thenReturn(event)
+                .toFuture();
+    }
+
+    /** The publish request: the envelope, and Dapr's partitionKey metadata when the event is a student's. */
+    static PublishEventRequest request(CloudEvent<?> event, EventTopic topic, UUID studentId) {
         PublishEventRequest request = new PublishEventRequest(EventTopic.PUBSUB_NAME, topic.topic(), event)
                 .setContentType(CLOUDEVENTS_JSON);
-        return dapr.publishEvent(request);
+        if (studentId != null) {
+            request.setMetadata(Map.of(PARTITION_KEY, studentId.toString()));
+        }
+        return request;
+    }
+
+    /** The student a payload is about: its {@code userId} record component, if it has one of type UUID. */
+    static UUID studentOf(Object payload) {
+        if (payload == null || !payload.getClass().isRecord()) {
+            return null;
+        }
+        for (RecordComponent component : payload.getClass().getRecordComponents()) {
+            if (component.getName().equals("userId") && component.getType() == UUID.class) {
+                try {
+                    return (UUID) component.getAccessor().invoke(payload);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read userId of " + payload.getClass().getName(), e);
+                }
+            }
+        }
+        return null;
     }
 }

@@ -117,6 +117,7 @@ class ProgressRestartIT {
                 "-Dquarkus.http.port=" + ports.get("quarkus.http.test-port"),
                 "-Ddapr.http.port=" + ports.get("dapr.http.port"),
                 "-Ddapr.grpc.port=" + ports.get("dapr.grpc.port"),
+                "-Dlearnflow.sidecar-trust.allow-without-token=true", // its test sidecar sends no app token
                 "-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(APP_LOG.toFile()));

@@ -47,6 +47,7 @@ final class ConceptsApp implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("LEARNFLOW_SIDECAR_TRUST_ALLOW_WITHOUT_TOKEN", "true"); // its test sidecar sends no app token
         env.put("DAPR_HTTP_PORT", Integer.toString(sidecar.httpPort()));
         env.put("DAPR_GRPC_PORT", Integer.toString(sidecar.grpcPort()));
         env.put("LEARNFLOW_DB_NAME", env.getOrDefault("LEARNFLOW_TEST_DB_NAME", "learnflow_test"));

@@ -55,15 +55,6 @@ class PushTest {
     }
 
     @Test
-    void onlyTheNotificationServiceMayPush() {
-        Map<String, Object> push = Pushes.alert(UUID.randomUUID().toString(), UUID.randomUUID(), UUID.randomUUID(), "");
-        Pushes.push("gateway", push).statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/forbidden"));
-        Pushes.push(null, push).statusCode(403).contentType("application/problem+json");
-    }
-
-    @Test
     void aMalformedPushIsAProblemNamingTheFields() {
         Pushes.push(Map.of("id", "a b", "type", "Alert!", "recipients", List.of(), "payload", Map.of()))
                 .statusCode(400)

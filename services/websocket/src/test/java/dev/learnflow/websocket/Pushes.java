@@ -37,14 +37,7 @@ final class Pushes {
     }
 
     static ValidatableResponse push(Object body) {
-        return push("notification", body);
-    }
-
-    static ValidatableResponse push(String callerApp, Object body) {
-        var request = given().contentType(ContentType.JSON).body(body);
-        if (callerApp != null) {
-            request = request.header("dapr-caller-app-id", callerApp);
-        }
-        return request.when().post("/internal/notifications").then();
+        return given().contentType(ContentType.JSON).header("dapr-caller-app-id", "notification").body(body)
+                .when().post("/internal/notifications").then();
     }
 }

@@ -474,8 +474,13 @@ public final class Mesh implements AutoCloseable {
         if (daprTokens.containsKey(s.name())) {
             env.put("DAPR_API_TOKEN", daprTokens.get(s.name()));
         }
+        env.remove("LEARNFLOW_SIDECAR_TRUST_ALLOW_WITHOUT_TOKEN");
         if (appTokens.containsKey(s.name())) {
             env.put("APP_API_TOKEN", appTokens.get(s.name()));
+        } else {
+            // Tokens switched off (apiTokens(false), e.g. the mesh benchmark): say so explicitly, or the apps
+            // would fail closed and refuse every call (platform's SidecarTrustFilter).
+            env.put("LEARNFLOW_SIDECAR_TRUST_ALLOW_WITHOUT_TOKEN", "true");
         }
         env.remove("LEARNFLOW_DB_URL");
         env.remove("LEARNFLOW_DB_REACTIVE_URL");

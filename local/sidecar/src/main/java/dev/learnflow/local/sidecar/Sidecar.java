@@ -430,6 +430,54 @@ public final class Sidecar implements AutoCloseable {
         }, registry.workers());
     }
 
+    /** One event of a bulk publish: its id (unique in the request), data, content type and own metadata. */
+    public record BulkEntry(String entryId, byte[] event, String contentType, Map<String, String> metadata) {
+    }
+
+    /** An entry daprd could not publish, with the reason. */
+    public record FailedEntry(String entryId, String error) {
+    }
+
+    /**
+     * daprd's bulk publish (alpha): every entry is published like a single event (wrapped in a CloudEvent unless it
+     * is one; the request's metadata under the entry's own), and the entries that failed are reported by id.
+     */
+    public CompletableFuture<List<FailedEntry>> publishBulk(String pubsubName, String topic, List<BulkEntry> entries,
+                                                            Map<String, String> metadata, String traceparent,
+                                                            String tracestate) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (BulkEntry e : entries) {
+            if (e.entryId() == null || e.entryId().isBlank()) {
+                throw new ApiException(400, Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EVENTS_SER",
+                        "error: entryId is duplicated or not present for entry");
+            }
+            if (!ids.add(e.entryId())) {
+                throw new ApiException(400, Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EVENTS_SER",
+                        "error: entryId is duplicated or not present for entry");
+            }
+        }
+        List<CompletableFuture<FailedEntry>> results = new ArrayList<>();
+        for (BulkEntry e : entries) {
+            Map<String, String> md = new LinkedHashMap<>(metadata == null ? Map.of() : metadata);
+            md.putAll(e.metadata() == null ? Map.of() : e.metadata());
+            results.add(publish(pubsubName, topic, e.event(), e.contentType() == null || e.contentType().isBlank()
+                    ? "text/plain" : e.contentType(), md, traceparent, tracestate)
+                    .thenApply(v -> (FailedEntry) null)
+                    .exceptionally(t -> new FailedEntry(e.entryId(), String.valueOf(
+                            (t.getCause() != null ? t.getCause() : t).getMessage()))));
+        }
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<FailedEntry> failed = new ArrayList<>();
+            results.forEach(r -> {
+                FailedEntry f = r.join();
+                if (f != null) {
+                    failed.add(f);
+                }
+            });
+            return failed;
+        });
+    }
+
     private final class SubscriptionHost implements SubscriptionManager.Host {
         @Override
         public String appId() {
@@ -483,13 +531,15 @@ public final class Sidecar implements AutoCloseable {
                     + targetAppId + ", err: failed to resolve address for '" + target + "': couldn't find service: "
                     + target);
         }
-        return callee.receiveInvocation(identity(), verb, path, query, headers, body);
+        // daprd calls its own app directly (no hop to a remote sidecar), so access control never sees self-calls.
+        return callee.receiveInvocation(identity(), callee != this, verb, path, query, headers, body);
     }
 
-    /** Callee side: access control, then the call to the app with daprd's headers. */
-    CompletableFuture<AppChannel.Reply> receiveInvocation(AccessControl.CallerIdentity caller, String verb,
-                                                          String path, String query, MultiMap headers, byte[] body) {
-        if (config.accessControl() != null) {
+    /** Callee side: access control (for calls from other sidecars), then the call to the app with daprd's headers. */
+    CompletableFuture<AppChannel.Reply> receiveInvocation(AccessControl.CallerIdentity caller, boolean remote,
+                                                          String verb, String path, String query, MultiMap headers,
+                                                          byte[] body) {
+        if (remote && config.accessControl() != null) {
             AccessControl.Decision d = config.accessControl().check(caller, path, verb);
             if (!d.allowed()) {
                 throw new ApiException(403, Status.Code.PERMISSION_DENIED, "ERR_DIRECT_INVOKE", "failed to invoke, "
@@ -545,6 +595,19 @@ public final class Sidecar implements AutoCloseable {
 
     // ---------------------------------------------------------------- metadata
 
+    /** A component's capabilities as daprd lists them in its metadata (HTTP and gRPC): a state store's features. */
+    public List<String> capabilities(ComponentSpec component) {
+        List<String> caps = new ArrayList<>();
+        StateStore s = stores.get(component.name());
+        if (s != null) {
+            caps.addAll(s.features());
+            if (component.name().equals(actorStoreName)) {
+                caps.add("ACTOR");
+            }
+        }
+        return caps;
+    }
+
     /** The /v1.0/metadata document. */
     public ObjectNode metadata() {
         ObjectNode m = Json.object();
@@ -563,13 +626,7 @@ public final class Sidecar implements AutoCloseable {
             n.put("type", c.type());
             n.put("version", c.version());
             ArrayNode caps = n.putArray("capabilities");
-            StateStore s = stores.get(c.name());
-            if (s != null) {
-                s.features().forEach(caps::add);
-                if (c.name().equals(actorStoreName)) {
-                    caps.add("ACTOR");
-                }
-            }
+            capabilities(c).forEach(caps::add);
         }
         ArrayNode subs = m.putArray("subscriptions");
         for (SubscriptionSpec s : subscriptions.subscriptions()) {

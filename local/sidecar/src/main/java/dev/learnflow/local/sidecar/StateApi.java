@@ -107,7 +107,7 @@ public final class StateApi {
             List<StateStore.Entry> found = s.bulkGet(stored);
             for (int i = 0; i < keys.size(); i++) {
                 StateStore.Entry e = found.get(i);
-                out.add(new StateStore.Entry(keys.get(i), e.value(), e.etag()));
+                out.add(new StateStore.Entry(keys.get(i), e.value(), e.etag(), e.expires()));
             }
             return out;
         }).exceptionally(e -> {

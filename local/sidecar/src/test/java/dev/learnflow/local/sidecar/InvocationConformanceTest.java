@@ -166,6 +166,44 @@ class InvocationConformanceTest {
     }
 
     @Test
+    void anAppInvokingItselfSkipsAccessControlAsDaprdDoes() throws Exception {
+        // dapr/config.yaml has no policy for code-execution as a caller (default deny), yet daprd hands a
+        // self-call straight to its own app.
+        HttpResponse<String> self = Clients.http(registry.lookup("code-execution"), "GET",
+                "/internal/anything", null, "dapr-app-id", "code-execution");
+        assertThat(self.statusCode()).isEqualTo(201);
+        assertThat(body(self).path("caller").asText()).isEqualTo("code-execution");
+        // The same call from another app is still denied.
+        assertThat(Clients.http(triage, "GET", "/internal/anything", null, "dapr-app-id", "code-execution")
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aDeniedGrpcInvocationIsWrappedAsInternalAsDaprdDoes() {
+        io.grpc.ManagedChannel channel = Clients.grpc(exercise);
+        try {
+            var stub = io.dapr.v1.DaprGrpc.newBlockingStub(channel);
+            var request = io.dapr.v1.DaprProtos.InvokeServiceRequest.newBuilder().setId("code-execution")
+                    .setMessage(io.dapr.v1.CommonProtos.InvokeRequest.newBuilder().setMethod("internal/other")
+                            .setHttpExtension(io.dapr.v1.CommonProtos.HTTPExtension.newBuilder()
+                                    .setVerb(io.dapr.v1.CommonProtos.HTTPExtension.Verb.POST)))
+                    .build();
+            assertThatThrownBy(() -> stub.invokeService(request))
+                    .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INTERNAL);
+                        assertThat(e.getStatus().getDescription()).startsWith("failed to invoke, id: code-execution, "
+                                + "err: rpc error: code = PermissionDenied desc = ");
+                    });
+            // Allowed operations still answer over gRPC.
+            var allowed = request.toBuilder().setMessage(request.getMessage().toBuilder().setMethod("internal/runs/x"))
+                    .build();
+            assertThat(stub.invokeService(allowed).getData().getValue().toStringUtf8()).contains("/internal/runs/x");
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownAppsAndTimeoutsAreDaprErrors() throws Exception {
         HttpResponse<String> r = Clients.http(gateway, "GET", "/x", null, "dapr-app-id", "nobody");
         assertThat(r.statusCode()).isEqualTo(500);

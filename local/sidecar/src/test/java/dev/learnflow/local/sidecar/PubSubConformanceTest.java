@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +100,51 @@ class PubSubConformanceTest {
 
     private static String topic(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "kafka"})
+    void bulkPublishOverHttpAndGrpcDeliversEveryEntryAsACloudEvent(String transport) throws Exception {
+        registry = new SidecarRegistry();
+        Path comps = components(transport);
+        String t = topic("bulk");
+        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/events/in", null)))
+                .route("/events/in", r -> TestApp.Response.empty(200));
+        sidecar("subscriber", subApp, comps);
+        Sidecar pub = sidecar("publisher", null, comps);
+
+        HttpResponse<String> http = Clients.http(pub, "POST", "/v1.0-alpha1/publish/bulk/pubsub/" + t,
+                "[{\"entryId\":\"1\",\"event\":{\"n\":1},\"contentType\":\"application/json\"},"
+                        + "{\"entryId\":\"2\",\"event\":\"plain\",\"contentType\":\"text/plain\"}]",
+                "Content-Type", "application/json");
+        assertThat(http.statusCode()).isEqualTo(204);
+        io.grpc.ManagedChannel channel = Clients.grpc(pub);
+        try {
+            var response = io.dapr.v1.DaprGrpc.newBlockingStub(channel).bulkPublishEventAlpha1(
+                    io.dapr.v1.DaprProtos.BulkPublishRequest.newBuilder().setPubsubName("pubsub").setTopic(t)
+                            .addEntries(io.dapr.v1.DaprProtos.BulkPublishRequestEntry.newBuilder().setEntryId("3")
+                                    .setEvent(com.google.protobuf.ByteString.copyFromUtf8("{\"n\":3}"))
+                                    .setContentType("application/json"))
+                            .build());
+            assertThat(response.getFailedEntriesList()).isEmpty();
+        } finally {
+            channel.shutdownNow();
+        }
+        Fixtures.await("3 deliveries", Duration.ofSeconds(30), () -> subApp.requests("/events/in").size() >= 3);
+        List<JsonNode> events = subApp.requests("/events/in").stream().map(PubSubConformanceTest::json).toList();
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.path("specversion").asText()).isEqualTo("1.0");
+            assertThat(e.path("topic").asText()).isEqualTo(t);
+            assertThat(e.path("source").asText()).isEqualTo("publisher");
+        });
+        assertThat(events).extracting(e -> e.path("data").toString())
+                .containsExactlyInAnyOrder("{\"n\":1}", "\"plain\"", "{\"n\":3}");
+
+        // Entry ids are required and unique, as in daprd.
+        HttpResponse<String> duplicate = Clients.http(pub, "POST", "/v1.0-alpha1/publish/bulk/pubsub/" + t,
+                "[{\"entryId\":\"1\",\"event\":1},{\"entryId\":\"1\",\"event\":2}]");
+        assertThat(duplicate.statusCode()).isEqualTo(400);
+        assertThat(Json.parse(duplicate.body().getBytes()).path("errorCode").asText()).isEqualTo("ERR_PUBSUB_EVENTS_SER");
     }
 
     @ParameterizedTest

@@ -97,9 +97,18 @@ class StateConformanceTest {
         assertThatThrownBy(() -> client.saveState(store, k, "not-an-etag", "v4", firstWrite).block())
                 .isInstanceOf(DaprException.class).hasMessageContaining("INVALID_ARGUMENT");
 
-        // first-write without ETag on an existing key is a conflict too; on a new key it inserts.
-        assertThatThrownBy(() -> client.saveState(store, k, null, "v5", firstWrite).block())
-                .isInstanceOf(DaprException.class).hasMessageContaining("ABORTED");
+        // first-write without ETag on an existing key is refused too; on a new key it inserts. state.in-memory
+        // reports an ETag mismatch (ABORTED); state.postgresql v1 a plain "no item was updated", which daprd
+        // answers as INTERNAL: callers must treat both as a conflict.
+        if (store.equals("pgstore")) {
+            assertThatThrownBy(() -> client.saveState(store, k, null, "v5", firstWrite).block())
+                    .isInstanceOf(DaprException.class).hasMessage("INTERNAL: failed saving state in state store "
+                            + "pgstore: no item was updated");
+        } else {
+            assertThatThrownBy(() -> client.saveState(store, k, null, "v5", firstWrite).block())
+                    .isInstanceOf(DaprException.class).hasMessageContaining("ABORTED");
+        }
+        assertThat(client.getState(store, k, String.class).block().getValue()).isEqualTo("v2");
         String fresh = key();
         client.saveState(store, fresh, null, "new", firstWrite).block();
         assertThat(client.getState(store, fresh, String.class).block().getValue()).isEqualTo("new");
@@ -189,6 +198,69 @@ class StateConformanceTest {
         assertThat(items.get(0).path("data").asText()).isEqualTo("t");
         assertThat(items.get(0).path("etag").asText()).isNotBlank();
         assertThat(items.get(1).has("data")).isFalse();
+    }
+
+    @Test
+    void postgresFirstWriteConflictWithoutEtagAnswersAsDaprdDoesOverHttp() throws Exception {
+        String k = key();
+        String firstWrite = "[{\"key\":\"" + k + "\",\"value\":1,\"options\":{\"concurrency\":\"first-write\"}}]";
+        assertThat(Clients.http(sidecar, "POST", "/v1.0/state/pgstore", firstWrite).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> again = Clients.http(sidecar, "POST", "/v1.0/state/pgstore", firstWrite);
+        assertThat(again.statusCode()).isEqualTo(500);
+        JsonNode error = Json.parse(again.body().getBytes());
+        assertThat(error.path("errorCode").asText()).isEqualTo("ERR_STATE_SAVE");
+        assertThat(error.path("message").asText())
+                .isEqualTo("failed saving state in state store pgstore: no item was updated");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memstore", "pgstore"})
+    void aValueSavedWithATtlCarriesItsExpiryAsDaprdDoes(String store) throws Exception {
+        String k = key();
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        client.saveBulkState(store, java.util.List.of(
+                new State<>(k, "short-lived", null, Map.of("ttlInSeconds", "3600"), null))).block();
+        String plain = key();
+        client.saveState(store, plain, "forever").block();
+
+        State<String> s = client.getState(store, k, String.class).block();
+        java.time.Instant expires = java.time.Instant.parse(s.getMetadata().get("ttlExpireTime"));
+        assertThat(expires).isBetween(before.plusSeconds(3599), before.plusSeconds(3700));
+        assertThat(s.getMetadata().get("ttlExpireTime")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(client.getState(store, plain, String.class).block().getMetadata()).doesNotContainKey("ttlExpireTime");
+
+        HttpResponse<String> get = Clients.http(sidecar, "GET", "/v1.0/state/" + store + "/" + k, null);
+        assertThat(get.headers().firstValue("metadata.ttlExpireTime")).contains(s.getMetadata().get("ttlExpireTime"));
+        HttpResponse<String> bulk = Clients.http(sidecar, "POST", "/v1.0/state/" + store + "/bulk",
+                "{\"keys\":[\"" + k + "\",\"" + plain + "\"]}");
+        JsonNode items = Json.parse(bulk.body().getBytes());
+        assertThat(items.get(0).path("metadata").path("ttlExpireTime").asText())
+                .isEqualTo(s.getMetadata().get("ttlExpireTime"));
+        assertThat(items.get(1).has("metadata")).isFalse();
+    }
+
+    @Test
+    void grpcMetadataListsComponentCapabilitiesAsHttpDoes() throws Exception {
+        io.grpc.ManagedChannel channel = Clients.grpc(sidecar);
+        try {
+            var md = io.dapr.v1.DaprGrpc.newBlockingStub(channel)
+                    .getMetadata(io.dapr.v1.DaprProtos.GetMetadataRequest.getDefaultInstance());
+            Map<String, java.util.List<String>> grpcCaps = new java.util.TreeMap<>();
+            md.getRegisteredComponentsList().forEach(c -> grpcCaps.put(c.getName(), c.getCapabilitiesList()));
+            assertThat(grpcCaps.get("pgstore")).containsExactly("ETAG", "TRANSACTIONAL", "TTL");
+
+            JsonNode http = Json.parse(Clients.http(sidecar, "GET", "/v1.0/metadata", null).body().getBytes());
+            Map<String, java.util.List<String>> httpCaps = new java.util.TreeMap<>();
+            http.path("components").forEach(c -> {
+                java.util.List<String> caps = new java.util.ArrayList<>();
+                c.path("capabilities").forEach(x -> caps.add(x.asText()));
+                httpCaps.put(c.path("name").asText(), caps);
+            });
+            assertThat(grpcCaps).isEqualTo(httpCaps);
+        } finally {
+            channel.shutdownNow();
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Set;
 
 /** Tuning of the relay ({@code learnflow.websocket.*} or {@code LEARNFLOW_WEBSOCKET_*}). */
 @ConfigMapping(prefix = "learnflow.websocket")
@@ -32,8 +31,6 @@ public interface RelayConfig {
     SendQueue sendQueue();
 
     Replay replay();
-
-    Push push();
 
     /** Per-connection bound on what was handed to the socket but not yet written to the network. */
     interface SendQueue {
@@ -66,13 +63,5 @@ public interface RelayConfig {
 
         @WithDefault("134217728")
         long maxTotalBytes();
-    }
-
-    /** The internal push route ({@code POST /internal/notifications}). */
-    interface Push {
-
-        /** Dapr app ids allowed to push (the sidecar sets {@code dapr-caller-app-id}). */
-        @WithDefault("notification")
-        Set<String> allowedCallers();
     }
 }

@@ -1,13 +1,11 @@
 package dev.learnflow.websocket.rest;
 
 import dev.learnflow.platform.errors.ApiException;
-import dev.learnflow.websocket.config.RelayConfig;
 import dev.learnflow.websocket.mapping.EventMessages;
 import dev.learnflow.websocket.service.Relay;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,32 +17,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 
 /**
- * Pushes from other services, through the sidecars: {@code notification} sends new and changed alerts here
- * (Dapr access control lets only it call this route; the caller's app id is checked again here).
+ * Pushes from other services, through the sidecars: {@code notification} sends new and changed alerts here.
+ * Dapr access control lets only it call this route, and platform's SidecarTrustFilter lets only this app's own
+ * sidecar (its app API token) reach it. A {@code dapr-caller-app-id} header proves nothing: anyone can send one.
  */
 @Path("/internal/notifications")
 @Tag(name = "internal", description = "Called by other LearnFlow services through their sidecars")
 public class NotificationsResource {
 
-    static final String CALLER_APP_HEADER = "dapr-caller-app-id";
-
     private final Relay relay;
-    private final RelayConfig config;
 
-    public NotificationsResource(Relay relay, RelayConfig config) {
+    public NotificationsResource(Relay relay) {
         this.relay = relay;
-        this.config = config;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Relay a message to the sockets of the given users (on this replica)")
-    public Response push(@HeaderParam(CALLER_APP_HEADER) String callerApp, @Valid @NotNull PushRequest push) {
-        if (callerApp == null || !config.push().allowedCallers().contains(callerApp)) {
-            throw ApiException.forbidden("Only " + String.join(", ", config.push().allowedCallers())
-                    + " may push messages");
-        }
+    public Response push(@Valid @NotNull PushRequest push) {
         if (!push.payload().isObject()) {
             throw ApiException.badRequest("payload must be a JSON object");
         }

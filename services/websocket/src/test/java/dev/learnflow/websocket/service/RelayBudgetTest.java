@@ -112,10 +112,6 @@ class RelayBudgetTest {
                     }
                 };
             }
-
-            public Push push() {
-                return () -> Set.of("notification");
-            }
         };
     }
 }

@@ -121,6 +121,25 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 req.getDataContentType(), req.getMetadataMap(), traceparent, tracestate), v -> EMPTY);
     }
 
+    @Override
+    public void bulkPublishEventAlpha1(DaprProtos.BulkPublishRequest req,
+                                       StreamObserver<DaprProtos.BulkPublishResponse> obs) {
+        String traceparent = CTX_TRACEPARENT.get();
+        String tracestate = CTX_TRACESTATE.get();
+        reply(obs, () -> {
+            List<Sidecar.BulkEntry> entries = new ArrayList<>();
+            req.getEntriesList().forEach(e -> entries.add(new Sidecar.BulkEntry(e.getEntryId(),
+                    e.getEvent().toByteArray(), e.getContentType(), e.getMetadataMap())));
+            return sidecar.publishBulk(req.getPubsubName(), req.getTopic(), entries, req.getMetadataMap(),
+                    traceparent, tracestate);
+        }, failed -> {
+            DaprProtos.BulkPublishResponse.Builder b = DaprProtos.BulkPublishResponse.newBuilder();
+            failed.forEach(f -> b.addFailedEntries(DaprProtos.BulkPublishResponseFailedEntry.newBuilder()
+                    .setEntryId(f.entryId()).setError(f.error())));
+            return b.build();
+        });
+    }
+
     // ---------------------------------------------------------------- state
 
     @Override
@@ -132,6 +151,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 if (e.etag() != null) {
                     b.setEtag(e.etag());
                 }
+                b.putAllMetadata(e.metadata());
             }
             return b.build();
         });
@@ -149,6 +169,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 if (e.etag() != null) {
                     item.setEtag(e.etag());
                 }
+                item.putAllMetadata(e.metadata());
                 b.addItems(item);
             }
             return b.build();
@@ -237,9 +258,19 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
             if (tp != null) {
                 h.set("traceparent", tp);
             }
-            return sidecar.invoke(req.getId(), verb, "/" + m.getMethod(),
-                    m.hasHttpExtension() ? m.getHttpExtension().getQuerystring() : "", h,
-                    m.getData().getValue().toByteArray());
+            try {
+                return sidecar.invoke(req.getId(), verb, "/" + m.getMethod(),
+                        m.hasHttpExtension() ? m.getHttpExtension().getQuerystring() : "", h,
+                        m.getData().getValue().toByteArray());
+            } catch (ApiException denied) {
+                if (denied.grpcCode() != Status.Code.PERMISSION_DENIED) {
+                    throw denied;
+                }
+                // daprd's gRPC InvokeService wraps every invocation error, access control's included, as INTERNAL
+                // (its HTTP API keeps the 403).
+                throw new ApiException(denied.httpStatus(), Status.Code.INTERNAL, denied.errorCode(),
+                        denied.getMessage(), denied);
+            }
         }, (AppChannel.Reply r) -> {
             if (!r.ok()) {
                 throw new ApiException(r.status(), Status.Code.UNKNOWN, "ERR_DIRECT_INVOKE",
@@ -354,7 +385,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
             b.setActorRuntime(rt);
             for (ComponentSpec c : sidecar.components()) {
                 b.addRegisteredComponents(DaprProtos.RegisteredComponents.newBuilder().setName(c.name())
-                        .setType(c.type()).setVersion(c.version()));
+                        .setType(c.type()).setVersion(c.version()).addAllCapabilities(sidecar.capabilities(c)));
             }
             for (SubscriptionSpec s : sidecar.activeSubscriptions()) {
                 DaprProtos.PubsubSubscriptionRules.Builder rules = DaprProtos.PubsubSubscriptionRules.newBuilder();

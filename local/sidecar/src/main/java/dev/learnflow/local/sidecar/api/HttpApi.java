@@ -135,6 +135,10 @@ public final class HttpApi implements Handler<HttpServerRequest> {
             return invoke(appIdHeader.trim(), req, path, body);
         }
         List<String> seg = segments(path);
+        if (seg.size() >= 3 && seg.get(0).equals("v1.0-alpha1") && seg.get(1).equals("publish")
+                && seg.get(2).equals("bulk")) {
+            return safely(() -> publishBulk(req, seg, body));
+        }
         if (seg.size() < 2 || !seg.get(0).equals("v1.0")) {
             return CompletableFuture.completedFuture(Answer.json(404, Json.error("ERR_NOT_FOUND",
                     "no route for " + req.method() + " " + path)));
@@ -221,6 +225,44 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 .thenApply(v -> Answer.empty(204));
     }
 
+    /** POST /v1.0-alpha1/publish/bulk/{pubsub}/{topic}: [{entryId, event, contentType, metadata}]. */
+    private CompletableFuture<Answer> publishBulk(HttpServerRequest req, List<String> seg, byte[] body) {
+        if (!req.method().name().equals("POST")) {
+            throw notFound(req);
+        }
+        if (seg.size() < 4) {
+            throw new ApiException(404, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EMPTY", "pubsub name is empty");
+        }
+        String topic = seg.size() < 5 ? "" : String.join("/", seg.subList(4, seg.size()));
+        JsonNode array = parse(body);
+        if (!array.isArray()) {
+            throw new ApiException(400, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EVENTS_SER",
+                    "error when unmarshaling the request for topic " + topic + " pubsub " + seg.get(3)
+                            + ": expected a JSON array of entries");
+        }
+        List<Sidecar.BulkEntry> entries = new ArrayList<>();
+        for (JsonNode e : array) {
+            String contentType = e.path("contentType").asText("");
+            JsonNode event = e.path("event");
+            byte[] data = event.isTextual() && !contentType.contains("json") ? event.asText().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8) : Json.bytes(event);
+            Map<String, String> md = new java.util.LinkedHashMap<>();
+            e.path("metadata").properties().forEach(m -> md.put(m.getKey(), m.getValue().asText()));
+            entries.add(new Sidecar.BulkEntry(e.path("entryId").asText(""), data, contentType, md));
+        }
+        return sidecar.publishBulk(seg.get(3), topic, entries, queryMetadata(req), req.getHeader("traceparent"),
+                req.getHeader("tracestate")).thenApply(failed -> {
+                    if (failed.isEmpty()) {
+                        return Answer.empty(204);
+                    }
+                    ObjectNode out = Json.object();
+                    ArrayNode list = out.putArray("failedEntries");
+                    failed.forEach(f -> list.addObject().put("entryId", f.entryId()).put("error", f.error()));
+                    out.put("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE");
+                    return Answer.json(500, Json.bytes(out));
+                });
+    }
+
     // ---------------------------------------------------------------- state
 
     private CompletableFuture<Answer> state(HttpServerRequest req, String method, List<String> seg, byte[] body) {
@@ -252,6 +294,10 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                     if (e.value() != null) {
                         n.set("data", dataNode(e.value()));
                         n.put("etag", e.etag());
+                        if (!e.metadata().isEmpty()) {
+                            ObjectNode md = n.putObject("metadata");
+                            e.metadata().forEach(md::put);
+                        }
                     }
                 }
                 return Answer.json(200, Json.bytes(out));
@@ -283,6 +329,8 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 if (e.etag() != null) {
                     h.set("ETag", e.etag());
                 }
+                // daprd returns the response metadata as "metadata.<key>" headers.
+                e.metadata().forEach((k, v) -> h.set("metadata." + k, v));
                 return new Answer(200, h, e.value());
             });
         }

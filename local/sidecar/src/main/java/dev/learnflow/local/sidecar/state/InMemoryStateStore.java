@@ -21,7 +21,7 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public synchronized Entry get(String key) {
         Stored s = live(key);
-        return s == null ? null : new Entry(key, s.value(), s.etag());
+        return s == null ? null : new Entry(key, s.value(), s.etag(), s.expires());
     }
 
     @Override

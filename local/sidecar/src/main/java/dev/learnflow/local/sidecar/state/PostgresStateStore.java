@@ -236,11 +236,11 @@ public final class PostgresStateStore implements StateStore {
     public Entry get(String key) throws Exception {
         return withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT value::text, isbinary, xmin::text FROM " + table + " WHERE key = ?" + LIVE)) {
+                    "SELECT value::text, isbinary, xmin::text, expiredate FROM " + table + " WHERE key = ?" + LIVE)) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new Entry(key, decodeValue(rs.getString(1), rs.getBoolean(2)), rs.getString(3))
-                            : null;
+                    return rs.next() ? new Entry(key, decodeValue(rs.getString(1), rs.getBoolean(2)), rs.getString(3),
+                            expires(rs.getTimestamp(4))) : null;
                 }
             }
         });
@@ -251,12 +251,14 @@ public final class PostgresStateStore implements StateStore {
         Map<String, Entry> found = withConnection(c -> {
             Map<String, Entry> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT key, value::text, isbinary, xmin::text FROM " + table + " WHERE key = ANY(?)" + LIVE)) {
+                    "SELECT key, value::text, isbinary, xmin::text, expiredate FROM " + table + " WHERE key = ANY(?)"
+                            + LIVE)) {
                 ps.setArray(1, c.createArrayOf("text", keys.toArray()));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.put(rs.getString(1), new Entry(rs.getString(1),
-                                decodeValue(rs.getString(2), rs.getBoolean(3)), rs.getString(4)));
+                                decodeValue(rs.getString(2), rs.getBoolean(3)), rs.getString(4),
+                                expires(rs.getTimestamp(5))));
                     }
                 }
             }
@@ -309,7 +311,7 @@ public final class PostgresStateStore implements StateStore {
         return List.of("ETAG", "TRANSACTIONAL", "TTL");
     }
 
-    private void apply(Connection c, Operation op) throws SQLException, ETagException {
+    private void apply(Connection c, Operation op) throws SQLException, ETagException, NoItemUpdatedException {
         if (op instanceof Upsert u) {
             String[] stored = encodeValue(u.value());
             String expire = u.ttlSeconds() != null && u.ttlSeconds() > 0
@@ -341,7 +343,9 @@ public final class PostgresStateStore implements StateStore {
                     ps.setString(2, stored[0]);
                     ps.setBoolean(3, Boolean.parseBoolean(stored[1]));
                     if (ps.executeUpdate() == 0) {
-                        throw ETagException.mismatch(u.key());
+                        // The v1 component reports a first-write on an existing key without an ETag as a plain
+                        // error, not an ETag error, so daprd answers it as an internal error (not ABORTED/409).
+                        throw new NoItemUpdatedException();
                     }
                 }
             }
@@ -366,6 +370,11 @@ public final class PostgresStateStore implements StateStore {
         }
     }
 
+
+    /** daprd reports expiredate as ttlExpireTime (RFC 3339, UTC). */
+    private static java.time.Instant expires(java.sql.Timestamp expiredate) {
+        return expiredate == null ? null : expiredate.toInstant();
+    }
 
     private static long parseEtag(String etag) throws ETagException {
         try {

@@ -9,9 +9,23 @@ import java.util.List;
  */
 public interface StateStore extends AutoCloseable {
 
-    /** The stored value; {@code json} tells whether it was stored as JSON (else as raw bytes). */
-    record Entry(String key, byte[] value, String etag) {
+    /** A stored value, its ETag, and when it expires (null: never), as daprd's {@code ttlExpireTime}. */
+    record Entry(String key, byte[] value, String etag, java.time.Instant expires) {
+
+        public Entry(String key, byte[] value, String etag) {
+            this(key, value, etag, null);
+        }
+
+        /** daprd's response metadata for a stored value: {@code ttlExpireTime} (RFC 3339, UTC, seconds). */
+        public java.util.Map<String, String> metadata() {
+            return expires == null ? java.util.Map.of() : java.util.Map.of(TTL_EXPIRE_TIME,
+                    java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                            expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        }
     }
+
+    /** The response metadata key daprd uses for a value's expiry. */
+    String TTL_EXPIRE_TIME = "ttlExpireTime";
 
     /** A value to store: bytes, and whether those bytes are a JSON document to store as such. */
     record Value(byte[] bytes, boolean json) {

@@ -35,6 +35,11 @@ public final class Clients {
                 "dapr.http.port", Integer.toString(s.httpPort()))));
     }
 
+    /** The raw gRPC API (for what the SDK does not call over gRPC); close the channel's owner when done. */
+    public static io.grpc.ManagedChannel grpc(Sidecar s) {
+        return io.grpc.ManagedChannelBuilder.forAddress("127.0.0.1", s.grpcPort()).usePlaintext().build();
+    }
+
     public static HttpResponse<String> http(Sidecar s, String method, String path, String body, String... headers)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.httpPort() + path))
