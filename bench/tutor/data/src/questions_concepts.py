@@ -142,4 +142,7 @@ QUESTIONS = [
     Q("dictionaries", "hwo do i check if a key exsits in a dictionary"),
     Q("lambda", "wat is a lamda function"),
     Q("classes", "can u explain objects n classes real simple pls"),
+    Q("string methods", "is there a way to check if a string starts with some letters"),
+    Q("f-strings", "f'{x=}' what does the = do in there"),
+    Q("iterators", "why can i only loop over a map object once??"),
 ]

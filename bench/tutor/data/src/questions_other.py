@@ -56,6 +56,8 @@ DEBUG_HELP = [
     Q("sort result used", "sorted_list is None???",
       code="lst = [3, 1, 2]\nsorted_list = lst.sort()\nprint(sorted_list)\n"),
     Q("wrong operator", "x =+ 1 doesnt add anything in my loop, x stays 1"),
+    Q("TypeError", "TypeError: list indices must be integers or slices, not str"),
+    Q("mutate while iterating", "i remove items from a list in a for loop and it skips some of them"),
     Q("integer division", "why does this give 2 and not 2.5? total = 5; n = 2; print(total // n)"),
     Q("missing return", "my function returns None even tho i calculate everything\n\n    def area(w, h):\n        a = w * h\n        print(a)\n\n    x = area(3, 4) + 1\n"),
     Q("off by one", "```\nfor i in range(1, 10):\n    print(i)\n```\nwhy doesnt it print 10??"),
@@ -113,6 +115,7 @@ EXERCISE_REQUEST = [
     Q("lambda", "exercise with lambda and sorted pls"),
     Q("generators", "could i get an exercise about generators"),
     Q("for loops", "i want a for loop challenge"),
+    Q("dictionaries", "make me a quiz question about dict.get"),
 ]
 
 PROGRESS_QUESTION = [
