@@ -8,6 +8,7 @@
 # On a shared machine nothing else may run a mesh meanwhile.
 #   bench/tutor/run.sh                                    # everything (~15-30 min on 2 busy cores)
 #   bench/tutor/run.sh -Dbench.only=debug -Dbench.limit=10   # any -Dbench.* setting, see README
+#   bench/tutor/run.sh --self-check                          # checks the scoring on made-up answers, no mesh
 # MAVEN_REPO=/path/to/repo bench/tutor/run.sh              # a private local Maven repository
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,6 +21,10 @@ repo_args=()
 [ -n "${MAVEN_REPO:-}" ] && repo_args=("-Dmaven.repo.local=$MAVEN_REPO")
 # Compiles this module and copies its dependencies to target/lib (offline), then runs it from those copies.
 mvn -B -q -o "${repo_args[@]}" -f bench/tutor/pom.xml package
+
+if [ "${1:-}" = "--self-check" ]; then # the scoring against made-up answers, no mesh
+  exec java -cp "bench/tutor/target/classes:bench/tutor/target/lib/*" dev.learnflow.bench.tutor.ScoringSelfCheck
+fi
 
 healthy() { curl -fsS -m 5 -o /dev/null http://127.0.0.1:8180/api/v1/health; }
 

@@ -11,6 +11,7 @@ what the buggy program gives, and refuses to write the JSON when any check fails
     python3 bench/tutor/data/src/build_programs.py          # check and write
     python3 bench/tutor/data/src/build_programs.py --check  # check only (exit 1 on a problem)
 """
+import concurrent.futures
 import json
 import os
 import re
@@ -29,17 +30,27 @@ unhandled_edge_case wrong_operator""".split()
 HOWS = {"question", "error", "assert", "doctest", "stdin"}
 TIMEOUT = 6
 
-# Runs one case in a child process: the program's top level (as __main__, with the given stdin), then the earlier
-# calls (for programs whose state carries over, e.g. a mutable default), then the call; prints one JSON line.
+# Runs one case in a child process and prints one JSON line. A stdin case runs the whole program (as __main__) with
+# that input. A call case runs the program's definitions only, then the earlier calls of the same program (state
+# such as a mutable default carries over, as in the student's asserts), then the call.
 HARNESS = r'''
-import contextlib, io, json, sys
+import ast, contextlib, io, json, sys
 spec = json.loads(sys.argv[1])
 ns = {"__name__": "__main__"}
 out = io.StringIO()
 top_error = None
+tree = ast.parse(spec["code"])
+if spec.get("call"):
+    # a call case starts from a fresh program's definitions: defs, classes, imports and call-free assignments
+    # (the student's own top-level calls, prints and asserts would leave state behind, e.g. in a mutable default)
+    def keep(node):
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+            return True
+        return isinstance(node, ast.Assign) and not any(isinstance(n, ast.Call) for n in ast.walk(node))
+    tree.body = [n for n in tree.body if keep(n)]
 with contextlib.redirect_stdout(out):
     try:
-        exec(compile(spec["code"], "main.py", "exec"), ns)
+        exec(compile(tree, "main.py", "exec"), ns)
     except BaseException as e:
         top_error = type(e).__name__ + ": " + str(e)
 result = {"stdout": out.getvalue(), "topError": top_error}
@@ -129,12 +140,16 @@ def check(program):
         problems.append(f"bug line out of range {bug_lines}")
     cases = []
     calls = []
+    first_stdin = next((c["stdin"] for c in program["cases"] if isinstance(c, dict)), "")
+    whole = run(fixed, {"stdin": first_stdin}, [])
+    if whole.get("topError") or whole.get("timeout") or whole.get("harnessError"):
+        problems.append(f"the fixed program fails when run: {whole}")
     for raw in program["cases"]:
         case = {"call": raw[0], "expected": raw[1]} if isinstance(raw, tuple) else dict(raw)
         fixed_run = run(fixed, case, calls)
         buggy_run = run(code, case, calls)
         if fixed_run.get("topError") or fixed_run.get("timeout") or fixed_run.get("harnessError"):
-            problems.append(f"fixed program fails at top level: {fixed_run}")
+            problems.append(f"fixed program fails on this case: {fixed_run}")
         if "call" in case:
             calls.append(case["call"])
             if not fixed_run.get("passed"):
@@ -188,11 +203,16 @@ def main():
     dupes = {i for i in ids if ids.count(i) > 1}
     bad = 0
     built = []
-    for p in programs:
+    def checked(p):
         try:
-            problems, entry = check(p)
+            return check(p)
         except Exception as e:  # a malformed entry: report it with the others
-            problems, entry = [repr(e)], None
+            return [repr(e)], None
+
+    # the programs run in child processes: a few at a time
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(checked, programs))
+    for p, (problems, entry) in zip(programs, results):
         if p["id"] in dupes:
             problems.append("duplicate id")
         status = "FAIL" if problems else "ok  "
