@@ -41,16 +41,16 @@ else
   # The offline tutor, whatever this shell has configured; the bench sends ~1 000 requests as two students.
   env -u LEARNFLOW_LLM_API_KEY -u LEARNFLOW_LLM_BASE_URL \
     LEARNFLOW_GATEWAY_RATE_LIMIT_CAPACITY=1000000 LEARNFLOW_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND=1000000 \
-    ./learnflow up --no-demo > bench/tutor/target/mesh.log 2>&1 &
+    ./learnflow up --no-demo --health-timeout 1500 > bench/tutor/target/mesh.log 2>&1 &
   mesh_pid=$!
   started=1
   trap './learnflow down >/dev/null 2>&1 || true; wait "$mesh_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1500); do
     healthy && break
     kill -0 "$mesh_pid" 2>/dev/null || { echo "the mesh did not start, see bench/tutor/target/mesh.log" >&2; exit 1; }
     sleep 1
   done
-  healthy || { echo "the mesh is not healthy after 10 minutes, see bench/tutor/target/mesh.log" >&2; exit 1; }
+  healthy || { echo "the mesh is not healthy after 25 minutes, see bench/tutor/target/mesh.log" >&2; exit 1; }
 fi
 
 status=0

@@ -556,7 +556,8 @@ s2 = make_student("Bob")
 s1["grades"].append(90)
 print(s2)
 ''', fix=["def make_student(name, grades=None):\n    if grades is None:\n        grades = []"],
-      cases=[("make_student('Bob')", "{'name': 'Bob', 'grades': []}")],
+      cases=[("make_student('Ann')['grades'].append(90)", "None"),
+             ("make_student('Bob')", "{'name': 'Bob', 'grades': []}")],
       question="I only added 90 to Ann but Bob has it too, make_student('Bob') should have grades [] ... print(s2) shows {'name': 'Bob', 'grades': [90]}"),
 
     # ---------------------------------------------------------------- inverted_condition
