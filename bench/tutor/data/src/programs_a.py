@@ -12,16 +12,16 @@ from build_programs import P
 PROGRAMS = [
     # ---------------------------------------------------------------- off_by_one_range
     P("fib-loop-extra-pass", "off_by_one_range", "error", r'''
-def fibonacci(n):
+def fibo(n):
     a = 0
     b = 1
     for i in range(n + 1):   #@bug
         a, b = b, a+b
     return a
 
-print(fibonacci(5))
-''', fix=["    for i in range(n):"], cases=[("fibonacci(5)", "5")],
-      error="fibonacci(5) returns {actual} but the tests expect 5"),
+print(fibo(6))
+''', fix=["    for i in range(n):"], cases=[("fibo(6)", "8")],
+      error="fibo(6) gave {actual}, the 6th fibonacci number is 8 though"),
 
     P("sum-to-n-misses-last", "off_by_one_range", "question", r'''
 # add up all the numbers from 1 to n

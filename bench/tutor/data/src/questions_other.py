@@ -6,9 +6,9 @@ from build_questions import Q
 
 DEBUG_HELP = [
     # an error named, no code
-    Q("KeyError", "KeyError 'age' when i read from my dict"),
-    Q("NameError", "my code says NameError: name 'totl' is not defined"),
-    Q("IndexError", "I keep getting IndexError: list index out of range on line 5, why?"),
+    Q("KeyError", "got KeyError: 'name' reading a value out of my dictionary"),
+    Q("NameError", "python says NameError: name 'averge' is not defined"),
+    Q("IndexError", "IndexError list index out of range on line 12?? why"),
     Q("TypeError", "TypeError: can only concatenate str (not \"int\") to str what does that mean"),
     Q("TypeError", "getting TypeError 'NoneType' object is not subscriptable help"),
     Q("ValueError", "ValueError: invalid literal for int() with base 10: 'abc'"),
@@ -24,8 +24,8 @@ DEBUG_HELP = [
     Q("TypeError", "TypeError: 'int' object is not iterable in my for loop"),
     Q("TypeError", "missing 1 required positional argument: 'self'"),
     # a symptom, no code
-    Q("missing return", "Why does my function return None?"),
-    Q("infinite loop", "my while loop never stops"),
+    Q("missing return", "why does my function give back None"),
+    Q("infinite loop", "my while loop runs forever and i have to ctrl c it"),
     Q("integer division", "my average is always a whole number, why"),
     Q("mutability and aliasing", "my list changes by itself when i change another list"),
     Q("accumulator reset", "my loop prints the same value every time"),
@@ -34,9 +34,9 @@ DEBUG_HELP = [
     Q("str vs int input", "my program says 5 + 5 = 55"),
     Q("mutable default argument", "my function remembers stuff from the last time i called it?? the list keeps growing"),
     # with code, as a field or inside the question
-    Q("off by one", "my fibonacci returns 8 instead of 5 for n=5, why?",
-      code="def fibonacci(n):\n    a, b = 0, 1\n    for i in range(n + 1):\n        a, b = b, a + b\n    return a\n"),
-    Q("infinite loop", "My loop never stops: i = 0; while i < 10: print(i)"),
+    Q("off by one", "my triangle(4) gives 6 but it should be 10 (1+2+3+4)",
+      code="def triangle(n):\n    t = 0\n    for k in range(n):\n        t += k\n    return t\n"),
+    Q("infinite loop", "this never ends: n = 5; while n > 0: print(n); total = n - 1"),
     Q("is vs ==", "why does this print False?\n```python\nx = input()\nprint(x is 'hi')\n```"),
     Q("missing return", "why is result None\n\n    def add(a, b):\n        total = a + b\n\n    result = add(2, 3)\n    print(result)\n"),
     Q("accumulator reset", "total is always the last number, what's wrong",
@@ -65,7 +65,7 @@ DEBUG_HELP = [
 ]
 
 CODE_REVIEW = [
-    Q(None, "is this code pythonic? def f(l): r=[] ; for i in range(len(l)): r.append(l[i]*2) ; return r"),
+    Q(None, "pythonic or not? def dbl(xs): out=[] ; for j in range(len(xs)): out.append(xs[j]+xs[j]) ; return out"),
     Q(None, "can you review my code", code="def avg(l):\n    s = 0\n    for i in range(len(l)):\n        s = s + l[i]\n    return s / len(l)\n"),
     Q(None, "pls review, is it good style?", code="def IsEven(Number):\n    if Number % 2 == 0:\n        return True\n    else:\n        return False\n"),
     Q(None, "how can i make this better / cleaner",
@@ -87,7 +87,7 @@ CODE_REVIEW = [
     Q(None, "rate my code out of 10 lol",
       code="def rev(s):\n    out = ''\n    for c in s:\n        out = c + out\n    return out\n"),
     # no code: asking for it (and saying what a review looks at) is right
-    Q(None, "please give feedback on my function style and naming", expect="clarify"),
+    Q(None, "can you give me feedback on how i name my variables", expect="clarify"),
     Q(None, "can u review my code pls", expect="clarify"),
     Q(None, "is my code good?", expect="clarify"),
     Q(None, "check my homework solution for style please", expect="clarify"),

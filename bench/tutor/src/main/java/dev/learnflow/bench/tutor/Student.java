@@ -74,6 +74,11 @@ final class Student implements AutoCloseable {
         body.put("role", "student");
         body.put("timezone", "Europe/Berlin");
         HttpResponse<String> r = s.send("POST", "/api/v1/auth/register", body, false);
+        // a cold or overloaded mesh may answer 5xx at first (e.g. a database read timing out): try a few times
+        for (int attempt = 1; r.statusCode() >= 500 && attempt < 6; attempt++) {
+            sleep(TimeUnit.SECONDS.toMillis(5L * attempt));
+            r = s.send("POST", "/api/v1/auth/register", body, false);
+        }
         if (r.statusCode() != 201) {
             throw new IllegalStateException("registration answered " + r.statusCode() + ": " + r.body());
         }
@@ -226,6 +231,15 @@ final class Student implements AutoCloseable {
             }
             ws.request(1);
             return null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
