@@ -30,7 +30,7 @@ healthy() { curl -fsS -m 5 -o /dev/null http://127.0.0.1:8180/api/v1/health; }
 
 started=0
 if healthy; then
-  echo "Using the mesh that is up on :8180 (default rate limit: 429s are waited out)." >&2
+  echo "Using the mesh that is up on :8180 (with the default rate limit, 429s are waited out: slower)." >&2
 else
   if ss -ltn | grep -q ':8180 '; then
     echo "something listens on :8180 but the mesh is not healthy; stop it first" >&2

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * One registered student talking to the tutor through the public API: posts a request, then waits for its answer
  * on the student's WebSocket ({@code learning.response} messages correlated by request id), falling back to
  * {@code GET /api/v1/queries/{id}} when the socket is down or slow. Logs in again before the access token expires
- * and honours 429s (Retry-After), so the bench also works against a mesh with the default rate limit.
+ * and honours 429s (Retry-After), so the bench also works against a mesh with the default rate limit; 502–504
+ * (an overloaded mesh) are tried again too.
  */
 final class Student implements AutoCloseable {
 
@@ -159,7 +160,10 @@ final class Student implements AutoCloseable {
         }
     }
 
-    /** One HTTP call; a 429 is waited out (Retry-After, at most 60 s each, 20 times) and sent again. */
+    /**
+     * One HTTP call; a 429 is waited out (Retry-After, at most 60 s each, 20 times) and sent again, and so is a
+     * 502/503/504 (up to 5 times, 2–32 s apart): an overloaded mesh must not score as a wrong answer.
+     */
     private HttpResponse<String> send(String method, String path, Object body, boolean authorized) {
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway + path))
@@ -177,10 +181,14 @@ final class Student implements AutoCloseable {
                 }
                 HttpResponse<String> r = http.send(b.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (r.statusCode() != 429 || attempt >= 20) {
+                // 429: rate limited. 502-504: the mesh did not take the request in time (overloaded, a circuit
+                // breaker open); the request was not accepted, so sending it again does not ask twice.
+                boolean overloaded = r.statusCode() >= 502 && r.statusCode() <= 504;
+                if (r.statusCode() != 429 && !overloaded || attempt >= (overloaded ? 5 : 20)) {
                     return r;
                 }
-                long seconds = r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                long seconds = r.headers().firstValue("Retry-After").map(Long::parseLong)
+                        .orElse(overloaded ? 2L << attempt : 1L);
                 Thread.sleep(TimeUnit.SECONDS.toMillis(Math.min(60, Math.max(1, seconds))));
             } catch (IOException e) {
                 if (attempt >= 2) {

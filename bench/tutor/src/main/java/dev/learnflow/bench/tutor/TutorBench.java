@@ -208,7 +208,7 @@ public final class TutorBench {
                 Student.Outcome o = student.ask("/api/v1/questions", body, TIMEOUT);
                 if (o.answered()) {
                     latencies.add(o.millis());
-                    latencyByIntent.computeIfAbsent(q.intent(), k -> new ArrayList<>()).add(o.millis());
+                    latencyByIntent.computeIfAbsent(intentGroup(q), k -> new ArrayList<>()).add(o.millis());
                 } else {
                     failures.merge(o.failure().replaceFirst(":.*", ""), 1, Integer::sum);
                 }
@@ -254,8 +254,7 @@ public final class TutorBench {
                 .append("### By labelled intent\n\n| intent | n | right lane | answered without deferring | "
                         + "lanes given | p95 ms |\n|---|--:|--:|--:|---|--:|\n");
         Map<String, List<QuestionJudge.Verdict>> byIntent = new TreeMap<>();
-        verdicts.forEach(v -> byIntent.computeIfAbsent(v.question().intent() + (v.question().answerable() ? ""
-                : " (unanswerable)"), k -> new ArrayList<>()).add(v));
+        verdicts.forEach(v -> byIntent.computeIfAbsent(intentGroup(v.question()), k -> new ArrayList<>()).add(v));
         byIntent.forEach((k, vs) -> s.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s |%n", k,
                 vs.size(), vs.stream().filter(v -> Boolean.TRUE.equals(v.rightLane())).count(),
                 vs.stream().anyMatch(v -> v.answeredWithoutDeferring() != null) ? String.valueOf(vs.stream()
@@ -263,6 +262,10 @@ public final class TutorBench {
                 count(vs, v -> String.valueOf(v.lane())),
                 fmt(percentile(latencyByIntent.getOrDefault(k, List.of()), 95)))));
         return s.append('\n').toString();
+    }
+
+    private static String intentGroup(Question q) {
+        return q.intent() + (q.answerable() ? "" : " (unanswerable)");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------
