@@ -421,7 +421,7 @@ def enclosing_def(node, fn):
 def apply_mutation(source, mutation):
     tree = ast.parse(source, STUDENT_FILE)
     nodes = list(ast.walk(tree))
-    index, op, arg = mutation
+    index, op, arg = mutation[:3]
     node = nodes[index]
     parents = parents_of(tree)
     if op == "cmpop":
@@ -520,6 +520,7 @@ class Finding:
         self.confirmed = False
         self.repaired = False
         self.node = node
+        self.anchors = set()   # other lines whose running confirms the finding
 
 
 class Detectors:
@@ -551,9 +552,12 @@ class Detectors:
             if isinstance(n, ast.For) and is_call_to(n.iter, "range") and n.iter.args:
                 args = n.iter.args
                 muts = []
-                for a in args[:2]:
+                for k, a in enumerate(args[:2]):
+                    is_end = k == 1 or len(args) == 1
                     for delta in (-1, 1):
-                        muts.append((self.at(a), "replace", shift(a, delta)))
+                        fewer = (delta < 0) == is_end   # the repair makes fewer passes: the bug ran one more
+                        muts.append((self.at(a), "replace", shift(a, delta),
+                                     {"direction": "one more" if fewer else "one fewer"}))
                 var = n.target.id if isinstance(n.target, ast.Name) else src(n.target)
                 bound = args[0] if len(args) == 1 else args[1]
                 odd = any(isinstance(b, ast.BinOp) and const_num(b.right) in (1, 2) for b in args) \
@@ -722,11 +726,13 @@ class Detectors:
             if isinstance(n, ast.BoolOp):
                 cmp = next((v for v in n.values if isinstance(v, ast.Compare) and len(v.ops) == 1
                             and isinstance(v.ops[0], (ast.Eq, ast.NotEq))), None)
-                for v in n.values:
-                    if cmp is not None and isinstance(v, ast.Constant) and v.value not in (None, True, False):
-                        fixed = "%s %s %s" % (src(cmp.left), OP_TEXT[type(cmp.ops[0])], src(v))
-                        self.add("boolean_precedence", n, "a bare value on one side of and/or is always true", 0.9,
-                                 [(self.at(v), "replace", fixed)], var=src(cmp.left), value=src(v))
+                bare = [v for v in n.values if isinstance(v, ast.Constant) and v.value not in (None, True, False)]
+                if cmp is not None and bare:
+                    op = OP_TEXT[type(cmp.ops[0])]
+                    whole = (" %s " % OP_TEXT[type(n.op)]).join(
+                        "%s %s %s" % (src(cmp.left), op, src(v)) if v in bare else src(v) for v in n.values)
+                    self.add("boolean_precedence", n, "a bare value on one side of and/or is always true", 0.9,
+                             [(self.at(n), "replace", whole)], var=src(cmp.left), value=src(bare[0]))
                 if isinstance(n.op, (ast.And, ast.Or)):
                     other = ast.Or if isinstance(n.op, ast.And) else ast.And
                     self.add("wrong_operator", n, "and / or", 0.2, [(self.at(n), "boolop", other)],
@@ -813,6 +819,7 @@ class Detectors:
                     self.add("shadowed_if_chain", n.orelse[0], "an earlier branch already catches this case", 0.85,
                              [(self.at(n), "swap_branches", None)], first=src(first), second=src(second),
                              first_line=n.lineno)
+                    self.findings[-1].anchors = {n.lineno}   # the shadowed line itself never runs
 
     def detect_early_break(self):
         for n in self.nodes:
@@ -1045,7 +1052,7 @@ def main():
         failing_lines |= results[i]["lines"]
     expected_for_guard = cases[failing_idx[0]].get("expected") if failing_idx else None
     for f in findings:
-        f.confirmed = f.line in failing_lines or (f.category == "loop_condition_never_changes" and out["loop"]
+        f.confirmed = f.line in failing_lines or bool(f.anchors & failing_lines) or (f.category == "loop_condition_never_changes" and out["loop"]
                                                   is not None and f.line in out["loop"]["lines"])
         if f.category in ("missing_return", "print_instead_of_return") and failing_idx:
             r = results[failing_idx[0]]
@@ -1132,6 +1139,11 @@ def swap_boolop(node, other):
 
 
 def describe(node, mutation):
+    extra = mutation[3] if len(mutation) > 3 else {}
+    return dict(described(node, mutation), **extra)
+
+
+def described(node, mutation):
     op = mutation[1]
     if op == "replace":
         return {"change": op, "from": src(node), "to": mutation[2]}

@@ -36,7 +36,9 @@ final class MeshPeers {
     /** A WireMock app with this app id in the mesh; the caller stubs what it answers. */
     static synchronized WireMockServer peer(String appId) {
         WireMockServer server = SERVERS.computeIfAbsent(appId, id -> {
-            WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+            // Stubs may opt in to really running the posted program (PythonSandbox); others answer as stubbed.
+            WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                    .extensions(new PythonSandbox()));
             s.start();
             return s;
         });
