@@ -15,20 +15,21 @@ import copy
 import io
 import json
 import math
+import reprlib
 import signal
 import sys
 import time
 import zlib
 
 STUDENT_FILE = "main.py"
-STEP_CAP = 200000         # line events per case before a run counts as runaway
+STEP_CAP = 100000         # line events per case before a run counts as runaway
 OBSERVE_STEPS = 400       # extra events watched after the cap, to find the loop and what does not change in it
 TRACE_KEEP = 300          # steps kept in the trace of the failing call
 REPR_MAX = 80
 OUTPUT_MAX = 20000        # characters of a case's captured output
-CASE_SECONDS = 1.0        # wall-clock backstop per traced case (sleep, huge C-level work)
+CASE_SECONDS = 0.6        # wall-clock backstop per traced case (sleep, huge C-level work)
 MUTANT_SECONDS = 0.25     # per case of a candidate change
-TOTAL_SECONDS = 3.2       # the whole harness stays well under the sandbox's 5 s
+TOTAL_SECONDS = 2.5       # the whole harness stays well under the sandbox's 5 s
 MUTANT_MAX = 160
 STARTED = time.monotonic()
 
@@ -48,9 +49,15 @@ def left():
     return TOTAL_SECONDS - (time.monotonic() - STARTED)
 
 
+BRIEF = reprlib.Repr()
+BRIEF.maxlist = BRIEF.maxtuple = BRIEF.maxset = BRIEF.maxdict = 12
+BRIEF.maxstring = BRIEF.maxother = REPR_MAX
+
+
 def short(value):
     try:
-        text = repr(value)
+        big = isinstance(value, (list, tuple, set, dict, str)) and len(value) > 50
+        text = BRIEF.repr(value) if big else repr(value)
     except Exception:
         text = "<%s object>" % type(value).__name__
     return text if len(text) <= REPR_MAX else text[:REPR_MAX - 3] + "..."
@@ -287,7 +294,8 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
     """Runs one case; returns dict(actual, passed, error, stdout, runaway)."""
     out = Capture()
     real = sys.stdout
-    result = {"actual": None, "passed": False, "error": None, "stdout": "", "runaway": False, "value": None}
+    result = {"actual": None, "passed": False, "error": None, "stdout": "", "runaway": False, "value": None,
+              "error_line": None}
     sys.stdout = out
     try:
         if case.get("call"):
@@ -309,10 +317,9 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
     except CaseTimeout:
         result["runaway"] = True
         result["error"] = "the program did not stop"
-    except RecursionError as exc:
-        result["error"] = "RecursionError: %s" % exc
     except BaseException as exc:
         result["error"] = "%s: %s" % (type(exc).__name__, exc)
+        result["error_line"] = student_line(exc)
         if not case.get("call"):
             result["actual"] = shown_output(out.getvalue(), case.get("expected"))
     finally:
@@ -320,6 +327,17 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
         sys.settrace(None)
     result["stdout"] = out.getvalue()
     return result
+
+
+def student_line(exc):
+    """The line of the student's file where the exception was raised (the innermost frame of theirs)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == STUDENT_FILE:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def resolve_candidates(program, case):
@@ -769,7 +787,7 @@ class Detectors:
                 if isinstance(x, ast.If) and isinstance(x.test, ast.Compare) and len(x.test.ops) == 1 and \
                         isinstance(x.test.ops[0], ast.Eq):
                     muts.append((self.at(x.test), "cmpop", (0, ast.LtE)))
-            self.add("recursion_no_base_case", fn if not has_base else recursive[0],
+            self.add("recursion_no_base_case", recursive[0],
                      "the recursion does not reach a case that stops it", 0.5 if has_base else 0.9, muts,
                      function=fn.name)
 
@@ -1014,7 +1032,7 @@ def main():
         r = run_case(program, case, tracer, env)
         r["lines"] = tracer.lines
         r["steps"] = tracer.steps
-        r["error_line"] = tracer.exception_line
+        r["error_line"] = r["error_line"] or tracer.exception_line
         if r["runaway"] and tracer.observed and observed is None:
             observed = tracer.observed
         results.append(r)
@@ -1057,6 +1075,10 @@ def main():
         if f.category in ("missing_return", "print_instead_of_return") and failing_idx:
             r = results[failing_idx[0]]
             f.confirmed = r["actual"] == "None" and (f.category == "missing_return" or bool(r["stdout"].strip()))
+        if f.category == "recursion_no_base_case" and failing_idx:
+            r = results[failing_idx[0]]
+            f.confirmed = f.confirmed and (r["runaway"] or (r["error"] or "").startswith("RecursionError")) \
+                or f.prior >= 0.9 and (r["error"] or "").startswith("RecursionError")
         if f.category == "mutable_default_argument" and failing_idx and cases[failing_idx[0]].get("call"):
             alone = run_case(program, cases[failing_idx[0]], Tracer(cover=False), None, MUTANT_SECONDS)
             f.confirmed = alone["passed"]   # passes on its own: an earlier call left something behind

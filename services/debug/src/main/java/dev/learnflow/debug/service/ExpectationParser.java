@@ -24,9 +24,9 @@ public final class ExpectationParser {
     private static final Pattern DEF = Pattern.compile("(?m)^[ \\t]*def\\s+([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)");
     private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     /** Words before what the program does now. */
-    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)\\b(?:returns|returned|return|gives|gave|"
+    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
-            + "comes out as|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is|=)\\s*:?\\s*");
+            + "comes out as|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
             + "(?: is| was| to be| to return| to print)?|expects?|expecting|should(?: have)? (?:be|been|return|"
@@ -180,7 +180,10 @@ public final class ExpectationParser {
         if (!cases.isEmpty()) {
             return cases;
         }
-        for (String sentence : text.split("(?<=[.!?])\\s+(?=[A-Z])|\\n+")) {
+        long expectations = EXPECTED_WORD.matcher(text).results().count();
+        String[] sentences = expectations <= 1 ? new String[] {text.replace('\n', ' ')}
+                : text.split("(?<=[.!?])\\s+(?=[A-Z])|\\n+");
+        for (String sentence : sentences) {
             sentenceCase(sentence, source, functions, readsInput, code).ifPresent(cases::add);
         }
         return cases;
