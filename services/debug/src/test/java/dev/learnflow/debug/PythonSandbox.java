@@ -76,17 +76,23 @@ final class PythonSandbox implements ResponseDefinitionTransformerV2 {
             Path out = dir.resolve("out.txt");
             Path err = dir.resolve("err.txt");
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(Python.command(), "-I", "-S", "-B", "main.py").directory(dir.toFile())
+            // A file-size limit stands in for the sandbox's output limit (an endless print loop stops there).
+            // CPU seconds stand for the sandbox's time limit: on a shared test machine wall time says little.
+            Process process = new ProcessBuilder("bash", "-c", "ulimit -f " + OUTPUT_MAX / 512 + " -t "
+                    + (timeoutMs + 999) / 1000 + " && exec "
+                    + Python.command() + " -I -S -B main.py").directory(dir.toFile())
                     .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            boolean finished = process.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
+            boolean finished = process.waitFor(timeoutMs * 6L, TimeUnit.MILLISECONDS);
             if (!finished) {
                 process.destroyForcibly().waitFor();
             }
             long wall = (System.nanoTime() - started) / 1_000_000;
             String stdout = read(out);
             String stderr = read(err);
-            boolean truncated = stdout.length() > OUTPUT_MAX || stderr.length() > OUTPUT_MAX;
-            ExecutionStatus status = !finished ? ExecutionStatus.TIMEOUT : truncated ? ExecutionStatus.OUTPUT_LIMIT
+            boolean truncated = stdout.length() >= OUTPUT_MAX || stderr.length() >= OUTPUT_MAX;
+            boolean outOfCpu = finished && process.exitValue() == 128 + 9 || finished && process.exitValue() == 128 + 24;
+            ExecutionStatus status = !finished || outOfCpu ? ExecutionStatus.TIMEOUT
+                    : truncated ? ExecutionStatus.OUTPUT_LIMIT
                     : process.exitValue() == 0 ? ExecutionStatus.OK : ExecutionStatus.RUNTIME_ERROR;
             return new RunCodeResponse(cut(stdout), cut(stderr), finished ? process.exitValue() : null, status, wall,
                     wall, status == ExecutionStatus.RUNTIME_ERROR ? exception(stderr) : null, truncated);
