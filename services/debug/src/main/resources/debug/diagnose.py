@@ -525,9 +525,9 @@ CMP_SAME_DIRECTION = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE
 CMP_INVERTED = {ast.Lt: ast.GtE, ast.LtE: ast.Gt, ast.Gt: ast.LtE, ast.GtE: ast.Lt, ast.Eq: ast.NotEq,
                 ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}
 CMP_FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
-ARITH_SWAPS = {ast.Add: [ast.Sub, ast.Mult], ast.Sub: [ast.Add], ast.Mult: [ast.Add, ast.Div, ast.Pow],
-               ast.Div: [ast.Mult, ast.FloorDiv], ast.Mod: [ast.FloorDiv], ast.FloorDiv: [ast.Div, ast.Mod],
-               ast.Pow: [ast.Mult]}
+ARITH_SWAPS = {ast.Add: [ast.Sub, ast.Mult], ast.Sub: [ast.Add, ast.Div, ast.Mult],
+               ast.Mult: [ast.Add, ast.Div, ast.Pow, ast.Sub], ast.Div: [ast.Mult, ast.FloorDiv, ast.Sub],
+               ast.Mod: [ast.FloorDiv], ast.FloorDiv: [ast.Div, ast.Mod], ast.Pow: [ast.Mult]}
 
 
 # ------------------------------------------------------------------------------------------------- detectors
@@ -642,6 +642,8 @@ class Detectors:
                 continue
             updated = {s.target.id for s in ast.walk(loop) if isinstance(s, ast.AugAssign)
                        and isinstance(s.target, ast.Name)}
+            updated |= {s.targets[0].id for s in ast.walk(loop) if isinstance(s, ast.Assign) and len(s.targets) == 1
+                        and isinstance(s.targets[0], ast.Name) and s.targets[0].id in names_in(s.value)}
             for stmt in loop.body:
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                         and (const_num(stmt.value) is not None or isinstance(stmt.value, (ast.List, ast.Dict))
@@ -690,6 +692,15 @@ class Detectors:
                             not isinstance(self.parents.get(n), ast.Subscript) and self.used_as_value(n):
                         self.add("index_vs_element", n, "the index is used where the element is meant", 0.6,
                                  [(self.at(n), "replace", "%s[%s]" % (seq, var))], var=var, seq=seq)
+                # x = seq[i] where x is later used as a position (seq[x]): the element kept instead of its index
+                indexes = {n.slice.id for n in ast.walk(loop) if isinstance(n, ast.Subscript)
+                           and isinstance(n.value, ast.Name) and n.value.id == seq and isinstance(n.slice, ast.Name)}
+                for n in ast.walk(loop):
+                    if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
+                            and n.targets[0].id in indexes - {var} and isinstance(n.value, ast.Subscript) \
+                            and isinstance(n.value.slice, ast.Name) and n.value.slice.id == var:
+                        self.add("index_vs_element", n, "the element is kept where its position is meant", 0.7,
+                                 [(self.at(n.value), "replace", var)], var=n.targets[0].id, seq=seq)
             elif isinstance(loop.iter, ast.Name):
                 seq = loop.iter.id
                 for n in ast.walk(loop):

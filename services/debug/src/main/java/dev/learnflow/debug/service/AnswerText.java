@@ -48,7 +48,8 @@ public final class AnswerText {
     public static String wrongResult(String kind, String category, List<Hint> hints, long thisWeek,
                                      boolean solutionAsked, int level) {
         StringBuilder text = new StringBuilder();
-        text.append(kind.equals("timeout") ? "**Your program never finishes**" : "**Wrong result**");
+        text.append(kind.equals("timeout") ? "**Your program never finishes**"
+                : kind.equals("crash") ? "**Your program stops with an error**" : "**Wrong result**");
         if (level >= 2 && category != null) {
             text.append(" — it looks like ").append(WrongResultHints.name(category));
         }

@@ -217,7 +217,8 @@ public class DebugAgent {
         }
         ProgramDiagnosis diagnosis = found.get();
         String kind = WrongResultHints.kind(diagnosis);
-        if (kind.equals("crash")) {
+        boolean logicBugFound = diagnosis.findings().stream().anyMatch(ProgramDiagnosis.Finding::repaired);
+        if (kind.equals("crash") && !logicBugFound) {   // a crash we can only explain as a crash
             ProgramDiagnosis.CaseResult failing = diagnosis.failingCase();
             String[] typeAndMessage = failing.error().split(":\\s*", 2);
             CodeFacts facts = new CodeFacts(request.code());
@@ -245,8 +246,25 @@ public class DebugAgent {
         }
         String category = WrongResultHints.category(diagnosis);
         String pattern = category != null ? category : kind;
-        List<Hint> hints = WrongResultHints.hints(diagnosis, facts, level).stream()
+        List<Hint> offline = WrongResultHints.hints(diagnosis, facts, level).stream()
                 .map(h -> new Hint(h.level(), HintGuard.guard(h.text()).text())).toList();
+        List<Hint> hints = offline;
+        String source = "offline";
+        Optional<Map<Integer, String>> written = llm.wrongResultHints(diagnosis, facts, request.code(),
+                request.question(), WrongResultHints.hints(diagnosis, facts, 2).get(1).text());
+        if (written.isPresent()) {
+            List<Hint> reworded = new ArrayList<>(offline.size());
+            for (Hint hint : offline) {
+                HintGuard.Guarded guarded = HintGuard.guard(written.get().get(hint.level()));
+                // the model's level that carried code, or is missing, keeps the offline hint
+                reworded.add(guarded.trimmed() || guarded.text().isBlank() ? hint
+                        : new Hint(hint.level(), guarded.text()));
+            }
+            long fromModel = java.util.stream.IntStream.range(0, offline.size())
+                    .filter(i -> reworded.get(i) != offline.get(i)).count();
+            source = fromModel == 0 ? "offline" : fromModel == offline.size() ? "llm" : "mixed";
+            hints = reworded;
+        }
         Occurrence occurrence = recordOccurrence(request, pattern, level, now);
         data.put("hints", hints.stream().map(h -> Map.of("level", h.level(), "label", h.label(), "text", h.text()))
                 .toList());
@@ -257,7 +275,7 @@ public class DebugAgent {
         data.put("struggleSignalled", occurrence.signalled());
         data.put("solutionWithheld", solutionAsked);
         data.put("ranInSandbox", true);
-        data.put("source", "offline");
+        data.put("source", source);
         String text = AnswerText.wrongResult(kind, category, hints, occurrence.thisWeek(), solutionAsked, level);
         return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
     }

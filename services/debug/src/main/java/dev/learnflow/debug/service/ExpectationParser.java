@@ -184,7 +184,9 @@ public final class ExpectationParser {
         String[] sentences = expectations <= 1 ? new String[] {text.replace('\n', ' ')}
                 : text.split("(?<=[.!?])\\s+(?=[A-Z])|\\n+");
         for (String sentence : sentences) {
-            sentenceCase(sentence, source, functions, readsInput, code).ifPresent(cases::add);
+            for (String segment : segments(sentence)) {
+                sentenceCase(segment, source, functions, readsInput, code).ifPresent(cases::add);
+            }
         }
         return cases;
     }
@@ -195,7 +197,7 @@ public final class ExpectationParser {
         if (values.expected() == null) {
             return Optional.empty();
         }
-        Optional<String> call = explicitCall(sentence, functions);
+        Optional<String> call = explicitCall(sentence, functions, values.at());
         if (call.isEmpty()) {
             Optional<String> stdin = readsInput || functions.isEmpty() ? stdinIn(sentence) : Optional.empty();
             if (stdin.isPresent()) {
@@ -221,7 +223,30 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
-    record Values(String actual, String expected) {
+    /** @param at where the expectation phrase starts (the call nearest before it is the one meant) */
+    /**
+     * "f('banana') gives 3, expected 3... sorry f('hello') returns 3 instead of 2": one part per expectation, each
+     * running from the end of the previous expected value to the start of the next expectation phrase.
+     */
+    static List<String> segments(String sentence) {
+        List<java.util.regex.MatchResult> markers = EXPECTED_WORD.matcher(sentence).results()
+                .filter(m -> valueAt(sentence, m.end()).isPresent()).toList();
+        if (markers.size() <= 1) {
+            return List.of(sentence);
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int k = 0; k < markers.size(); k++) {
+            int end = k + 1 < markers.size() ? markers.get(k + 1).start() : sentence.length();
+            if (end > start) {
+                parts.add(sentence.substring(start, end));
+            }
+            start = Math.min(end, markers.get(k).end() + rawLength(sentence, markers.get(k).end()));
+        }
+        return parts;
+    }
+
+    record Values(String actual, String expected, int at) {
     }
 
     /** The expected value, and the actual one when the sentence says it. */
@@ -247,7 +272,7 @@ public final class ExpectationParser {
             break;
         }
         if (expected == null) {
-            return new Values(null, null);
+            return new Values(null, null, -1);
         }
         if (actual == null) {
             Matcher a = ACTUAL_WORD.matcher(sentence);
@@ -262,7 +287,7 @@ public final class ExpectationParser {
                 }
             }
         }
-        return new Values(actual, expected);
+        return new Values(actual, expected, e.start());
     }
 
     /** "n=5" and "n is 5" give an input, not a result; "f(5) = 8" and "the result is 8" give a result. */
@@ -377,7 +402,9 @@ public final class ExpectationParser {
     }
 
     /** "fibonacci(5)" written in the sentence: a call of a function the code defines (or any, without code). */
-    static Optional<String> explicitCall(String sentence, List<Function> functions) {
+    static Optional<String> explicitCall(String sentence, List<Function> functions, int before) {
+        String nearest = null;
+        String after = null;
         Matcher m = CALL_START.matcher(sentence);
         while (m.find()) {
             String name = m.group(1);
@@ -388,10 +415,15 @@ public final class ExpectationParser {
             }
             int close = balancedEnd(sentence, m.end() - 1);
             if (close > 0) {
-                return Optional.of(sentence.substring(m.start(), close + 1).replace("`", ""));
+                String call = sentence.substring(m.start(), close + 1).replace("`", "");
+                if (close < before) {
+                    nearest = call;
+                } else if (after == null) {
+                    after = call;
+                }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(nearest != null ? nearest : after);
     }
 
     private static Function mentioned(String sentence, List<Function> functions) {
