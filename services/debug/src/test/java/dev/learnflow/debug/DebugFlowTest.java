@@ -51,7 +51,7 @@ class DebugFlowTest {
     @BeforeEach
     void mesh() {
         sink = MeshPeers.subscriber("debug-test-sink", "learning.responses", "struggle.detected", "progress.events");
-        sandbox = MeshPeers.peer("code-execution");
+        sandbox = MeshPeers.peer("code-execution", new PythonSandbox());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.learnflow.debug;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.events.DebugRequested;
 import dev.learnflow.contracts.events.EventTopic;
@@ -16,14 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +37,6 @@ class LlmHintsTest {
 
     @Inject
     EventBus events;
-    @Inject
-    ObjectMapper mapper;
 
     SubscriberApp sink;
 
@@ -102,18 +96,8 @@ class LlmHintsTest {
         assertThat(answer.path("text").asText()).doesNotContain("too late");
     }
 
-    private void stub(String marker, String content, int delayMs, int status) throws Exception {
-        Map<String, Object> completion = Map.of("id", "chatcmpl-" + marker, "object", "chat.completion",
-                "created", 1_700_000_000, "model", OpenAiStub.MODEL,
-                "choices", java.util.List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", content))),
-                "usage", Map.of("prompt_tokens", 100, "completion_tokens", 40, "total_tokens", 140));
-        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                .withRequestBody(containing(marker))
-                .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(status == 200 ? mapper.writeValueAsString(completion)
-                                : "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")));
+    private void stub(String marker, String content, int delayMs, int status) {
+        OpenAiStub.reply(openai, marker, content, delayMs, status);
     }
 
     private JsonNode ask(String question, int level) {

@@ -2,6 +2,7 @@ package dev.learnflow.local.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.Extension;
 
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,14 @@ public final class MeshPeers {
     private MeshPeers() {
     }
 
-    /** A WireMock app with this app id in the mesh; the caller stubs what it answers. */
-    public static synchronized WireMockServer peer(String appId) {
+    /**
+     * A WireMock app with this app id in the mesh; the caller stubs what it answers. {@code extensions} (e.g. a
+     * response transformer that really runs a posted program) are registered when the app is first created.
+     */
+    public static synchronized WireMockServer peer(String appId, Extension... extensions) {
         WireMockServer server = SERVERS.computeIfAbsent(appId, id -> {
-            WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+            WireMockServer s = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                    .extensions(extensions));
             s.start();
             return s;
         });

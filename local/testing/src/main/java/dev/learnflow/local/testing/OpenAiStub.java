@@ -1,5 +1,12 @@
 package dev.learnflow.local.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -45,6 +52,27 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
                 "quarkus.langchain4j.openai.api-key", "test-key",
                 "quarkus.langchain4j.openai.chat-model.model-name", MODEL,
                 "quarkus.langchain4j.openai.timeout", "1500ms");
+    }
+
+    /**
+     * Stubs the model's reply to requests whose body contains {@code marker}: a chat completion with
+     * {@code content}, or (for a non-200 {@code status}) an OpenAI-style error, after {@code delayMs}.
+     */
+    public static void reply(WireMockServer server, String marker, String content, int delayMs, int status) {
+        Map<String, Object> completion = Map.of("id", "chatcmpl-" + marker, "object", "chat.completion",
+                "created", 1_700_000_000, "model", MODEL,
+                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                        "message", Map.of("role", "assistant", "content", content))),
+                "usage", Map.of("prompt_tokens", 100, "completion_tokens", 40, "total_tokens", 140));
+        try {
+            server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
+                    .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
+                            .withHeader("Content-Type", "application/json")
+                            .withBody(status == 200 ? new ObjectMapper().writeValueAsString(completion)
+                                    : "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -43,4 +43,23 @@ public interface HintWriter {
     String hints(@V("errorType") String errorType, @V("errorMessage") String errorMessage, @V("line") String line,
                  @V("codeLine") String codeLine, @V("problem") String problem, @V("question") String question,
                  @V("code") String code);
+
+    /** The same three lines for a program that runs but gives the wrong result (or never stops). */
+    @SystemMessage(SYSTEM)
+    @UserMessage("""
+            The program runs without an error but gives the wrong result (or never stops).
+            Failing case: {failingCase}
+            The failing run, line by line (changed variables): {trace}
+            Most suspicious lines, best first: {lines}
+            What the offline tutor found: {problem}
+            The student's message: {question}
+            The student's code:
+            {code}
+            For line 1, give the failing input with the expected and the actual result, and ask one question that
+            makes the student trace the run by hand; do not name the line yet.
+            """)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, maxDuration = 20, durationUnit = ChronoUnit.SECONDS)
+    String wrongResultHints(@V("failingCase") String failingCase, @V("trace") String trace, @V("lines") String lines,
+                            @V("problem") String problem, @V("question") String question, @V("code") String code);
 }

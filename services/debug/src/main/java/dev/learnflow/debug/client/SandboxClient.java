@@ -46,9 +46,14 @@ public class SandboxClient {
     }
 
     public RunCodeResponse run(String code) {
+        return run(new RunCodeRequest(code, "", null));
+    }
+
+    /** Any run: a program with its stdin and time limit (the diagnosis harness sends its payload as stdin). */
+    public RunCodeResponse run(RunCodeRequest request) {
         ServiceInvoker.Reply reply;
         try {
-            byte[] body = mapper.writeValueAsBytes(new RunCodeRequest(code, "", null));
+            byte[] body = mapper.writeValueAsBytes(request);
             reply = invoker.invoke(new ServiceInvoker.Call(APP_ID, "POST", "/internal/runs", "application/json", body,
                     Map.of(), config.sandboxTimeout())).get();
         } catch (InterruptedException e) {

@@ -14,10 +14,14 @@ import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.debug.client.DiagnosisRunner;
 import dev.learnflow.debug.client.ErrorHistoryStore;
 import dev.learnflow.debug.client.LlmHints;
 import dev.learnflow.debug.client.SandboxClient;
 import dev.learnflow.debug.config.DebugConfig;
+import dev.learnflow.debug.domain.Expectations;
+import dev.learnflow.debug.domain.ProgramDiagnosis;
+import dev.learnflow.debug.domain.TestCase;
 import dev.learnflow.platform.dapr.EventBus;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,15 +50,17 @@ public class DebugAgent {
 
     private final ErrorHistoryStore history;
     private final SandboxClient sandbox;
+    private final DiagnosisRunner diagnoser;
     private final LlmHints llm;
     private final EventBus events;
     private final DebugConfig config;
     private final Clock clock;
 
-    public DebugAgent(ErrorHistoryStore history, SandboxClient sandbox, LlmHints llm, EventBus events,
-                      DebugConfig config, Clock clock) {
+    public DebugAgent(ErrorHistoryStore history, SandboxClient sandbox, DiagnosisRunner diagnoser, LlmHints llm,
+                      EventBus events, DebugConfig config, Clock clock) {
         this.history = history;
         this.sandbox = sandbox;
+        this.diagnoser = diagnoser;
         this.llm = llm;
         this.events = events;
         this.config = config;
@@ -73,10 +79,23 @@ public class DebugAgent {
         return answer;
     }
 
-    Answer answer(DebugRequested request, Instant now) {
-        String code = request.code();
+    Answer answer(DebugRequested incoming, Instant now) {
+        DebugRequested request = incoming;
         String errorText = firstNonBlank(request.error(), request.question());
         Optional<ParsedError> parsed = TracebackParser.parse(errorText);
+        Expectations expectations = ExpectationParser.parse(request.question(), request.error(), request.code());
+        if (expectations.codeFromQuestion() && parsed.isEmpty()) {
+            request = withCode(incoming, expectations.code());
+        }
+        String code = request.code();
+        DebugRequested asked = request;
+        if (parsed.isEmpty() && expectations.any() && code != null && !code.isBlank()) {
+            // The student said what the program should do: run those cases under the tracer first.
+            Optional<Answer> diagnosed = diagnoseCases(request, expectations.cases(), now);
+            if (diagnosed.isPresent()) {
+                return diagnosed.get();
+            }
+        }
         RunCodeResponse run = null;
         if (parsed.isEmpty() && code != null && !code.isBlank()) {
             try {
@@ -88,9 +107,14 @@ public class DebugAgent {
             if (run.status() == ExecutionStatus.OK) {
                 return ranWithoutError(run);
             }
-            if (run.status() == ExecutionStatus.TIMEOUT) {
-                return diagnosed(request, new ParsedError("Timeout", "the program did not finish in time", null, null,
-                        null, List.of()), ErrorCatalog.timeout(), now, true);
+            if (run.status() == ExecutionStatus.TIMEOUT || run.status() == ExecutionStatus.OUTPUT_LIMIT) {
+                Optional<Answer> loop = diagnoseCases(request, List.of(TestCase.input("", null, null, "stdin")), now)
+                        .filter(a -> a.data().get("diagnosis") instanceof Map<?, ?> d && d.get("loop") != null);
+                if (loop.isPresent() || run.status() == ExecutionStatus.TIMEOUT) {
+                    return loop.orElseGet(() -> diagnosed(asked, new ParsedError("Timeout",
+                            "the program did not finish in time", null, null, null, List.of()), ErrorCatalog.timeout(),
+                            now, true));
+                }
             }
             RunCodeResponse finished = run;
             parsed = TracebackParser.parse(finished.stderr()).or(() -> fromRun(finished));
@@ -130,27 +154,9 @@ public class DebugAgent {
             source = used ? "llm" : "offline";
         }
 
-        ErrorHistory before = history.read(request.userId());
-        boolean firstDelivery = !before.contains(request.requestId().toString());
-        ErrorHistory after = history.update(request.userId(), h -> h.with(
-                new ErrorHistory.Entry(request.requestId().toString(), error.type(), now), config.historySize()));
-        long thisWeek = after.count(error.type(), now, config.window());
-        boolean signal = firstDelivery && thisWeek >= config.repeatThreshold()
-                && !after.coolingDown(error.type(), now, config.signalCooldown());
-        if (signal) {
-            history.update(request.userId(), h -> h.withSignal(error.type(), now));
-            events.publish(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(request.userId(), null,
-                    request.topicId(), StruggleReason.REPEATED_ERROR,
-                    thisWeek >= config.repeatThreshold() + 2 ? AlertSeverity.HIGH : AlertSeverity.MEDIUM,
-                    Map.of("errorType", error.type(), "count", thisWeek, "windowDays", config.window().toDays(),
-                            "requestId", request.requestId().toString()), now));
-        }
-        if (firstDelivery) {
-            events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
-                    Verb.VIEWED, new ActivityObject(ActivityType.HINT, request.requestId().toString(),
-                    request.topicId()), new ActivityResult(null, null, error.type(), null, null),
-                    Map.of("hintLevel", level, "errorCountThisWeek", thisWeek), now));
-        }
+        Occurrence occurrence = recordOccurrence(request, error.type(), level, now);
+        long thisWeek = occurrence.thisWeek();
+        boolean signal = occurrence.signalled();
 
         boolean solutionAsked = request.question() != null && SOLUTION_REQUEST.matcher(request.question()).find();
         String text = AnswerText.debug(error, diagnosis, hints, thisWeek, solutionAsked, level);
@@ -168,6 +174,116 @@ public class DebugAgent {
         data.put("ranInSandbox", ranInSandbox);
         data.put("source", source);
         return new Answer(ResponseKind.DEBUG, text, data, Optional.of(error));
+    }
+
+    /** How often this student met this error type (or logic-bug category) this week; raises struggle at the threshold. */
+    private record Occurrence(long thisWeek, boolean signalled) {
+    }
+
+    private Occurrence recordOccurrence(DebugRequested request, String type, int level, Instant now) {
+        ErrorHistory before = history.read(request.userId());
+        boolean firstDelivery = !before.contains(request.requestId().toString());
+        ErrorHistory after = history.update(request.userId(), h -> h.with(
+                new ErrorHistory.Entry(request.requestId().toString(), type, now), config.historySize()));
+        long thisWeek = after.count(type, now, config.window());
+        boolean signal = firstDelivery && thisWeek >= config.repeatThreshold()
+                && !after.coolingDown(type, now, config.signalCooldown());
+        if (signal) {
+            history.update(request.userId(), h -> h.withSignal(type, now));
+            events.publish(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(request.userId(), null,
+                    request.topicId(), StruggleReason.REPEATED_ERROR,
+                    thisWeek >= config.repeatThreshold() + 2 ? AlertSeverity.HIGH : AlertSeverity.MEDIUM,
+                    Map.of("errorType", type, "count", thisWeek, "windowDays", config.window().toDays(),
+                            "requestId", request.requestId().toString()), now));
+        }
+        if (firstDelivery) {
+            events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
+                    Verb.VIEWED, new ActivityObject(ActivityType.HINT, request.requestId().toString(),
+                    request.topicId()), new ActivityResult(null, null, type, null, null),
+                    Map.of("hintLevel", level, "errorCountThisWeek", thisWeek), now));
+        }
+        return new Occurrence(thisWeek, signal);
+    }
+
+    /**
+     * Runs the cases under the diagnosis harness. A failing case that crashes is answered like any crash (with the
+     * diagnosis attached); a wrong value or a loop that never ends gets the logic-bug hints. Empty when the harness
+     * could not run the program (then the plain run decides).
+     */
+    private Optional<Answer> diagnoseCases(DebugRequested request, List<TestCase> cases, Instant now) {
+        Optional<ProgramDiagnosis> found = diagnoser.diagnose(request.code(), cases);
+        if (found.isEmpty() || found.get().error() != null || found.get().cases().isEmpty()) {
+            return Optional.empty();
+        }
+        ProgramDiagnosis diagnosis = found.get();
+        String kind = WrongResultHints.kind(diagnosis);
+        boolean logicBugFound = diagnosis.findings().stream().anyMatch(ProgramDiagnosis.Finding::repaired);
+        if (kind.equals("crash") && !logicBugFound) {   // a crash we can only explain as a crash
+            ProgramDiagnosis.CaseResult failing = diagnosis.failingCase();
+            String[] typeAndMessage = failing.error().split(":\\s*", 2);
+            CodeFacts facts = new CodeFacts(request.code());
+            ParsedError error = new ParsedError(typeAndMessage[0].strip(),
+                    typeAndMessage.length > 1 ? typeAndMessage[1] : "", failing.errorLine(), null, null, List.of());
+            Answer crash = diagnosed(request, error, ErrorCatalog.diagnose(error, facts), now, true);
+            crash.data().put("diagnosis", WrongResultHints.data(diagnosis));
+            return Optional.of(crash);
+        }
+        return Optional.of(wrongResult(request, diagnosis, kind, now));
+    }
+
+    private Answer wrongResult(DebugRequested request, ProgramDiagnosis diagnosis, String kind, Instant now) {
+        CodeFacts facts = new CodeFacts(request.code());
+        int level = Math.max(1, Math.min(3, request.hintLevel()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("diagnosis", WrongResultHints.data(diagnosis));
+        boolean solutionAsked = request.question() != null && SOLUTION_REQUEST.matcher(request.question()).find();
+        if (kind.equals("all_passed")) {
+            data.put("hints", List.of());
+            data.put("hintLevel", level);
+            data.put("ranInSandbox", true);
+            data.put("source", "offline");
+            return new Answer(ResponseKind.DEBUG, AnswerText.allPassed(diagnosis), data, Optional.empty());
+        }
+        String category = WrongResultHints.category(diagnosis);
+        String pattern = category != null ? category : kind;
+        List<Hint> offline = WrongResultHints.hints(diagnosis, facts, level).stream()
+                .map(h -> new Hint(h.level(), HintGuard.guard(h.text()).text())).toList();
+        List<Hint> hints = offline;
+        String source = "offline";
+        Optional<Map<Integer, String>> written = llm.wrongResultHints(diagnosis, facts, request.code(),
+                request.question(), WrongResultHints.hints(diagnosis, facts, 2).get(1).text());
+        if (written.isPresent()) {
+            List<Hint> reworded = new ArrayList<>(offline.size());
+            for (Hint hint : offline) {
+                HintGuard.Guarded guarded = HintGuard.guard(written.get().get(hint.level()));
+                // the model's level that carried code, or is missing, keeps the offline hint
+                reworded.add(guarded.trimmed() || guarded.text().isBlank() ? hint
+                        : new Hint(hint.level(), guarded.text()));
+            }
+            long fromModel = java.util.stream.IntStream.range(0, offline.size())
+                    .filter(i -> reworded.get(i) != offline.get(i)).count();
+            source = fromModel == 0 ? "offline" : fromModel == offline.size() ? "llm" : "mixed";
+            hints = reworded;
+        }
+        Occurrence occurrence = recordOccurrence(request, pattern, level, now);
+        data.put("hints", hints.stream().map(h -> Map.of("level", h.level(), "label", h.label(), "text", h.text()))
+                .toList());
+        data.put("hintLevel", level);
+        data.put("maxHintLevel", 3);
+        data.put("occurrences", Map.of("errorType", pattern, "thisWeek", occurrence.thisWeek(),
+                "windowDays", config.window().toDays()));
+        data.put("struggleSignalled", occurrence.signalled());
+        data.put("solutionWithheld", solutionAsked);
+        data.put("ranInSandbox", true);
+        data.put("source", source);
+        String text = AnswerText.wrongResult(kind, category, hints, occurrence.thisWeek(), solutionAsked, level);
+        return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
+    }
+
+    private static DebugRequested withCode(DebugRequested request, String code) {
+        return new DebugRequested(request.requestId(), request.userId(), request.conversationId(),
+                request.exerciseId(), request.topicId(), request.question(), code, request.error(),
+                request.hintLevel(), request.context(), request.requestedAt());
     }
 
     private static Answer ranWithoutError(RunCodeResponse run) {

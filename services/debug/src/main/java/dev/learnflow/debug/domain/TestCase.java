@@ -1,0 +1,31 @@
+package dev.learnflow.debug.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * One way the student's program should behave: a call with its expected value, or an input with its expected
+ * output. Travels to the diagnosis harness as JSON.
+ *
+ * @param call       a Python expression calling the student's function, e.g. {@code fibonacci(5)}; null for stdin cases
+ * @param stdin      what is typed in, for a whole-program case; null for call cases
+ * @param expected   the expected value (a Python literal) or expected output; null when only the run matters
+ * @param claimed    what the student says the program gives, when they said it
+ * @param candidates calls in the student's code to choose from when the student gave no input ("returns 8
+ *                   instead of 5"): the harness takes the one whose value is {@code claimed}
+ * @param hidden     an exercise's hidden test: used for the diagnosis, never shown
+ * @param source     where it came from: question, error, assert, doctest, exercise, prompt, stdin
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TestCase(String call, String stdin, String expected, String claimed, List<String> candidates,
+                       boolean hidden, String source) {
+
+    public static TestCase call(String call, String expected, String claimed, String source) {
+        return new TestCase(call, null, expected, claimed, null, false, source);
+    }
+
+    public static TestCase input(String stdin, String expected, String claimed, String source) {
+        return new TestCase(null, stdin, expected, claimed, null, false, source);
+    }
+}

@@ -1,0 +1,652 @@
+package dev.learnflow.debug.service;
+
+import dev.learnflow.debug.domain.Expectations;
+import dev.learnflow.debug.domain.TestCase;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads how the student says their program should behave: "fibonacci(5) returns 8 but the tests expect 5",
+ * "my fibonacci returns 8 instead of 5 for n=5", "when I enter 4 it prints 3 but should print 4", "expected [1, 2],
+ * got [1, 2, 2]"; {@code assert} lines and doctests in the code; input/output pairs. Code pasted inside the
+ * question (fenced, indented, or a one-liner with {@code ;}) is taken as the program when none was sent.
+ */
+public final class ExpectationParser {
+
+    private static final Pattern DEF = Pattern.compile("(?m)^[ \\t]*def\\s+([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)");
+    private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
+    /** Words before what the program does now. */
+    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:returns|returned|return|gives|gave|"
+            + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
+            + "comes out as|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
+    /** Words before what the student wants. */
+    private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
+            + "(?: is| was| to be| to return| to print)?|expects?|expecting|should(?: have)? (?:be|been|return|"
+            + "give|print|output|show|equal|get)|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
+            + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
+            + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|correct (?:answer|result|value|"
+            + "output) (?:is|would be)|right (?:answer|result|value|output) (?:is|would be)|rather than)"
+            + "\\s*:?\\s*");
+    private static final Pattern INSTEAD_OF = Pattern.compile("(?i)\\b(?:instead of|rather than)\\s*$");
+    private static final Pattern NOT_VALUE = Pattern.compile("(?i)^,?\\s*not\\s+");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+    private static final Set<String> NOT_A_VALUE = Set.of("the", "a", "an", "it", "this", "that", "correct",
+            "right", "wrong", "same", "different", "equal", "like", "more", "less", "bigger", "smaller", "something",
+            "anything", "what", "but", "and", "to", "be", "of", "for", "when", "with", "my", "its", "i", "is",
+            "was", "in", "on", "at", "as", "one", "not", "only", "also", "just", "then", "so", "if", "all",
+            "return", "print", "value", "output", "result", "answer", "number", "error", "because", "correctly",
+            "fine", "ok", "weird", "strange", "nothing", "instead", "should", "get", "got", "gives", "returns");
+    private static final Map<String, String> VALUE_PHRASES = Map.of("an empty list", "[]", "empty list", "[]",
+            "an empty string", "''", "empty string", "''", "an empty dict", "{}", "true", "True", "false", "False",
+            "none", "None");
+    /** "for n=5", "for n = 5", "when n is 5", "with n=5", "for input 5", "for 5", "with [1, 2, 3]". */
+    private static final Pattern INPUT_SPEC = Pattern.compile("(?i)\\b(?:for|when|with|if|given|on)\\s+"
+            + "(?:the\\s+)?(?:input\\s+|argument\\s+|arguments\\s+|parameter\\s+|value\\s+)?"
+            + "(?:(?<name>[A-Za-z_]\\w*)\\s*(?:=|is|equals|==)\\s*)?(?=[\\[\\(\\{'\"\\d-])");
+    /** "when I enter 4", "if I type 3 and 5", "with input 7", "entering 2". */
+    private static final Pattern STDIN_SPEC = Pattern.compile("(?i)\\b(?:i\\s+)?(?:enter|entered|entering|type|"
+            + "typed|typing|input|inputs|put in|give it|key in)\\s+(?:the\\s+)?(?:number|numbers|value|values|"
+            + "word|text)?\\s*:?\\s*");
+    private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n)"
+            + "\\s*(?:expected\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)\\s*(?:$|\\n\\n)");
+    private static final Pattern ASSERT = Pattern.compile("^(?<indent>[ \\t]*)assert\\s+(?<body>.+?)\\s*$");
+    private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
+    private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
+    private static final Pattern CODE_START = Pattern.compile("(?m)(?:^|[:\\s])(?=(?:def |class |for |while |if |"
+            + "import |from |print\\(|[A-Za-z_]\\w*\\s*(?:=|\\+=|-=)\\s*[^=\\s]))");
+
+    private ExpectationParser() {
+    }
+
+    public static Expectations parse(String question, String error, String code) {
+        String program = code;
+        boolean fromQuestion = false;
+        if ((program == null || program.isBlank()) && question != null) {
+            Optional<String> pasted = codeIn(question);
+            if (pasted.isPresent()) {
+                program = pasted.get();
+                fromQuestion = true;
+            }
+        }
+        String source = program == null ? "" : program;
+        List<Function> functions = functions(source);
+        boolean readsInput = source.contains("input(");
+        List<TestCase> cases = new ArrayList<>();
+        String prose = fromQuestion ? withoutCode(question) : question;
+        cases.addAll(fromText(prose, "question", functions, readsInput, source));
+        cases.addAll(fromText(error, "error", functions, readsInput, source));
+        cases.addAll(asserts(source, functions));
+        cases.addAll(doctests(source));
+        return new Expectations(program, fromQuestion, dedupe(cases));
+    }
+
+    // ------------------------------------------------------------------------------------------ code in question
+
+    static Optional<String> codeIn(String question) {
+        Matcher fenced = FENCED.matcher(question);
+        if (fenced.find()) {
+            return Optional.of(fenced.group("code"));
+        }
+        List<String> block = new ArrayList<>();
+        List<String> best = List.of();
+        for (String line : question.split("\n", -1)) {
+            if ((line.startsWith("    ") || line.startsWith("\t")) && !line.isBlank()) {
+                block.add(line);
+            } else if (!line.isBlank() || block.isEmpty()) {
+                if (block.size() > best.size()) {
+                    best = List.copyOf(block);
+                }
+                block.clear();
+            }
+        }
+        if (block.size() > best.size()) {
+            best = block;
+        }
+        if (best.size() >= 2) {
+            return Optional.of(dedent(best));
+        }
+        // a one-liner: "My loop never stops: i = 0; while i < 10: print(i)"
+        for (String line : question.split("\n")) {
+            if (!line.contains(";")) {
+                continue;
+            }
+            Matcher start = CODE_START.matcher(line);
+            if (start.find()) {
+                String tail = line.substring(start.end()).strip();
+                tail = tail.replaceAll("(?i)\\s+(why|what|how|help|any idea|can you)\\b.*$", "").strip();
+                String[] statements = tail.split("\\s*;\\s*");
+                if (statements.length >= 2) {
+                    return Optional.of(String.join("\n", statements).strip() + "\n");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String withoutCode(String question) {
+        return FENCED.matcher(question).replaceAll(" ");
+    }
+
+    private static String dedent(List<String> lines) {
+        int indent = lines.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append(line.length() >= indent ? line.substring(indent) : line.strip()).append('\n');
+        }
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------ phrasings
+
+    record Function(String name, List<String> params) {
+    }
+
+    static List<Function> functions(String code) {
+        List<Function> found = new ArrayList<>();
+        Matcher m = DEF.matcher(code);
+        while (m.find()) {
+            List<String> params = new ArrayList<>();
+            for (String p : m.group(2).split(",")) {
+                String name = p.strip().replaceAll("[:=].*$", "").replace("*", "").strip();
+                if (!name.isEmpty() && !name.equals("self")) {
+                    params.add(name);
+                }
+            }
+            found.add(new Function(m.group(1), params));
+        }
+        return found;
+    }
+
+    static List<TestCase> fromText(String text, String source, List<Function> functions, boolean readsInput,
+                                   String code) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<TestCase> cases = new ArrayList<>();
+        Matcher pair = IO_PAIR.matcher(text);
+        while (pair.find()) {
+            cases.add(TestCase.input(stdinOf(pair.group("in")), unquote(pair.group("out")), null, "stdin"));
+        }
+        if (!cases.isEmpty()) {
+            return cases;
+        }
+        long expectations = EXPECTED_WORD.matcher(text).results().count();
+        String[] sentences = expectations <= 1 ? new String[] {text.replace('\n', ' ')}
+                : text.split("(?<=[.!?])\\s+(?=[A-Z])|\\n+");
+        for (String sentence : sentences) {
+            for (String segment : segments(sentence)) {
+                sentenceCase(segment, source, functions, readsInput, code).ifPresent(cases::add);
+            }
+        }
+        return cases;
+    }
+
+    private static Optional<TestCase> sentenceCase(String sentence, String source, List<Function> functions,
+                                                   boolean readsInput, String code) {
+        Values values = values(sentence);
+        if (values.expected() == null) {
+            return Optional.empty();
+        }
+        Optional<String> call = explicitCall(sentence, functions, values.at());
+        if (call.isEmpty()) {
+            Optional<String> stdin = readsInput || functions.isEmpty() ? stdinIn(sentence) : Optional.empty();
+            if (stdin.isPresent()) {
+                return Optional.of(TestCase.input(stdin.get(), values.expected(), values.actual(), source));
+            }
+            call = builtCall(sentence, functions);
+        }
+        if (call.isPresent()) {
+            return Optional.of(TestCase.call(call.get(), values.expected(), values.actual(), source));
+        }
+        Function named = mentioned(sentence, functions);
+        if (named != null) {
+            List<String> candidates = callsIn(code, named.name());
+            if (!candidates.isEmpty()) {
+                return Optional.of(new TestCase(null, null, values.expected(), values.actual(), candidates, false,
+                        source));
+            }
+        }
+        if (functions.isEmpty() || readsInput) {   // a script: what it prints
+            return Optional.of(TestCase.input(stdinIn(sentence).orElse(""), values.expected(), values.actual(),
+                    source));
+        }
+        return Optional.empty();
+    }
+
+    /** @param at where the expectation phrase starts (the call nearest before it is the one meant) */
+    /**
+     * "f('banana') gives 3, expected 3... sorry f('hello') returns 3 instead of 2": one part per expectation, each
+     * running from the end of the previous expected value to the start of the next expectation phrase.
+     */
+    static List<String> segments(String sentence) {
+        List<java.util.regex.MatchResult> markers = EXPECTED_WORD.matcher(sentence).results()
+                .filter(m -> valueAt(sentence, m.end()).isPresent()).toList();
+        if (markers.size() <= 1) {
+            return List.of(sentence);
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int k = 0; k < markers.size(); k++) {
+            int end = k + 1 < markers.size() ? markers.get(k + 1).start() : sentence.length();
+            if (end > start) {
+                parts.add(sentence.substring(start, end));
+            }
+            start = Math.min(end, markers.get(k).end() + rawLength(sentence, markers.get(k).end()));
+        }
+        return parts;
+    }
+
+    record Values(String actual, String expected, int at) {
+    }
+
+    /** The expected value, and the actual one when the sentence says it. */
+    static Values values(String sentence) {
+        String expected = null;
+        String actual = null;
+        Matcher e = EXPECTED_WORD.matcher(sentence);
+        while (e.find()) {
+            Optional<String> value = valueAt(sentence, e.end());
+            if (value.isEmpty()) {
+                continue;
+            }
+            expected = value.get();
+            boolean insteadOf = INSTEAD_OF.matcher(sentence.substring(0, e.end()).strip()).find();
+            if (insteadOf) {    // "returns 8 instead of 5": the value before is what it does now
+                actual = actualBefore(sentence, e.start()).orElse(null);
+            }
+            String after = sentence.substring(Math.min(sentence.length(), e.end() + rawLength(sentence, e.end())));
+            Matcher not = NOT_VALUE.matcher(after);
+            if (actual == null && not.find()) {
+                actual = valueAt(after, not.end()).orElse(null);
+            }
+            break;
+        }
+        if (expected == null) {
+            return new Values(null, null, -1);
+        }
+        if (actual == null) {
+            Matcher a = ACTUAL_WORD.matcher(sentence);
+            while (a.find()) {
+                if (withinExpectedPhrase(sentence, a.start()) || namesAnInput(sentence, a)) {
+                    continue;
+                }
+                Optional<String> value = valueAt(sentence, a.end());
+                if (value.isPresent()) {
+                    actual = value.get();
+                    break;
+                }
+            }
+        }
+        return new Values(actual, expected, e.start());
+    }
+
+    /** "n=5" and "n is 5" give an input, not a result; "f(5) = 8" and "the result is 8" give a result. */
+    private static boolean namesAnInput(String sentence, Matcher actualWord) {
+        String word = actualWord.group().strip().toLowerCase(Locale.ROOT);
+        if (!word.equals("=") && !word.equals("is")) {
+            return false;
+        }
+        String before = sentence.substring(0, actualWord.start()).stripTrailing();
+        if (before.endsWith(")") || before.endsWith("]")) {
+            return false;
+        }
+        return !before.toLowerCase(Locale.ROOT).matches("(?s).*\\b(it|result|output|answer|value|sum|total|average)$");
+    }
+
+    /** "should be" / "supposed to print" contain the actual-words "be"/"print": skip those. */
+    private static boolean withinExpectedPhrase(String sentence, int at) {
+        Matcher e = EXPECTED_WORD.matcher(sentence);
+        while (e.find()) {
+            if (at >= e.start() && at < e.end()) {
+                return true;
+            }
+        }
+        String before = sentence.substring(Math.max(0, at - 14), at).toLowerCase(Locale.ROOT);
+        return before.matches(".*\\b(should|to|must|ought to|supposed to|want it to|expect it to)\\s*$");
+    }
+
+    private static Optional<String> actualBefore(String sentence, int end) {
+        String before = sentence.substring(0, end);
+        Matcher a = ACTUAL_WORD.matcher(before);
+        String found = null;
+        while (a.find()) {
+            Optional<String> v = valueAt(before, a.end());
+            if (v.isPresent()) {
+                found = v.get();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** A Python-ish value at {@code from}: a bracketed literal, a quoted string, a number, True/False/None or a word. */
+    static Optional<String> valueAt(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '`' || text.charAt(i) == '*')) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return Optional.empty();
+        }
+        String rest = text.substring(i);
+        String lower = rest.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> phrase : VALUE_PHRASES.entrySet()) {
+            if (lower.startsWith(phrase.getKey()) && (lower.length() == phrase.getKey().length()
+                    || !Character.isLetterOrDigit(lower.charAt(phrase.getKey().length())))) {
+                return Optional.of(phrase.getValue());
+            }
+        }
+        char c = rest.charAt(0);
+        if (c == '[' || c == '(' || c == '{') {
+            int close = balancedEnd(rest, 0);
+            return close < 0 ? Optional.empty() : Optional.of(rest.substring(0, close + 1));
+        }
+        if (c == '\'' || c == '"') {
+            int close = rest.indexOf(c, 1);
+            return close < 0 ? Optional.empty() : Optional.of(rest.substring(0, close + 1));
+        }
+        Matcher number = NUMBER.matcher(rest);
+        if (number.lookingAt()) {
+            return Optional.of(number.group());
+        }
+        Matcher word = WORD.matcher(rest);
+        if (word.lookingAt() && !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT))) {
+            String w = word.group();
+            if (rest.length() > w.length() && rest.charAt(w.length()) == '(') {
+                int close = balancedEnd(rest, w.length());
+                return close < 0 ? Optional.empty() : Optional.of(rest.substring(0, close + 1));
+            }
+            return Optional.of(w);
+        }
+        return Optional.empty();
+    }
+
+    private static int rawLength(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '`')) {
+            i++;
+        }
+        return valueAt(text, from).map(v -> v.length() + 1).orElse(0) + (i - from);
+    }
+
+    private static int balancedEnd(String text, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == ')' || c == '}') {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** "fibonacci(5)" written in the sentence: a call of a function the code defines (or any, without code). */
+    static Optional<String> explicitCall(String sentence, List<Function> functions, int before) {
+        String nearest = null;
+        String after = null;
+        Matcher m = CALL_START.matcher(sentence);
+        while (m.find()) {
+            String name = m.group(1);
+            boolean known = functions.stream().anyMatch(f -> f.name().equals(name));
+            if (!known && (!functions.isEmpty() || Set.of("print", "input", "range", "len", "int", "str")
+                    .contains(name))) {
+                continue;
+            }
+            int close = balancedEnd(sentence, m.end() - 1);
+            if (close > 0) {
+                String call = sentence.substring(m.start(), close + 1).replace("`", "");
+                if (close < before) {
+                    nearest = call;
+                } else if (after == null) {
+                    after = call;
+                }
+            }
+        }
+        return Optional.ofNullable(nearest != null ? nearest : after);
+    }
+
+    private static Function mentioned(String sentence, List<Function> functions) {
+        for (Function f : functions) {
+            if (Pattern.compile("\\b" + Pattern.quote(f.name()) + "\\b").matcher(sentence).find()) {
+                return f;
+            }
+        }
+        return functions.size() == 1 ? functions.get(0) : null;
+    }
+
+    /** "my fibonacci returns 8 instead of 5 for n=5": the function named (or the only one) with that input. */
+    static Optional<String> builtCall(String sentence, List<Function> functions) {
+        Function function = mentioned(sentence, functions);
+        if (function == null) {
+            return Optional.empty();
+        }
+        Map<String, String> byName = new java.util.LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        Matcher spec = INPUT_SPEC.matcher(sentence);
+        while (spec.find()) {
+            Optional<String> value = valueAt(sentence, spec.end());
+            if (value.isEmpty()) {
+                continue;
+            }
+            String name = spec.group("name");
+            if (name != null && function.params().contains(name)) {
+                byName.put(name, value.get());
+            } else if (name == null) {
+                positional.add(value.get());
+            }
+            // further "and m = 3" after the first
+            String rest = sentence.substring(spec.end() + value.get().length());
+            Matcher more = Pattern.compile("^\\s*(?:,|and)\\s*([A-Za-z_]\\w*)\\s*(?:=|is)\\s*").matcher(rest);
+            if (more.find() && function.params().contains(more.group(1))) {
+                valueAt(rest, more.end()).ifPresent(v -> byName.put(more.group(1), v));
+            }
+        }
+        if (byName.isEmpty() && positional.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> args = new ArrayList<>();
+        if (!byName.isEmpty()) {
+            for (String param : function.params()) {
+                if (byName.containsKey(param)) {
+                    args.add(byName.get(param));
+                } else {
+                    break;
+                }
+            }
+            if (args.size() != byName.size()) {   // not a prefix of the parameters: name them
+                args.clear();
+                byName.forEach((k, v) -> args.add(k + "=" + v));
+            }
+        } else {
+            args.addAll(positional.subList(0, Math.min(positional.size(), Math.max(1, function.params().size()))));
+        }
+        return Optional.of(function.name() + "(" + String.join(", ", args) + ")");
+    }
+
+    static Optional<String> stdinIn(String sentence) {
+        Matcher m = STDIN_SPEC.matcher(sentence);
+        while (m.find()) {
+            List<String> values = new ArrayList<>();
+            int at = m.end();
+            while (true) {
+                Optional<String> value = valueAt(sentence, at);
+                if (value.isEmpty()) {
+                    break;
+                }
+                values.add(unquote(value.get()));
+                at = sentence.indexOf(value.get(), at) + value.get().length();
+                Matcher sep = Pattern.compile("^\\s*(?:,|and|then)\\s*").matcher(sentence.substring(at));
+                if (!sep.find()) {
+                    break;
+                }
+                at += sep.end();
+            }
+            if (!values.isEmpty()) {
+                return Optional.of(String.join("\n", values) + "\n");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String stdinOf(String text) {
+        String cleaned = unquote(text.strip());
+        return String.join("\n", cleaned.split("\\s*(?:,|\\band\\b|\\\\n)\\s*|\\s+")) + "\n";
+    }
+
+    private static String unquote(String value) {
+        String v = value.strip().replaceAll("^`+|`+$", "");
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+
+    /** Module-level calls of {@code name} in the code: the inputs the student has been trying. */
+    static List<String> callsIn(String code, String name) {
+        Set<String> calls = new LinkedHashSet<>();
+        Pattern start = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(");
+        for (String line : code.split("\n")) {
+            if (line.startsWith(" ") || line.startsWith("\t") || line.stripLeading().startsWith("def ")) {
+                continue;
+            }
+            Matcher m = start.matcher(line);
+            while (m.find()) {
+                int close = balancedEnd(line, m.end() - 1);
+                if (close > 0) {
+                    calls.add(line.substring(m.start(), close + 1));
+                }
+            }
+        }
+        return List.copyOf(calls).subList(0, Math.min(calls.size(), 8));
+    }
+
+    // ------------------------------------------------------------------------------------------ in the code
+
+    static List<TestCase> asserts(String code, List<Function> functions) {
+        List<TestCase> cases = new ArrayList<>();
+        for (String line : code.split("\n")) {
+            Matcher m = ASSERT.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String body = stripMessage(m.group("body"));
+            assertCase(body, functions).ifPresent(cases::add);
+        }
+        return cases;
+    }
+
+    private static Optional<TestCase> assertCase(String body, List<Function> functions) {
+        int eq = topLevelIndexOf(body, "==");
+        if (eq > 0) {
+            String left = body.substring(0, eq).strip();
+            String right = body.substring(eq + 2).strip();
+            if (isCallOfOwn(left, functions)) {
+                return Optional.of(TestCase.call(left, right, null, "assert"));
+            }
+            if (isCallOfOwn(right, functions)) {
+                return Optional.of(TestCase.call(right, left, null, "assert"));
+            }
+            return Optional.empty();
+        }
+        Matcher is = Pattern.compile("^(.+?)\\s+is\\s+(True|False|None)$").matcher(body);
+        if (is.matches() && isCallOfOwn(is.group(1).strip(), functions)) {
+            return Optional.of(TestCase.call(is.group(1).strip(), is.group(2), null, "assert"));
+        }
+        if (body.startsWith("not ") && isCallOfOwn(body.substring(4).strip(), functions)) {
+            return Optional.of(TestCase.call(body.substring(4).strip(), "False", null, "assert"));
+        }
+        if (isCallOfOwn(body, functions)) {
+            return Optional.of(TestCase.call(body, "True", null, "assert"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isCallOfOwn(String expr, List<Function> functions) {
+        Matcher m = CALL_START.matcher(expr);
+        return m.lookingAt() && balancedEnd(expr, m.end() - 1) == expr.length() - 1
+                && functions.stream().anyMatch(f -> f.name().equals(m.group(1)));
+    }
+
+    /** "assert f(1) == 2, 'message'": the part before the message (a comma outside brackets and quotes). */
+    private static String stripMessage(String body) {
+        int comma = topLevelIndexOf(body, ",");
+        String cut = comma > 0 ? body.substring(0, comma) : body;
+        int hash = topLevelIndexOf(cut, "#");
+        return (hash > 0 ? cut.substring(0, hash) : cut).strip();
+    }
+
+    private static int topLevelIndexOf(String text, String token) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(' || c == '{') {
+                depth++;
+            } else if (c == ']' || c == ')' || c == '}') {
+                depth--;
+            } else if (depth == 0 && text.startsWith(token, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static List<TestCase> doctests(String code) {
+        List<TestCase> cases = new ArrayList<>();
+        String[] lines = code.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = DOCTEST.matcher(lines[i]);
+            if (!m.matches() || i + 1 >= lines.length) {
+                continue;
+            }
+            String want = lines[i + 1].strip();
+            if (want.isEmpty() || want.startsWith(">>>") || want.equals("\"\"\"") || want.equals("'''")) {
+                continue;
+            }
+            want = want.replaceAll("(\"\"\"|''')$", "").strip();
+            cases.add(TestCase.call(m.group("expr"), want, null, "doctest"));
+        }
+        return cases;
+    }
+
+    private static List<TestCase> dedupe(List<TestCase> cases) {
+        List<TestCase> unique = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (TestCase c : cases) {
+            String key = c.call() + "|" + c.stdin() + "|" + c.expected() + "|" + c.candidates();
+            if (seen.add(key)) {
+                unique.add(c);
+            }
+        }
+        return unique;
+    }
+}

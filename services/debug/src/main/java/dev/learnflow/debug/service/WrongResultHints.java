@@ -1,0 +1,279 @@
+package dev.learnflow.debug.service;
+
+import dev.learnflow.debug.domain.ProgramDiagnosis;
+import dev.learnflow.debug.domain.ProgramDiagnosis.CaseResult;
+import dev.learnflow.debug.domain.ProgramDiagnosis.Finding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hints for a program that runs but gives the wrong result (or never stops), from what the diagnosis harness found:
+ * level 1 the failing input with expected and actual and a question that makes the student trace it, level 2 the
+ * line and what goes wrong there, level 3 the fix in words. Texts live in {@code debug/logic-bugs.properties}.
+ */
+public final class WrongResultHints {
+
+    static final String TEXTS = "debug/logic-bugs.properties";
+    private static final Properties WORDS = load();
+    private static final Pattern PLACEHOLDER = Pattern.compile("(`?)\\{(\\w+)}(`?)");
+    /** What a placeholder reads as when the diagnosis has no value for it. */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("var", "the variable"),
+            Map.entry("function", "the function"), Map.entry("op", "the operator"),
+            Map.entry("other", "the other comparison"), Map.entry("value", "its starting value"),
+            Map.entry("unchanged", "the variables in its condition"), Map.entry("seq", "the list"),
+            Map.entry("direction", "one more or one fewer"), Map.entry("method", "sort"),
+            Map.entry("line", "this line"), Map.entry("first_line", "an earlier line"),
+            Map.entry("call", "this call"), Map.entry("param", "the input"));
+
+    private WrongResultHints() {
+    }
+
+    /** The kind of answer, as in {@code data.diagnosis.kind}. */
+    public static String kind(ProgramDiagnosis diagnosis) {
+        CaseResult failing = diagnosis.failingCase();
+        if (diagnosis.loop() != null || failing != null && failing.runaway()) {
+            return "timeout";
+        }
+        if (failing == null) {
+            return "all_passed";
+        }
+        return failing.error() != null ? "crash" : "wrong_result";
+    }
+
+    /** The category named in the answer and counted in the student's error patterns. */
+    public static String category(ProgramDiagnosis diagnosis) {
+        if (diagnosis.category() != null) {
+            return diagnosis.category();
+        }
+        return "timeout".equals(kind(diagnosis)) ? "loop_condition_never_changes" : null;
+    }
+
+    public static String name(String category) {
+        return words(category == null ? "generic" : category, "name");
+    }
+
+    public static String habit(String category) {
+        return words(category == null ? "generic" : category, "habit");
+    }
+
+    /** Hints 1..level (clamped to 1..3). */
+    public static List<Hint> hints(ProgramDiagnosis diagnosis, CodeFacts code, int level) {
+        int upTo = Math.max(1, Math.min(3, level));
+        String category = category(diagnosis);
+        String key = category == null || !WORDS.containsKey(category + ".ask") ? "generic" : category;
+        Map<String, String> values = values(diagnosis, code);
+        List<Hint> hints = new ArrayList<>(3);
+        hints.add(new Hint(1, observed(diagnosis) + " " + fill(words(key, "ask"), values)));
+        if (upTo >= 2) {
+            hints.add(new Hint(2, where(diagnosis, code) + fill(words(key, "problem"), values)));
+        }
+        if (upTo >= 3) {
+            hints.add(new Hint(3, fill(words(key, "fix"), values)));
+        }
+        return hints;
+    }
+
+    /** What the failing case shows: "Your call `f(5)` returns `8`, but you expect `5`." */
+    static String observed(ProgramDiagnosis diagnosis) {
+        CaseResult failing = diagnosis.failingCase();
+        if (failing == null) {
+            return "Your program never finishes.";
+        }
+        if (failing.hidden()) {
+            return "A hidden test fails" + (failing.runaway() ? ": your program does not finish on it." : ".");
+        }
+        String subject = failing.call() != null ? "Your call " + inline(failing.call())
+                : failing.stdin() == null || failing.stdin().isBlank() ? "Your program"
+                : "With the input " + inline(failing.stdin().strip().replace("\n", ", ")) + " your program";
+        if (failing.runaway()) {
+            return subject + " never finishes: a loop keeps running.";
+        }
+        if (failing.error() != null) {
+            return subject + " stops with " + inline(failing.error()) + (failing.expected() == null ? "."
+                    : ", but you expect " + inline(failing.expected()) + ".");
+        }
+        String verb = failing.call() != null ? "returns" : "prints";
+        String actual = failing.actual() == null || failing.actual().isBlank() ? "nothing" : inline(failing.actual());
+        return subject + " " + verb + " " + actual + ", but you expect " + inline(failing.expected()) + ".";
+    }
+
+    private static String where(ProgramDiagnosis diagnosis, CodeFacts code) {
+        Integer line = mainLine(diagnosis);
+        if (line == null) {
+            return "";
+        }
+        String shown = code.line(line).map(String::strip).filter(l -> !l.isEmpty()).map(WrongResultHints::inline)
+                .orElse(null);
+        return "Look at line " + line + (shown == null ? "" : ", " + shown) + ". ";
+    }
+
+    /** The line the answer points at: the main finding's, else the best-ranked one. */
+    public static Integer mainLine(ProgramDiagnosis diagnosis) {
+        if (!diagnosis.suspicious().isEmpty()) {
+            return diagnosis.suspicious().get(0).line();
+        }
+        Finding main = diagnosis.mainFinding();
+        return main == null ? null : main.line();
+    }
+
+    static Map<String, String> values(ProgramDiagnosis diagnosis, CodeFacts code) {
+        Map<String, String> values = new HashMap<>();
+        Finding main = diagnosis.mainFinding();
+        if (main != null && main.detail() != null) {
+            main.detail().forEach((k, v) -> {
+                if (v != null && !k.equals("to") && !k.equals("from") && !k.equals("change")) {
+                    values.put(k, v.toString());
+                }
+            });
+            values.put("line", String.valueOf(main.line()));
+        }
+        Integer line = mainLine(diagnosis);
+        if (line != null) {
+            values.put("line", String.valueOf(line));
+        }
+        if (diagnosis.loop() != null && !diagnosis.loop().unchanged().isEmpty()) {
+            values.put("unchanged", String.join("`, `", diagnosis.loop().unchanged()));
+        } else if (main != null && main.detail("var") != null) {
+            values.put("unchanged", main.detail("var"));
+        }
+        CaseResult failing = diagnosis.failingCase();
+        if (failing != null && failing.call() != null && !failing.hidden()) {
+            values.put("call", failing.call());
+        }
+        return values;
+    }
+
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(2));
+            String replacement;
+            if (value != null && value.length() <= HintGuard.INLINE_MAX - 4) {
+                replacement = m.group(1) + value.replace("`", "'") + m.group(3);
+            } else {
+                replacement = DEFAULTS.getOrDefault(m.group(2), "it");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@code data.diagnosis} as the tutor contract describes it (hidden tests redacted). */
+    public static Map<String, Object> data(ProgramDiagnosis diagnosis) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", kind(diagnosis));
+        CaseResult failing = diagnosis.failingCase();
+        data.put("failingCase", failing == null ? null : failingCase(failing));
+        data.put("cases", diagnosis.cases().stream().map(WrongResultHints::caseData).toList());
+        data.put("suspiciousLines", diagnosis.suspicious().stream().map(s -> {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("line", s.line());
+            line.put("score", s.score());
+            line.put("reason", s.reason());
+            return line;
+        }).toList());
+        data.put("category", category(diagnosis));
+        data.put("findings", diagnosis.findings().stream().map(f -> {
+            Map<String, Object> finding = new LinkedHashMap<>();
+            finding.put("category", f.category());
+            finding.put("line", f.line());
+            finding.put("confirmed", f.confirmed());
+            finding.put("message", f.message());
+            return finding;
+        }).toList());
+        data.put("trace", failing != null && failing.hidden() ? null : trace(diagnosis.trace()));
+        if (diagnosis.loop() != null) {
+            Map<String, Object> loop = new LinkedHashMap<>();
+            loop.put("lines", diagnosis.loop().lines());
+            loop.put("unchanged", diagnosis.loop().unchanged());
+            data.put("loop", loop);
+        }
+        return data;
+    }
+
+    private static Map<String, Object> failingCase(CaseResult failing) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        boolean hidden = failing.hidden();
+        data.put("call", hidden ? null : failing.call());
+        data.put("stdin", hidden ? null : failing.stdin());
+        data.put("expected", hidden ? null : failing.expected());
+        data.put("actual", hidden ? null : failing.actual());
+        data.put("error", hidden ? null : failing.error());
+        data.put("hidden", hidden);
+        data.put("source", failing.source());
+        if (hidden) {
+            data.put("category", "a hidden test");
+        }
+        return data;
+    }
+
+    private static Map<String, Object> caseData(CaseResult result) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        boolean hidden = result.hidden();
+        data.put("call", hidden ? null : result.call() != null ? result.call() : result.stdin());
+        data.put("expected", hidden ? null : result.expected());
+        data.put("actual", hidden ? null : result.actual());
+        data.put("passed", result.passed());
+        data.put("hidden", hidden);
+        data.put("source", result.source());
+        return data;
+    }
+
+    private static Map<String, Object> trace(ProgramDiagnosis.Trace trace) {
+        if (trace == null) {
+            return null;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("call", trace.call());
+        data.put("steps", trace.steps() == null ? List.of() : trace.steps().stream().map(s -> {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("line", s.line());
+            step.put("depth", s.depth());
+            step.put("locals", s.locals() == null ? Map.of() : s.locals());
+            step.put("returned", s.returned());
+            step.put("event", s.event());
+            return step;
+        }).toList());
+        data.put("truncated", trace.truncated());
+        return data;
+    }
+
+    static String inline(String text) {
+        String flat = text.replace("\n", " ").replace("`", "'").strip();
+        String cut = flat.length() > HintGuard.INLINE_MAX - 4 ? flat.substring(0, HintGuard.INLINE_MAX - 7) + "..."
+                : flat;
+        return "`" + cut + "`";
+    }
+
+    private static String words(String category, String part) {
+        String text = WORDS.getProperty(category + "." + part);
+        return text != null ? text : WORDS.getProperty("generic." + part, "");
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = WrongResultHints.class.getClassLoader().getResourceAsStream(TEXTS)) {
+            if (in == null) {
+                throw new IllegalStateException(TEXTS + " is missing from the classpath");
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

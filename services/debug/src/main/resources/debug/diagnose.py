@@ -1,0 +1,1200 @@
+# LearnFlow diagnosis harness: why does a program that runs give a wrong answer?
+#
+# Runs INSIDE the code-execution sandbox (never in a service process). The service sends this file (compressed,
+# behind a one-line bootstrap) as the program and a JSON payload as stdin:
+#   line 1: {"encoding": "plain" | "zlib+base64"}
+#   rest:   {"code": str, "cases": [{"call"|"stdin", "expected", "claimed", "candidates", "hidden", "source"}]}
+# It runs every case under a bounded line tracer (coverage, pass/fail), traces the failing call step by step,
+# finds loops that never end, scores lines with Ochiai, runs the novice-bug detectors and confirms them against
+# the run (the line ran in the failing case; a small change at that spot makes the failing cases pass while the
+# passing ones keep passing). Prints one JSON line. Only the standard library.
+import ast
+import base64
+import builtins
+import copy
+import io
+import json
+import math
+import reprlib
+import signal
+import sys
+import time
+import zlib
+
+STUDENT_FILE = "main.py"
+STEP_CAP = 100000         # line events per case before a run counts as runaway
+OBSERVE_STEPS = 400       # extra events watched after the cap, to find the loop and what does not change in it
+TRACE_KEEP = 300          # steps kept in the trace of the failing call
+REPR_MAX = 80
+OUTPUT_MAX = 20000        # characters of a case's captured output
+CASE_SECONDS = 0.6        # wall-clock backstop per traced case (sleep, huge C-level work)
+MUTANT_SECONDS = 0.25     # per case of a candidate change
+TOTAL_CPU_SECONDS = 2.0   # the whole harness stays well under the sandbox's 5 s ...
+TOTAL_WALL_SECONDS = 3.8  # ... also on a busy machine, where it gets less CPU per second
+MUTANT_MAX = 160
+STARTED = time.monotonic()
+
+
+class Runaway(BaseException):
+    pass
+
+
+class CaseTimeout(BaseException):
+    pass
+
+
+STOP = [None]   # once a case is stopped, every further line of it raises again (a bare except cannot hide it)
+
+
+def left():
+    return min(TOTAL_CPU_SECONDS - time.process_time(), TOTAL_WALL_SECONDS - (time.monotonic() - STARTED))
+
+
+BRIEF = reprlib.Repr()
+BRIEF.maxlist = BRIEF.maxtuple = BRIEF.maxset = BRIEF.maxdict = 12
+BRIEF.maxstring = BRIEF.maxother = REPR_MAX
+
+
+def short(value):
+    try:
+        big = isinstance(value, (list, tuple, set, dict, str)) and len(value) > 50
+        text = BRIEF.repr(value) if big else repr(value)
+    except Exception:
+        text = "<%s object>" % type(value).__name__
+    return text if len(text) <= REPR_MAX else text[:REPR_MAX - 3] + "..."
+
+
+def load_payload():
+    header = json.loads(sys.stdin.readline())
+    body = sys.stdin.read()
+    if header.get("encoding") == "zlib+base64":
+        body = zlib.decompress(base64.b64decode(body)).decode("utf-8")
+    return json.loads(body)
+
+
+# ---------------------------------------------------------------------------------------------------- running
+
+class Capture(io.StringIO):
+    def write(self, text):
+        if self.tell() < OUTPUT_MAX:
+            return super().write(text[:OUTPUT_MAX - self.tell()])
+        return len(text)
+
+
+CURRENT = [None]   # the tracer of the case that is running
+
+
+def _alarm(signum, frame):
+    tracer = CURRENT[0]
+    if signum == signal.SIGPROF and tracer is not None and not tracer.observing and not tracer.observed:
+        # Out of time but still running Python: watch a few hundred more lines to find the loop, then stop.
+        tracer.observing = OBSERVE_STEPS
+        signal.setitimer(signal.ITIMER_PROF, 0.3)
+        return
+    STOP[0] = CaseTimeout
+    raise CaseTimeout()
+
+
+def fake_input(stdin):
+    def read(prompt=""):
+        line = stdin.readline()
+        if not line:
+            raise EOFError("EOF when reading a line")
+        return line.rstrip("\n")
+    return read
+
+
+class Tracer:
+    """Counts line events of the student's file; optionally records lines, detailed steps or the runaway loop."""
+
+    def __init__(self, cover=True, detail=False, limit=STEP_CAP):
+        self.limit = limit
+        self.cover = cover
+        self.detail = detail
+        self.lines = set()
+        self.steps = 0
+        self.kept = []
+        self.truncated = False
+        self.last_locals = {}
+        self.observing = 0
+        self.observed = []
+        self.depth_base = None
+        self.max_depth = 0
+        self.exception_line = None
+        self.last_event = None
+
+    def __call__(self, frame, event, arg):
+        if frame.f_code.co_filename != STUDENT_FILE:
+            return None
+        if event == "call":
+            return self
+        if STOP[0] is not None:
+            raise STOP[0]()
+        if event == "line":
+            self.steps += 1
+            if self.cover:
+                self.lines.add(frame.f_lineno)
+            if self.observing:
+                self.observed.append((frame.f_lineno, id(frame.f_code), frame.f_code.co_name,
+                                      {k: short(v) for k, v in frame.f_locals.items() if not callable(v)}))
+                self.observing -= 1
+                if not self.observing:
+                    STOP[0] = Runaway
+                    raise Runaway()
+            elif self.steps >= self.limit:
+                if self.detail:
+                    STOP[0] = Runaway
+                    raise Runaway()
+                self.observing = OBSERVE_STEPS
+        elif event == "exception" and self.last_event != "exception":
+            self.exception_line = frame.f_lineno   # where it was raised, not the frames it unwinds through
+        self.last_event = event
+        if self.detail:
+            self.record(frame, event, arg)
+        return self
+
+    def depth(self, frame):
+        depth = 0
+        while frame is not None:
+            if frame.f_code.co_filename == STUDENT_FILE:
+                depth += 1
+            frame = frame.f_back
+        return depth
+
+    def record(self, frame, event, arg):
+        if len(self.kept) >= TRACE_KEEP:
+            self.truncated = True
+            return
+        key = id(frame)
+        now = {k: short(v) for k, v in frame.f_locals.items()
+               if not k.startswith("__") and not callable(v) and type(v).__name__ != "module"}
+        before = self.last_locals.get(key, {})
+        changed = {k: v for k, v in now.items() if before.get(k) != v}
+        self.last_locals[key] = now
+        step = {"line": frame.f_lineno, "depth": self.depth(frame), "locals": changed, "returned": None,
+                "event": event if event in ("line", "return", "exception") else "line"}
+        if event == "return":
+            step["returned"] = short(arg)
+        if event == "exception":
+            step["error"] = "%s: %s" % (arg[0].__name__, arg[1])
+        self.kept.append(step)
+
+
+def run_traced(fn, tracer, seconds):
+    STOP[0] = None
+    CURRENT[0] = tracer
+    # CPU time bounds the case (ITIMER_PROF), so a busy machine does not cut it short; wall time is the backstop
+    # for a program that sleeps or waits.
+    old = signal.signal(signal.SIGALRM, _alarm)
+    old_prof = signal.signal(signal.SIGPROF, _alarm)
+    signal.setitimer(signal.ITIMER_PROF, max(0.05, min(seconds, left())))
+    signal.setitimer(signal.ITIMER_REAL, max(0.1, min(seconds * 4, TOTAL_WALL_SECONDS - (time.monotonic() - STARTED))))
+    sys.settrace(tracer)
+    try:
+        return fn()
+    finally:
+        sys.settrace(None)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+        signal.signal(signal.SIGPROF, old_prof)
+        STOP[0] = None
+        CURRENT[0] = None
+
+
+class Program:
+    """The student's code compiled once; module-level test lines (assert, __main__ block) neutralised."""
+
+    def __init__(self, source, tree=None):
+        self.source = source
+        self.tree = tree if tree is not None else ast.parse(source, STUDENT_FILE)
+        self.code = compile(self.tree, STUDENT_FILE, "exec")
+        self.library = compile(library_of(self.tree), STUDENT_FILE, "exec")
+
+    def namespace(self, stdin_text):
+        stdin = io.StringIO(stdin_text or "")
+        env = {"__name__": "__main__", "__builtins__": dict(vars(builtins))}
+        env["__builtins__"]["input"] = fake_input(stdin)
+        return env
+
+
+def library_of(tree):
+    """The module without its top-level asserts and main block: what a call case imports."""
+    lib = copy.deepcopy(tree)
+    body = []
+    for node in lib.body:
+        if isinstance(node, ast.Assert) or is_main_block(node):
+            body.append(ast.copy_location(ast.Pass(), node))
+        else:
+            body.append(node)
+    lib.body = body
+    return lib
+
+
+def is_main_block(node):
+    return isinstance(node, ast.If) and isinstance(node.test, ast.Compare) \
+        and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"
+
+
+def load_library(program, tracer_seconds):
+    """Runs the definitions (each top-level statement on its own, so one failing statement spares the rest)."""
+    env = program.namespace("")
+    out = Capture()
+    real = sys.stdout
+    sys.stdout = out
+    try:
+        tree = library_of(program.tree)
+        for node in tree.body:
+            if isinstance(node, ast.Pass):
+                continue
+            module = ast.Module(body=[node], type_ignores=[])
+            try:
+                code = compile(module, STUDENT_FILE, "exec")
+                run_traced(lambda: exec(code, env), Tracer(cover=False), tracer_seconds)
+            except BaseException:
+                continue
+    finally:
+        sys.stdout = real
+    return env
+
+
+def equal(actual, expected_text):
+    try:
+        expected = ast.literal_eval(expected_text)
+    except Exception:
+        return str(actual).strip() == expected_text.strip() or short(actual) == expected_text.strip()
+    try:
+        if isinstance(expected, float) or isinstance(actual, float):
+            if isinstance(actual, (int, float)) and isinstance(expected, (int, float)) \
+                    and not isinstance(actual, bool):
+                return math.isclose(actual, expected, rel_tol=1e-9, abs_tol=1e-9)
+        if actual == expected and type(actual) == type(expected):
+            return True
+        return actual == expected and not isinstance(actual, str) and not isinstance(expected, str)
+    except Exception:
+        return False
+
+
+def output_matches(out, expected):
+    got = [l.rstrip() for l in out.replace("\r\n", "\n").split("\n")]
+    want = [l.rstrip() for l in expected.replace("\r\n", "\n").split("\n")]
+    while got and not got[-1]:
+        got.pop()
+    while want and not want[-1]:
+        want.pop()
+    if got == want:
+        return True
+    if len(want) == 1 and got:
+        last = got[-1].strip()
+        return last == want[0].strip() or last.endswith(" " + want[0].strip())
+    return False
+
+
+def shown_output(out, expected):
+    lines = [l.rstrip() for l in out.rstrip().split("\n")]
+    if expected is not None and "\n" not in expected.strip() and lines:
+        return lines[-1]
+    return out.rstrip()
+
+
+def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
+    """Runs one case; returns dict(actual, passed, error, stdout, runaway)."""
+    out = Capture()
+    real = sys.stdout
+    result = {"actual": None, "passed": False, "error": None, "stdout": "", "runaway": False, "value": None,
+              "error_line": None}
+    sys.stdout = out
+    try:
+        if case.get("call"):
+            env = env if env is not None else load_library(program, seconds)
+            expr = compile(case["call"], "<case>", "eval")
+            value = run_traced(lambda: eval(expr, env), tracer, seconds)
+            result["value"] = value
+            result["actual"] = short(value)
+            result["passed"] = case.get("expected") is not None and equal(value, case["expected"])
+        else:
+            env = program.namespace(case.get("stdin") or "")
+            run_traced(lambda: exec(program.code, env), tracer, seconds)
+            text = out.getvalue()
+            result["actual"] = shown_output(text, case.get("expected"))
+            result["passed"] = case.get("expected") is not None and output_matches(text, case["expected"])
+    except Runaway:
+        result["runaway"] = True
+        result["error"] = "the program did not stop"
+    except CaseTimeout:
+        result["runaway"] = True
+        result["error"] = "the program did not stop"
+    except BaseException as exc:
+        result["error"] = "%s: %s" % (type(exc).__name__, exc)
+        result["error_line"] = student_line(exc)
+        if not case.get("call"):
+            result["actual"] = shown_output(out.getvalue(), case.get("expected"))
+    finally:
+        sys.stdout = real
+        sys.settrace(None)
+    result["stdout"] = out.getvalue()
+    return result
+
+
+def student_line(exc):
+    """The line of the student's file where the exception was raised (the innermost frame of theirs)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == STUDENT_FILE:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def resolve_candidates(program, case):
+    """"returns 8 instead of 5" without the input: the module-level call whose value is what the student saw."""
+    env = load_library(program, CASE_SECONDS)
+    for call in case.get("candidates") or []:
+        probe = dict(case, call=call)
+        r = run_case(program, probe, Tracer(cover=False), env)
+        if r["error"] is None and case.get("claimed") is not None and \
+                (r["actual"] == case["claimed"].strip() or str(r["value"]) == case["claimed"].strip()):
+            return call
+    calls = case.get("candidates") or []
+    return calls[0] if len(calls) == 1 else None
+
+
+# ------------------------------------------------------------------------------------------------- AST helpers
+
+def parents_of(tree):
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+    return parents
+
+
+def enclosing(node, parents, kinds):
+    node = parents.get(node)
+    while node is not None and not isinstance(node, kinds):
+        node = parents.get(node)
+    return node
+
+
+def names_in(node):
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def assigned_in(nodes):
+    names = set()
+    for stmt in nodes:
+        for n in ast.walk(stmt):
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                names.add(n.id)
+            elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name):
+                names.add(n.func.value.id)   # lst.append(...) changes lst
+            elif isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.ctx, ast.Store) \
+                    and isinstance(n.value, ast.Name):
+                names.add(n.value.id)
+    return names
+
+
+def is_call_to(node, name):
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+
+
+def const_num(node):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
+            and isinstance(node.operand.value, (int, float)):
+        return -node.operand.value
+    return None
+
+
+def src(node):
+    try:
+        return ast.unparse(node)
+    except Exception:
+        return "?"
+
+
+def func_defs(tree):
+    return [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+
+
+def returns_of(fn):
+    found = []
+    for n in ast.walk(fn):
+        if isinstance(n, ast.Return) and enclosing_def(n, fn):
+            found.append(n)
+    return found
+
+
+def enclosing_def(node, fn):
+    # true when node belongs to fn itself, not to a function nested in it
+    stack = [(fn, False)]
+    while stack:
+        current, nested = stack.pop()
+        for child in ast.iter_child_nodes(current):
+            if child is node:
+                return not nested
+            stack.append((child, nested or isinstance(child, (ast.FunctionDef, ast.Lambda, ast.AsyncFunctionDef))))
+    return False
+
+
+# ------------------------------------------------------------------------------------------------- mutations
+# A mutation is (index of the node in ast.walk order, operation, argument); applied to a fresh parse of the source,
+# so candidates never share state. Each is labelled with the bug category it would repair.
+
+def apply_mutation(source, mutation):
+    tree = ast.parse(source, STUDENT_FILE)
+    nodes = list(ast.walk(tree))
+    index, op, arg = mutation[:3]
+    node = nodes[index]
+    parents = parents_of(tree)
+    if op == "cmpop":
+        node.ops[arg[0]] = arg[1]()
+    elif op == "binop":
+        node.op = arg()
+    elif op == "replace":      # replace node by an expression given as source text
+        new = ast.parse(arg, mode="eval").body
+        replace_child(parents[node], node, new)
+    elif op == "wrap_not":
+        replace_child(parents[node], node, ast.UnaryOp(op=ast.Not(), operand=node))
+    elif op == "unwrap":       # not x -> x, int(x) -> x
+        inner = node.operand if isinstance(node, ast.UnaryOp) else node.args[0]
+        replace_child(parents[node], node, inner)
+    elif op == "delete":       # a statement (break)
+        replace_stmt(parents[node], node, [ast.Pass()])
+    elif op == "dedent":       # move a statement from a loop body to just after the loop
+        loop = parents[node]
+        body = loop.body if node in loop.body else loop.orelse
+        body.remove(node)
+        if not body:
+            body.append(ast.Pass())
+        replace_stmt(parents[loop], loop, [loop, node])
+    elif op == "hoist":        # move an assignment from a loop body to just before the loop
+        loop = parents[node]
+        loop.body.remove(node)
+        if not loop.body:
+            loop.body.append(ast.Pass())
+        replace_stmt(parents[loop], loop, [node, loop])
+    elif op == "append_return":
+        node.body.append(ast.Return(value=ast.Name(id=arg, ctx=ast.Load())))
+    elif op == "print_to_return":
+        replace_stmt(parents[node], node, [ast.Return(value=node.value.args[0] if node.value.args else None)])
+    elif op == "swap_branches":
+        inner = node.orelse[0]
+        node.test, inner.test = inner.test, node.test
+        node.body, inner.body = inner.body, node.body
+    elif op == "guard":        # if not <param>: return <expected>, at the top of the function
+        guard = ast.parse("if not %s:\n    return %s\n" % arg).body[0]
+        node.body.insert(0, guard)
+    elif op == "replace_else_return":   # if ...: return a / else: return b inside a loop: b after the loop
+        branch = parents[node]
+        loop = enclosing(branch, parents, (ast.For, ast.While))
+        branch.orelse = []
+        replace_stmt(parents[loop], loop, [loop, node])
+    elif op == "append_stmt":  # a statement at the end of a loop body
+        node.body.append(ast.parse(arg).body[0])
+    ast.fix_missing_locations(tree)
+    return tree
+
+
+def replace_child(parent, old, new):
+    for field, value in ast.iter_fields(parent):
+        if value is old:
+            setattr(parent, field, ast.copy_location(new, old))
+            return
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if item is old:
+                    value[i] = ast.copy_location(new, old)
+                    return
+
+
+def replace_stmt(parent, old, news):
+    for field, value in ast.iter_fields(parent):
+        if isinstance(value, list) and any(item is old for item in value):
+            i = next(i for i, item in enumerate(value) if item is old)
+            for n in news:
+                if n is not old:
+                    ast.copy_location(n, old)
+            value[i:i + 1] = news
+            return
+
+
+CMP_SAME_DIRECTION = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt}
+CMP_INVERTED = {ast.Lt: ast.GtE, ast.LtE: ast.Gt, ast.Gt: ast.LtE, ast.GtE: ast.Lt, ast.Eq: ast.NotEq,
+                ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}
+CMP_FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
+ARITH_SWAPS = {ast.Add: [ast.Sub, ast.Mult], ast.Sub: [ast.Add, ast.Div, ast.Mult],
+               ast.Mult: [ast.Add, ast.Div, ast.Pow, ast.Sub], ast.Div: [ast.Mult, ast.FloorDiv, ast.Sub],
+               ast.Mod: [ast.FloorDiv], ast.FloorDiv: [ast.Div, ast.Mod], ast.Pow: [ast.Mult]}
+
+
+# ------------------------------------------------------------------------------------------------- detectors
+# Each detector looks at the tree and yields findings: category, line, message, detail, prior (how often this
+# pattern is the bug when it appears) and the mutations that would repair it.
+
+class Finding:
+    def __init__(self, category, line, message, prior, mutations=(), detail=None, node=None):
+        self.category = category
+        self.line = line
+        self.message = message
+        self.prior = prior
+        self.mutations = list(mutations)
+        self.detail = detail or {}
+        self.confirmed = False
+        self.repaired = False
+        self.node = node
+        self.anchors = set()   # other lines whose running confirms the finding
+
+
+class Detectors:
+    def __init__(self, tree, source):
+        self.tree = tree
+        self.source = source
+        self.nodes = list(ast.walk(tree))
+        self.index = {id(n): i for i, n in enumerate(self.nodes)}
+        self.parents = parents_of(tree)
+        self.findings = []
+
+    def at(self, node):
+        return self.index[id(node)]
+
+    def add(self, category, node, message, prior, mutations=(), **detail):
+        self.findings.append(Finding(category, getattr(node, "lineno", 0), message, prior, mutations, detail, node))
+
+    def run(self):
+        for name in sorted(n for n in dir(self) if n.startswith("detect_")):
+            try:
+                getattr(self, name)()
+            except Exception:
+                pass   # a detector never breaks the diagnosis
+        return self.findings
+
+    # -- loops and ranges
+    def detect_off_by_one_range(self):
+        for n in self.nodes:
+            if isinstance(n, ast.For) and is_call_to(n.iter, "range") and n.iter.args:
+                args = n.iter.args
+                muts = []
+                for k, a in enumerate(args[:2]):
+                    is_end = k == 1 or len(args) == 1
+                    for delta in (-1, 1):
+                        fewer = (delta < 0) == is_end   # the repair makes fewer passes: the bug ran one more
+                        muts.append((self.at(a), "replace", shift(a, delta),
+                                     {"direction": "one more" if fewer else "one fewer"}))
+                var = n.target.id if isinstance(n.target, ast.Name) else src(n.target)
+                bound = args[0] if len(args) == 1 else args[1]
+                odd = any(isinstance(b, ast.BinOp) and const_num(b.right) in (1, 2) for b in args) \
+                    or (len(args) >= 2 and const_num(args[0]) not in (None, 0))
+                self.add("off_by_one_range", n, "the range of the loop", 0.55 if odd else 0.35, muts, var=var,
+                         bound=src(bound), start=src(args[0]) if len(args) >= 2 else "0")
+            if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.BinOp) and \
+                    isinstance(n.slice.op, (ast.Add, ast.Sub)) and const_num(n.slice.right) == 1:
+                muts = [(self.at(n.slice), "replace", shift(n.slice, d)) for d in (-1, 1)]
+                self.add("off_by_one_range", n, "the index next to the current one", 0.3, muts, var=src(n.slice))
+            if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Call) and is_call_to(n.slice, "len"):
+                self.add("off_by_one_range", n, "an index equal to the length", 0.6,
+                         [(self.at(n.slice), "replace", src(n.slice) + " - 1")], var=src(n.slice))
+
+    def detect_return_in_loop(self):
+        for n in self.nodes:
+            if isinstance(n, (ast.For, ast.While)):
+                for part in (n.body,):
+                    for stmt in part:
+                        if isinstance(stmt, ast.Return):
+                            self.add("return_in_loop", stmt, "a return inside the loop body", 0.7,
+                                     [(self.at(stmt), "dedent", None)])
+                        if isinstance(stmt, ast.If):
+                            for branch in (stmt.body, stmt.orelse):
+                                if len(branch) == 1 and isinstance(branch[0], ast.Return) and stmt.orelse and \
+                                        stmt.body and isinstance(stmt.body[-1], ast.Return) and \
+                                        isinstance(stmt.orelse[-1], ast.Return):
+                                    ret = stmt.orelse[-1]
+                                    self.add("return_in_loop", ret,
+                                             "an else that returns on the first pass of the loop", 0.75,
+                                             [(self.at(ret), "replace_else_return", None)])
+                                    break
+
+    def detect_missing_return(self):
+        for fn in func_defs(self.tree):
+            rets = returns_of(fn)
+            if rets or fn.name == "__init__" or any(isinstance(x, (ast.Yield, ast.YieldFrom)) for x in ast.walk(fn)):
+                continue
+            if any(is_call_to(x, "print") for x in ast.walk(fn)):
+                continue   # that is print_instead_of_return
+            locals_ = [a for a in assigned_in(fn.body) if a not in {x.arg for x in fn.args.args}]
+            params = [x.arg for x in fn.args.args]
+            muts = [(self.at(fn), "append_return", name) for name in sorted(locals_) + params]
+            self.add("missing_return", fn, "the function never returns a value", 0.8, muts, function=fn.name)
+
+    def detect_print_instead_of_return(self):
+        for fn in func_defs(self.tree):
+            prints = [x for x in ast.walk(fn) if isinstance(x, ast.Expr) and is_call_to(x.value, "print")]
+            if prints and not [r for r in returns_of(fn) if r.value is not None]:
+                for p in prints:
+                    self.add("print_instead_of_return", p, "print shows the value but the function returns None",
+                             0.85, [(self.at(p), "print_to_return", None)], function=fn.name)
+
+    def detect_accumulator_reset_in_loop(self):
+        for loop in self.nodes:
+            if not isinstance(loop, (ast.For, ast.While)):
+                continue
+            updated = {s.target.id for s in ast.walk(loop) if isinstance(s, ast.AugAssign)
+                       and isinstance(s.target, ast.Name)}
+            updated |= {s.targets[0].id for s in ast.walk(loop) if isinstance(s, ast.Assign) and len(s.targets) == 1
+                        and isinstance(s.targets[0], ast.Name) and s.targets[0].id in names_in(s.value)}
+            for stmt in loop.body:
+                if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                        and (const_num(stmt.value) is not None or isinstance(stmt.value, (ast.List, ast.Dict))
+                             or isinstance(stmt.value, ast.Constant)) and stmt.targets[0].id in updated | \
+                        self.appended_in(loop):
+                    self.add("accumulator_reset_in_loop", stmt, "the running total is set back on every pass", 0.85,
+                             [(self.at(stmt), "hoist", None)], var=stmt.targets[0].id)
+
+    def appended_in(self, loop):
+        return {c.func.value.id for c in ast.walk(loop) if isinstance(c, ast.Call)
+                and isinstance(c.func, ast.Attribute) and c.func.attr in ("append", "add", "extend", "update")
+                and isinstance(c.func.value, ast.Name)}
+
+    def detect_integer_division(self):
+        for n in self.nodes:
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv):
+                self.add("integer_division", n, "// drops the fractional part", 0.45,
+                         [(self.at(n), "binop", ast.Div)])
+            if is_call_to(n, "int") and len(n.args) == 1 and isinstance(n.args[0], ast.BinOp) \
+                    and isinstance(n.args[0].op, ast.Div):
+                self.add("integer_division", n, "int() cuts the fractional part off the division", 0.6,
+                         [(self.at(n), "unwrap", None)])
+
+    def detect_wrong_comparison_operator(self):
+        for n in self.nodes:
+            if isinstance(n, ast.Compare):
+                for i, op in enumerate(n.ops):
+                    if type(op) in CMP_SAME_DIRECTION:
+                        in_condition = isinstance(self.parents.get(n), (ast.If, ast.While)) or \
+                            isinstance(self.parents.get(n), ast.BoolOp)
+                        self.add("wrong_comparison_operator", n, "the boundary of the comparison",
+                                 0.4 if in_condition else 0.3,
+                                 [(self.at(n), "cmpop", (i, CMP_SAME_DIRECTION[type(op)]))],
+                                 op=OP_TEXT.get(type(op)), other=OP_TEXT.get(CMP_SAME_DIRECTION[type(op)]))
+
+    def detect_index_vs_element(self):
+        for loop in self.nodes:
+            if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Name):
+                continue
+            var = loop.target.id
+            if is_call_to(loop.iter, "range") and loop.iter.args and is_call_to(loop.iter.args[-1], "len") \
+                    and loop.iter.args[-1].args and isinstance(loop.iter.args[-1].args[0], ast.Name):
+                seq = loop.iter.args[-1].args[0].id
+                for n in ast.walk(loop):
+                    if isinstance(n, ast.Name) and n.id == var and isinstance(n.ctx, ast.Load) and \
+                            not isinstance(self.parents.get(n), ast.Subscript) and self.used_as_value(n):
+                        self.add("index_vs_element", n, "the index is used where the element is meant", 0.6,
+                                 [(self.at(n), "replace", "%s[%s]" % (seq, var))], var=var, seq=seq)
+                # x = seq[i] where x is later used as a position (seq[x]): the element kept instead of its index
+                indexes = {n.slice.id for n in ast.walk(loop) if isinstance(n, ast.Subscript)
+                           and isinstance(n.value, ast.Name) and n.value.id == seq and isinstance(n.slice, ast.Name)}
+                for n in ast.walk(loop):
+                    if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
+                            and n.targets[0].id in indexes - {var} and isinstance(n.value, ast.Subscript) \
+                            and isinstance(n.value.slice, ast.Name) and n.value.slice.id == var:
+                        self.add("index_vs_element", n, "the element is kept where its position is meant", 0.7,
+                                 [(self.at(n.value), "replace", var)], var=n.targets[0].id, seq=seq)
+            elif isinstance(loop.iter, ast.Name):
+                seq = loop.iter.id
+                for n in ast.walk(loop):
+                    if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == seq \
+                            and isinstance(n.slice, ast.Name) and n.slice.id == var:
+                        self.add("index_vs_element", n, "the element is used as an index", 0.8,
+                                 [(self.at(n), "replace", var)], var=var, seq=seq)
+
+    def used_as_value(self, name):
+        parent = self.parents.get(name)
+        if isinstance(parent, ast.Call) and is_call_to(parent, "range"):
+            return False
+        if isinstance(parent, ast.BinOp) and isinstance(parent.op, (ast.Add, ast.Sub)) and \
+                const_num(parent.right) is not None:
+            return False   # i + 1: index arithmetic
+        return isinstance(parent, (ast.AugAssign, ast.BinOp, ast.Compare, ast.Call, ast.Return))
+
+    def detect_mutate_while_iterating(self):
+        for loop in self.nodes:
+            if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name):
+                seq = loop.iter.id
+                for n in ast.walk(loop):
+                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
+                            isinstance(n.func.value, ast.Name) and n.func.value.id == seq and \
+                            n.func.attr in ("remove", "pop", "append", "insert", "clear", "extend"):
+                        self.add("mutate_while_iterating", n, "the list changes while the loop walks it", 0.85,
+                                 [(self.at(loop.iter), "replace", seq + "[:]")], seq=seq, method=n.func.attr)
+                    if isinstance(n, ast.Delete):
+                        self.add("mutate_while_iterating", n, "items are deleted while the loop walks the list", 0.8,
+                                 [(self.at(loop.iter), "replace", seq + "[:]")], seq=seq, method="del")
+
+    def detect_is_vs_equals(self):
+        for n in self.nodes:
+            if isinstance(n, ast.Compare):
+                for i, op in enumerate(n.ops):
+                    right = n.comparators[i]
+                    if isinstance(op, (ast.Is, ast.IsNot)) and not (isinstance(right, ast.Constant)
+                                                                     and right.value in (None, True, False)):
+                        self.add("is_vs_equals", n, "is compares identity, not value", 0.8,
+                                 [(self.at(n), "cmpop", (i, ast.Eq if isinstance(op, ast.Is) else ast.NotEq))],
+                                 op=OP_TEXT[type(op)])
+
+    def detect_wrong_variable_returned(self):
+        for fn in func_defs(self.tree):
+            params = {a.arg for a in fn.args.args}
+            local = assigned_in(fn.body)
+            for ret in returns_of(fn):
+                if isinstance(ret.value, ast.Name):
+                    others = sorted((local | params) - {ret.value.id})
+                    loop_vars = {l.target.id for l in ast.walk(fn) if isinstance(l, ast.For)
+                                 and isinstance(l.target, ast.Name)}
+                    prior = 0.6 if ret.value.id in params | loop_vars else 0.3
+                    muts = [(self.at(ret.value), "replace", o) for o in others]
+                    self.add("wrong_variable_returned", ret, "the name that is returned", prior, muts,
+                             var=ret.value.id)
+
+    def detect_boolean_precedence(self):
+        for n in self.nodes:
+            if isinstance(n, ast.BoolOp):
+                cmp = next((v for v in n.values if isinstance(v, ast.Compare) and len(v.ops) == 1
+                            and isinstance(v.ops[0], (ast.Eq, ast.NotEq))), None)
+                bare = [v for v in n.values if isinstance(v, ast.Constant) and v.value not in (None, True, False)]
+                if cmp is not None and bare:
+                    op = OP_TEXT[type(cmp.ops[0])]
+                    whole = (" %s " % OP_TEXT[type(n.op)]).join(
+                        "%s %s %s" % (src(cmp.left), op, src(v)) if v in bare else src(v) for v in n.values)
+                    self.add("boolean_precedence", n, "a bare value on one side of and/or is always true", 0.9,
+                             [(self.at(n), "replace", whole)], var=src(cmp.left), value=src(bare[0]))
+                if isinstance(n.op, (ast.And, ast.Or)):
+                    other = ast.Or if isinstance(n.op, ast.And) else ast.And
+                    self.add("wrong_operator", n, "and / or", 0.2, [(self.at(n), "boolop", other)],
+                             op=OP_TEXT[type(n.op)], other=OP_TEXT[other])
+
+    def detect_loop_condition_never_changes(self):
+        for loop in self.nodes:
+            if isinstance(loop, ast.While):
+                tested = names_in(loop.test) - set(dir(builtins))
+                changed = assigned_in(loop.body)
+                calls = any(isinstance(c, ast.Call) for c in ast.walk(loop.test))
+                has_exit = any(isinstance(x, (ast.Break, ast.Return)) for x in ast.walk(loop))
+                if tested and not (tested & changed) and not calls and not has_exit:
+                    var = sorted(tested)[0]
+                    muts = [(self.at(loop), "append_stmt", "%s += 1" % var),
+                            (self.at(loop), "append_stmt", "%s -= 1" % var)]
+                    self.add("loop_condition_never_changes", loop, "nothing in the loop changes its condition", 0.9,
+                             muts, var=var)
+
+    def detect_recursion_no_base_case(self):
+        for fn in func_defs(self.tree):
+            recursive = [c for c in ast.walk(fn) if is_call_to(c, fn.name)]
+            if not recursive:
+                continue
+            params = [a.arg for a in fn.args.args]
+            has_base = any(isinstance(x, ast.If) and any(isinstance(r, ast.Return) for r in ast.walk(x))
+                           for x in ast.walk(fn))
+            muts = []
+            for c in recursive:
+                for a in c.args:
+                    if isinstance(a, ast.Name) and a.id in params:
+                        muts.append((self.at(a), "replace", a.id + " - 1"))
+            for x in ast.walk(fn):
+                if isinstance(x, ast.If) and isinstance(x.test, ast.Compare) and len(x.test.ops) == 1 and \
+                        isinstance(x.test.ops[0], ast.Eq):
+                    muts.append((self.at(x.test), "cmpop", (0, ast.LtE)))
+            self.add("recursion_no_base_case", recursive[0],
+                     "the recursion does not reach a case that stops it", 0.5 if has_base else 0.9, muts,
+                     function=fn.name)
+
+    def detect_sort_result_used(self):
+        for n in self.nodes:
+            if isinstance(n, (ast.Assign, ast.Return)) and isinstance(n.value, ast.Call) and \
+                    isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("sort", "reverse", "append") \
+                    and isinstance(n.value.func.value, ast.Name) and not n.value.args:
+                name = n.value.func.value.id
+                repl = ("sorted(%s)" % name) if n.value.func.attr == "sort" else ("%s[::-1]" % name)
+                kw = ", ".join(src(k) for k in n.value.keywords)
+                if kw and n.value.func.attr == "sort":
+                    repl = "sorted(%s, %s)" % (name, kw)
+                self.add("sort_result_used", n, "list.%s() changes the list and returns None" % n.value.func.attr,
+                         0.95, [(self.at(n.value), "replace", repl)], method=n.value.func.attr, var=name)
+
+    def detect_str_int_comparison(self):
+        from_input = set()
+        for n in self.nodes:
+            if isinstance(n, ast.Assign) and is_call_to(n.value, "input"):
+                for t in n.targets:
+                    if isinstance(t, ast.Name):
+                        from_input.add(t.id)
+                        self.input_assign = getattr(self, "input_assign", {})
+                        self.input_assign[t.id] = n
+        for n in self.nodes:
+            if isinstance(n, ast.Compare):
+                sides = [n.left] + n.comparators
+                names = [s.id for s in sides if isinstance(s, ast.Name) and s.id in from_input]
+                nums = [s for s in sides if const_num(s) is not None]
+                if names and (nums or any(isinstance(s, ast.Call) for s in sides)):
+                    assign = self.input_assign[names[0]]
+                    self.add("str_int_comparison", n, "input() gives text, compared here with a number", 0.9,
+                             [(self.at(assign.value), "replace", "int(%s)" % src(assign.value))], var=names[0])
+            if isinstance(n, ast.Compare) and any(isinstance(s, ast.Constant) and isinstance(s.value, str) and
+                                                  s.value.strip().lstrip("-").isdigit() for s in [n.left] +
+                                                  n.comparators):
+                self.add("str_int_comparison", n, "a number written as text is compared", 0.5,
+                         [], value=next(s.value for s in [n.left] + n.comparators if isinstance(s, ast.Constant)
+                                        and isinstance(s.value, str)))
+
+    def detect_shadowed_if_chain(self):
+        for n in self.nodes:
+            if isinstance(n, ast.If) and len(n.orelse) == 1 and isinstance(n.orelse[0], ast.If):
+                first, second = n.test, n.orelse[0].test
+                if implies(second, first):
+                    self.add("shadowed_if_chain", n.orelse[0], "an earlier branch already catches this case", 0.85,
+                             [(self.at(n), "swap_branches", None)], first=src(first), second=src(second),
+                             first_line=n.lineno)
+                    self.findings[-1].anchors = {n.lineno}   # the shadowed line itself never runs
+
+    def detect_early_break(self):
+        for n in self.nodes:
+            if isinstance(n, ast.Break):
+                loop = enclosing(n, self.parents, (ast.For, ast.While))
+                direct = loop is not None and n in loop.body
+                self.add("early_break", n, "the loop stops at the first match or on the first pass",
+                         0.6 if direct else 0.3, [(self.at(n), "delete", None)])
+
+    def detect_wrong_initial_value(self):
+        for fn in [self.tree] + func_defs(self.tree):
+            body = fn.body
+            for i, stmt in enumerate(body):
+                if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and
+                        isinstance(stmt.targets[0], ast.Name)):
+                    continue
+                value = const_num(stmt.value)
+                name = stmt.targets[0].id
+                later = [s for s in body[i + 1:] if isinstance(s, (ast.For, ast.While))]
+                if value is None or not later or name not in assigned_in(later):
+                    continue
+                compared = any(isinstance(c, ast.Compare) and name in names_in(c) for l in later for c in ast.walk(l))
+                candidates = {0: ["1", "float('-inf')", "float('inf')", "None"], 1: ["0"], -1: ["0"]}.get(
+                    value, ["0", "1", "float('-inf')", "float('inf')"])
+                seq = next((l.iter.id for l in later if isinstance(l, ast.For) and isinstance(l.iter, ast.Name)), None)
+                if seq:
+                    candidates.append("%s[0]" % seq)
+                muts = [(self.at(stmt.value), "replace", c) for c in candidates]
+                self.add("wrong_initial_value", stmt, "the starting value of %s" % name,
+                         0.55 if compared else 0.3, muts, var=name, value=src(stmt.value))
+
+    def detect_mutable_default_argument(self):
+        for fn in func_defs(self.tree):
+            for default in fn.args.defaults:
+                if isinstance(default, (ast.List, ast.Dict, ast.Set)) or is_call_to(default, "list") \
+                        or is_call_to(default, "dict"):
+                    self.add("mutable_default_argument", default, "a list or dict default is shared by every call",
+                             0.9, [], function=fn.name)
+
+    def detect_inverted_condition(self):
+        for n in self.nodes:
+            if isinstance(n, (ast.If, ast.While)) or (isinstance(n, ast.IfExp)):
+                test = n.test
+                if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+                    self.add("inverted_condition", n, "the condition is negated", 0.35,
+                             [(self.at(test), "unwrap", None)], cond=src(test))
+                elif isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in CMP_INVERTED:
+                    muts = [(self.at(test), "cmpop", (0, CMP_INVERTED[type(test.ops[0])]))]
+                    if type(test.ops[0]) in CMP_FLIPPED:
+                        muts.append((self.at(test), "cmpop", (0, CMP_FLIPPED[type(test.ops[0])])))
+                    self.add("inverted_condition", n, "the condition is the opposite of what is meant", 0.3, muts,
+                             cond=src(test))
+                else:
+                    self.add("inverted_condition", n, "the condition is the opposite of what is meant", 0.2,
+                             [(self.at(test), "wrap_not", None)], cond=src(test))
+
+    def detect_unhandled_edge_case(self):
+        for fn in func_defs(self.tree):
+            params = [a.arg for a in fn.args.args]
+            divides = [b for b in ast.walk(fn) if isinstance(b, ast.BinOp) and isinstance(b.op, (ast.Div, ast.FloorDiv,
+                                                                                                   ast.Mod))
+                       and (is_call_to(b.right, "len") or isinstance(b.right, ast.Name))]
+            indexes = [s for s in ast.walk(fn) if isinstance(s, ast.Subscript) and const_num(s.slice) in (0, -1)]
+            guarded = any(isinstance(x, ast.If) and (isinstance(x.test, ast.UnaryOp) or is_call_to(x.test, "len") or
+                                                     (isinstance(x.test, ast.Compare) and
+                                                      any(is_call_to(s, "len") for s in [x.test.left] +
+                                                          x.test.comparators)))
+                          for x in fn.body[:3])
+            if params and (divides or indexes) and not guarded:
+                target = (divides or indexes)[0]
+                self.add("unhandled_edge_case", target, "an empty input is not handled", 0.4,
+                         [(self.at(fn), "guard", (params[0], "EXPECTED"))], function=fn.name, param=params[0])
+
+    def detect_wrong_operator(self):
+        for n in self.nodes:
+            if isinstance(n, (ast.BinOp, ast.AugAssign)) and type(n.op) in ARITH_SWAPS:
+                muts = [(self.at(n), "binop", o) for o in ARITH_SWAPS[type(n.op)]]
+                self.add("wrong_operator", n, "the arithmetic operator", 0.25, muts, op=OP_TEXT.get(type(n.op)))
+
+
+def shift(node, delta):
+    value = const_num(node)
+    if value is not None:
+        return str(value + delta)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)) and const_num(node.right) is not None:
+        k = const_num(node.right) * (1 if isinstance(node.op, ast.Add) else -1) + delta
+        base = src(node.left)
+        return base if k == 0 else ("%s + %d" % (base, k) if k > 0 else "%s - %d" % (base, -k))
+    return "%s %s 1" % (src(node), "+" if delta > 0 else "-")
+
+
+def implies(second, first):
+    """True when every value that makes `second` true also makes `first` true (x >= 90 implies x >= 50)."""
+    if not (isinstance(first, ast.Compare) and isinstance(second, ast.Compare) and len(first.ops) == 1
+            and len(second.ops) == 1 and src(first.left) == src(second.left)):
+        return False
+    a, b = const_num(first.comparators[0]), const_num(second.comparators[0])
+    if a is None or b is None:
+        return False
+    f, s = type(first.ops[0]), type(second.ops[0])
+    if f in (ast.Gt, ast.GtE) and s in (ast.Gt, ast.GtE):
+        return b > a or (b == a and (f == ast.GtE or s == ast.Gt))
+    if f in (ast.Lt, ast.LtE) and s in (ast.Lt, ast.LtE):
+        return b < a or (b == a and (f == ast.LtE or s == ast.Lt))
+    return False
+
+
+OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is",
+           ast.IsNot: "is not", ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+           ast.Mod: "%", ast.Pow: "**", ast.And: "and", ast.Or: "or", ast.In: "in", ast.NotIn: "not in"}
+
+
+# ------------------------------------------------------------------------------------------------- diagnosis
+
+def ochiai(results):
+    failing = [r for r in results if not r["passed"]]
+    nf = len(failing)
+    scores = {}
+    if not nf:
+        return scores
+    lines = set()
+    for r in results:
+        lines |= r["lines"]
+    for line in lines:
+        ef = sum(1 for r in failing if line in r["lines"])
+        ep = sum(1 for r in results if r["passed"] and line in r["lines"])
+        if ef:
+            scores[line] = ef / math.sqrt(nf * (ef + ep))
+    return scores
+
+
+def mutant_passes(source, mutation, cases, failing_idx):
+    try:
+        tree = apply_mutation(source, mutation)
+        program = Program(source, tree)
+    except Exception:
+        return False
+    env = load_library(program, MUTANT_SECONDS) if any(c.get("call") for c in cases) else None
+    for i in range(len(cases)):
+        r = run_case(program, cases[i], Tracer(cover=False), env, MUTANT_SECONDS)
+        if not r["passed"]:
+            return False
+    return True
+
+
+def find_loop(tree, observed):
+    """The innermost loop holding every line the runaway run kept repeating, and the names that never changed."""
+    frame = observed[-1][1]
+    mine = [o for o in observed if o[1] == frame]
+    lines = sorted({o[0] for o in mine})
+    best = None
+    for n in ast.walk(tree):
+        if isinstance(n, (ast.While, ast.For)) and n.lineno <= lines[0] and n.end_lineno >= lines[-1]:
+            if best is None or n.lineno > best.lineno:
+                best = n
+    snapshots = [o[3] for o in mine]
+    names = set(snapshots[0])
+    for snap in snapshots[1:]:
+        names &= set(snap)
+    watched = names_in(best.test) if isinstance(best, ast.While) else names_in(best) if best else names
+    unchanged = [name for name in sorted(watched & names) if len({snap[name] for snap in snapshots}) == 1]
+    return {"lines": sorted(set(lines) | ({best.lineno} if best else set())), "unchanged": unchanged,
+            "header": best.lineno if best else lines[0],
+            "kind": "while" if isinstance(best, ast.While) else "for" if best else None}
+
+
+def main():
+    payload = load_payload()
+    source = payload["code"]
+    cases = payload.get("cases") or []
+    out = {"cases": [], "failing": None, "trace": None, "ochiai": {}, "findings": [], "suspicious": [],
+           "category": None, "loop": None, "repair": None, "error": None}
+    try:
+        program = Program(source)
+    except SyntaxError as exc:
+        out["error"] = "SyntaxError: %s (line %s)" % (exc.msg, exc.lineno)
+        print(json.dumps(out))
+        return
+    sys.setrecursionlimit(400)
+    for case in cases:
+        if not case.get("call") and case.get("candidates"):
+            case["call"] = resolve_candidates(program, case)
+    cases = [c for c in cases if c.get("call") or c.get("stdin") is not None]
+    calls = any(c.get("call") for c in cases)
+    env = load_library(program, CASE_SECONDS) if calls else None   # cases share it, as appended asserts would
+    results = []
+    observed = None
+    for case in cases:
+        if left() < 0.8:
+            break
+        tracer = Tracer()
+        r = run_case(program, case, tracer, env)
+        r["lines"] = tracer.lines
+        r["steps"] = tracer.steps
+        r["error_line"] = r["error_line"] or tracer.exception_line
+        if r["runaway"] and tracer.observed and observed is None:
+            observed = tracer.observed
+        results.append(r)
+    failing_idx = [i for i, r in enumerate(results) if not r["passed"] and cases[i].get("expected") is not None
+                   or r["runaway"] or r["error"]]
+    for i, r in enumerate(results):
+        c = cases[i]
+        out["cases"].append({"call": c.get("call"), "stdin": c.get("stdin"), "expected": c.get("expected"),
+                             "actual": r["actual"], "passed": bool(r["passed"]), "error": r["error"],
+                             "hidden": bool(c.get("hidden")), "source": c.get("source"),
+                             "runaway": r["runaway"], "printed": r["stdout"][:300], "errorLine": r["error_line"]})
+    if observed:
+        out["loop"] = find_loop(program.tree, observed)
+    if failing_idx:
+        visible = [i for i in failing_idx if not cases[i].get("hidden")]
+        first = (visible or failing_idx)[0]
+        out["failing"] = first
+    if failing_idx and not (results[out["failing"]]["runaway"] and not observed):   # a sleeping program: no trace
+        first = out["failing"]
+        replay = load_library(program, CASE_SECONDS) if calls else None
+        for earlier in cases[:first]:
+            if left() > 1.0 and earlier.get("call"):
+                run_case(program, earlier, Tracer(cover=False), replay)
+        tracer = Tracer(cover=True, detail=True, limit=4000)
+        run_case(program, cases[first], tracer, replay, 0.5)
+        out["trace"] = {"call": cases[first].get("call") or "the program with input %r" % (cases[first].get("stdin")
+                                                                                            or ""),
+                        "steps": tracer.kept, "truncated": tracer.truncated or tracer.steps > len(tracer.kept)}
+    for r in results:
+        r["passed"] = bool(r["passed"]) and not r["runaway"]
+    scores = ochiai(results)
+    out["ochiai"] = {str(k): round(v, 3) for k, v in scores.items()}
+    detectors = Detectors(program.tree, source)
+    findings = detectors.run()
+    failing_lines = set()
+    for i in failing_idx:
+        failing_lines |= results[i]["lines"]
+    expected_for_guard = cases[failing_idx[0]].get("expected") if failing_idx else None
+    for f in findings:
+        f.confirmed = f.line in failing_lines or bool(f.anchors & failing_lines) or (f.category == "loop_condition_never_changes" and out["loop"]
+                                                  is not None and f.line in out["loop"]["lines"])
+        if f.category in ("missing_return", "print_instead_of_return") and failing_idx:
+            r = results[failing_idx[0]]
+            f.confirmed = r["actual"] == "None" and (f.category == "missing_return" or bool(r["stdout"].strip()))
+        if f.category == "recursion_no_base_case" and failing_idx:
+            r = results[failing_idx[0]]
+            f.confirmed = f.confirmed and (r["runaway"] or (r["error"] or "").startswith("RecursionError")) \
+                or f.prior >= 0.9 and (r["error"] or "").startswith("RecursionError")
+        if f.category == "mutable_default_argument" and failing_idx and cases[failing_idx[0]].get("call"):
+            alone = run_case(program, cases[failing_idx[0]], Tracer(cover=False), None, MUTANT_SECONDS)
+            f.confirmed = alone["passed"]   # passes on its own: an earlier call left something behind
+            f.repaired = f.confirmed
+    # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
+    # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
+    if failing_idx and all(cases[i].get("expected") is not None for i in failing_idx) \
+            and not any(results[i]["runaway"] for i in failing_idx):
+        ordered = sorted(findings, key=lambda f: (not f.confirmed, -(f.prior + scores.get(f.line, 0) * 0.3)))
+        tried = 0
+        best_prior = -1.0
+        for f in ordered:
+            if left() < 0.4 or tried >= MUTANT_MAX or best_prior >= 0.5:
+                break
+            if f.prior <= best_prior:
+                continue
+            if not f.confirmed and scores and f.line not in scores:
+                continue
+            for mutation in f.mutations:
+                if left() < 0.4 or tried >= MUTANT_MAX:
+                    break
+                mutation = tuple(mutation)
+                if mutation[1] == "guard":
+                    mutation = (mutation[0], "guard", (mutation[2][0], expected_for_guard))
+                if mutation[1] == "boolop":
+                    mutation = (mutation[0], "replace", swap_boolop(detectors.nodes[mutation[0]], mutation[2]))
+                tried += 1
+                if mutant_passes(source, mutation, cases, failing_idx):
+                    f.repaired = True
+                    f.confirmed = True
+                    f.detail.update(describe(detectors.nodes[mutation[0]], mutation))
+                    best_prior = max(best_prior, f.prior)
+                    break
+    # Rank: repaired findings first, then confirmed ones by prior, blended with Ochiai.
+    line_scores = {}
+    reasons = {}
+    for line, s in scores.items():
+        line_scores[line] = 0.35 * s
+        reasons[line] = "runs in the failing case"
+    for f in findings:
+        weight = (0.6 if f.repaired else 0.0) + (0.25 * f.prior if f.confirmed else 0.05 * f.prior)
+        s = 0.35 * scores.get(f.line, 0) + weight
+        if s > line_scores.get(f.line, -1):
+            line_scores[f.line] = s
+            reasons[f.line] = f.message
+    if out["loop"]:
+        header = out["loop"]["header"]
+        line_scores[header] = max(line_scores.get(header, 0), 0.9)
+        reasons[header] = "the loop that never ends"
+    ranked = sorted(line_scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    out["suspicious"] = [{"line": line, "score": round(min(1.0, s), 3), "reason": reasons[line]}
+                         for line, s in ranked[:8] if s > 0]
+    ranked_findings = sorted(findings, key=lambda f: (not f.repaired, not f.confirmed, -f.prior,
+                                                      -scores.get(f.line, 0)))
+    if out["loop"]:
+        ranked_findings = sorted(ranked_findings, key=lambda f: f.category != "loop_condition_never_changes")
+    for f in ranked_findings:
+        if f.confirmed or f.prior >= 0.8:
+            out["findings"].append({"category": f.category, "line": f.line, "confirmed": f.confirmed,
+                                    "repaired": f.repaired, "message": f.message, "prior": f.prior,
+                                    "detail": {k: v for k, v in f.detail.items() if isinstance(v, (str, int, float))
+                                               or v is None}})
+    top = next((f for f in ranked_findings if f.repaired), None) or \
+        next((f for f in ranked_findings if f.confirmed and f.prior >= 0.5), None)
+    if out["loop"] and not top:
+        top = next((f for f in ranked_findings if f.category == "loop_condition_never_changes"), None)
+    if top is not None and (failing_idx or out["loop"]):
+        out["category"] = top.category
+        if top.repaired or top.line not in [s["line"] for s in out["suspicious"][:1]]:
+            out["suspicious"] = [{"line": top.line, "score": 1.0, "reason": top.message}] + \
+                [s for s in out["suspicious"] if s["line"] != top.line]
+    out["findings"] = out["findings"][:12]
+    out["suspicious"] = out["suspicious"][:8]
+    print(json.dumps(out, default=str))
+
+
+def swap_boolop(node, other):
+    return (" %s " % OP_TEXT[other]).join(src(v) if not isinstance(v, ast.BoolOp) else "(%s)" % src(v)
+                                          for v in node.values)
+
+
+def describe(node, mutation):
+    extra = mutation[3] if len(mutation) > 3 else {}
+    return dict(described(node, mutation), **extra)
+
+
+def described(node, mutation):
+    op = mutation[1]
+    if op == "replace":
+        return {"change": op, "from": src(node), "to": mutation[2]}
+    if op == "cmpop":
+        return {"change": op, "from": OP_TEXT.get(type(node.ops[mutation[2][0]])), "to": OP_TEXT.get(mutation[2][1])}
+    if op == "binop":
+        return {"change": op, "from": OP_TEXT.get(type(node.op)), "to": OP_TEXT.get(mutation[2])}
+    return {"change": op}
+
+
+if __name__ == "__main__":
+    main()

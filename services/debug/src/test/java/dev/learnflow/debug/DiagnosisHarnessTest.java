@@ -1,0 +1,145 @@
+package dev.learnflow.debug;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.contracts.api.RunCodeResponse;
+import dev.learnflow.contracts.domain.ExecutionStatus;
+import dev.learnflow.debug.client.DiagnosisRunner;
+import dev.learnflow.debug.domain.ProgramDiagnosis;
+import dev.learnflow.debug.domain.TestCase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The diagnosis harness as the sandbox runs it (the compressed program, the payload as stdin, python3): its caps
+ * hold on runaway programs, and every detector names its bug on a buggy program and stays silent on the fixed one.
+ */
+class DiagnosisHarnessTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final DiagnosisRunner RUNNER = new DiagnosisRunner(null, JSON);
+
+    /** One detector's example: the buggy program, its fix, the cases, and the line of the bug. */
+    record DetectorCase(String category, int bugLine, String buggy, String fixed, List<TestCase> cases) {
+        @Override
+        public String toString() {
+            return category;
+        }
+    }
+
+    static List<DetectorCase> detectorCases() throws IOException {
+        try (InputStream in = DiagnosisHarnessTest.class.getResourceAsStream("/debug/detector-cases.json")) {
+            return JSON.readValue(in, new TypeReference<>() {
+            });
+        }
+    }
+
+    static ProgramDiagnosis diagnose(String code, List<TestCase> cases) {
+        RunCodeResponse run = PythonSandbox.run(DiagnosisRunner.program(), RUNNER.stdinFor(code, cases).orElseThrow(),
+                5_000);
+        assertThat(run.status()).as(run.stderr()).isEqualTo(ExecutionStatus.OK);
+        try {
+            String json = run.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
+            return JSON.readValue(json, ProgramDiagnosis.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("detectorCases")
+    void everyDetectorNamesItsBugAndStaysSilentOnTheFix(DetectorCase example) {
+        ProgramDiagnosis buggy = diagnose(example.buggy(), example.cases());
+        assertThat(buggy.failingCase()).isNotNull();
+        assertThat(buggy.category()).isEqualTo(example.category());
+        assertThat(buggy.suspicious().get(0).line()).isEqualTo(example.bugLine());
+        assertThat(buggy.findings()).anyMatch(f -> f.category().equals(example.category()) && f.confirmed());
+
+        ProgramDiagnosis fixed = diagnose(example.fixed(), example.cases());
+        assertThat(fixed.failingCase()).isNull();
+        assertThat(fixed.cases()).allMatch(ProgramDiagnosis.CaseResult::passed);
+        assertThat(fixed.category()).isNull();
+        assertThat(fixed.findings()).noneMatch(f -> f.category().equals(example.category()));
+    }
+
+    @Test
+    void anInfiniteLoopIsStoppedAndItsUnchangedVariableNamed() {
+        String code = "i = 0\ntotal = 0\nwhile i < 10:\n    total = total + 1\n    print(total)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("", null, null, "stdin")));
+
+        assertThat(d.cases().get(0).runaway()).isTrue();
+        assertThat(d.loop()).isNotNull();
+        assertThat(d.loop().lines()).contains(3, 4, 5);
+        assertThat(d.loop().unchanged()).containsExactly("i");
+        assertThat(d.category()).isEqualTo("loop_condition_never_changes");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+        assertThat(d.cases().get(0).printed().length()).isLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void aLoopHiddenBehindABareExceptIsStoppedToo() {
+        String code = "def spin(n):\n    while True:\n        try:\n            n = n\n        except:\n"
+                + "            pass\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("spin(1)", "1", null, "question")));
+
+        assertThat(d.cases().get(0).runaway()).isTrue();
+        assertThat(d.loop().lines()).contains(2, 4);
+    }
+
+    @Test
+    void deepRecursionEndsAsARecursionError() {
+        String code = "def down(n):\n    return down(n - 1)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("down(3)", "0", null, "question")));
+
+        assertThat(d.cases().get(0).error()).startsWith("RecursionError");
+        assertThat(d.cases().get(0).errorLine()).isEqualTo(2);
+        assertThat(d.trace().steps().size()).isLessThanOrEqualTo(300);
+        assertThat(d.trace().truncated()).isTrue();
+    }
+
+    @Test
+    void hugeOutputIsCappedAndTheTraceKeepsItsLimits() {
+        String code = "def shout(n):\n    for k in range(n):\n        print('x' * 1000)\n    return n\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("shout(200000)", "0", null, "question")));
+
+        assertThat(d.cases().get(0).passed()).isFalse();
+        assertThat(d.trace().steps()).hasSizeLessThanOrEqualTo(300);
+        assertThat(d.trace().steps()).allMatch(s -> s.locals().values().stream().allMatch(v -> v.length() <= 80));
+    }
+
+    @Test
+    void theFailingCallIsTracedStepByStep() {
+        String code = "def fibonacci(n):\n    a, b = 0, 1\n    for i in range(n + 1):\n        a, b = b, a + b\n"
+                + "    return a\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("fibonacci(1)", "1", null, "assert"),
+                TestCase.call("fibonacci(5)", "5", null, "question")));
+
+        assertThat(d.failingCase().call()).isEqualTo("fibonacci(5)");
+        assertThat(d.failingCase().actual()).isEqualTo("8");
+        assertThat(d.cases().get(0).passed()).isTrue();
+        assertThat(d.trace().call()).isEqualTo("fibonacci(5)");
+        assertThat(d.trace().steps().get(0).locals()).containsEntry("n", "5");
+        assertThat(d.trace().steps()).anyMatch(s -> "return".equals(s.event()) && "8".equals(s.returned()));
+        assertThat(d.trace().steps().stream().filter(s -> s.locals().containsKey("i")).map(s -> s.locals().get("i"))
+                .toList()).containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+        assertThat(d.suspicious()).allMatch(s -> s.score() >= 0 && s.score() <= 1);
+    }
+
+    @Test
+    void withoutTheInputTheCallThatGaveTheClaimedValueIsChosen() {
+        String code = "def fibonacci(n):\n    a, b = 0, 1\n    for i in range(n + 1):\n        a, b = b, a + b\n"
+                + "    return a\n\nprint(fibonacci(2))\nprint(fibonacci(5))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase(null, null, "5", "8",
+                List.of("fibonacci(2)", "fibonacci(5)"), false, "question")));
+
+        assertThat(d.failingCase().call()).isEqualTo("fibonacci(5)");
+    }
+}

@@ -1,0 +1,157 @@
+package dev.learnflow.debug;
+
+import dev.learnflow.local.testing.MeshPeers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.contracts.events.DebugRequested;
+import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.debug.service.HintGuard;
+import dev.learnflow.platform.dapr.EventBus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Programs that run but give the wrong answer, end to end: debug.requests in, learning.responses out through the
+ * local sidecar; the sandbox is code-execution's peer running every program with python3 for real.
+ */
+@QuarkusTest
+class WrongResultFlowTest {
+
+    static final String FIB = "def fibonacci(n):\n    a, b = 0, 1\n    for i in range(n + 1):\n        a, b = b, a + b\n"
+            + "    return a\n";
+    static final String FIXED_LOOP = "for i in range(n):";
+
+    @Inject
+    EventBus events;
+
+    WireMockServer sink;
+
+    @BeforeEach
+    void mesh() {
+        sink = MeshPeers.subscriber("debug-wrong-sink", "learning.responses", "progress.events");
+        PythonSandbox.peer();
+    }
+
+    @Test
+    void theFibonacciOffByOneIsFoundFromTheStudentsExpectation() {
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), FIB,
+                "fibonacci(5) returns 8 but the tests expect 5", 3, null));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        JsonNode diagnosis = answer.path("data").path("diagnosis");
+        assertThat(diagnosis.path("kind").asText()).isEqualTo("wrong_result");
+        JsonNode failing = diagnosis.path("failingCase");
+        assertThat(failing.path("call").asText()).isEqualTo("fibonacci(5)");
+        assertThat(failing.path("expected").asText()).isEqualTo("5");
+        assertThat(failing.path("actual").asText()).isEqualTo("8");
+        assertThat(failing.path("source").asText()).isEqualTo("error");
+        assertThat(failing.path("hidden").asBoolean()).isFalse();
+        assertThat(diagnosis.path("suspiciousLines").get(0).path("line").asInt()).isEqualTo(3);
+        assertThat(diagnosis.path("category").asText()).isEqualTo("off_by_one_range");
+        assertThat(diagnosis.path("findings").get(0).path("confirmed").asBoolean()).isTrue();
+        JsonNode trace = diagnosis.path("trace");
+        assertThat(trace.path("call").asText()).isEqualTo("fibonacci(5)");
+        assertThat(trace.path("steps").get(0).path("locals").path("n").asText()).isEqualTo("5");
+        assertThat(trace.path("steps").get(0).path("depth").asInt()).isEqualTo(1);
+
+        JsonNode hints = answer.path("data").path("hints");
+        assertThat(hints).hasSize(3);
+        assertThat(hints.get(0).path("text").asText()).contains("`fibonacci(5)`").contains("`8`").contains("`5`")
+                .contains("last pass").doesNotContain("line 3");
+        assertThat(hints.get(1).path("text").asText()).contains("line 3").contains("one more");
+        for (JsonNode hint : hints) {
+            assertThat(HintGuard.isHintOnly(hint.path("text").asText())).as(hint.toString()).isTrue();
+            assertThat(hint.path("text").asText()).doesNotContain(FIXED_LOOP).doesNotContain("range(n)");
+        }
+        assertThat(answer.path("text").asText()).contains("off-by-one").doesNotContain("```");
+        assertThat(answer.path("data").path("occurrences").path("errorType").asText()).isEqualTo("off_by_one_range");
+    }
+
+    @Test
+    void failingAssertsAppendedToTheCodePointAtTheLoopNotAtTheAssert() {
+        String code = FIB + "\n\nassert fibonacci(1) == 1\nassert fibonacci(5) == 5\n";
+
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), code, null, 2, "why does my test fail?"));
+
+        JsonNode diagnosis = answer.path("data").path("diagnosis");
+        assertThat(diagnosis.path("kind").asText()).isEqualTo("wrong_result");
+        assertThat(diagnosis.path("failingCase").path("call").asText()).isEqualTo("fibonacci(5)");
+        assertThat(diagnosis.path("failingCase").path("source").asText()).isEqualTo("assert");
+        assertThat(diagnosis.path("cases")).hasSize(2);
+        assertThat(diagnosis.path("cases").get(0).path("passed").asBoolean()).isTrue();
+        assertThat(diagnosis.path("suspiciousLines").get(0).path("line").asInt()).isEqualTo(3);
+        assertThat(answer.path("data").path("hints").get(1).path("text").asText()).contains("line 3")
+                .doesNotContain("line 9");
+    }
+
+    @Test
+    void askingForTheFixedCodeStillGetsHintsOnly() {
+        for (int level = 1; level <= 3; level++) {
+            JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), FIB, null, level,
+                    "fibonacci(5) returns 8 instead of 5. Just give me the fixed code, I need it now!"));
+
+            String text = answer.path("text").asText();
+            assertThat(text).contains("I won't write the finished code").doesNotContain("```")
+                    .doesNotContain(FIXED_LOOP);
+            assertThat(answer.path("data").path("solutionWithheld").asBoolean()).isTrue();
+            assertThat(answer.path("data").path("hints")).hasSize(level);
+            answer.path("data").path("hints").forEach(h ->
+                    assertThat(HintGuard.isHintOnly(h.path("text").asText())).isTrue());
+        }
+    }
+
+    @Test
+    void aOneLinerThatNeverStopsGetsItsLoopAndTheVariableThatNeverChanges() {
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), null, null, 2,
+                "My loop never stops: i = 0; while i < 10: print(i)"));
+
+        JsonNode diagnosis = answer.path("data").path("diagnosis");
+        assertThat(diagnosis.path("kind").asText()).isEqualTo("timeout");
+        assertThat(diagnosis.path("loop").path("lines").get(0).asInt()).isEqualTo(2);
+        assertThat(diagnosis.path("loop").path("unchanged").get(0).asText()).isEqualTo("i");
+        assertThat(diagnosis.path("category").asText()).isEqualTo("loop_condition_never_changes");
+        assertThat(answer.path("text").asText()).contains("never finishes").contains("`i`");
+    }
+
+    @Test
+    void logicBugsCountAsRecurringPatterns() {
+        UUID user = UUID.randomUUID();
+        ask(DebugFlowTest.request(user, FIB, "fibonacci(5) returns 8 but the tests expect 5", 1, null));
+        String sumTo = "def sum_to(n):\n    total = 0\n    for k in range(1, n):\n        total += k\n    return total\n";
+        JsonNode second = ask(DebugFlowTest.request(user, sumTo, null, 1, "sum_to(3) gives 3, expected 6"));
+
+        assertThat(second.path("data").path("occurrences").path("errorType").asText()).isEqualTo("off_by_one_range");
+        assertThat(second.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(2);
+        assertThat(second.path("text").asText()).contains("second time this week");
+    }
+
+    @Test
+    void casesThatAllPassAreSaidToPass() {
+        String fixed = FIB.replace("range(n + 1)", "range(n)");
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), fixed, null, 1,
+                "fibonacci(5) returns 8 but should be 5"));
+
+        assertThat(answer.path("data").path("diagnosis").path("kind").asText()).isEqualTo("all_passed");
+        assertThat(answer.path("text").asText()).contains("gives the result you expect");
+    }
+
+    private JsonNode ask(DebugRequested request) {
+        events.publish(EventTopic.DEBUG_REQUESTS, request);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !responses(request.requestId()).isEmpty());
+        return responses(request.requestId()).get(0).path("data");
+    }
+
+    private List<JsonNode> responses(UUID requestId) {
+        return MeshPeers.received(sink, "learning.responses",
+                d -> d.path("requestId").asText().equals(requestId.toString()));
+    }
+}
