@@ -24,7 +24,7 @@ final class DebugSignals {
     private static final Pattern ERROR_MESSAGE = Pattern.compile("(?i)is not defined|out of range"
             + "|referenced before assignment|unsupported operand|can only concatenate|must be str,? not"
             + "|object is not (?:iterable|subscriptable|callable)|has no attribute|invalid literal"
-            + "|division by zero|divided by zero|maximum recursion depth|no module named|no such file"
+            + "|division by zero|divided by zero|recursion depth|no module named|no such file"
             + "|unexpected indent|expected an indented block|unindent does not match|invalid syntax|unexpected eof"
             + "|was never closed|unterminated string|missing \\d+ required|takes \\d+ positional"
             + "|values to unpack|unhashable type|not supported between instances|changed size during iteration"

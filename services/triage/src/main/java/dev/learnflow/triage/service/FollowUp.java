@@ -16,19 +16,24 @@ record FollowUp(Kind kind, String subject) {
     /** Longer messages carry their own topic; a follow-up is short. */
     static final int MAX_WORDS = 14;
 
+    /** What may follow a follow-up phrase without making it a new question ("... please", "... of that"). */
+    private static final String TAIL = "(?:\\s+(?:please|pls|plz|yet|at all|still|sorry|either|again|of (?:it|this|that)"
+            + "|(?:for|with) (?:it|this|that)|(?:the|your) (?:example|answer|explanation|code)|what you mean|why|how"
+            + "|(?:this|that|it)(?: part)?))*\\s*[.!?]*\\s*$";
     private static final Pattern ANOTHER_EXAMPLE = Pattern.compile("(?i)\\b(?:another|one more|more|a different|"
-            + "other|a second|second|new|extra)\\s+examples?\\b|\\bexamples? (?:please|pls|plz)\\b|\\bshow me (?:more|"
-            + "another)\\b|\\bgive me (?:an|another) example\\b|\\bexample\\s*\\?\\s*$");
-    private static final Pattern NOT_UNDERSTOOD = Pattern.compile("(?i)\\b(?:still\\s+)?(?:do ?n[o']?t|do not|dont|"
-            + "didn'?t|did not|cannot|can'?t)\\s+(?:really\\s+)?(?:get|understand|follow|see)\\b|\\bstill (?:confused|"
-            + "lost|stuck|unclear)\\b|\\b(?:i'?m|im|i am) (?:confused|lost)\\b|\\bexplain (?:it|that|this)? ?(?:again|"
-            + "differently|another way|more simply|simpler|slower|step by step)|\\b(?:simpler|easier) (?:please|"
-            + "explanation|words)\\b|\\bmakes? no sense\\b|\\bwhat do you mean\\b|\\beli5\\b|^\\s*(?:huh|\\?+|what\\?*)\\s*$"
-            + "|\\bnot clear\\b");
+            + "other|a second|second|new|extra|an?)\\s+(?:\\w+\\s+)?examples?" + TAIL + "|\\bshow me (?:more|another)"
+            + TAIL + "|^\\s*examples?" + TAIL);
+    private static final Pattern NOT_UNDERSTOOD = Pattern.compile("(?i)(?:\\b(?:still\\s+)?(?:do ?n[o']?t|do not|"
+            + "dont|didn'?t|did not|cannot|can'?t)\\s+(?:really\\s+)?(?:get|understand|follow|see)|\\bstill (?:confused|"
+            + "lost|stuck|unclear)|\\b(?:i'?m|im|i am) (?:still )?(?:confused|lost)|\\bexplain (?:it |that |this )?(?:again|"
+            + "differently|another way|more simply|simpler|slower|step by step)|\\b(?:simpler|easier)(?: please| "
+            + "explanation| words)?|\\bmakes? no sense|\\bwhat do you mean|\\beli5|^\\s*(?:huh|\\?+|what\\?*)|\\bnot "
+            + "clear)" + TAIL);
     private static final Pattern WHAT_ABOUT = Pattern.compile("(?i)^\\s*(?:ok(?:ay)?,?\\s+|and\\s+|but\\s+|so\\s+)?"
             + "(?:what|how)\\s+about\\s+(.+?)\\s*\\??\\s*$|^\\s*(?:and|ok(?:ay)?,? and)\\s+(?:for|with|in|on)?\\s*(.+?)"
-            + "\\s*\\?\\s*$|\\b(?:same|this|that|it)\\s+(?:thing\\s+)?(?:for|with)\\s+(.+?)\\s*\\??\\s*$"
-            + "|\\b(?:does|will|would|can)\\s+(?:this|that|it)\\s+(?:also\\s+)?work\\s+(?:for|with|on)\\s+(.+?)\\s*\\??\\s*$");
+            + "\\s*\\?\\s*$|^\\s*(?:(?:and|ok|so|now)\\s+)?(?:the\\s+)?same\\s+(?:thing\\s+)?(?:for|with)\\s+(.+?)"
+            + "\\s*\\??\\s*$|^\\s*(?:and\\s+|but\\s+)?(?:does|will|would|can)\\s+(?:this|that|it)\\s+(?:also\\s+)?"
+            + "work\\s+(?:for|with|on)\\s+(.+?)\\s*\\??\\s*$");
     private static final Pattern WHY = Pattern.compile("(?i)^\\s*(?:but\\s+)?(?:why|how come|why is that|why\\s+"
             + "(?:though|not))\\s*\\??\\s*$");
     private static final Pattern MORE = Pattern.compile("(?i)^\\s*(?:more|tell me more|go on|continue|keep going|"

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * {@code triage/intent-examples.tsv}. An intent's score is the mean similarity of its {@value #K} nearest examples;
  * a softmax over those scores gives the confidence. Strong signals override the embedding: a pasted Python
  * traceback, a named error, a missed expectation or a symptom of a misbehaving program is a request for debugging
- * help ({@link DebugSignals}); a question about another programming language is off-topic ({@link OffTopic}).
+ * help ({@link DebugSignals}); a question about another programming language is off-topic ({@link OffTopic}); a
+ * request for practice or about one's own progress says so ({@link ExerciseAndProgressCues}).
  */
 public class IntentClassifier {
 
@@ -80,6 +82,10 @@ public class IntentClassifier {
         }
         if (OffTopic.otherLanguage(text).isPresent()) {
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
+        }
+        Optional<Intent> cue = ExerciseAndProgressCues.of(text);
+        if (cue.isPresent()) {
+            return new Classification(cue.get(), 1.0, scores, true, "signal");
         }
         Intent best = Intent.OFF_TOPIC;
         double bestScore = Double.NEGATIVE_INFINITY;
