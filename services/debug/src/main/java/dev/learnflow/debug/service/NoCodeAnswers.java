@@ -75,7 +75,8 @@ public final class NoCodeAnswers {
         int n = 1;
         for (Explainer.Cause cause : entry.causes()) {
             String causeText = fill(cause.text(), safe);
-            text.append(n++).append(". **").append(cause.title()).append("** — ").append(causeText).append("\n\n")
+            text.append(n++).append(". **").append(cause.title()).append("**")
+                    .append(causeText.isBlank() ? "" : " — " + causeText).append("\n\n")
                     .append("   ```python\n").append(cause.example().indent(3)).append("   ```\n\n");
             causes.add(Map.of("title", cause.title(), "text", causeText, "example", cause.example()));
         }
