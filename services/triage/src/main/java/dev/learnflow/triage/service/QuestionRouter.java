@@ -11,6 +11,7 @@ import dev.learnflow.contracts.events.LearningResponded;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.contracts.validation.Limits;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.triage.client.LlmIntent;
 import dev.learnflow.triage.client.StateRecords;
@@ -111,9 +112,14 @@ public class QuestionRouter {
         // What the agent reads: a follow-up is phrased in terms of the question it continues.
         String previousText = previous.map(p -> thread(earlier.get(), p, 5)).orElse(null);
         String asked = previous.isPresent() ? clip(question.question() + "\n\n(" + followUp.get()
-                .continuing(previousText) + ")", 4_000) : question.question();
+                .continuing(previousText) + ")", Limits.QUESTION_MAX) : question.question();
 
-        if (!classification.confident()) {
+        boolean orphanFollowUp = previous.isEmpty() && followUp.filter(f -> f.kind() != FollowUp.Kind.WHAT_ABOUT)
+                .isPresent();
+        if (orphanFollowUp) {
+            // "another example?" with nothing before it: the one question worth asking back.
+            answer(question, conversationId, TriageReplies.followUpWithoutTopic(), now);
+        } else if (!classification.confident()) {
             answer(question, conversationId, TriageReplies.clarification(classification), now);
         } else {
             switch (classification.intent()) {

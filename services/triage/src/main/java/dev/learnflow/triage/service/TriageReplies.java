@@ -41,6 +41,12 @@ final class TriageReplies {
         return new Reply(ResponseKind.CLARIFICATION, text, data);
     }
 
+    /** A follow-up ("another example?") that has no earlier question to continue. */
+    static Reply followUpWithoutTopic() {
+        return new Reply(ResponseKind.CLARIFICATION, TEXTS.getProperty("follow-up.no-topic"),
+                Map.of("needs", "topic"));
+    }
+
     /** What a review checks, then a request for the code. */
     static Reply needCode() {
         return new Reply(ResponseKind.CLARIFICATION, TEXTS.getProperty("review.needs-code"),
