@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 class LlmRefineTest {
 
     /** The offline classifier is unsure about it (QueryFlowTest checks that), so the LLM is asked. */
-    static final String UNSURE = "Assign me a problem about reading files";
+    static final String UNSURE = "what is 2+2";
 
     @Inject
     ObjectMapper mapper;

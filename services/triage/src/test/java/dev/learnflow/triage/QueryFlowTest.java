@@ -106,7 +106,7 @@ class QueryFlowTest {
 
     @Test
     void anUnsureClassificationGetsAClarifyingQuestionStoredForItsOwnerOnly() {
-        String question = "Assign me a problem about reading files";
+        String question = LlmRefineTest.UNSURE;
         assertThat(understanding.classifier().classify(question, null).confident())
                 .as("this test needs a question the offline classifier is unsure about").isFalse();
         UUID student = UUID.randomUUID();

@@ -106,7 +106,10 @@ public class QuestionRouter {
         Optional<TopicInfo> topic = previous.isPresent()
                 ? followUpTopic(followUp.get(), previous.get(), thread(earlier.get(), previous.get(), 5), topics)
                 : topicOf(question, prose, context, topics);
-        String intentLabel = classification.confident() ? classification.intent().label() : "unclear";
+        boolean orphanFollowUp = previous.isEmpty() && followUp.filter(f -> f.kind() != FollowUp.Kind.WHAT_ABOUT)
+                .isPresent();
+        String intentLabel = classification.confident() && !orphanFollowUp ? classification.intent().label()
+                : "unclear";
         Conversation conversation = conversations.classified(conversationId, question.userId(), question.requestId(),
                 intentLabel, topic.map(TopicInfo::id).orElse(null), code);
         // What the agent reads: a follow-up is phrased in terms of the question it continues.
@@ -114,8 +117,6 @@ public class QuestionRouter {
         String asked = previous.isPresent() ? clip(question.question() + "\n\n(" + followUp.get()
                 .continuing(previousText) + ")", Limits.QUESTION_MAX) : question.question();
 
-        boolean orphanFollowUp = previous.isEmpty() && followUp.filter(f -> f.kind() != FollowUp.Kind.WHAT_ABOUT)
-                .isPresent();
         if (orphanFollowUp) {
             // "another example?" with nothing before it: the one question worth asking back.
             answer(question, conversationId, TriageReplies.followUpWithoutTopic(), now);
