@@ -168,6 +168,26 @@ class DebugFlowTest {
         assertThat(answer.path("text").asText()).contains("Paste your code");
     }
 
+    @Test
+    void anErrorNamedWithoutCodeIsAnsweredThenTheCodeIsAskedFor() {
+        JsonNode answer = ask(request(UUID.randomUUID(), null, null, 1, "KeyError 'age' when i read from my dict"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("text").asText()).contains("A `KeyError` means").contains("'age'")
+                .contains("**How to find which one it is:**").contains("Paste your code");
+        assertThat(answer.path("data").path("explained").path("errorType").asText()).isEqualTo("KeyError");
+        assertThat(answer.path("data").path("causes").size()).isBetween(2, 4);
+    }
+
+    @Test
+    void aSymptomWithoutCodeIsAnsweredThenTheCodeIsAskedFor() {
+        JsonNode answer = ask(request(UUID.randomUUID(), null, null, 1, "Why does my function return None?"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("data").path("explained").path("id").asText()).isEqualTo("returns-none");
+        assertThat(answer.path("text").asText()).contains("print instead of return").contains("Paste the function");
+    }
+
     private JsonNode ask(DebugRequested request) {
         events.publish(EventTopic.DEBUG_REQUESTS, request);
         return answerTo(request.requestId());

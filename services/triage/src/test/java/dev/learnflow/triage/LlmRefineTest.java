@@ -37,7 +37,7 @@ class LlmRefineTest {
     WireMockServer openai;
 
     /** The offline classifier is unsure about it (QueryFlowTest checks that), so the LLM is asked. */
-    static final String UNSURE = "Assign me a problem about reading files";
+    static final String UNSURE = "what is 2+2";
 
     @Inject
     ObjectMapper mapper;

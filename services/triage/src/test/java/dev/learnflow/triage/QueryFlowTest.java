@@ -108,7 +108,7 @@ class QueryFlowTest {
 
     @Test
     void anUnsureClassificationGetsAClarifyingQuestionStoredForItsOwnerOnly() {
-        String question = "Assign me a problem about reading files";
+        String question = LlmRefineTest.UNSURE;
         assertThat(understanding.classifier().classify(question, null).confident())
                 .as("this test needs a question the offline classifier is unsure about").isFalse();
         UUID student = UUID.randomUUID();
@@ -225,6 +225,120 @@ class QueryFlowTest {
                 .body(Map.of("question", "and sets?", "conversationId", theirs))
                 .when().post("/internal/questions")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongOutputAndNamedErrorQuestionsGoToDebugEvenWithoutCode() {
+        UUID student = UUID.randomUUID();
+        for (String question : new String[] {"Why does my function return None?", "my program prints the wrong average",
+            "f(3) returns 8 but should be 5", "KeyError 'age' when i read from my dict",
+            "my code says NameError: name 'totl' is not defined"}) {
+            String requestId = ask(student, Map.of("question", question));
+            JsonNode forwarded = forwardedOn("debug.requests", requestId);
+            assertThat(forwarded.path("question").asText()).isEqualTo(question);
+            assertThat(forwarded.path("code").isNull() || forwarded.path("code").isMissingNode()).as(question).isTrue();
+        }
+    }
+
+    @Test
+    void codeTypedIntoTheQuestionTravelsAsTheCodeToTheRightLane() {
+        UUID student = UUID.randomUUID();
+        String loop = ask(student, Map.of("question", "My loop never stops: i = 0; while i < 10: print(i)"));
+        JsonNode debug = forwardedOn("debug.requests", loop);
+        assertThat(debug.path("code").asText()).isEqualTo("i = 0\nwhile i < 10:\n    print(i)\n");
+
+        String review = ask(student, Map.of("question", "is this code pythonic? def f(l): r=[] ; for i in "
+                + "range(len(l)): r.append(l[i] * 2); return r"));
+        JsonNode submitted = forwardedOn("code.submissions", review);
+        assertThat(submitted.path("code").asText()).isEqualTo("def f(l):\n    r=[]\n    for i in range(len(l)):\n"
+                + "        r.append(l[i] * 2)\n    return r\n");
+
+        String explain = ask(student, Map.of("question", "what does this code print?\n```python\nfor i in "
+                + "range(3):\n    print(i * i)\n```"));
+        JsonNode concept = forwardedOn("concepts.requests", explain);
+        assertThat(concept.path("code").asText()).isEqualTo("for i in range(3):\n    print(i * i)\n");
+        assertThat(forwardedOn("progress.events", explain).path("context").path("codeInQuestion").asText())
+                .isEqualTo("fenced");
+    }
+
+    @Test
+    void offTopicRequestsAreDeclinedPolitelyWithWhatTheTutorCanDo() {
+        UUID student = UUID.randomUUID();
+        JsonNode language = awaitAnswered(student, ask(student, Map.of("question",
+                "How do I write a for loop in JavaScript?")));
+        assertThat(language.path("kind").asText()).isEqualTo("off_topic");
+        assertThat(language.path("text").asText()).contains("can't teach JavaScript")
+                .contains("how the same thing is done in Python");
+
+        JsonNode homework = awaitAnswered(student, ask(student, Map.of("question",
+                "Can you write my history essay about the Roman empire?")));
+        assertThat(homework.path("kind").asText()).isEqualTo("off_topic");
+        assertThat(homework.path("text").asText()).contains("Python programming only").contains("explain a Python "
+                + "concept").contains("review your code").contains("give you an exercise");
+
+        JsonNode greeting = awaitAnswered(student, ask(student, Map.of("question", "hello there")));
+        assertThat(greeting.path("text").asText()).startsWith("Hi! I'm your Python tutor");
+    }
+
+    @Test
+    void aReviewRequestWithoutCodeSaysWhatAReviewChecksThenAsksForTheCode() {
+        UUID student = UUID.randomUUID();
+        JsonNode answer = awaitAnswered(student, ask(student, Map.of("question",
+                "please give feedback on my function style and naming")));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
+        String text = answer.path("text").asText();
+        assertThat(text).contains("**correctness**").contains("**readability**").contains("names")
+                .contains("**Pythonic style**");
+        assertThat(text.indexOf("paste the code")).isGreaterThan(text.indexOf("**simplicity**"));
+    }
+
+    @Test
+    void followUpsContinueThePreviousTopicAndLane() {
+        UUID student = UUID.randomUUID();
+        String first = ask(student, Map.of("question", "What is a list comprehension?"));
+        JsonNode original = forwardedOn("concepts.requests", first);
+        assertThat(original.path("topicId").asText()).isEqualTo("comprehensions");
+
+        String another = ask(student, Map.of("question", "can you show another example?", "conversationId", first));
+        JsonNode example = forwardedOn("concepts.requests", another);
+        assertThat(example.path("topicId").asText()).isEqualTo("comprehensions");
+        assertThat(example.path("question").asText()).contains("can you show another example?")
+                .contains("What is a list comprehension?");
+        assertThat(forwardedOn("progress.events", another).path("context").path("followUp").asText())
+                .isEqualTo("another_example");
+
+        String confused = ask(student, Map.of("question", "I still don't get it", "conversationId", first));
+        JsonNode simpler = forwardedOn("concepts.requests", confused);
+        assertThat(simpler.path("topicId").asText()).isEqualTo("comprehensions");
+        assertThat(simpler.path("concept").asText()).contains("What is a list comprehension?");
+
+        String dicts = ask(student, Map.of("question", "what about dicts?", "conversationId", first));
+        JsonNode aboutDicts = forwardedOn("concepts.requests", dicts);
+        assertThat(aboutDicts.path("question").asText()).contains("what about dicts").contains("list comprehension");
+    }
+
+    @Test
+    void aDebugFollowUpKeepsTheCodeAndRaisesTheHintLevel() {
+        UUID student = UUID.randomUUID();
+        String code = "nums = [3, 1]\nprint(nums.sort()[0])\n";
+        String first = ask(student, Map.of("question", "why does this crash?", "code", code));
+        assertThat(forwardedOn("debug.requests", first).path("hintLevel").asInt()).isEqualTo(1);
+
+        String again = ask(student, Map.of("question", "I still don't get it", "conversationId", first));
+        JsonNode followUp = forwardedOn("debug.requests", again);
+        assertThat(followUp.path("code").asText()).isEqualTo(code);
+        assertThat(followUp.path("hintLevel").asInt()).isEqualTo(2);
+        assertThat(followUp.path("question").asText()).contains("why does this crash?");
+    }
+
+    @Test
+    void aFollowUpWithoutAConversationIsNotGuessed() {
+        UUID student = UUID.randomUUID();
+        JsonNode answer = awaitAnswered(student, ask(student, Map.of("question", "can you show another example?")));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
+        assertThat(answer.path("text").asText()).contains("Which topic do you mean?");
     }
 
     private String ask(UUID student, Map<String, Object> body) {

@@ -119,6 +119,13 @@ public class DebugAgent {
             RunCodeResponse finished = run;
             parsed = TracebackParser.parse(finished.stderr()).or(() -> fromRun(finished));
         }
+        if (code == null || code.isBlank()) {
+            // Answer first, then ask: an error or symptom named without code is explained before asking for it.
+            Optional<Answer> explained = NoCodeAnswers.answer(request.question(), request.error(), parsed);
+            if (explained.isPresent()) {
+                return explained.get();
+            }
+        }
         if (parsed.isEmpty()) {
             return clarification(code == null || code.isBlank()
                     ? "Paste your code and the error message (the last lines of the traceback), and I will help you "

@@ -6,6 +6,7 @@ import dev.learnflow.contracts.events.StudentContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -14,12 +15,24 @@ import java.util.UUID;
  */
 public record Conversation(UUID userId, List<Turn> turns) {
 
+    /** Code kept with a turn for a follow-up to work on (the request's own limit). */
+    static final int CODE_KEPT = 20_000;
+
     public Conversation {
         turns = turns == null ? List.of() : List.copyOf(turns);
     }
 
-    /** @param intent what triage classified a student turn as; null for tutor turns */
-    public record Turn(String id, Speaker speaker, String text, Instant at, String intent) {
+    /**
+     * @param intent  what triage classified a student turn as; null for tutor turns
+     * @param topicId the curriculum topic triage matched for a student turn (what a follow-up continues), or null
+     * @param code    the code that came with a student turn (sent, or found in the question), or null
+     */
+    public record Turn(String id, Speaker speaker, String text, Instant at, String intent, String topicId,
+                       String code) {
+
+        public Turn(String id, Speaker speaker, String text, Instant at, String intent) {
+            this(id, speaker, text, at, intent, null, null);
+        }
     }
 
     public static Conversation startedBy(UUID userId) {
@@ -38,11 +51,30 @@ public record Conversation(UUID userId, List<Turn> turns) {
         return new Conversation(userId, next);
     }
 
-    /** Marks a student turn with the intent it was classified as (used to escalate hint levels). */
-    public Conversation classified(String turnId, String intent) {
+    /**
+     * Marks a student turn with the intent it was classified as (used to escalate hint levels), and the topic and
+     * code it was about (what a follow-up continues).
+     */
+    public Conversation classified(String turnId, String intent, String topicId, String code) {
+        String kept = code == null || code.length() <= CODE_KEPT ? code : code.substring(0, CODE_KEPT);
         return new Conversation(userId, turns.stream()
-                .map(t -> t.id().equals(turnId) ? new Turn(t.id(), t.speaker(), t.text(), t.at(), intent) : t)
+                .map(t -> t.id().equals(turnId) ? new Turn(t.id(), t.speaker(), t.text(), t.at(), intent, topicId,
+                        kept) : t)
                 .toList());
+    }
+
+    /** The latest student turn before {@code beforeTurnId} that triage routed to a lane (not unclear). */
+    public Optional<Turn> previousRoutedQuestion(String beforeTurnId) {
+        Turn found = null;
+        for (Turn t : turns) {
+            if (t.id().equals(beforeTurnId)) {
+                break;
+            }
+            if (t.speaker() == Speaker.STUDENT && t.intent() != null && !"unclear".equals(t.intent())) {
+                found = t;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     public long studentTurnsWithIntent(String intent, String exceptTurnId) {

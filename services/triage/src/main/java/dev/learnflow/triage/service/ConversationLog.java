@@ -52,10 +52,11 @@ public class ConversationLog {
                         config.turnsKept()));
     }
 
-    public Conversation classified(UUID conversationId, UUID userId, UUID requestId, String intent) {
+    public Conversation classified(UUID conversationId, UUID userId, UUID requestId, String intent, String topicId,
+                                   String code) {
         return state.update(key(conversationId), Conversation.class, current -> current
                 .orElseGet(() -> Conversation.startedBy(userId))
-                .classified(questionTurnId(requestId), intent));
+                .classified(questionTurnId(requestId), intent, topicId, code));
     }
 
     public void tutorSaid(UUID conversationId, UUID userId, UUID requestId, String text, Instant at) {

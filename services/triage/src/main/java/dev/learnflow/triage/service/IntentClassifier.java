@@ -11,13 +11,16 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Offline intent classification: nearest neighbours in sentence-embedding space over the labelled examples kept in
  * {@code triage/intent-examples.tsv}. An intent's score is the mean similarity of its {@value #K} nearest examples;
- * a softmax over those scores gives the confidence. One strong signal overrides the embedding: a pasted Python
- * traceback or error line is always a request for debugging help.
+ * a softmax over those scores gives the confidence. Strong signals override the embedding: a pasted Python
+ * traceback, a named error, a missed expectation or a symptom of a misbehaving program is a request for debugging
+ * help ({@link DebugSignals}); a question about another programming language is off-topic ({@link OffTopic}); a
+ * request for practice or about one's own progress says so ({@link ExerciseAndProgressCues}).
  */
 public class IntentClassifier {
 
@@ -74,8 +77,15 @@ public class IntentClassifier {
         }
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         nearest.forEach((intent, top) -> scores.put(intent, Arrays.stream(top).filter(s -> s > -1).average().orElse(0)));
-        if (errorSignal) {
+        if (errorSignal || DebugSignals.of(text).isPresent()) {
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
+        }
+        if (OffTopic.otherLanguage(text).isPresent()) {
+            return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
+        }
+        Optional<Intent> cue = ExerciseAndProgressCues.of(text);
+        if (cue.isPresent()) {
+            return new Classification(cue.get(), 1.0, scores, true, "signal");
         }
         Intent best = Intent.OFF_TOPIC;
         double bestScore = Double.NEGATIVE_INFINITY;

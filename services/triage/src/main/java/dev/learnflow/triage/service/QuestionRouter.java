@@ -11,6 +11,7 @@ import dev.learnflow.contracts.events.LearningResponded;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.contracts.validation.Limits;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.triage.client.LlmIntent;
 import dev.learnflow.triage.client.StateRecords;
@@ -79,52 +80,88 @@ public class QuestionRouter {
                     question.requestedAt());
         }
 
-        Classification classification = classify(question.question(), question.code());
+        // Code typed into the question (fenced, indented or a one-liner) travels as the request's code.
+        boolean codeSent = question.code() != null && !question.code().isBlank();
+        InlineCode.Split split = codeSent ? InlineCode.Split.none(question.question())
+                : InlineCode.extract(question.question());
+        String code = codeSent ? question.code() : split.code().orElse(null);
+        String prose = split.code().isPresent() ? split.prose() : question.question();
+
+        String turnId = ConversationLog.questionTurnId(question.requestId());
+        Optional<FollowUp> followUp = FollowUp.of(prose);
+        Optional<Conversation> earlier = followUp.flatMap(f -> conversations.find(conversationId));
+        Optional<Conversation.Turn> previous = earlier.flatMap(c -> c.previousRoutedQuestion(turnId))
+                .filter(t -> Intent.fromLabel(t.intent()).filter(i -> i != Intent.OFF_TOPIC
+                        && i != Intent.PROGRESS_QUESTION).isPresent());
+        Classification classification = previous.isPresent()
+                ? new Classification(Intent.fromLabel(previous.get().intent()).orElseThrow(), 1.0, Map.of(), true,
+                "follow-up")
+                : classify(prose, code);
+        if (previous.isPresent() && code == null) {
+            code = previous.get().code();
+        }
         StudentContext context = merge(question.context(),
                 enricher.enrich(question.userId(), conversationId, question.requestId()));
-        Conversation conversation = conversations.classified(conversationId, question.userId(), question.requestId(),
-                classification.confident() ? classification.intent().label() : "unclear");
         TopicMatcher topics = understanding.topics();
-        Optional<TopicInfo> topic = topicOf(question, context, topics);
+        Optional<TopicInfo> topic = previous.isPresent()
+                ? followUpTopic(followUp.get(), previous.get(), thread(earlier.get(), previous.get(), 5), topics)
+                : topicOf(question, prose, context, topics);
+        boolean orphanFollowUp = previous.isEmpty() && followUp.filter(f -> f.kind() != FollowUp.Kind.WHAT_ABOUT)
+                .isPresent();
+        String intentLabel = classification.confident() && !orphanFollowUp ? classification.intent().label()
+                : "unclear";
+        Conversation conversation = conversations.classified(conversationId, question.userId(), question.requestId(),
+                intentLabel, topic.map(TopicInfo::id).orElse(null), code);
+        // What the agent reads: a follow-up is phrased in terms of the question it continues.
+        String previousText = previous.map(p -> thread(earlier.get(), p, 5)).orElse(null);
+        String asked = previous.isPresent() ? clip(question.question() + "\n\n(" + followUp.get()
+                .continuing(previousText) + ")", Limits.QUESTION_MAX) : question.question();
 
-        if (!classification.confident()) {
+        if (orphanFollowUp) {
+            // "another example?" with nothing before it: the one question worth asking back.
+            answer(question, conversationId, TriageReplies.followUpWithoutTopic(), now);
+        } else if (!classification.confident()) {
             answer(question, conversationId, TriageReplies.clarification(classification), now);
         } else {
             switch (classification.intent()) {
                 case CONCEPT_EXPLANATION -> events.publish(EventTopic.CONCEPTS_REQUESTS, new ConceptRequested(
-                        question.requestId(), question.userId(), conversationId, question.question(), question.code(),
-                        topic.map(TopicInfo::id).orElse(null), topic.map(TopicInfo::title).orElse(null), context,
-                        now));
+                        question.requestId(), question.userId(), conversationId, asked, code,
+                        topic.map(TopicInfo::id).orElse(null),
+                        previous.isPresent() ? clip(followUp.get().continuing(previousText), 200)
+                                : topic.map(TopicInfo::title).orElse(null), context, now));
                 case DEBUG_HELP -> events.publish(EventTopic.DEBUG_REQUESTS, new DebugRequested(question.requestId(),
                         question.userId(), conversationId, null, topic.map(TopicInfo::id).orElse(null),
-                        question.question(), question.code(), pastedError(question.question()),
+                        asked, code, pastedError(question.question()),
                         hintLevel(conversation, question.requestId()), context, now));
                 case CODE_REVIEW -> {
-                    if (question.code() == null || question.code().isBlank()) {
+                    if (code == null || code.isBlank()) {
                         answer(question, conversationId, TriageReplies.needCode(), now);
                     } else {
                         events.publish(EventTopic.CODE_SUBMISSIONS, new CodeSubmitted(question.requestId(),
                                 question.userId(), UUID.randomUUID(), null, topic.map(TopicInfo::id).orElse(null),
-                                question.code(), "python", context, now));
+                                code, "python", context, now));
                     }
                 }
                 case EXERCISE_REQUEST -> answer(question, conversationId, TriageReplies.exercise(topic), now);
                 case PROGRESS_QUESTION -> answer(question, conversationId,
                         TriageReplies.progress(question.userId(), context, topics), now);
-                case OFF_TOPIC -> answer(question, conversationId, TriageReplies.offTopic(), now);
+                case OFF_TOPIC -> answer(question, conversationId, TriageReplies.offTopic(prose), now);
             }
         }
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("intent", classification.confident() ? classification.intent().label() : "unclear");
+        facts.put("intent", intentLabel);
         facts.put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
         facts.put("classifiedBy", classification.source());
+        if (split.code().isPresent()) {
+            facts.put("codeInQuestion", split.form());
+        }
+        followUp.filter(f -> previous.isPresent()).ifPresent(f -> facts.put("followUp", f.kind().name().toLowerCase()));
         events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(question.requestId(), question.userId(),
                 Verb.ASKED, new ActivityObject(ActivityType.QUESTION, question.requestId().toString(),
                 topic.map(TopicInfo::id).orElse(null)), null, facts, now));
         state.update(key, QueryRecord.class, current -> current
                 .orElse(QueryRecord.pending(question.requestId(), question.userId(), conversationId, "question", now))
-                .routed(classification.confident() ? classification.intent().label() : "unclear",
-                        classification.confidence(), now));
+                .routed(intentLabel, classification.confidence(), now));
     }
 
     Classification classify(String question, String code) {
@@ -154,13 +191,36 @@ public class QuestionRouter {
         return last == null ? null : last.length() > 10_000 ? last.substring(last.length() - 10_000) : last;
     }
 
-    private Optional<TopicInfo> topicOf(LearningRequested question, StudentContext context, TopicMatcher topics) {
+    private Optional<TopicInfo> topicOf(LearningRequested question, String prose, StudentContext context,
+                                        TopicMatcher topics) {
         if (question.topicId() != null) {
             return topics.byId(question.topicId()).or(() -> Optional.of(
                     new TopicInfo(question.topicId(), null, question.topicId(), "")));
         }
-        return topics.match(question.question()).map(TopicMatcher.Match::topic)
+        return topics.match(prose).map(TopicMatcher.Match::topic)
                 .or(() -> Optional.ofNullable(context.currentTopicId()).flatMap(topics::byId));
+    }
+
+    /** "What about dicts?" may move to another topic; every other follow-up stays on the previous one. */
+    private static Optional<TopicInfo> followUpTopic(FollowUp followUp, Conversation.Turn previous,
+                                                     String previousText, TopicMatcher topics) {
+        Optional<TopicInfo> before = Optional.ofNullable(previous.topicId()).flatMap(topics::byId);
+        if (followUp.kind() == FollowUp.Kind.WHAT_ABOUT) {
+            return topics.match(previousText + " " + followUp.subject()).map(TopicMatcher.Match::topic).or(() -> before);
+        }
+        return before;
+    }
+
+    /** What a turn asked, with the questions it followed up on ("another example: How do loops work?"). */
+    private static String thread(Conversation conversation, Conversation.Turn turn, int depth) {
+        Optional<FollowUp> followUp = FollowUp.of(turn.text());
+        Optional<Conversation.Turn> before = depth > 0 && followUp.isPresent()
+                ? conversation.previousRoutedQuestion(turn.id()) : Optional.empty();
+        return before.map(b -> followUp.get().continuing(thread(conversation, b, depth - 1))).orElse(turn.text());
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** Context the publisher already attached wins field by field over what triage looked up. */

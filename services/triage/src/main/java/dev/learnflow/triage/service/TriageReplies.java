@@ -4,11 +4,17 @@ import dev.learnflow.contracts.domain.MasteryLevel;
 import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.contracts.events.StudentContext;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /** The answers triage gives itself: clarifying questions and pointers for exercises, progress and off-topic. */
@@ -16,6 +22,9 @@ final class TriageReplies {
 
     record Reply(ResponseKind kind, String text, Map<String, Object> data) {
     }
+
+    static final String TEXTS_RESOURCE = "triage/replies.properties";
+    private static final Properties TEXTS = load();
 
     private TriageReplies() {
     }
@@ -32,9 +41,16 @@ final class TriageReplies {
         return new Reply(ResponseKind.CLARIFICATION, text, data);
     }
 
+    /** A follow-up ("another example?") that has no earlier question to continue. */
+    static Reply followUpWithoutTopic() {
+        return new Reply(ResponseKind.CLARIFICATION, TEXTS.getProperty("follow-up.no-topic"),
+                Map.of("needs", "topic"));
+    }
+
+    /** What a review checks, then a request for the code. */
     static Reply needCode() {
-        return new Reply(ResponseKind.CLARIFICATION, "Happy to review your code — please send the code itself with "
-                + "your message, and tell me what it is supposed to do.", Map.of("needs", "code"));
+        return new Reply(ResponseKind.CLARIFICATION, TEXTS.getProperty("review.needs-code"),
+                Map.of("needs", "code", "checks", List.of("correctness", "readability", "style", "simplicity")));
     }
 
     static Reply exercise(Optional<TopicInfo> topic) {
@@ -99,10 +115,35 @@ final class TriageReplies {
         return new Reply(ResponseKind.PROGRESS, text.toString(), data);
     }
 
-    static Reply offTopic() {
-        return new Reply(ResponseKind.OFF_TOPIC, "I'm your Python tutor, so I can't help with that one. Ask me to "
-                + "explain a Python concept, help with an error message, review your code, give you an exercise, or "
-                + "show how your progress looks.", Map.of());
+    /** Declines politely, fitted to what the message was (greeting, another language, another subject). */
+    static Reply offTopic(String message) {
+        OffTopic.Kind kind = OffTopic.kindOf(message);
+        String text = switch (kind) {
+            case GREETING -> TEXTS.getProperty("off-topic.greeting");
+            case THANKS -> TEXTS.getProperty("off-topic.thanks");
+            case OTHER_LANGUAGE -> TEXTS.getProperty("off-topic.other-language")
+                    .replace("{language}", OffTopic.otherLanguage(message).orElse("that language"));
+            case OTHER_SUBJECT -> TEXTS.getProperty("off-topic.other-subject");
+        };
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reason", kind.name().toLowerCase(Locale.ROOT));
+        OffTopic.otherLanguage(message).ifPresent(language -> data.put("language", language));
+        data.put("canHelpWith", List.of("concept_explanation", "debug_help", "code_review", "exercise_request",
+                "progress_question"));
+        return new Reply(ResponseKind.OFF_TOPIC, text, data);
+    }
+
+    private static Properties load() {
+        Properties texts = new Properties();
+        try (InputStream in = TriageReplies.class.getClassLoader().getResourceAsStream(TEXTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(TEXTS_RESOURCE + " is missing");
+            }
+            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
     }
 
     private static String describe(Intent intent) {

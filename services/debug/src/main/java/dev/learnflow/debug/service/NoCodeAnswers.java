@@ -1,0 +1,146 @@
+package dev.learnflow.debug.service;
+
+import dev.learnflow.contracts.events.ResponseKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answer first, then ask: a question that names an error ("KeyError 'age' when I read my dict") or a symptom ("my
+ * function returns None") but comes without code gets what that error or symptom means, its usual beginner causes
+ * with a tiny example each, how to tell which one it is, and an invitation to paste the code. The student's own
+ * names from the message are used where the catalogue has a place for them.
+ */
+public final class NoCodeAnswers {
+
+    private static final Pattern ERROR_TYPE = Pattern.compile(
+            "\\b(?:[a-z_]+\\.)*([A-Z][A-Za-z]*(?:Error|Exception)|StopIteration|KeyboardInterrupt)\\b");
+    private static final Pattern MESSAGE_AFTER_TYPE = Pattern.compile(
+            "(?:Error|Exception|StopIteration)\\s*:\\s*([^\\n]{1,200})");
+    private static final Pattern LINE = Pattern.compile("(?i)\\bline\\s+(\\d{1,5})\\b");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
+    static final String GENERIC_ERROR = "generic-error";
+    private static final String OTHERWISE = "otherwise: ";
+
+    private NoCodeAnswers() {
+    }
+
+    /**
+     * The answer for a request without code, when its question or error names an error or a symptom. Empty when
+     * there is nothing to explain (the caller asks for the code) or when a full traceback points at a line of the
+     * program (the caller's specific diagnosis is better then).
+     */
+    public static Optional<DebugAgent.Answer> answer(String question, String error, Optional<ParsedError> parsed) {
+        if (parsed.isPresent() && parsed.get().line() != null && parsed.get().codeLine() != null) {
+            return Optional.empty();
+        }
+        String text = (error == null ? "" : error + "\n") + (question == null ? "" : question);
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        ExplainerCatalog catalog = ExplainerCatalog.get();
+        Map<String, String> known = new LinkedHashMap<>();
+        Optional<String> type = parsed.map(ParsedError::type).or(() -> group(ERROR_TYPE, text));
+        Optional<Explainer> entry;
+        if (type.isPresent()) {
+            known.put("type", type.get());
+            parsed.map(ParsedError::message).filter(m -> !m.isBlank())
+                    .or(() -> group(MESSAGE_AFTER_TYPE, text)).ifPresent(m -> known.put("message", m.strip()));
+            entry = catalog.forError(type.get(), text).or(() -> catalog.byId(GENERIC_ERROR));
+        } else {
+            entry = catalog.errorDescribedIn(text).or(() -> catalog.symptomIn(text));
+            entry.map(Explainer::type).ifPresent(t -> known.put("type", t));
+        }
+        group(LINE, text).ifPresent(line -> known.put("line", line));
+        return entry.map(e -> compose(e, e.factsFrom(text, known)));
+    }
+
+    static DebugAgent.Answer compose(Explainer entry, Map<String, String> facts) {
+        Map<String, String> safe = new LinkedHashMap<>();
+        facts.forEach((k, v) -> safe.put(k, v.replace("`", "'").length() > 80 ? v.substring(0, 77) + "..."
+                : v.replace("`", "'")));
+        String title = fill(entry.title(), safe);
+        String meaning = fill(entry.meaning(), safe);
+        String findOut = fill(entry.findOut(), safe);
+        String ask = fill(entry.ask(), safe);
+        List<Map<String, String>> causes = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        text.append("**").append(title).append("**\n\n").append(meaning).append("\n\n");
+        text.append(entry.isSymptom() ? "**The usual reasons**\n\n" : "**The usual causes**\n\n");
+        int n = 1;
+        for (Explainer.Cause cause : entry.causes()) {
+            String causeText = fill(cause.text(), safe);
+            text.append(n++).append(". **").append(cause.title()).append("**")
+                    .append(causeText.isBlank() ? "" : " — " + causeText).append("\n\n")
+                    .append("   ```python\n").append(cause.example().indent(3)).append("   ```\n\n");
+            causes.add(Map.of("title", cause.title(), "text", causeText, "example", cause.example()));
+        }
+        text.append("**How to find which one it is:** ").append(findOut).append("\n\n").append(ask);
+
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> explained = new LinkedHashMap<>();
+        explained.put("id", entry.id());
+        explained.put("kind", entry.kind());
+        if (safe.containsKey("type")) {
+            explained.put("errorType", safe.get("type"));
+        }
+        data.put("explained", explained);
+        data.put("meaning", meaning);
+        data.put("causes", causes);
+        data.put("findOut", findOut);
+        data.put("facts", safe);
+        data.put("needs", "code");
+        data.put("ranInSandbox", false);
+        data.put("source", "offline");
+        return new DebugAgent.Answer(ResponseKind.DEBUG, text.toString().strip(), data, Optional.empty());
+    }
+
+    /**
+     * Fills {fact} placeholders. A line naming an unknown fact is left out; a line starting with
+     * {@code otherwise: } stands in for the line before it only when that one was left out.
+     */
+    static String fill(String template, Map<String, String> facts) {
+        List<String> kept = new ArrayList<>();
+        for (String paragraph : template.split("\n\n")) {
+            List<String> lines = new ArrayList<>();
+            boolean previousKept = true;
+            for (String raw : paragraph.split("\n")) {
+                boolean fallback = raw.startsWith(OTHERWISE);
+                if (fallback && previousKept) {
+                    continue;
+                }
+                String line = fallback ? raw.substring(OTHERWISE.length()) : raw;
+                Matcher m = PLACEHOLDER.matcher(line);
+                boolean complete = true;
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    String value = facts.get(m.group(1));
+                    if (value == null) {
+                        complete = false;
+                        break;
+                    }
+                    m.appendReplacement(out, Matcher.quoteReplacement(value));
+                }
+                if (complete) {
+                    m.appendTail(out);
+                    lines.add(out.toString());
+                }
+                previousKept = complete;
+            }
+            if (!lines.isEmpty()) {
+                kept.add(String.join("\n", lines));
+            }
+        }
+        return String.join("\n\n", kept).strip();
+    }
+
+    private static Optional<String> group(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

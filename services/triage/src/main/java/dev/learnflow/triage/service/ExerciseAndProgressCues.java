@@ -1,0 +1,41 @@
+package dev.learnflow.triage.service;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Requests that say what they want in so many words: "give me an exercise on tuples", "quiz me on loops", "what is
+ * my mastery in dictionaries?". The sentence model weighs the topic words of such a message more than the request
+ * around them (an exercise about lambdas looks like a question about lambdas), so these cues decide first.
+ */
+final class ExerciseAndProgressCues {
+
+    private static final Pattern PRACTICE_THING = Pattern.compile("(?i)\\b(?:exercises?|excer?cises?|exersices?|"
+            + "practi[cs]e(?: problems?| questions?| tasks?)?|quiz(?:zes)?|challenges?|(?:coding |practice )?problems?"
+            + "|tasks?|katas?|drills?)\\b");
+    private static final Pattern ASKING_FOR_IT = Pattern.compile("(?i)\\b(?:give|gimme|want|need|make|create|generate|"
+            + "assign|send|set|another|more|next|new|(?:can|could|may) i (?:have|get|try)|i'?d like|let me|test me|"
+            + "quiz me|challenge me|something to)\\b|^\\s*(?:practi[cs]e|quiz|exercise)\\b");
+    private static final Pattern NOT_A_REQUEST_FOR_PRACTICE = Pattern.compile("(?i)\\b(?:review|feedback|my (?:code|"
+            + "solution|answer)|error|bug|crash|wrong|fails?|explain|what is|what's|how do(?:es)?)\\b");
+    private static final Pattern MY_PROGRESS = Pattern.compile("(?i)\\bmy (?:mastery|progress|streak|score|scores|"
+            + "stats|statistics|level|learning|weak(?:est)? (?:topics?|spots?|areas?)|strong(?:est)? topics?)\\b"
+            + "|\\bhow (?:am i|i'?m) doing\\b|\\bam i (?:ready|on track|improving|making progress)\\b");
+
+    private ExerciseAndProgressCues() {
+    }
+
+    static Optional<Intent> of(String message) {
+        if (message == null || message.isBlank()) {
+            return Optional.empty();
+        }
+        if (MY_PROGRESS.matcher(message).find()) {
+            return Optional.of(Intent.PROGRESS_QUESTION);
+        }
+        if (PRACTICE_THING.matcher(message).find() && ASKING_FOR_IT.matcher(message).find()
+                && !NOT_A_REQUEST_FOR_PRACTICE.matcher(message).find()) {
+            return Optional.of(Intent.EXERCISE_REQUEST);
+        }
+        return Optional.empty();
+    }
+}

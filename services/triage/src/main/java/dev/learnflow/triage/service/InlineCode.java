@@ -1,0 +1,274 @@
+package dev.learnflow.triage.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds Python code a student typed into the question itself — a fenced block, an indented block, or a one-liner
+ * whose statements are joined with {@code ;} — and separates it from the prose around it. A one-liner is unfolded
+ * into lines (a compound statement cannot follow {@code ;} in Python), so the agents receive runnable code.
+ */
+public final class InlineCode {
+
+    /** The question's prose and the code found in it; {@code code} is empty when the question held none. */
+    public record Split(String prose, Optional<String> code, String form) {
+        static Split none(String question) {
+            return new Split(question, Optional.empty(), "none");
+        }
+    }
+
+    private static final Pattern FENCED = Pattern.compile("```[ \\t]*(?:python3?|py)?[ \\t]*\\n?([\\s\\S]*?)```",
+            Pattern.CASE_INSENSITIVE);
+    /** A line that reads as Python: a statement keyword, an assignment, a call, or a block opener. */
+    private static final Pattern CODE_LINE = Pattern.compile(
+            "^\\s*(?:(?:def|class)\\s+\\w+|(?:for|while|if|elif|with)\\b.*:|else\\s*:|try\\s*:|except\\b.*:"
+                    + "|finally\\s*:|return\\b|import\\s+\\w|from\\s+[\\w.]+\\s+import\\b|print\\s*\\("
+                    + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/%]|//|\\*\\*)?=(?!=)\\s*\\S"
+                    + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>)");
+    /** Where a one-liner starts: a statement keyword or an assignment right after the prose. */
+    private static final Pattern ONE_LINER_START = Pattern.compile(
+            "(?:^|(?<=[:?!.,]\\s)|(?<=[:?!]))\\s*((?:def\\s+\\w+\\s*\\(|class\\s+\\w+|for\\s+\\w[\\w, ]*\\s+in\\s"
+                    + "|while\\s+[^:]+:|if\\s+[^:]+:|import\\s+\\w|from\\s+[\\w.]+\\s+import\\s"
+                    + "|[A-Za-z_]\\w*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/]?=)(?!=)\\s*\\S|print\\s*\\())");
+    private static final Pattern COMPOUND = Pattern.compile(
+            "^(def|class|for|while|if|elif|else|try|except|finally|with)\\b");
+    /** Prose after a one-liner: "... print(i) why does it never stop?". */
+    private static final Pattern PROSE_TAIL = Pattern.compile("(?<=[)\\]\\w'\"])\\s+((?:why|what|how|can you|could you|"
+            + "please|help|any ideas?|is (?:this|that|it)|does (?:this|that|it)|it (?:never|always|keeps|doesn|won|"
+            + "only|prints|returns|gives)|but)\\b[^;=():]*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BACKTICKED = Pattern.compile("`([^`\\n]{4,300})`");
+
+    private InlineCode() {
+    }
+
+    public static Split extract(String question) {
+        if (question == null || question.isBlank()) {
+            return Split.none(question == null ? "" : question);
+        }
+        Split found = fenced(question);
+        if (found.code().isEmpty()) {
+            found = indented(question);
+        }
+        if (found.code().isEmpty()) {
+            found = oneLiner(question);
+        }
+        if (found.code().isEmpty()) {
+            found = backticked(question);
+        }
+        return found;
+    }
+
+    private static Split fenced(String question) {
+        Matcher m = FENCED.matcher(question);
+        List<String> blocks = new ArrayList<>();
+        StringBuilder prose = new StringBuilder();
+        while (m.find()) {
+            String block = m.group(1).stripTrailing();
+            if (!block.isBlank()) {
+                blocks.add(dedent(block));
+            }
+            m.appendReplacement(prose, " ");
+        }
+        if (blocks.isEmpty()) {
+            return Split.none(question);
+        }
+        m.appendTail(prose);
+        return new Split(tidy(prose.toString()), Optional.of(String.join("\n", blocks) + "\n"), "fenced");
+    }
+
+    /** Two or more consecutive lines that are indented (or start with a statement) and read as code. */
+    private static Split indented(String question) {
+        String[] lines = question.replace("\r\n", "\n").split("\n", -1);
+        int bestStart = -1;
+        int bestEnd = -1;
+        int start = -1;
+        int codeLines = 0;
+        for (int i = 0; i <= lines.length; i++) {
+            boolean inBlock = i < lines.length && (lines[i].isBlank() && start >= 0
+                    || (lines[i].startsWith("    ") || lines[i].startsWith("\t")) && !lines[i].isBlank()
+                    || CODE_LINE.matcher(lines[i]).find() && looksLikeCodeLine(lines[i]));
+            if (inBlock) {
+                if (start < 0) {
+                    start = i;
+                    codeLines = 0;
+                }
+                if (!lines[i].isBlank() && CODE_LINE.matcher(lines[i]).find()) {
+                    codeLines++;
+                }
+            } else if (start >= 0) {
+                int end = i;
+                while (end > start && lines[end - 1].isBlank()) {
+                    end--;
+                }
+                if (codeLines >= 2 && end - start > bestEnd - bestStart) {
+                    bestStart = start;
+                    bestEnd = end;
+                }
+                start = -1;
+            }
+        }
+        if (bestStart < 0) {
+            return Split.none(question);
+        }
+        List<String> block = List.of(lines).subList(bestStart, bestEnd);
+        List<String> rest = new ArrayList<>(List.of(lines).subList(0, bestStart));
+        rest.addAll(List.of(lines).subList(bestEnd, lines.length));
+        return new Split(tidy(String.join(" ", rest)), Optional.of(dedent(String.join("\n", block)) + "\n"),
+                "indented");
+    }
+
+    /** A line of prose can start with "if" too; code has operators, brackets or a trailing colon. */
+    private static boolean looksLikeCodeLine(String line) {
+        String s = line.strip();
+        return s.endsWith(":") || s.matches(".*[=()\\[\\]].*") && !s.matches(".*\\b(I|my|me|you|why|how)\\b.*");
+    }
+
+    /** "My loop never stops: i = 0; while i < 10: print(i)" or "is this pythonic? def f(l): r=[] ; for ...". */
+    private static Split oneLiner(String question) {
+        if (question.contains("\n") && question.strip().lines().count() > 2) {
+            return Split.none(question);
+        }
+        String text = question.strip().replace("\n", " ").replace("\u2026", "...");
+        Matcher m = ONE_LINER_START.matcher(text);
+        while (m.find()) {
+            int start = m.start(1);
+            String candidate = text.substring(start).strip();
+            String trailing = "";
+            // Prose after the code ("... print(i) why does it never stop?") stays with the question.
+            Matcher tail = PROSE_TAIL.matcher(candidate);
+            if (tail.find()) {
+                trailing = tail.group(1);
+                candidate = candidate.substring(0, tail.start()).strip();
+            }
+            List<String> statements = statements(candidate);
+            boolean compound = statements.stream().anyMatch(s -> COMPOUND.matcher(s).find() && s.contains(":"));
+            if (statements.size() >= 2 || compound) {
+                String code = unfold(statements);
+                String prose = tidy(text.substring(0, start) + " " + trailing);
+                return new Split(prose.isBlank() ? text : prose, Optional.of(code), "one-liner");
+            }
+        }
+        return Split.none(question);
+    }
+
+    private static Split backticked(String question) {
+        Matcher m = BACKTICKED.matcher(question);
+        while (m.find()) {
+            String code = m.group(1).strip();
+            if (code.matches(".*[(=\\[].*") && code.matches(".*[A-Za-z_].*")) {
+                List<String> statements = statements(code);
+                return new Split(question, Optional.of(unfold(statements)), "backticks");
+            }
+        }
+        return Split.none(question);
+    }
+
+    /** Splits at {@code ;} outside strings and brackets. */
+    static List<String> statements(String code) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (quote != 0) {
+                if (c == quote && code.charAt(i - 1) != '\\') {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if ("([{".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}".indexOf(c) >= 0) {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ';' && depth == 0) {
+                addStatement(parts, current);
+                continue;
+            }
+            current.append(c);
+        }
+        addStatement(parts, current);
+        return parts;
+    }
+
+    private static void addStatement(List<String> parts, StringBuilder current) {
+        String s = current.toString().strip();
+        if (!s.isEmpty()) {
+            parts.add(s);
+        }
+        current.setLength(0);
+    }
+
+    /**
+     * Lays statements out as lines. A block opener's inline body and every statement after it belong to the block
+     * (that is what {@code ;} means after a colon in Python); {@code elif/else/except/finally} close the block.
+     */
+    static String unfold(List<String> statements) {
+        List<String> lines = new ArrayList<>();
+        List<Integer> openers = new ArrayList<>();   // indentation of each open block's header
+        int indent = 0;
+        boolean inFunction = !statements.isEmpty() && statements.get(0).startsWith("def ");
+        for (int i = 0; i < statements.size(); i++) {
+            String rest = statements.get(i);
+            // "def f(l): r=[]; for x in l: r.append(x); return r" — the last return belongs to the function.
+            if (inFunction && i == statements.size() - 1 && rest.startsWith("return") && openers.size() > 1) {
+                indent = openers.get(0) + 1;
+                openers.subList(1, openers.size()).clear();
+            }
+            while (!rest.isEmpty()) {
+                Matcher compound = COMPOUND.matcher(rest);
+                int colon = compound.find() ? headerColon(rest) : -1;
+                if (colon < 0) {
+                    lines.add("    ".repeat(indent) + rest);
+                    break;
+                }
+                String keyword = compound.group(1);
+                if (List.of("elif", "else", "except", "finally").contains(keyword) && !openers.isEmpty()) {
+                    indent = openers.remove(openers.size() - 1);
+                }
+                lines.add("    ".repeat(indent) + rest.substring(0, colon + 1).strip());
+                openers.add(indent);
+                indent++;
+                rest = rest.substring(colon + 1).strip();
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** The colon that ends a block header, skipping colons inside brackets, strings, slices and lambdas. */
+    private static int headerColon(String statement) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < statement.length(); i++) {
+            char c = statement.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if ("([{".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}".indexOf(c) >= 0) {
+                depth--;
+            } else if (c == ':' && depth == 0 && !statement.substring(0, i).matches(".*\\blambda\\b[^:]*")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String dedent(String block) {
+        List<String> lines = block.lines().toList();
+        int common = lines.stream().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(common)).toList());
+    }
+
+    private static String tidy(String prose) {
+        return prose.replaceAll("\\s+", " ").strip();
+    }
+}

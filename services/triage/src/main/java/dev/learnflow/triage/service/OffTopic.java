@@ -1,0 +1,70 @@
+package dev.learnflow.triage.service;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What kind of message lies outside the Python tutor's job, so the reply can fit it: a greeting or thanks is
+ * answered in kind; a question about another programming language, or homework in another subject, is declined
+ * politely with what the tutor can do instead.
+ */
+final class OffTopic {
+
+    enum Kind { GREETING, THANKS, OTHER_LANGUAGE, OTHER_SUBJECT }
+
+    private static final Pattern GREETING = Pattern.compile("(?i)^\\s*(?:hi+|hello+|hey+|hiya|yo|howdy|greetings|"
+            + "good (?:morning|afternoon|evening|day))\\b[\\s\\p{Punct}]*(?:there|tutor|everyone|all)?[\\s\\p{Punct}]*$");
+    private static final Pattern THANKS = Pattern.compile("(?i)^\\s*(?:ok(?:ay)?,?\\s*)?(?:thanks?(?: you)?|thx|ty|"
+            + "cheers|great,? thanks|bye|goodbye|good ?night|see you|cya|ok bye)\\b[\\s\\p{Punct}\\w]{0,20}$");
+    /** Other programming and markup languages, as students name them. */
+    private static final Pattern LANGUAGE = Pattern.compile("(?i)(?<![\\w.])(javascript|typescript|js|java(?!script)"
+            + "|c\\+\\+|cpp|c#|csharp|c language|in c\\b|golang|go language|rust|php|ruby|swift|kotlin|scala|perl"
+            + "|haskell|matlab|r language|in r\\b|sql|mysql|html|css|bash|powershell|excel formulas?|vba|lua|dart"
+            + "|assembly|fortran|cobol|visual basic)(?![\\w+#])");
+    private static final Pattern PYTHON = Pattern.compile("(?i)\\bpython|\\bpy\\b|\\.py\\b|\\bsqlite3\\b");
+
+    private OffTopic() {
+    }
+
+    /** Another language named without Python: a question the Python tutor should not answer as if it were one. */
+    static Optional<String> otherLanguage(String message) {
+        if (message == null || PYTHON.matcher(message).find()) {
+            return Optional.empty();
+        }
+        Matcher m = LANGUAGE.matcher(message);
+        return m.find() ? Optional.of(displayName(m.group(1))) : Optional.empty();
+    }
+
+    static Kind kindOf(String message) {
+        String text = message == null ? "" : message;
+        if (GREETING.matcher(text).find()) {
+            return Kind.GREETING;
+        }
+        if (THANKS.matcher(text).find()) {
+            return Kind.THANKS;
+        }
+        if (otherLanguage(text).isPresent()) {
+            return Kind.OTHER_LANGUAGE;
+        }
+        return Kind.OTHER_SUBJECT;
+    }
+
+    private static String displayName(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "javascript", "js" -> "JavaScript";
+            case "typescript" -> "TypeScript";
+            case "java" -> "Java";
+            case "c++", "cpp" -> "C++";
+            case "c#", "csharp" -> "C#";
+            case "c language", "in c" -> "C";
+            case "golang", "go language" -> "Go";
+            case "r language", "in r" -> "R";
+            case "sql", "mysql" -> "SQL";
+            case "html", "css", "php" -> lower.toUpperCase(Locale.ROOT);
+            default -> Character.toUpperCase(raw.charAt(0)) + raw.substring(1);
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.learnflow.triage.service;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Messages that are debugging requests whatever the sentence model thinks, and look-alikes that are not. */
+class DebugSignalsTest {
+
+    @Test
+    void namedErrorsWithOrWithoutCodeAreDebugging() {
+        for (String q : new String[] {"KeyError 'age' when i read from my dict",
+            "my code says NameError: name 'totl' is not defined", "I keep getting IndexError … on line 5, why?",
+            "getting a type error when adding", "why do i get index out of range", "it says can only concatenate str",
+            "recursion depth exceeded?? help", "FileNotFoundError when opening data.txt"}) {
+            assertThat(DebugSignals.of(q)).as(q).isPresent();
+        }
+    }
+
+    @Test
+    void wrongOutputAndMissedExpectationsAreDebugging() {
+        for (String q : new String[] {"Why does my function return None?", "my program prints the wrong average",
+            "My loop never stops", "f(3) returns 8 but should be 5", "it gives [1,2,2] instead of [1,2]",
+            "my fibonacci returns 8 instead of 5 for n=5, why?", "the average is always a whole number",
+            "it prints the same value every time", "my list changes by itself", "the last item is missing",
+            "my code doesnt work", "my if statement never runs", "when I enter 4 it prints 3 but should print 4",
+            "expected 1.5 but I get 1"}) {
+            assertThat(DebugSignals.of(q)).as(q).isPresent();
+        }
+    }
+
+    @Test
+    void questionsAboutErrorsAsAFeatureOrBuiltInsAreNotSignals() {
+        for (String q : new String[] {"How do I raise a ValueError?", "how do I catch a KeyError with try except",
+            "How do I create my own exception class?", "why does sort() return None", "What is an exception?",
+            "Quiz me on exceptions like ValueError", "Why would I use a set instead of a list?",
+            "What's the difference between a list and a tuple?", "what does the yield keyword do"}) {
+            assertThat(DebugSignals.of(q)).as(q).isEmpty();
+        }
+    }
+}
