@@ -1,5 +1,6 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.local.testing.SubscriberApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.events.DebugRequested;
@@ -36,7 +37,7 @@ class LlmWrongResultTest {
     @Inject
     EventBus events;
 
-    WireMockServer sink;
+    SubscriberApp sink;
 
     @BeforeEach
     void mesh() {

@@ -1,5 +1,6 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.local.testing.MeshPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -33,7 +34,7 @@ class WrongResultFlowTest {
     @Inject
     EventBus events;
 
-    WireMockServer sink;
+    SubscriberApp sink;
 
     @BeforeEach
     void mesh() {
