@@ -17,7 +17,7 @@ public class Bm25 {
     static final double K1 = 1.2;
     static final double B = 0.75;
     /** Question words and filler; Python keywords that are also English ("for", "if", "in", "is") are here too. */
-    static final Set<String> STOPWORDS = Set.of("a", "an", "the", "and", "or", "not", "of", "to", "in", "on", "at",
+    static final Set<String> STOPWORDS = Set.copyOf(List.of("a", "an", "the", "and", "or", "not", "of", "to", "in", "on", "at",
             "for", "by", "with", "as", "is", "are", "was", "be", "been", "it", "its", "this", "that", "these",
             "those", "i", "me", "my", "you", "your", "we", "do", "does", "did", "doing", "done", "how", "what",
             "why", "when", "where", "which", "who", "can", "could", "should", "would", "will", "shall", "may",
@@ -29,7 +29,7 @@ public class Bm25 {
             "functions", "code", "program", "write", "am", "im", "dont", "doesnt", "has", "have", "had", "one",
             "same", "other", "more", "still", "again", "understand", "happen", "happens", "does", "u", "ur", "pls",
             "plz", "help", "question", "s", "t", "each", "every", "only", "work", "something", "someone", "them",
-            "they", "their", "he", "she", "him", "her", "our", "us");
+            "they", "their", "he", "she", "him", "her", "our", "us"));
 
     private final List<Map<String, Integer>> termCounts = new ArrayList<>();
     private final List<Integer> lengths = new ArrayList<>();
