@@ -74,7 +74,7 @@ class ConceptFlowTest {
 
     @Test
     void aBeginnerGetsTheLessonWithTraceAndAliasingDiagram() {
-        ConceptRequested request = request("Why did my second list change too when I appended to it?", null,
+        ConceptRequested request = request("Why did my second list change too when I appended to it?", "lists",
                 Map.of("lists", 0.2));
 
         JsonNode answer = answerTo(request);

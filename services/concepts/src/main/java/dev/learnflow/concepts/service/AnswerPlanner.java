@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public class AnswerPlanner {
 
-    /** A lesson this close is taken, unless a section documenting the very name asked about is clearly closer. */
+    /** A lesson this close is taken whatever the documentation offers. */
     static final double LESSON_SURE = 0.62;
     /** Below this, a lesson does not answer the question. */
     static final double LESSON_MIN = 0.47;
@@ -82,13 +82,12 @@ public class AnswerPlanner {
             return preferred.<Plan>map(LessonPlan::new).orElseGet(() -> abstain("vague", ranked));
         }
         LessonRetriever.Hit lesson = lessons.best(ranked, preferredTopicId).orElse(ranked.get(0));
+        if (lesson.similarity() >= LESSON_SURE) {
+            return new LessonPlan(lesson);
+        }
         Optional<DocIndex.Hit> doc = docs.search(question, vector, 1).stream()
                 .filter(h -> h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL).findFirst();
-        boolean docClearlyCloser = doc.isPresent() && doc.get().evidence() >= lesson.similarity() + DOC_OVER_LESSON;
-        if (lesson.similarity() >= LESSON_SURE && !(docClearlyCloser && doc.get().named())) {
-            return new LessonPlan(lesson);   // a good lesson, unless the docs document the very name asked about
-        }
-        if (docClearlyCloser) {
+        if (doc.isPresent() && doc.get().evidence() >= lesson.similarity() + DOC_OVER_LESSON) {
             return new DocPlan(doc.get());
         }
         if (lesson.similarity() >= LESSON_MIN) {
