@@ -76,7 +76,9 @@ class ConceptFlowTest {
 
     @Test
     void aBeginnerGetsTheLessonWithTraceAndAliasingDiagram() {
-        ConceptRequested request = request("Why did my second list change too when I appended to it?", null,
+        // (a question about the surprise itself — "why did my second list change too?" — now gets the dedicated
+        // mutability lesson, counted for the lists topic)
+        ConceptRequested request = request("How do I add items to a list and take them out again?", null,
                 Map.of("lists", 0.2));
 
         JsonNode answer = answerTo(request);

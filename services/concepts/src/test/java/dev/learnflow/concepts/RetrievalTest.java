@@ -18,13 +18,13 @@ class RetrievalTest {
     static {
         QUESTIONS.put("how do I make a variable and change its value", "variables");
         QUESTIONS.put("why does 7 / 2 give 3.5 and what is //", "numbers-and-types");
-        QUESTIONS.put("how do I get the last character of a word", "strings");
+        QUESTIONS.put("how do I get the last character of a word", "strings|slicing");
         QUESTIONS.put("my input is text, how do I turn it into a number", "input-and-output");
         QUESTIONS.put("how does elif work", "conditionals");
         QUESTIONS.put("how do I repeat something until the user types quit", "while-loops");
         QUESTIONS.put("what does range(1, 10, 2) produce", "for-loops");
         QUESTIONS.put("how do I stop a loop early when I find what I'm looking for", "break-and-continue");
-        QUESTIONS.put("why did changing b also change a when both are lists", "lists");
+        QUESTIONS.put("why did changing b also change a when both are lists", "lists|mutability");
         QUESTIONS.put("what is the difference between a tuple and a list", "tuples");
         QUESTIONS.put("how do I count how often each word appears", "dictionaries");
         QUESTIONS.put("how do I remove duplicates from a list", "sets");
@@ -32,7 +32,7 @@ class RetrievalTest {
         QUESTIONS.put("what are default arguments in a function", "defining-functions");
         QUESTIONS.put("why does my function return None", "return-values");
         QUESTIONS.put("what does nonlocal do", "scope");
-        QUESTIONS.put("how do I sort a list of tuples by the second element", "lambdas");
+        QUESTIONS.put("how do I sort a list of tuples by the second element", "lambdas|sorting");
         QUESTIONS.put("what is self in a class", "classes-and-objects");
         QUESTIONS.put("how do I call the parent class constructor", "inheritance");
         QUESTIONS.put("how can I make print show my object nicely", "dunder-methods");
@@ -59,13 +59,15 @@ class RetrievalTest {
         StringBuilder misses = new StringBuilder();
         for (Map.Entry<String, String> q : QUESTIONS.entrySet()) {
             var ranked = retriever.rank(q.getKey(), null);
-            if (ranked.get(0).lesson().topicId().equals(q.getValue())) {
+            // a few questions have two right lessons: the course's and the dedicated one beyond the course
+            java.util.List<String> right = java.util.List.of(q.getValue().split("\\|"));
+            if (right.contains(ranked.get(0).lesson().topicId())) {
                 top1++;
             } else {
                 misses.append(String.format("  %-70s expected %-20s got %s%n", q.getKey(), q.getValue(),
                         ranked.get(0).lesson().topicId()));
             }
-            if (ranked.stream().limit(3).anyMatch(h -> h.lesson().topicId().equals(q.getValue()))) {
+            if (ranked.stream().limit(3).anyMatch(h -> right.contains(h.lesson().topicId()))) {
                 top3++;
             }
         }

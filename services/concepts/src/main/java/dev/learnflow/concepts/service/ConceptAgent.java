@@ -1,5 +1,6 @@
 package dev.learnflow.concepts.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.concepts.client.AnsweredRequests;
 import dev.learnflow.concepts.client.LlmExplanation;
@@ -23,7 +24,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +48,8 @@ public class ConceptAgent {
     private final Clock clock;
     private volatile KnowledgeBase knowledgeBase;
     private volatile LessonRetriever retriever;
+    private volatile DocIndex docIndex;
+    private volatile AnswerPlanner planner;
 
     public ConceptAgent(SentenceEncoder encoder, TraceRunner traces, LlmExplanation llm, AnsweredRequests answered,
                         EventBus events, ConceptsConfig config, ObjectMapper mapper, Clock clock) {
@@ -65,8 +67,8 @@ public class ConceptAgent {
     void warmUp(@Observes StartupEvent start) {
         long started = System.nanoTime();
         retriever();
-        LOG.infof("Knowledge base ready: %d lessons in %d ms", knowledgeBase.lessons().size(),
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("Knowledge base ready: %d lessons, %d documentation sections in %d ms",
+                knowledgeBase.lessons().size(), docIndex.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     public KnowledgeBase knowledgeBase() {
@@ -80,7 +82,11 @@ public class ConceptAgent {
             synchronized (this) {
                 if (retriever == null) {
                     knowledgeBase = KnowledgeBase.fromClasspath(ConceptAgent.class.getClassLoader());
-                    retriever = new LessonRetriever(encoder, knowledgeBase, config.minLessonSimilarity());
+                    docIndex = DocIndex.fromClasspath(ConceptAgent.class.getClassLoader(), encoder, mapper);
+                    LessonRetriever lessons = new LessonRetriever(encoder, knowledgeBase,
+                            config.minLessonSimilarity());
+                    planner = new AnswerPlanner(lessons, docIndex, encoder);
+                    retriever = lessons;
                 }
                 loaded = retriever;
             }
@@ -101,20 +107,29 @@ public class ConceptAgent {
         events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(request.requestId(), request.userId(),
                 request.conversationId(), ResponseKind.CONCEPT, RESPONDER, answer.text(), answer.data(), now));
         String topicId = (String) answer.data().get("topicId");
+        // Progress knows the course's topics only: a lesson beyond the course counts for its curriculum topic.
+        String curriculumTopicId = (String) answer.data().get("curriculumTopicId");
+        String viewed = topicId != null ? topicId : (String) answer.data().getOrDefault("passageId", "unknown");
         events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
-                Verb.VIEWED, new ActivityObject(ActivityType.CONCEPT, topicId == null ? "unknown" : topicId, topicId),
+                Verb.VIEWED, new ActivityObject(ActivityType.CONCEPT, viewed, curriculumTopicId),
                 null, Map.of("wording", answer.data().get("level")), now));
         answered.add(request.requestId(), now);
     }
 
     public Answer answer(ConceptRequested request) {
-        String query = request.concept() == null || request.concept().isBlank() ? request.question()
-                : request.question() + " (" + request.concept() + ")";
-        Optional<LessonRetriever.Hit> hit = retriever().best(query, request.topicId());
-        if (hit.isEmpty()) {
-            return noLesson(request.question());
+        retriever();
+        AnswerPlanner.Plan plan = planner.plan(request.question(), request.topicId());
+        if (plan instanceof AnswerPlanner.DocPlan doc) {
+            return documentationAnswer(doc.hit());
         }
-        Lesson lesson = hit.get().lesson();
+        if (plan instanceof AnswerPlanner.Abstain abstain) {
+            return abstention(abstain);
+        }
+        return lessonAnswer(request, ((AnswerPlanner.LessonPlan) plan).hit());
+    }
+
+    private Answer lessonAnswer(ConceptRequested request, LessonRetriever.Hit hit) {
+        Lesson lesson = hit.lesson();
         Wording wording = Wording.forStudent(request.context(), lesson.topicId());
         TraceRunner.Outcome trace = traces.trace(lesson.example());
         String mermaid = Diagrams.of(lesson.diagram(), trace.trace(), lesson.example());
@@ -133,6 +148,7 @@ public class ConceptAgent {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("topicId", lesson.topicId());
+        data.put("curriculumTopicId", lesson.curriculumTopicId());
         data.put("title", lesson.title());
         data.put("level", wording.label());
         data.put("example", lesson.example());
@@ -142,7 +158,7 @@ public class ConceptAgent {
         }
         data.put("diagram", mermaid == null ? "none" : lesson.diagram());
         data.put("mermaid", mermaid);
-        data.put("similarity", Math.round(hit.get().similarity() * 1000) / 1000.0);
+        data.put("similarity", Math.round(hit.similarity() * 1000) / 1000.0);
         data.put("source", source);
         data.put("llmOutputTrimmed", trimmed);
         data.put("kb", lesson.source());
@@ -150,16 +166,45 @@ public class ConceptAgent {
                 trace.trace() == null ? null : trace.trace().path("stdout").asText(null)), data);
     }
 
-    private Answer noLesson(String question) {
-        List<LessonRetriever.Hit> near = retriever().rank(question, null).stream().limit(3).toList();
-        String suggestions = String.join(", ", near.stream().map(h -> "**" + h.lesson().title() + "**").toList());
+    private Answer documentationAnswer(DocIndex.Hit hit) {
+        DocPassage passage = hit.passage();
+        TraceRunner.Outcome trace = passage.example() == null ? null : traces.trace(passage.example());
+        JsonNode traced = trace == null ? null : trace.trace();
+        String diagram = passage.example() == null ? "none" : "flow";
+        String mermaid = traced == null ? null : Diagrams.of(diagram, traced, passage.example());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("topicId", null);
-        data.put("suggestions", near.stream().map(h -> h.lesson().topicId()).toList());
-        data.put("source", "knowledge-base");
+        data.put("curriculumTopicId", null);
+        data.put("title", passage.section());
         data.put("level", Wording.BEGINNER.label());
-        return new Answer("I don't have a lesson that matches this question well. The closest topics I can explain "
-                + "are " + suggestions + " — ask about one of them, or rephrase your question with the Python "
-                + "feature you mean.", data);
+        data.put("passageId", passage.id());
+        data.put("citation", passage.citation());
+        data.put("documentation", Map.of("source", passage.source(), "section", passage.section(),
+                "doc", passage.doc(), "license", DocAnswerText.LICENSE));
+        data.put("example", passage.example());
+        data.put("trace", traced == null ? null : mapper.convertValue(traced, Map.class));
+        if (trace != null && traced == null) {
+            data.put("traceUnavailable", trace.unavailableBecause());
+        }
+        data.put("diagram", mermaid == null ? "none" : diagram);
+        data.put("mermaid", mermaid);
+        data.put("similarity", Math.round(hit.similarity() * 1000) / 1000.0);
+        data.put("source", "python-docs");
+        return new Answer(DocAnswerText.documentation(passage,
+                traced == null ? null : traced.path("stdout").asText(null)), data);
+    }
+
+    private Answer abstention(AnswerPlanner.Abstain abstain) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("topicId", null);
+        data.put("curriculumTopicId", null);
+        data.put("abstained", true);
+        data.put("reason", abstain.reason());
+        data.put("choices", abstain.choices().stream()
+                .map(l -> Map.of("topicId", l.topicId(), "title", l.title())).toList());
+        data.put("suggestions", abstain.choices().stream().map(Lesson::topicId).toList());
+        data.put("source", "none");
+        data.put("level", Wording.BEGINNER.label());
+        return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices()), data);
     }
 }

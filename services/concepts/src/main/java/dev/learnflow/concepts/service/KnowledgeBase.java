@@ -79,11 +79,13 @@ public class KnowledgeBase {
         }
         List<String> watchOut = sections.getOrDefault("Watch out", "").lines()
                 .filter(l -> l.startsWith("- ")).map(l -> l.substring(2).strip()).toList();
-        return new Lesson(require(meta, "topic", source), require(meta, "title", source),
+        String topicId = require(meta, "topic", source);
+        return new Lesson(topicId, require(meta, "title", source),
                 meta.getOrDefault("diagram", "none"),
                 Arrays.stream(meta.getOrDefault("aliases", "").split(",")).map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
-                unwrap(sections.get("Idea")), unwrap(sections.get("In depth")), code.group(1), watchOut, source);
+                unwrap(sections.get("Idea")), unwrap(sections.get("In depth")), code.group(1), watchOut, source,
+                meta.getOrDefault("curriculum", topicId));
     }
 
     private static String unwrap(String paragraph) {

@@ -12,7 +12,15 @@ import java.util.List;
  * @param idea     beginner wording
  * @param inDepth  advanced wording
  * @param example  Python source that runs on its own in the sandbox
+ * @param curriculumTopicId the seeded curriculum topic the lesson belongs to (itself for the 32 course topics; the
+ *                 parent topic for lessons beyond the course, e.g. generators → comprehensions): progress is
+ *                 recorded against it
  */
 public record Lesson(String topicId, String title, String diagram, List<String> aliases, String idea,
-                     String inDepth, String example, List<String> watchOut, String source) {
+                     String inDepth, String example, List<String> watchOut, String source,
+                     String curriculumTopicId) {
+
+    public boolean inCurriculum() {
+        return topicId.equals(curriculumTopicId);
+    }
 }

@@ -43,7 +43,11 @@ public class LessonRetriever {
 
     /** Lessons by relevance, best first (one hit per lesson). */
     public List<Hit> rank(String question, String preferredTopicId) {
-        float[] query = encoder.encode(question);
+        return rank(encoder.encode(question), preferredTopicId);
+    }
+
+    /** The same for an already embedded question. */
+    public List<Hit> rank(float[] query, String preferredTopicId) {
         java.util.Map<String, Hit> best = new java.util.LinkedHashMap<>();
         for (Passage passage : passages) {
             double similarity = Encoder.cosine(query, passage.vector());
@@ -60,7 +64,11 @@ public class LessonRetriever {
 
     /** The lesson that answers the question, if any is close enough. */
     public Optional<Hit> best(String question, String preferredTopicId) {
-        List<Hit> ranked = rank(question, preferredTopicId);
+        return best(rank(question, preferredTopicId), preferredTopicId);
+    }
+
+    /** The same over an existing ranking. */
+    public Optional<Hit> best(List<Hit> ranked, String preferredTopicId) {
         Optional<Hit> preferred = ranked.stream().filter(h -> h.lesson().topicId().equals(preferredTopicId))
                 .findFirst();
         if (ranked.isEmpty() || ranked.get(0).similarity() < minSimilarity) {

@@ -1,0 +1,112 @@
+package dev.learnflow.concepts.service;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what answers a concept question: a curated lesson when one matches well (it has a traced example and a
+ * diagram), otherwise a section of Python's own documentation when one matches well, otherwise an honest "I don't
+ * know" with the nearest topics to choose from. Never an unrelated lesson: a lesson below the bar is not given
+ * even when it is the best there is. The thresholds were calibrated on the development questions in
+ * {@code src/test/resources/retrieval/dev-questions.tsv} (see {@code AnswerPlannerTest}).
+ */
+public class AnswerPlanner {
+
+    /** A lesson this close is taken whatever the documentation offers. */
+    static final double LESSON_SURE = 0.62;
+    /** Below this, a lesson does not answer the question. */
+    static final double LESSON_MIN = 0.47;
+    /** Below this (cosine), a documentation section does not answer the question. */
+    static final double DOC_MIN = 0.5;
+    /** ... and it needs some of the question's words (BM25, scaled). */
+    static final double DOC_MIN_LEXICAL = 0.2;
+    /** A documentation section must beat a merely acceptable lesson by this much to be preferred. */
+    static final double DOC_OVER_LESSON = 0.06;
+    static final int CHOICES = 3;
+
+    /** Other programming languages: a question about one of them (and not Python) is not ours to answer. */
+    private static final Pattern OTHER_LANGUAGE = Pattern.compile("\\b(rust|java|javascript|typescript|js|"
+            + "c\\+\\+|cpp|c#|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
+            + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|css|html)\\b");
+    private static final Pattern PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
+
+    private static final java.util.Set<String> VAGUE_WORDS = java.util.Set.copyOf(List.of("can", "could", "you", "u", "please",
+            "pls", "explain", "it", "that", "this", "again", "more", "once", "show", "me", "another", "example",
+            "how", "does", "do", "work", "works", "what", "about", "i", "still", "don't", "dont", "get", "understand",
+            "the", "a", "an", "one", "thing", "why", "tell", "help", "ok", "okay", "so", "and", "then", "is",
+            "mean", "means", "go", "on", "continue", "same", "other", "with", "some", "details", "detail", "simpler",
+            "slower", "hmm", "huh", "confused", "im", "not", "sure", "lost", "sorry", "to", "don", "t", "m"));
+    private final LessonRetriever lessons;
+    private final DocIndex docs;
+    private final Encoder encoder;
+
+    public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
+        this.lessons = lessons;
+        this.docs = docs;
+        this.encoder = encoder;
+    }
+
+    /** What answers the question. */
+    public sealed interface Plan permits LessonPlan, DocPlan, Abstain {
+    }
+
+    public record LessonPlan(LessonRetriever.Hit hit) implements Plan {
+    }
+
+    public record DocPlan(DocIndex.Hit hit) implements Plan {
+    }
+
+    /** @param reason {@code no-match}, {@code other-language} or {@code vague} */
+    public record Abstain(String reason, List<Lesson> choices) implements Plan {
+    }
+
+    /**
+     * @param question   the student's words
+     * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
+     */
+    public Plan plan(String question, String preferredTopicId) {
+        // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
+        // questions towards it, so only the question's own words are searched (the named topic gets its boost).
+        float[] vector = encoder.encode(question);
+        List<LessonRetriever.Hit> ranked = lessons.rank(vector, preferredTopicId);
+        String lower = question.toLowerCase(Locale.ROOT);
+        if (OTHER_LANGUAGE.matcher(lower).find() && !PYTHON.matcher(lower).find()) {
+            return abstain("other-language", ranked);
+        }
+        if (isVague(lower)) {
+            // "how does it work?", "explain more": only the topic the conversation is on can give it a meaning
+            Optional<LessonRetriever.Hit> preferred = ranked.stream()
+                    .filter(h -> h.lesson().topicId().equals(preferredTopicId)).findFirst();
+            return preferred.<Plan>map(LessonPlan::new).orElseGet(() -> abstain("vague", ranked));
+        }
+        LessonRetriever.Hit lesson = lessons.best(ranked, preferredTopicId).orElse(ranked.get(0));
+        if (lesson.similarity() >= LESSON_SURE) {
+            return new LessonPlan(lesson);
+        }
+        Optional<DocIndex.Hit> doc = docs.search(question, vector, 1).stream()
+                .filter(h -> h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL).findFirst();
+        if (doc.isPresent() && doc.get().evidence() >= lesson.similarity() + DOC_OVER_LESSON) {
+            return new DocPlan(doc.get());
+        }
+        if (lesson.similarity() >= LESSON_MIN) {
+            return new LessonPlan(lesson);
+        }
+        return doc.<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
+    }
+
+    /** Only filler ("can you explain it again?"): nothing in it names a Python feature. */
+    static boolean isVague(String lowerQuestion) {
+        for (String word : lowerQuestion.split("[^a-z0-9_=<>!*+/%@:\\[\\]-]+")) {
+            if (!word.isEmpty() && !VAGUE_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Abstain abstain(String reason, List<LessonRetriever.Hit> ranked) {
+        return new Abstain(reason, ranked.stream().limit(CHOICES).map(LessonRetriever.Hit::lesson).toList());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.learnflow.concepts.service;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The Markdown of answers that are not a curated lesson: a documentation section (cited) or an honest "no". */
+public final class DocAnswerText {
+
+    /** How much of a documentation section the answer quotes. */
+    static final int QUOTED_CHARS = 1100;
+    public static final String LICENSE = "Python documentation © Python Software Foundation, PSF License";
+
+    private DocAnswerText() {
+    }
+
+    public static String documentation(DocPassage passage, String exampleOutput) {
+        StringBuilder text = new StringBuilder();
+        text.append("## ").append(passage.section()).append("\n\n");
+        text.append("I have no lesson of my own on this, so here is what Python's documentation says (")
+                .append(passage.source()).append(", section “").append(passage.section()).append("”):\n\n");
+        excerpt(passage.text()).lines().forEach(l -> text.append("> ").append(l).append('\n'));
+        text.append('\n');
+        if (passage.example() != null) {
+            text.append("**Example** from the documentation — run it and watch the trace step by step:\n\n```python\n")
+                    .append(passage.example().stripTrailing()).append("\n```\n\n");
+            String output = exampleOutput != null ? exampleOutput : passage.exampleOutput();
+            if (output != null && !output.isBlank()) {
+                text.append("It prints:\n\n");
+                output.stripTrailing().lines().forEach(l -> text.append("> ").append(l).append('\n'));
+                text.append('\n');
+            }
+        }
+        text.append("*Source: ").append(passage.citation()).append(". ").append(LICENSE).append(".*");
+        return text.toString().strip();
+    }
+
+    public static String abstention(String reason, List<Lesson> choices) {
+        String list = choices.stream().map(l -> "**" + l.title() + "**").collect(Collectors.joining(", "));
+        String opening = switch (reason) {
+            case "other-language" -> "I'm a Python tutor, so I can't answer questions about other programming "
+                    + "languages well.";
+            case "vague" -> "I'm not sure which Python topic you mean.";
+            default -> "I don't know a good answer to that: nothing in my Python lessons or in Python's "
+                    + "documentation matches it well, and I'd rather not guess.";
+        };
+        return opening + " The nearest topics I can explain are " + list + " — pick one, or ask again naming the "
+                + "Python feature you mean (for example a keyword, a built-in function or an error message).";
+    }
+
+    /** The opening of the section, cut at a paragraph (or sentence) boundary. */
+    static String excerpt(String text) {
+        if (text.length() <= QUOTED_CHARS) {
+            return text.strip();
+        }
+        int cut = text.lastIndexOf("\n\n", QUOTED_CHARS);
+        if (cut < QUOTED_CHARS / 3) {
+            cut = text.lastIndexOf(". ", QUOTED_CHARS) + 1;
+        }
+        if (cut <= 0) {
+            cut = QUOTED_CHARS;
+        }
+        return text.substring(0, cut).strip() + " …";
+    }
+}

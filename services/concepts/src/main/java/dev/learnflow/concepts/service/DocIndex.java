@@ -1,0 +1,163 @@
+package dev.learnflow.concepts.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * Hybrid search over the offline index of Python's documentation: BM25 finds the candidate sections (names and
+ * keywords such as {@code yield} or {@code str.split} are decisive there), the sentence embeddings re-rank them by
+ * meaning. A passage is embedded the first time it is a candidate (its section, name and opening), then kept: the
+ * index has thousands of sections and a question touches a few dozen.
+ */
+public class DocIndex {
+
+    public static final String RESOURCE = "docs/python-docs.jsonl";
+    /** BM25 candidates re-ranked by meaning. */
+    static final int CANDIDATES = 16;
+    /** A section documenting the very name the question uses ({@code del}, {@code round()}, {@code str.split}). */
+    public static final double NAME_BONUS = 0.1;
+    /** BM25 this high counts as full lexical evidence. */
+    static final double BM25_SCALE = 14;
+    static final double DENSE_WEIGHT = 0.7;
+    private static final int EMBEDDED_CHARS = 360;
+    private static final Pattern CODE_NAME = Pattern.compile(
+            "([a-z_][a-z0-9_]*)\\(|\\.([a-z_][a-z0-9_]*)|`([a-z_][a-z0-9_]*)`");
+
+    private final List<DocPassage> passages;
+    private final Bm25 bm25 = new Bm25();
+    private final Encoder encoder;
+    private final Map<Integer, float[]> vectors = new ConcurrentHashMap<>();
+
+    /**
+     * @param similarity cosine between question and passage (0..1)
+     * @param lexical    BM25 scaled to 0..1
+     * @param named      the section documents a name the question uses
+     * @param score      the blend used for ranking
+     */
+    public record Hit(DocPassage passage, double similarity, double lexical, boolean named, double score) {
+
+        /** Similarity plus the bonus for documenting the name asked about: what is compared with lessons. */
+        public double evidence() {
+            return similarity + (named ? NAME_BONUS : 0);
+        }
+    }
+
+    public DocIndex(List<DocPassage> passages, Encoder encoder) {
+        this.passages = List.copyOf(passages);
+        this.encoder = encoder;
+        for (DocPassage p : this.passages) {
+            bm25.add(p.section() + " " + p.keywords() + " " + p.keywords() + " " + p.text());
+        }
+    }
+
+    public static DocIndex fromClasspath(ClassLoader loader, Encoder encoder, ObjectMapper mapper) {
+        List<DocPassage> passages = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing: the Maven build writes it (python3 and "
+                        + "Debian's python3-doc are needed, see the README's setup)");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node = mapper.readTree(line);
+                JsonNode example = node.path("example");
+                passages.add(new DocPassage(node.path("id").asText(), node.path("source").asText(),
+                        node.path("section").asText(), node.path("doc").asText(), node.path("keywords").asText(""),
+                        node.path("text").asText(), example.isObject() ? example.path("code").asText() : null,
+                        example.isObject() ? example.path("output").asText() : null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DocIndex(passages, encoder);
+    }
+
+    public int size() {
+        return passages.size();
+    }
+
+    /** The best sections for the question, best first. */
+    public List<Hit> search(String question, int limit) {
+        return search(question, encoder.encode(question), limit);
+    }
+
+    public List<Hit> search(String question, float[] questionVector, int limit) {
+        List<String> terms = new ArrayList<>(Bm25.tokens(question));
+        Matcher code = CODE_NAME.matcher(question.toLowerCase(Locale.ROOT));
+        while (code.find()) {   // any(), .split, `is`: names written as code count even when they are English
+            terms.add(code.group(1) != null ? code.group(1) : code.group(2) != null ? code.group(2) : code.group(3));
+        }
+        double[] lexical = bm25.scores(terms);
+        List<Integer> candidates = IntStream.range(0, lexical.length).filter(i -> lexical[i] > 0).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> lexical[i]).reversed()).limit(CANDIDATES)
+                .toList();
+        List<Hit> hits = new ArrayList<>();
+        String lower = question.toLowerCase(Locale.ROOT);
+        Set<String> words = Set.copyOf(List.of(lower.split("[^a-z0-9_]+")));
+        for (int i : candidates) {
+            double similarity = Encoder.cosine(questionVector, vector(i));
+            double scaled = Math.min(1, lexical[i] / BM25_SCALE);
+            boolean named = documentsNameIn(passages.get(i), lower, words);
+            hits.add(new Hit(passages.get(i), similarity, scaled, named,
+                    DENSE_WEIGHT * similarity + (1 - DENSE_WEIGHT) * scaled + (named ? NAME_BONUS : 0)));
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
+        return hits.subList(0, Math.min(limit, hits.size()));
+    }
+
+    /**
+     * Whether the section documents a name the question uses: as a plain word that is not everyday English
+     * ({@code yield}, {@code enumerate}), or written as code ({@code any()}, {@code .split}).
+     */
+    static boolean documentsNameIn(DocPassage passage, String lowerQuestion, Set<String> words) {
+        for (String name : passage.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
+            String last = name.substring(name.lastIndexOf('.') + 1).strip();
+            if (last.length() < 2 || !last.matches("[a-z_][a-z0-9_]*")) {
+                continue;
+            }
+            if (words.contains(last) && !Bm25.STOPWORDS.contains(last)
+                    || lowerQuestion.contains(last + "(") || lowerQuestion.contains("." + last)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How much of the question the documentation's vocabulary knows (idf-weighted share of its words). */
+    public double vocabularyCoverage(String question) {
+        List<String> terms = Bm25.tokens(question);
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        return terms.stream().filter(t -> bm25.idf(t) > 0).count() / (double) terms.size();
+    }
+
+    private float[] vector(int i) {
+        return vectors.computeIfAbsent(i, k -> {
+            DocPassage p = passages.get(k);
+            String opening = p.text().length() > EMBEDDED_CHARS ? p.text().substring(0, EMBEDDED_CHARS) : p.text();
+            return encoder.encode(p.section() + ". " + p.keywords() + ". " + opening);
+        });
+    }
+}

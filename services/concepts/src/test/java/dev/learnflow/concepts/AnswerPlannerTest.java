@@ -1,0 +1,198 @@
+package dev.learnflow.concepts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.concepts.client.SentenceEncoder;
+import dev.learnflow.concepts.service.AnswerPlanner;
+import dev.learnflow.concepts.service.DocIndex;
+import dev.learnflow.concepts.service.KnowledgeBase;
+import dev.learnflow.concepts.service.Lesson;
+import dev.learnflow.concepts.service.LessonRetriever;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Lesson, documentation or an honest "no" — on the development questions the thresholds were calibrated on
+ * ({@code retrieval/dev-questions.tsv}), with the real model and the real documentation index. Prints the
+ * retrieval numbers per kind of expectation.
+ */
+class AnswerPlannerTest {
+
+    static SentenceEncoder encoder = new SentenceEncoder();
+    static KnowledgeBase kb;
+    static LessonRetriever lessons;
+    static DocIndex docs;
+    static AnswerPlanner planner;
+
+    record DevQuestion(String question, List<String> expected) {
+        String kind() {
+            return expected.get(0).startsWith("abstain") ? "abstain"
+                    : expected.stream().allMatch(e -> e.startsWith("doc:")) ? "documentation"
+                    : expected.get(0).startsWith("doc:") ? "documentation" : "lesson";
+        }
+    }
+
+    @BeforeAll
+    static void load() {
+        kb = KnowledgeBase.fromClasspath(AnswerPlannerTest.class.getClassLoader());
+        lessons = new LessonRetriever(encoder, kb, 0.3);
+        docs = DocIndex.fromClasspath(AnswerPlannerTest.class.getClassLoader(), encoder, new ObjectMapper());
+        planner = new AnswerPlanner(lessons, docs, encoder);
+    }
+
+    @Test
+    void theDevelopmentQuestionsAreAnsweredFromTheRightPlaceOrDeclined() throws IOException {
+        List<DevQuestion> questions = devQuestions();
+        Map<String, int[]> byKind = new TreeMap<>();
+        int unrelatedLessons = 0;
+        StringBuilder misses = new StringBuilder();
+        long started = System.nanoTime();
+        for (DevQuestion q : questions) {
+            AnswerPlanner.Plan plan = planner.plan(q.question(), null);
+            boolean right = q.expected().stream().anyMatch(e -> matches(e, plan));
+            int[] counts = byKind.computeIfAbsent(q.kind(), k -> new int[2]);
+            counts[0] += right ? 1 : 0;
+            counts[1]++;
+            if (!right) {
+                misses.append(String.format("  %-62s expected %-40s got %s; %s%n", q.question(),
+                        String.join("|", q.expected()), describe(plan), candidates(q.question())));
+                if (plan instanceof AnswerPlanner.LessonPlan) {
+                    unrelatedLessons++;
+                }
+            }
+        }
+        double msPerQuestion = (System.nanoTime() - started) / 1e6 / questions.size();
+        List<Double> warm = new ArrayList<>();   // second pass: documentation vectors cached, as in a running service
+        for (DevQuestion q : questions) {
+            long t = System.nanoTime();
+            planner.plan(q.question(), null);
+            warm.add((System.nanoTime() - t) / 1e6);
+        }
+        warm.sort(null);
+        System.out.printf("%nPlanning latency, warm: p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                warm.get(warm.size() / 2), warm.get((int) Math.ceil(warm.size() * 0.95) - 1), warm.get(warm.size() - 1));
+        StringBuilder table = new StringBuilder("\nAnswer planning on the development questions:\n");
+        int right = 0;
+        for (Map.Entry<String, int[]> kind : byKind.entrySet()) {
+            right += kind.getValue()[0];
+            table.append(String.format("  %-14s %3d/%-3d %5.1f%%%n", kind.getKey(), kind.getValue()[0],
+                    kind.getValue()[1], 100.0 * kind.getValue()[0] / kind.getValue()[1]));
+        }
+        table.append(String.format("  %-14s %3d/%-3d %5.1f%%%n  unrelated lessons given: %d; %.1f ms per question "
+                + "(cold documentation vectors)%n%s", "all", right, questions.size(), 100.0 * right / questions.size(),
+                unrelatedLessons, msPerQuestion, misses));
+        System.out.print(table);
+
+        assertThat(byKind.get("abstain")[0]).as("correct abstentions").isEqualTo(byKind.get("abstain")[1]);
+        assertThat((double) right / questions.size()).as("all").isGreaterThanOrEqualTo(0.9);
+        assertThat((double) byKind.get("lesson")[0] / byKind.get("lesson")[1]).isGreaterThanOrEqualTo(0.9);
+        assertThat((double) byKind.get("documentation")[0] / byKind.get("documentation")[1])
+                .isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void yieldGetsTheGeneratorsLessonNeverTheForLoopsOne() {
+        for (String question : List.of("what does the yield keyword do", "what is a generator and when would I use yield",
+                "yield keyword?")) {
+            AnswerPlanner.Plan plan = planner.plan(question, null);
+            assertThat(plan).as(question).isInstanceOf(AnswerPlanner.LessonPlan.class);
+            assertThat(((AnswerPlanner.LessonPlan) plan).hit().lesson().topicId()).as(question).isEqualTo("generators");
+        }
+        // even when triage names the topic the student was on
+        AnswerPlanner.Plan plan = planner.plan("what does the yield keyword do", "for-loops");
+        assertThat(((AnswerPlanner.LessonPlan) plan).hit().lesson().topicId()).isEqualTo("generators");
+    }
+
+    @Test
+    void unanswerableQuestionsAreDeclinedWithTheNearestTopics() {
+        for (String question : List.of("how do I configure my router", "what is the capital of France",
+                "how do I use rust traits")) {
+            AnswerPlanner.Plan plan = planner.plan(question, null);
+            assertThat(plan).as(question).isInstanceOf(AnswerPlanner.Abstain.class);
+            List<Lesson> choices = ((AnswerPlanner.Abstain) plan).choices();
+            assertThat(choices).hasSizeBetween(2, 3).doesNotHaveDuplicates();
+        }
+        assertThat(((AnswerPlanner.Abstain) planner.plan("how do I use rust traits", null)).reason())
+                .isEqualTo("other-language");
+        // an unrelated topic named by triage does not turn a "no" into its lesson
+        assertThat(planner.plan("what is the capital of France", "for-loops"))
+                .isInstanceOf(AnswerPlanner.Abstain.class);
+    }
+
+    @Test
+    void aVagueQuestionStaysOnTheNamedTopicAndIsDeclinedWithoutOne() {
+        AnswerPlanner.Plan onTopic = planner.plan("can you explain it again?", "sets");
+        assertThat(((AnswerPlanner.LessonPlan) onTopic).hit().lesson().topicId()).isEqualTo("sets");
+        assertThat(planner.plan("can you explain it again?", null)).isInstanceOf(AnswerPlanner.Abstain.class);
+    }
+
+    @Test
+    void aQuestionNoLessonCoversIsAnsweredFromTheDocumentation() {
+        AnswerPlanner.Plan plan = planner.plan("what does the assert statement do", null);
+        assertThat(plan).isInstanceOf(AnswerPlanner.DocPlan.class);
+        DocIndex.Hit hit = ((AnswerPlanner.DocPlan) plan).hit();
+        assertThat(hit.passage().section() + " " + hit.passage().keywords()).containsIgnoringCase("assert");
+        assertThat(hit.passage().citation()).contains(hit.passage().source()).contains(hit.passage().doc());
+    }
+
+    static boolean matches(String expected, AnswerPlanner.Plan plan) {
+        if (expected.equals("abstain")) {
+            return plan instanceof AnswerPlanner.Abstain;
+        }
+        if (expected.startsWith("lesson:")) {
+            return plan instanceof AnswerPlanner.LessonPlan lesson
+                    && lesson.hit().lesson().topicId().equals(expected.substring(7));
+        }
+        if (expected.startsWith("doc:") && plan instanceof AnswerPlanner.DocPlan doc) {
+            var p = doc.hit().passage();
+            return Pattern.compile(expected.substring(4)).matcher(p.section() + " | " + p.keywords() + " | " + p.doc())
+                    .find();
+        }
+        return false;
+    }
+
+    static String describe(AnswerPlanner.Plan plan) {
+        if (plan instanceof AnswerPlanner.LessonPlan l) {
+            return String.format("lesson:%s (%.3f)", l.hit().lesson().topicId(), l.hit().similarity());
+        }
+        if (plan instanceof AnswerPlanner.DocPlan d) {
+            return String.format("doc:%s [%s] (%.3f, lex %.2f)", d.hit().passage().section(), d.hit().passage().doc(),
+                    d.hit().similarity(), d.hit().lexical());
+        }
+        return "abstain:" + ((AnswerPlanner.Abstain) plan).reason();
+    }
+
+    /** The best lesson and documentation section whatever the plan: what a miss was up against. */
+    static String candidates(String question) {
+        var lesson = lessons.rank(question, null).get(0);
+        var doc = docs.search(question, 1);
+        return String.format("best lesson %s %.3f, best doc %s", lesson.lesson().topicId(), lesson.similarity(),
+                doc.isEmpty() ? "none" : String.format("%s [%s] %.3f lex %.2f", doc.get(0).passage().section(),
+                        doc.get(0).passage().doc(), doc.get(0).similarity(), doc.get(0).lexical()));
+    }
+
+    static List<DevQuestion> devQuestions() throws IOException {
+        List<DevQuestion> questions = new ArrayList<>();
+        try (InputStream in = AnswerPlannerTest.class.getClassLoader().getResourceAsStream(
+                "retrieval/dev-questions.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t");
+                questions.add(new DevQuestion(parts[0].strip(), List.of(parts[1].strip().split("\\|(?=lesson:|doc:|abstain)"))));
+            }
+        }
+        return questions;
+    }
+}
