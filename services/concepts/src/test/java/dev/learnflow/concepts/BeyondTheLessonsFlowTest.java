@@ -10,6 +10,8 @@ import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.events.ConceptRequested;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -46,7 +48,7 @@ class BeyondTheLessonsFlowTest {
     @Inject
     ConceptAgent agent;
 
-    WireMockServer sink;
+    SubscriberApp sink;
     WireMockServer sandbox;
 
     @BeforeEach
