@@ -20,6 +20,9 @@ import dev.learnflow.platform.clients.CodeExecutionClient;
 import dev.learnflow.platform.clients.ProgressContextClient;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.platform.guard.AnswerPolicy;
+import dev.learnflow.platform.guard.GuardContext;
+import dev.learnflow.platform.guard.GuardedAnswer;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -103,7 +106,8 @@ public class ChallengeGenerator {
         }
         for (int i = 0; i < config.llm().attempts(); i++) {
             Optional<StoredExercise> candidate = llm.write(topic, difficulty)
-                    .flatMap(draft -> acceptable(draft, topic, difficulty, student));
+                    .flatMap(draft -> acceptable(draft, topic, difficulty, student))
+                    .filter(ChallengeGenerator::passesGuard);
             if (candidate.isPresent() && referencePasses(candidate.get())) {
                 return candidate;
             }
@@ -129,6 +133,24 @@ public class ChallengeGenerator {
         return Optional.of(new StoredExercise(UUID.randomUUID(), topic.id(), d.title().strip(), difficulty,
                 d.prompt().strip(), d.starterCode() == null ? "" : d.starterCode(), d.referenceSolution(), d.tests(),
                 DEFAULT_TIME_LIMIT_MS, DEFAULT_MEMORY_LIMIT_MB, null, ExerciseSource.LLM, student));
+    }
+
+    /**
+     * The student reads the title and the task statement: both pass the output guard as an explanation (example
+     * code allowed) that must not carry the exercise's own solution, nor markup, copy instructions or a flood of
+     * text. A generated exercise's parts belong together, so a part that fails rejects the whole draft and the
+     * offline path (a template) answers instead.
+     */
+    static boolean passesGuard(StoredExercise candidate) {
+        GuardedAnswer answer = GuardedAnswer.with(new GuardContext(AnswerPolicy.EXPLANATION, null,
+                candidate.referenceSolution()));
+        answer.part("title", candidate.title(), null);
+        answer.part("prompt", candidate.prompt(), null);
+        if (!answer.source().equals(GuardedAnswer.LLM)) {
+            LOG.infof("LLM challenge on %s refused by the output guard: %s", candidate.topicId(), answer.replaced());
+            return false;
+        }
+        return true;
     }
 
     /**
