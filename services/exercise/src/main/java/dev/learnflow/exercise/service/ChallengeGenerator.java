@@ -54,6 +54,8 @@ public class ChallengeGenerator {
     static final int DEFAULT_TIME_LIMIT_MS = 2_000;
     static final int DEFAULT_MEMORY_LIMIT_MB = 128;
     private static final int PUBLISH_TRIES = 3;
+    /** The model is asked for at most 800 characters; a statement far longer is a runaway reply. */
+    static final int PROMPT_MAX = 2_000;
 
     private final ExerciseCatalog catalog;
     private final ExerciseRepository repository;
@@ -120,7 +122,8 @@ public class ChallengeGenerator {
     static Optional<StoredExercise> acceptable(LlmChallengeWriter.Draft d, ExerciseRepository.TopicInfo topic,
                                               Difficulty difficulty, UUID student) {
         if (d.title() == null || d.title().isBlank() || d.title().length() > 200 || d.prompt() == null
-                || d.prompt().isBlank() || d.referenceSolution() == null || d.referenceSolution().isBlank()
+                || d.prompt().isBlank() || d.prompt().length() > PROMPT_MAX
+                || d.referenceSolution() == null || d.referenceSolution().isBlank()
                 || d.referenceSolution().length() > Limits.CODE_MAX || d.tests() == null || d.tests().size() < 3
                 || d.tests().size() > Limits.TESTS_MAX) {
             return Optional.empty();
