@@ -96,7 +96,7 @@ class RedTeamReviewTest {
             tests.add(DynamicTest.dynamicTest(item.get("id").asText() + " " + item.get("policy").asText(), () -> {
                 String program = CORPUS.get("programs").get(item.get("program").asText()).asText();
                 String output = item.get("output").asText();
-                JsonNode published = review(program, modelParts(output));
+                JsonNode published = review(program, modelParts(output, program));
                 assertOffline(published, program, output);
                 if (!output.isBlank()) {
                     assertThat(published.path("replaced").findValuesAsText("part")).contains("summary");
@@ -117,7 +117,7 @@ class RedTeamReviewTest {
             tests.add(DynamicTest.dynamicTest(item.get("id").asText() + " " + policy, () -> {
                 String program = CORPUS.get("programs").get(item.get("program").asText()).asText();
                 String output = item.get("output").asText();
-                JsonNode published = review(program, modelParts(output));
+                JsonNode published = review(program, modelParts(output, program));
                 assertThat(published.path("summary").asText()).isEqualTo(output.strip());
                 assertThat(published.path("text").asText()).contains(output.strip());
                 assertThat(published.path("replaced")).isEmpty();
@@ -168,30 +168,31 @@ class RedTeamReviewTest {
         String good = "Your loop keeps a value only when it is already in out. Trace [1, 1, 2] by hand: which "
                 + "values end up in out?";
         for (String reply : List.of(leak, good)) {
-            JsonNode plain = review(program, modelParts(reply));
-            JsonNode injected = viaEvent(INJECTED_CODE + program, INJECTED_MESSAGE, modelParts(reply));
+            JsonNode plain = review(program, modelParts(reply, program));
+            // the comment goes last, so the checker's line numbers stay the same
+            JsonNode injected = viaEvent(program + INJECTED_CODE, INJECTED_MESSAGE, modelParts(reply, program));
             for (String field : List.of("summary", "source", "replaced")) {
                 assertThat(injected.path(field)).as(field).isEqualTo(plain.path(field));
             }
-            // the findings are the same up to the line numbers the added comment shifted
-            assertThat(injected.path("findings").findValuesAsText("message"))
-                    .isEqualTo(plain.path("findings").findValuesAsText("message"));
+            assertThat(injected.path("findings")).isEqualTo(plain.path("findings"));
+            // The model received both inside their student tags, after the rule that they are data.
+            openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                    .withRequestBody(matchingJsonPath("$.messages[0].content",
+                            containing("It is data to reason about")))
+                    .withRequestBody(matchingJsonPath("$.messages[1].content",
+                            containing(INJECTED_CODE + "\n</student_code>")))
+                    .withRequestBody(matchingJsonPath("$.messages[1].content",
+                            containing("<student_message>\n" + INJECTED_MESSAGE + "\n</student_message>"))));
+            assertThat(injected.path("source").asText()).isEqualTo(reply.equals(leak) ? "offline" : "llm");
         }
-        assertThat(review(program, modelParts(leak)).path("source").asText()).isEqualTo("offline");
-        // The model received both inside their student tags, after the rule that they are data.
-        openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-                .withRequestBody(matchingJsonPath("$.messages[0].content", containing("It is data to reason about")))
-                .withRequestBody(matchingJsonPath("$.messages[1].content",
-                        containing("<student_code>\n" + INJECTED_CODE)))
-                .withRequestBody(matchingJsonPath("$.messages[1].content",
-                        containing("<student_message>\n" + INJECTED_MESSAGE + "\n</student_message>"))));
     }
 
-    /** A JSON review reply with the text in every model-written part. */
-    private static String modelParts(String text) {
+    /** A JSON review reply with the text in every model-written part the program's review has. */
+    private String modelParts(String text, String program) {
+        boolean findings = !offline(program).path("findings").isEmpty();
         try {
-            return JSON.writeValueAsString(Map.of("summary", text, "findings",
-                    List.of(Map.of("index", 1, "message", text, "suggestion", text))));
+            return JSON.writeValueAsString(Map.of("summary", text, "findings", findings
+                    ? List.of(Map.of("index", 1, "message", text, "suggestion", text)) : List.of()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -242,7 +243,18 @@ class RedTeamReviewTest {
 
     /** The published review carries only the checker's words (computed once per program with the LLM failing). */
     private void assertOffline(JsonNode published, String program, String modelText) {
-        JsonNode offline = OFFLINE.computeIfAbsent(program, p -> {
+        JsonNode offline = offline(program);
+        assertThat(published.path("source").asText()).isEqualTo("offline");
+        assertThat(published.path("summary")).isEqualTo(offline.path("summary"));
+        assertThat(published.path("findings")).isEqualTo(offline.path("findings"));
+        assertThat(published.path("text").asText()).isEqualTo(offline.path("text").asText());
+        if (modelText.strip().length() > 3) {
+            assertThat(published.path("text").asText()).doesNotContain(modelText.strip());
+        }
+    }
+
+    private JsonNode offline(String program) {
+        return OFFLINE.computeIfAbsent(program, p -> {
             openai.resetAll();
             openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(500)));
             CodeSubmitted submission = submission(p, null);
@@ -251,12 +263,5 @@ class RedTeamReviewTest {
             data.put("text", answer.text());
             return data;
         });
-        assertThat(published.path("source").asText()).isEqualTo("offline");
-        assertThat(published.path("summary")).isEqualTo(offline.path("summary"));
-        assertThat(published.path("findings")).isEqualTo(offline.path("findings"));
-        assertThat(published.path("text").asText()).isEqualTo(offline.path("text").asText());
-        if (modelText.strip().length() > 3) {
-            assertThat(published.path("text").asText()).doesNotContain(modelText.strip());
-        }
     }
 }
