@@ -41,7 +41,7 @@ class RedTeamExerciseTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNode CORPUS = corpus();
-    /** Leaks whatever the answer's kind: the exercise's solution, copy instructions, markup, floods, nothing. */
+    /** Leaks in any kind of text: copy instructions, markup, floods, nothing. */
     private static final Set<String> ANY_TEXT_KINDS = Set.of("copy_instruction", "markup", "too_long", "empty");
     private static final String TITLE = "Remove the Duplicates";
 
@@ -58,12 +58,15 @@ class RedTeamExerciseTest {
         }
     }
 
+    /** Leaks in an exercise's own text: those, the exercise's solution (whole function), explanation leaks. */
     static boolean leakForExerciseText(JsonNode item) {
         boolean solution = false;
         for (JsonNode reason : item.get("expect")) {
             solution |= reason.asText().equalsIgnoreCase("exercise_solution");
         }
-        return solution || item.get("policy").asText().equals("EXPLANATION")
+        boolean exercisesOwnFunction = CORPUS.get("references").has(item.get("program").asText())
+                && Set.of("full_function", "injection").contains(item.get("kind").asText());
+        return solution || exercisesOwnFunction || item.get("policy").asText().equals("EXPLANATION")
                 || ANY_TEXT_KINDS.contains(item.get("kind").asText());
     }
 
