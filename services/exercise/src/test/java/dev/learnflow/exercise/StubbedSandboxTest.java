@@ -85,6 +85,31 @@ class StubbedSandboxTest {
         assertThat(graded.getInt("attemptsLeft")).isZero();
     }
 
+    @Test
+    void codeTheSandboxRefusesIsTheStudentsProblemNotA500() {
+        UUID student = ExerciseFixtures.student(pool);
+        UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
+        String solution = "def total(n):\n    return n * (n + 1) // 2\n";
+        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
+                .willReturn(aResponse().withStatus(413).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":413,\"title\":\"Code too large\"}")));
+        JsonPath tooLarge = ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", solution))
+                .post("/internal/exercises/{id}/submissions", exercise)
+                .then().statusCode(413).contentType("application/problem+json").extract().jsonPath();
+        assertThat(tooLarge.getString("type")).isEqualTo("https://learnflow.dev/problems/code-too-large");
+        assertThat(tooLarge.getString("detail")).contains("No attempt was used");
+
+        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":422,\"title\":\"Unprocessable\"}")));
+        submit(student, exercise, solution, 422);
+
+        // The one allowed attempt is still there.
+        StubbedSandbox.server.resetAll();
+        StubbedSandbox.proxyTo(codeExecutionUrl);
+        assertThat(submit(student, exercise, solution, 200).getInt("attempt")).isEqualTo(1);
+    }
+
     private static Map<String, Object> result(String name, String visibility) {
         return Map.of("name", name, "visibility", visibility, "passed", false, "status", "sandbox_error",
                 "message", "the sandbox failed to run this test (not a problem with the code)", "wallTimeMs", 0);

@@ -6,19 +6,32 @@ import java.util.Map;
 /**
  * The outcome of reviewing one program.
  *
- * @param score     0..100; 100 means no finding
- * @param analysed  false when the program could not be analysed (too long, analysis ran out of time)
- * @param narrative LLM-written feedback on top of the findings; null without an LLM or when it failed
+ * @param score      0..100; 100 means no finding
+ * @param analysed   false when the program could not be analysed (too long, analysis ran out of time)
+ * @param provenance where the words came from: {@code source} (offline, llm or mixed) and the model-written parts
+ *                   the output guard {@code replaced}, with reasons
  */
-public record ReviewReport(List<Finding> findings, int score, String summary, String narrative, boolean analysed,
-                           Map<String, Object> stats) {
+public record ReviewReport(List<Finding> findings, int score, String summary, boolean analysed,
+                           Map<String, Object> stats, Map<String, Object> provenance) {
+
+    public static final Map<String, Object> OFFLINE = Map.of("source", "offline", "replaced", List.of());
 
     public ReviewReport {
         findings = List.copyOf(findings);
         stats = stats == null ? Map.of() : Map.copyOf(stats);
+        provenance = provenance == null ? OFFLINE : Map.copyOf(provenance);
     }
 
-    public ReviewReport withNarrative(String text) {
-        return new ReviewReport(findings, score, summary, text, analysed, stats);
+    public ReviewReport(List<Finding> findings, int score, String summary, boolean analysed,
+                        Map<String, Object> stats) {
+        this(findings, score, summary, analysed, stats, OFFLINE);
+    }
+
+    public String source() {
+        return String.valueOf(provenance.get("source"));
+    }
+
+    public ReviewReport worded(List<Finding> wordedFindings, String wordedSummary, Map<String, Object> from) {
+        return new ReviewReport(wordedFindings, score, wordedSummary, analysed, stats, from);
     }
 }

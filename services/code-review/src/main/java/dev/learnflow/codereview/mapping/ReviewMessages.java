@@ -30,9 +30,8 @@ public final class ReviewMessages {
         data.put("score", report.score());
         data.put("summary", report.summary());
         data.put("analysed", report.analysed());
-        if (report.narrative() != null) {
-            data.put("narrative", report.narrative());
-        }
+        data.put("source", report.provenance().get("source"));
+        data.put("replaced", report.provenance().get("replaced"));
         data.put("submissionId", submission.submissionId().toString());
         return new LearningResponded(submission.requestId(), submission.userId(), null, ResponseKind.REVIEW,
                 RESPONDER, markdown(report), data, now);
@@ -62,9 +61,6 @@ public final class ReviewMessages {
 
     static String markdown(ReviewReport report) {
         StringBuilder text = new StringBuilder("**Code review** — ").append(report.summary()).append('\n');
-        if (report.narrative() != null) {
-            text.append('\n').append(report.narrative()).append('\n');
-        }
         List<Finding> findings = report.findings();
         if (!findings.isEmpty()) {
             text.append('\n');

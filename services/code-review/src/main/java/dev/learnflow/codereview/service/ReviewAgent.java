@@ -6,6 +6,8 @@ import dev.learnflow.codereview.mapping.ReviewMessages;
 import dev.learnflow.contracts.domain.Submission;
 import dev.learnflow.contracts.events.CodeSubmitted;
 import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.Speaker;
+import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.state.ProcessedEvents;
 import dev.learnflow.platform.state.StateStores;
@@ -15,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Answers one code submission: reviews the code, answers on {@code learning.responses} (kind review) and records
@@ -60,7 +63,7 @@ public class ReviewAgent {
             return;
         }
         Instant started = clock.instant();
-        ReviewReport report = reviewer.review(submission.code());
+        ReviewReport report = reviewer.review(submission.code(), studentMessage(submission));
         Instant now = clock.instant();
         events.publish(EventTopic.LEARNING_RESPONSES, ReviewMessages.answer(submission, report, now));
         events.publish(EventTopic.PROGRESS_EVENTS, ReviewMessages.activity(submission, report,
@@ -68,5 +71,19 @@ public class ReviewAgent {
         processed.markHandled(eventId);
         LOG.infof("Reviewed submission %s of %s: score %d, %d findings", submission.submissionId(),
                 submission.userId(), report.score(), report.findings().size());
+    }
+
+    /** The student's latest words in the conversation triage forwarded, if any. */
+    static String studentMessage(CodeSubmitted submission) {
+        if (submission.context() == null) {
+            return null;
+        }
+        List<StudentContext.Turn> turns = submission.context().recentTurns();
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            if (turns.get(i).speaker() == Speaker.STUDENT) {
+                return turns.get(i).text();
+            }
+        }
+        return null;
     }
 }

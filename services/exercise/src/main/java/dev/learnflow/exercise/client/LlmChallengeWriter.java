@@ -1,6 +1,7 @@
 package dev.learnflow.exercise.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -8,6 +9,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.exercise.config.ExerciseConfig;
 import dev.learnflow.exercise.domain.ExerciseTest;
+import dev.learnflow.platform.guard.StructuredReply;
 import dev.learnflow.platform.llm.LlmSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,31 +71,25 @@ public class LlmChallengeWriter {
         try {
             String answer = chatModel.chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(ask))
                     .aiMessage().text();
-            return Optional.ofNullable(answer).map(LlmChallengeWriter::stripFences)
-                    .map(json -> read(json));
+            // One JSON object and nothing else (a whole-reply ```json fence is tolerated); anything else is a
+            // failed call.
+            Optional<Draft> draft = StructuredReply.parse(answer, JsonNode.class, JsonNode::isObject)
+                    .map(this::read);
+            if (draft.isEmpty()) {
+                LOG.warn("LLM challenge reply is not one JSON object; a template is used instead");
+            }
+            return draft;
         } catch (RuntimeException e) {
             LOG.warnf("LLM challenge generation failed (%s); a template is used instead", e.toString());
             return Optional.empty();
         }
     }
 
-    private Draft read(String json) {
+    private Draft read(JsonNode json) {
         try {
-            return mapper.readValue(json, Draft.class);
+            return mapper.treeToValue(json, Draft.class);
         } catch (Exception e) {
             throw new IllegalArgumentException("LLM answer is not a challenge: " + e.getMessage(), e);
         }
-    }
-
-    static String stripFences(String text) {
-        String s = text.strip();
-        if (s.startsWith("```")) {
-            int firstNewline = s.indexOf('\n');
-            int lastFence = s.lastIndexOf("```");
-            if (firstNewline > 0 && lastFence > firstNewline) {
-                s = s.substring(firstNewline + 1, lastFence).strip();
-            }
-        }
-        return s;
     }
 }

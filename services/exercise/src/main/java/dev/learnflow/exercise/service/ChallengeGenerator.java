@@ -20,6 +20,9 @@ import dev.learnflow.platform.clients.CodeExecutionClient;
 import dev.learnflow.platform.clients.ProgressContextClient;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.platform.guard.AnswerPolicy;
+import dev.learnflow.platform.guard.GuardContext;
+import dev.learnflow.platform.guard.GuardedAnswer;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,6 +54,8 @@ public class ChallengeGenerator {
     static final int DEFAULT_TIME_LIMIT_MS = 2_000;
     static final int DEFAULT_MEMORY_LIMIT_MB = 128;
     private static final int PUBLISH_TRIES = 3;
+    /** The model is asked for at most 800 characters; a statement far longer is a runaway reply. */
+    static final int PROMPT_MAX = 2_000;
 
     private final ExerciseCatalog catalog;
     private final ExerciseRepository repository;
@@ -103,7 +108,8 @@ public class ChallengeGenerator {
         }
         for (int i = 0; i < config.llm().attempts(); i++) {
             Optional<StoredExercise> candidate = llm.write(topic, difficulty)
-                    .flatMap(draft -> acceptable(draft, topic, difficulty, student));
+                    .flatMap(draft -> acceptable(draft, topic, difficulty, student))
+                    .filter(ChallengeGenerator::passesGuard);
             if (candidate.isPresent() && referencePasses(candidate.get())) {
                 return candidate;
             }
@@ -116,7 +122,8 @@ public class ChallengeGenerator {
     static Optional<StoredExercise> acceptable(LlmChallengeWriter.Draft d, ExerciseRepository.TopicInfo topic,
                                               Difficulty difficulty, UUID student) {
         if (d.title() == null || d.title().isBlank() || d.title().length() > 200 || d.prompt() == null
-                || d.prompt().isBlank() || d.referenceSolution() == null || d.referenceSolution().isBlank()
+                || d.prompt().isBlank() || d.prompt().length() > PROMPT_MAX
+                || d.referenceSolution() == null || d.referenceSolution().isBlank()
                 || d.referenceSolution().length() > Limits.CODE_MAX || d.tests() == null || d.tests().size() < 3
                 || d.tests().size() > Limits.TESTS_MAX) {
             return Optional.empty();
@@ -129,6 +136,24 @@ public class ChallengeGenerator {
         return Optional.of(new StoredExercise(UUID.randomUUID(), topic.id(), d.title().strip(), difficulty,
                 d.prompt().strip(), d.starterCode() == null ? "" : d.starterCode(), d.referenceSolution(), d.tests(),
                 DEFAULT_TIME_LIMIT_MS, DEFAULT_MEMORY_LIMIT_MB, null, ExerciseSource.LLM, student));
+    }
+
+    /**
+     * The student reads the title and the task statement: both pass the output guard as an explanation (example
+     * code allowed) that must not carry the exercise's own solution, nor markup, copy instructions or a flood of
+     * text. A generated exercise's parts belong together, so a part that fails rejects the whole draft and the
+     * offline path (a template) answers instead.
+     */
+    static boolean passesGuard(StoredExercise candidate) {
+        GuardedAnswer answer = GuardedAnswer.with(new GuardContext(AnswerPolicy.EXPLANATION, null,
+                candidate.referenceSolution()));
+        answer.part("title", candidate.title(), null);
+        answer.part("prompt", candidate.prompt(), null);
+        if (!answer.source().equals(GuardedAnswer.LLM)) {
+            LOG.infof("LLM challenge on %s refused by the output guard: %s", candidate.topicId(), answer.replaced());
+            return false;
+        }
+        return true;
     }
 
     /**

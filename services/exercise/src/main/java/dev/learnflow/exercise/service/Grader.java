@@ -42,6 +42,7 @@ public class Grader {
     private final StateStore<AttemptHistory> attempts;
     private final AttemptOutbox outbox;
     private final CreditPolicy credit;
+    private final ExerciseConfig config;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
@@ -51,6 +52,7 @@ public class Grader {
         this.sandbox = sandbox;
         this.attempts = stateStores.of(AttemptHistory.class, AttemptHistory.KEY_PREFIX);
         this.outbox = outbox;
+        this.config = config;
         this.credit = new CreditPolicy(config.grading().attemptPenalty(), config.grading().minimumCredit());
     }
 
@@ -109,9 +111,7 @@ public class Grader {
                     "Your code could not be graded right now" + (e.busy() ? " (the sandbox is busy)" : "")
                             + "; this did not use up an attempt. Please try again in a moment.");
         } catch (CodeExecutionClient.Refused e) {
-            LOG.errorf("Exercise %s has test cases the sandbox rejects: %s", exercise.id(), e.getMessage());
-            throw new ApiException(500, "exercise-broken", "Exercise cannot be graded",
-                    "This exercise's tests are broken; it has been reported. No attempt was used.");
+            throw refused(exercise, e);
         }
         if (run.results().stream().anyMatch(r -> r.status() == ExecutionStatus.SANDBOX_ERROR)) {
             throw new ApiException(503, "sandbox-unavailable", "Grading unavailable",
@@ -119,6 +119,27 @@ public class Grader {
                             + "attempt. Please try again.");
         }
         return run;
+    }
+
+    /**
+     * The sandbox refused the run. A 400 means the exercise's own test cases are malformed (our fault: 500); any
+     * other 4xx is about the submission (413: code too large, 422: code it will not run) and is the student's to
+     * fix, so it is answered as a 4xx problem. Either way no attempt is used.
+     */
+    private static ApiException refused(StoredExercise exercise, CodeExecutionClient.Refused e) {
+        if (e.status() == 400) {
+            LOG.errorf("Exercise %s has test cases the sandbox rejects: %s", exercise.id(), e.getMessage());
+            return new ApiException(500, "exercise-broken", "Exercise cannot be graded",
+                    "This exercise's tests are broken; it has been reported. No attempt was used.");
+        }
+        LOG.infof("Sandbox refused a submission to %s: %s", exercise.id(), e.getMessage());
+        if (e.status() == 413) {
+            return new ApiException(413, "code-too-large", "Code too large",
+                    "Your code is too large for the sandbox to run; make it shorter. No attempt was used.");
+        }
+        return new ApiException(422, "code-not-runnable", "Code cannot be run",
+                "The sandbox refused to run this code (status " + e.status() + "); check it and try again. No "
+                        + "attempt was used.");
     }
 
     private static void requireAttemptLeft(StoredExercise exercise, AttemptHistory history) {
