@@ -47,6 +47,8 @@ class LlmExplanationTest {
     @BeforeEach
     void mesh() {
         sink = MeshPeers.subscriber("concepts-llm-sink", "learning.responses");
+        // code-execution is part of every mesh: without it each trace of an example would wait out its timeout
+        MeshPeers.peer("code-execution");
     }
 
     @Test
