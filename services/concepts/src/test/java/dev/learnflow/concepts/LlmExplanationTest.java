@@ -117,7 +117,9 @@ class LlmExplanationTest {
     private JsonNode ask(String question) {
         ConceptRequested request = ConceptFlowTest.request(question, null, Map.of());
         events.publish(EventTopic.CONCEPTS_REQUESTS, request);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, "learning.responses",
+        // This class restarts the app (its own test resource): the first request can wait for the new Kafka
+        // consumer of app id "concepts" to join its group, which keeps the previous member until it times out.
+        await().atMost(Duration.ofSeconds(150)).until(() -> !MeshPeers.received(sink, "learning.responses",
                 d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
         return MeshPeers.received(sink, "learning.responses",
                 d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
