@@ -110,6 +110,20 @@ class OutputGuardTest {
     record Hints(List<Map<String, Object>> hints) {
     }
 
+    record Level(int level, String text) {
+    }
+
+    @Test
+    void structuredRepliesGuessNoTypes() {
+        assertEquals(Optional.of(new Level(1, "a")),
+                StructuredReply.parse("{\"level\": 1, \"text\": \"a\"}", Level.class, l -> true));
+        for (String guessed : List.of("{\"level\": \"1\", \"text\": \"a\"}", "{\"level\": 1.5, \"text\": \"a\"}",
+                "{\"level\": 1, \"text\": 5}", "{\"level\": 1, \"text\": true}", "{\"level\": null, \"text\": \"a\"}",
+                "{\"text\": \"a\"}", "{\"level\": 1, \"text\": \"a\", \"level\": 3}")) {
+            assertEquals(Optional.empty(), StructuredReply.parse(guessed, Level.class, l -> true), guessed);
+        }
+    }
+
     @Test
     void structuredRepliesAreReadOnlyWhenWellFormed() {
         java.util.function.Predicate<Hints> threeLevels = h -> h.hints() != null && h.hints().size() == 3;
@@ -119,7 +133,8 @@ class OutputGuardTest {
         assertTrue(StructuredReply.parse("```json\n" + good + "\n```", Hints.class, threeLevels).isPresent());
         for (String broken : List.of("", "Sure! Here are the hints: 1. a 2. b", good.substring(0, good.length() - 2),
                 good + " trailing words", "{\"hints\": \"a\"}", "[1, 2, 3]", "{\"hints\": []}", "null",
-                "{\"hints\": [{\"level\": 1, \"text\": \"a\"}]} {\"hints\": []}")) {
+                "{\"hints\": [{\"level\": 1, \"text\": \"a\"}]} {\"hints\": []}",
+                "{\"hints\": [{\"level\": 1, \"text\": \"a\"}], \"hints\": [{\"level\": 2, \"text\": \"b\"}]}")) {
             assertEquals(Optional.empty(), StructuredReply.parse(broken, Hints.class, threeLevels), broken);
         }
     }
