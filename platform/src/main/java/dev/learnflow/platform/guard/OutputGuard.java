@@ -97,12 +97,11 @@ public final class OutputGuard {
         if (!policy.codeAllowed() && !codeLines.isEmpty()) {
             found.add(new Violation(Violation.Kind.CODE_LINES, abbreviate(String.join("\n", codeLines))));
         }
+        StudentProgram student = StudentProgram.of(context.studentCode());
         if (!policy.codeAllowed() && codeLines.isEmpty()) {
-            inlineProgram(prose)
+            inlineProgram(prose, student)
                     .ifPresent(code -> found.add(new Violation(Violation.Kind.CODE_LINES, abbreviate(code))));
         }
-
-        StudentProgram student = StudentProgram.of(context.studentCode());
         if (!student.isEmpty()) {
             for (String candidate : editCandidates(prose, codeRegions)) {
                 if (student.isCorrectedLine(candidate, !policy.codeAllowed())) {
@@ -118,12 +117,15 @@ public final class OutputGuard {
 
     /**
      * Inline code that is more than a name or a short expression: several statements ({@code ;}), a block on one
-     * line, or simply longer than {@link #INLINE_CODE_MAX}. Whoever wrote it, it is code in a text that allows none.
+     * line, or simply longer than {@link #INLINE_CODE_MAX}. Quoting the student's own code is pointing, not writing.
      */
-    private static java.util.Optional<String> inlineProgram(String prose) {
+    private static java.util.Optional<String> inlineProgram(String prose, StudentProgram student) {
         Matcher inline = INLINE_CODE.matcher(prose);
         while (inline.find()) {
             String code = inline.group(1).strip();
+            if (!student.isEmpty() && student.contains(code)) {
+                continue;
+            }
             if (code.length() > INLINE_CODE_MAX || STATEMENTS.matcher(code).find()
                     || ONE_LINE_BLOCK.matcher(code).find()) {
                 return java.util.Optional.of(code);

@@ -47,6 +47,10 @@ class OutputGuardTest {
                 "Try `sorted(set(values), key=lambda v: values.index(v), reverse=False)[:limit]`.")) {
             assertTrue(OutputGuard.check(program, noProgram).has(Violation.Kind.CODE_LINES), program);
         }
+        String longLine = "def price_with_tax(prices, tax_rate, discount_code=None, currency='EUR'): return 0\n";
+        assertTrue(OutputGuard.check("Look at line 1, `def price_with_tax(prices, tax_rate, discount_code=None, "
+                + "currency='EUR'): return 0` — which argument is never used?", GuardContext.of(AnswerPolicy.HINT,
+                longLine)).clean(), "quoting the student's own line is pointing at it");
         assertTrue(OutputGuard.check("Loops repeat: `for k in range(3): print(k)`.",
                 GuardContext.of(AnswerPolicy.EXPLANATION)).clean(), "explanations may show code inline");
     }
