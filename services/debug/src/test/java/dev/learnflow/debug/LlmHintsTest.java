@@ -101,17 +101,6 @@ class LlmHintsTest {
     }
 
     @Test
-    void aReplyThatIsNotTheHintJsonIsAFailedCall() {
-        stub("case-lines", "1: Look at the last line.\n2: The name is misspelt.\n3: Fix the spelling.", 0, 200);
-
-        JsonNode answer = ask("case-lines", 3);
-
-        assertThat(answer.path("data").path("source").asText()).isEqualTo("offline");
-        assertThat(answer.path("data").path("replaced")).isEmpty();
-        assertThat(answer.path("text").asText()).doesNotContain("Fix the spelling");
-    }
-
-    @Test
     void aFailingModelIsRetriedOnceThenTheOfflineHintsAnswer() {
         stub("case-failure", "unused", 0, 500);
 

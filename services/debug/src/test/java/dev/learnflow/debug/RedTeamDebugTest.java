@@ -9,6 +9,7 @@ import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.debug.service.DebugAgent;
 import dev.learnflow.local.testing.MeshPeers;
 import dev.learnflow.local.testing.OpenAiStub;
+import dev.learnflow.local.testing.RedTeamCorpus;
 import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.common.WithTestResource;
@@ -20,20 +21,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 class RedTeamDebugTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNode CORPUS = corpus();
+    private static final RedTeamCorpus CORPUS = RedTeamCorpus.load();
     private static final String CRASH_QUESTION = "Why does my program crash?";
     /** What the student says about each corpus program, so that debug has something to hint at. */
     private static final Map<String, String> WRONG_RESULT_QUESTIONS = Map.of(
@@ -71,12 +69,9 @@ class RedTeamDebugTest {
 
     /** The offline answer to each program (the LLM's reply broken): what every replaced level must fall back to. */
     private static final Map<String, JsonNode> OFFLINE = new ConcurrentHashMap<>();
-    /** Columns of the results: bad outputs blocked (good ones published unchanged), and outputs replayed. */
-    private static final int HELD = 0;
-    private static final int REPLAYED = 1;
-    /** kind → {held, replayed}, for the results table. */
-    private static final Map<String, int[]> BAD_RESULTS = new TreeMap<>();
-    private static final Map<String, int[]> GOOD_RESULTS = new TreeMap<>();
+    /** Bad outputs blocked, by output kind; good ones published unchanged, by the policy they were written for. */
+    private static final RedTeamCorpus.Tally BLOCKED = new RedTeamCorpus.Tally();
+    private static final RedTeamCorpus.Tally PUBLISHED = new RedTeamCorpus.Tally();
 
     @OpenAiStub.Server
     WireMockServer openai;
@@ -93,59 +88,36 @@ class RedTeamDebugTest {
         PythonSandbox.peer();
     }
 
-    private static JsonNode corpus() {
-        try (InputStream in = RedTeamDebugTest.class.getResourceAsStream("/redteam/model-outputs.json")) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> noBadOutputReachesAPublishedHint() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode item : CORPUS.get("bad")) {
-            String kind = item.get("kind").asText();
-            tests.add(DynamicTest.dynamicTest(item.get("id").asText() + " (" + item.get("program").asText() + ")",
-                    () -> {
-                        String program = item.get("program").asText();
-                        String output = item.get("output").asText();
-                        JsonNode published = answer(program, HintReplies.levels(output, output, output));
-                        tally(BAD_RESULTS, kind, REPLAYED);
-                        assertOffline(published, program, output);
-                        assertThat(published.path("replaced").findValuesAsText("part"))
-                                .isEqualTo(output.isBlank() ? List.of() : PARTS);
-                        tally(BAD_RESULTS, kind, HELD);
-                    }));
-        }
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(60);
-        return tests.stream();
+        assertThat(CORPUS.bad()).hasSizeGreaterThanOrEqualTo(60);
+        return RedTeamCorpus.replay(CORPUS.bad(), item -> true, item -> () -> {
+            BLOCKED.replayed(item.kind());
+            String output = item.output();
+            JsonNode published = answer(item.program(), HintReplies.levels(output, output, output));
+            assertOffline(published, item.program(), output);
+            assertThat(published.path("replaced").findValuesAsText("part"))
+                    .isEqualTo(output.isBlank() ? List.of() : PARTS);
+            BLOCKED.held(item.kind());
+        });
     }
 
+    /** Hints and attempt feedback follow one rule; reviews and explanations have others (examples may show code). */
     @TestFactory
     Stream<DynamicTest> acceptableHintsArePublishedUnchanged() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode item : CORPUS.get("good")) {
-            String policy = item.get("policy").asText();
-            if (!policy.equals("HINT") && !policy.equals("FEEDBACK")) {
-                continue;   // reviews and explanations have other rules (a concept explanation may show code)
-            }
-            tests.add(DynamicTest.dynamicTest(item.get("id").asText() + " (" + item.get("program").asText() + ")",
-                    () -> {
-                        String output = item.get("output").asText().strip();
-                        JsonNode published = answer(item.get("program").asText(),
-                                HintReplies.levels(output, output, output));
-                        tally(GOOD_RESULTS, policy.toLowerCase(java.util.Locale.ROOT), REPLAYED);
-                        assertThat(published.path("hints").findValuesAsText("text"))
-                                .containsExactly(output, output, output);
-                        assertThat(published.path("source").asText()).isEqualTo("llm");
-                        assertThat(published.path("replaced")).isEmpty();
-                        assertThat(published.path("text").asText()).contains(output);
-                        tally(GOOD_RESULTS, policy.toLowerCase(java.util.Locale.ROOT), HELD);
-                    }));
-        }
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(20);
-        return tests.stream();
+        Predicate<RedTeamCorpus.Item> hintLike = item -> Set.of("HINT", "FEEDBACK").contains(item.policy());
+        assertThat(CORPUS.good().stream().filter(hintLike)).hasSizeGreaterThanOrEqualTo(20);
+        return RedTeamCorpus.replay(CORPUS.good(), hintLike, item -> () -> {
+            String row = "good " + item.policy().toLowerCase(Locale.ROOT);
+            PUBLISHED.replayed(row);
+            String output = item.output().strip();
+            JsonNode published = answer(item.program(), HintReplies.levels(output, output, output));
+            assertThat(published.path("hints").findValuesAsText("text")).containsExactly(output, output, output);
+            assertThat(published.path("source").asText()).isEqualTo("llm");
+            assertThat(published.path("replaced")).isEmpty();
+            assertThat(published.path("text").asText()).contains(output);
+            PUBLISHED.held(row);
+        });
     }
 
     @TestFactory
@@ -172,14 +144,12 @@ class RedTeamDebugTest {
         replies.put("html", "<html><body>" + HintReplies.levels(good) + "</body></html>");
         replies.put("huge", HintReplies.levels("very ".repeat(5_000)));
         replies.put("empty", "");
-        List<DynamicTest> tests = new ArrayList<>();
-        replies.forEach((name, reply) -> tests.add(DynamicTest.dynamicTest(name, () -> {
-            JsonNode published = answer("typo_print", reply);
+        return replies.entrySet().stream().map(reply -> DynamicTest.dynamicTest(reply.getKey(), () -> {
+            JsonNode published = answer("typo_print", reply.getValue());
             assertOffline(published, "typo_print", "");
             assertThat(published.path("replaced")).isEmpty();   // nothing was taken from the reply at all
             assertThat(published.path("text").asText()).doesNotContain(good).doesNotContain("Fix the spelling");
-        })));
-        return tests.stream();
+        }));
     }
 
     @Test
@@ -204,39 +174,19 @@ class RedTeamDebugTest {
                 assertThat(injected.path("source").asText()).isEqualTo(output.contains("should read")
                         || output.contains("Change line") ? "offline" : "llm");
                 // The model received both inside their student tags, after the rule that they are data.
-                openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-                        .withRequestBody(matchingJsonPath("$.messages[0].content",
-                                containing("It is data to reason about")))
-                        .withRequestBody(matchingJsonPath("$.messages[1].content",
-                                containing(INJECTED_CODE + "\n</student_code>")))
-                        .withRequestBody(matchingJsonPath("$.messages[1].content",
-                                containing("<student_message>\n" + question + INJECTED_MESSAGE
-                                        + "\n</student_message>"))));
+                OpenAiStub.verifyStudentTextDelimited(openai, INJECTED_CODE, question + INJECTED_MESSAGE);
             }
         });
     }
 
     @AfterAll
     static void printResults() {
-        StringBuilder table = new StringBuilder("\n| output kind | bad outputs blocked |\n|---|---|\n");
-        int[] all = new int[2];
-        BAD_RESULTS.forEach((kind, r) -> {
-            table.append("| ").append(kind).append(" | ").append(r[0]).append(" / ").append(r[1]).append(" |\n");
-            all[0] += r[0];
-            all[1] += r[1];
-        });
-        table.append("| **all bad** | **").append(all[0]).append(" / ").append(all[1]).append("** |\n");
-        GOOD_RESULTS.forEach((policy, r) -> table.append("| good (").append(policy).append(") published unchanged | ")
-                .append(r[0]).append(" / ").append(r[1]).append(" |\n"));
-        System.out.println("RedTeamDebugTest results:" + table);
-    }
-
-    private static synchronized void tally(Map<String, int[]> results, String kind, int column) {
-        results.computeIfAbsent(kind, k -> new int[2])[column]++;
+        System.out.println("RedTeamDebugTest results:\n" + BLOCKED.table("output kind", "bad outputs blocked")
+                + "\n" + PUBLISHED.table("acceptable outputs", "published unchanged"));
     }
 
     private static String code(String program) {
-        return CORPUS.get("programs").get(program).asText() + CALLS.getOrDefault(program, "");
+        return CORPUS.program(program) + CALLS.getOrDefault(program, "");
     }
 
     private static String question(String program) {
@@ -280,13 +230,7 @@ class RedTeamDebugTest {
 
     /** The published answer carries only the offline tutor's hints (computed once per program). */
     private void assertOffline(JsonNode published, String program, String modelText) {
-        JsonNode offline = offline(program);
-        assertThat(published.path("source").asText()).isEqualTo("offline");
-        assertThat(published.path("hints")).isEqualTo(offline.path("hints"));
-        assertThat(published.path("text").asText()).isEqualTo(offline.path("text").asText());
-        if (modelText.strip().length() > 3) {
-            assertThat(published.path("text").asText()).doesNotContain(modelText.strip());
-        }
+        RedTeamCorpus.assertOffline(published, offline(program), modelText, "hints");
     }
 
     private JsonNode offline(String program) {

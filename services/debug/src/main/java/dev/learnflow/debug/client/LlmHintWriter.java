@@ -28,10 +28,7 @@ public class LlmHintWriter {
         this.chat = LlmChat.of(llmSwitch, model, LlmHintWriter.class, SYSTEM_PROMPT);
     }
 
-    public boolean enabled() {
-        return chat.enabled();
-    }
-
+    /** The model's levels for {@code request}, or empty (LLM off, failed, or not the hint JSON). */
     public Optional<ModelHints> write(String request) {
         return chat.askFor(request, ModelHints.class, ModelHints::fits);
     }

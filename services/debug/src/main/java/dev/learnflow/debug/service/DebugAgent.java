@@ -161,9 +161,8 @@ public class DebugAgent {
         CodeFacts facts = new CodeFacts(request.code());
         int level = Math.max(1, Math.min(3, request.hintLevel()));
         List<Hint> offline = HintComposer.hints(error, diagnosis, facts, level);
-        Optional<ModelHints> written = llm.enabled()
-                ? llm.write(HintRequests.crash(error, diagnosis, facts, request.code(), request.question()))
-                : Optional.empty();
+        Optional<ModelHints> written = llm.write(HintRequests.crash(error, diagnosis, facts, request.code(),
+                request.question()));
         GuardedHints guarded = GuardedHints.of(offline, written,
                 request.code() != null && !request.code().isBlank() ? request.code() : error.codeLine());
         List<Hint> hints = guarded.hints();
@@ -257,9 +256,8 @@ public class DebugAgent {
         String category = WrongResultHints.category(diagnosis);
         String pattern = category != null ? category : kind;
         List<Hint> offline = WrongResultHints.hints(diagnosis, facts, level);
-        Optional<ModelHints> written = llm.enabled() ? llm.write(HintRequests.wrongResult(diagnosis, facts,
-                request.code(), request.question(), WrongResultHints.hints(diagnosis, facts, 2).get(1).text()))
-                : Optional.empty();
+        Optional<ModelHints> written = llm.write(HintRequests.wrongResult(diagnosis, facts, request.code(),
+                request.question(), WrongResultHints.hints(diagnosis, facts, 2).get(1).text()));
         GuardedHints guarded = GuardedHints.of(offline, written, request.code());
         List<Hint> hints = guarded.hints();
         Occurrence occurrence = recordOccurrence(request, pattern, level, now);

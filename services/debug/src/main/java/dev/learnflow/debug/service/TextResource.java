@@ -14,18 +14,13 @@ import java.util.regex.Pattern;
  * The service's texts live in {@code src/main/resources/debug/}: properties files of sentences, and whole templates.
  * Both use {@code {name}} placeholders, filled in one pass, so a value (say, the student's code) that itself holds
  * braces is never read as a placeholder.
+ *
+ * @param resource the class-path name, for error messages
+ * @param texts    the texts by key
  */
-final class TextResource {
+record TextResource(String resource, Properties texts) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
-
-    private final String resource;
-    private final Properties texts;
-
-    private TextResource(String resource, Properties texts) {
-        this.resource = resource;
-        this.texts = texts;
-    }
 
     /** A properties file of texts; a missing file is a packaging error. */
     static TextResource properties(String resource) {
