@@ -199,7 +199,7 @@ class QueryFlowTest {
                 .withBody(mapper.writeValueAsString(Map.of("currentModuleId", "collections",
                         "currentTopicId", "lists", "mastery", Map.of("lists", 0.97, "tuples", 0.3))))));
 
-        String requestId = ask(student, Map.of("question", "Which topics have I mastered?"));
+        String requestId = ask(student, Map.of("question", "Which topics do I know well already?"));
 
         JsonNode answer = awaitAnswered(student, requestId);
         assertThat(answer.path("kind").asText()).isEqualTo("progress");
