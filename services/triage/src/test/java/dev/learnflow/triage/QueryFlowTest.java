@@ -171,6 +171,18 @@ class QueryFlowTest {
         assertThat(debugRequest.path("hintLevel").asInt()).isEqualTo(2);
         assertThat(debugRequest.path("error").asText()).isEqualTo("ZeroDivisionError: division by zero");
         assertThat(forwardedOn("progress.events", debug).path("verb").asText()).isEqualTo("requested_hint");
+
+        // The student's own words (what they expected) and the exercise travel with the code: the diagnosis uses both.
+        UUID exercise = UUID.randomUUID();
+        String withWords = given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
+                .body(Map.of("code", "def fib(n):\n    return n\n", "question", "fib(5) returns 8 but should be 5",
+                        "exerciseId", exercise.toString()))
+                .when().post("/internal/debug")
+                .then().statusCode(202).extract().path("requestId");
+        JsonNode worded = forwardedOn("debug.requests", withWords);
+        assertThat(worded.path("question").asText()).isEqualTo("fib(5) returns 8 but should be 5");
+        assertThat(worded.path("exerciseId").asText()).isEqualTo(exercise.toString());
+        assertThat(worded.path("hintLevel").asInt()).isEqualTo(1);
     }
 
     @Test
