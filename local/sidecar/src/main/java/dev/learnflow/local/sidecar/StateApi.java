@@ -2,6 +2,8 @@ package dev.learnflow.local.sidecar;
 
 import dev.learnflow.local.sidecar.api.ApiException;
 import dev.learnflow.local.sidecar.config.ComponentSpec;
+import dev.learnflow.local.sidecar.resiliency.Failures;
+import dev.learnflow.local.sidecar.resiliency.Resiliency;
 import dev.learnflow.local.sidecar.state.ETagException;
 import dev.learnflow.local.sidecar.state.StateStore;
 import io.grpc.Status;
@@ -12,7 +14,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The state API over this sidecar's state store components, with daprd's key prefixes and errors. */
+/**
+ * The state API over this sidecar's state store components, with daprd's key prefixes and errors. Every operation
+ * runs under the store's outbound resiliency policy, as in daprd: a single-key save or delete that fails its ETag
+ * check is not retried (but counts for a circuit breaker); every other failure, state.postgresql's "no item was
+ * updated" first-write conflict and conflicts inside a transaction included, is retried by the policy.
+ */
 public final class StateApi {
 
     private final String appId;
@@ -20,14 +27,16 @@ public final class StateApi {
     private final Map<String, StateStore> stores;
     private final Map<String, ComponentSpec> specs;
     private final Executor executor;
+    private final Resiliency resiliency;
 
     StateApi(String appId, String namespace, Map<String, StateStore> stores, Map<String, ComponentSpec> specs,
-             Executor executor) {
+             Executor executor, Resiliency resiliency) {
         this.appId = appId;
         this.namespace = namespace;
         this.stores = stores;
         this.specs = specs;
         this.executor = executor;
+        this.resiliency = resiliency;
     }
 
     public StateStore store(String name) {
@@ -76,6 +85,20 @@ public final class StateApi {
         T run() throws Exception;
     }
 
+    /** One store operation under the store's outbound policy (each attempt on the executor). */
+    private <T> CompletableFuture<T> guarded(String storeName, Op<T> op) {
+        return resiliency.componentOutbound(storeName, Resiliency.ComponentKind.STATESTORE).run(attempt -> async(op));
+    }
+
+    /** daprd's PerformBulkStoreOperation: an ETag failure cannot be retried. */
+    private static <T> T etagIsPermanent(Op<T> op) throws Exception {
+        try {
+            return op.run();
+        } catch (ETagException e) {
+            throw new Failures.Permanent(e);
+        }
+    }
+
     private <T> CompletableFuture<T> async(Op<T> op) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -91,7 +114,7 @@ public final class StateApi {
     public CompletableFuture<StateStore.Entry> get(String storeName, String key) {
         StateStore s = store(storeName);
         String k = storedKey(storeName, key);
-        return async(() -> s.get(k)).exceptionally(e -> {
+        return guarded(storeName, () -> s.get(k)).exceptionally(e -> {
             throw error(e, "ERR_STATE_GET", "fail to get " + key + " from state store " + storeName + ": ");
         });
     }
@@ -102,7 +125,7 @@ public final class StateApi {
         for (String k : keys) {
             stored.add(storedKey(storeName, k));
         }
-        return async(() -> {
+        return guarded(storeName, () -> {
             List<StateStore.Entry> out = new ArrayList<>();
             List<StateStore.Entry> found = s.bulkGet(stored);
             for (int i = 0; i < keys.size(); i++) {
@@ -122,12 +145,15 @@ public final class StateApi {
             prefixed.add(new StateStore.Upsert(storedKey(storeName, u.key()), u.value(), u.etag(), u.firstWrite(),
                     u.ttlSeconds()));
         }
-        return async(() -> {
-            for (StateStore.Upsert u : prefixed) {
-                s.set(u);
+        // A retry continues with the items not saved yet (daprd retries only the failed items of a bulk save).
+        java.util.concurrent.atomic.AtomicInteger saved = new java.util.concurrent.atomic.AtomicInteger();
+        return guarded(storeName, () -> etagIsPermanent(() -> {
+            for (int i = saved.get(); i < prefixed.size(); i++) {
+                s.set(prefixed.get(i));
+                saved.incrementAndGet();
             }
             return (Void) null;
-        }).exceptionally(e -> {
+        })).exceptionally(e -> {
             throw error(e, "ERR_STATE_SAVE", "failed saving state in state store " + storeName + ": ");
         });
     }
@@ -135,10 +161,10 @@ public final class StateApi {
     public CompletableFuture<Void> delete(String storeName, StateStore.Delete d) {
         StateStore s = store(storeName);
         StateStore.Delete prefixed = new StateStore.Delete(storedKey(storeName, d.key()), d.etag(), d.firstWrite());
-        return async(() -> {
+        return guarded(storeName, () -> etagIsPermanent(() -> {
             s.delete(prefixed);
             return (Void) null;
-        }).exceptionally(e -> {
+        })).exceptionally(e -> {
             throw error(e, "ERR_STATE_DELETE", "failed deleting state with key " + d.key() + ": ");
         });
     }
@@ -155,7 +181,7 @@ public final class StateApi {
                 prefixed.add(new StateStore.Delete(storedKey(storeName, d.key()), d.etag(), d.firstWrite()));
             }
         }
-        return async(() -> {
+        return guarded(storeName, () -> {
             s.transact(prefixed);
             return (Void) null;
         }).exceptionally(e -> {

@@ -421,7 +421,6 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                     throw notFound(req);
                 }
                 String m = String.join("/", seg.subList(5, seg.size()));
-                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_INVOKE_METHOD");
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (Map.Entry<String, String> h : req.headers()) {
                     String k = h.getKey().toLowerCase(Locale.ROOT);
@@ -429,7 +428,7 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                         headers.put(h.getKey(), h.getValue());
                     }
                 }
-                return host.actors().invoke(type, id, m, body, headers)
+                return sidecar.invokeActor(type, id, m, body, headers)
                         .thenApply(r -> new Answer(r.status(), r.headers(), r.body()));
             }
             case "state" -> {
