@@ -87,7 +87,9 @@ public final class StateApi {
 
     /** One store operation under the store's outbound policy (each attempt on the executor). */
     private <T> CompletableFuture<T> guarded(String storeName, Op<T> op) {
-        return resiliency.componentOutbound(storeName, Resiliency.ComponentKind.STATESTORE).run(attempt -> async(op));
+        var policy = resiliency.componentOutbound(storeName, Resiliency.ComponentKind.STATESTORE);
+        return policy.run(attempt -> async(() -> dev.learnflow.local.sidecar.state.Deadline.within(policy.timeout(),
+                op::run)));
     }
 
     /** daprd's PerformBulkStoreOperation: an ETag failure cannot be retried. */

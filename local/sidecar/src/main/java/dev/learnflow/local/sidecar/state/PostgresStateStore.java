@@ -215,12 +215,30 @@ public final class PostgresStateStore implements StateStore {
     private <T> T attempt(Work<T> work) throws Exception {
         Connection c = pool.borrow();
         boolean broken = false;
+        long deadline = Deadline.remainingMillis();
         try {
+            if (deadline > 0) {
+                // The resiliency timeout cancels the statements, as daprd's context cancels pgx's query.
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET statement_timeout = " + deadline);
+                }
+            }
             return work.run(c);
         } catch (SQLException e) {
             broken = isConnectionFailure(e);
             throw e;
         } finally {
+            if (deadline > 0 && !broken) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    if (!c.getAutoCommit()) {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
+                    st.execute("RESET statement_timeout");
+                } catch (SQLException e) {
+                    broken = true;
+                }
+            }
             pool.giveBack(c, broken);
         }
     }
