@@ -5,6 +5,7 @@ import dev.learnflow.local.sidecar.config.ComponentSpec;
 import dev.learnflow.local.sidecar.resiliency.Failures;
 import dev.learnflow.local.sidecar.resiliency.Resiliency;
 import dev.learnflow.local.sidecar.state.ETagException;
+import dev.learnflow.local.sidecar.state.StateQuery;
 import dev.learnflow.local.sidecar.state.StateStore;
 import io.grpc.Status;
 
@@ -189,6 +190,46 @@ public final class StateApi {
         }).exceptionally(e -> {
             Throwable c = unwrap(e);
             throw ApiException.internal("ERR_STATE_TRANSACTION", "error while executing state transaction: "
+                    + c.getMessage(), c);
+        });
+    }
+
+    /** One query result as daprd returns it: the app's key, the value's JSON, the ETag. */
+    public record QueryItem(String key, byte[] data, String etag) {
+    }
+
+    public record QueryResult(List<QueryItem> results, String token) {
+    }
+
+    /**
+     * The state query API (alpha) under the store's outbound policy: daprd's QueryStateAlpha1. A store that cannot
+     * query answers 500 ERR_STATE_STORE_NOT_SUPPORTED "state store does not support querying"; a malformed query
+     * or a failing one 500 ERR_STATE_QUERY "state store {name} query failed: ..." (gRPC INTERNAL both).
+     */
+    public CompletableFuture<QueryResult> query(String storeName, String queryJson) {
+        StateStore s = store(storeName);
+        if (!s.features().contains("QUERY_API")) {
+            throw new ApiException(500, Status.Code.INTERNAL, "ERR_STATE_STORE_NOT_SUPPORTED",
+                    "state store does not support querying");
+        }
+        StateQuery q;
+        try {
+            q = StateQuery.parse(queryJson);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.internal("ERR_STATE_QUERY", "state store " + storeName + " query failed: "
+                    + (e.getMessage().startsWith("failed to parse") ? "" : "failed to parse JSON query body: ")
+                    + e.getMessage(), e);
+        }
+        return guarded(storeName, () -> s.query(q)).thenApply(page -> {
+            List<QueryItem> items = new ArrayList<>();
+            page.results().forEach(e -> items.add(new QueryItem(appKey(e.key()), e.value(), e.etag())));
+            return new QueryResult(items, page.token());
+        }).exceptionally(e -> {
+            Throwable c = unwrap(e);
+            if (c instanceof ApiException a) {
+                throw a;
+            }
+            throw ApiException.internal("ERR_STATE_QUERY", "state store " + storeName + " query failed: "
                     + c.getMessage(), c);
         });
     }

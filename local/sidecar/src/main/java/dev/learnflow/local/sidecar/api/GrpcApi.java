@@ -242,6 +242,19 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
         }, v -> EMPTY);
     }
 
+    @Override
+    public void queryStateAlpha1(DaprProtos.QueryStateRequest req, StreamObserver<DaprProtos.QueryStateResponse> obs) {
+        reply(obs, () -> sidecar.state().query(req.getStoreName(), req.getQuery()), r -> {
+            DaprProtos.QueryStateResponse.Builder b = DaprProtos.QueryStateResponse.newBuilder();
+            if (r.results().isEmpty()) {
+                return b.build();
+            }
+            r.results().forEach(item -> b.addResults(DaprProtos.QueryStateItem.newBuilder().setKey(item.key())
+                    .setData(ByteString.copyFrom(item.data())).setEtag(item.etag() == null ? "" : item.etag())));
+            return b.setToken(r.token()).build();
+        });
+    }
+
     // ---------------------------------------------------------------- service invocation
 
     @Override

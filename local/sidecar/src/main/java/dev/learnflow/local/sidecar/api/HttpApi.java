@@ -139,6 +139,10 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 && seg.get(2).equals("bulk")) {
             return safely(() -> publishBulk(req, seg, body));
         }
+        if (seg.size() == 4 && seg.get(0).equals("v1.0-alpha1") && seg.get(1).equals("state")
+                && seg.get(3).equals("query") && (req.method().name().equals("POST") || req.method().name().equals("PUT"))) {
+            return safely(() -> queryState(seg.get(2), body));
+        }
         if (seg.size() < 2 || !seg.get(0).equals("v1.0")) {
             return CompletableFuture.completedFuture(Answer.json(404, Json.error("ERR_NOT_FOUND",
                     "no route for " + req.method() + " " + path)));
@@ -343,6 +347,29 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                     "first-write".equals(concurrency))).thenApply(v -> Answer.empty(204));
         }
         throw notFound(req);
+    }
+
+    /** POST/PUT /v1.0-alpha1/state/{store}/query: {results: [{key, data, etag}], token}; no results = 204. */
+    private CompletableFuture<Answer> queryState(String store, byte[] body) {
+        return sidecar.state().query(store, new String(body, StandardCharsets.UTF_8)).thenApply(r -> {
+            if (r.results().isEmpty()) {
+                return Answer.empty(204);
+            }
+            ObjectNode out = Json.object();
+            ArrayNode results = out.putArray("results");
+            for (StateApi.QueryItem item : r.results()) {
+                ObjectNode n = results.addObject();
+                n.put("key", item.key());
+                n.set("data", dataNode(item.data()));
+                if (item.etag() != null && !item.etag().isEmpty()) {
+                    n.put("etag", item.etag());
+                }
+            }
+            if (!r.token().isEmpty()) {
+                out.put("token", r.token());
+            }
+            return Answer.json(200, Json.bytes(out));
+        });
     }
 
     private static JsonNode dataNode(byte[] value) {
