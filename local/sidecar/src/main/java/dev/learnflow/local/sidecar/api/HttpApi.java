@@ -246,13 +246,13 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         }
         List<Sidecar.BulkEntry> entries = new ArrayList<>();
         for (JsonNode e : array) {
-            String contentType = e.path("contentType").asText("");
-            JsonNode event = e.path("event");
+            String contentType = member(e, "contentType").asText("");
+            JsonNode event = member(e, "event");
             byte[] data = event.isTextual() && !contentType.contains("json") ? event.asText().getBytes(
                     java.nio.charset.StandardCharsets.UTF_8) : Json.bytes(event);
             Map<String, String> md = new java.util.LinkedHashMap<>();
-            e.path("metadata").properties().forEach(m -> md.put(m.getKey(), m.getValue().asText()));
-            entries.add(new Sidecar.BulkEntry(e.path("entryId").asText(""), data, contentType, md));
+            member(e, "metadata").properties().forEach(m -> md.put(m.getKey(), m.getValue().asText()));
+            entries.add(new Sidecar.BulkEntry(member(e, "entryId").asText(""), data, contentType, md));
         }
         return sidecar.publishBulk(seg.get(3), topic, entries, queryMetadata(req), req.getHeader("traceparent"),
                 req.getHeader("tracestate")).thenApply(failed -> {
@@ -265,6 +265,19 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                     out.put("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE");
                     return Answer.json(500, Json.bytes(out));
                 });
+    }
+
+    /** A field as Go's encoding/json finds it: the exact name, else any case (the JS SDK sends "entryID"). */
+    private static JsonNode member(JsonNode object, String name) {
+        if (object.has(name)) {
+            return object.get(name);
+        }
+        for (java.util.Map.Entry<String, JsonNode> f : object.properties()) {
+            if (f.getKey().equalsIgnoreCase(name)) {
+                return f.getValue();
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     // ---------------------------------------------------------------- state
