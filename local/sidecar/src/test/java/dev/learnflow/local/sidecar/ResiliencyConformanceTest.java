@@ -3,6 +3,7 @@ package dev.learnflow.local.sidecar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.local.sidecar.support.Clients;
 import dev.learnflow.local.sidecar.support.Fixtures;
+import dev.learnflow.local.sidecar.support.SidecarScope;
 import dev.learnflow.local.sidecar.support.TestApp;
 import io.dapr.actors.ActorId;
 import io.dapr.actors.client.ActorClient;
@@ -23,12 +24,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,16 +45,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ResiliencyConformanceTest {
 
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private SidecarRegistry registry = new SidecarRegistry();
+    private final SidecarScope scope = new SidecarScope();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
-        closeables.clear();
-        registry.close();
+        scope.close();
     }
 
     /** A Resiliency document with these policies and targets (YAML bodies, indented by 4). */
@@ -67,29 +61,36 @@ class ResiliencyConformanceTest {
         return file;
     }
 
+    /** Policies: retry "once" (constant 10 ms, one retry) and a breaker opening on {@code trip} for 60 s. */
+    private static String onceAndBreaker(String breaker, String trip) {
+        return "    retries:\n      once:\n        policy: constant\n        duration: 10ms\n        maxRetries: 1\n"
+                + "    circuitBreakers:\n      " + breaker + ":\n        maxRequests: 1\n        timeout: 60s\n"
+                + "        trip: " + trip + "\n";
+    }
+
+    /** Policies: timeout "brief" (300 ms) and retry "twice" (constant {@code wait}, two retries). */
+    private static String briefAndTwice(String wait) {
+        return "    timeouts:\n      brief: 300ms\n    retries:\n      twice:\n        policy: constant\n"
+                + "        duration: " + wait + "\n        maxRetries: 2\n";
+    }
+
+    /** A resources directory with one state.postgresql component on its own table. */
+    private static Path postgresStore(String name, String table) throws Exception {
+        return Fixtures.components(Files.createTempDirectory("res-" + name), name + ".yaml",
+                Fixtures.postgresState(name, table, false));
+    }
+
     private Sidecar sidecar(String appId, TestApp app, Path components, Path resiliency) throws Exception {
-        SidecarOptions.Builder b = SidecarOptions.builder(appId).daprHttpPort(0).daprGrpcPort(0).registry(registry)
-                .env(Map.of()).componentsDir(components).resiliencyFile(resiliency)
-                .deliveryRetries(0, Duration.ofMillis(20), Duration.ofMillis(100));
-        if (app != null) {
-            b.appPort(app.port());
-        }
-        Sidecar s = Sidecar.start(b.build());
-        closeables.add(s);
-        s.appReady().get(30, TimeUnit.SECONDS);
-        return s;
+        return scope.sidecar(SidecarOptions.builder(appId).env(Map.of()).componentsDir(components)
+                .resiliencyFile(resiliency).deliveryRetries(0, Duration.ofMillis(20), Duration.ofMillis(100)), app);
     }
 
     private TestApp app() throws Exception {
-        TestApp app = new TestApp();
-        closeables.add(app);
-        return app;
+        return scope.app();
     }
 
     private DaprClient client(Sidecar s) {
-        DaprClient c = Clients.dapr(s);
-        closeables.add(c);
-        return c;
+        return scope.client(s);
     }
 
     private static JsonNode json(String body) {
@@ -301,8 +302,7 @@ class ResiliencyConformanceTest {
 
     @Test
     void stateRetriesTransientFailuresButNeverAnETagConflictAndItsBreakerCountsBoth() throws Exception {
-        Path components = Fixtures.components(Files.createTempDirectory("res-state"), "state.yaml",
-                Fixtures.postgresState("pgstore", "resiliency_state", false));
+        Path components = postgresStore("pgstore", "resiliency_state");
         Path policy = resiliency("""
                     retries:
                       quick:
@@ -350,8 +350,7 @@ class ResiliencyConformanceTest {
 
     @Test
     void aStateTimeoutCancelsTheStoreCallSoTheWriteIsNotAppliedLater() throws Exception {
-        Path components = Fixtures.components(Files.createTempDirectory("res-state-timeout"), "state.yaml",
-                Fixtures.postgresState("slowstore", "resiliency_slow", false));
+        Path components = postgresStore("slowstore", "resiliency_slow");
         Path policy = resiliency("""
                     timeouts:
                       brief: 400ms
@@ -394,17 +393,7 @@ class ResiliencyConformanceTest {
         Path policy = resiliency("""
                     timeouts:
                       brief: 300ms
-                    retries:
-                      once:
-                        policy: constant
-                        duration: 10ms
-                        maxRetries: 1
-                    circuitBreakers:
-                      counter:
-                        maxRequests: 1
-                        timeout: 60s
-                        trip: consecutiveFailures >= 2
-                """, """
+                """ + onceAndBreaker("counter", "consecutiveFailures >= 2"), """
                     components:
                       nobroker:
                         outbound:
@@ -440,15 +429,7 @@ class ResiliencyConformanceTest {
                     return TestApp.Response.json(200, "{\"status\":\"RETRY\"}");
                 })
                 .route("/dlq", r -> TestApp.Response.empty(200));
-        Path policy = resiliency("""
-                    timeouts:
-                      brief: 300ms
-                    retries:
-                      twice:
-                        policy: constant
-                        duration: 20ms
-                        maxRetries: 2
-                """, """
+        Path policy = resiliency(briefAndTwice("20ms"), """
                     components:
                       pubsub:
                         inbound:
@@ -501,8 +482,7 @@ class ResiliencyConformanceTest {
     }
 
     private ActorProxy actor(Sidecar s, String type, String id) {
-        ActorClient client = Clients.actors(s);
-        closeables.add(client);
+        ActorClient client = scope.add(Clients.actors(s));
         return new ActorProxyBuilder<>(type, ActorProxy.class, client).build(new ActorId(id));
     }
 
@@ -511,18 +491,7 @@ class ResiliencyConformanceTest {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         TestApp host = actorHost("PerId", calls);
         host.route("/dapr/config", r -> TestApp.Response.json(200, "{\"entities\":[\"PerId\",\"PerType\"]}"));
-        Path policy = resiliency("""
-                    retries:
-                      once:
-                        policy: constant
-                        duration: 10ms
-                        maxRetries: 1
-                    circuitBreakers:
-                      fuse:
-                        maxRequests: 1
-                        timeout: 60s
-                        trip: consecutiveFailures >= 4
-                """, """
+        Path policy = resiliency(onceAndBreaker("fuse", "consecutiveFailures >= 4"), """
                     actors:
                       PerId:
                         retry: once
@@ -564,15 +533,7 @@ class ResiliencyConformanceTest {
     void anActorCallTimesOutAfterItsTurnAndAMissingMethodIsNeverRetried() throws Exception {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         TestApp host = actorHost("Timed", calls);
-        Path policy = resiliency("""
-                    timeouts:
-                      brief: 300ms
-                    retries:
-                      twice:
-                        policy: constant
-                        duration: 10ms
-                        maxRetries: 2
-                """, """
+        Path policy = resiliency(briefAndTwice("10ms"), """
                     actors:
                       Timed:
                         timeout: brief

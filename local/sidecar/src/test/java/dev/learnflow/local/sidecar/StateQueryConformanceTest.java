@@ -3,6 +3,7 @@ package dev.learnflow.local.sidecar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.local.sidecar.support.Clients;
 import dev.learnflow.local.sidecar.support.Fixtures;
+import dev.learnflow.local.sidecar.support.SidecarScope;
 import io.dapr.client.DaprClient;
 import io.dapr.client.DaprClientBuilder;
 import io.dapr.client.DaprPreviewClient;
@@ -38,28 +39,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StateQueryConformanceTest {
 
-    static SidecarRegistry registry;
+    static final SidecarScope SCOPE = new SidecarScope();
     static Sidecar sidecar;
     static DaprPreviewClient preview;
     static DaprClient dapr;
 
     @BeforeAll
     static void start() throws Exception {
-        registry = new SidecarRegistry();
         try (var db = Fixtures.db(); var st = db.createStatement()) {
             st.execute("DROP TABLE IF EXISTS query_state");
         }
         Path components = Fixtures.components(Files.createTempDirectory("query"), "pg.yaml",
                 Fixtures.postgresState("pgstore", "query_state", false), "mem.yaml",
                 Fixtures.inMemoryState("memstore", false));
-        sidecar = Sidecar.start(SidecarOptions.builder("students").daprHttpPort(0).daprGrpcPort(0).registry(registry)
-                .componentsDir(components).env(Map.of()).build());
-        dapr = Clients.dapr(sidecar);
-        preview = new DaprClientBuilder()
+        sidecar = SCOPE.sidecar(SidecarOptions.builder("students").componentsDir(components).env(Map.of()), null);
+        dapr = SCOPE.client(sidecar);
+        preview = SCOPE.add(new DaprClientBuilder()
                 .withPropertyOverride(Properties.GRPC_PORT, Integer.toString(sidecar.grpcPort()))
                 .withPropertyOverride(Properties.HTTP_PORT, Integer.toString(sidecar.httpPort()))
                 .withPropertyOverride(Properties.SIDECAR_IP, "127.0.0.1")
-                .buildPreviewClient();
+                .buildPreviewClient());
         save("s1", "{\"name\":\"ada\",\"level\":\"advanced\",\"city\":{\"name\":\"Oslo\"}}");
         save("s2", "{\"name\":\"bob\",\"level\":\"beginner\",\"city\":{\"name\":\"Lima\"}}");
         save("s3", "{\"name\":\"cy\",\"level\":\"advanced\",\"city\":{\"name\":\"Lima\"}}");
@@ -74,9 +73,7 @@ class StateQueryConformanceTest {
 
     @AfterAll
     static void stop() throws Exception {
-        preview.close();
-        dapr.close();
-        registry.close();
+        SCOPE.close();
     }
 
     static List<String> keys(QueryStateResponse<Map> r) {

@@ -11,18 +11,10 @@ import java.util.Set;
  * {@code consecutiveFailures}): integer literals, {@code + - * / %}, comparisons, {@code ! && ||} and parentheses.
  * As in daprd, an evaluation error (division by zero) means "do not trip".
  */
-public final class TripExpression {
+public record TripExpression(String source, Node root) {
 
     public static final Set<String> VARIABLES = Set.of("requests", "totalSuccesses", "totalFailures",
             "consecutiveSuccesses", "consecutiveFailures");
-
-    private final String source;
-    private final Node root;
-
-    private TripExpression(String source, Node root) {
-        this.source = source;
-        this.root = root;
-    }
 
     /** Parses {@code text}; fails with IllegalArgumentException on anything outside the subset or not boolean. */
     public static TripExpression parse(String text) {
@@ -51,7 +43,8 @@ public final class TripExpression {
         return source;
     }
 
-    private interface Node {
+    /** A parsed (sub)expression: booleans evaluate to 1 or 0. */
+    interface Node {
         long eval(Map<String, Long> vars);
 
         boolean bool();
