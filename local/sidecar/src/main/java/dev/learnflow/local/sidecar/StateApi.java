@@ -4,6 +4,7 @@ import dev.learnflow.local.sidecar.api.ApiException;
 import dev.learnflow.local.sidecar.config.ComponentSpec;
 import dev.learnflow.local.sidecar.resiliency.Failures;
 import dev.learnflow.local.sidecar.resiliency.Resiliency;
+import dev.learnflow.local.sidecar.state.Deadline;
 import dev.learnflow.local.sidecar.state.ETagException;
 import dev.learnflow.local.sidecar.state.StateQuery;
 import dev.learnflow.local.sidecar.state.StateStore;
@@ -89,8 +90,11 @@ public final class StateApi {
     /** One store operation under the store's outbound policy (each attempt on the executor). */
     private <T> CompletableFuture<T> guarded(String storeName, Op<T> op) {
         var policy = resiliency.componentOutbound(storeName, Resiliency.ComponentKind.STATESTORE);
-        return policy.run(attempt -> async(() -> dev.learnflow.local.sidecar.state.Deadline.within(policy.timeout(),
-                op::run)));
+        return policy.run(attempt -> {
+            // Taken before the policy starts its timer, so the store's cancellation comes first.
+            Long end = Deadline.after(policy.timeout());
+            return async(() -> Deadline.until(end, op::run));
+        });
     }
 
     /** daprd's PerformBulkStoreOperation: an ETag failure cannot be retried. */

@@ -62,11 +62,14 @@ public final class Failures {
         }
     }
 
-    /** The policy's timeout elapsed before the attempt finished (Go's context.DeadlineExceeded). */
+    /**
+     * The policy's timeout elapsed before the attempt finished (Go's context.DeadlineExceeded); also what a
+     * component throws when it cancelled its own work at the deadline.
+     */
     public static final class Timeout extends RuntimeException {
         public static final String MESSAGE = "context deadline exceeded";
 
-        Timeout() {
+        public Timeout() {
             super(MESSAGE, null, false, false);
         }
     }

@@ -15,13 +15,18 @@ public final class Deadline {
     private Deadline() {
     }
 
-    /** Runs {@code work} with {@code timeout} from now as the deadline (null: none). */
-    public static <T> T within(Duration timeout, Callable<T> work) throws Exception {
-        if (timeout == null) {
+    /** The deadline {@code timeout} from now, in System.nanoTime terms (null: none). */
+    public static Long after(Duration timeout) {
+        return timeout == null ? null : System.nanoTime() + timeout.toNanos();
+    }
+
+    /** Runs {@code work} with {@code endNanos} (from {@link #after}) as the deadline (null: none). */
+    public static <T> T until(Long endNanos, Callable<T> work) throws Exception {
+        if (endNanos == null) {
             return work.call();
         }
         Long previous = END_NANOS.get();
-        END_NANOS.set(System.nanoTime() + timeout.toNanos());
+        END_NANOS.set(endNanos);
         try {
             return work.call();
         } finally {
@@ -33,12 +38,18 @@ public final class Deadline {
         }
     }
 
-    /** Milliseconds left (at least 1), or -1 when the thread has no deadline. */
+    /**
+     * Milliseconds the store may still spend (at least 1), or -1 when the thread has no deadline: a little less than
+     * what is left, so the store cancels before the caller's timeout answers and no write lands after it.
+     */
     public static long remainingMillis() {
         Long end = END_NANOS.get();
         if (end == null) {
             return -1;
         }
-        return Math.max(1, Duration.ofNanos(end - System.nanoTime()).toMillis());
+        long left = Duration.ofNanos(end - System.nanoTime()).toMillis();
+        return Math.max(1, left - Math.min(MARGIN_MILLIS, left / 4));
     }
+
+    private static final long MARGIN_MILLIS = 50;
 }

@@ -226,6 +226,10 @@ public final class PostgresStateStore implements StateStore {
             return work.run(c);
         } catch (SQLException e) {
             broken = isConnectionFailure(e);
+            if (deadline > 0 && "57014".equals(e.getSQLState())) {
+                // Cancelled at the deadline: the caller's timeout, as daprd reports a cancelled context.
+                throw new dev.learnflow.local.sidecar.resiliency.Failures.Timeout();
+            }
             throw e;
         } finally {
             if (deadline > 0 && !broken) {

@@ -16,15 +16,19 @@ import java.util.concurrent.TimeUnit;
 public final class SidecarScope implements AutoCloseable {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private SidecarRegistry registry = new SidecarRegistry();
+    private SidecarRegistry registry;
 
-    public SidecarRegistry registry() {
+    /** The registry of this scope's sidecars, made on first use. */
+    public synchronized SidecarRegistry registry() {
+        if (registry == null) {
+            registry = new SidecarRegistry();
+        }
         return registry;
     }
 
     /** Starts a sidecar in this scope's registry (for {@code app}'s port, if any) and waits for its app. */
     public Sidecar sidecar(SidecarOptions.Builder options, TestApp app) throws Exception {
-        options.daprHttpPort(0).daprGrpcPort(0).registry(registry);
+        options.daprHttpPort(0).daprGrpcPort(0).registry(registry());
         if (app != null) {
             options.appPort(app.port());
         }
@@ -52,14 +56,16 @@ public final class SidecarScope implements AutoCloseable {
         return c;
     }
 
-    /** Closes everything and starts a fresh registry (the scope can be used again). */
+    /** Closes everything, the registry last (a later use starts a fresh one). */
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         for (int i = closeables.size() - 1; i >= 0; i--) {
             closeables.get(i).close();
         }
         closeables.clear();
-        registry.close();
-        registry = new SidecarRegistry();
+        if (registry != null) {
+            registry.close();
+            registry = null;
+        }
     }
 }
