@@ -165,17 +165,19 @@ class BrokenManifestsTest {
     }
 
     @Test
-    void resiliencyWithoutABreakerForAnAgentOrWithEndlessRetriesIsCaught() {
+    void resiliencyWithoutARetryForAnAgentWithEndlessRetriesOrUnlikeTheLocalMeshIsCaught() {
         Manifests broken = LearnFlow.kind();
         ObjectNode resiliency = broken.find("Resiliency", "learnflow").orElseThrow();
-        ((ObjectNode) resiliency.path("spec").path("targets").path("apps").path("concepts")).remove("circuitBreaker");
+        ((ObjectNode) resiliency.path("spec").path("targets").path("apps").path("concepts")).remove("retry");
         ((ObjectNode) resiliency.path("spec").path("policies").path("retries").path("deliveryBackoff"))
                 .put("maxRetries", -1);
 
         assertThat(DaprChecks.resiliency(broken, SERVICES, LearnFlow.union(LearnFlow.LLM_AGENTS,
-                Set.of(LearnFlow.SANDBOX)), EventTopic.PUBSUB_NAME)).containsExactlyInAnyOrder(
+                Set.of(LearnFlow.SANDBOX)), EventTopic.PUBSUB_NAME, REPO.localResiliency())).containsExactlyInAnyOrder(
+                "Resiliency/learnflow: differs from dapr/resiliency.yaml (the local mesh's policies) at "
+                        + "spec.policies.retries.deliveryBackoff.maxRetries",
                 "Resiliency/learnflow: retry deliveryBackoff must have a bounded maxRetries > 0",
-                "k8s: Resiliency must give concepts a timeout, a retry and a circuit breaker");
+                "k8s: Resiliency must give concepts a timeout and a retry");
     }
 
     @Test
@@ -383,16 +385,23 @@ class BrokenManifestsTest {
     }
 
     @Test
-    void aTypeWideActorBreakerAStateStoreBreakerAndALongStateRetryAreCaught() {
+    void breakersThatPauseMoreThanTheyConcernAndALongStateRetryAreCaught() {
         Manifests broken = LearnFlow.kind();
         ObjectNode spec = (ObjectNode) broken.find("Resiliency", "learnflow").orElseThrow().path("spec");
         ((ObjectNode) spec.path("targets").path("actors").path("StudentActor")).put("circuitBreakerScope", "type");
         ObjectNode state = (ObjectNode) spec.path("targets").path("components").path("statestore").path("outbound");
-        state.put("circuitBreaker", "componentBreaker").put("timeout", "general").put("retry", "componentTransient");
+        state.put("circuitBreaker", "actorBreaker").put("timeout", "general").put("retry", "componentTransient");
+        ((ObjectNode) spec.path("targets").path("apps").path("triage")).put("circuitBreaker", "actorBreaker");
+        ((ObjectNode) spec.path("targets").path("components").path("kafka-pubsub").path("outbound"))
+                .put("circuitBreaker", "actorBreaker");
 
         assertThat(DaprChecks.failureScopes(broken, LearnFlow.STATE_CLIENT_TIMEOUT)).containsExactlyInAnyOrder(
                 "Resiliency/learnflow: actor StudentActor: circuitBreakerScope must be id (a failing actor must not "
                         + "pause the whole type), is 'type'",
+                "Resiliency/learnflow: app triage has a circuit breaker: daprd counts the app's 4xx answers as "
+                        + "failures, so one student's invalid requests would pause the endpoint for everyone",
+                "Resiliency/learnflow: pub/sub kafka-pubsub has an outbound circuit breaker: while open it refuses "
+                        + "publishes, so events would be lost instead of waiting in the producer",
                 "Resiliency/learnflow: state store statestore has a circuit breaker: daprd counts ETag conflicts, so "
                         + "conflicts would pause every state call",
                 "Resiliency/learnflow: state store statestore: worst case 69891 ms is not below the apps' 5000 ms");

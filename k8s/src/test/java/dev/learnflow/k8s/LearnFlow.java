@@ -143,7 +143,7 @@ final class LearnFlow {
         problems.addAll(DaprChecks.accessControl(manifests, REPO.localConfiguration(), SERVICES, EXTRA_GRANTS,
                 SERVED_BY));
         problems.addAll(DaprChecks.resiliency(manifests, SERVICES, union(LLM_AGENTS, Set.of(SANDBOX)),
-                EventTopic.PUBSUB_NAME));
+                EventTopic.PUBSUB_NAME, REPO.localResiliency()));
         problems.addAll(DaprChecks.topics(manifests, topics()));
         problems.addAll(DaprChecks.failureScopes(manifests, STATE_CLIENT_TIMEOUT));
         problems.addAll(SecurityChecks.daprTokens(manifests, SERVICES, ACTOR_HOSTS));

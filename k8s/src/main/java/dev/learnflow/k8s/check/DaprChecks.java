@@ -177,12 +177,13 @@ public final class DaprChecks {
     }
 
     /**
-     * Resiliency: targets name existing apps and components, policies referenced exist, the LLM-backed agents and
-     * the sandbox get a timeout, a retry and a circuit breaker, every retry backs off a bounded number of times,
-     * and deliveries on the pub/sub component are retried (then dead-lettered) inbound.
+     * Resiliency: the same policies as the local mesh's dapr/resiliency.yaml, targets name existing apps and
+     * components, policies referenced exist, the LLM-backed agents and the sandbox get a timeout and a retry,
+     * every retry backs off a bounded number of times, and deliveries on the pub/sub component are retried (then
+     * dead-lettered) inbound.
      */
     public static List<String> resiliency(Manifests manifests, List<ServiceSpec> services, Set<String> guardedApps,
-                                          String pubsub) {
+                                          String pubsub, JsonNode localResiliency) {
         Findings f = new Findings();
         List<ObjectNode> all = manifests.ofKind("Resiliency");
         f.check(!all.isEmpty(), "k8s", "no Resiliency");
@@ -193,6 +194,9 @@ public final class DaprChecks {
         boolean pubsubInbound = false;
         for (JsonNode resiliency : all) {
             String where = Manifests.ref(resiliency);
+            String differs = firstDifference("spec", localResiliency.path("spec"), resiliency.path("spec"));
+            f.check(differs == null, where, "differs from dapr/resiliency.yaml (the local mesh's policies) at "
+                    + differs);
             JsonNode policies = resiliency.path("spec").path("policies");
             policies.path("retries").properties().forEach(e -> {
                 JsonNode retry = e.getValue();
@@ -210,7 +214,7 @@ public final class DaprChecks {
                 f.check(appIds.contains(app), where, "targets unknown app '" + app + "'");
                 checkReferences(f, where + " app " + app, e.getValue(), policies);
                 JsonNode t = e.getValue();
-                if (t.hasNonNull("timeout") && t.hasNonNull("retry") && t.hasNonNull("circuitBreaker")) {
+                if (t.hasNonNull("timeout") && t.hasNonNull("retry")) {
                     guarded.add(app);
                 }
             });
@@ -229,17 +233,35 @@ public final class DaprChecks {
             }
         }
         for (String app : guardedApps) {
-            f.check(guarded.contains(app), "k8s", "Resiliency must give " + app
-                    + " a timeout, a retry and a circuit breaker");
+            f.check(guarded.contains(app), "k8s", "Resiliency must give " + app + " a timeout and a retry");
         }
         f.check(pubsubInbound, "k8s", "Resiliency must retry " + pubsub + " deliveries inbound (then <topic>.dlq)");
         return f.list();
     }
 
+    /** The first path where two YAML trees differ, or null when they are equal. */
+    static String firstDifference(String at, JsonNode expected, JsonNode actual) {
+        if (expected.isObject() && actual.isObject()) {
+            Set<String> names = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String d = firstDifference(at + "." + name, expected.path(name), actual.path(name));
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        return expected.equals(actual) ? null : at;
+    }
+
     /**
      * Failures daprd counts must not pause more than they concern: an actor type's circuit breaker is per actor id
-     * (daprd counts ETag conflicts too, so a type-wide breaker would pause every student); a state store has no
-     * breaker (conflicts are normal answers); and a state call's worst case under its timeout and retry policies
+     * (daprd counts ETag conflicts too, so a type-wide breaker would pause every student); no app has a breaker
+     * (daprd counts an app's 4xx answers, so one student's invalid requests would pause the endpoint for all); a
+     * state store has no breaker (conflicts are normal answers); a pub/sub component publishes without one (an open
+     * breaker refuses publishes: events lost); and a state call's worst case under its timeout and retry policies
      * (every attempt timing out, the longest back-offs) ends before the apps stop waiting ({@code clientTimeout}).
      */
     public static List<String> failureScopes(Manifests manifests, java.time.Duration clientTimeout) {
@@ -258,7 +280,15 @@ public final class DaprChecks {
                             + "whole type), is '" + e.getValue().path("circuitBreakerScope").asText("type") + "'");
                 }
             });
+            targets.path("apps").properties().forEach(e -> f.check(!e.getValue().hasNonNull("circuitBreaker"),
+                    where, "app " + e.getKey() + " has a circuit breaker: daprd counts the app's 4xx answers as "
+                            + "failures, so one student's invalid requests would pause the endpoint for everyone"));
             targets.path("components").properties().forEach(e -> {
+                if (componentTypes.getOrDefault(e.getKey(), "").startsWith("pubsub.")) {
+                    f.check(!e.getValue().path("outbound").hasNonNull("circuitBreaker"), where, "pub/sub "
+                            + e.getKey() + " has an outbound circuit breaker: while open it refuses publishes, so "
+                            + "events would be lost instead of waiting in the producer");
+                }
                 if (!componentTypes.getOrDefault(e.getKey(), "").startsWith("state.")) {
                     return;
                 }
@@ -319,7 +349,8 @@ public final class DaprChecks {
             if ("constant".equals(retry.path("policy").asText())) {
                 total += durationMillis(retry.path("duration").asText("5s"));
             } else {
-                total += Math.min(maxInterval, interval * (1 + BACKOFF_RANDOMIZATION));
+                // The interval is capped first, then randomised: a wait may exceed maxInterval by half.
+                total += Math.min(maxInterval, interval) * (1 + BACKOFF_RANDOMIZATION);
                 interval = Math.min(maxInterval, interval * BACKOFF_MULTIPLIER);
             }
         }

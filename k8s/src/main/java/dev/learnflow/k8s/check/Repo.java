@@ -86,6 +86,11 @@ public final class Repo {
         }
     }
 
+    /** dapr/resiliency.yaml: the Resiliency the local sidecars apply (./learnflow loads it). */
+    public ObjectNode localResiliency() {
+        return Yaml.readOne(path("dapr/resiliency.yaml"));
+    }
+
     /** dapr/config.yaml: the Configuration the local sidecars use. */
     public ObjectNode localConfiguration() {
         return Yaml.readOne(path("dapr/config.yaml"));

@@ -122,6 +122,11 @@ public final class LauncherOptions {
         return repoRoot.resolve("dapr/config.yaml");
     }
 
+    /** The timeouts, retries and circuit breakers every sidecar applies, as daprd does on Kubernetes. */
+    public Path resiliencyFile() {
+        return repoRoot.resolve("dapr/resiliency.yaml");
+    }
+
     public List<ServiceDef> services() {
         return services;
     }

@@ -33,6 +33,7 @@ public final class LocalSidecarHost implements SidecarHost {
                 .daprGrpcPort(spec.grpcPort())
                 .componentsDir(spec.componentsDir())
                 .configFile(spec.configFile())
+                .resiliencyFile(spec.resiliencyFile())
                 .env(env)
                 .registry(registry);
         if (spec.daprApiToken() != null) {

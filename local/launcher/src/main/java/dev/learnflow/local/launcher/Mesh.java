@@ -341,8 +341,8 @@ public final class Mesh implements AutoCloseable {
             env.put("LEARNFLOW_STATE_CONNECTION_STRING", db.daprConnectionString());
             env.put("NAMESPACE", "default");
             SidecarHost.Spec spec = new SidecarHost.Spec(s.appId(), s.port(), s.sidecarHttpPort(),
-                    s.sidecarGrpcPort(), o.componentsDir(), o.daprConfigFile(), env, daprTokens.get(s.name()),
-                    appTokens.get(s.name()));
+                    s.sidecarGrpcPort(), o.componentsDir(), o.daprConfigFile(), o.resiliencyFile(), env,
+                    daprTokens.get(s.name()), appTokens.get(s.name()));
             SidecarHost.Running r;
             try {
                 r = host.start(spec);

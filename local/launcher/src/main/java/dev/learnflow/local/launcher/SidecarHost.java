@@ -12,7 +12,7 @@ public interface SidecarHost extends AutoCloseable {
 
     /** What one sidecar needs. */
     record Spec(String appId, int appPort, int httpPort, int grpcPort, Path componentsDir, Path configFile,
-            Map<String, String> env, String daprApiToken, String appApiToken) {
+            Path resiliencyFile, Map<String, String> env, String daprApiToken, String appApiToken) {
     }
 
     /** A started sidecar. */

@@ -16,6 +16,9 @@ import dev.learnflow.local.sidecar.pubsub.CloudEvents;
 import dev.learnflow.local.sidecar.pubsub.KafkaPubSub;
 import dev.learnflow.local.sidecar.pubsub.PubSub;
 import dev.learnflow.local.sidecar.pubsub.SubscriptionManager;
+import dev.learnflow.local.sidecar.resiliency.Failures;
+import dev.learnflow.local.sidecar.resiliency.Policy;
+import dev.learnflow.local.sidecar.resiliency.Resiliency;
 import dev.learnflow.local.sidecar.state.PostgresStateStore;
 import dev.learnflow.local.sidecar.state.StateStore;
 import io.grpc.Server;
@@ -61,6 +64,7 @@ public final class Sidecar implements AutoCloseable {
     private final Map<String, ComponentSpec> pubsubSpecs = new LinkedHashMap<>();
     private final List<SubscriptionSpec> declarativeSubscriptions;
     private final Map<String, String> extendedMetadata = new ConcurrentHashMap<>();
+    private final Resiliency resiliency;
     private final StateApi stateApi;
     private final AppChannel app;
     private final ActorHost actors;
@@ -81,17 +85,27 @@ public final class Sidecar implements AutoCloseable {
             this.config = DaprConfiguration.load(options.configFile);
             Resources resources = Resources.load(options.componentsDir, options.appId, options.namespace, options.env);
             this.declarativeSubscriptions = resources.declarativeSubscriptions();
+            List<Resiliency.Document> resiliencyDocs = new ArrayList<>(resources.resiliencies());
+            if (options.resiliencyFile != null) {
+                resiliencyDocs.addAll(Resources.resiliencyFile(options.resiliencyFile));
+            }
+            this.resiliency = Resiliency.load(resiliencyDocs, options.appId, registry.scheduler(), registry.workers());
             for (ComponentSpec spec : resources.components()) {
                 initComponent(spec);
             }
             this.app = options.appPort > 0
                     ? new AppChannel(registry.httpClient(), options.appHost, options.appPort, options.appApiToken)
                     : null;
-            this.stateApi = new StateApi(options.appId, options.namespace, stores, storeSpecs, registry.workers());
+            this.stateApi = new StateApi(options.appId, options.namespace, stores, storeSpecs, registry.workers(),
+                    resiliency);
             this.actors = new ActorHost(options.appId, app, actorStoreName == null ? null : stores.get(actorStoreName),
-                    registry.workers(), registry.scheduler(), options.invokeTimeout);
+                    registry.workers(), registry.scheduler(), options.invokeTimeout, resiliency, actorStoreName);
             this.subscriptions = new SubscriptionManager(new SubscriptionHost(), options.invokeTimeout,
                     options.deliveryMaxRetries, options.deliveryInitialBackoff, options.deliveryMaxBackoff);
+            if (!resiliency.loaded().isEmpty()) {
+                LOG.log(System.Logger.Level.INFO, "{0}: resiliency policies from {1}", options.appId,
+                        resiliency.loaded());
+            }
         } catch (RuntimeException e) {
             closeComponents();
             if (ownsRegistry) {
@@ -418,16 +432,18 @@ public final class Sidecar implements AutoCloseable {
         Map<String, String> brokerMetadata = new LinkedHashMap<>(md);
         brokerMetadata.remove("rawPayload");
         brokerMetadata.remove("ttlInSeconds");
-        return CompletableFuture.runAsync(() -> {
+        Policy policy = resiliency.componentOutbound(pubsubName, Resiliency.ComponentKind.PUBSUB);
+        return policy.run(attempt -> CompletableFuture.runAsync(() -> {
             try {
                 pubsub.publish(topic, payload, brokerMetadata);
             } catch (Exception e) {
-                Throwable c = e.getCause() != null && e instanceof java.util.concurrent.ExecutionException
-                        ? e.getCause() : e;
-                throw new ApiException(500, Status.Code.INTERNAL, "ERR_PUBSUB_PUBLISH_MESSAGE",
-                        "error when publish to topic " + topic + " in pubsub " + pubsubName + ": " + c.getMessage(), c);
+                throw new java.util.concurrent.CompletionException(e);
             }
-        }, registry.workers());
+        }, registry.workers())).exceptionally(e -> {
+            Throwable c = Failures.unwrap(e);
+            throw new ApiException(500, Status.Code.INTERNAL, "ERR_PUBSUB_PUBLISH_MESSAGE",
+                    "error when publish to topic " + topic + " in pubsub " + pubsubName + ": " + c.getMessage(), c);
+        });
     }
 
     /** One event of a bulk publish: its id (unique in the request), data, content type and own metadata. */
@@ -504,6 +520,18 @@ public final class Sidecar implements AutoCloseable {
         public double samplingRate() {
             return config.samplingRate();
         }
+
+        @Override
+        public Policy inboundPolicy(String pubsubName) {
+            // Without any Resiliency document the sidecar's deliveryRetries option stands in for daprd's policy.
+            return resiliency.loaded().isEmpty() ? null
+                    : resiliency.componentInbound(pubsubName, Resiliency.ComponentKind.PUBSUB);
+        }
+
+        @Override
+        public java.util.concurrent.ScheduledExecutorService scheduler() {
+            return registry.scheduler();
+        }
     }
 
     // ---------------------------------------------------------------- service invocation
@@ -515,11 +543,52 @@ public final class Sidecar implements AutoCloseable {
     }
 
     /**
-     * Caller side of service invocation: resolve {@code targetAppId} (optionally "id.namespace") and hand the call
-     * to its sidecar.
+     * Caller side of service invocation (daprd's HTTP API): resolve {@code targetAppId} (optionally "id.namespace")
+     * and hand the call to its sidecar, under the target app's resiliency policy.
      */
     public CompletableFuture<AppChannel.Reply> invoke(String targetAppId, String verb, String path, String query,
                                                       MultiMap headers, byte[] body) {
+        return invoke(targetAppId, verb, path, query, headers, body, false);
+    }
+
+    /**
+     * Caller side of service invocation under the policy for endpoint {@code <app-id>:<method>}. An app's answer
+     * outside 200-399 is a failure for the policy (retried if its {@code matching} allows; over the gRPC API every
+     * code is, as daprd's InvokeService sees a plain error) and is relayed as it is once retries end. An open
+     * circuit breaker and a policy timeout answer as daprd: 500 ERR_DIRECT_INVOKE over HTTP; over gRPC the bare
+     * error (UNKNOWN "circuit breaker is open", DEADLINE_EXCEEDED "context deadline exceeded").
+     */
+    public CompletableFuture<AppChannel.Reply> invoke(String targetAppId, String verb, String path, String query,
+                                                      MultiMap headers, byte[] body, boolean grpcApi) {
+        String method = path.startsWith("/") ? path.substring(1) : path;
+        Policy policy = resiliency.endpoint(targetAppId, method);
+        return policy.run(attempt -> {
+            Sidecar callee = resolve(targetAppId);
+            // daprd calls its own app directly (no hop to a remote sidecar), so access control never sees self-calls.
+            return callee.receiveInvocation(identity(), callee != this, verb, path, query, headers, body)
+                    .thenApply(reply -> {
+                        if (reply.status() < 200 || reply.status() > 399) {
+                            throw new Failures.CodeError(reply.status(), reply, grpcApi);
+                        }
+                        return reply;
+                    });
+        }).exceptionally(e -> {
+            Throwable c = Failures.unwrap(e);
+            if (c instanceof Failures.CodeError code) {
+                return (AppChannel.Reply) code.reply();
+            }
+            if (c instanceof ApiException api) {
+                throw api;
+            }
+            Status.Code grpc = c instanceof Failures.Timeout ? Status.Code.DEADLINE_EXCEEDED
+                    : c instanceof Failures.BreakerOpen ? Status.Code.UNKNOWN : Status.Code.INTERNAL;
+            ApiException failed = new ApiException(500, grpc, "ERR_DIRECT_INVOKE", "failed to invoke, id: "
+                    + targetAppId + ", err: " + c.getMessage(), c);
+            throw grpc == Status.Code.INTERNAL ? failed : failed.withGrpcMessage(c.getMessage());
+        });
+    }
+
+    private Sidecar resolve(String targetAppId) {
         String target = targetAppId;
         int dot = target.lastIndexOf('.');
         if (dot > 0 && target.substring(dot + 1).equals(options.namespace)) {
@@ -531,8 +600,7 @@ public final class Sidecar implements AutoCloseable {
                     + targetAppId + ", err: failed to resolve address for '" + target + "': couldn't find service: "
                     + target);
         }
-        // daprd calls its own app directly (no hop to a remote sidecar), so access control never sees self-calls.
-        return callee.receiveInvocation(identity(), callee != this, verb, path, query, headers, body);
+        return callee;
     }
 
     /** Callee side: access control (for calls from other sidecars), then the call to the app with daprd's headers. */
@@ -591,6 +659,28 @@ public final class Sidecar implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw ApiException.internal(errorCode, "interrupted", e);
         }
+    }
+
+    /**
+     * An actor call as the receiving sidecar's API makes it: under the actor type's pre-lock policy (retry and
+     * circuit breaker, per type or per actor id), routed to the hosting sidecar, which applies the post-lock
+     * timeout. An open breaker answers 500 ERR_ACTOR_INVOKE_METHOD "error invoke actor method: circuit breaker is
+     * open" (gRPC INTERNAL), as daprd.
+     */
+    public CompletableFuture<AppChannel.Reply> invokeActor(String type, String id, String method, byte[] data,
+                                                           Map<String, String> headers) {
+        Policy policy = resiliency.actorPreLock(type, id);
+        return policy.run(attempt -> {
+            Sidecar host = actorHostFor(type, id, "ERR_ACTOR_INVOKE_METHOD");
+            return host.actors().invoke(type, id, method, data, headers);
+        }).exceptionally(e -> {
+            Throwable c = Failures.unwrap(e);
+            if (c instanceof ApiException api) {
+                throw api;
+            }
+            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_INVOKE_METHOD",
+                    "error invoke actor method: " + c.getMessage(), c);
+        });
     }
 
     // ---------------------------------------------------------------- metadata

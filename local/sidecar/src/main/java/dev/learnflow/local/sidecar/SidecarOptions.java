@@ -19,6 +19,7 @@ public final class SidecarOptions {
     final String listenAddress;
     final Path componentsDir;
     final Path configFile;
+    final Path resiliencyFile;
     final Map<String, String> env;
     final SidecarRegistry registry;
     final String namespace;
@@ -43,6 +44,7 @@ public final class SidecarOptions {
         this.listenAddress = b.listenAddress;
         this.componentsDir = b.componentsDir;
         this.configFile = b.configFile;
+        this.resiliencyFile = b.resiliencyFile;
         this.env = b.env == null ? System.getenv() : Map.copyOf(b.env);
         this.registry = b.registry;
         this.namespace = b.namespace != null ? b.namespace : this.env.getOrDefault("NAMESPACE", "default");
@@ -89,6 +91,7 @@ public final class SidecarOptions {
         private String listenAddress = "127.0.0.1";
         private Path componentsDir;
         private Path configFile;
+        private Path resiliencyFile;
         private Map<String, String> env;
         private SidecarRegistry registry;
         private String namespace;
@@ -147,6 +150,15 @@ public final class SidecarOptions {
         /** Dapr Configuration file (access control, tracing); null = defaults (no access control). */
         public Builder configFile(Path file) {
             this.configFile = file;
+            return this;
+        }
+
+        /**
+         * A file of Dapr {@code kind: Resiliency} documents (timeouts, retries, circuit breakers), applied with any
+         * Resiliency documents in the resources directory (daprd reads them from there); null = only those.
+         */
+        public Builder resiliencyFile(Path file) {
+            this.resiliencyFile = file;
             return this;
         }
 

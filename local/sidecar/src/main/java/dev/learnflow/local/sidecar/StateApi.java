@@ -2,7 +2,11 @@ package dev.learnflow.local.sidecar;
 
 import dev.learnflow.local.sidecar.api.ApiException;
 import dev.learnflow.local.sidecar.config.ComponentSpec;
+import dev.learnflow.local.sidecar.resiliency.Failures;
+import dev.learnflow.local.sidecar.resiliency.Resiliency;
+import dev.learnflow.local.sidecar.state.Deadline;
 import dev.learnflow.local.sidecar.state.ETagException;
+import dev.learnflow.local.sidecar.state.StateQuery;
 import dev.learnflow.local.sidecar.state.StateStore;
 import io.grpc.Status;
 
@@ -12,7 +16,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** The state API over this sidecar's state store components, with daprd's key prefixes and errors. */
+/**
+ * The state API over this sidecar's state store components, with daprd's key prefixes and errors. Every operation
+ * runs under the store's outbound resiliency policy, as in daprd: a single-key save or delete that fails its ETag
+ * check is not retried (but counts for a circuit breaker); every other failure, state.postgresql's "no item was
+ * updated" first-write conflict and conflicts inside a transaction included, is retried by the policy.
+ */
 public final class StateApi {
 
     private final String appId;
@@ -20,14 +29,16 @@ public final class StateApi {
     private final Map<String, StateStore> stores;
     private final Map<String, ComponentSpec> specs;
     private final Executor executor;
+    private final Resiliency resiliency;
 
     StateApi(String appId, String namespace, Map<String, StateStore> stores, Map<String, ComponentSpec> specs,
-             Executor executor) {
+             Executor executor, Resiliency resiliency) {
         this.appId = appId;
         this.namespace = namespace;
         this.stores = stores;
         this.specs = specs;
         this.executor = executor;
+        this.resiliency = resiliency;
     }
 
     public StateStore store(String name) {
@@ -76,6 +87,25 @@ public final class StateApi {
         T run() throws Exception;
     }
 
+    /** One store operation under the store's outbound policy (each attempt on the executor). */
+    private <T> CompletableFuture<T> guarded(String storeName, Op<T> op) {
+        var policy = resiliency.componentOutbound(storeName, Resiliency.ComponentKind.STATESTORE);
+        return policy.run(attempt -> {
+            // Taken before the policy starts its timer, so the store's cancellation comes first.
+            Long end = Deadline.after(policy.timeout());
+            return async(() -> Deadline.until(end, op::run));
+        });
+    }
+
+    /** daprd's PerformBulkStoreOperation: an ETag failure cannot be retried. */
+    private static <T> T etagIsPermanent(Op<T> op) throws Exception {
+        try {
+            return op.run();
+        } catch (ETagException e) {
+            throw new Failures.Permanent(e);
+        }
+    }
+
     private <T> CompletableFuture<T> async(Op<T> op) {
         return CompletableFuture.supplyAsync(() -> {
             try {
@@ -91,7 +121,7 @@ public final class StateApi {
     public CompletableFuture<StateStore.Entry> get(String storeName, String key) {
         StateStore s = store(storeName);
         String k = storedKey(storeName, key);
-        return async(() -> s.get(k)).exceptionally(e -> {
+        return guarded(storeName, () -> s.get(k)).exceptionally(e -> {
             throw error(e, "ERR_STATE_GET", "fail to get " + key + " from state store " + storeName + ": ");
         });
     }
@@ -102,7 +132,7 @@ public final class StateApi {
         for (String k : keys) {
             stored.add(storedKey(storeName, k));
         }
-        return async(() -> {
+        return guarded(storeName, () -> {
             List<StateStore.Entry> out = new ArrayList<>();
             List<StateStore.Entry> found = s.bulkGet(stored);
             for (int i = 0; i < keys.size(); i++) {
@@ -122,12 +152,15 @@ public final class StateApi {
             prefixed.add(new StateStore.Upsert(storedKey(storeName, u.key()), u.value(), u.etag(), u.firstWrite(),
                     u.ttlSeconds()));
         }
-        return async(() -> {
-            for (StateStore.Upsert u : prefixed) {
-                s.set(u);
+        // A retry continues with the items not saved yet (daprd retries only the failed items of a bulk save).
+        java.util.concurrent.atomic.AtomicInteger saved = new java.util.concurrent.atomic.AtomicInteger();
+        return guarded(storeName, () -> etagIsPermanent(() -> {
+            for (int i = saved.get(); i < prefixed.size(); i++) {
+                s.set(prefixed.get(i));
+                saved.incrementAndGet();
             }
             return (Void) null;
-        }).exceptionally(e -> {
+        })).exceptionally(e -> {
             throw error(e, "ERR_STATE_SAVE", "failed saving state in state store " + storeName + ": ");
         });
     }
@@ -135,10 +168,10 @@ public final class StateApi {
     public CompletableFuture<Void> delete(String storeName, StateStore.Delete d) {
         StateStore s = store(storeName);
         StateStore.Delete prefixed = new StateStore.Delete(storedKey(storeName, d.key()), d.etag(), d.firstWrite());
-        return async(() -> {
+        return guarded(storeName, () -> etagIsPermanent(() -> {
             s.delete(prefixed);
             return (Void) null;
-        }).exceptionally(e -> {
+        })).exceptionally(e -> {
             throw error(e, "ERR_STATE_DELETE", "failed deleting state with key " + d.key() + ": ");
         });
     }
@@ -155,12 +188,52 @@ public final class StateApi {
                 prefixed.add(new StateStore.Delete(storedKey(storeName, d.key()), d.etag(), d.firstWrite()));
             }
         }
-        return async(() -> {
+        return guarded(storeName, () -> {
             s.transact(prefixed);
             return (Void) null;
         }).exceptionally(e -> {
             Throwable c = unwrap(e);
             throw ApiException.internal("ERR_STATE_TRANSACTION", "error while executing state transaction: "
+                    + c.getMessage(), c);
+        });
+    }
+
+    /** One query result as daprd returns it: the app's key, the value's JSON, the ETag. */
+    public record QueryItem(String key, byte[] data, String etag) {
+    }
+
+    public record QueryResult(List<QueryItem> results, String token) {
+    }
+
+    /**
+     * The state query API (alpha) under the store's outbound policy: daprd's QueryStateAlpha1. A store that cannot
+     * query answers 500 ERR_STATE_STORE_NOT_SUPPORTED "state store does not support querying"; a malformed query
+     * or a failing one 500 ERR_STATE_QUERY "state store {name} query failed: ..." (gRPC INTERNAL both).
+     */
+    public CompletableFuture<QueryResult> query(String storeName, String queryJson) {
+        StateStore s = store(storeName);
+        if (!s.features().contains("QUERY_API")) {
+            throw new ApiException(500, Status.Code.INTERNAL, "ERR_STATE_STORE_NOT_SUPPORTED",
+                    "state store does not support querying");
+        }
+        StateQuery q;
+        try {
+            q = StateQuery.parse(queryJson);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.internal("ERR_STATE_QUERY", "state store " + storeName + " query failed: "
+                    + (e.getMessage().startsWith("failed to parse") ? "" : "failed to parse JSON query body: ")
+                    + e.getMessage(), e);
+        }
+        return guarded(storeName, () -> s.query(q)).thenApply(page -> {
+            List<QueryItem> items = new ArrayList<>();
+            page.results().forEach(e -> items.add(new QueryItem(appKey(e.key()), e.value(), e.etag())));
+            return new QueryResult(items, page.token());
+        }).exceptionally(e -> {
+            Throwable c = unwrap(e);
+            if (c instanceof ApiException a) {
+                throw a;
+            }
+            throw ApiException.internal("ERR_STATE_QUERY", "state store " + storeName + " query failed: "
                     + c.getMessage(), c);
         });
     }

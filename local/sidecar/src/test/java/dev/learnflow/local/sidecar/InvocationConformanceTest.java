@@ -144,7 +144,8 @@ class InvocationConformanceTest {
         assertThat(wrongVerb.statusCode()).isEqualTo(403);
         assertThat(body(wrongVerb).path("errorCode").asText()).isEqualTo("ERR_DIRECT_INVOKE");
         assertThat(body(wrongVerb).path("message").asText()).contains("PermissionDenied")
-                .contains("access control policy has denied access to appid: exercise");
+                .endsWith("rpc error: code = PermissionDenied desc = access control policy has denied access to id: "
+                        + "spiffe://public/ns/default/exercise operation: internal/runs/abc verb: GET");
         assertThat(Clients.http(exercise, "POST", "/internal/other", "{}", "dapr-app-id", "code-execution")
                 .statusCode()).isEqualTo(403);
         // Path tricks are normalised before matching.

@@ -3,6 +3,7 @@ package dev.learnflow.local.sidecar;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.local.sidecar.support.Clients;
 import dev.learnflow.local.sidecar.support.Fixtures;
+import dev.learnflow.local.sidecar.support.SidecarScope;
 import dev.learnflow.local.sidecar.support.TestApp;
 import io.dapr.client.DaprClient;
 import io.dapr.client.domain.PublishEventRequest;
@@ -15,12 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -34,18 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PubSubConformanceTest {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
-    private final List<AutoCloseable> closeables = new ArrayList<>();
-    private SidecarRegistry registry;
+    private final SidecarScope scope = new SidecarScope();
 
     @AfterEach
     void tearDown() throws Exception {
-        for (int i = closeables.size() - 1; i >= 0; i--) {
-            closeables.get(i).close();
-        }
-        closeables.clear();
-        if (registry != null) {
-            registry.close();
-        }
+        scope.close();
     }
 
     private Path components(String transport) throws Exception {
@@ -54,28 +46,16 @@ class PubSubConformanceTest {
     }
 
     private Sidecar sidecar(String appId, TestApp app, Path components) throws Exception {
-        SidecarOptions.Builder b = SidecarOptions.builder(appId).daprHttpPort(0).daprGrpcPort(0)
-                .componentsDir(components).registry(registry).env(Map.of())
-                .deliveryRetries(2, Duration.ofMillis(50), Duration.ofMillis(200));
-        if (app != null) {
-            b.appPort(app.port());
-        }
-        Sidecar s = Sidecar.start(b.build());
-        closeables.add(s);
-        s.appReady().get(30, TimeUnit.SECONDS);
-        return s;
+        return scope.sidecar(SidecarOptions.builder(appId).componentsDir(components).env(Map.of())
+                .deliveryRetries(2, Duration.ofMillis(50), Duration.ofMillis(200)), app);
     }
 
     private TestApp app() throws Exception {
-        TestApp app = new TestApp();
-        closeables.add(app);
-        return app;
+        return scope.app();
     }
 
     private DaprClient client(Sidecar s) {
-        DaprClient c = Clients.dapr(s);
-        closeables.add(c);
-        return c;
+        return scope.client(s);
     }
 
     private static String subscriptions(String... topicRouteDlq) {
@@ -105,7 +85,6 @@ class PubSubConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void bulkPublishOverHttpAndGrpcDeliversEveryEntryAsACloudEvent(String transport) throws Exception {
-        registry = new SidecarRegistry();
         Path comps = components(transport);
         String t = topic("bulk");
         TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/events/in", null)))
@@ -150,7 +129,6 @@ class PubSubConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void deliversDaprdCloudEventEnvelopeInOrder(String transport) throws Exception {
-        registry = new SidecarRegistry();
         Path comps = components(transport);
         String t = topic("envelope");
         TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/events/in", null)))
@@ -212,7 +190,6 @@ class PubSubConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void retryRedeliversDropDeadLettersAnd404Drops(String transport) throws Exception {
-        registry = new SidecarRegistry();
         Path comps = components(transport);
         String retry = topic("retry");
         String drop = topic("drop");
@@ -269,7 +246,6 @@ class PubSubConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void deliveryWaitsForAnAppThatIsDownInsteadOfDeadLettering(String transport) throws Exception {
-        registry = new SidecarRegistry();
         Path comps = components(transport);
         String t = topic("crash");
         String subscriptions = subscriptions(t, "/in", t + ".dlq", t + ".dlq", "/dlq", null);
@@ -289,7 +265,7 @@ class PubSubConformanceTest {
         Thread.sleep(1_500); // far more than the 2 retries (50–200 ms) an erroring app would get
         TestApp second = new TestApp(port).route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions))
                 .route("/in", r -> TestApp.Response.empty(204)).route("/dlq", r -> TestApp.Response.empty(204));
-        closeables.add(second);
+        scope.add(second);
         // At least once: a delivery whose answer was lost when the app went may come again, before this one.
         Fixtures.await("delivered once the app is back", Duration.ofSeconds(20),
                 () -> second.requests("/in").stream().anyMatch(r -> json(r).path("data").asText().equals("while down")));
@@ -300,7 +276,6 @@ class PubSubConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void undecidedEventsAreRedeliveredAfterSidecarRestart(String transport) throws Exception {
-        registry = new SidecarRegistry();
         Path comps = components(transport);
         String t = topic("restart");
         AtomicInteger mode = new AtomicInteger(); // 0 = RETRY everything, 1 = SUCCESS
@@ -329,7 +304,6 @@ class PubSubConformanceTest {
 
     @Test
     void routesRulesAndDefaultOfTheV2SubscriptionShape() throws Exception {
-        registry = new SidecarRegistry();
         Path comps = components("in-memory");
         String t = topic("routed");
         TestApp subApp = app()

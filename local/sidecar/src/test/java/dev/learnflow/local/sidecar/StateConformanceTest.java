@@ -248,7 +248,7 @@ class StateConformanceTest {
                     .getMetadata(io.dapr.v1.DaprProtos.GetMetadataRequest.getDefaultInstance());
             Map<String, java.util.List<String>> grpcCaps = new java.util.TreeMap<>();
             md.getRegisteredComponentsList().forEach(c -> grpcCaps.put(c.getName(), c.getCapabilitiesList()));
-            assertThat(grpcCaps.get("pgstore")).containsExactly("ETAG", "TRANSACTIONAL", "TTL");
+            assertThat(grpcCaps.get("pgstore")).containsExactly("ETAG", "TRANSACTIONAL", "QUERY_API", "TTL");
 
             JsonNode http = Json.parse(Clients.http(sidecar, "GET", "/v1.0/metadata", null).body().getBytes());
             Map<String, java.util.List<String>> httpCaps = new java.util.TreeMap<>();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.learnflow.local.sidecar.AppChannel;
 import dev.learnflow.local.sidecar.Json;
 import dev.learnflow.local.sidecar.api.ApiException;
+import dev.learnflow.local.sidecar.resiliency.Failures;
+import dev.learnflow.local.sidecar.resiliency.Resiliency;
 import dev.learnflow.local.sidecar.state.StateStore;
 import io.grpc.Status;
 
@@ -52,6 +54,8 @@ public final class ActorHost implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
     private final Duration timeout;
+    private final Resiliency resiliency;
+    private final String storeName;
     private final Map<String, TypeConfig> types = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Reminder>> reminders = new ConcurrentHashMap<>();
@@ -59,13 +63,23 @@ public final class ActorHost implements AutoCloseable {
     private volatile boolean closed;
 
     public ActorHost(String appId, AppChannel app, StateStore store, ExecutorService executor,
-                     ScheduledExecutorService scheduler, Duration timeout) {
+                     ScheduledExecutorService scheduler, Duration timeout, Resiliency resiliency, String storeName) {
         this.appId = appId;
         this.app = app;
         this.store = store;
         this.executor = executor;
         this.scheduler = scheduler;
         this.timeout = timeout;
+        this.resiliency = resiliency;
+        this.storeName = storeName;
+    }
+
+    /** daprd's answer when the actor app has no such method (404): permanent, never retried. */
+    public static final class MethodNotFound extends ApiException implements Failures.NotRetriable {
+        MethodNotFound(String method) {
+            super(500, Status.Code.INTERNAL, "ERR_ACTOR_INVOKE_METHOD",
+                    "error invoke actor method: actor method not found: " + method);
+        }
     }
 
     private static final class Slot {
@@ -241,7 +255,10 @@ public final class ActorHost implements AutoCloseable {
 
     // ---------------------------------------------------------------- invocation
 
-    /** A method call on (type, id), in its turn. Fails with ERR_ACTOR_INVOKE_METHOD when the app answers non-2xx. */
+    /**
+     * A method call on (type, id), in its turn, under the actor type's post-lock policy (its timeout, daprd's
+     * ActorPostLockPolicy). Fails with ERR_ACTOR_INVOKE_METHOD when the app answers non-2xx (404: permanently).
+     */
     public CompletableFuture<AppChannel.Reply> invoke(String type, String id, String method, byte[] data,
                                                       Map<String, String> headers) {
         requireHosted(type, "ERR_ACTOR_INVOKE_METHOD");
@@ -250,22 +267,28 @@ public final class ActorHost implements AutoCloseable {
             h.putAll(headers);
         }
         h.putIfAbsent("Content-Type", "application/json");
-        String uri = "/actors/" + seg(type) + "/" + seg(id) + "/method/" + seg(method);
-        return inTurn(type, id, () -> app.call("PUT", uri, h, data, timeout)).thenApply(reply -> {
-            if (!reply.ok()) {
-                throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_INVOKE_METHOD",
-                        "error invoke actor method: error from actor service: ("
-                                + reply.status() + ") " + new String(reply.body(), StandardCharsets.UTF_8));
-            }
-            return reply;
-        }).exceptionally(e -> {
-            Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (c instanceof ApiException a) {
-                throw a;
-            }
-            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_INVOKE_METHOD",
-                    "error invoke actor method: " + c, c);
-        });
+        String appMethod = "actors/" + seg(type) + "/" + seg(id) + "/method/" + seg(method);
+        var postLock = resiliency.actorPostLock(type, id);
+        return inTurn(type, id, () -> postLock.run(attempt -> app.call("PUT", "/" + appMethod, h, data, timeout)))
+                .thenApply(reply -> {
+                    if (reply.status() == 404) {
+                        throw new MethodNotFound(appMethod);
+                    }
+                    if (!reply.ok()) {
+                        throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_INVOKE_METHOD",
+                                "error invoke actor method: error from actor service: ("
+                                        + reply.status() + ") " + new String(reply.body(), StandardCharsets.UTF_8));
+                    }
+                    return reply;
+                }).exceptionally(e -> {
+                    Throwable c = Failures.unwrap(e);
+                    if (c instanceof ApiException a) {
+                        throw a;
+                    }
+                    String why = c instanceof Failures.Timeout ? c.getMessage() : String.valueOf(c);
+                    throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_INVOKE_METHOD",
+                            "error invoke actor method: " + why, c);
+                });
     }
 
     /** Runs one call to the app for (type, id) in that actor's turn, activating it. */
@@ -336,21 +359,29 @@ public final class ActorHost implements AutoCloseable {
         return store;
     }
 
+    /** Actor state goes through the actor store's outbound policy, as daprd's actor state does. */
+    private dev.learnflow.local.sidecar.resiliency.Policy storePolicy() {
+        return resiliency.componentOutbound(storeName, Resiliency.ComponentKind.STATESTORE);
+    }
+
     public CompletableFuture<byte[]> getState(String type, String id, String key) {
         if (!types.containsKey(type)) {
             return CompletableFuture.failedFuture(new ApiException(400, Status.Code.INTERNAL,
                     "ERR_ACTOR_INSTANCE_MISSING", "actor instance is missing"));
         }
         StateStore s = store();
-        return CompletableFuture.supplyAsync(() -> {
+        return storePolicy().run(attempt -> CompletableFuture.supplyAsync(() -> {
             try {
                 StateStore.Entry e = s.get(stateKey(type, id, key));
                 return e == null ? null : e.value();
             } catch (Exception ex) {
-                throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_GET",
-                        "error getting actor state: " + ex.getMessage(), ex);
+                throw new java.util.concurrent.CompletionException(ex);
             }
-        }, executor);
+        }, executor)).exceptionally(ex -> {
+            Throwable c = Failures.unwrap(ex);
+            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_GET",
+                    "error getting actor state: " + c.getMessage(), c);
+        });
     }
 
     /** One operation of an actor state transaction: upsert (value non-null) or delete. */
@@ -377,14 +408,17 @@ public final class ActorHost implements AutoCloseable {
                 }
             }
         }
-        return CompletableFuture.runAsync(() -> {
+        return storePolicy().run(attempt -> CompletableFuture.runAsync(() -> {
             try {
                 s.transact(list);
             } catch (Exception ex) {
-                throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_TRANSACTION_SAVE",
-                        "error saving actor transaction state: " + ex.getMessage(), ex);
+                throw new java.util.concurrent.CompletionException(ex);
             }
-        }, executor);
+        }, executor)).exceptionally(ex -> {
+            Throwable c = Failures.unwrap(ex);
+            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_TRANSACTION_SAVE",
+                    "error saving actor transaction state: " + c.getMessage(), c);
+        });
     }
 
     // ---------------------------------------------------------------- timers

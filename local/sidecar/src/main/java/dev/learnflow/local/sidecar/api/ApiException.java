@@ -8,6 +8,7 @@ public class ApiException extends RuntimeException {
     private final int httpStatus;
     private final Status.Code grpcCode;
     private final String errorCode;
+    private String grpcMessage;
 
     public ApiException(int httpStatus, Status.Code grpcCode, String errorCode, String message) {
         super(message);
@@ -33,6 +34,16 @@ public class ApiException extends RuntimeException {
 
     public String errorCode() {
         return errorCode;
+    }
+
+    /** The gRPC face's message where daprd's differs from the HTTP one (default: the same message). */
+    public String grpcMessage() {
+        return grpcMessage != null ? grpcMessage : getMessage();
+    }
+
+    public ApiException withGrpcMessage(String message) {
+        this.grpcMessage = message;
+        return this;
     }
 
     public static ApiException badRequest(String errorCode, String message) {

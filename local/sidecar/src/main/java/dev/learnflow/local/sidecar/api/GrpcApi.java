@@ -93,7 +93,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
         f.whenComplete((v, e) -> {
             if (e != null) {
                 ApiException a = ApiException.of(e, "ERR_INTERNAL", "");
-                observer.onError(Status.fromCode(a.grpcCode()).withDescription(a.getMessage()).asRuntimeException());
+                observer.onError(Status.fromCode(a.grpcCode()).withDescription(a.grpcMessage()).asRuntimeException());
                 return;
             }
             R r;
@@ -101,7 +101,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 r = map.apply(v);
             } catch (Throwable t) {
                 ApiException a = ApiException.of(t, "ERR_INTERNAL", "");
-                observer.onError(Status.fromCode(a.grpcCode()).withDescription(a.getMessage()).asRuntimeException());
+                observer.onError(Status.fromCode(a.grpcCode()).withDescription(a.grpcMessage()).asRuntimeException());
                 return;
             }
             observer.onNext(r);
@@ -242,6 +242,19 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
         }, v -> EMPTY);
     }
 
+    @Override
+    public void queryStateAlpha1(DaprProtos.QueryStateRequest req, StreamObserver<DaprProtos.QueryStateResponse> obs) {
+        reply(obs, () -> sidecar.state().query(req.getStoreName(), req.getQuery()), r -> {
+            DaprProtos.QueryStateResponse.Builder b = DaprProtos.QueryStateResponse.newBuilder();
+            if (r.results().isEmpty()) {
+                return b.build();
+            }
+            r.results().forEach(item -> b.addResults(DaprProtos.QueryStateItem.newBuilder().setKey(item.key())
+                    .setData(ByteString.copyFrom(item.data())).setEtag(item.etag() == null ? "" : item.etag())));
+            return b.setToken(r.token()).build();
+        });
+    }
+
     // ---------------------------------------------------------------- service invocation
 
     @Override
@@ -258,29 +271,76 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
             if (tp != null) {
                 h.set("traceparent", tp);
             }
-            try {
-                return sidecar.invoke(req.getId(), verb, "/" + m.getMethod(),
-                        m.hasHttpExtension() ? m.getHttpExtension().getQuerystring() : "", h,
-                        m.getData().getValue().toByteArray());
-            } catch (ApiException denied) {
-                if (denied.grpcCode() != Status.Code.PERMISSION_DENIED) {
-                    throw denied;
-                }
-                // daprd's gRPC InvokeService wraps every invocation error, access control's included, as INTERNAL
-                // (its HTTP API keeps the 403).
-                throw new ApiException(denied.httpStatus(), Status.Code.INTERNAL, denied.errorCode(),
-                        denied.getMessage(), denied);
-            }
+            return sidecar.invoke(req.getId(), verb, "/" + m.getMethod(),
+                    m.hasHttpExtension() ? m.getHttpExtension().getQuerystring() : "", h,
+                    m.getData().getValue().toByteArray(), true).exceptionally(e -> {
+                        ApiException a = ApiException.of(e, "ERR_DIRECT_INVOKE", "");
+                        if (a.grpcCode() != Status.Code.PERMISSION_DENIED) {
+                            throw a;
+                        }
+                        // daprd's gRPC InvokeService wraps every invocation error, access control's included, as
+                        // INTERNAL (its HTTP API keeps the 403).
+                        throw new ApiException(a.httpStatus(), Status.Code.INTERNAL, a.errorCode(), a.getMessage(), a);
+                    });
         }, (AppChannel.Reply r) -> {
             if (!r.ok()) {
-                throw new ApiException(r.status(), Status.Code.UNKNOWN, "ERR_DIRECT_INVOKE",
-                        "the app answered with status " + r.status() + ": "
-                                + new String(r.body(), StandardCharsets.UTF_8));
+                // daprd (ErrorFromHTTPResponseCode): the gRPC code for the app's HTTP status, its status text.
+                throw new ApiException(r.status(), grpcCodeOf(r.status()), "ERR_DIRECT_INVOKE",
+                        reasonPhrase(r.status()));
             }
             return CommonProtos.InvokeResponse.newBuilder()
                     .setData(Any.newBuilder().setValue(ByteString.copyFrom(r.body())))
                     .setContentType(r.contentType() == null ? "" : r.contentType()).build();
         });
+    }
+
+    /** daprd's CodeFromHTTPStatus. */
+    static Status.Code grpcCodeOf(int httpStatus) {
+        return switch (httpStatus) {
+            case 408 -> Status.Code.CANCELLED;
+            case 400 -> Status.Code.INTERNAL;
+            case 504 -> Status.Code.DEADLINE_EXCEEDED;
+            case 404 -> Status.Code.NOT_FOUND;
+            case 409 -> Status.Code.ALREADY_EXISTS;
+            case 403 -> Status.Code.PERMISSION_DENIED;
+            case 401 -> Status.Code.UNAUTHENTICATED;
+            case 429 -> Status.Code.RESOURCE_EXHAUSTED;
+            case 501 -> Status.Code.UNIMPLEMENTED;
+            case 503 -> Status.Code.UNAVAILABLE;
+            default -> Status.Code.UNKNOWN;
+        };
+    }
+
+    /** Go's http.StatusText for the codes apps answer with. */
+    static String reasonPhrase(int status) {
+        return switch (status) {
+            case 300 -> "Multiple Choices";
+            case 301 -> "Moved Permanently";
+            case 302 -> "Found";
+            case 303 -> "See Other";
+            case 304 -> "Not Modified";
+            case 307 -> "Temporary Redirect";
+            case 308 -> "Permanent Redirect";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 408 -> "Request Timeout";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 413 -> "Request Entity Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Entity";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "";
+        };
     }
 
     // ---------------------------------------------------------------- actors
@@ -289,10 +349,9 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
     public void invokeActor(DaprProtos.InvokeActorRequest req, StreamObserver<DaprProtos.InvokeActorResponse> obs) {
         String traceparent = CTX_TRACEPARENT.get();
         reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_INVOKE_METHOD");
             Map<String, String> headers = new LinkedHashMap<>(req.getMetadataMap());
             headers.put("traceparent", dev.learnflow.local.sidecar.Traces.child(traceparent, sidecar.samplingRate()));
-            return host.actors().invoke(req.getActorType(), req.getActorId(), req.getMethod(),
+            return sidecar.invokeActor(req.getActorType(), req.getActorId(), req.getMethod(),
                     req.getData().toByteArray(), headers);
         }, r -> DaprProtos.InvokeActorResponse.newBuilder().setData(ByteString.copyFrom(r.body())).build());
     }

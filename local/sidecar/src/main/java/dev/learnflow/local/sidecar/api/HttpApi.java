@@ -139,6 +139,10 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 && seg.get(2).equals("bulk")) {
             return safely(() -> publishBulk(req, seg, body));
         }
+        if (seg.size() == 4 && seg.get(0).equals("v1.0-alpha1") && seg.get(1).equals("state")
+                && seg.get(3).equals("query") && (req.method().name().equals("POST") || req.method().name().equals("PUT"))) {
+            return safely(() -> queryState(seg.get(2), body));
+        }
         if (seg.size() < 2 || !seg.get(0).equals("v1.0")) {
             return CompletableFuture.completedFuture(Answer.json(404, Json.error("ERR_NOT_FOUND",
                     "no route for " + req.method() + " " + path)));
@@ -242,13 +246,13 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         }
         List<Sidecar.BulkEntry> entries = new ArrayList<>();
         for (JsonNode e : array) {
-            String contentType = e.path("contentType").asText("");
-            JsonNode event = e.path("event");
+            String contentType = member(e, "contentType").asText("");
+            JsonNode event = member(e, "event");
             byte[] data = event.isTextual() && !contentType.contains("json") ? event.asText().getBytes(
                     java.nio.charset.StandardCharsets.UTF_8) : Json.bytes(event);
             Map<String, String> md = new java.util.LinkedHashMap<>();
-            e.path("metadata").properties().forEach(m -> md.put(m.getKey(), m.getValue().asText()));
-            entries.add(new Sidecar.BulkEntry(e.path("entryId").asText(""), data, contentType, md));
+            member(e, "metadata").properties().forEach(m -> md.put(m.getKey(), m.getValue().asText()));
+            entries.add(new Sidecar.BulkEntry(member(e, "entryId").asText(""), data, contentType, md));
         }
         return sidecar.publishBulk(seg.get(3), topic, entries, queryMetadata(req), req.getHeader("traceparent"),
                 req.getHeader("tracestate")).thenApply(failed -> {
@@ -261,6 +265,19 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                     out.put("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE");
                     return Answer.json(500, Json.bytes(out));
                 });
+    }
+
+    /** A field as Go's encoding/json finds it: the exact name, else any case (the JS SDK sends "entryID"). */
+    private static JsonNode member(JsonNode object, String name) {
+        if (object.has(name)) {
+            return object.get(name);
+        }
+        for (java.util.Map.Entry<String, JsonNode> f : object.properties()) {
+            if (f.getKey().equalsIgnoreCase(name)) {
+                return f.getValue();
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     // ---------------------------------------------------------------- state
@@ -345,6 +362,29 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         throw notFound(req);
     }
 
+    /** POST/PUT /v1.0-alpha1/state/{store}/query: {results: [{key, data, etag}], token}; no results = 204. */
+    private CompletableFuture<Answer> queryState(String store, byte[] body) {
+        return sidecar.state().query(store, new String(body, StandardCharsets.UTF_8)).thenApply(r -> {
+            if (r.results().isEmpty()) {
+                return Answer.empty(204);
+            }
+            ObjectNode out = Json.object();
+            ArrayNode results = out.putArray("results");
+            for (StateApi.QueryItem item : r.results()) {
+                ObjectNode n = results.addObject();
+                n.put("key", item.key());
+                n.set("data", dataNode(item.data()));
+                if (item.etag() != null && !item.etag().isEmpty()) {
+                    n.put("etag", item.etag());
+                }
+            }
+            if (!r.token().isEmpty()) {
+                out.put("token", r.token());
+            }
+            return Answer.json(200, Json.bytes(out));
+        });
+    }
+
     private static JsonNode dataNode(byte[] value) {
         if (Json.isValid(value)) {
             return Json.parse(value);
@@ -421,7 +461,6 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                     throw notFound(req);
                 }
                 String m = String.join("/", seg.subList(5, seg.size()));
-                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_INVOKE_METHOD");
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (Map.Entry<String, String> h : req.headers()) {
                     String k = h.getKey().toLowerCase(Locale.ROOT);
@@ -429,7 +468,7 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                         headers.put(h.getKey(), h.getValue());
                     }
                 }
-                return host.actors().invoke(type, id, m, body, headers)
+                return sidecar.invokeActor(type, id, m, body, headers)
                         .thenApply(r -> new Answer(r.status(), r.headers(), r.body()));
             }
             case "state" -> {

@@ -118,9 +118,12 @@ public final class AccessControl {
         if (allowed) {
             return new Decision(true, null);
         }
-        String who = caller == null ? "" : caller.appId();
-        return new Decision(false, "access control policy has denied access to appid: " + who
-                + " operation: " + normalized + " verb: " + verb);
+        // daprd names the caller by its SPIFFE id and the operation as the method it received (no leading slash).
+        String who = caller == null ? "" : "spiffe://" + caller.trustDomain() + "/ns/" + caller.namespace() + "/"
+                + caller.appId();
+        String operationName = normalized.startsWith("/") ? normalized.substring(1) : normalized;
+        return new Decision(false, "access control policy has denied access to id: " + who
+                + " operation: " + operationName + " verb: " + verb);
     }
 
     private boolean evaluate(CallerIdentity caller, String operation, String verb) {

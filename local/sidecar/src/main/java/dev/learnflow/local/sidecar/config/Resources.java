@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.learnflow.local.sidecar.SidecarConfigException;
+import dev.learnflow.local.sidecar.resiliency.Resiliency;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +35,35 @@ public final class Resources {
 
     private final List<ComponentSpec> components;
     private final List<SubscriptionSpec> subscriptions;
+    private final List<Resiliency.Document> resiliencies;
 
-    private Resources(List<ComponentSpec> components, List<SubscriptionSpec> subscriptions) {
+    private Resources(List<ComponentSpec> components, List<SubscriptionSpec> subscriptions,
+                      List<Resiliency.Document> resiliencies) {
         this.components = components;
         this.subscriptions = subscriptions;
+        this.resiliencies = resiliencies;
+    }
+
+    /** The {@code kind: Resiliency} documents found (daprd loads them from the resources path too). */
+    public List<Resiliency.Document> resiliencies() {
+        return resiliencies;
+    }
+
+    /** The {@code kind: Resiliency} documents of one file (other kinds ignored). */
+    public static List<Resiliency.Document> resiliencyFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new SidecarConfigException("resiliency file " + file + " does not exist");
+        }
+        List<Resiliency.Document> out = new ArrayList<>();
+        for (JsonNode doc : readDocuments(file)) {
+            if ("Resiliency".equals(doc.path("kind").asText(""))) {
+                out.add(new Resiliency.Document(doc, file.toString()));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new SidecarConfigException(file + ": no document of kind Resiliency");
+        }
+        return out;
     }
 
     public List<ComponentSpec> components() {
@@ -49,7 +75,7 @@ public final class Resources {
     }
 
     public static Resources empty() {
-        return new Resources(List.of(), List.of());
+        return new Resources(List.of(), List.of(), List.of());
     }
 
     private record RawDoc(JsonNode node, Path file) {
@@ -68,6 +94,7 @@ public final class Resources {
         }
         List<RawDoc> componentDocs = new ArrayList<>();
         List<RawDoc> subscriptionDocs = new ArrayList<>();
+        List<Resiliency.Document> resiliencyDocs = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> {
@@ -83,6 +110,7 @@ public final class Resources {
                 switch (kind) {
                     case "Component" -> componentDocs.add(new RawDoc(doc, file));
                     case "Subscription" -> subscriptionDocs.add(new RawDoc(doc, file));
+                    case "Resiliency" -> resiliencyDocs.add(new Resiliency.Document(doc, file.toString()));
                     default -> LOG.log(System.Logger.Level.DEBUG, "{0}: ignoring document of kind ''{1}''", file, kind);
                 }
             }
@@ -120,7 +148,7 @@ public final class Resources {
                 throw new SidecarConfigException(raw.file() + ": invalid Subscription: " + e.getMessage(), e);
             }
         }
-        return new Resources(List.copyOf(byName.values()), List.copyOf(subs));
+        return new Resources(List.copyOf(byName.values()), List.copyOf(subs), List.copyOf(resiliencyDocs));
     }
 
     private static void register(Map<String, ComponentSpec> byName, ComponentSpec spec) {

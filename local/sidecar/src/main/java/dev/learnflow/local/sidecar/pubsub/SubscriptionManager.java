@@ -6,6 +6,10 @@ import dev.learnflow.local.sidecar.AppChannel;
 import dev.learnflow.local.sidecar.Json;
 import dev.learnflow.local.sidecar.Traces;
 import dev.learnflow.local.sidecar.config.SubscriptionSpec;
+import dev.learnflow.local.sidecar.resiliency.CircuitBreaker;
+import dev.learnflow.local.sidecar.resiliency.Failures;
+import dev.learnflow.local.sidecar.resiliency.Policy;
+import dev.learnflow.local.sidecar.resiliency.Retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +25,11 @@ import java.util.stream.Collectors;
 /**
  * The subscriber side of daprd's pub/sub: consumes the app's subscriptions and delivers each CloudEvent by POST to
  * its route, then decides as daprd does from the reply: 2xx with an empty body or status SUCCESS = done, RETRY (or
- * an unknown status, or a non-2xx other than 404, or no answer) = redeliver with backoff, DROP = dropped (to the
- * dead-letter topic if one is set), 404 = dropped. With a dead-letter topic, a message still failing after the
- * configured retries goes there; without one, it is retried until it succeeds.
+ * an unknown status, or a non-2xx other than 404, or no answer) = a failed attempt, DROP = dropped (to the
+ * dead-letter topic if one is set), 404 = dropped. Attempts run under the pub/sub component's inbound policy
+ * (timeout per attempt, retries with back-off, circuit breaker). When the policy gives up, a message goes to the
+ * dead-letter topic if one is set; without one the component retries it (daprd's component-level retry) until it
+ * succeeds.
  */
 public final class SubscriptionManager implements AutoCloseable {
 
@@ -43,7 +49,16 @@ public final class SubscriptionManager implements AutoCloseable {
         String consumerGroup(String pubsubName);
 
         double samplingRate();
+
+        /** The component's inbound resiliency policy for deliveries; null = the sidecar's delivery options. */
+        Policy inboundPolicy(String pubsubName);
+
+        /** Where delays between attempts are scheduled. */
+        java.util.concurrent.ScheduledExecutorService scheduler();
     }
+
+    /** The Kafka component's own retry between two policy runs (components-contrib's backOffDuration, 5 s). */
+    static final Duration COMPONENT_RETRY = Duration.ofSeconds(5);
 
     private record Active(SubscriptionSpec spec, List<RouteMatcher> matchers) {
     }
@@ -151,51 +166,90 @@ public final class SubscriptionManager implements AutoCloseable {
             return;
         }
         byte[] body = Json.bytes(event);
+        Policy policy = inboundPolicy(spec.pubsubName());
+        Duration attemptTimeout = policy.timeout() != null ? policy.timeout() : timeout;
+        CircuitBreaker breaker = policy.breaker();
         boolean appDown = false;
         int attempt = 0;
-        long backoff = initialBackoff.toMillis();
+        Retry.Backoff backoff = policy.retry() == null ? null : policy.retry().newBackoff();
+        long holdBackoff = initialBackoff.toMillis();
         while (true) {
             if (cancelled.getAsBoolean() || closed) {
                 throw new CancellationException("subscription stopping");
             }
-            Outcome outcome = post(path, body, event);
-            switch (outcome) {
+            CircuitBreaker.Permit permit = null;
+            Outcome outcome;
+            try {
+                permit = breaker == null ? null : breaker.acquire();
+                outcome = post(path, body, event, attemptTimeout);
+            } catch (Failures.BreakerOpen refused) {
+                LOG.log(System.Logger.Level.WARNING, "{0}: delivering event {1} on {2}: {3}", host.appId(),
+                        event.path("id").asText(), message.topic(), refused.getMessage());
+                outcome = null;
+            }
+            if (outcome == Outcome.APP_UNREACHABLE) {
+                // The app is not there (crashed, restarting): like daprd with app health checks, delivery
+                // pauses until it is back instead of spending the message's retries and dead-lettering it.
+                if (permit != null) {
+                    permit.abandon();
+                }
+                if (!appDown) {
+                    appDown = true;
+                    LOG.log(System.Logger.Level.WARNING, "{0}: app unreachable; holding event {1} on {2} "
+                            + "until it is back", host.appId(), event.path("id").asText(), message.topic());
+                }
+                sleep(holdBackoff, cancelled);
+                holdBackoff = Math.min(holdBackoff * 2, maxBackoff.toMillis());
+                continue;
+            }
+            if (appDown) {
+                appDown = false;
+                holdBackoff = initialBackoff.toMillis();
+                LOG.log(System.Logger.Level.INFO, "{0}: app reachable again; delivering", host.appId());
+            }
+            boolean failed = outcome == null || outcome == Outcome.RETRY;
+            if (permit != null) {
+                permit.done(!failed);
+            }
+            switch (outcome == null ? Outcome.RETRY : outcome) {
                 case SUCCESS, NOT_FOUND -> {
-                    if (appDown) {
-                        LOG.log(System.Logger.Level.INFO, "{0}: app reachable again; delivering", host.appId());
-                    }
                     return;
                 }
                 case DROP -> {
                     deadLetter(pubsub, spec, message);
                     return;
                 }
-                case APP_UNREACHABLE -> {
-                    // The app is not there (crashed, restarting): like daprd with app health checks, delivery
-                    // pauses until it is back instead of spending the message's retries and dead-lettering it.
-                    if (!appDown) {
-                        appDown = true;
-                        LOG.log(System.Logger.Level.WARNING, "{0}: app unreachable; holding event {1} on {2} "
-                                + "until it is back", host.appId(), event.path("id").asText(), message.topic());
-                    }
-                    sleep(backoff, cancelled);
-                    backoff = Math.min(backoff * 2, maxBackoff.toMillis());
-                }
                 default -> {
-                    appDown = false;
                     attempt++;
-                    if (spec.deadLetterTopic() != null && attempt > maxRetries) {
+                    long wait = outcome == null || backoff == null ? -1 : backoff.next();
+                    if (wait >= 0) {
+                        sleep(wait, cancelled);
+                        continue;
+                    }
+                    if (spec.deadLetterTopic() != null) {
                         LOG.log(System.Logger.Level.WARNING, "{0}: event {1} on {2} failed {3} times; sending it "
                                 + "to {4}", host.appId(), event.path("id").asText(), message.topic(), attempt,
                                 spec.deadLetterTopic());
                         deadLetter(pubsub, spec, message);
                         return;
                     }
-                    sleep(backoff, cancelled);
-                    backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                    // No dead-letter topic: the component retries the message with a fresh policy run.
+                    sleep(Math.min(COMPONENT_RETRY.toMillis(), maxBackoff.toMillis()), cancelled);
+                    backoff = policy.retry() == null ? null : policy.retry().newBackoff();
                 }
             }
         }
+    }
+
+    /** The component's inbound policy, or one made of the delivery options when no Resiliency is in force. */
+    private Policy inboundPolicy(String pubsubName) {
+        Policy p = host.inboundPolicy(pubsubName);
+        if (p != null) {
+            return p;
+        }
+        Retry options = new Retry("deliveryRetries", true, Duration.ZERO, initialBackoff, 0.0, 2.0, maxBackoff,
+                Duration.ZERO, maxRetries, null, null);
+        return Policy.of("deliveryRetries", null, options, host.scheduler(), Runnable::run);
     }
 
     /** Connection refused or dropped before an answer: the app process is gone, not the message at fault. */
@@ -243,7 +297,7 @@ public final class SubscriptionManager implements AutoCloseable {
         }
     }
 
-    Outcome post(String path, byte[] body, JsonNode event) {
+    Outcome post(String path, byte[] body, JsonNode event, Duration attemptTimeout) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", CloudEvents.CONTENT_TYPE);
         String traceparent = Traces.child(event.path("traceparent").asText(null), host.samplingRate());
@@ -255,7 +309,7 @@ public final class SubscriptionManager implements AutoCloseable {
         headers.put("pubsubname", event.path("pubsubname").asText(""));
         AppChannel.Reply reply;
         try {
-            reply = host.app().call("POST", path, headers, body, timeout).join();
+            reply = host.app().call("POST", path, headers, body, attemptTimeout).join();
         } catch (RuntimeException e) {
             if (appUnreachable(e)) {
                 return Outcome.APP_UNREACHABLE;

@@ -215,12 +215,34 @@ public final class PostgresStateStore implements StateStore {
     private <T> T attempt(Work<T> work) throws Exception {
         Connection c = pool.borrow();
         boolean broken = false;
+        long deadline = Deadline.remainingMillis();
         try {
+            if (deadline > 0) {
+                // The resiliency timeout cancels the statements, as daprd's context cancels pgx's query.
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("SET statement_timeout = " + deadline);
+                }
+            }
             return work.run(c);
         } catch (SQLException e) {
             broken = isConnectionFailure(e);
+            if (deadline > 0 && "57014".equals(e.getSQLState())) {
+                // Cancelled at the deadline: the caller's timeout, as daprd reports a cancelled context.
+                throw new dev.learnflow.local.sidecar.resiliency.Failures.Timeout();
+            }
             throw e;
         } finally {
+            if (deadline > 0 && !broken) {
+                try (java.sql.Statement st = c.createStatement()) {
+                    if (!c.getAutoCommit()) {
+                        c.rollback();
+                        c.setAutoCommit(true);
+                    }
+                    st.execute("RESET statement_timeout");
+                } catch (SQLException e) {
+                    broken = true;
+                }
+            }
             pool.giveBack(c, broken);
         }
     }
@@ -308,7 +330,104 @@ public final class PostgresStateStore implements StateStore {
 
     @Override
     public List<String> features() {
-        return List.of("ETAG", "TRANSACTIONAL", "TTL");
+        return List.of("ETAG", "TRANSACTIONAL", "QUERY_API", "TTL");
+    }
+
+    /**
+     * state.postgresql v1's query (components-contrib common/component/postgresql/v1): one SELECT over the whole
+     * table, as the component does: no key-prefix filter (every app's rows), no expiry filter, fields compared as
+     * text ({@code value->'a'->>'b' = $1} with the value's Go {@code %v} text), sorted as text, LIMIT/OFFSET paging
+     * whose token is the next offset.
+     */
+    @Override
+    public QueryPage query(StateQuery query) throws Exception {
+        List<String> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT key, value::text, xmin::text FROM " + table);
+        if (query.filter() != null) {
+            sql.append(" WHERE ").append(where(query.filter(), params));
+        }
+        if (!query.sort().isEmpty()) {
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < query.sort().size(); i++) {
+                StateQuery.Sort s = query.sort().get(i);
+                sql.append(i > 0 ? ", " : "").append(field(s.key())).append(s.order().isEmpty() ? "" : " " + s.order());
+            }
+        }
+        if (query.limit() > 0) {
+            sql.append(" LIMIT ").append(query.limit());
+        }
+        long skip = 0;
+        if (!query.token().isEmpty()) {
+            try {
+                skip = Long.parseLong(query.token());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("strconv.ParseInt: parsing \"" + query.token()
+                        + "\": invalid syntax");
+            }
+            sql.append(" OFFSET ").append(skip);
+        }
+        long offset = skip;
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setString(i + 1, params.get(i));
+                }
+                List<Entry> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Entry(rs.getString(1), rs.getString(2).getBytes(StandardCharsets.UTF_8),
+                                rs.getString(3)));
+                    }
+                }
+                String token = query.limit() > 0 ? Long.toString(offset + rows.size()) : "";
+                return new QueryPage(rows, token);
+            }
+        });
+    }
+
+    private static String where(StateQuery.Filter f, List<String> params) {
+        if (f instanceof StateQuery.Compare cmp) {
+            if (!cmp.op().equals("EQ") && !cmp.op().equals("NEQ") && cmp.value().isTextual()) {
+                throw new IllegalArgumentException("unsupported type of value " + cmp.value().asText()
+                        + "; string type not permitted");
+            }
+            String op = switch (cmp.op()) {
+                case "EQ" -> "=";
+                case "NEQ" -> "!=";
+                case "GT" -> ">";
+                case "GTE" -> ">=";
+                case "LT" -> "<";
+                default -> "<=";
+            };
+            params.add(StateQuery.goText(cmp.value()));
+            return field(cmp.key()) + op + "?";
+        }
+        if (f instanceof StateQuery.In in) {
+            if (in.values().isEmpty()) {
+                throw new IllegalArgumentException("empty IN operator for key \"" + in.key() + "\"");
+            }
+            List<String> parts = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode v : in.values()) {
+                params.add(StateQuery.goText(v));
+                parts.add(field(in.key()) + "=?");
+            }
+            return "(" + String.join(" OR ", parts) + ")";
+        }
+        StateQuery.Junction j = (StateQuery.Junction) f;
+        List<String> parts = new ArrayList<>();
+        j.filters().forEach(sub -> parts.add(where(sub, params)));
+        return "(" + String.join(" " + j.op() + " ", parts) + ")";
+    }
+
+    /** "a.b" → value->'a'->>'b' (translateFieldToFilter), quotes escaped. */
+    private static String field(String key) {
+        String[] parts = key.split("\\.", -1);
+        StringBuilder sb = new StringBuilder("value");
+        for (int i = 0; i < parts.length; i++) {
+            sb.append(i + 1 == parts.length ? "->>" : "->").append('\'').append(parts[i].replace("'", "''"))
+                    .append('\'');
+        }
+        return sb.toString();
     }
 
     private void apply(Connection c, Operation op) throws SQLException, ETagException, NoItemUpdatedException {

@@ -63,6 +63,18 @@ public interface StateStore extends AutoCloseable {
     /** The store's feature list as daprd reports it in /v1.0/metadata. */
     List<String> features();
 
+    /** One page of a state query: the rows (keys as stored), and the token of the next page ("" = none). */
+    record QueryPage(List<Entry> results, String token) {
+    }
+
+    /**
+     * Runs a state query (alpha API); stores without the QUERY_API feature refuse with
+     * UnsupportedOperationException, as daprd does for components that are no Querier.
+     */
+    default QueryPage query(StateQuery query) throws Exception {
+        throw new UnsupportedOperationException("state store does not support querying");
+    }
+
     @Override
     default void close() {
     }
