@@ -73,6 +73,8 @@ export function failingRunView(d: Diagnosis, editor: CodeEditor): HTMLElement {
   const steps = d.trace?.steps ?? [];
   if (steps.length) {
     const states = snapshots(steps);
+    // depth counts frames of the student's file: the failing call itself is the outermost one shown
+    const outermost = Math.min(...steps.map((st) => st.depth));
     const varsEl = h("div", { class: "run-vars" });
     const render = (index: number): string => {
       const step = steps[index];
@@ -93,7 +95,8 @@ export function failingRunView(d: Diagnosis, editor: CodeEditor): HTMLElement {
           }))));
       if (step.event === "return") varsEl.appendChild(h("p", { class: "trace-returned" }, "Returns ", h("code", null, step.returned ?? "None")));
       if (step.event === "exception") varsEl.appendChild(h("p", { class: "trace-exception" }, "An exception is raised here."));
-      const where = step.depth > 1 ? ` (a call ${step.depth} levels deep)` : "";
+      const nested = step.depth - outermost;
+      const where = nested > 0 ? ` (in a call ${nested} level${nested > 1 ? "s" : ""} deeper)` : "";
       const what = step.event === "return" ? `returning from line ${step.line}` : `line ${step.line}`;
       return `Step ${index + 1} of ${steps.length}: ${what}${where}`;
     };
