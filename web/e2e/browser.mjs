@@ -367,7 +367,7 @@ try {
     const alert = teacher.locator('.alert[data-status="open"]', { hasText: "NameError" }).first();
     await alert.waitFor({ timeout: ALERT_TIMEOUT });
     check(teacherNavigations === 0, `the teacher page navigated ${teacherNavigations} times`);
-    await teacher.locator(".alert h3", { hasText: studentName }).waitFor({ timeout: 15_000 });
+    await alert.locator("h3", { hasText: studentName }).waitFor({ timeout: 15_000 });
     check(/NameError/.test(await alert.textContent()), `alert text: ${await alert.textContent()}`);
     await teacher.locator(".student h3", { hasText: studentName }).waitFor({ timeout: 15_000 });
     await shot(teacher, "07-teacher-live-alert");
