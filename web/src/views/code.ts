@@ -203,10 +203,12 @@ export const codeView: View = (container, ctx) => {
     const level = hintLevel;
     hintLevel = Math.min(3, hintLevel + 1);
     // what the student expects says more than a traceback of an older run
-    const said = expectation.value.trim();
-    const error = said || (lastError?.stderr ? lastError.stderr.slice(0, 10000) : "");
+    const said = expectation.value.trim().slice(0, 2000);
+    const error = !said && lastError?.stderr ? lastError.stderr.slice(0, 10000) : "";
     void askLater(ctx.socket, reviewPanel, "Looking at your program",
-      () => api.post<QueryAccepted>("/api/v1/debug", { code, ...(error ? { error } : {}), hintLevel: level }),
+      () => api.post<QueryAccepted>("/api/v1/debug", {
+        code, hintLevel: level, ...(said ? { question: said } : {}), ...(error ? { error } : {}),
+      }),
       (view, data) => {
         hint.textContent = hintLevel > level ? "Another hint" : "Get a hint";
         if (isDiagnosis(data?.diagnosis)) {

@@ -2,7 +2,6 @@ package dev.learnflow.debug;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.learnflow.debug.service.HintGuard;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.MeshPeers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,7 +62,7 @@ class DiagnosisEndpointTest {
         assertThat(hints.get(0).path("label").asText()).isEqualTo("where to look");
         assertThat(hints.get(0).path("text").asText()).contains("`fibonacci(5)`").contains("`8`").contains("`5`")
                 .contains("?");
-        assertThat(HintGuard.isHintOnly(hints.get(0).path("text").asText())).isTrue();
+        assertThat(HintPolicy.violations(hints.get(0).path("text").asText(), FIB)).isEmpty();
         assertThat(feedback.path("hiddenNotes")).hasSize(1);
         assertThat(feedback.path("hiddenNotes").get(0).asText()).isEqualTo("A hidden test with zero fails: your "
                 + "result is not the expected one.");
@@ -96,7 +95,7 @@ class DiagnosisEndpointTest {
             assertThat(hints).hasSize(level);
             assertThat(hints.get(1).path("text").asText()).contains("line 3");
             for (JsonNode hint : hints) {
-                assertThat(HintGuard.isHintOnly(hint.path("text").asText())).as(hint.toString()).isTrue();
+                assertThat(HintPolicy.violations(hint.path("text").asText(), FIB)).as(hint.toString()).isEmpty();
                 assertThat(hint.path("text").asText()).doesNotContain(WrongResultFlowTest.FIXED_LOOP)
                         .doesNotContain("range(n)");
             }

@@ -1,14 +1,14 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.ParsedError;
 import dev.learnflow.debug.service.CodeFacts;
-import dev.learnflow.debug.service.Diagnosis;
 import dev.learnflow.debug.service.ErrorCatalog;
-import dev.learnflow.debug.service.ParsedError;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalogue's texts come from {@code debug/error-catalog.properties}: every branch of {@link ErrorCatalog} finds
@@ -24,7 +24,7 @@ class ErrorCatalogTextsTest {
         {"NameError", "name 'true' is not defined", 1, null, "a = true\n"},
         {"NameError", "name 'foo' is not defined", 1, null, "print(foo)\n"},
         {"NameError", "weird", 1, null, null},
-        {"UnboundLocalError", "local variable 'count' referenced before assignment", 3, null, null},
+        {"UnboundLocalError", "local variable 'tally' referenced before assignment", 3, null, null},
         {"UnboundLocalError", "cannot access local variable 'n' where it is not associated with a value", 3, null, null},
         {"UnboundLocalError", "odd", 3, null, null},
         {"TypeError", "can only concatenate str (not \"int\") to str", 1, null, null},
@@ -41,11 +41,11 @@ class ErrorCatalogTextsTest {
         {"TypeError", "add() takes 2 positional arguments but 4 were given", 1, null, null},
         {"TypeError", "'int' object is not iterable", 1, null, null},
         {"TypeError", "'NoneType' object is not iterable", 1, null, null},
-        {"TypeError", "list indices must be integers or slices, not str", 1, null, null},
+        {"TypeError", "list indices must be integers or slices, not float", 1, null, null},
         {"TypeError", "unhashable type: 'list'", 1, null, null},
         {"TypeError", "object of type 'int' has no len()", 1, null, null},
         {"ValueError", "invalid literal for int() with base 10: '3.5'", 1, null, null},
-        {"ValueError", "invalid literal for int() with base 10: 'abc'", 1, null, null},
+        {"ValueError", "invalid literal for int() with base 10: 'xyz'", 1, null, null},
         {"ValueError", "invalid literal for float(): x", 1, null, null},
         {"ValueError", "too many values to unpack (expected 2, got 3)", 1, null, null},
         {"ValueError", "not enough values to unpack (expected 3, got 2)", 1, null, null},
@@ -94,7 +94,7 @@ class ErrorCatalogTextsTest {
         {"IndentationError", "unindent does not match any outer indentation level", 2, null, null},
         {"IndentationError", "too many levels", 2, null, null},
         {"TabError", "inconsistent use of tabs and spaces in indentation", 2, null, null},
-        {"ModuleNotFoundError", "No module named 'numpy'", 1, null, null},
+        {"ModuleNotFoundError", "No module named 'pandas'", 1, null, null},
         {"ModuleNotFoundError", "", 1, null, null},
         {"ImportError", "cannot import name 'x' from 'y'", 1, null, null},
         {"FileNotFoundError", "[Errno 2] No such file or directory: 'data.txt'", 1, null, null},

@@ -3,8 +3,8 @@ package dev.learnflow.debug.rest;
 import dev.learnflow.contracts.api.DiagnosisRequest;
 import dev.learnflow.contracts.api.ProgramFeedback;
 import dev.learnflow.contracts.api.Problem;
-import dev.learnflow.debug.client.SandboxClient;
 import dev.learnflow.debug.service.TestCaseFeedback;
+import dev.learnflow.platform.clients.CodeExecutionClient;
 import dev.learnflow.platform.errors.ApiException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
@@ -51,7 +51,7 @@ public class DiagnosisResource {
             return feedback.feedback(request.code(), request.tests(), request.hintLevelOrDefault())
                     .orElseThrow(() -> new ApiException(422, "not-diagnosable", "Program not diagnosable",
                             "The program and its tests are too large to diagnose, or the diagnosis gave no answer"));
-        } catch (SandboxClient.SandboxUnavailable e) {
+        } catch (CodeExecutionClient.Unavailable e) {
             throw new ApiException(503, "sandbox-unavailable", "Sandbox unavailable",
                     "The program could not be run for a diagnosis right now; try again in a moment");
         }

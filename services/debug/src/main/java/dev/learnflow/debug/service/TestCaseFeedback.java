@@ -4,6 +4,8 @@ import dev.learnflow.contracts.api.ProgramFeedback;
 import dev.learnflow.contracts.domain.TestCase;
 import dev.learnflow.contracts.domain.TestVisibility;
 import dev.learnflow.debug.client.DiagnosisRunner;
+import dev.learnflow.debug.domain.Hint;
+import dev.learnflow.debug.domain.ParsedError;
 import dev.learnflow.debug.domain.ProgramDiagnosis;
 import dev.learnflow.debug.domain.ProgramDiagnosis.CaseResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +38,7 @@ public class TestCaseFeedback {
     /**
      * Hints 1..{@code level} on the first failing shown test (a hidden one when only hidden tests fail), notes on the
      * failing hidden tests and the diagnosis. Empty when the program and its tests are too large for the harness or
-     * it gave no answer. A busy or unreachable sandbox throws {@code SandboxClient.SandboxUnavailable}.
+     * it gave no answer. A busy or unreachable sandbox throws {@code CodeExecutionClient.Unavailable}.
      */
     public Optional<ProgramFeedback> feedback(String code, List<TestCase> tests, int level) {
         int upTo = Math.max(1, Math.min(MAX_LEVEL, level));
@@ -59,7 +61,7 @@ public class TestCaseFeedback {
         } else {
             hints = WrongResultHints.hints(diagnosis, facts, upTo);
         }
-        return Optional.of(new ProgramFeedback(kind, upTo, MAX_LEVEL, guarded(hints),
+        return Optional.of(new ProgramFeedback(kind, upTo, MAX_LEVEL, wire(hints),
                 HiddenCaseNotes.notes(tests, diagnosis.cases()), WrongResultHints.data(diagnosis)));
     }
 
@@ -108,11 +110,11 @@ public class TestCaseFeedback {
                 null, null, List.of())
                 : new ParsedError("SyntaxError", harnessError, null, null, null, List.of());
         List<Hint> hints = HintComposer.hints(error, ErrorCatalog.diagnose(error, facts), facts, upTo);
-        return new ProgramFeedback("syntax_error", upTo, MAX_LEVEL, guarded(hints), List.of(), null);
+        return new ProgramFeedback("syntax_error", upTo, MAX_LEVEL, wire(hints), List.of(), null);
     }
 
-    private static List<ProgramFeedback.Hint> guarded(List<Hint> hints) {
-        return hints.stream().map(h -> new ProgramFeedback.Hint(h.level(), h.label(), HintGuard.guard(h.text()).text()))
-                .toList();
+    /** The offline texts, as a debug answer publishes them (only a model's wording needs the output guard). */
+    private static List<ProgramFeedback.Hint> wire(List<Hint> hints) {
+        return hints.stream().map(h -> new ProgramFeedback.Hint(h.level(), h.label(), h.text())).toList();
     }
 }
