@@ -1,4 +1,5 @@
-// The Python editor (CodeMirror 6) with line marks for errors and review findings.
+// The Python editor (CodeMirror 6) with line marks for errors, review findings and suspicious lines, and the
+// current line of a stepped run.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
@@ -15,11 +16,31 @@ import {
 
 export interface LineMark {
   line: number;
-  kind: "error" | "warning" | "info";
+  kind: "error" | "warning" | "info" | "suspect";
   message: string;
 }
 
 const setMarks = StateEffect.define<LineMark[]>();
+const setStep = StateEffect.define<number | null>();
+
+/** The line a stepped run is on: its own decoration, so it shows together with the line marks. */
+const stepField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(value, tr) {
+    value = value.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setStep)) {
+        const n = effect.value;
+        value = n !== null && n >= 1 && n <= tr.state.doc.lines
+          ? Decoration.set([Decoration.line({ class: "cm-lf-step", attributes: { "data-step": "current" } })
+            .range(tr.state.doc.line(n).from)])
+          : Decoration.none;
+      }
+    }
+    return value;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
 
 const marksField = StateField.define<DecorationSet>({
   create: () => Decoration.none,
@@ -55,6 +76,8 @@ export interface CodeEditor {
   mark(marks: LineMark[]): void;
   clearMarks(): void;
   goToLine(line: number): void;
+  /** Marks the line a stepped run is on (null: none) and scrolls it into view, leaving the focus where it is. */
+  markStep(line: number | null): void;
 }
 
 export function createEditor(parent: HTMLElement, initial: string, label: string,
@@ -75,12 +98,13 @@ export function createEditor(parent: HTMLElement, initial: string, label: string
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorState.tabSize.of(4),
         marksField,
+        stepField,
         EditorView.contentAttributes.of({ "aria-label": label, "aria-multiline": "true" }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) {
-            // edits make old marks stale
-            if (u.state.field(marksField).size > 0) {
-              queueMicrotask(() => view.dispatch({ effects: setMarks.of([]) }));
+            // edits make old marks and a stepped run's line stale
+            if (u.state.field(marksField).size > 0 || u.state.field(stepField).size > 0) {
+              queueMicrotask(() => view.dispatch({ effects: [setMarks.of([]), setStep.of(null)] }));
             }
             onChange?.(u.state.doc.toString());
           }
@@ -100,6 +124,13 @@ export function createEditor(parent: HTMLElement, initial: string, label: string
       const pos = view.state.doc.line(line).from;
       view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: "center" }) });
       view.focus();
+    },
+    markStep(line: number | null) {
+      const effects: StateEffect<unknown>[] = [setStep.of(line)];
+      if (line !== null && line >= 1 && line <= view.state.doc.lines) {
+        effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: "nearest" }));
+      }
+      view.dispatch({ effects });
     },
   };
 }

@@ -128,6 +128,55 @@ export interface TestCaseResult {
   wallTimeMs: number;
 }
 
+/** One case the debug agent ran; a hidden test's values are null. */
+export interface DiagnosisCase {
+  call: string | null;
+  stdin?: string | null;
+  expected: string | null;
+  actual: string | null;
+  error?: string | null;
+  passed?: boolean;
+  hidden: boolean;
+  source: string | null;
+}
+
+/** One recorded line of the failing call: the locals that changed since the frame's previous step. */
+export interface DiagnosisStep {
+  line: number;
+  depth: number;
+  locals: Record<string, string>;
+  returned: string | null;
+  event: string;
+}
+
+/** `data.diagnosis` of a debug answer (and of exercise feedback): why a program gives the wrong result. */
+export interface Diagnosis {
+  kind: "wrong_result" | "crash" | "timeout" | "all_passed" | string;
+  failingCase: DiagnosisCase | null;
+  cases: DiagnosisCase[];
+  suspiciousLines: { line: number; score: number; reason: string }[];
+  category: string | null;
+  findings: { category: string; line: number; confirmed: boolean; message: string }[];
+  trace: { call: string; steps: DiagnosisStep[]; truncated: boolean } | null;
+  loop?: { lines: number[]; unchanged: string[] } | null;
+}
+
+export interface Hint {
+  level: number;
+  label: string;
+  text: string;
+}
+
+/** The debug agent's hints on a graded submission (ProgramFeedback). */
+export interface ProgramFeedback {
+  kind: string;
+  hintLevel: number;
+  maxHintLevel: number;
+  hints: Hint[];
+  hiddenNotes: string[];
+  diagnosis?: Diagnosis | null;
+}
+
 export interface GradeResult {
   exerciseId: string;
   attempt: number;
@@ -135,6 +184,7 @@ export interface GradeResult {
   score: number;
   results: TestCaseResult[];
   attemptsLeft: number | null;
+  feedback?: ProgramFeedback | null;
 }
 
 export interface StreakView {

@@ -1,9 +1,11 @@
 // The code page: editor, Run (POST /api/v1/runs: output, the failing line marked), Review (POST /api/v1/reviews:
-// findings marked on their lines) and a debugging hint (POST /api/v1/debug).
+// findings marked on their lines) and hints (POST /api/v1/debug, one more level per click) for a program that
+// crashes or gives the wrong result: the suspicious line is marked and the failing run can be stepped through.
 import { answerView, findingsOf } from "../answer";
 import { api, ApiError } from "../api";
 import { announce, clear, field, h } from "../dom";
 import { createEditor, type CodeEditor, type LineMark } from "../editor";
+import { failingRunView, isDiagnosis, markSuspect } from "../failingRun";
 import type { View } from "../main";
 import { renderInline } from "../markdown";
 import type { LiveSocket } from "../socket";
@@ -129,8 +131,9 @@ function askLater(socket: LiveSocket, panel: HTMLElement, label: string, send: (
 export const codeView: View = (container, ctx) => {
   const editorHost = h("div", { class: "editor", "data-testid": "editor" });
   const stdin = h("textarea", { rows: 2, name: "stdin", spellcheck: "false" });
+  const expectation = h("input", { type: "text", name: "expectation", maxlength: 500, spellcheck: "false" });
   const review = h("button", { type: "button", class: "secondary" }, "Review my code");
-  const hint = h("button", { type: "button", class: "secondary", hidden: true }, "Explain this error");
+  const hint = h("button", { type: "button", class: "secondary" }, "Get a hint");
   const reviewPanel = h("section", { class: "review card", "aria-label": "Review and hints", hidden: true });
   const waits: Waiting[] = [];
   let lastError: RunCodeResponse | null = null;
@@ -138,23 +141,32 @@ export const codeView: View = (container, ctx) => {
 
   container.append(
     h("h1", null, "Code"),
-    h("p", { class: "lead" }, "Write a program, run it safely in the sandbox, and ask for a review."),
+    h("p", { class: "lead" }, "Write a program, run it safely in the sandbox, and ask for a review or a hint."),
     h("div", { class: "workbench" },
       h("div", { class: "editor-col" },
         h("p", { class: "hint", id: "editor-help" }, "Ctrl+Enter runs. Tab indents; press Esc, then Tab, to leave the editor."),
         editorHost,
-        h("details", { class: "stdin" }, h("summary", null, "Input for the program (stdin)"), field("Lines the program reads with input()", stdin))),
+        h("details", { class: "stdin" }, h("summary", null, "Input for the program (stdin)"), field("Lines the program reads with input()", stdin)),
+        field("What should it give? (optional, for a hint)", expectation,
+          "For a program that runs but gives the wrong answer, e.g. “fibonacci(5) returns 8 but should be 5”.")),
       h("div", { class: "result-col" })));
 
+  // a new program or a new expectation starts the hints over at level 1
+  const restartHints = () => {
+    hintLevel = 1;
+    hint.textContent = "Get a hint";
+  };
   const editor = createEditor(editorHost, storedCode() || SAMPLE, "Python code editor", (code) => {
     sessionStorage.setItem(CODE_KEY, code);
+    restartHints();
   });
+  expectation.addEventListener("input", restartHints);
   editor.view.contentDOM.setAttribute("aria-describedby", "editor-help");
   const r = runner(editor, {
     stdin,
     onError: (res) => {
       lastError = res;
-      hint.hidden = false;
+      hint.textContent = hintLevel > 1 ? "Another hint" : "Explain this error";
     },
   });
   const resultCol = container.querySelector(".result-col")!;
@@ -186,17 +198,23 @@ export const codeView: View = (container, ctx) => {
 
   hint.addEventListener("click", () => {
     const code = editor.getCode();
+    if (!code.trim()) return;
     hint.disabled = true;
     const level = hintLevel;
     hintLevel = Math.min(3, hintLevel + 1);
-    void askLater(ctx.socket, reviewPanel, "Looking at the error",
+    // what the student expects says more than a traceback of an older run
+    const said = expectation.value.trim().slice(0, 2000);
+    const error = !said && lastError?.stderr ? lastError.stderr.slice(0, 10000) : "";
+    void askLater(ctx.socket, reviewPanel, "Looking at your program",
       () => api.post<QueryAccepted>("/api/v1/debug", {
-        code,
-        ...(lastError?.stderr ? { error: lastError.stderr.slice(0, 10000) } : {}),
-        hintLevel: level,
+        code, hintLevel: level, ...(said ? { question: said } : {}), ...(error ? { error } : {}),
       }),
-      () => {
-        hint.textContent = hintLevel > level ? "Another hint" : "Explain this error";
+      (view, data) => {
+        hint.textContent = hintLevel > level ? "Another hint" : "Get a hint";
+        if (isDiagnosis(data?.diagnosis)) {
+          markSuspect(data.diagnosis, editor);
+          view.appendChild(failingRunView(data.diagnosis, editor));
+        }
       },
       (w) => waits.push(w)).finally(() => (hint.disabled = false));
   });

@@ -1,11 +1,13 @@
 // Exercises: pick a topic (GET /api/v1/curriculum/modules[/{id}]), list (GET /api/v1/exercises?topicId=) or get a
-// new one (POST /api/v1/exercises), solve it in the editor and submit (POST /api/v1/exercises/{id}/submissions).
+// new one (POST /api/v1/exercises), solve it in the editor and submit (POST /api/v1/exercises/{id}/submissions). A
+// failed grade carries the tutor's first hint and the failing run; more hints: POST /api/v1/exercises/{id}/hints.
 import { api, ApiError } from "../api";
 import { announce, clear, field, h } from "../dom";
-import { createEditor } from "../editor";
+import { createEditor, type CodeEditor } from "../editor";
+import { failingRunView, markSuspect } from "../failingRun";
 import type { View } from "../main";
-import { renderMarkdown } from "../markdown";
-import type { CourseModule, Exercise, GradeResult, ModuleDetail, TestCase } from "../types";
+import { renderInline, renderMarkdown } from "../markdown";
+import type { CourseModule, Exercise, GradeResult, ModuleDetail, ProgramFeedback, TestCase } from "../types";
 import { runner } from "./code";
 
 const SELECTION_KEY = "learnflow.exercises.topic";
@@ -166,6 +168,54 @@ function resultsView(g: GradeResult): HTMLElement {
           r.passed && !r.message ? h("span", { class: "muted" }, `${r.wallTimeMs} ms`) : null)))))));
 }
 
+/**
+ * The tutor's hints on a failed submission (levels 1..n, one more per click, on the code that was graded), the
+ * notes on failing hidden tests, and the failing run to step through in the editor.
+ */
+function feedbackView(exerciseId: string, code: string, first: ProgramFeedback, editor: CodeEditor): HTMLElement {
+  const section = h("section", { class: "feedback card", "aria-labelledby": "feedback-title", "aria-live": "polite" });
+  const more = h("button", { type: "button", class: "secondary" }, "Another hint");
+  const status = h("p", { class: "error-text", role: "alert", hidden: true });
+
+  function render(f: ProgramFeedback): void {
+    clear(section);
+    section.setAttribute("data-hint-level", String(f.hintLevel));
+    section.append(h("h3", { id: "feedback-title" }, "Hints from the tutor"));
+    if (f.hints.length) {
+      section.append(h("ol", { class: "hint-list" }, ...f.hints.map((hint) => h("li", { "data-level": hint.level },
+        h("strong", null, `${hint.label[0]?.toUpperCase() ?? ""}${hint.label.slice(1)}: `), ...renderInline(hint.text)))));
+    }
+    if (f.hiddenNotes.length) {
+      section.append(h("ul", { class: "hidden-notes", "aria-label": "Hidden tests" }, ...f.hiddenNotes.map((n) => h("li", null, n))));
+    }
+    if (f.diagnosis) {
+      markSuspect(f.diagnosis, editor);
+      section.append(failingRunView(f.diagnosis, editor));
+    }
+    if (f.hintLevel < f.maxHintLevel && f.hints.length) section.append(h("div", { class: "actions" }, more, status));
+  }
+
+  more.addEventListener("click", async () => {
+    const current = Number(section.getAttribute("data-hint-level") ?? "1");
+    more.disabled = true;
+    status.hidden = true;
+    try {
+      const next = await api.post<ProgramFeedback>(`/api/v1/exercises/${encodeURIComponent(exerciseId)}/hints`,
+        { code, hintLevel: current + 1 });
+      render(next);
+      announce(`Hint ${next.hintLevel} is ready.`);
+    } catch (e) {
+      status.hidden = false;
+      status.textContent = errorText(e, "No further hint this time. Please try again.");
+    } finally {
+      more.disabled = false;
+    }
+  });
+
+  render(first);
+  return section;
+}
+
 export const exerciseView: View = (container, ctx) => {
   const id = ctx.params.id;
   const body = h("div", null, h("p", { class: "pending" }, "Loading the exercise…"));
@@ -214,10 +264,14 @@ export const exerciseView: View = (container, ctx) => {
       submit.disabled = true;
       submit.textContent = "Grading…";
       clear(results);
+      editor.clearMarks();
+      editor.markStep(null);
       try {
-        const grade = await api.post<GradeResult>(`/api/v1/exercises/${encodeURIComponent(ex.id)}/submissions`, { code: editor.getCode() });
+        const code = editor.getCode();
+        const grade = await api.post<GradeResult>(`/api/v1/exercises/${encodeURIComponent(ex.id)}/submissions`, { code });
         const view = resultsView(grade);
         results.appendChild(view);
+        if (!grade.passed && grade.feedback) results.appendChild(feedbackView(ex.id, code, grade.feedback, editor));
         (view.querySelector("h2") as HTMLElement | null)?.focus();
       } catch (e) {
         results.appendChild(h("p", { class: "error-box", role: "alert" }, errorText(e, "The submission could not be graded.")));

@@ -24,8 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web client in a real browser against the whole local mesh: {@code web/e2e/browser.mjs} drives Debian's
  * Chromium (headless, through playwright-core) as a teacher and a student of that teacher. It registers both,
  * logs the student out and in, asks the tutor a question and waits for the answer on the socket (code
- * highlighted, the trace stepped, the Mermaid diagram drawn), runs code with an error and finds the failing line
- * marked in the editor, submits an exercise and reads the per-test results, opens the progress page, then
+ * highlighted, the trace stepped, the Mermaid diagram drawn), asks each suggestion chip's question and gets a real
+ * answer (not a clarification, not only "paste your code"), runs code with an error and finds the failing line
+ * marked in the editor, asks for hints 1-3 on a program that gives the wrong result (through the gateway's debug
+ * route) and steps through its failing run in the editor (suspicious line and current line marked, changed
+ * variables shown), submits an exercise and reads the per-test results with the tutor's first hint and asks for
+ * hints 2 and 3 on it (the hidden test named only by its category), opens the progress page, then
  * repeats the same error so that progress raises a struggle alert, which must appear on the teacher's open page
  * without a reload, and acknowledges it. Every page is checked at 375 px for sideways scrolling, and any page
  * error or Content-Security-Policy violation fails the run. Screenshots and timings go to
@@ -38,7 +42,9 @@ class BrowserTest {
             "the gateway serves the client; a teacher registers and sees the class page",
             "a student registers with the class code, logs out and logs in again",
             "the student asks a question and sees the answer",
+            "each suggestion chip in the chat gets a real answer",
             "the student runs code with an error and sees the failing line marked",
+            "the student gets hints 1-3 on a program with a wrong result and steps through the failing run",
             "the student submits an exercise and sees per-test results",
             "the student's progress page shows mastery per module and the streak",
             "the teacher sees a live alert appear (no reload) and acknowledges it",
@@ -46,8 +52,8 @@ class BrowserTest {
             "no page errors and no Content-Security-Policy violations");
 
     private static final List<String> SCREENSHOTS = List.of("01-login", "01b-register", "02-teacher-class-empty",
-            "03-student-answer", "04-student-code-error", "04b-student-code-review", "05a-exercise-list",
-            "05-student-exercise-results", "06-student-progress", "07-teacher-live-alert",
+            "03-student-answer", "03b-student-chips", "04-student-code-error", "04b-student-code-review",
+            "04c-student-failing-run", "05a-exercise-list", "05-student-exercise-results", "05b-student-exercise-hints", "06-student-progress", "07-teacher-live-alert",
             "08-teacher-alert-acknowledged", "09-phone-tutor", "10-phone-code", "11-phone-progress",
             "12-phone-teacher");
 

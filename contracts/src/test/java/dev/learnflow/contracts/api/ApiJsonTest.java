@@ -53,6 +53,26 @@ class ApiJsonTest {
     }
 
     @Test
+    void aFailedGradeCarriesTheFeedbackWithItsDiagnosisAndRoundTrips() throws Exception {
+        Map<String, Object> failingCase = new java.util.LinkedHashMap<>();
+        failingCase.put("call", "fibonacci(5)");
+        failingCase.put("stdin", null);
+        ProgramFeedback feedback = new ProgramFeedback("wrong_result", 1, 3,
+                List.of(new ProgramFeedback.Hint(1, "where to look", "Your call `fibonacci(5)` returns `8`.")),
+                List.of("A hidden test with zero fails: your result is not the expected one."),
+                Map.of("failingCase", failingCase, "suspiciousLines", List.of(Map.of("line", 3, "score", 1.0))));
+        GradeResult grade = new GradeResult(UUID.randomUUID(), 1, false, 0.5, List.of(), null).withFeedback(feedback);
+
+        String json = JSON.writeValueAsString(grade);
+
+        JsonNode tree = JSON.readTree(json).get("feedback");
+        assertThat(tree.get("hints").get(0).get("label").asText()).isEqualTo("where to look");
+        assertThat(tree.get("diagnosis").get("failingCase").has("stdin")).isTrue(); // JSON nulls kept inside
+        assertThat(JSON.readValue(json, GradeResult.class)).isEqualTo(grade);
+        assertThat(new GradeResult(grade.exerciseId(), 1, true, 1.0, List.of(), null).feedback()).isNull();
+    }
+
+    @Test
     void progressViewRoundTripsWithIsoDates() throws Exception {
         ProgressView view = new ProgressView(UUID.randomUUID(), 0.44, MasteryLevel.DEVELOPING, List.of(
                 new MasteryView("control-flow", "Control flow", 0.44, MasteryLevel.DEVELOPING, List.of(

@@ -19,6 +19,8 @@ public interface ExerciseConfig {
 
     Grading grading();
 
+    Feedback feedback();
+
     Llm llm();
 
     interface Grading {
@@ -37,6 +39,21 @@ public interface ExerciseConfig {
         /** How often attempt results that could not be published yet are retried. */
         @WithDefault("30s")
         Duration outboxRetry();
+    }
+
+    /** The debug agent's hints on failed submissions. */
+    interface Feedback {
+
+        /** How long one call to the debug agent may take (it runs the program's cases in the sandbox). */
+        @WithDefault("8s")
+        Duration timeout();
+
+        /**
+         * A grade is answered within this time from the submission's arrival, hint or not: the hint gets what the
+         * grading left of it (the gateway gives the submission route 12 s).
+         */
+        @WithDefault("10s")
+        Duration deadline();
     }
 
     interface Llm {

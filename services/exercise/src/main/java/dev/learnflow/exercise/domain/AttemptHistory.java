@@ -3,9 +3,14 @@ package dev.learnflow.exercise.domain;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.learnflow.contracts.events.ProgressRecorded;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,10 +42,35 @@ public record AttemptHistory(int attempts, double bestScore, boolean passed, Lis
         return new AttemptHistory(0, 0.0, false, List.of(), List.of());
     }
 
-    /** One graded attempt. */
+    /**
+     * One graded attempt.
+     *
+     * @param codeSha256 fingerprint of the submitted code, so more hints are given on code that was graded (not
+     *                   on any code: that would test hidden cases without using an attempt); null before it existed
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Attempt(int number, Instant at, double score, boolean passed, int testsPassed, int testsTotal,
-                          String errorType) {
+                          String errorType, String codeSha256) {
+
+        public static String fingerprint(String code) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(code.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The latest graded attempt with exactly this code, if it is still among the recent ones. */
+    public Optional<Attempt> gradedWith(String code) {
+        String fingerprint = Attempt.fingerprint(code);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            if (fingerprint.equals(recent.get(i).codeSha256())) {
+                return Optional.of(recent.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A progress event waiting to be published, with an id to remove it by once it is. */

@@ -1,15 +1,18 @@
 package dev.learnflow.exercise.rest;
 
+import dev.learnflow.contracts.api.ExerciseHintRequest;
 import dev.learnflow.contracts.api.ExerciseRequest;
 import dev.learnflow.contracts.api.ExerciseSubmission;
 import dev.learnflow.contracts.api.GradeResult;
 import dev.learnflow.contracts.api.Problem;
+import dev.learnflow.contracts.api.ProgramFeedback;
 import dev.learnflow.contracts.domain.Exercise;
 import dev.learnflow.contracts.validation.Limits;
 import dev.learnflow.contracts.validation.Patterns;
 import dev.learnflow.exercise.service.ChallengeGenerator;
 import dev.learnflow.exercise.service.ExerciseCatalog;
 import dev.learnflow.exercise.service.Grader;
+import dev.learnflow.exercise.service.SubmissionFeedback;
 import dev.learnflow.platform.auth.CallerIdentity;
 import dev.learnflow.platform.auth.Roles;
 import jakarta.inject.Inject;
@@ -45,14 +48,16 @@ public class ExerciseResource {
     private final ExerciseCatalog catalog;
     private final ChallengeGenerator generator;
     private final Grader grader;
+    private final SubmissionFeedback feedback;
     private final CallerIdentity caller;
 
     @Inject
     public ExerciseResource(ExerciseCatalog catalog, ChallengeGenerator generator, Grader grader,
-                            CallerIdentity caller) {
+                            SubmissionFeedback feedback, CallerIdentity caller) {
         this.catalog = catalog;
         this.generator = generator;
         this.grader = grader;
+        this.feedback = feedback;
         this.caller = caller;
     }
 
@@ -94,13 +99,30 @@ public class ExerciseResource {
     @Operation(summary = "Submit a solution for auto-grading",
             description = "Runs every test (hidden ones included) in the sandbox. Hidden tests report only pass/fail; "
                     + "hidden_unless_failing tests are revealed when they fail.")
-    @APIResponse(responseCode = "200", description = "Grading result of this attempt")
+    @APIResponse(responseCode = "200", description = "Grading result of this attempt; a failed one carries the "
+            + "level-1 hint (feedback) when the tutor answered in time")
     @APIResponse(responseCode = "409", description = "No attempts left",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The sandbox could not grade now; no attempt was used",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public GradeResult submit(@PathParam("id") UUID id, @Valid @NotNull ExerciseSubmission submission) {
         return grader.grade(id, caller.requireUser(), staff(), submission.code());
+    }
+
+    @POST
+    @Path("/{id}/hints")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "More hints on a graded, failed submission",
+            description = "The same code as a recent failed attempt and the level wanted: hints 1..level on its first "
+                    + "failing shown test (a category-only note for hidden ones) and the diagnosis to step through. "
+                    + "Uses no attempt.")
+    @APIResponse(responseCode = "200", description = "Hints up to the level, hidden-test notes, diagnosis")
+    @APIResponse(responseCode = "409", description = "This code was not graded (or it passed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The tutor could not look at the code now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProgramFeedback hints(@PathParam("id") UUID id, @Valid @NotNull ExerciseHintRequest request) {
+        return feedback.moreHints(id, caller.requireUser(), staff(), request.code(), request.hintLevel());
     }
 
     private boolean staff() {

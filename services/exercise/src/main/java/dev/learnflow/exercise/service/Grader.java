@@ -27,7 +27,8 @@ import java.util.UUID;
 
 /**
  * Auto-grading: runs a submission against all of an exercise's tests in the sandbox, credits it, records the
- * attempt and reports it on progress.events. A submission the sandbox could not grade (down, busy, its own
+ * attempt and reports it on progress.events; a failed attempt's grade carries the debug agent's level-1 hint when
+ * it comes in time. A submission the sandbox could not grade (down, busy, its own
  * error) is answered 503 and does not use up an attempt; running out of time or memory is the code's fault and
  * does.
  */
@@ -42,13 +43,15 @@ public class Grader {
     private final StateStore<AttemptHistory> attempts;
     private final AttemptOutbox outbox;
     private final CreditPolicy credit;
+    private final SubmissionFeedback feedback;
     private final ExerciseConfig config;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public Grader(ExerciseCatalog catalog, CodeExecutionClient sandbox, StateStores stateStores, AttemptOutbox outbox,
-                  ExerciseConfig config) {
+                  SubmissionFeedback feedback, ExerciseConfig config) {
         this.catalog = catalog;
+        this.feedback = feedback;
         this.sandbox = sandbox;
         this.attempts = stateStores.of(AttemptHistory.class, AttemptHistory.KEY_PREFIX);
         this.outbox = outbox;
@@ -57,6 +60,7 @@ public class Grader {
     }
 
     public GradeResult grade(UUID exerciseId, UUID student, boolean staff, String code) {
+        long started = System.nanoTime();
         StoredExercise exercise = catalog.require(exerciseId, student, staff);
         StateStore.Versioned<AttemptHistory> before = attempts.read(AttemptHistory.key(student, exerciseId));
         requireAttemptLeft(exercise, before.valueOr(AttemptHistory.empty())); // before spending sandbox time
@@ -85,7 +89,8 @@ public class Grader {
             ProgressRecorded event = ProgressEvents.graded(student, exercise, number, passed, score, passedCount,
                     total, errorType, failure, durationMs, now);
             AttemptHistory next = current.valueOr(AttemptHistory.empty()).with(
-                    new AttemptHistory.Attempt(number, now, score, passed, passedCount, total, errorType),
+                    new AttemptHistory.Attempt(number, now, score, passed, passedCount, total, errorType,
+                            AttemptHistory.Attempt.fingerprint(code)),
                     new AttemptHistory.PendingEvent(UUID.randomUUID().toString(), event));
             try {
                 attempts.saveIfUnchanged(AttemptHistory.key(student, exerciseId), next, current.etag());
@@ -95,8 +100,10 @@ public class Grader {
             }
             outbox.flush(student, exerciseId);
             Integer left = exercise.maxAttempts() == null ? null : Math.max(0, exercise.maxAttempts() - number);
-            return new GradeResult(exerciseId, number, passed, score,
+            GradeResult grade = new GradeResult(exerciseId, number, passed, score,
                     results.stream().map(ResultMasking::forStudent).toList(), left);
+            // The attempt is recorded: a hint that does not come (debug down or slow) loses nothing.
+            return passed ? grade : feedback.forGrade(exercise, code, started).map(grade::withFeedback).orElse(grade);
         }
         throw ApiException.conflict("Too many simultaneous submissions for this exercise; try again");
     }

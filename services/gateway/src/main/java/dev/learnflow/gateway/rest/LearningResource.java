@@ -1,5 +1,6 @@
 package dev.learnflow.gateway.rest;
 
+import dev.learnflow.contracts.api.ExerciseHintRequest;
 import dev.learnflow.contracts.api.ExerciseRequest;
 import dev.learnflow.contracts.api.ExerciseSubmission;
 import dev.learnflow.contracts.api.QuizAnswerRequest;
@@ -87,6 +88,14 @@ public class LearningResource {
         return backends.call(caller, Routes.EXERCISE, "POST",
                 "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/submissions", submission,
                 timeouts.sandbox());
+    }
+
+    @POST
+    @Path("/exercises/{exerciseId}/hints")
+    @Operation(summary = "More hints (levels 2, 3) on a graded, failed submission; the grade carries level 1")
+    public Response hints(@PathParam("exerciseId") String exerciseId, @Valid @NotNull ExerciseHintRequest request) {
+        return backends.call(caller, Routes.EXERCISE, "POST",
+                "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/hints", request, timeouts.sandbox());
     }
 
     @GET
