@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.local.testing.MeshPeers;
 import dev.learnflow.local.testing.OpenAiStub;
+import dev.learnflow.local.testing.RedTeamCorpus;
 import dev.learnflow.local.testing.SubscriberApp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedTeamTriageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNode CORPUS = corpus();
     /** The offline classifier is unsure about it (QueryFlowTest checks that), so the model is asked. */
     static final String UNSURE = LlmRefineTest.UNSURE;
     /** The answer per question with the model failing: what a refused reply must leave in place. */
@@ -65,26 +63,15 @@ class RedTeamTriageTest {
         MeshPeers.peer("progress");
     }
 
-    private static JsonNode corpus() {
-        try (InputStream in = RedTeamTriageTest.class.getResourceAsStream("/redteam/model-outputs.json")) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> noModelTextIsEverPublishedOrRoutes() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String section : List.of("bad", "good")) {
-            for (JsonNode item : CORPUS.get(section)) {
-                String kind = section.equals("bad") ? item.get("kind").asText() : "acceptable hint/review text";
-                tests.add(refused(item.get("id").asText(), kind, item.get("output").asText()));
-            }
-        }
-        int n = 0;
-        for (JsonNode reply : CORPUS.get("labels").get("bad")) {
-            tests.add(refused("label-bad-" + ++n, "near-label reply", reply.asText()));
+        List<RedTeamCorpus.Output> texts = new ArrayList<>(RedTeamCorpus.bad());
+        texts.addAll(RedTeamCorpus.good());
+        texts.forEach(text -> tests.add(refused(text.id(), text.kind(), text.output())));
+        List<String> nearLabels = RedTeamCorpus.badLabels();
+        for (int i = 0; i < nearLabels.size(); i++) {
+            tests.add(refused("label-bad-" + (i + 1), "near-label reply", nearLabels.get(i)));
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(90);
         return tests.stream();
@@ -97,11 +84,11 @@ class RedTeamTriageTest {
         Map<String, String> topicForwarded = Map.of("concept_explanation", "concepts.requests",
                 "debug_help", "debug.requests");
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode reply : CORPUS.get("labels").get("good")) {
-            String label = reply.asText().strip();
+        for (String reply : RedTeamCorpus.goodLabels()) {
+            String label = reply.strip();
             tests.add(DynamicTest.dynamicTest(label, () -> {
                 UUID student = UUID.randomUUID();
-                String requestId = ask(student, UNSURE, reply.asText());
+                String requestId = ask(student, UNSURE, reply);
                 JsonNode asked = published("progress.events", requestId);
                 assertThat(asked.path("context").path("intent").asText()).isEqualTo(label);
                 assertThat(asked.path("context").path("classifiedBy").asText()).isEqualTo("llm");
