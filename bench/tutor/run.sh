@@ -17,6 +17,10 @@ for f in wrong-programs.json questions.tsv topics.json; do
   [ -f "bench/tutor/data/$f" ] || { echo "bench/tutor/data/$f missing (see bench/tutor/README.md)" >&2; exit 2; }
 done
 
+# Numbers mean nothing when the held-out set leaked into what the tutor is tuned on: refuse to run then.
+python3 bench/tutor/scripts/holdout_check.py >&2 || {
+  echo "benchmark items appear in services/ (listed above): rephrase them there first" >&2; exit 2; }
+
 repo_args=()
 [ -n "${MAVEN_REPO:-}" ] && repo_args=("-Dmaven.repo.local=$MAVEN_REPO")
 # Compiles this module and copies its dependencies to target/lib (offline), then runs it from those copies.

@@ -13,6 +13,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.ValidateResult;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * Services do not migrate (the launcher or the Kubernetes Job does, see {@link Migrations}): a service is ready
  * only once the schema has every migration it ships with, applied as shipped (Flyway validation). Until then
@@ -27,6 +29,13 @@ public class SchemaReadinessCheck implements HealthCheck {
     /** Null in an app without a database. */
     private final Flyway flyway;
     private volatile String validVersion;
+    /**
+     * One look at the schema at a time: a Flyway run can take a second pooled connection while holding the first,
+     * so two concurrent probes on a two-connection pool each wait for the other's second connection until the
+     * acquisition timeout, again and again (seen: triage never ready). A probe that finds one under way answers
+     * DOWN at once.
+     */
+    private final ReentrantLock checking = new ReentrantLock();
 
     /**
      * This jar also reaches apps without a database (through the shared test harness, local/testing): there is
@@ -47,6 +56,20 @@ public class SchemaReadinessCheck implements HealthCheck {
         if (flyway == null) {
             return b.up().withData("detail", "no database in this app").build();
         }
+        if (validVersion != null) {
+            return b.up().withData("version", validVersion).build();
+        }
+        if (!checking.tryLock()) {
+            return b.down().withData("detail", "the schema is being checked").build();
+        }
+        try {
+            return inspect(b);
+        } finally {
+            checking.unlock();
+        }
+    }
+
+    private HealthCheckResponse inspect(HealthCheckResponseBuilder b) {
         if (validVersion != null) {
             return b.up().withData("version", validVersion).build();
         }

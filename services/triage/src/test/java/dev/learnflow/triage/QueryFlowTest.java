@@ -169,6 +169,18 @@ class QueryFlowTest {
         assertThat(debugRequest.path("hintLevel").asInt()).isEqualTo(2);
         assertThat(debugRequest.path("error").asText()).isEqualTo("ZeroDivisionError: division by zero");
         assertThat(forwardedOn("progress.events", debug).path("verb").asText()).isEqualTo("requested_hint");
+
+        // The student's own words (what they expected) and the exercise travel with the code: the diagnosis uses both.
+        UUID exercise = UUID.randomUUID();
+        String withWords = given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
+                .body(Map.of("code", "def fib(n):\n    return n\n", "question", "fib(5) returns 8 but should be 5",
+                        "exerciseId", exercise.toString()))
+                .when().post("/internal/debug")
+                .then().statusCode(202).extract().path("requestId");
+        JsonNode worded = forwardedOn("debug.requests", withWords);
+        assertThat(worded.path("question").asText()).isEqualTo("fib(5) returns 8 but should be 5");
+        assertThat(worded.path("exerciseId").asText()).isEqualTo(exercise.toString());
+        assertThat(worded.path("hintLevel").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -197,7 +209,7 @@ class QueryFlowTest {
                 .withBody(mapper.writeValueAsString(Map.of("currentModuleId", "collections",
                         "currentTopicId", "lists", "mastery", Map.of("lists", 0.97, "tuples", 0.3))))));
 
-        String requestId = ask(student, Map.of("question", "Which topics have I mastered?"));
+        String requestId = ask(student, Map.of("question", "Which topics do I know well already?"));
 
         JsonNode answer = awaitAnswered(student, requestId);
         assertThat(answer.path("kind").asText()).isEqualTo("progress");

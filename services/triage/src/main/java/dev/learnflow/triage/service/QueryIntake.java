@@ -91,8 +91,9 @@ public class QueryIntake {
         saveNew(QueryRecord.pending(requestId, userId, requestId, "debug", now).routed(Intent.DEBUG_HELP.label(), 1.0,
                 now));
         StudentContext context = enricher.enrich(userId, null, requestId);
-        publishOrFail(requestId, EventTopic.DEBUG_REQUESTS, new DebugRequested(requestId, userId, requestId, null,
-                context.currentTopicId(), null, body.code(), body.error(), body.hintLevelOrDefault(), context, now));
+        publishOrFail(requestId, EventTopic.DEBUG_REQUESTS, new DebugRequested(requestId, userId, requestId,
+                body.exerciseId(), context.currentTopicId(), body.question(), body.code(), body.error(),
+                body.hintLevelOrDefault(), context, now));
         publishActivity(new ProgressRecorded(requestId, userId, Verb.REQUESTED_HINT, new ActivityObject(
                 ActivityType.HINT, requestId.toString(), context.currentTopicId()), null,
                 Map.of("hintLevel", body.hintLevelOrDefault()), now));
