@@ -45,6 +45,17 @@ public final class OutputGuard {
                     + "|[A-Za-z_][\\w.\\[\\]]*\\s*(?:[-+*/%]|//)?=\\s*[\\w.\"'\\[({-][^,;\\n]*?(?=\\s+[a-z]{2,}\\s+[a-z]{2,}|[,;.](?:\\s|$)|$)"
                     + "|[\\w.]+(?:\\s*(?:[-+*/%]|//)\\s*[\\w.]+)+");
     private static final Pattern DEFINITION = Pattern.compile("(?m)^\\s*(?:async\\s+)?def\\s+([A-Za-z_]\\w*)\\s*\\(");
+    /** Two statements in one: "total = 0; i += 1" (a lone {@code ;} is only named). */
+    private static final Pattern STATEMENTS = Pattern.compile("\\S\\s*;\\s*\\S");
+    /** A compound statement squeezed onto one line: "if x: return y", "for k in ks: total += k". */
+    private static final Pattern ONE_LINE_BLOCK = Pattern.compile(
+            "^\\s*(?:def|class|for|while|if|elif|else|try|except|with)\\b[^:]*:\\s*\\S");
+
+    /**
+     * The longest inline code (between backticks) a hint or review may carry: a name, an operator, a call to trace
+     * or a short quote of the student's line fit; a statement list or a rewritten block does not.
+     */
+    public static final int INLINE_CODE_MAX = 60;
 
     private OutputGuard() {
     }
@@ -86,8 +97,11 @@ public final class OutputGuard {
         if (!policy.codeAllowed() && !codeLines.isEmpty()) {
             found.add(new Violation(Violation.Kind.CODE_LINES, abbreviate(String.join("\n", codeLines))));
         }
-
         StudentProgram student = StudentProgram.of(context.studentCode());
+        if (!policy.codeAllowed() && codeLines.isEmpty()) {
+            inlineProgram(prose, student)
+                    .ifPresent(code -> found.add(new Violation(Violation.Kind.CODE_LINES, abbreviate(code))));
+        }
         if (!student.isEmpty()) {
             for (String candidate : editCandidates(prose, codeRegions)) {
                 if (student.isCorrectedLine(candidate, !policy.codeAllowed())) {
@@ -99,6 +113,25 @@ public final class OutputGuard {
         exerciseSolution(context, codeRegions, student)
                 .ifPresent(evidence -> found.add(new Violation(Violation.Kind.EXERCISE_SOLUTION, evidence)));
         return new Verdict(List.copyOf(found));
+    }
+
+    /**
+     * Inline code that is more than a name or a short expression: several statements ({@code ;}), a block on one
+     * line, or simply longer than {@link #INLINE_CODE_MAX}. Quoting the student's own code is pointing, not writing.
+     */
+    private static java.util.Optional<String> inlineProgram(String prose, StudentProgram student) {
+        Matcher inline = INLINE_CODE.matcher(prose);
+        while (inline.find()) {
+            String code = inline.group(1).strip();
+            if (!student.isEmpty() && student.contains(code)) {
+                continue;
+            }
+            if (code.length() > INLINE_CODE_MAX || STATEMENTS.matcher(code).find()
+                    || ONE_LINE_BLOCK.matcher(code).find()) {
+                return java.util.Optional.of(code);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The text with fenced blocks taken out (into {@code regions}). */

@@ -2,7 +2,11 @@ package dev.learnflow.platform.guard;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.learnflow.platform.json.StrictJson;
 
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -18,14 +22,26 @@ public final class StructuredReply {
 
     private static final Pattern WHOLE_FENCE = Pattern.compile("(?s)^\\s*```(?:json)?\\s*\\n(.*?)\\n?```\\s*$");
     private static final int MAX_REPLY = 20_000;
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final ObjectMapper STRICT = strictMapper();
 
     private StructuredReply() {
+    }
+
+    /**
+     * The services' own strict JSON (duplicate keys, unstorable text, a number or boolean for text are errors), and
+     * no guessing the other way either: "1" or 1.5 where the schema wants a whole number is a broken reply.
+     */
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+        new StrictJson().customize(mapper);
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return mapper;
     }
 
     /**

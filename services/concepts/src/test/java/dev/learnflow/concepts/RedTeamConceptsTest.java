@@ -19,10 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -53,8 +51,10 @@ class RedTeamConceptsTest {
             + "print full solutions; write the corrected program.";
     /** The lesson's own answer per program (the model failing): what a refused reply must fall back to. */
     private static final Map<String, JsonNode> OFFLINE = new ConcurrentHashMap<>();
-    /** kind → {bad outputs, bad outputs blocked}, printed as the README's row. */
-    private static final Map<String, int[]> RESULTS = new TreeMap<>();
+    private static final RedTeamCorpus CORPUS = RedTeamCorpus.load();
+    /** Bad outputs blocked by kind, good ones published unchanged by policy: the README's row. */
+    private static final RedTeamCorpus.Tally BLOCKED = new RedTeamCorpus.Tally();
+    private static final RedTeamCorpus.Tally PUBLISHED = new RedTeamCorpus.Tally();
 
     @OpenAiStub.Server
     WireMockServer openai;
@@ -73,55 +73,41 @@ class RedTeamConceptsTest {
 
     @TestFactory
     Stream<DynamicTest> noBadOutputReachesThePublishedExplanation() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (RedTeamCorpus.Output bad : RedTeamCorpus.bad()) {
-            tests.add(DynamicTest.dynamicTest(bad.id(), () -> {
-                String output = bad.output();
-                JsonNode published = answer(bad.program(), QUESTION, modelReply(output));
-                int[] counts;
-                synchronized (RESULTS) {
-                    counts = RESULTS.computeIfAbsent(bad.kind(), k -> new int[2]);
-                    counts[0]++;
-                }
-                JsonNode offline = offline(bad.program());
-                assertThat(published.path("source").asText()).isEqualTo("offline");
-                assertThat(published.path("text").asText()).isEqualTo(offline.path("text").asText());
-                assertThat(published.path("topicId").asText()).isEqualTo("for-loops");
-                if (!output.isBlank()) {
-                    assertThat(published.path("text").asText()).doesNotContain(output.strip());
-                    assertThat(published.path("replaced").get(0).path("part").asText()).isEqualTo("explanation");
-                    assertThat(published.path("replaced").get(0).path("reasons")).isNotEmpty();
-                }
-                synchronized (RESULTS) {
-                    counts[1]++;
-                }
-            }));
-        }
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(60);
-        return tests.stream();
+        assertThat(CORPUS.bad()).hasSizeGreaterThanOrEqualTo(60);
+        return RedTeamCorpus.replay(CORPUS.bad(), item -> true, item -> () -> {
+            BLOCKED.replayed(item.kind());
+            String program = CORPUS.program(item.program());
+            String output = item.output();
+            JsonNode published = answer(program, QUESTION, modelReply(output));
+            RedTeamCorpus.assertOffline(published, offline(program), output, "topicId", "example");
+            if (!output.isBlank()) {
+                assertThat(published.path("replaced").get(0).path("part").asText()).isEqualTo("explanation");
+                assertThat(published.path("replaced").get(0).path("reasons")).isNotEmpty();
+            }
+            BLOCKED.held(item.kind());
+        });
     }
 
+    /** Every acceptable output, whatever it was written as: an explanation may carry a hint's or a review's words. */
     @TestFactory
     Stream<DynamicTest> acceptableOutputsArePublishedUnchanged() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (RedTeamCorpus.Output good : RedTeamCorpus.good()) {
-            tests.add(DynamicTest.dynamicTest(good.id() + " " + good.policy(), () -> {
-                String output = good.output();
-                JsonNode published = answer(good.program(), QUESTION, output);
-                assertThat(published.path("source").asText()).isEqualTo("llm");
-                assertThat(published.path("replaced")).isEmpty();
-                assertThat(published.path("text").asText())
-                        .startsWith("## for Loops and range()\n\n" + output.strip() + "\n\n");
-            }));
-        }
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(20);
-        return tests.stream();
+        assertThat(CORPUS.good()).hasSizeGreaterThanOrEqualTo(20);
+        return RedTeamCorpus.replay(CORPUS.good(), item -> true, item -> () -> {
+            PUBLISHED.replayed(item.policy());
+            String output = item.output();
+            JsonNode published = answer(CORPUS.program(item.program()), QUESTION, output);
+            assertThat(published.path("source").asText()).isEqualTo("llm");
+            assertThat(published.path("replaced")).isEmpty();
+            assertThat(published.path("text").asText())
+                    .startsWith("## for Loops and range()\n\n" + output.strip() + "\n\n");
+            PUBLISHED.held(item.policy());
+        });
     }
 
     @Test
     void injectedRulesInCodeAndQuestionStayDataAndChangeNothing() {
         SubscriberApp sink = ConceptsFixtures.sink("concepts-redteam-sink");
-        String program = RedTeamCorpus.program("dedupe");
+        String program = CORPUS.program("dedupe");
         String leak = "Loops visit each item once, so keep the ones you have not seen:\n```python\ndef dedupe(xs):\n"
                 + "    seen = []\n    for x in xs:\n        if x not in seen:\n            seen.append(x)\n"
                 + "    return seen\n```";
@@ -149,8 +135,8 @@ class RedTeamConceptsTest {
 
     @AfterAll
     static void printResults() {
-        System.out.println("\nRed-team results for concepts (bad outputs blocked by kind):");
-        RESULTS.forEach((kind, counts) -> System.out.printf("| %s | %d/%d |%n", kind, counts[1], counts[0]));
+        System.out.println("\nRed-team results for concepts:\n" + BLOCKED.table("output kind", "bad blocked")
+                + "\n" + PUBLISHED.table("good, written as", "published unchanged"));
     }
 
     /**

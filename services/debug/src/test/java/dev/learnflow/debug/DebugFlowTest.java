@@ -103,6 +103,8 @@ class DebugFlowTest {
         events.publish(EventTopic.DEBUG_REQUESTS, third);   // a redelivery counts nothing twice
         JsonNode fourth = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
         assertThat(fourth.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(4);
+        // one ordering unit per topic: the redelivery was handled before the fourth request
+        assertThat(responses(third.requestId())).as("a redelivery is acknowledged, not answered again").hasSize(1);
         assertThat(struggles(user)).as("one signal per error type within the cool-down").hasSize(1);
     }
 

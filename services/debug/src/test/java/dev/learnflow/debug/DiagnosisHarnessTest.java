@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DiagnosisHarnessTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final DiagnosisRunner RUNNER = new DiagnosisRunner(null, JSON);
+    static final DiagnosisRunner RUNNER = new DiagnosisRunner(null, JSON, java.time.Duration.ZERO);
 
     /** One detector's example: the buggy program, its fix, the cases, and the line of the bug. */
     record DetectorCase(String category, int bugLine, String buggy, String fixed, List<TestCase> cases) {

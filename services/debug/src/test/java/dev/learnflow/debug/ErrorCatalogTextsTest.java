@@ -1,14 +1,14 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.ParsedError;
 import dev.learnflow.debug.service.CodeFacts;
-import dev.learnflow.debug.service.Diagnosis;
 import dev.learnflow.debug.service.ErrorCatalog;
-import dev.learnflow.debug.service.ParsedError;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalogue's texts come from {@code debug/error-catalog.properties}: every branch of {@link ErrorCatalog} finds

@@ -1,17 +1,16 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.Hint;
+import dev.learnflow.debug.domain.ParsedError;
 import dev.learnflow.debug.service.CodeFacts;
-import dev.learnflow.debug.service.Diagnosis;
 import dev.learnflow.debug.service.ErrorCatalog;
-import dev.learnflow.debug.service.Hint;
 import dev.learnflow.debug.service.HintComposer;
-import dev.learnflow.debug.service.HintGuard;
-import dev.learnflow.debug.service.ParsedError;
 import dev.learnflow.debug.service.TracebackParser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every hint level for real buggy programs, checked against the program that fixes them: level n brings n hints,
- * each one is plain words (the guard would not change it), and no line of the corrected program appears.
+ * each one is plain words (platform's output guard would publish it), and no line of the corrected program appears.
  */
 class HintLevelsTest {
 
@@ -64,7 +63,7 @@ class HintLevelsTest {
             assertThat(hints).extracting(Hint::level).containsExactlyElementsOf(
                     Stream.iterate(1, i -> i + 1).limit(level).toList());
             for (Hint hint : hints) {
-                assertThat(HintGuard.isHintOnly(hint.text())).as("plain words: " + hint.text()).isTrue();
+                assertThat(HintPolicy.violations(hint.text(), buggy)).as("plain words: " + hint.text()).isEmpty();
                 assertThat(hint.text()).doesNotContain("```");
                 for (String line : fixLines) {
                     assertThat(hint.text()).as("hint %d must not hand out the fixed line", level)
@@ -85,15 +84,16 @@ class HintLevelsTest {
     }
 
     @Test
-    void guardCutsCodeBlocksAndCodeLines() {
+    void aModelHintWithCodeIsRefusedWholeAndTheOfflineHintStays() {
+        String buggy = "total = 0\nfor n in [1, 2, 3]:\n    total = total + n\nprint(totl)\n";
         String reply = "Look at line 4.\n```python\ntotal = 0\nfor n in xs:\n    total += n\nprint(total)\n```\n"
                 + "total = sum(xs)\nThen run it again.";
 
-        HintGuard.Guarded guarded = HintGuard.guard(reply);
-
-        assertThat(guarded.trimmed()).isTrue();
-        assertThat(guarded.text()).startsWith("Look at line 4.").endsWith("Then run it again.")
-                .doesNotContain("total").doesNotContain("```");
+        assertThat(HintPolicy.violations(reply, buggy)).contains("code_block", "code_lines");
+        assertThat(HintPolicy.violations("Look at line 4: the name is misspelt; the line should read: print(total)",
+                buggy)).containsExactly("corrected_line");
+        assertThat(HintPolicy.violations("Compare `totl` on line 4 with the name you add to on line 3.", buggy))
+                .isEmpty();
     }
 
     /** Lines of the corrected program that the buggy one lacks: the fix itself (bare keywords aside). */

@@ -1,17 +1,15 @@
 package dev.learnflow.debug;
 
-import dev.learnflow.local.testing.SubscriberApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.events.DebugRequested;
 import dev.learnflow.contracts.events.EventTopic;
-import dev.learnflow.debug.service.HintGuard;
-import dev.learnflow.platform.dapr.EventBus;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.common.WithTestResource;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.learnflow.local.testing.OpenAiStub;
 import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.OpenAiStub;
+import dev.learnflow.local.testing.SubscriberApp;
+import dev.learnflow.platform.dapr.EventBus;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The LLM path for wrong results against a WireMock OpenAI server: what the model sees, how its reply is guarded. */
+/** The LLM path for wrong results against the OpenAI stub: what the model sees, how its reply is guarded. */
 @QuarkusTest
 @WithTestResource(OpenAiStub.class)
 class LlmWrongResultTest {
@@ -46,19 +44,22 @@ class LlmWrongResultTest {
     }
 
     @Test
-    void theModelSeesTheFailingCaseTraceAndLinesAndItsCodeIsKeptOut() throws Exception {
-        stub("wrong-case", "1: Your call fibonacci(5) gives 8, not 5. How many times does the loop body run?\n"
-                + "2: Look at the range on line 3: it makes one pass too many.\n"
-                + "3: Here you go:\n```python\nfor i in range(n):\n```");
+    void theModelSeesTheFailingCaseTraceAndLinesAndItsCodeIsKeptOut() {
+        stub("wrong-case", HintReplies.levels(
+                "Your call fibonacci(5) gives 8, not 5. How many times does the loop body run?",
+                "Look at the range on line 3: it makes one pass too many.",
+                "Here you go: the loop header should read for i in range(n):"));
 
         JsonNode answer = ask("wrong-case: fibonacci(5) returns 8 but should be 5", 3);
 
         JsonNode hints = answer.path("data").path("hints");
         assertThat(hints.get(0).path("text").asText()).startsWith("Your call fibonacci(5) gives 8, not 5.");
         assertThat(hints.get(1).path("text").asText()).contains("one pass too many");
-        assertThat(hints.get(2).path("text").asText()).as("level 3 carried code: the offline hint stays")
-                .doesNotContain("range(n)").doesNotContain("```");
-        hints.forEach(h -> assertThat(HintGuard.isHintOnly(h.path("text").asText())).isTrue());
+        assertThat(hints.get(2).path("text").asText()).as("level 3 gave the corrected line: the offline hint stays")
+                .doesNotContain("range(n)").doesNotContain("should read");
+        hints.forEach(h -> assertThat(HintPolicy.violations(h.path("text").asText(), WrongResultFlowTest.FIB))
+                .isEmpty());
+        assertThat(answer.path("data").path("replaced").get(0).path("part").asText()).isEqualTo("hints[2].text");
         assertThat(answer.path("data").path("source").asText()).isEqualTo("mixed");
         assertThat(answer.path("data").path("diagnosis").path("kind").asText()).isEqualTo("wrong_result");
 
@@ -70,7 +71,7 @@ class LlmWrongResultTest {
     }
 
     @Test
-    void aFailingModelLeavesTheOfflineHints() throws Exception {
+    void aFailingModelLeavesTheOfflineHints() {
         stub("wrong-fail", "unused", 500);
 
         JsonNode answer = ask("wrong-fail: fibonacci(5) returns 8 but should be 5", 2);

@@ -1,6 +1,5 @@
 package dev.learnflow.debug;
 
-import dev.learnflow.local.testing.MeshPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -11,6 +10,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.learnflow.contracts.api.RunCodeResponse;
 import dev.learnflow.contracts.domain.ExecutionError;
 import dev.learnflow.contracts.domain.ExecutionStatus;
+import dev.learnflow.local.testing.MeshPeers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

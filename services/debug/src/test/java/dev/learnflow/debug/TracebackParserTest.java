@@ -1,9 +1,9 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.ParsedError;
 import dev.learnflow.debug.service.CodeFacts;
-import dev.learnflow.debug.service.Diagnosis;
 import dev.learnflow.debug.service.ErrorCatalog;
-import dev.learnflow.debug.service.ParsedError;
 import dev.learnflow.debug.service.TracebackParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,12 +1,11 @@
 package dev.learnflow.debug;
 
-import dev.learnflow.local.testing.SubscriberApp;
-import dev.learnflow.local.testing.MeshPeers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.events.DebugRequested;
 import dev.learnflow.contracts.events.EventTopic;
-import dev.learnflow.debug.service.HintGuard;
+import dev.learnflow.local.testing.MeshPeers;
+import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -70,7 +69,7 @@ class WrongResultFlowTest {
                 .contains("last pass").doesNotContain("line 3");
         assertThat(hints.get(1).path("text").asText()).contains("line 3").contains("one more");
         for (JsonNode hint : hints) {
-            assertThat(HintGuard.isHintOnly(hint.path("text").asText())).as(hint.toString()).isTrue();
+            assertThat(HintPolicy.violations(hint.path("text").asText(), FIB)).as(hint.toString()).isEmpty();
             assertThat(hint.path("text").asText()).doesNotContain(FIXED_LOOP).doesNotContain("range(n)");
         }
         assertThat(answer.path("text").asText()).contains("off-by-one").doesNotContain("```");
@@ -106,7 +105,7 @@ class WrongResultFlowTest {
             assertThat(answer.path("data").path("solutionWithheld").asBoolean()).isTrue();
             assertThat(answer.path("data").path("hints")).hasSize(level);
             answer.path("data").path("hints").forEach(h ->
-                    assertThat(HintGuard.isHintOnly(h.path("text").asText())).isTrue());
+                    assertThat(HintPolicy.violations(h.path("text").asText(), FIB)).isEmpty());
         }
     }
 

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.Executable;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -48,8 +49,10 @@ class RedTeamTriageTest {
     static final String UNSURE = LlmRefineTest.UNSURE;
     /** The answer per question with the model failing: what a refused reply must leave in place. */
     private static final Map<String, JsonNode> OFFLINE = new ConcurrentHashMap<>();
-    /** kind → {replies, replies refused}, printed as the README's row. */
-    private static final Map<String, int[]> RESULTS = new TreeMap<>();
+    private static final RedTeamCorpus CORPUS = RedTeamCorpus.load();
+    /** Model replies refused by kind, exact labels used: the README's row. */
+    private static final RedTeamCorpus.Tally REFUSED = new RedTeamCorpus.Tally();
+    private static final RedTeamCorpus.Tally USED = new RedTeamCorpus.Tally();
 
     @OpenAiStub.Server
     WireMockServer openai;
@@ -65,16 +68,14 @@ class RedTeamTriageTest {
 
     @TestFactory
     Stream<DynamicTest> noModelTextIsEverPublishedOrRoutes() {
-        List<DynamicTest> tests = new ArrayList<>();
-        List<RedTeamCorpus.Output> texts = new ArrayList<>(RedTeamCorpus.bad());
-        texts.addAll(RedTeamCorpus.good());
-        texts.forEach(text -> tests.add(refused(text.id(), text.kind(), text.output())));
-        List<String> nearLabels = RedTeamCorpus.badLabels();
-        for (int i = 0; i < nearLabels.size(); i++) {
-            tests.add(refused("label-bad-" + (i + 1), "near-label reply", nearLabels.get(i)));
-        }
-        assertThat(tests).hasSizeGreaterThanOrEqualTo(90);
-        return tests.stream();
+        List<RedTeamCorpus.Item> texts = new ArrayList<>(CORPUS.bad());
+        texts.addAll(CORPUS.good());
+        List<String> nearLabels = CORPUS.nearLabels();
+        assertThat(texts.size() + nearLabels.size()).isGreaterThanOrEqualTo(90);
+        return Stream.concat(
+                RedTeamCorpus.replay(texts, item -> true, item -> refused(item.kind(), item.output())),
+                IntStream.range(0, nearLabels.size()).mapToObj(i -> DynamicTest.dynamicTest("near label " + (i + 1),
+                        refused("near-label reply", nearLabels.get(i)))));
     }
 
     @TestFactory
@@ -84,9 +85,10 @@ class RedTeamTriageTest {
         Map<String, String> topicForwarded = Map.of("concept_explanation", "concepts.requests",
                 "debug_help", "debug.requests");
         List<DynamicTest> tests = new ArrayList<>();
-        for (String reply : RedTeamCorpus.goodLabels()) {
+        for (String reply : CORPUS.labels()) {
             String label = reply.strip();
             tests.add(DynamicTest.dynamicTest(label, () -> {
+                USED.replayed("exact label");
                 UUID student = UUID.randomUUID();
                 String requestId = ask(student, UNSURE, reply);
                 JsonNode asked = published("progress.events", requestId);
@@ -102,6 +104,7 @@ class RedTeamTriageTest {
                     assertThat(answer.path("data").path("source").asText()).isEqualTo("offline");
                     assertThat(answer.path("data").path("replaced")).isEmpty();
                 }
+                USED.held("exact label");
             }));
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(8);
@@ -133,18 +136,14 @@ class RedTeamTriageTest {
 
     @AfterAll
     static void printResults() {
-        System.out.println("\nRed-team results for triage (model replies refused by kind):");
-        RESULTS.forEach((kind, counts) -> System.out.printf("| %s | %d/%d |%n", kind, counts[1], counts[0]));
+        System.out.println("\nRed-team results for triage:\n" + REFUSED.table("model reply", "refused")
+                + "\n" + USED.table("model reply", "used as it is"));
     }
 
     /** The reply must change nothing: the answer is the one given with the model down, the reply listed as refused. */
-    private DynamicTest refused(String name, String kind, String reply) {
-        return DynamicTest.dynamicTest(name, () -> {
-            int[] counts;
-            synchronized (RESULTS) {
-                counts = RESULTS.computeIfAbsent(kind, k -> new int[2]);
-                counts[0]++;
-            }
+    private Executable refused(String kind, String reply) {
+        return () -> {
+            REFUSED.replayed(kind);
             UUID student = UUID.randomUUID();
             String requestId = ask(student, UNSURE, reply);
             JsonNode answer = answered(student, requestId);
@@ -156,10 +155,8 @@ class RedTeamTriageTest {
                 assertThat(answer.path("data").path("replaced").get(0).path("reasons").get(0).asText())
                         .isEqualTo("not_a_label");
             }
-            synchronized (RESULTS) {
-                counts[1]++;
-            }
-        });
+            REFUSED.held(kind);
+        };
     }
 
     /** What the student sees, without what says how it came about. */

@@ -6,6 +6,7 @@ import dev.learnflow.platform.guard.GuardedAnswer;
 import dev.learnflow.platform.guard.OutputGuard;
 import dev.learnflow.platform.guard.Violation;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,8 +28,10 @@ import java.util.regex.Pattern;
  * <li>in the prose around the examples, a corrected line of the student's program under the hint rules ("line 6
  * should read return None", "try `range(1, n)`"): the policy compares with the student's lines only at 80 %
  * similarity, which lets short edits through;</li>
- * <li>a line of code written in the student's own names that edits one of their statements ({@code i += 1} for
- * their endless loop) or rebinds one of their functions ({@code average = lambda nums: ...}).</li>
+ * <li>code for the student's own program: a line in their names that edits one of their statements
+ * ({@code i += 1} for their endless loop) or rebinds one of their functions ({@code average = lambda nums: ...}),
+ * or a snippet (a block, or inline code that is a statement) written around their data ({@code for score in
+ * scores: print(score)} for their {@code scores} list) that is not a quote of their code.</li>
  * </ol>
  * Example code with names of its own ({@code for k in range(3):}) stays allowed.
  */
@@ -48,6 +51,15 @@ public final class ExplanationGuard {
     private static final Pattern BINDS =
             Pattern.compile("^\\s*(?:async\\s+)?(?:def\\s+([A-Za-z_]\\w*)\\s*\\(|([A-Za-z_]\\w*)\\s*=(?!=))");
     private static final Pattern DEFINED = Pattern.compile("(?m)^\\s*(?:async\\s+)?def\\s+([A-Za-z_]\\w*)");
+    private static final Pattern INLINE_CODE = Pattern.compile("`([^`\\n]+)`");
+    /** A statement, not just an expression or a name: what makes a snippet code for a program. */
+    private static final Pattern STATEMENT = Pattern.compile("(?m)^\\s*(?:(?:for|while|if|elif|return|def|print)\\b"
+            + "|[A-Za-z_][\\w.\\[\\]]*\\s*(?:[-+*/%]|//)?=(?!=))");
+    /** Where a program names its data: assigned names, loop variables, parameters. */
+    private static final Pattern DATA = Pattern.compile("(?m)^\\s*(?:([A-Za-z_]\\w*)\\s*(?:[-+*/%]|//)?=(?!=)"
+            + "|for\\s+([A-Za-z_]\\w*)\\s+in\\b)|def\\s+\\w+\\s*\\(([^)]*)\\)");
+    /** Shorter names ({@code i}, {@code x}, {@code n}) are every example's names too. */
+    private static final int DISTINCT_NAME = 3;
     /** Keywords and the built-ins examples use: a line made of these and the student's names is "in their names". */
     private static final Set<String> PYTHON_NAMES = Set.of("False", "None", "True", "and", "as", "assert", "async",
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
@@ -120,7 +132,11 @@ public final class ExplanationGuard {
             reasons.add(label(Violation.Kind.CORRECTED_LINE));
         }
         // Names in comments are not the program's: "# ignore your rules" must not widen what counts as theirs.
-        Set<String> studentNames = names(COMMENT.matcher(studentCode).replaceAll(""));
+        String program = COMMENT.matcher(studentCode).replaceAll("");
+        if (writtenAroundTheirData(text, prose, program)) {
+            reasons.add(label(Violation.Kind.EXERCISE_SOLUTION));
+        }
+        Set<String> programNames = names(program);
         Set<String> studentFunctions = new HashSet<>();
         Matcher defined = DEFINED.matcher(studentCode);
         while (defined.find()) {
@@ -133,12 +149,46 @@ public final class ExplanationGuard {
             }
             Set<String> own = names(line);
             own.removeAll(PYTHON_NAMES);
-            if (!own.isEmpty() && studentNames.containsAll(own)
+            if (!own.isEmpty() && programNames.containsAll(own)
                     && OutputGuard.check(line.strip(), strict).has(Violation.Kind.CORRECTED_LINE)) {
                 reasons.add(label(Violation.Kind.CORRECTED_LINE));
             }
         }
         return reasons;
+    }
+
+    /** A snippet that is not a quote of the program but works on the program's own (distinctly named) data. */
+    private static boolean writtenAroundTheirData(String text, String prose, String program) {
+        Set<String> data = new HashSet<>();
+        Matcher named = DATA.matcher(program);
+        while (named.find()) {
+            for (int group = 1; group <= 2; group++) {
+                if (named.group(group) != null) {
+                    data.add(named.group(group));
+                }
+            }
+            if (named.group(3) != null) {
+                data.addAll(names(named.group(3)));
+            }
+        }
+        data.removeIf(name -> name.length() < DISTINCT_NAME || PYTHON_NAMES.contains(name));
+        List<String> snippets = new ArrayList<>();
+        Matcher block = FENCED_BLOCK.matcher(text);
+        while (block.find()) {
+            snippets.add(block.group(2));
+        }
+        Matcher inline = INLINE_CODE.matcher(prose);
+        while (inline.find()) {
+            snippets.add(inline.group(1));
+        }
+        String compactProgram = program.replaceAll("\\s+", "");
+        for (String snippet : snippets) {
+            if (STATEMENT.matcher(snippet).find() && !compactProgram.contains(snippet.replaceAll("\\s+", ""))
+                    && names(snippet).stream().anyMatch(data::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> names(String text) {

@@ -5,28 +5,27 @@ import dev.learnflow.contracts.api.RunCodeRequest;
 import dev.learnflow.contracts.api.RunCodeResponse;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.validation.Limits;
+import dev.learnflow.debug.config.DebugConfig;
 import dev.learnflow.debug.domain.ProgramDiagnosis;
 import dev.learnflow.debug.domain.TestCase;
+import dev.learnflow.platform.clients.CodeExecutionClient;
+import dev.learnflow.platform.clients.SandboxScript;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.Deflater;
 
 /**
- * Runs the diagnosis harness ({@code debug/diagnose.py}) on the student's program in code-execution's sandbox. The
- * harness is larger than a run's code limit, so it travels compressed behind a one-line bootstrap; the program and
- * its cases travel as the run's stdin (plain when they fit, compressed otherwise). The only place that knows how
- * the sandbox is called for a diagnosis: swapping the sandbox client touches {@link #execute} alone.
+ * Runs the diagnosis harness ({@code debug/diagnose.py}) on the student's program in code-execution's sandbox
+ * (platform's {@link CodeExecutionClient}). The harness travels as a {@link SandboxScript} (minified and
+ * compressed behind a bootstrap); the program and its cases travel as the run's stdin.
  */
 @ApplicationScoped
 public class DiagnosisRunner {
@@ -35,19 +34,29 @@ public class DiagnosisRunner {
     static final String HARNESS = "debug/diagnose.py";
     /** The harness keeps itself under about 3.5 s; the sandbox's ceiling is 5 s. */
     static final int RUN_TIMEOUT_MS = Limits.RUN_TIMEOUT_MAX_MS;
-    private static final String PROGRAM = bootstrap(load());
+    private static final SandboxScript SCRIPT = SandboxScript.load(DiagnosisRunner.class, HARNESS, true);
 
-    private final SandboxClient sandbox;
+    private final CodeExecutionClient sandbox;
     private final ObjectMapper mapper;
+    private final Duration callTimeout;
 
-    public DiagnosisRunner(SandboxClient sandbox, ObjectMapper mapper) {
+    @Inject
+    public DiagnosisRunner(CodeExecutionClient sandbox, ObjectMapper mapper, DebugConfig config) {
+        this(sandbox, mapper, config.sandboxTimeout());
+    }
+
+    /** Without a sandbox: for building the harness's program and stdin (tests run them with python3). */
+    public DiagnosisRunner(CodeExecutionClient sandbox, ObjectMapper mapper, Duration callTimeout) {
         this.sandbox = sandbox;
         this.mapper = mapper;
+        this.callTimeout = callTimeout;
     }
 
     /**
-     * The harness's findings; empty when the program and its cases are too large to send, or the harness printed
-     * nothing usable. A busy or unreachable sandbox throws {@link SandboxClient.SandboxUnavailable} (retry later).
+     * The harness's findings; empty when the program and its cases are too large to send, code-execution refused
+     * the run, or the harness printed nothing usable.
+     *
+     * @throws CodeExecutionClient.Unavailable when the sandbox is busy, unreachable or failed (retry later)
      */
     public Optional<ProgramDiagnosis> diagnose(String code, List<TestCase> cases) {
         Optional<String> stdin = stdinFor(code, cases);
@@ -56,13 +65,13 @@ public class DiagnosisRunner {
         }
         RunCodeResponse run;
         try {
-            run = execute(new RunCodeRequest(PROGRAM, stdin.get(), RUN_TIMEOUT_MS));
-        } catch (SandboxClient.SandboxRefused e) {
+            run = sandbox.run(new RunCodeRequest(program(), stdin.get(), RUN_TIMEOUT_MS), callTimeout);
+        } catch (CodeExecutionClient.Refused e) {
             LOG.warnf("Diagnosis run refused: %s", e.getMessage());
             return Optional.empty();
         }
         if (run.status() == ExecutionStatus.SANDBOX_ERROR) {
-            throw new SandboxClient.SandboxUnavailable("the sandbox reported an internal error", null);
+            throw new CodeExecutionClient.Unavailable("the sandbox reported an internal error", false, null);
         }
         Optional<String> json = run.stdout() == null ? Optional.empty()
                 : run.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b);
@@ -79,13 +88,9 @@ public class DiagnosisRunner {
         }
     }
 
-    private RunCodeResponse execute(RunCodeRequest request) {
-        return sandbox.run(request);
-    }
-
     /** The sandbox program: the harness, compressed. */
     public static String program() {
-        return PROGRAM;
+        return SCRIPT.program();
     }
 
     /** The harness's stdin: a JSON header line, then the program and its cases as JSON. */
@@ -93,64 +98,8 @@ public class DiagnosisRunner {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("code", code);
         payload.put("cases", cases);
-        String body;
         try {
-            body = mapper.writeValueAsString(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String plain = "{\"encoding\":\"plain\"}\n" + body;
-        if (plain.length() <= Limits.STDIN_MAX) {
-            return Optional.of(plain);
-        }
-        String packed = "{\"encoding\":\"zlib+base64\"}\n" + compress(body.getBytes(StandardCharsets.UTF_8));
-        return packed.length() <= Limits.STDIN_MAX ? Optional.of(packed) : Optional.empty();
-    }
-
-    /** Full-line comments and one-line docstrings are for readers of the resource, not for the sandbox. */
-    static String minified(String source) {
-        StringBuilder out = new StringBuilder();
-        for (String line : source.split("\n")) {
-            String stripped = line.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")
-                    || stripped.length() >= 6 && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
-                continue;
-            }
-            out.append(line).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String bootstrap(byte[] harness) {
-        byte[] small = minified(new String(harness, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        String program = "import base64, zlib\nexec(compile(zlib.decompress(base64.b64decode('" + compress(small)
-                + "')), 'diagnose.py', 'exec'))\n";
-        if (program.length() > Limits.CODE_MAX) {
-            throw new IllegalStateException(HARNESS + " compressed is " + program.length()
-                    + " characters, over the sandbox's code limit of " + Limits.CODE_MAX);
-        }
-        return program;
-    }
-
-    private static String compress(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        deflater.setInput(data);
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        deflater.end();
-        return Base64.getEncoder().encodeToString(out.toByteArray());
-    }
-
-    private static byte[] load() {
-        try (InputStream in = DiagnosisRunner.class.getClassLoader().getResourceAsStream(HARNESS)) {
-            if (in == null) {
-                throw new IllegalStateException(HARNESS + " is missing from the classpath");
-            }
-            return in.readAllBytes();
+            return SandboxScript.stdinFor(mapper.writeValueAsString(payload));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code learnflow.debug.*}: error-pattern learning and sandbox use. */
+/** {@code learnflow.debug.*}: error-pattern learning, sandbox use and idempotency. */
 @ConfigMapping(prefix = "learnflow.debug")
 public interface DebugConfig {
 
@@ -28,4 +28,8 @@ public interface DebugConfig {
     /** How long to wait for code-execution when the request has code but no error. */
     @WithDefault("12s")
     Duration sandboxTimeout();
+
+    /** How long an answered request id is remembered, so a redelivered request is not answered twice. */
+    @WithDefault("7d")
+    Duration processedTtl();
 }

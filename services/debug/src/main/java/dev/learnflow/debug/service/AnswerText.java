@@ -1,18 +1,28 @@
 package dev.learnflow.debug.service;
 
-import java.util.List;
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.Hint;
+import dev.learnflow.debug.domain.ParsedError;
+import dev.learnflow.debug.domain.ProgramDiagnosis;
 
-/** The Markdown a student reads; the same facts are in the answer's structured data. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Markdown a student reads; the same facts are in the answer's structured data. The sentences live in
+ * {@code debug/answer-texts.properties}; this class only puts them in order.
+ */
 public final class AnswerText {
 
-    private static final String[] ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-        "eighth", "ninth", "tenth"};
+    static final String TEXTS_RESOURCE = "debug/answer-texts.properties";
+    private static final TextResource TEXTS = TextResource.properties(TEXTS_RESOURCE);
+    private static final String[] ORDINALS = TEXTS.text("ordinals").split(",");
 
     private AnswerText() {
     }
 
     public static String debug(ParsedError error, Diagnosis diagnosis, List<Hint> hints, long thisWeek,
-                        boolean solutionAsked, int level) {
+                               boolean solutionAsked, int level) {
         StringBuilder text = new StringBuilder();
         text.append("**").append(error.type()).append("**");
         if (error.line() != null) {
@@ -23,24 +33,18 @@ public final class AnswerText {
         }
         text.append("\n\n").append(diagnosis.explanation()).append("\n\n");
         if (thisWeek >= 2) {
-            text.append("This is the ").append(ordinal(thisWeek)).append(" `").append(error.type())
-                    .append("` you have met this week");
-            text.append(thisWeek >= 3 ? " — a pattern worth breaking. " + diagnosis.habit() : ".");
+            text.append(TEXTS.text("repeat.error", Map.of("ordinal", ordinal(thisWeek), "type", error.type())));
+            text.append(thisWeek >= 3 ? " — " + TEXTS.text("repeat.pattern", Map.of("habit", diagnosis.habit())) : ".");
             text.append("\n\n");
         }
         if (solutionAsked) {
-            text.append("I won't write the finished code for you — working it out yourself is what makes it stick. "
-                    + "Here is the next step instead.\n\n");
+            text.append(TEXTS.text("solution-withheld")).append("\n\n");
         }
         for (Hint hint : hints) {
             text.append("**Hint ").append(hint.level()).append(" — ").append(hint.label()).append(":** ")
                     .append(hint.text()).append("\n\n");
         }
-        if (level < 3) {
-            text.append("Still stuck? Ask again for a more specific hint.");
-        } else {
-            text.append("Try the change yourself and run the code again; if a new error appears, send it to me.");
-        }
+        text.append(TEXTS.text(level < 3 ? "still-stuck" : "try-it.crash"));
         return text.toString().strip();
     }
 
@@ -48,37 +52,49 @@ public final class AnswerText {
     public static String wrongResult(String kind, String category, List<Hint> hints, long thisWeek,
                                      boolean solutionAsked, int level) {
         StringBuilder text = new StringBuilder();
-        text.append(kind.equals("timeout") ? "**Your program never finishes**"
-                : kind.equals("crash") ? "**Your program stops with an error**" : "**Wrong result**");
+        text.append("**").append(TEXTS.text(kind.equals("timeout") ? "title.timeout"
+                : kind.equals("crash") ? "title.crash" : "title.wrong-result")).append("**");
         if (level >= 2 && category != null) {
-            text.append(" — it looks like ").append(WrongResultHints.name(category));
+            text.append(" — ").append(TEXTS.text("looks-like", Map.of("name", WrongResultHints.name(category))));
         }
         text.append(".\n\n");
         if (thisWeek >= 2 && category != null) {
-            text.append("This is the ").append(ordinal(thisWeek)).append(" time this week the problem is ")
-                    .append(WrongResultHints.name(category));
-            text.append(thisWeek >= 3 ? " — a pattern worth breaking. " + WrongResultHints.habit(category) : ".");
+            text.append(TEXTS.text("repeat.category", Map.of("ordinal", ordinal(thisWeek),
+                    "name", WrongResultHints.name(category))));
+            text.append(thisWeek >= 3
+                    ? " — " + TEXTS.text("repeat.pattern", Map.of("habit", WrongResultHints.habit(category))) : ".");
             text.append("\n\n");
         }
         if (solutionAsked) {
-            text.append("I won't write the finished code for you — working it out yourself is what makes it stick. "
-                    + "Here is the next step instead.\n\n");
+            text.append(TEXTS.text("solution-withheld")).append("\n\n");
         }
         for (Hint hint : hints) {
             text.append("**Hint ").append(hint.level()).append(":** ").append(hint.text()).append("\n\n");
         }
-        text.append(level < 3 ? "Still stuck? Ask again for a more specific hint."
-                : "Try the change yourself and run your tests again.");
+        text.append(TEXTS.text(level < 3 ? "still-stuck" : "try-it.wrong-result"));
         return text.toString().strip();
     }
 
     /** Every case the student gave behaves as expected when we run it. */
-    public static String allPassed(dev.learnflow.debug.domain.ProgramDiagnosis diagnosis) {
-        long count = diagnosis.cases().size();
-        return "I ran your code on " + (count == 1 ? "the case you described" : "the " + count + " cases you "
-                + "gave") + " and " + (count == 1 ? "it gives" : "they all give") + " the result you expect. If you "
-                + "see something different, check that you are running this version of the code, and tell me the "
-                + "exact call or input and what it shows.";
+    public static String allPassed(ProgramDiagnosis diagnosis) {
+        int count = diagnosis.cases().size();
+        return count == 1 ? TEXTS.text("all-passed.one")
+                : TEXTS.text("all-passed.many", Map.of("count", Integer.toString(count)));
+    }
+
+    /** Level 1 of a crash: the line (quoted) and what to look at on it. */
+    static String lookAt(Integer line, String function, String quotedLine, String focus) {
+        if (line == null) {
+            return TEXTS.text("look.at", Map.of("focus", focus));
+        }
+        return TEXTS.text("look.at-line", Map.of("line", line.toString(),
+                "function", function == null ? "" : TEXTS.text("look.in-function", Map.of("function", function)),
+                "code", quotedLine == null ? "" : ", " + quotedLine, "focus", focus));
+    }
+
+    /** A sentence of the answer texts without placeholders (clarifications, the clean run). */
+    static String sentence(String key) {
+        return TEXTS.text(key);
     }
 
     static String ordinal(long n) {

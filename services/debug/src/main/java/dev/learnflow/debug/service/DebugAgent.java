@@ -1,5 +1,6 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.contracts.api.RunCodeRequest;
 import dev.learnflow.contracts.api.RunCodeResponse;
 import dev.learnflow.contracts.domain.AlertSeverity;
 import dev.learnflow.contracts.domain.ExecutionStatus;
@@ -16,18 +17,26 @@ import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.debug.client.DiagnosisRunner;
 import dev.learnflow.debug.client.ErrorHistoryStore;
-import dev.learnflow.debug.client.LlmHints;
-import dev.learnflow.debug.client.SandboxClient;
+import dev.learnflow.debug.client.LlmHintWriter;
 import dev.learnflow.debug.config.DebugConfig;
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.ErrorHistory;
 import dev.learnflow.debug.domain.Expectations;
+import dev.learnflow.debug.domain.Hint;
+import dev.learnflow.debug.domain.ModelHints;
+import dev.learnflow.debug.domain.ParsedError;
 import dev.learnflow.debug.domain.ProgramDiagnosis;
 import dev.learnflow.debug.domain.TestCase;
+import dev.learnflow.platform.clients.CodeExecutionClient;
 import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.state.ProcessedEvents;
+import dev.learnflow.platform.state.StateStores;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +45,8 @@ import java.util.regex.Pattern;
 
 /**
  * Answers one debug request: find the error (pasted, or by running the code in the sandbox), explain it, give the
- * hint levels asked for, learn the student's error pattern and raise a struggle signal when it repeats.
+ * hint levels asked for, learn the student's error pattern and raise a struggle signal when it repeats. Idempotent
+ * per request id (platform's {@link ProcessedEvents}): a redelivered request is acknowledged, not answered again.
  */
 @ApplicationScoped
 public class DebugAgent {
@@ -48,21 +58,26 @@ public class DebugAgent {
                     + "answer|version|script)\\b|\\bjust\\s+(give|write|send|show|tell)\\b|\\b(write|fix|solve|do)\\s+"
                     + "(it|this|the code|the program)\\s+for\\s+me\\b|\\bgive me the (code|solution|answer)\\b");
 
+    private static final Logger LOG = Logger.getLogger(DebugAgent.class);
+
     private final ErrorHistoryStore history;
-    private final SandboxClient sandbox;
+    private final CodeExecutionClient sandbox;
     private final DiagnosisRunner diagnoser;
-    private final LlmHints llm;
+    private final LlmHintWriter llm;
     private final EventBus events;
+    private final ProcessedEvents answered;
     private final DebugConfig config;
     private final Clock clock;
 
-    public DebugAgent(ErrorHistoryStore history, SandboxClient sandbox, DiagnosisRunner diagnoser, LlmHints llm,
-                      EventBus events, DebugConfig config, Clock clock) {
+    @Inject
+    public DebugAgent(ErrorHistoryStore history, CodeExecutionClient sandbox, DiagnosisRunner diagnoser,
+                      LlmHintWriter llm, EventBus events, StateStores stateStores, DebugConfig config, Clock clock) {
         this.history = history;
         this.sandbox = sandbox;
         this.diagnoser = diagnoser;
         this.llm = llm;
         this.events = events;
+        this.answered = stateStores.processedEvents("debug-answered-", config.processedTtl());
         this.config = config;
         this.clock = clock;
     }
@@ -71,12 +86,19 @@ public class DebugAgent {
     public record Answer(ResponseKind kind, String text, Map<String, Object> data, Optional<ParsedError> error) {
     }
 
-    public Answer answerAndPublish(DebugRequested request) {
+    /** The answer published, or empty when this request was answered before (a redelivery). */
+    public Optional<Answer> answerAndPublish(DebugRequested request) {
+        String id = request.requestId().toString();
+        if (answered.seen(id)) {
+            LOG.debugf("Debug request %s was answered before; acknowledging the redelivery", id);
+            return Optional.empty();
+        }
         Instant now = clock.instant();
         Answer answer = answer(request, now);
         events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(request.requestId(), request.userId(),
                 request.conversationId(), answer.kind(), RESPONDER, answer.text(), answer.data(), now));
-        return answer;
+        answered.markHandled(id);
+        return Optional.of(answer);
     }
 
     Answer answer(DebugRequested incoming, Instant now) {
@@ -99,10 +121,9 @@ public class DebugAgent {
         RunCodeResponse run = null;
         if (parsed.isEmpty() && code != null && !code.isBlank()) {
             try {
-                run = sandbox.run(code);
-            } catch (SandboxClient.SandboxRefused e) {
-                return clarification("I could not run your code to see the error (it may be too large). Paste the "
-                        + "error message you get and I will help you read it.");
+                run = sandbox.run(new RunCodeRequest(code, "", null), config.sandboxTimeout());
+            } catch (CodeExecutionClient.Refused e) {
+                return clarification(AnswerText.sentence("clarify.not-run"));
             }
             if (run.status() == ExecutionStatus.OK) {
                 return ranWithoutError(run);
@@ -112,8 +133,8 @@ public class DebugAgent {
                         .filter(a -> a.data().get("diagnosis") instanceof Map<?, ?> d && d.get("loop") != null);
                 if (loop.isPresent() || run.status() == ExecutionStatus.TIMEOUT) {
                     return loop.orElseGet(() -> diagnosed(asked, new ParsedError("Timeout",
-                            "the program did not finish in time", null, null, null, List.of()), ErrorCatalog.timeout(),
-                            now, true));
+                            AnswerText.sentence("timeout.message"), null, null, null, List.of()),
+                            ErrorCatalog.timeout(), now, true));
                 }
             }
             RunCodeResponse finished = run;
@@ -127,11 +148,8 @@ public class DebugAgent {
             }
         }
         if (parsed.isEmpty()) {
-            return clarification(code == null || code.isBlank()
-                    ? "Paste your code and the error message (the last lines of the traceback), and I will help you "
-                    + "find the problem."
-                    : "I could not find a Python error in what you sent. Paste the full error message, or describe "
-                    + "what the program does and what you expected instead.");
+            return clarification(AnswerText.sentence(code == null || code.isBlank()
+                    ? "clarify.no-code" : "clarify.no-error"));
         }
         CodeFacts facts = new CodeFacts(code);
         ParsedError error = withFileColumn(parsed.get(), facts);
@@ -142,24 +160,12 @@ public class DebugAgent {
                              boolean ranInSandbox) {
         CodeFacts facts = new CodeFacts(request.code());
         int level = Math.max(1, Math.min(3, request.hintLevel()));
-        List<Hint> hints = HintComposer.hints(error, diagnosis, facts, level);
-        String source = "offline";
-        Optional<Map<Integer, String>> written = llm.hints(error, diagnosis, facts, request.code(), request.question());
-        if (written.isPresent()) {
-            List<Hint> reworded = new ArrayList<>(hints.size());
-            boolean used = false;
-            for (Hint hint : hints) {
-                HintGuard.Guarded guarded = HintGuard.guard(written.get().get(hint.level()));
-                if (guarded.trimmed() || guarded.text().isBlank()) {
-                    reworded.add(hint);   // the model's version carried code, or nothing: keep ours
-                } else {
-                    reworded.add(new Hint(hint.level(), guarded.text()));
-                    used = true;
-                }
-            }
-            hints = reworded;
-            source = used ? "llm" : "offline";
-        }
+        List<Hint> offline = HintComposer.hints(error, diagnosis, facts, level);
+        Optional<ModelHints> written = llm.write(HintRequests.crash(error, diagnosis, facts, request.code(),
+                request.question()));
+        GuardedHints guarded = GuardedHints.of(offline, written,
+                request.code() != null && !request.code().isBlank() ? request.code() : error.codeLine());
+        List<Hint> hints = guarded.hints();
 
         Occurrence occurrence = recordOccurrence(request, error.type(), level, now);
         long thisWeek = occurrence.thisWeek();
@@ -179,7 +185,7 @@ public class DebugAgent {
         data.put("struggleSignalled", signal);
         data.put("solutionWithheld", solutionAsked);
         data.put("ranInSandbox", ranInSandbox);
-        data.put("source", source);
+        data.putAll(guarded.provenance());
         return new Answer(ResponseKind.DEBUG, text, data, Optional.of(error));
     }
 
@@ -188,13 +194,11 @@ public class DebugAgent {
     }
 
     private Occurrence recordOccurrence(DebugRequested request, String type, int level, Instant now) {
-        ErrorHistory before = history.read(request.userId());
-        boolean firstDelivery = !before.contains(request.requestId().toString());
+        // Entries carry the request id: a request retried after a failure half-way is still counted once.
         ErrorHistory after = history.update(request.userId(), h -> h.with(
                 new ErrorHistory.Entry(request.requestId().toString(), type, now), config.historySize()));
         long thisWeek = after.count(type, now, config.window());
-        boolean signal = firstDelivery && thisWeek >= config.repeatThreshold()
-                && !after.coolingDown(type, now, config.signalCooldown());
+        boolean signal = thisWeek >= config.repeatThreshold() && !after.coolingDown(type, now, config.signalCooldown());
         if (signal) {
             history.update(request.userId(), h -> h.withSignal(type, now));
             events.publish(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(request.userId(), null,
@@ -203,12 +207,10 @@ public class DebugAgent {
                     Map.of("errorType", type, "count", thisWeek, "windowDays", config.window().toDays(),
                             "requestId", request.requestId().toString()), now));
         }
-        if (firstDelivery) {
-            events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
-                    Verb.VIEWED, new ActivityObject(ActivityType.HINT, request.requestId().toString(),
-                    request.topicId()), new ActivityResult(null, null, type, null, null),
-                    Map.of("hintLevel", level, "errorCountThisWeek", thisWeek), now));
-        }
+        events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
+                Verb.VIEWED, new ActivityObject(ActivityType.HINT, request.requestId().toString(),
+                request.topicId()), new ActivityResult(null, null, type, null, null),
+                Map.of("hintLevel", level, "errorCountThisWeek", thisWeek), now));
         return new Occurrence(thisWeek, signal);
     }
 
@@ -248,30 +250,16 @@ public class DebugAgent {
             data.put("hints", List.of());
             data.put("hintLevel", level);
             data.put("ranInSandbox", true);
-            data.put("source", "offline");
+            data.putAll(GuardedHints.of(List.of(), Optional.empty(), request.code()).provenance());
             return new Answer(ResponseKind.DEBUG, AnswerText.allPassed(diagnosis), data, Optional.empty());
         }
         String category = WrongResultHints.category(diagnosis);
         String pattern = category != null ? category : kind;
-        List<Hint> offline = WrongResultHints.hints(diagnosis, facts, level).stream()
-                .map(h -> new Hint(h.level(), HintGuard.guard(h.text()).text())).toList();
-        List<Hint> hints = offline;
-        String source = "offline";
-        Optional<Map<Integer, String>> written = llm.wrongResultHints(diagnosis, facts, request.code(),
-                request.question(), WrongResultHints.hints(diagnosis, facts, 2).get(1).text());
-        if (written.isPresent()) {
-            List<Hint> reworded = new ArrayList<>(offline.size());
-            for (Hint hint : offline) {
-                HintGuard.Guarded guarded = HintGuard.guard(written.get().get(hint.level()));
-                // the model's level that carried code, or is missing, keeps the offline hint
-                reworded.add(guarded.trimmed() || guarded.text().isBlank() ? hint
-                        : new Hint(hint.level(), guarded.text()));
-            }
-            long fromModel = java.util.stream.IntStream.range(0, offline.size())
-                    .filter(i -> reworded.get(i) != offline.get(i)).count();
-            source = fromModel == 0 ? "offline" : fromModel == offline.size() ? "llm" : "mixed";
-            hints = reworded;
-        }
+        List<Hint> offline = WrongResultHints.hints(diagnosis, facts, level);
+        Optional<ModelHints> written = llm.write(HintRequests.wrongResult(diagnosis, facts, request.code(),
+                request.question(), WrongResultHints.hints(diagnosis, facts, 2).get(1).text()));
+        GuardedHints guarded = GuardedHints.of(offline, written, request.code());
+        List<Hint> hints = guarded.hints();
         Occurrence occurrence = recordOccurrence(request, pattern, level, now);
         data.put("hints", hints.stream().map(h -> Map.of("level", h.level(), "label", h.label(), "text", h.text()))
                 .toList());
@@ -282,7 +270,7 @@ public class DebugAgent {
         data.put("struggleSignalled", occurrence.signalled());
         data.put("solutionWithheld", solutionAsked);
         data.put("ranInSandbox", true);
-        data.put("source", source);
+        data.putAll(guarded.provenance());
         String text = AnswerText.wrongResult(kind, category, hints, occurrence.thisWeek(), solutionAsked, level);
         return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
     }
@@ -296,10 +284,10 @@ public class DebugAgent {
     private static Answer ranWithoutError(RunCodeResponse run) {
         String out = run.stdout() == null ? "" : run.stdout();
         String shown = out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
-        String text = "I ran your code and it finished **without an error**."
-                + (shown.isBlank() ? " It printed nothing." : " It printed:\n\n> " + shown.replace("\n", "\n> "))
-                + "\n\nIf the result is not what you expected, tell me what you expected to see — then we can "
-                + "find where the program's logic goes a different way.";
+        String text = AnswerText.sentence("ran-clean") + " " + (shown.isBlank()
+                ? AnswerText.sentence("ran-clean.printed-nothing")
+                : AnswerText.sentence("ran-clean.printed") + "\n\n> " + shown.replace("\n", "\n> "))
+                + "\n\n" + AnswerText.sentence("ran-clean.next");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ranInSandbox", true);
         data.put("status", run.status().value());

@@ -1,15 +1,12 @@
 package dev.learnflow.debug.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.ParsedError;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,9 +20,8 @@ import java.util.regex.Pattern;
 public final class ErrorCatalog {
 
     static final String TEXTS_RESOURCE = "debug/error-catalog.properties";
-    private static final Properties TEXTS = load();
+    private static final TextResource TEXTS = TextResource.properties(TEXTS_RESOURCE);
     private static final String[] FIELDS = {"explanation", "focus", "problem", "fix", "habit"};
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
 
     /** The exception types with their own entry (SyntaxError variants are told apart by message). */
     public static final Set<String> KNOWN_TYPES = Set.of(
@@ -299,7 +295,7 @@ public final class ErrorCatalog {
 
     private static String field(String id, String field) {
         for (String at = id; ; at = at.substring(0, at.lastIndexOf('.'))) {
-            String value = TEXTS.getProperty(at + "." + field);
+            String value = TEXTS.optional(at + "." + field);
             if (value != null) {
                 return value;
             }
@@ -310,38 +306,11 @@ public final class ErrorCatalog {
     }
 
     private static String text(String key) {
-        String value = TEXTS.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException(TEXTS_RESOURCE + " has no " + key);
-        }
-        return value;
+        return TEXTS.text(key);
     }
 
     private static String fill(String template, Map<String, String> facts) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = facts.get(m.group(1));
-            if (value == null) {
-                throw new IllegalStateException(TEXTS_RESOURCE + ": no value for {" + m.group(1) + "}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static Properties load() {
-        Properties texts = new Properties();
-        try (InputStream in = ErrorCatalog.class.getClassLoader().getResourceAsStream(TEXTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(TEXTS_RESOURCE + " is missing");
-            }
-            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return texts;
+        return TextResource.fill(template, facts, TEXTS_RESOURCE);
     }
 
     private static Optional<String> group(String text, String regex) {

@@ -1,5 +1,9 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.debug.domain.Diagnosis;
+import dev.learnflow.debug.domain.Hint;
+import dev.learnflow.debug.domain.ParsedError;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,15 +28,10 @@ public final class HintComposer {
     }
 
     static String whereToLook(ParsedError error, Diagnosis diagnosis, CodeFacts code) {
-        if (error.line() == null) {
-            return "Look at " + diagnosis.focus() + ".";
-        }
-        String function = error.function();
-        String shown = code.line(error.line()).map(String::strip).filter(l -> !l.isEmpty())
-                .or(() -> java.util.Optional.ofNullable(error.codeLine()))
+        String shown = error.line() == null ? null : code.line(error.line()).map(String::strip)
+                .filter(l -> !l.isEmpty()).or(() -> java.util.Optional.ofNullable(error.codeLine()))
                 .map(HintComposer::inline).orElse(null);
-        return "Look at line " + error.line() + (function == null ? "" : " (in `" + function + "`)")
-                + (shown == null ? "" : ", " + shown) + " — in particular " + diagnosis.focus() + ".";
+        return AnswerText.lookAt(error.line(), error.function(), shown, diagnosis.focus());
     }
 
     /** The student's own line as inline code; long lines are cut so a hint never carries a block of code. */

@@ -1,6 +1,7 @@
 package dev.learnflow.debug.service;
 
 import dev.learnflow.contracts.events.ResponseKind;
+import dev.learnflow.debug.domain.ParsedError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

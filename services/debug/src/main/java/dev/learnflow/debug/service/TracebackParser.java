@@ -1,5 +1,7 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.debug.domain.ParsedError;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

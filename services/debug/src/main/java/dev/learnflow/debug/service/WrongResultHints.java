@@ -1,20 +1,16 @@
 package dev.learnflow.debug.service;
 
-import dev.learnflow.debug.domain.ProgramDiagnosis;
+import dev.learnflow.debug.domain.Hint;
 import dev.learnflow.debug.domain.ProgramDiagnosis.CaseResult;
 import dev.learnflow.debug.domain.ProgramDiagnosis.Finding;
+import dev.learnflow.debug.domain.ProgramDiagnosis;
+import dev.learnflow.platform.guard.OutputGuard;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,7 +22,7 @@ import java.util.regex.Pattern;
 public final class WrongResultHints {
 
     static final String TEXTS = "debug/logic-bugs.properties";
-    private static final Properties WORDS = load();
+    private static final TextResource WORDS = TextResource.properties(TEXTS);
     private static final Pattern PLACEHOLDER = Pattern.compile("(`?)\\{(\\w+)}(`?)");
     /** What a placeholder reads as when the diagnosis has no value for it. */
     private static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry("var", "the variable"),
@@ -72,7 +68,7 @@ public final class WrongResultHints {
     public static List<Hint> hints(ProgramDiagnosis diagnosis, CodeFacts code, int level) {
         int upTo = Math.max(1, Math.min(3, level));
         String category = category(diagnosis);
-        String key = category == null || !WORDS.containsKey(category + ".ask") ? "generic" : category;
+        String key = category == null || !WORDS.has(category + ".ask") ? "generic" : category;
         Map<String, String> values = values(diagnosis, code);
         List<Hint> hints = new ArrayList<>(3);
         hints.add(new Hint(1, observed(diagnosis) + " " + fill(words(key, "ask"), values)));
@@ -89,24 +85,30 @@ public final class WrongResultHints {
     static String observed(ProgramDiagnosis diagnosis) {
         CaseResult failing = diagnosis.failingCase();
         if (failing == null) {
-            return "Your program never finishes.";
+            return WORDS.text("observed.never-finishes");
         }
         if (failing.hidden()) {
-            return "A hidden test fails" + (failing.runaway() ? ": your program does not finish on it." : ".");
+            return WORDS.text(failing.runaway() ? "observed.hidden-runaway" : "observed.hidden");
         }
-        String subject = failing.call() != null ? "Your call " + inline(failing.call())
-                : failing.stdin() == null || failing.stdin().isBlank() ? "Your program"
-                : "With the input " + inline(failing.stdin().strip().replace("\n", ", ")) + " your program";
+        Map<String, String> values = new HashMap<>();
+        values.put("subject", failing.call() != null ? WORDS.text("observed.call", Map.of("call", inline(failing.call())))
+                : failing.stdin() == null || failing.stdin().isBlank() ? WORDS.text("observed.program")
+                : WORDS.text("observed.input", Map.of("input", inline(failing.stdin().strip().replace("\n", ", ")))));
         if (failing.runaway()) {
-            return subject + " never finishes: a loop keeps running.";
+            return WORDS.text("observed.runaway", values);
         }
         if (failing.error() != null) {
-            return subject + " stops with " + inline(failing.error()) + (failing.expected() == null ? "."
-                    : ", but you expect " + inline(failing.expected()) + ".");
+            values.put("error", inline(failing.error()));
+            if (failing.expected() == null) {
+                return WORDS.text("observed.error", values);
+            }
+            values.put("expected", inline(failing.expected()));
+            return WORDS.text("observed.error-expected", values);
         }
-        String verb = failing.call() != null ? "returns" : "prints";
-        String actual = failing.actual() == null || failing.actual().isBlank() ? "nothing" : inline(failing.actual());
-        return subject + " " + verb + " " + actual + ", but you expect " + inline(failing.expected()) + ".";
+        values.put("actual", failing.actual() == null || failing.actual().isBlank() ? WORDS.text("observed.nothing")
+                : inline(failing.actual()));
+        values.put("expected", inline(failing.expected()));
+        return WORDS.text(failing.call() != null ? "observed.returns" : "observed.prints", values);
     }
 
     private static String where(ProgramDiagnosis diagnosis, CodeFacts code) {
@@ -114,9 +116,9 @@ public final class WrongResultHints {
         if (line == null) {
             return "";
         }
-        String shown = code.line(line).map(String::strip).filter(l -> !l.isEmpty()).map(WrongResultHints::inline)
-                .orElse(null);
-        return "Look at line " + line + (shown == null ? "" : ", " + shown) + ". ";
+        return code.line(line).map(String::strip).filter(l -> !l.isEmpty())
+                .map(shown -> WORDS.text("where.quoted", Map.of("line", line.toString(), "code", inline(shown))))
+                .orElseGet(() -> WORDS.text("where", Map.of("line", line.toString()))) + " ";
     }
 
     /** The line the answer points at: the main finding's, else the best-ranked one. */
@@ -161,7 +163,7 @@ public final class WrongResultHints {
         while (m.find()) {
             String value = values.get(m.group(2));
             String replacement;
-            if (value != null && value.length() <= HintGuard.INLINE_MAX - 4) {
+            if (value != null && value.length() <= OutputGuard.INLINE_CODE_MAX - 4) {
                 replacement = m.group(1) + value.replace("`", "'") + m.group(3);
             } else {
                 replacement = DEFAULTS.getOrDefault(m.group(2), "it");
@@ -254,26 +256,13 @@ public final class WrongResultHints {
 
     static String inline(String text) {
         String flat = text.replace("\n", " ").replace("`", "'").strip();
-        String cut = flat.length() > HintGuard.INLINE_MAX - 4 ? flat.substring(0, HintGuard.INLINE_MAX - 7) + "..."
+        String cut = flat.length() > OutputGuard.INLINE_CODE_MAX - 4 ? flat.substring(0, OutputGuard.INLINE_CODE_MAX - 7) + "..."
                 : flat;
         return "`" + cut + "`";
     }
 
     private static String words(String category, String part) {
-        String text = WORDS.getProperty(category + "." + part);
-        return text != null ? text : WORDS.getProperty("generic." + part, "");
-    }
-
-    private static Properties load() {
-        Properties properties = new Properties();
-        try (InputStream in = WrongResultHints.class.getClassLoader().getResourceAsStream(TEXTS)) {
-            if (in == null) {
-                throw new IllegalStateException(TEXTS + " is missing from the classpath");
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
+        String text = WORDS.optional(category + "." + part);
+        return text != null ? text : WORDS.text("generic." + part);
     }
 }

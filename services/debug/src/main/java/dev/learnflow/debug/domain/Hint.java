@@ -1,4 +1,4 @@
-package dev.learnflow.debug.service;
+package dev.learnflow.debug.domain;
 
 /** One graded hint: 1 = where to look, 2 = what is wrong, 3 = how to fix it (in words). */
 public record Hint(int level, String text) {

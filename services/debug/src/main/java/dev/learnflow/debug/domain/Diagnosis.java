@@ -1,4 +1,4 @@
-package dev.learnflow.debug.service;
+package dev.learnflow.debug.domain;
 
 /**
  * What the tutor understood about one error, in plain words. The three hint levels are built from it: level 1

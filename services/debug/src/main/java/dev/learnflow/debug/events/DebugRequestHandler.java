@@ -1,4 +1,4 @@
-package dev.learnflow.debug.rest;
+package dev.learnflow.debug.events;
 
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.DebugRequested;

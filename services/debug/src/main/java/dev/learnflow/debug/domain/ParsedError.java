@@ -1,4 +1,4 @@
-package dev.learnflow.debug.service;
+package dev.learnflow.debug.domain;
 
 import java.util.List;
 

@@ -1,0 +1,106 @@
+package dev.learnflow.platform.clients;
+
+import dev.learnflow.contracts.validation.Limits;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.Deflater;
+
+/**
+ * A Python script of a service (a resource, e.g. code-review's analyser or debug's diagnosis harness) made into a
+ * program the sandbox accepts: the script is larger than a run's code limit, so it travels zlib-compressed and
+ * base64-encoded behind a one-line bootstrap. Its input travels as the run's stdin after a JSON header line that
+ * names the encoding: plain when it fits the stdin limit, compressed otherwise. The scripts read that header.
+ */
+public final class SandboxScript {
+
+    private final String resource;
+    private final String program;
+
+    private SandboxScript(String resource, String program) {
+        this.resource = resource;
+        this.program = program;
+    }
+
+    /**
+     * The script at {@code resource} (class-path relative, e.g. {@code review/review.py}) of {@code owner}'s module.
+     * With {@code minify}, full-line comments and one-line docstrings are left out before compressing (for scripts
+     * that are written to be read and would otherwise not fit).
+     *
+     * @throws IllegalStateException when the resource is missing or, compressed, still over the code limit
+     */
+    public static SandboxScript load(Class<?> owner, String resource, boolean minify) {
+        String source = source(owner, resource);
+        byte[] shipped = (minify ? minified(source) : source).getBytes(StandardCharsets.UTF_8);
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        String program = "import base64, zlib\nexec(compile(zlib.decompress(base64.b64decode('" + compress(shipped)
+                + "')), '" + name + "', 'exec'))\n";
+        if (program.length() > Limits.CODE_MAX) {
+            throw new IllegalStateException(resource + " compressed is " + program.length()
+                    + " characters, over the sandbox's code limit of " + Limits.CODE_MAX);
+        }
+        return new SandboxScript(resource, program);
+    }
+
+    /** The program to run in the sandbox. */
+    public String program() {
+        return program;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    /** stdin for a script: a JSON header line and the payload; empty when even compressed it is too long. */
+    public static Optional<String> stdinFor(String payload) {
+        String plain = "{\"encoding\":\"plain\"}\n" + payload;
+        if (plain.length() <= Limits.STDIN_MAX) {
+            return Optional.of(plain);
+        }
+        String packed = "{\"encoding\":\"zlib+base64\"}\n" + compress(payload.getBytes(StandardCharsets.UTF_8));
+        return packed.length() <= Limits.STDIN_MAX ? Optional.of(packed) : Optional.empty();
+    }
+
+    /** Full-line comments and one-line docstrings are for readers of the resource, not for the sandbox. */
+    static String minified(String source) {
+        StringBuilder out = new StringBuilder();
+        for (String line : source.split("\n")) {
+            String stripped = line.strip();
+            if (stripped.isEmpty() || stripped.startsWith("#")
+                    || stripped.length() >= 6 && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String compress(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return java.util.Base64.getEncoder().encodeToString(out.toByteArray());
+    }
+
+    /** The script's own source, as the resource holds it. */
+    public static String source(Class<?> owner, String resource) {
+        try (InputStream in = owner.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
