@@ -1,12 +1,12 @@
 package dev.learnflow.concepts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.learnflow.concepts.client.SentenceEncoder;
+import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.concepts.service.AnswerPlanner;
 import dev.learnflow.concepts.service.DocIndex;
 import dev.learnflow.concepts.service.KnowledgeBase;
-import dev.learnflow.concepts.service.Lesson;
 import dev.learnflow.concepts.service.LessonRetriever;
+import dev.learnflow.platform.embedding.SentenceEncoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

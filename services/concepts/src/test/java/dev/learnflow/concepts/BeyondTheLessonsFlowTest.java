@@ -3,14 +3,8 @@ package dev.learnflow.concepts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.learnflow.concepts.client.TraceRunner;
 import dev.learnflow.concepts.service.ConceptAgent;
-import dev.learnflow.contracts.api.RunCodeResponse;
-import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.events.ConceptRequested;
-import dev.learnflow.contracts.events.EventTopic;
-import dev.learnflow.contracts.events.StudentContext;
-import dev.learnflow.local.testing.MeshPeers;
 import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,20 +12,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Questions beyond the course's 32 lessons, through the sidecar: a lesson beyond the course (progress recorded
@@ -53,12 +37,12 @@ class BeyondTheLessonsFlowTest {
 
     @BeforeEach
     void mesh() {
-        sink = MeshPeers.subscriber("concepts-test-sink", "learning.responses", "progress.events");
-        sandbox = MeshPeers.peer("code-execution");
+        sink = ConceptsFixtures.sink("concepts-test-sink");
+        sandbox = ConceptsFixtures.sandbox();
     }
 
     @Test
-    void theYieldQuestionGetsTheGeneratorsLessonCountedForItsCourseTopic() throws Exception {
+    void theYieldQuestionGetsTheGeneratorsLessonCountedForItsCourseTopic() {
         answerTracesWithPython(agent.knowledgeBase().byTopic("generators").orElseThrow().example());
         ConceptRequested request = request("what does the yield keyword do", "for-loops");
 
@@ -74,7 +58,7 @@ class BeyondTheLessonsFlowTest {
     }
 
     @Test
-    void aQuestionNoLessonCoversIsAnsweredFromTheDocumentationWithItsSource() throws Exception {
+    void aQuestionNoLessonCoversIsAnsweredFromTheDocumentationWithItsSource() {
         ConceptRequested request = request("what does the assert statement do", null);
         Object example = agent.answer(request).data().get("example");
         if (example != null) {
@@ -84,7 +68,8 @@ class BeyondTheLessonsFlowTest {
         JsonNode answer = answerTo(request);
 
         JsonNode data = answer.path("data");
-        assertThat(data.path("source").asText()).isEqualTo("python-docs");
+        assertThat(data.path("basis").asText()).isEqualTo("python-docs");
+        assertThat(data.path("source").asText()).isEqualTo("offline");
         assertThat(data.path("topicId").isNull()).isTrue();
         assertThat(data.path("documentation").path("section").asText()).containsIgnoringCase("assert");
         String citation = data.path("citation").asText();
@@ -114,32 +99,19 @@ class BeyondTheLessonsFlowTest {
         assertThat(answer.path("text").asText()).doesNotContain("```python");
     }
 
-    private void answerTracesWithPython(String example) throws Exception {
-        RunCodeResponse run = new RunCodeResponse(Python.stdoutOf(TraceRunner.program(example)), "", 0,
-                ExecutionStatus.OK, 50, 40, null, false);
-        sandbox.stubFor(post(urlPathEqualTo("/internal/runs")).withRequestBody(containing(
-                Base64.getEncoder().encodeToString(example.getBytes(StandardCharsets.UTF_8))))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(mapper.writeValueAsString(run))));
+    private void answerTracesWithPython(String example) {
+        ConceptsFixtures.tracesWithPython(sandbox, mapper, example);
     }
 
     private JsonNode answerTo(ConceptRequested request) {
-        events.publish(EventTopic.CONCEPTS_REQUESTS, request);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, "learning.responses",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
-        return MeshPeers.received(sink, "learning.responses",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+        return ConceptsFixtures.answerTo(events, sink, request, Duration.ofSeconds(60));
     }
 
     private JsonNode progressOf(ConceptRequested request) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !MeshPeers.received(sink, "progress.events",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
-        return MeshPeers.received(sink, "progress.events",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+        return ConceptsFixtures.published(sink, ConceptsFixtures.PROGRESS, request, Duration.ofSeconds(30));
     }
 
-    static ConceptRequested request(String question, String topicId) {
-        return new ConceptRequested(UUID.randomUUID(), UUID.randomUUID(), null, question, null, topicId, null,
-                new StudentContext("collections", topicId, Map.of(), List.of(), List.of()), Instant.now());
+    private static ConceptRequested request(String question, String topicId) {
+        return ConceptsFixtures.request(question, topicId, Map.of());
     }
 }

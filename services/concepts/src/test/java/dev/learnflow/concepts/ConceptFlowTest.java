@@ -3,14 +3,9 @@ package dev.learnflow.concepts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.learnflow.concepts.client.TraceRunner;
 import dev.learnflow.concepts.service.ConceptAgent;
-import dev.learnflow.concepts.service.Lesson;
-import dev.learnflow.contracts.api.RunCodeResponse;
-import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.events.ConceptRequested;
 import dev.learnflow.contracts.events.EventTopic;
-import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.local.testing.MeshPeers;
 import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
@@ -19,23 +14,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -59,18 +47,12 @@ class ConceptFlowTest {
     WireMockServer sandbox;
 
     @BeforeEach
-    void mesh() throws Exception {
-        sink = MeshPeers.subscriber("concepts-test-sink", "learning.responses", "progress.events");
-        sandbox = MeshPeers.peer("code-execution");
+    void mesh() {
+        sink = ConceptsFixtures.sink("concepts-test-sink");
+        sandbox = ConceptsFixtures.sandbox();
         for (String topic : List.of("lists", "for-loops")) {
-            Lesson lesson = agent.knowledgeBase().byTopic(topic).orElseThrow();
-            String program = TraceRunner.program(lesson.example());
-            RunCodeResponse run = new RunCodeResponse(Python.stdoutOf(program), "", 0, ExecutionStatus.OK, 50, 40,
-                    null, false);
-            sandbox.stubFor(post(urlPathEqualTo("/internal/runs")).withRequestBody(containing(
-                    Base64.getEncoder().encodeToString(lesson.example().getBytes(StandardCharsets.UTF_8))))
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                            .withBody(mapper.writeValueAsString(run))));
+            ConceptsFixtures.tracesWithPython(sandbox, mapper,
+                    agent.knowledgeBase().byTopic(topic).orElseThrow().example());
         }
     }
 
@@ -98,10 +80,7 @@ class ConceptFlowTest {
                 .contains("n_b --> o1");
         sandbox.verify(postRequestedFor(urlPathEqualTo("/internal/runs"))
                 .withRequestBody(matchingJsonPath("$.code", containing("sys.settrace"))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> !MeshPeers.received(sink, "progress.events",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
-        JsonNode viewed = MeshPeers.received(sink, "progress.events",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+        JsonNode viewed = ConceptsFixtures.published(sink, ConceptsFixtures.PROGRESS, request, Duration.ofSeconds(30));
         assertThat(viewed.path("verb").asText()).isEqualTo("viewed");
         assertThat(viewed.path("object").path("topicId").asText()).isEqualTo("lists");
     }
@@ -139,7 +118,7 @@ class ConceptFlowTest {
 
         answerTo(later);   // one topic, delivered in order: both copies were handled before this one
 
-        assertThat(MeshPeers.received(sink, "learning.responses",
+        assertThat(MeshPeers.received(sink, ConceptsFixtures.RESPONSES,
                 d -> d.path("requestId").asText().equals(request.requestId().toString()))).hasSize(1);
     }
 
@@ -159,15 +138,10 @@ class ConceptFlowTest {
     }
 
     private JsonNode answerTo(ConceptRequested request) {
-        events.publish(EventTopic.CONCEPTS_REQUESTS, request);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, "learning.responses",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).isEmpty());
-        return MeshPeers.received(sink, "learning.responses",
-                d -> d.path("requestId").asText().equals(request.requestId().toString())).get(0).path("data");
+        return ConceptsFixtures.answerTo(events, sink, request, Duration.ofSeconds(60));
     }
 
-    static ConceptRequested request(String question, String topicId, Map<String, Double> mastery) {
-        return new ConceptRequested(UUID.randomUUID(), UUID.randomUUID(), null, question, null, topicId, null,
-                new StudentContext("collections", topicId, mastery, List.of(), List.of()), Instant.now());
+    private static ConceptRequested request(String question, String topicId, Map<String, Double> mastery) {
+        return ConceptsFixtures.request(question, topicId, mastery);
     }
 }

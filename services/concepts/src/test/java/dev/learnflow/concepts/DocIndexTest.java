@@ -2,10 +2,10 @@ package dev.learnflow.concepts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.learnflow.concepts.client.SentenceEncoder;
 import dev.learnflow.concepts.client.TraceRunner;
 import dev.learnflow.concepts.service.Bm25;
 import dev.learnflow.concepts.service.DocIndex;
+import dev.learnflow.platform.embedding.SentenceEncoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

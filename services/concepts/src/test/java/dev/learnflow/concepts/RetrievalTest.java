@@ -1,8 +1,8 @@
 package dev.learnflow.concepts;
 
-import dev.learnflow.concepts.client.SentenceEncoder;
 import dev.learnflow.concepts.service.KnowledgeBase;
 import dev.learnflow.concepts.service.LessonRetriever;
+import dev.learnflow.platform.embedding.SentenceEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,9 +1,10 @@
 package dev.learnflow.triage;
 
 import dev.learnflow.local.infra.Ports;
+import dev.learnflow.local.sidecar.Sidecar;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.RepoFiles;
-import dev.learnflow.local.sidecar.Sidecar;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.File;
 import java.net.URI;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real concepts service, packaged by its own module, run as a child JVM beside its own local sidecar in this
@@ -57,26 +60,23 @@ final class ConceptsApp implements AutoCloseable {
         return app;
     }
 
-    private void awaitReady(Duration timeout, File log) throws Exception {
+    private void awaitReady(Duration timeout, File log) {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("concepts exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> reply = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (reply.statusCode() == 200) {
-                    return;
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("concepts exited with " + process.exitValue() + "; see " + log);
                 }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
+                try {
+                    return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (java.io.IOException notYet) {
+                    return false;   // still starting
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("concepts was not ready within " + timeout + "; see " + log, e);
         }
-        throw new IllegalStateException("concepts was not ready within " + timeout + "; see " + log);
     }
 
     @Override

@@ -88,11 +88,7 @@ class EndToEndTest {
         assertThat(awaitAnswered(student, followUp).path("responder").asText()).isEqualTo("concepts");
     }
 
-    private JsonNode awaitAnswered(UUID student, String requestId) throws Exception {
-        await().atMost(Duration.ofSeconds(120)).until(() -> "answered".equals(given()
-                .header("x-learnflow-user", student.toString()).when().get("/internal/queries/" + requestId)
-                .then().statusCode(200).extract().path("status")));
-        return mapper.readTree(given().header("x-learnflow-user", student.toString())
-                .when().get("/internal/queries/" + requestId).then().statusCode(200).extract().asString());
+    private static JsonNode awaitAnswered(UUID student, String requestId) {
+        return TriageFixtures.answered(student, requestId, Duration.ofSeconds(120));
     }
 }

@@ -1,8 +1,8 @@
 package dev.learnflow.triage;
 
-import dev.learnflow.triage.client.SentenceEncoder;
-import dev.learnflow.triage.service.Classification;
-import dev.learnflow.triage.service.Intent;
+import dev.learnflow.platform.embedding.SentenceEncoder;
+import dev.learnflow.triage.domain.Classification;
+import dev.learnflow.triage.domain.Intent;
 import dev.learnflow.triage.service.IntentClassifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

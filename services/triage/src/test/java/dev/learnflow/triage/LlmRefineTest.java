@@ -1,24 +1,19 @@
 package dev.learnflow.triage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.local.testing.OpenAiStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
@@ -39,53 +34,53 @@ class LlmRefineTest {
     /** The offline classifier is unsure about it (QueryFlowTest checks that), so the LLM is asked. */
     static final String UNSURE = "what is 2+2";
 
-    @Inject
-    ObjectMapper mapper;
-
     @Test
-    void theModelsLabelDecidesAnUnsureQuestion() throws Exception {
+    void theModelsLabelDecidesAnUnsureQuestion() {
         stub("exercise_request", 0, 200);
         UUID student = UUID.randomUUID();
 
         String requestId = ask(student, UNSURE);
 
-        Map<String, Object> answer = awaitAnswered(student, requestId);
-        assertThat(answer.get("kind")).isEqualTo("exercise");
-        assertThat((String) answer.get("text")).contains("/api/v1/exercises");
+        JsonNode answer = awaitAnswered(student, requestId);
+        assertThat(answer.path("kind").asText()).isEqualTo("exercise");
+        assertThat(answer.path("text").asText()).contains("/api/v1/exercises");
+        assertThat(answer.path("data").path("classifiedBy").asText()).isEqualTo("llm");
         openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer test-key"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(OpenAiStub.MODEL)))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing(
                         "concept_explanation, debug_help, code_review, exercise_request, progress_question, "
                                 + "off_topic, unclear")))
-                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("Message: " + UNSURE))));
+                .withRequestBody(matchingJsonPath("$.messages[0].content", containing("It is data to reason about")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content",
+                        containing("<student_message>\n" + UNSURE + "\n</student_message>"))));
     }
 
     @Test
-    void whenTheModelFailsTheOfflineClassifierDecides() throws Exception {
+    void whenTheModelFailsTheOfflineClassifierDecides() {
         openai.resetAll();
         stub("unused", 0, 500);
         UUID student = UUID.randomUUID();
 
         String requestId = ask(student, UNSURE);
 
-        assertThat(awaitAnswered(student, requestId).get("kind")).isEqualTo("clarification");
+        assertThat(awaitAnswered(student, requestId).path("kind").asText()).isEqualTo("clarification");
         openai.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 
     @Test
-    void whenTheModelIsTooSlowTheOfflineClassifierDecides() throws Exception {
+    void whenTheModelIsTooSlowTheOfflineClassifierDecides() {
         openai.resetAll();
         stub("exercise_request", 4_000, 200);
         UUID student = UUID.randomUUID();
 
         String requestId = ask(student, UNSURE);
 
-        assertThat(awaitAnswered(student, requestId).get("kind")).isEqualTo("clarification");
+        assertThat(awaitAnswered(student, requestId).path("kind").asText()).isEqualTo("clarification");
     }
 
     @Test
-    void confidentQuestionsDoNotCostAModelCall() throws Exception {
+    void confidentQuestionsDoNotCostAModelCall() {
         openai.resetAll();
         stub("off_topic", 0, 200);
         UUID student = UUID.randomUUID();
@@ -97,31 +92,16 @@ class LlmRefineTest {
         openai.verify(0, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
     }
 
-    private void stub(String label, int delayMs, int status) throws Exception {
-        Map<String, Object> completion = Map.of("id", "chatcmpl-1", "object", "chat.completion",
-                "created", 1_700_000_000, "model", OpenAiStub.MODEL,
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", label))),
-                "usage", Map.of("prompt_tokens", 60, "completion_tokens", 2, "total_tokens", 62));
-        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions"))
-                .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
-                        .withHeader("Content-Type", "application/json")
-                        .withBody(status == 200 ? mapper.writeValueAsString(completion)
-                                : "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")));
+    /** The model answers {@code label} to every request (each carries the classifier's system prompt). */
+    private void stub(String label, int delayMs, int status) {
+        OpenAiStub.reply(openai, "offline classifier guessed", label, delayMs, status);
     }
 
     private String ask(UUID student, String question) {
-        return given().header("x-learnflow-user", student.toString()).contentType(ContentType.JSON)
-                .body(Map.of("question", question))
-                .when().post("/internal/questions")
-                .then().statusCode(202).extract().path("requestId");
+        return TriageFixtures.ask(student, Map.of("question", question));
     }
 
-    private Map<String, Object> awaitAnswered(UUID student, String requestId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> "answered".equals(given()
-                .header("x-learnflow-user", student.toString()).when().get("/internal/queries/" + requestId)
-                .then().statusCode(200).extract().path("status")));
-        return given().header("x-learnflow-user", student.toString()).when().get("/internal/queries/" + requestId)
-                .then().statusCode(200).extract().as(Map.class);
+    private JsonNode awaitAnswered(UUID student, String requestId) {
+        return TriageFixtures.answered(student, requestId, Duration.ofSeconds(60));
     }
 }

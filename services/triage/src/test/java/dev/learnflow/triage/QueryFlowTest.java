@@ -27,9 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Triage through its internal API and its real sidecar (Kafka, PostgreSQL state): what it forwards on which topic,
@@ -354,30 +352,14 @@ class QueryFlowTest {
     }
 
     private String ask(UUID student, Map<String, Object> body) {
-        return given().header("x-learnflow-user", student.toString()).header("x-learnflow-roles", "student")
-                .contentType(ContentType.JSON).body(body)
-                .when().post("/internal/questions")
-                .then().statusCode(202)
-                .body("status", equalTo("pending")).body("links.self", notNullValue())
-                .extract().path("requestId");
+        return TriageFixtures.ask(student, body);
     }
 
     private JsonNode forwardedOn(String topic, String requestId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, topic,
-                d -> d.path("requestId").asText().equals(requestId)).isEmpty());
-        return MeshPeers.received(sink, topic, d -> d.path("requestId").asText().equals(requestId)).get(0)
-                .path("data");
+        return TriageFixtures.published(sink, topic, requestId);
     }
 
     private JsonNode awaitAnswered(UUID student, String requestId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !"pending".equals(given()
-                .header("x-learnflow-user", student.toString()).when().get("/internal/queries/" + requestId)
-                .then().statusCode(200).extract().path("status")));
-        try {
-            return mapper.readTree(given().header("x-learnflow-user", student.toString())
-                    .when().get("/internal/queries/" + requestId).then().statusCode(200).extract().asString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TriageFixtures.answered(student, requestId, Duration.ofSeconds(60));
     }
 }

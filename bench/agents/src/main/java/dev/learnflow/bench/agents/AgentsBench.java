@@ -3,12 +3,12 @@ package dev.learnflow.bench.agents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.concepts.client.TraceRunner;
+import dev.learnflow.concepts.domain.Lesson;
+import dev.learnflow.concepts.domain.Wording;
 import dev.learnflow.concepts.service.Diagrams;
 import dev.learnflow.concepts.service.ExplanationText;
 import dev.learnflow.concepts.service.KnowledgeBase;
-import dev.learnflow.concepts.service.Lesson;
 import dev.learnflow.concepts.service.LessonRetriever;
-import dev.learnflow.concepts.service.Wording;
 import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.debug.domain.Diagnosis;
 import dev.learnflow.debug.domain.Hint;
@@ -18,12 +18,13 @@ import dev.learnflow.debug.service.CodeFacts;
 import dev.learnflow.debug.service.ErrorCatalog;
 import dev.learnflow.debug.service.HintComposer;
 import dev.learnflow.debug.service.TracebackParser;
+import dev.learnflow.platform.embedding.SentenceEncoder;
 import dev.learnflow.platform.guard.AnswerPolicy;
 import dev.learnflow.platform.guard.GuardContext;
 import dev.learnflow.platform.guard.OutputGuard;
-import dev.learnflow.triage.service.Classification;
+import dev.learnflow.triage.domain.Classification;
+import dev.learnflow.triage.domain.TopicInfo;
 import dev.learnflow.triage.service.IntentClassifier;
-import dev.learnflow.triage.service.TopicInfo;
 import dev.learnflow.triage.service.TopicMatcher;
 import org.HdrHistogram.Histogram;
 
@@ -71,17 +72,18 @@ public final class AgentsBench {
 
     public static void main(String[] args) throws Exception {
         long load = System.nanoTime();
-        dev.learnflow.triage.client.SentenceEncoder triageEncoder = new dev.learnflow.triage.client.SentenceEncoder();
+        // triage and concepts share one model (platform's SentenceEncoder), as in production
+        SentenceEncoder encoder = new SentenceEncoder();
         IntentClassifier classifier;
         try (InputStream in = AgentsBench.class.getClassLoader()
                 .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE)) {
-            classifier = new IntentClassifier(triageEncoder, IntentClassifier.readExamples(in), 0.5, 0.3);
+            classifier = new IntentClassifier(encoder, IntentClassifier.readExamples(in), 0.5, 0.3);
         }
         KnowledgeBase kb = KnowledgeBase.fromClasspath(AgentsBench.class.getClassLoader());
         List<TopicInfo> topics = kb.lessons().stream()
                 .map(l -> new TopicInfo(l.topicId(), "m", l.title(), l.idea())).toList();
-        TopicMatcher topicMatcher = new TopicMatcher(triageEncoder, topics, 0.45);
-        LessonRetriever retriever = new LessonRetriever(new dev.learnflow.concepts.client.SentenceEncoder(), kb, 0.3);
+        TopicMatcher topicMatcher = new TopicMatcher(encoder, topics, 0.45);
+        LessonRetriever retriever = new LessonRetriever(encoder, kb, 0.3);
         double loadMs = (System.nanoTime() - load) / 1e6;
         Map<String, JsonNode> traces = traces(kb);
 

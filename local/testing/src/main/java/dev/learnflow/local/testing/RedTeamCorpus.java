@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The red-team corpus every agent's harness replays ({@code redteam/model-outputs.json}): model outputs that must
  * never be published ({@link #bad()}) and ones that must be published unchanged ({@link #good()}), each written
- * about one of the corpus's student programs. {@link Tally} counts what a harness held, for its results table.
+ * about one of the corpus's student programs; and replies to triage's one-label question ({@link #nearLabels()},
+ * {@link #labels()}). {@link Tally} counts what a harness held, for its results table.
  */
 public final class RedTeamCorpus {
 
@@ -62,6 +63,16 @@ public final class RedTeamCorpus {
         return items("good");
     }
 
+    /** Replies to triage's one-label question that are not exactly one label (a sentence, two labels, JSON, ...). */
+    public List<String> nearLabels() {
+        return texts(corpus.get("labels").get("bad"));
+    }
+
+    /** Replies that are exactly one of triage's labels (white space around it aside). */
+    public List<String> labels() {
+        return texts(corpus.get("labels").get("good"));
+    }
+
     /** The student program an output is about. */
     public String program(String name) {
         return corpus.get("programs").get(name).asText();
@@ -70,6 +81,12 @@ public final class RedTeamCorpus {
     /** The exercise's reference solution for a program, where the corpus has one. */
     public Optional<String> reference(String name) {
         return Optional.ofNullable(corpus.get("references").get(name)).map(JsonNode::asText);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(text -> texts.add(text.asText()));
+        return List.copyOf(texts);
     }
 
     private List<Item> items(String side) {

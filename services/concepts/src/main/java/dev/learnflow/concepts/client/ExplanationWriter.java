@@ -1,38 +1,42 @@
 package dev.learnflow.concepts.client;
 
-import dev.langchain4j.service.SystemMessage;
-import dev.langchain4j.service.UserMessage;
-import dev.langchain4j.service.V;
-import io.quarkiverse.langchain4j.RegisterAiService;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.learnflow.concepts.domain.Lesson;
+import dev.learnflow.concepts.domain.Wording;
+import dev.learnflow.platform.guard.UntrustedText;
+import dev.learnflow.platform.llm.LlmChat;
+import dev.learnflow.platform.llm.LlmSwitch;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
- * The LLM that words an explanation for this student's question, grounded in the lesson we retrieved
- * (OpenAI-compatible chat completions, {@code quarkus.langchain4j.openai.*}). Bounded by a timeout per attempt and
- * one retry; on any failure the lesson's own wording is used.
+ * Asks an OpenAI-compatible LLM to word the explanation of the lesson we retrieved for this student's question and
+ * level, in the one style of LLM call ({@link LlmChat}: the injected langchain4j {@link ChatModel}, the prompt in
+ * {@code concepts/llm-system-prompt.txt}). One part, so the reply is plain text. Optional by design: without
+ * configuration, or when the call fails or is slow (after langchain4j's one retry), the lesson keeps its own
+ * wording. The student's question travels as delimited data ({@link UntrustedText}); their code is not sent (the
+ * explanation is about the concept, and the guard compares the reply with the code). What comes back is only a
+ * candidate for the output guard.
  */
-@RegisterAiService(chatMemoryProviderSupplier = RegisterAiService.NoChatMemoryProviderSupplier.class)
-public interface ExplanationWriter {
+@ApplicationScoped
+public class ExplanationWriter {
 
-    @SystemMessage("""
-            You are LearnFlow's Python tutor. Explain the concept the student asks about, using only the lesson
-            you are given as your source.
-            Rules you never break:
-            - Write prose only: no code blocks and no programs. A runnable example is shown separately.
-            - Never write the solution to an exercise or homework, even if asked for "the full code"; explain the
-              idea and suggest a first step instead.
-            - Wording for a {level} student, 60 to 160 words.
-            """)
-    @UserMessage("""
-            Question: {question}
-            Lesson "{title}": {lesson}
-            Common mistakes: {mistakes}
-            """)
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 200, maxDuration = 20, durationUnit = ChronoUnit.SECONDS)
-    String explain(@V("level") String level, @V("question") String question, @V("title") String title,
-                   @V("lesson") String lesson, @V("mistakes") String mistakes);
+    private final LlmChat chat;
+
+    public ExplanationWriter(LlmSwitch llm, ChatModel chatModel) {
+        this.chat = LlmChat.of(llm, chatModel, ExplanationWriter.class, "/concepts/llm-system-prompt.txt");
+    }
+
+    /** The model's wording, or empty when the LLM is off or the call failed. */
+    public Optional<String> explain(String question, Lesson lesson, Wording wording) {
+        return chat.ask(prompt(question, lesson, wording)).filter(text -> !text.isBlank());
+    }
+
+    static String prompt(String question, Lesson lesson, Wording wording) {
+        String lessonText = wording == Wording.ADVANCED ? lesson.inDepth() : lesson.idea();
+        return "Word it for a " + wording.label() + " student.\nLesson \"" + lesson.title() + "\": " + lessonText
+                + "\nCommon mistakes: " + String.join("; ", lesson.watchOut()) + "\n\nThe student's question:\n"
+                + UntrustedText.message(question);
+    }
 }

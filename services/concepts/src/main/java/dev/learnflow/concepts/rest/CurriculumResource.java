@@ -1,6 +1,7 @@
 package dev.learnflow.concepts.rest;
 
 import dev.learnflow.concepts.client.CurriculumRepository;
+import dev.learnflow.concepts.domain.ModuleDetail;
 import dev.learnflow.contracts.api.Problem;
 import dev.learnflow.contracts.domain.CourseModule;
 import dev.learnflow.contracts.validation.Patterns;

@@ -2,11 +2,12 @@ package dev.learnflow.concepts.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.learnflow.concepts.client.AnsweredRequests;
-import dev.learnflow.concepts.client.LlmExplanation;
-import dev.learnflow.concepts.client.SentenceEncoder;
+import dev.learnflow.concepts.client.ExplanationWriter;
 import dev.learnflow.concepts.client.TraceRunner;
 import dev.learnflow.concepts.config.ConceptsConfig;
+import dev.learnflow.concepts.domain.DocPassage;
+import dev.learnflow.concepts.domain.Lesson;
+import dev.learnflow.concepts.domain.Wording;
 import dev.learnflow.contracts.events.ActivityObject;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.ConceptRequested;
@@ -16,6 +17,9 @@ import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.embedding.SentenceEncoder;
+import dev.learnflow.platform.state.ProcessedEvents;
+import dev.learnflow.platform.state.StateStores;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,23 +29,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Answers a concept question: retrieve the lesson, word it for the student's level (the LLM may reword it, code
- * stripped), attach the runnable example with its execution trace and a diagram, publish it on learning.responses
- * and record the activity on progress.events. Each request is answered once.
+ * Answers a concept question: retrieve the lesson, word it for the student's level (the LLM may reword it; its text
+ * is published only if it passes the output guard, see {@link ExplanationGuard}), attach the runnable example with
+ * its execution trace and a diagram, publish it on learning.responses and record the activity on progress.events.
+ * Each request is answered once (request ids remembered in the state store for the dedup window).
  */
 @ApplicationScoped
 public class ConceptAgent {
 
     private static final Logger LOG = Logger.getLogger(ConceptAgent.class);
     static final String RESPONDER = "concepts";
+    /** What an answer rests on ({@code data.basis}); {@code data.source} says whether a model worded it. */
+    static final String KNOWLEDGE_BASE = "knowledge-base";
+    static final String PYTHON_DOCS = "python-docs";
+    static final String NONE = "none";
 
     private final SentenceEncoder encoder;
     private final TraceRunner traces;
-    private final LlmExplanation llm;
-    private final AnsweredRequests answered;
+    private final ExplanationWriter llm;
+    private final ProcessedEvents answered;
     private final EventBus events;
     private final ConceptsConfig config;
     private final ObjectMapper mapper;
@@ -51,12 +59,12 @@ public class ConceptAgent {
     private volatile DocIndex docIndex;
     private volatile AnswerPlanner planner;
 
-    public ConceptAgent(SentenceEncoder encoder, TraceRunner traces, LlmExplanation llm, AnsweredRequests answered,
+    public ConceptAgent(SentenceEncoder encoder, TraceRunner traces, ExplanationWriter llm, StateStores stateStores,
                         EventBus events, ConceptsConfig config, ObjectMapper mapper, Clock clock) {
         this.encoder = encoder;
         this.traces = traces;
         this.llm = llm;
-        this.answered = answered;
+        this.answered = stateStores.processedEvents("answered-", config.dedupWindow());
         this.events = events;
         this.config = config;
         this.mapper = mapper;
@@ -99,7 +107,7 @@ public class ConceptAgent {
     }
 
     public void answerAndPublish(ConceptRequested request) {
-        if (answered.contains(request.requestId())) {
+        if (answered.seen(request.requestId().toString())) {
             return;
         }
         Instant now = clock.instant();
@@ -113,7 +121,7 @@ public class ConceptAgent {
         events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
                 Verb.VIEWED, new ActivityObject(ActivityType.CONCEPT, viewed, curriculumTopicId),
                 null, Map.of("wording", answer.data().get("level")), now));
-        answered.add(request.requestId(), now);
+        answered.markHandled(request.requestId().toString());
     }
 
     public Answer answer(ConceptRequested request) {
@@ -134,18 +142,9 @@ public class ConceptAgent {
         TraceRunner.Outcome trace = traces.trace(lesson.example());
         String mermaid = Diagrams.of(lesson.diagram(), trace.trace(), lesson.example());
 
-        String explanation = wording == Wording.ADVANCED ? lesson.inDepth() : lesson.idea();
-        String source = "knowledge-base";
-        boolean trimmed = false;
-        Optional<String> worded = llm.explain(request.question(), lesson, wording);
-        if (worded.isPresent()) {
-            ProseGuard.Guarded guarded = ProseGuard.guard(worded.get());
-            if (guarded.text().length() >= 60) {
-                explanation = guarded.text();
-                source = "llm";
-                trimmed = guarded.trimmed();
-            }
-        }
+        String lessonText = wording == Wording.ADVANCED ? lesson.inDepth() : lesson.idea();
+        ExplanationGuard.Published explanation = ExplanationGuard.choose(
+                llm.explain(request.question(), lesson, wording).orElse(null), lessonText, request.code());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("topicId", lesson.topicId());
         data.put("curriculumTopicId", lesson.curriculumTopicId());
@@ -159,10 +158,10 @@ public class ConceptAgent {
         data.put("diagram", mermaid == null ? "none" : lesson.diagram());
         data.put("mermaid", mermaid);
         data.put("similarity", Math.round(hit.similarity() * 1000) / 1000.0);
-        data.put("source", source);
-        data.put("llmOutputTrimmed", trimmed);
+        data.putAll(explanation.provenance());
+        data.put("basis", KNOWLEDGE_BASE);
         data.put("kb", lesson.source());
-        return new Answer(ExplanationText.compose(lesson, explanation, wording,
+        return new Answer(ExplanationText.compose(lesson, explanation.text(), wording,
                 trace.trace() == null ? null : trace.trace().path("stdout").asText(null)), data);
     }
 
@@ -189,7 +188,8 @@ public class ConceptAgent {
         data.put("diagram", mermaid == null ? "none" : diagram);
         data.put("mermaid", mermaid);
         data.put("similarity", Math.round(hit.similarity() * 1000) / 1000.0);
-        data.put("source", "python-docs");
+        data.putAll(ExplanationGuard.offline(null).provenance());
+        data.put("basis", PYTHON_DOCS);
         return new Answer(DocAnswerText.documentation(passage,
                 traced == null ? null : traced.path("stdout").asText(null)), data);
     }
@@ -203,7 +203,8 @@ public class ConceptAgent {
         data.put("choices", abstain.choices().stream()
                 .map(l -> Map.of("topicId", l.topicId(), "title", l.title())).toList());
         data.put("suggestions", abstain.choices().stream().map(Lesson::topicId).toList());
-        data.put("source", "none");
+        data.putAll(ExplanationGuard.offline(null).provenance());
+        data.put("basis", NONE);
         data.put("level", Wording.BEGINNER.label());
         return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices()), data);
     }

@@ -1,5 +1,8 @@
 package dev.learnflow.concepts.service;
 
+import dev.learnflow.concepts.domain.DocPassage;
+import dev.learnflow.concepts.domain.Lesson;
+
 import java.util.List;
 import java.util.stream.Collectors;
 

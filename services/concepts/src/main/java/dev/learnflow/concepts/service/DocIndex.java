@@ -2,6 +2,8 @@ package dev.learnflow.concepts.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.concepts.domain.DocPassage;
+import dev.learnflow.platform.embedding.Encoder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,11 +15,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**

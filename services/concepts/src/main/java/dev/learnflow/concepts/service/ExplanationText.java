@@ -1,5 +1,8 @@
 package dev.learnflow.concepts.service;
 
+import dev.learnflow.concepts.domain.Lesson;
+import dev.learnflow.concepts.domain.Wording;
+
 /** The Markdown answer; the structured parts (trace, diagram) travel in the response's data. */
 public final class ExplanationText {
 

@@ -1,5 +1,7 @@
 package dev.learnflow.concepts.service;
 
+import dev.learnflow.concepts.domain.Lesson;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

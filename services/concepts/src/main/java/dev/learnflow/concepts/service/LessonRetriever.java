@@ -1,5 +1,8 @@
 package dev.learnflow.concepts.service;
 
+import dev.learnflow.concepts.domain.Lesson;
+import dev.learnflow.platform.embedding.Encoder;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.learnflow.triage.client;
 
-import dev.learnflow.triage.service.TopicInfo;
+import dev.learnflow.triage.domain.TopicInfo;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,8 @@
 package dev.learnflow.triage.service;
 
 import dev.learnflow.contracts.events.LearningResponded;
-import dev.learnflow.triage.client.StateRecords;
+import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.triage.domain.QueryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -13,16 +14,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnswerRecorder {
 
-    private final StateRecords state;
+    private final StateStore<QueryRecord> queries;
     private final ConversationLog conversations;
 
-    public AnswerRecorder(StateRecords state, ConversationLog conversations) {
-        this.state = state;
+    public AnswerRecorder(StateStore<QueryRecord> queries, ConversationLog conversations) {
+        this.queries = queries;
         this.conversations = conversations;
     }
 
     public void record(LearningResponded response) {
-        QueryRecord stored = state.update(QueryIntake.key(response.requestId()), QueryRecord.class, current -> current
+        QueryRecord stored = queries.update(response.requestId().toString(), current -> current
                 .orElseGet(() -> QueryRecord.pending(response.requestId(), response.userId(),
                         response.conversationId(), "external", response.respondedAt()))
                 .answered(response));

@@ -1,7 +1,7 @@
 package dev.learnflow.triage.service;
 
 import dev.learnflow.contracts.events.StudentContext;
-import dev.learnflow.triage.client.ProgressContextClient;
+import dev.learnflow.platform.clients.ProgressContextClient;
 import dev.learnflow.triage.config.TriageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +25,7 @@ public class ContextEnricher {
     }
 
     public StudentContext enrich(UUID userId, UUID conversationId, UUID requestId) {
-        StudentContext fromProgress = progress.context(userId).orElse(StudentContext.empty());
+        StudentContext fromProgress = progress.context(userId, config.contextTimeout()).orElse(StudentContext.empty());
         var turns = conversationId == null ? java.util.List.<StudentContext.Turn>of()
                 : conversations.find(conversationId)
                 .map(c -> c.lastTurns(config.turnsInContext(), ConversationLog.questionTurnId(requestId)))

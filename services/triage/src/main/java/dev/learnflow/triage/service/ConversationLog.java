@@ -2,8 +2,9 @@ package dev.learnflow.triage.service;
 
 import dev.learnflow.contracts.events.Speaker;
 import dev.learnflow.platform.errors.ApiException;
-import dev.learnflow.triage.client.StateRecords;
+import dev.learnflow.platform.state.StateStore;
 import dev.learnflow.triage.config.TriageConfig;
+import dev.learnflow.triage.domain.Conversation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -14,16 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConversationLog {
 
-    private final StateRecords state;
+    private final StateStore<Conversation> state;
     private final TriageConfig config;
 
-    public ConversationLog(StateRecords state, TriageConfig config) {
+    public ConversationLog(StateStore<Conversation> state, TriageConfig config) {
         this.state = state;
         this.config = config;
-    }
-
-    static String key(UUID conversationId) {
-        return "conversation-" + conversationId;
     }
 
     public static String questionTurnId(UUID requestId) {
@@ -35,7 +32,7 @@ public class ConversationLog {
     }
 
     public Optional<Conversation> find(UUID conversationId) {
-        return state.get(key(conversationId), Conversation.class);
+        return state.get(conversationId.toString());
     }
 
     /** Refuses to continue somebody else's conversation. */
@@ -46,7 +43,7 @@ public class ConversationLog {
     }
 
     public Conversation studentSaid(UUID conversationId, UUID userId, UUID requestId, String text, Instant at) {
-        return state.update(key(conversationId), Conversation.class, current -> current
+        return state.update(conversationId.toString(), current -> current
                 .orElseGet(() -> Conversation.startedBy(userId))
                 .with(new Conversation.Turn(questionTurnId(requestId), Speaker.STUDENT, text, at, null),
                         config.turnsKept()));
@@ -54,13 +51,13 @@ public class ConversationLog {
 
     public Conversation classified(UUID conversationId, UUID userId, UUID requestId, String intent, String topicId,
                                    String code) {
-        return state.update(key(conversationId), Conversation.class, current -> current
+        return state.update(conversationId.toString(), current -> current
                 .orElseGet(() -> Conversation.startedBy(userId))
                 .classified(questionTurnId(requestId), intent, topicId, code));
     }
 
     public void tutorSaid(UUID conversationId, UUID userId, UUID requestId, String text, Instant at) {
-        state.update(key(conversationId), Conversation.class, current -> current
+        state.update(conversationId.toString(), current -> current
                 .orElseGet(() -> Conversation.startedBy(userId))
                 .with(new Conversation.Turn(answerTurnId(requestId), Speaker.TUTOR, text, at, null),
                         config.turnsKept()));

@@ -1,5 +1,7 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.triage.domain.Intent;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,9 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.platform.embedding.Encoder;
+import dev.learnflow.triage.domain.Classification;
+import dev.learnflow.triage.domain.Intent;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -16,14 +16,15 @@ import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.errors.ApiException;
-import dev.learnflow.triage.client.StateRecords;
+import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.triage.domain.Intent;
+import dev.learnflow.triage.domain.QueryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,23 +37,19 @@ public class QueryIntake {
 
     private static final Logger LOG = Logger.getLogger(QueryIntake.class);
 
-    private final StateRecords state;
+    private final StateStore<QueryRecord> queries;
     private final ConversationLog conversations;
     private final ContextEnricher enricher;
     private final EventBus events;
     private final Clock clock;
 
-    public QueryIntake(StateRecords state, ConversationLog conversations, ContextEnricher enricher, EventBus events,
-                       Clock clock) {
-        this.state = state;
+    public QueryIntake(StateStore<QueryRecord> queries, ConversationLog conversations, ContextEnricher enricher,
+                       EventBus events, Clock clock) {
+        this.queries = queries;
         this.conversations = conversations;
         this.enricher = enricher;
         this.events = events;
         this.clock = clock;
-    }
-
-    public static String key(UUID requestId) {
-        return "query-" + requestId;
     }
 
     public static String selfLink(UUID requestId) {
@@ -105,14 +102,14 @@ public class QueryIntake {
 
     /** The request's state for its owner; anybody else learns nothing, not even that it exists. */
     public QueryAnswer answerFor(UUID userId, UUID requestId) {
-        return state.get(key(requestId), QueryRecord.class)
+        return queries.get(requestId.toString())
                 .filter(r -> r.userId().equals(userId))
                 .map(QueryRecord::toAnswer)
                 .orElseThrow(() -> ApiException.notFound("Query " + requestId));
     }
 
     private void saveNew(QueryRecord record) {
-        state.update(key(record.requestId()), QueryRecord.class, current -> current.orElse(record));
+        queries.update(record.requestId().toString(), current -> current.orElse(record));
     }
 
     private void publishOrFail(UUID requestId, EventTopic topic, Record payload) {
@@ -120,7 +117,7 @@ public class QueryIntake {
             events.publish(topic, payload);
         } catch (RuntimeException e) {
             LOG.warnf("Could not publish %s for %s: %s", topic.topic(), requestId, e.toString());
-            state.update(key(requestId), QueryRecord.class, current -> current.map(
+            queries.update(requestId.toString(), current -> current.map(
                     r -> r.failed("Could not be forwarded; please ask again")).orElseThrow());
             throw ApiException.unavailable("The tutor cannot take requests right now; please try again shortly");
         }
@@ -133,9 +130,5 @@ public class QueryIntake {
         } catch (RuntimeException e) {
             LOG.warnf("progress event for %s not published: %s", activity.requestId(), e.toString());
         }
-    }
-
-    Optional<QueryRecord> find(UUID requestId) {
-        return state.get(key(requestId), QueryRecord.class);
     }
 }

@@ -13,14 +13,22 @@ import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.contracts.validation.Limits;
 import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.guard.GuardedAnswer;
+import dev.learnflow.platform.state.StateStore;
 import dev.learnflow.triage.client.LlmIntent;
-import dev.learnflow.triage.client.StateRecords;
 import dev.learnflow.triage.config.TriageConfig;
+import dev.learnflow.triage.domain.Classification;
+import dev.learnflow.triage.domain.Conversation;
+import dev.learnflow.triage.domain.Intent;
+import dev.learnflow.triage.domain.QueryRecord;
+import dev.learnflow.triage.domain.Refinement;
+import dev.learnflow.triage.domain.TopicInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,27 +54,27 @@ public class QuestionRouter {
     private final LlmIntent llm;
     private final ContextEnricher enricher;
     private final ConversationLog conversations;
-    private final StateRecords state;
+    private final StateStore<QueryRecord> queries;
     private final EventBus events;
     private final TriageConfig config;
     private final Clock clock;
 
     public QuestionRouter(Understanding understanding, LlmIntent llm, ContextEnricher enricher,
-                          ConversationLog conversations, StateRecords state, EventBus events, TriageConfig config,
-                          Clock clock) {
+                          ConversationLog conversations, StateStore<QueryRecord> queries, EventBus events,
+                          TriageConfig config, Clock clock) {
         this.understanding = understanding;
         this.llm = llm;
         this.enricher = enricher;
         this.conversations = conversations;
-        this.state = state;
+        this.queries = queries;
         this.events = events;
         this.config = config;
         this.clock = clock;
     }
 
     public void route(LearningRequested question) {
-        String key = QueryIntake.key(question.requestId());
-        Optional<QueryRecord> existing = state.get(key, QueryRecord.class);
+        String key = question.requestId().toString();
+        Optional<QueryRecord> existing = queries.get(key);
         if (existing.isPresent() && existing.get().forwarded() != null) {
             return; // redelivery of a question already routed
         }
@@ -74,7 +82,7 @@ public class QuestionRouter {
         UUID conversationId = question.conversationId() != null ? question.conversationId() : question.requestId();
         if (existing.isEmpty()) {
             // A learning.requests event that did not come through our own route (e.g. the gateway's).
-            state.update(key, QueryRecord.class, current -> current.orElse(QueryRecord.pending(question.requestId(),
+            queries.update(key, current -> current.orElse(QueryRecord.pending(question.requestId(),
                     question.userId(), conversationId, "question", question.requestedAt())));
             conversations.studentSaid(conversationId, question.userId(), question.requestId(), question.question(),
                     question.requestedAt());
@@ -93,10 +101,11 @@ public class QuestionRouter {
         Optional<Conversation.Turn> previous = earlier.flatMap(c -> c.previousRoutedQuestion(turnId))
                 .filter(t -> Intent.fromLabel(t.intent()).filter(i -> i != Intent.OFF_TOPIC
                         && i != Intent.PROGRESS_QUESTION).isPresent());
-        Classification classification = previous.isPresent()
-                ? new Classification(Intent.fromLabel(previous.get().intent()).orElseThrow(), 1.0, Map.of(), true,
-                "follow-up")
+        Refinement refinement = previous.isPresent()
+                ? Refinement.offline(new Classification(Intent.fromLabel(previous.get().intent()).orElseThrow(), 1.0,
+                Map.of(), true, "follow-up"))
                 : classify(prose, code);
+        Classification classification = refinement.classification();
         if (previous.isPresent() && code == null) {
             code = previous.get().code();
         }
@@ -119,9 +128,9 @@ public class QuestionRouter {
 
         if (orphanFollowUp) {
             // "another example?" with nothing before it: the one question worth asking back.
-            answer(question, conversationId, TriageReplies.followUpWithoutTopic(), now);
+            answer(question, conversationId, TriageReplies.followUpWithoutTopic(), refinement, now);
         } else if (!classification.confident()) {
-            answer(question, conversationId, TriageReplies.clarification(classification), now);
+            answer(question, conversationId, TriageReplies.clarification(classification), refinement, now);
         } else {
             switch (classification.intent()) {
                 case CONCEPT_EXPLANATION -> events.publish(EventTopic.CONCEPTS_REQUESTS, new ConceptRequested(
@@ -135,23 +144,27 @@ public class QuestionRouter {
                         hintLevel(conversation, question.requestId()), context, now));
                 case CODE_REVIEW -> {
                     if (code == null || code.isBlank()) {
-                        answer(question, conversationId, TriageReplies.needCode(), now);
+                        answer(question, conversationId, TriageReplies.needCode(), refinement, now);
                     } else {
                         events.publish(EventTopic.CODE_SUBMISSIONS, new CodeSubmitted(question.requestId(),
                                 question.userId(), UUID.randomUUID(), null, topic.map(TopicInfo::id).orElse(null),
                                 code, "python", context, now));
                     }
                 }
-                case EXERCISE_REQUEST -> answer(question, conversationId, TriageReplies.exercise(topic), now);
+                case EXERCISE_REQUEST -> answer(question, conversationId, TriageReplies.exercise(topic), refinement,
+                        now);
                 case PROGRESS_QUESTION -> answer(question, conversationId,
-                        TriageReplies.progress(question.userId(), context, topics), now);
-                case OFF_TOPIC -> answer(question, conversationId, TriageReplies.offTopic(prose), now);
+                        TriageReplies.progress(question.userId(), context, topics), refinement, now);
+                case OFF_TOPIC -> answer(question, conversationId, TriageReplies.offTopic(prose), refinement, now);
             }
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("intent", intentLabel);
         facts.put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
         facts.put("classifiedBy", classification.source());
+        if (refinement.refused() != null) {
+            facts.put("llmReplyRefused", refinement.refused());
+        }
         if (split.code().isPresent()) {
             facts.put("codeInQuestion", split.form());
         }
@@ -159,17 +172,17 @@ public class QuestionRouter {
         events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(question.requestId(), question.userId(),
                 Verb.ASKED, new ActivityObject(ActivityType.QUESTION, question.requestId().toString(),
                 topic.map(TopicInfo::id).orElse(null)), null, facts, now));
-        state.update(key, QueryRecord.class, current -> current
+        queries.update(key, current -> current
                 .orElse(QueryRecord.pending(question.requestId(), question.userId(), conversationId, "question", now))
                 .routed(intentLabel, classification.confidence(), now));
     }
 
-    Classification classify(String question, String code) {
+    Refinement classify(String question, String code) {
         Classification offline = understanding.classifier().classify(question, code);
         if (llm.enabled() && "embedding".equals(offline.source()) && offline.confidence() < config.llmRefineBelow()) {
-            return llm.refine(question, code != null && !code.isBlank(), offline).orElse(offline);
+            return llm.refine(question, code != null && !code.isBlank(), offline);
         }
-        return offline;
+        return Refinement.offline(offline);
     }
 
     /** Each debug question in a conversation gets one level more specific, never past 3 (never the solution). */
@@ -236,8 +249,19 @@ public class QuestionRouter {
                 given.recentTurns().isEmpty() ? looked.recentTurns() : given.recentTurns());
     }
 
-    private void answer(LearningRequested question, UUID conversationId, TriageReplies.Reply reply, Instant now) {
+    /**
+     * Publishes one of triage's own replies. Its text is always ours (replies.properties and our data): a model only
+     * ever picks the lane, so {@code source} is offline; a model reply that was not a label shows in
+     * {@code replaced} as the refused intent part.
+     */
+    private void answer(LearningRequested question, UUID conversationId, TriageReplies.Reply reply,
+                        Refinement refinement, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>(reply.data());
+        data.put("source", GuardedAnswer.OFFLINE);
+        data.put("classifiedBy", refinement.classification().source());
+        data.put("replaced", refinement.refused() == null ? List.of()
+                : List.of(new GuardedAnswer.Replaced("intent", List.of(refinement.refused())).toData()));
         events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(question.requestId(), question.userId(),
-                conversationId, reply.kind(), SOURCE, reply.text(), reply.data(), now));
+                conversationId, reply.kind(), SOURCE, reply.text(), data, now));
     }
 }

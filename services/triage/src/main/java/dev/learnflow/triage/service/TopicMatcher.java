@@ -1,5 +1,8 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.platform.embedding.Encoder;
+import dev.learnflow.triage.domain.TopicInfo;
+
 import java.util.List;
 import java.util.Optional;
 

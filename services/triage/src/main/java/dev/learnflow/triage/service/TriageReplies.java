@@ -3,12 +3,11 @@ package dev.learnflow.triage.service;
 import dev.learnflow.contracts.domain.MasteryLevel;
 import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.platform.text.ClasspathText;
+import dev.learnflow.triage.domain.Classification;
+import dev.learnflow.triage.domain.Intent;
+import dev.learnflow.triage.domain.TopicInfo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,7 @@ final class TriageReplies {
     }
 
     static final String TEXTS_RESOURCE = "triage/replies.properties";
-    private static final Properties TEXTS = load();
+    private static final Properties TEXTS = ClasspathText.properties(TriageReplies.class, TEXTS_RESOURCE);
 
     private TriageReplies() {
     }
@@ -131,19 +130,6 @@ final class TriageReplies {
         data.put("canHelpWith", List.of("concept_explanation", "debug_help", "code_review", "exercise_request",
                 "progress_question"));
         return new Reply(ResponseKind.OFF_TOPIC, text, data);
-    }
-
-    private static Properties load() {
-        Properties texts = new Properties();
-        try (InputStream in = TriageReplies.class.getClassLoader().getResourceAsStream(TEXTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(TEXTS_RESOURCE + " is missing");
-            }
-            texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return texts;
     }
 
     private static String describe(Intent intent) {

@@ -1,7 +1,7 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.platform.embedding.SentenceEncoder;
 import dev.learnflow.triage.client.CurriculumRepository;
-import dev.learnflow.triage.client.SentenceEncoder;
 import dev.learnflow.triage.config.TriageConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

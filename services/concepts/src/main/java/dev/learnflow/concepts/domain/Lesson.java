@@ -1,4 +1,4 @@
-package dev.learnflow.concepts.service;
+package dev.learnflow.concepts.domain;
 
 import java.util.List;
 

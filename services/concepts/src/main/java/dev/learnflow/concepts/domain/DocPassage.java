@@ -1,4 +1,4 @@
-package dev.learnflow.concepts.service;
+package dev.learnflow.concepts.domain;
 
 /**
  * One section of Python's own documentation from the offline index ({@code docs/python-docs.jsonl}, built by

@@ -1,4 +1,4 @@
-package dev.learnflow.triage.service;
+package dev.learnflow.triage.domain;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -31,6 +31,11 @@ public enum Intent {
         }
         String wanted = label.strip().toLowerCase(java.util.Locale.ROOT);
         return Arrays.stream(values()).filter(i -> i.label.equals(wanted)).findFirst();
+    }
+
+    /** Only the label exactly as written here: how a model's one-word answer is read. */
+    public static Optional<Intent> fromExactLabel(String label) {
+        return Arrays.stream(values()).filter(i -> i.label.equals(label)).findFirst();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.learnflow.triage.service;
+package dev.learnflow.triage.domain;
 
 import dev.learnflow.contracts.api.QueryAnswer;
 import dev.learnflow.contracts.api.QueryStatus;

@@ -1,4 +1,4 @@
-package dev.learnflow.concepts.service;
+package dev.learnflow.concepts.domain;
 
 import dev.learnflow.contracts.domain.MasteryLevel;
 import dev.learnflow.contracts.events.StudentContext;

@@ -1,4 +1,4 @@
-package dev.learnflow.concepts.rest;
+package dev.learnflow.concepts.domain;
 
 import dev.learnflow.contracts.domain.CourseModule;
 import dev.learnflow.contracts.domain.Topic;
@@ -10,7 +10,7 @@ import java.util.List;
 @Schema(description = "A course module with its topics")
 public record ModuleDetail(String id, int position, String title, String description, List<Topic> topics) {
 
-    static ModuleDetail of(CourseModule module, List<Topic> topics) {
+    public static ModuleDetail of(CourseModule module, List<Topic> topics) {
         return new ModuleDetail(module.id(), module.position(), module.title(), module.description(), topics);
     }
 }
