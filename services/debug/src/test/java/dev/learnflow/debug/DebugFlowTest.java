@@ -83,10 +83,12 @@ class DebugFlowTest {
     @Test
     void repeatedErrorsChangeTheAnswerAndRaiseOneStruggleSignal() {
         UUID user = UUID.randomUUID();
-        String traceback = Python.stderrOf(NAME_ERROR_CODE);
-        JsonNode first = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
-        JsonNode second = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
-        DebugRequested third = request(user, NAME_ERROR_CODE, traceback, 1, null);
+        // three different programs with the same kind of mistake (one program asked about again is one occurrence)
+        String secondProgram = NAME_ERROR_CODE.replace("[1, 2]", "[3, 4]");
+        String thirdProgram = NAME_ERROR_CODE.replace("[1, 2]", "[5, 6]");
+        JsonNode first = ask(request(user, NAME_ERROR_CODE, Python.stderrOf(NAME_ERROR_CODE), 1, null));
+        JsonNode second = ask(request(user, secondProgram, Python.stderrOf(secondProgram), 1, null));
+        DebugRequested third = request(user, thirdProgram, Python.stderrOf(thirdProgram), 1, null);
         JsonNode thirdAnswer = ask(third);
 
         assertThat(first.path("text").asText()).doesNotContain("this week");
@@ -101,11 +103,27 @@ class DebugFlowTest {
         assertThat(signal.path("evidence").path("count").asInt()).isEqualTo(3);
 
         events.publish(EventTopic.DEBUG_REQUESTS, third);   // a redelivery counts nothing twice
-        JsonNode fourth = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
+        String fourthProgram = NAME_ERROR_CODE.replace("[1, 2]", "[7, 8]");
+        JsonNode fourth = ask(request(user, fourthProgram, Python.stderrOf(fourthProgram), 1, null));
         assertThat(fourth.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(4);
         // one ordering unit per topic: the redelivery was handled before the fourth request
         assertThat(responses(third.requestId())).as("a redelivery is acknowledged, not answered again").hasSize(1);
         assertThat(struggles(user)).as("one signal per error type within the cool-down").hasSize(1);
+    }
+
+    @Test
+    void theNextHintsOnOneProgramAreNotNewOccurrences() {
+        UUID user = UUID.randomUUID();
+        String traceback = Python.stderrOf(NAME_ERROR_CODE);
+        JsonNode levelOne = ask(request(user, NAME_ERROR_CODE, traceback, 1, null));
+        JsonNode levelTwo = ask(request(user, NAME_ERROR_CODE, traceback, 2, null));
+        JsonNode levelThree = ask(request(user, NAME_ERROR_CODE + "\n", traceback, 3, null));
+
+        assertThat(levelOne.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(1);
+        assertThat(levelTwo.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(1);
+        assertThat(levelThree.path("data").path("occurrences").path("thisWeek").asInt()).isEqualTo(1);
+        assertThat(levelThree.path("text").asText()).doesNotContain("this week");
+        assertThat(struggles(user)).as("three hints on one program are no struggle").isEmpty();
     }
 
     @Test

@@ -26,7 +26,15 @@ public record ErrorHistory(List<Entry> entries, Map<String, Instant> signalled) 
         return new ErrorHistory(List.of(), Map.of());
     }
 
-    public record Entry(String requestId, String type, Instant at) {
+    /**
+     * @param program a fingerprint of the program the error came from (null in entries stored before it existed):
+     *                asking for the next hint on the same program is not meeting the mistake again
+     */
+    public record Entry(String requestId, String type, Instant at, String program) {
+
+        public Entry(String requestId, String type, Instant at) {
+            this(requestId, type, at, null);
+        }
     }
 
     public boolean contains(String requestId) {
@@ -34,7 +42,8 @@ public record ErrorHistory(List<Entry> entries, Map<String, Instant> signalled) 
     }
 
     public ErrorHistory with(Entry entry, int limit) {
-        if (contains(entry.requestId())) {
+        if (contains(entry.requestId()) || entry.program() != null && entries.stream().anyMatch(
+                e -> entry.program().equals(e.program()) && e.type().equals(entry.type()))) {
             return this;
         }
         List<Entry> next = new ArrayList<>(entries);

@@ -194,9 +194,11 @@ public class DebugAgent {
     }
 
     private Occurrence recordOccurrence(DebugRequested request, String type, int level, Instant now) {
-        // Entries carry the request id: a request retried after a failure half-way is still counted once.
-        ErrorHistory after = history.update(request.userId(), h -> h.with(
-                new ErrorHistory.Entry(request.requestId().toString(), type, now), config.historySize()));
+        // Entries carry the request id: a request retried after a failure half-way is still counted once. They also
+        // carry the program's fingerprint: hints 2 and 3 on the same program are the same mistake, not new ones.
+        ErrorHistory after = history.update(request.userId(), h -> h.with(new ErrorHistory.Entry(
+                request.requestId().toString(), type, now, ProgramFingerprint.of(request.code())),
+                config.historySize()));
         long thisWeek = after.count(type, now, config.window());
         boolean signal = thisWeek >= config.repeatThreshold() && !after.coolingDown(type, now, config.signalCooldown());
         if (signal) {
