@@ -26,19 +26,33 @@ public final class ExpectationParser {
     /** Words before what the program does now. */
     private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
-            + "comes out as|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
+            + "comes out as|says|said|it says|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
             + "(?: is| was| to be| to return| to print)?|expects?|expecting|should(?: have)? (?:be|been|return|"
             + "give|print|output|show|equal|get)|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
             + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
-            + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|correct (?:answer|result|value|"
+            + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|"
+            + "(?:the )?(?:real |actual |correct |right )?answer for [^.,;!?]{1,40}? (?:is|should be|would be)(?! wrong)"
+            + "|correct (?:answer|result|value|"
             + "output) (?:is|would be)|right (?:answer|result|value|output) (?:is|would be)|rather than)"
             + "\\s*:?\\s*");
     private static final Pattern INSTEAD_OF = Pattern.compile("(?i)\\b(?:instead of|rather than)\\s*$");
     private static final Pattern NOT_VALUE = Pattern.compile("(?i)^,?\\s*not\\s+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+    /** A comment after code (or alone on its line); a # inside a string is not looked for. */
+    private static final Pattern COMMENT = Pattern.compile("^(?<code>[^#'\"]*(?:(['\"])[^'\"]*\\2[^#'\"]*)*)#\\s*(?<text>.+)$");
+    private static final Pattern ARROW = Pattern.compile("\\s*(?:->|=>|→|==)\\s*");
+    private static final Pattern PRINTED_CALL = Pattern.compile("^\\s*print\\((.+)\\)\\s*$");
+    private static final Pattern VALUE_NOUN = Pattern.compile("(?i)(?:the\\s+)?(?:position|index|number|value|"
+            + "answer|result|output|list|string|word|sum|total|count)\\s+(?=[\\[('\"\\d-])");
+    /** "should print\n[1]\n[2]": an expected output of several lines, after a phrase that ends its line. */
+    private static final Pattern MULTILINE_EXPECTED = Pattern.compile("(?i)(?:should|supposed to|expected|want(?:ed)?"
+            + "(?: it)?(?: to)?|needs? to)\\s*(?:print|output|show|be|display)?\\s*(?:output|this)?\\s*:?[ \\t]*\\n"
+            + "(?<out>(?:[^\\n]*\\S[^\\n]*(?:\\n|$))+)");
+    private static final Pattern MULTILINE_ACTUAL = Pattern.compile("(?i)(?:prints|printed|outputs|shows|i get|i got|"
+            + "gives|it says)\\s*:?[ \\t]*\\n(?<out>(?:[^\\n]*\\S[^\\n]*(?:\\n|$))+?)\\s*(?:but|instead|and)");
     private static final Set<String> NOT_A_VALUE = Set.of("the", "a", "an", "it", "this", "that", "correct",
             "right", "wrong", "same", "different", "equal", "like", "more", "less", "bigger", "smaller", "something",
             "anything", "what", "but", "and", "to", "be", "of", "for", "when", "with", "my", "its", "i", "is",
@@ -86,7 +100,43 @@ public final class ExpectationParser {
         cases.addAll(fromText(error, "error", functions, readsInput, source));
         cases.addAll(asserts(source, functions));
         cases.addAll(doctests(source));
+        if (cases.isEmpty()) {
+            cases.addAll(comments(source, functions));
+        }
         return new Expectations(program, fromQuestion, dedupe(cases));
+    }
+
+    // ------------------------------------------------------------------------------------------ comments
+
+    /**
+     * An expectation written only as a comment: {@code print(triple(4))  # should print 12} or
+     * {@code # evens_upto(6) -> [0, 2, 4, 6]}. Only calls of the program's own functions count.
+     */
+    static List<TestCase> comments(String code, List<Function> functions) {
+        if (functions.isEmpty()) {
+            return List.of();
+        }
+        List<TestCase> cases = new ArrayList<>();
+        for (String line : code.split("\n")) {
+            Matcher comment = COMMENT.matcher(line);
+            if (!comment.find()) {
+                continue;
+            }
+            String said = ARROW.matcher(comment.group("text")).replaceAll(" should be ");
+            Values values = values(said);
+            if (values.expected() == null) {
+                continue;
+            }
+            Optional<String> call = explicitCall(said, functions, values.at());
+            if (call.isEmpty()) {     // "print(triple(4))  # should print 12": the call printed on that line
+                Matcher printed = PRINTED_CALL.matcher(comment.group("code"));
+                if (printed.find()) {
+                    call = explicitCall(printed.group(1), functions, Integer.MAX_VALUE);
+                }
+            }
+            call.ifPresent(c -> cases.add(TestCase.call(c, values.expected(), values.actual(), "comment")));
+        }
+        return cases;
     }
 
     // ------------------------------------------------------------------------------------------ code in question
@@ -179,6 +229,13 @@ public final class ExpectationParser {
         }
         if (!cases.isEmpty()) {
             return cases;
+        }
+        Matcher block = MULTILINE_EXPECTED.matcher(text);
+        if (block.find() && block.group("out").strip().contains("\n")) {   // what the whole program prints
+            Matcher was = MULTILINE_ACTUAL.matcher(text);
+            String claimed = was.find() ? was.group("out").strip() : null;
+            String stdin = stdinIn(text.substring(0, block.start())).orElse("");
+            return List.of(TestCase.input(stdin, block.group("out").strip(), claimed, source));
         }
         long expectations = EXPECTED_WORD.matcher(text).results().count();
         String[] sentences = expectations <= 1 ? new String[] {text.replace('\n', ' ')}
@@ -336,6 +393,10 @@ public final class ExpectationParser {
         }
         if (i >= text.length()) {
             return Optional.empty();
+        }
+        Matcher noun = VALUE_NOUN.matcher(text.substring(i));
+        if (noun.lookingAt()) {     // "i want the position 1", "should be the number 6"
+            i += noun.end();
         }
         String rest = text.substring(i);
         String lower = rest.toLowerCase(Locale.ROOT);
