@@ -546,9 +546,13 @@ CMP_SAME_DIRECTION = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE
 CMP_INVERTED = {ast.Lt: ast.GtE, ast.LtE: ast.Gt, ast.Gt: ast.LtE, ast.GtE: ast.Lt, ast.Eq: ast.NotEq,
                 ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}
 CMP_FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
-ARITH_SWAPS = {ast.Add: [ast.Sub, ast.Mult], ast.Sub: [ast.Add, ast.Div, ast.Mult],
-               ast.Mult: [ast.Add, ast.Div, ast.Pow, ast.Sub], ast.Div: [ast.Mult, ast.FloorDiv, ast.Sub],
-               ast.Mod: [ast.FloorDiv], ast.FloorDiv: [ast.Div, ast.Mod], ast.Pow: [ast.Mult]}
+# Each operator with the ones a beginner mixes it up with first, then every other one (a wrong operator is
+# confirmed only by a swap that makes the failing case pass).
+ARITH_SWAPS = {ast.Add: [ast.Sub, ast.Mult, ast.Div, ast.Pow], ast.Sub: [ast.Add, ast.Div, ast.Mult, ast.Mod],
+               ast.Mult: [ast.Add, ast.Pow, ast.Div, ast.Sub, ast.FloorDiv],
+               ast.Div: [ast.Mult, ast.FloorDiv, ast.Sub, ast.Mod, ast.Add],
+               ast.Mod: [ast.FloorDiv, ast.Div, ast.Mult], ast.FloorDiv: [ast.Div, ast.Mod, ast.Mult],
+               ast.Pow: [ast.Mult, ast.Add]}
 
 
 # ------------------------------------------------------------------------------------------------- detectors
@@ -858,8 +862,12 @@ class Detectors:
 
     def detect_str_int_comparison(self):
         from_input = set()
+        numeric = {"int", "float", "eval", "len"}
         for n in self.nodes:
-            if isinstance(n, ast.Assign) and is_call_to(n.value, "input"):
+            # text from input(), also through .strip() / .lower(), and not turned into a number on the way
+            if isinstance(n, ast.Assign) and any(is_call_to(c, "input") for c in ast.walk(n.value)) and \
+                    not any(isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in numeric
+                            for c in ast.walk(n.value)) and not isinstance(n.value, (ast.List, ast.ListComp)):
                 for t in n.targets:
                     if isinstance(t, ast.Name):
                         from_input.add(t.id)
@@ -877,9 +885,17 @@ class Detectors:
             if isinstance(n, ast.Compare) and any(isinstance(s, ast.Constant) and isinstance(s.value, str) and
                                                   s.value.strip().lstrip("-").isdigit() for s in [n.left] +
                                                   n.comparators):
+                text = next(s for s in [n.left] + n.comparators if isinstance(s, ast.Constant)
+                            and isinstance(s.value, str) and s.value.strip().lstrip("-").isdigit())
                 self.add("str_int_comparison", n, "a number written as text is compared", 0.5,
-                         [], value=next(s.value for s in [n.left] + n.comparators if isinstance(s, ast.Constant)
-                                        and isinstance(s.value, str)))
+                         [(self.at(text), "replace", str(int(text.value.strip())))], value=text.value)
+            if isinstance(n, ast.Compare) and len(n.comparators) == 1 and \
+                    any(is_call_to(s, "str") for s in [n.left] + n.comparators):
+                # str(n) == target: a number turned into text to be compared with a number
+                conv = next(s for s in [n.left] + n.comparators if is_call_to(s, "str"))
+                if len(conv.args) == 1:
+                    self.add("str_int_comparison", n, "a number turned into text is compared", 0.5,
+                             [(self.at(conv), "replace", src(conv.args[0]))])
 
     def detect_shadowed_if_chain(self):
         for n in self.nodes:

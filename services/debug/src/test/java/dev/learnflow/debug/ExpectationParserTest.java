@@ -83,6 +83,53 @@ class ExpectationParserTest {
         assertThat(pair.source()).isEqualTo("stdin");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "why does fibonacci(5) give 8?? shouldnt it be 5|5|8",
+        "fibonacci(5) shoud return 5 but its 8|5|8",
+        "fibonacci(5) says 8 but the answer for five is 5|5|8",
+        "fibonacci(5) returns 8 but i want the number 5|5|8",
+    })
+    void informalPhrasings(String question, String expected, String actual) {
+        TestCase c = only(ExpectationParser.parse(question, null, FIB));
+        assertThat(c.call()).isEqualTo("fibonacci(5)");
+        assertThat(c.expected()).isEqualTo(expected);
+        assertThat(c.claimed()).isEqualTo(actual);
+    }
+
+    @Test
+    void outputsOfSeveralLinesAndSampleLabels() {
+        String code = "n = int(input())\nfor i in range(1, n):\n    print(i)\n";
+        TestCase lines = only(ExpectationParser.parse("if I input 3 the output should be\n1\n2\n3", null, code));
+        assertThat(lines.stdin()).isEqualTo("3\n");
+        assertThat(lines.expected()).isEqualTo("1\n2\n3");
+
+        TestCase labelled = only(ExpectationParser.parse(null, "Expected output:\n1\n2\n3\nActual output:\n1\n2",
+                "for i in range(1, 3):\n    print(i)\n"));
+        assertThat(labelled.expected()).isEqualTo("1\n2\n3");
+        assertThat(labelled.claimed()).isEqualTo("1\n2");
+
+        TestCase sample = only(ExpectationParser.parse("Sample input: 4\nSample output: 16", null, SCRIPT));
+        assertThat(sample.stdin()).isEqualTo("4\n");
+        assertThat(sample.expected()).isEqualTo("16");
+    }
+
+    @Test
+    void anExpectationWrittenOnlyAsAComment() {
+        List<TestCase> printed = ExpectationParser.parse(null, null,
+                "def triple(x):\n    return x + 3\n\nprint(triple(4))  # should print 12\n").cases();
+        assertThat(printed).extracting(TestCase::call, TestCase::expected, TestCase::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("triple(4)", "12", "comment"));
+
+        List<TestCase> arrow = ExpectationParser.parse("", null,
+                "def evens(n):\n    return list(range(0, n, 2))\n# evens(6) -> [0, 2, 4, 6]\n").cases();
+        assertThat(arrow).extracting(TestCase::call, TestCase::expected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("evens(6)", "[0, 2, 4, 6]"));
+
+        assertThat(ExpectationParser.parse(null, null, "def f(x):\n    # add one to x\n    return x + 1\n").any())
+                .isFalse();
+    }
+
     @Test
     void withoutAnInputTheCallsInTheCodeAreCandidates() {
         String code = FIB + "\nprint(fibonacci(5))\nprint(fibonacci(2))\n";

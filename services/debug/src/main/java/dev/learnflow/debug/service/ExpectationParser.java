@@ -26,11 +26,11 @@ public final class ExpectationParser {
     /** Words before what the program does now. */
     private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
-            + "comes out as|says|said|it says|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
+            + "comes out as|says|said|it says|it's|its|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
-            + "(?: is| was| to be| to return| to print)?|expects?|expecting|should(?: have)? (?:be|been|return|"
-            + "give|print|output|show|equal|get)|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
+            + "(?: is| was| to be| to return| to print)?|expects?|expecting|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|"
+            + "give|print|output|show|equal|get)|should(?:n'?t| not)? it (?:be|return|give|print)|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
             + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
             + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|"
             + "(?:the )?(?:real |actual |correct |right )?answer for [^.,;!?]{1,40}? (?:is|should be|would be)(?! wrong)"
@@ -50,9 +50,11 @@ public final class ExpectationParser {
     /** "should print\n[1]\n[2]": an expected output of several lines, after a phrase that ends its line. */
     private static final Pattern MULTILINE_EXPECTED = Pattern.compile("(?i)(?:should|supposed to|expected|want(?:ed)?"
             + "(?: it)?(?: to)?|needs? to)\\s*(?:print|output|show|be|display)?\\s*(?:output|this)?\\s*:?[ \\t]*\\n"
-            + "(?<out>(?:[^\\n]*\\S[^\\n]*(?:\\n|$))+)");
+            + "(?<out>(?:(?!\\s*(?:actual|got|but|instead|my output|your output|i get|it prints|received|expected)\\b)"
+            + "[^\\n]*\\S[^\\n]*(?:\\n|$))+)");
     private static final Pattern MULTILINE_ACTUAL = Pattern.compile("(?i)(?:prints|printed|outputs|shows|i get|i got|"
-            + "gives|it says)\\s*:?[ \\t]*\\n(?<out>(?:[^\\n]*\\S[^\\n]*(?:\\n|$))+?)\\s*(?:but|instead|and)");
+            + "gives|it says|actual(?: output)?|got|my output)\\s*:?[ \\t]*\\n(?<out>(?:(?!\\s*(?:actual|got|but|instead|my output|your output|i get|it prints|received|expected)\\b)"
+            + "[^\\n]*\\S[^\\n]*(?:\\n|$))+)");
     private static final Set<String> NOT_A_VALUE = Set.of("the", "a", "an", "it", "this", "that", "correct",
             "right", "wrong", "same", "different", "equal", "like", "more", "less", "bigger", "smaller", "something",
             "anything", "what", "but", "and", "to", "be", "of", "for", "when", "with", "my", "its", "i", "is",
@@ -71,7 +73,8 @@ public final class ExpectationParser {
             + "typed|typing|input|inputs|put in|give it|key in)\\s+(?:the\\s+)?(?:number|numbers|value|values|"
             + "word|text)?\\s*:?\\s*");
     private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n)"
-            + "\\s*(?:expected\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)\\s*(?:$|\\n\\n)");
+            + "\\s*(?:(?:expected|sample|correct|desired|wanted)\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)"
+            + "\\s*(?:$|\\n\\n|\\n(?=(?:actual|my|your|but|got|i get)\\b))");
     private static final Pattern ASSERT = Pattern.compile("^(?<indent>[ \\t]*)assert\\s+(?<body>.+?)\\s*$");
     private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
     private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
@@ -420,7 +423,8 @@ public final class ExpectationParser {
             return Optional.of(number.group());
         }
         Matcher word = WORD.matcher(rest);
-        if (word.lookingAt() && !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT))) {
+        boolean capitalLetter = word.lookingAt() && word.group().matches("[A-HJ-Z]");
+        if (word.lookingAt() && (capitalLetter || !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT)))) {
             String w = word.group();
             if (rest.length() > w.length() && rest.charAt(w.length()) == '(') {
                 int close = balancedEnd(rest, w.length());
