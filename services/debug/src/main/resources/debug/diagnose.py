@@ -1232,6 +1232,16 @@ def main():
         next((f for f in ranked_findings if f.confirmed and f.prior >= 0.5), None)
     if out["loop"] and not top:
         top = next((f for f in ranked_findings if f.category == "loop_condition_never_changes"), None)
+    if out["loop"] and not top and out["loop"]["kind"] == "while":
+        # The condition's names do change, but never so that it becomes false (wrong way, or only in a branch).
+        loop = next(n for n in ast.walk(program.tree) if isinstance(n, ast.While)
+                    and n.lineno == out["loop"]["header"])
+        tested = sorted(names_in(loop.test) - set(dir(builtins)))
+        top = Finding("loop_condition_never_changes", loop.lineno, "the loop condition never becomes false", 0.9,
+                      [], {"var": tested[0]} if tested else {}, loop)
+        top.confirmed = True
+        out["findings"].insert(0, {"category": top.category, "line": top.line, "confirmed": True, "repaired": False,
+                                   "message": top.message, "prior": top.prior, "detail": top.detail})
     if top is not None and (failing_idx or out["loop"]):
         out["category"] = top.category
         loop_first = out["loop"] and top.category != "loop_condition_never_changes"
