@@ -112,6 +112,10 @@ class ExpectationParserTest {
         TestCase sample = only(ExpectationParser.parse("Sample input: 4\nSample output: 16", null, SCRIPT));
         assertThat(sample.stdin()).isEqualTo("4\n");
         assertThat(sample.expected()).isEqualTo("16");
+
+        TestCase oneLine = only(ExpectationParser.parse("Input: a abc ab\nExpected output: abc", null,
+                "words = input().split()\nprint(max(words))\n"));
+        assertThat(oneLine.stdin()).isEqualTo("a abc ab\n");
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class ExpectationParser {
     private static final Pattern COMMENT = Pattern.compile("^(?<code>[^#'\"]*(?:(['\"])[^'\"]*\\2[^#'\"]*)*)#\\s*(?<text>.+)$");
     private static final Pattern ARROW = Pattern.compile("\\s*(?:->|=>|→|==)\\s*");
     private static final Pattern PRINTED_CALL = Pattern.compile("^\\s*print\\((.+)\\)\\s*$");
+    private static final Pattern READS_A_LINE_AND_SPLITS = Pattern.compile("input\\([^)]*\\)\\s*(?:\\.\\s*strip\\(\\)\\s*)?"
+            + "\\.\\s*split\\(");
     private static final Pattern VALUE_NOUN = Pattern.compile("(?i)(?:the\\s+)?(?:position|index|number|value|"
             + "answer|result|output|list|string|word|sum|total|count)\\s+(?=[\\[('\"\\d-])");
     /** "should print\n[1]\n[2]": an expected output of several lines, after a phrase that ends its line. */
@@ -228,7 +230,7 @@ public final class ExpectationParser {
         List<TestCase> cases = new ArrayList<>();
         Matcher pair = IO_PAIR.matcher(text);
         while (pair.find()) {
-            cases.add(TestCase.input(stdinOf(pair.group("in")), unquote(pair.group("out")), null, "stdin"));
+            cases.add(TestCase.input(stdinOf(pair.group("in"), code), unquote(pair.group("out")), null, "stdin"));
         }
         if (!cases.isEmpty()) {
             return cases;
@@ -574,8 +576,12 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
-    private static String stdinOf(String text) {
+    private static String stdinOf(String text, String code) {
         String cleaned = unquote(text.strip());
+        if (cleaned.contains("\n") || READS_A_LINE_AND_SPLITS.matcher(code).find()) {
+            // typed as lines, or one line the program splits itself ("Input: a abc ab" for input().split())
+            return String.join("\n", cleaned.lines().map(String::strip).toList()) + "\n";
+        }
         return String.join("\n", cleaned.split("\\s*(?:,|\\band\\b|\\\\n)\\s*|\\s+")) + "\n";
     }
 
