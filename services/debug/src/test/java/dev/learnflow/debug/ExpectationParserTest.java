@@ -35,6 +35,10 @@ class ExpectationParserTest {
         "fibonacci(n=5) is 8 instead of 5|fibonacci(n=5)|5|8",
         "For n = 5 my function gives 8 though the correct answer is 5|fibonacci(5)|5|8",
         "fibonacci(5) outputs `8` but is supposed to be `5`|fibonacci(5)|5|8",
+        "why does fibonacci(5) give 8?? shouldnt it be 5|fibonacci(5)|5|8",
+        "fibonacci(5) shoud return 5 but its 8|fibonacci(5)|5|8",
+        "fibonacci(5) says 8 but the answer for five is 5|fibonacci(5)|5|8",
+        "fibonacci(5) returns 8 but i want the number 5|fibonacci(5)|5|8",
     })
     void callPhrasings(String question, String call, String expected, String actual) {
         TestCase c = only(ExpectationParser.parse(question, null, FIB));
@@ -84,38 +88,21 @@ class ExpectationParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "why does fibonacci(5) give 8?? shouldnt it be 5|5|8",
-        "fibonacci(5) shoud return 5 but its 8|5|8",
-        "fibonacci(5) says 8 but the answer for five is 5|5|8",
-        "fibonacci(5) returns 8 but i want the number 5|5|8",
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // question or error | program | typed in | expected output | printed now
+        "if I input 3 the output should be\\n1\\n2\\n3|n = int(input())\\nfor i in range(1, n):\\n    print(i)|3|1\\n2\\n3|-",
+        "Expected output:\\n1\\n2\\n3\\nActual output:\\n1\\n2|for i in range(1, 3):\\n    print(i)||1\\n2\\n3|1\\n2",
+        "Sample input: 4\\nSample output: 16|n = int(input())\\nprint(n - 1)|4|16|-",
+        "Input: a abc ab\\nExpected output: abc|words = input().split()\\nprint(max(words))|a abc ab|abc|-",
     })
-    void informalPhrasings(String question, String expected, String actual) {
-        TestCase c = only(ExpectationParser.parse(question, null, FIB));
-        assertThat(c.call()).isEqualTo("fibonacci(5)");
-        assertThat(c.expected()).isEqualTo(expected);
-        assertThat(c.claimed()).isEqualTo(actual);
-    }
-
-    @Test
-    void outputsOfSeveralLinesAndSampleLabels() {
-        String code = "n = int(input())\nfor i in range(1, n):\n    print(i)\n";
-        TestCase lines = only(ExpectationParser.parse("if I input 3 the output should be\n1\n2\n3", null, code));
-        assertThat(lines.stdin()).isEqualTo("3\n");
-        assertThat(lines.expected()).isEqualTo("1\n2\n3");
-
-        TestCase labelled = only(ExpectationParser.parse(null, "Expected output:\n1\n2\n3\nActual output:\n1\n2",
-                "for i in range(1, 3):\n    print(i)\n"));
-        assertThat(labelled.expected()).isEqualTo("1\n2\n3");
-        assertThat(labelled.claimed()).isEqualTo("1\n2");
-
-        TestCase sample = only(ExpectationParser.parse("Sample input: 4\nSample output: 16", null, SCRIPT));
-        assertThat(sample.stdin()).isEqualTo("4\n");
-        assertThat(sample.expected()).isEqualTo("16");
-
-        TestCase oneLine = only(ExpectationParser.parse("Input: a abc ab\nExpected output: abc", null,
-                "words = input().split()\nprint(max(words))\n"));
-        assertThat(oneLine.stdin()).isEqualTo("a abc ab\n");
+    void outputsOfSeveralLinesAndLabelledPairs(String said, String program, String typed, String output,
+                                               String printed) {
+        TestCase c = only(ExpectationParser.parse(said.replace("\\n", "\n"), null,
+                program.replace("\\n", "\n") + "\n"));
+        assertThat(c.call()).isNull();
+        assertThat(c.stdin()).isEqualTo(typed == null ? "" : typed + "\n");
+        assertThat(c.expected()).isEqualTo(output.replace("\\n", "\n"));
+        assertThat(c.claimed()).isEqualTo(printed == null ? null : printed.replace("\\n", "\n"));
     }
 
     @Test

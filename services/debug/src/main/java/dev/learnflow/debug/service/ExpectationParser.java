@@ -26,11 +26,14 @@ public final class ExpectationParser {
     /** Words before what the program does now. */
     private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
-            + "comes out as|says|said|it says|it's|its|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
+            + "comes out as|says|said|it says|it's|its|i get|i got|i'm getting|im getting|i am getting|getting|got|"
+            + "get|yields|is)\\b\\s*:?\\s*)");
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
-            + "(?: is| was| to be| to return| to print)?|expects?|expecting|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|"
-            + "give|print|output|show|equal|get)|should(?:n'?t| not)? it (?:be|return|give|print)|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
+            + "(?: is| was| to be| to return| to print)?|expects?|expecting"
+            + "|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|give|print|output|show|equal|get)"
+            + "|should(?:n'?t| not)? it (?:be|return|give|print)"
+            + "|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
             + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
             + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|"
             + "(?:the )?(?:real |actual |correct |right )?answer for [^.,;!?]{1,40}? (?:is|should be|would be)(?! wrong)"
@@ -41,22 +44,31 @@ public final class ExpectationParser {
     private static final Pattern NOT_VALUE = Pattern.compile("(?i)^,?\\s*not\\s+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+    /** Lines of printed output, up to a line that starts the next label ("Actual output:", "but", "got"). */
+    private static final String OUTPUT_LINES = "(?<out>(?:(?!\\s*(?:actual|got|but|instead|my output|your output"
+            + "|i get|it prints|received|expected)\\b)"
+            + "[^\\n]*\\S[^\\n]*(?:\\n|$))+)";
+
+    // Expectations written as comments in the code.
     /** A comment after code (or alone on its line); a # inside a string is not looked for. */
-    private static final Pattern COMMENT = Pattern.compile("^(?<code>[^#'\"]*(?:(['\"])[^'\"]*\\2[^#'\"]*)*)#\\s*(?<text>.+)$");
+    private static final Pattern COMMENT = Pattern.compile(
+            "^(?<code>[^#'\"]*(?:(['\"])[^'\"]*\\2[^#'\"]*)*)#\\s*(?<text>.+)$");
     private static final Pattern ARROW = Pattern.compile("\\s*(?:->|=>|→|==)\\s*");
     private static final Pattern PRINTED_CALL = Pattern.compile("^\\s*print\\((.+)\\)\\s*$");
-    private static final Pattern READS_A_LINE_AND_SPLITS = Pattern.compile("input\\([^)]*\\)\\s*(?:\\.\\s*strip\\(\\)\\s*)?"
-            + "\\.\\s*split\\(");
+
+    // Inputs and values.
+    /** The program reads one line and splits it: an input written on one line is typed as one line. */
+    private static final Pattern INPUT_SPLIT = Pattern.compile("input\\([^)]*\\)(?:\\.strip\\(\\))?\\.split\\(");
+    /** "the position 1", "the number 6": a noun before the value. */
     private static final Pattern VALUE_NOUN = Pattern.compile("(?i)(?:the\\s+)?(?:position|index|number|value|"
             + "answer|result|output|list|string|word|sum|total|count)\\s+(?=[\\[('\"\\d-])");
     /** "should print\n[1]\n[2]": an expected output of several lines, after a phrase that ends its line. */
     private static final Pattern MULTILINE_EXPECTED = Pattern.compile("(?i)(?:should|supposed to|expected|want(?:ed)?"
             + "(?: it)?(?: to)?|needs? to)\\s*(?:print|output|show|be|display)?\\s*(?:output|this)?\\s*:?[ \\t]*\\n"
-            + "(?<out>(?:(?!\\s*(?:actual|got|but|instead|my output|your output|i get|it prints|received|expected)\\b)"
-            + "[^\\n]*\\S[^\\n]*(?:\\n|$))+)");
+            + OUTPUT_LINES);
+    /** "Actual output:\n1\n2", "it prints\n[1]\n[1, 2]\nbut ...": what the program printed, over several lines. */
     private static final Pattern MULTILINE_ACTUAL = Pattern.compile("(?i)(?:prints|printed|outputs|shows|i get|i got|"
-            + "gives|it says|actual(?: output)?|got|my output)\\s*:?[ \\t]*\\n(?<out>(?:(?!\\s*(?:actual|got|but|instead|my output|your output|i get|it prints|received|expected)\\b)"
-            + "[^\\n]*\\S[^\\n]*(?:\\n|$))+)");
+            + "gives|it says|actual(?: output)?|got|my output)\\s*:?[ \\t]*\\n" + OUTPUT_LINES);
     private static final Set<String> NOT_A_VALUE = Set.of("the", "a", "an", "it", "this", "that", "correct",
             "right", "wrong", "same", "different", "equal", "like", "more", "less", "bigger", "smaller", "something",
             "anything", "what", "but", "and", "to", "be", "of", "for", "when", "with", "my", "its", "i", "is",
@@ -578,7 +590,7 @@ public final class ExpectationParser {
 
     private static String stdinOf(String text, String code) {
         String cleaned = unquote(text.strip());
-        if (cleaned.contains("\n") || READS_A_LINE_AND_SPLITS.matcher(code).find()) {
+        if (cleaned.contains("\n") || INPUT_SPLIT.matcher(code).find()) {
             // typed as lines, or one line the program splits itself ("Input: a abc ab" for input().split())
             return String.join("\n", cleaned.lines().map(String::strip).toList()) + "\n";
         }
