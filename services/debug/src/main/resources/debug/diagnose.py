@@ -419,6 +419,27 @@ def func_defs(tree):
     return [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
 
 
+def fall_through_line(body):
+    """The last line of a path through these statements that ends without return or raise, else None."""
+    if not body:
+        return None
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return None
+    if isinstance(last, ast.If):
+        in_body = fall_through_line(last.body)
+        in_else = fall_through_line(last.orelse) if last.orelse else last.lineno
+        if in_body is not None and in_else is not None:
+            return getattr(last, "end_lineno", None) or in_else   # every branch runs off the end
+        return in_body if in_body is not None else in_else
+    if isinstance(last, (ast.Try, ast.With)):
+        return fall_through_line(last.body) if not isinstance(last, ast.Try) or not last.handlers else \
+            getattr(last, "end_lineno", last.lineno)
+    if isinstance(last, (ast.While,)) and isinstance(last.test, ast.Constant) and last.test.value is True:
+        return None
+    return getattr(last, "end_lineno", None) or last.lineno
+
+
 def returns_of(fn):
     found = []
     for n in ast.walk(fn):
@@ -525,9 +546,13 @@ CMP_SAME_DIRECTION = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE
 CMP_INVERTED = {ast.Lt: ast.GtE, ast.LtE: ast.Gt, ast.Gt: ast.LtE, ast.GtE: ast.Lt, ast.Eq: ast.NotEq,
                 ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}
 CMP_FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE}
-ARITH_SWAPS = {ast.Add: [ast.Sub, ast.Mult], ast.Sub: [ast.Add, ast.Div, ast.Mult],
-               ast.Mult: [ast.Add, ast.Div, ast.Pow, ast.Sub], ast.Div: [ast.Mult, ast.FloorDiv, ast.Sub],
-               ast.Mod: [ast.FloorDiv], ast.FloorDiv: [ast.Div, ast.Mod], ast.Pow: [ast.Mult]}
+# Each operator with the ones a beginner mixes it up with first, then every other one (a wrong operator is
+# confirmed only by a swap that makes the failing case pass).
+ARITH_SWAPS = {ast.Add: [ast.Sub, ast.Mult, ast.Div, ast.Pow], ast.Sub: [ast.Add, ast.Div, ast.Mult, ast.Mod],
+               ast.Mult: [ast.Add, ast.Pow, ast.Div, ast.Sub, ast.FloorDiv],
+               ast.Div: [ast.Mult, ast.FloorDiv, ast.Sub, ast.Mod, ast.Add],
+               ast.Mod: [ast.FloorDiv, ast.Div, ast.Mult], ast.FloorDiv: [ast.Div, ast.Mod, ast.Mult],
+               ast.Pow: [ast.Mult, ast.Add]}
 
 
 # ------------------------------------------------------------------------------------------------- detectors
@@ -618,15 +643,22 @@ class Detectors:
 
     def detect_missing_return(self):
         for fn in func_defs(self.tree):
-            rets = returns_of(fn)
-            if rets or fn.name == "__init__" or any(isinstance(x, (ast.Yield, ast.YieldFrom)) for x in ast.walk(fn)):
+            rets = [r for r in returns_of(fn) if r.value is not None]
+            if fn.name == "__init__" or any(isinstance(x, (ast.Yield, ast.YieldFrom)) for x in ast.walk(fn)):
                 continue
-            if any(is_call_to(x, "print") for x in ast.walk(fn)):
+            end = fall_through_line(fn.body)
+            if end is None:
+                continue   # every path ends in return or raise
+            if not rets and any(is_call_to(x, "print") for x in ast.walk(fn)):
                 continue   # that is print_instead_of_return
             locals_ = [a for a in assigned_in(fn.body) if a not in {x.arg for x in fn.args.args}]
             params = [x.arg for x in fn.args.args]
             muts = [(self.at(fn), "append_return", name) for name in sorted(locals_) + params]
-            self.add("missing_return", fn, "the function never returns a value", 0.8, muts, function=fn.name)
+            # The line where the function runs off its end without a return: where the fix goes.
+            self.add("missing_return", fn, "the function reaches its end without returning a value",
+                     0.8 if not rets else 0.6, muts, function=fn.name)
+            self.findings[-1].line = end
+            self.findings[-1].anchors.add(fn.lineno)
 
     def detect_print_instead_of_return(self):
         for fn in func_defs(self.tree):
@@ -808,6 +840,12 @@ class Detectors:
             self.add("recursion_no_base_case", recursive[0],
                      "the recursion does not reach a case that stops it", 0.5 if has_base else 0.9, muts,
                      function=fn.name)
+            bases = [x for x in ast.walk(fn) if isinstance(x, ast.If)
+                     and any(isinstance(r, ast.Return) for r in ast.walk(x)) and x.lineno < recursive[0].lineno]
+            shrinks = any(not (isinstance(a, ast.Name) and a.id in params) for a in recursive[0].args)
+            if bases and shrinks:   # the argument moves but never meets the stopping condition: fix goes there
+                self.findings[-1].anchors.add(self.findings[-1].line)
+                self.findings[-1].line = bases[0].lineno
 
     def detect_sort_result_used(self):
         for n in self.nodes:
@@ -824,8 +862,12 @@ class Detectors:
 
     def detect_str_int_comparison(self):
         from_input = set()
+        numeric = {"int", "float", "eval", "len"}
         for n in self.nodes:
-            if isinstance(n, ast.Assign) and is_call_to(n.value, "input"):
+            # text from input(), also through .strip() / .lower(), and not turned into a number on the way
+            if isinstance(n, ast.Assign) and any(is_call_to(c, "input") for c in ast.walk(n.value)) and \
+                    not any(isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in numeric
+                            for c in ast.walk(n.value)) and not isinstance(n.value, (ast.List, ast.ListComp)):
                 for t in n.targets:
                     if isinstance(t, ast.Name):
                         from_input.add(t.id)
@@ -843,9 +885,17 @@ class Detectors:
             if isinstance(n, ast.Compare) and any(isinstance(s, ast.Constant) and isinstance(s.value, str) and
                                                   s.value.strip().lstrip("-").isdigit() for s in [n.left] +
                                                   n.comparators):
+                text = next(s for s in [n.left] + n.comparators if isinstance(s, ast.Constant)
+                            and isinstance(s.value, str) and s.value.strip().lstrip("-").isdigit())
                 self.add("str_int_comparison", n, "a number written as text is compared", 0.5,
-                         [], value=next(s.value for s in [n.left] + n.comparators if isinstance(s, ast.Constant)
-                                        and isinstance(s.value, str)))
+                         [(self.at(text), "replace", str(int(text.value.strip())))], value=text.value)
+            if isinstance(n, ast.Compare) and len(n.comparators) == 1 and \
+                    any(is_call_to(s, "str") for s in [n.left] + n.comparators):
+                # str(n) == target: a number turned into text to be compared with a number
+                conv = next(s for s in [n.left] + n.comparators if is_call_to(s, "str"))
+                if len(conv.args) == 1:
+                    self.add("str_int_comparison", n, "a number turned into text is compared", 0.5,
+                             [(self.at(conv), "replace", src(conv.args[0]))])
 
     def detect_shadowed_if_chain(self):
         for n in self.nodes:
@@ -969,6 +1019,23 @@ OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
 
 
 # ------------------------------------------------------------------------------------------------- diagnosis
+
+def fresh_default_passes(program, case, finding):
+    """The failing call passes when the function's defaults are made anew: earlier calls left something behind."""
+    if not case.get("call"):
+        return False
+    env = load_library(program, MUTANT_SECONDS)
+    fn = env.get(finding.detail.get("function"))
+    defs = [d for d in func_defs(program.tree) if d.name == finding.detail.get("function")]
+    if fn is None or not defs or not getattr(fn, "__defaults__", None):
+        return False
+    try:
+        fn.__defaults__ = tuple(eval(compile(ast.Expression(body=d), STUDENT_FILE, "eval"), env)
+                                for d in defs[0].args.defaults)
+    except Exception:
+        return False
+    return run_case(program, case, Tracer(cover=False), env, MUTANT_SECONDS)["passed"]
+
 
 def ochiai(results):
     failing = [r for r in results if not r["passed"]]
@@ -1099,10 +1166,10 @@ def main():
             r = results[failing_idx[0]]
             f.confirmed = f.confirmed and (r["runaway"] or (r["error"] or "").startswith("RecursionError")) \
                 or f.prior >= 0.9 and (r["error"] or "").startswith("RecursionError")
-        if f.category == "mutable_default_argument" and failing_idx and cases[failing_idx[0]].get("call"):
-            alone = run_case(program, cases[failing_idx[0]], Tracer(cover=False), None, MUTANT_SECONDS)
-            f.confirmed = alone["passed"]   # passes on its own: an earlier call left something behind
-            f.repaired = f.confirmed
+        if f.category == "mutable_default_argument" and failing_idx:
+            f.confirmed = f.repaired = fresh_default_passes(program, cases[failing_idx[0]], f) or \
+                f.line in failing_lines and len([c for c in ast.walk(program.tree)
+                                                 if is_call_to(c, f.detail.get("function"))]) >= 2
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
     if failing_idx and all(cases[i].get("expected") is not None for i in failing_idx) \
@@ -1165,9 +1232,20 @@ def main():
         next((f for f in ranked_findings if f.confirmed and f.prior >= 0.5), None)
     if out["loop"] and not top:
         top = next((f for f in ranked_findings if f.category == "loop_condition_never_changes"), None)
+    if out["loop"] and not top and out["loop"]["kind"] == "while":
+        # The condition's names do change, but never so that it becomes false (wrong way, or only in a branch).
+        loop = next(n for n in ast.walk(program.tree) if isinstance(n, ast.While)
+                    and n.lineno == out["loop"]["header"])
+        tested = sorted(names_in(loop.test) - set(dir(builtins)))
+        top = Finding("loop_condition_never_changes", loop.lineno, "the loop condition never becomes false", 0.9,
+                      [], {"var": tested[0]} if tested else {}, loop)
+        top.confirmed = True
+        out["findings"].insert(0, {"category": top.category, "line": top.line, "confirmed": True, "repaired": False,
+                                   "message": top.message, "prior": top.prior, "detail": top.detail})
     if top is not None and (failing_idx or out["loop"]):
         out["category"] = top.category
-        if top.repaired or top.line not in [s["line"] for s in out["suspicious"][:1]]:
+        loop_first = out["loop"] and top.category != "loop_condition_never_changes"
+        if not loop_first and (top.repaired or top.line not in [s["line"] for s in out["suspicious"][:1]]):
             out["suspicious"] = [{"line": top.line, "score": 1.0, "reason": top.message}] + \
                 [s for s in out["suspicious"] if s["line"] != top.line]
     out["findings"] = out["findings"][:12]

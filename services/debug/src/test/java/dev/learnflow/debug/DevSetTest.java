@@ -2,26 +2,53 @@ package dev.learnflow.debug;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.learnflow.debug.domain.Expectations;
+import dev.learnflow.debug.domain.Hint;
 import dev.learnflow.debug.domain.ProgramDiagnosis;
+import dev.learnflow.debug.service.CodeFacts;
 import dev.learnflow.debug.service.ExpectationParser;
+import dev.learnflow.debug.service.WrongResultHints;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The small tuning set of wrong programs (src/test/resources/debug/devset.json, written for tuning; the labelled
- * benchmark lives apart in bench/): question parsed, harness run as in the sandbox, then how often the failing
- * case is found, the bug line is ranked first or in the top three, and the category is right. Prints a table;
- * the floors only catch a collapse, the real targets are measured by the benchmark.
+ * The tuning set of wrong programs (src/test/resources/debug/devset.json, written for tuning; the labelled
+ * benchmark lives apart in bench/): question and error parsed, harness run as in the sandbox, then how often the
+ * failing case is found, the bug line is ranked first or in the top three, the category is right, and whether any
+ * hint level quotes a whole line of the student's program or of its fix (a leak). Prints a table overall, per
+ * category and per way the expectation is stated; the floors only catch a collapse, the real targets are
+ * measured by the benchmark.
  */
 class DevSetTest {
 
-    record Program(String category, List<Integer> bugLines, String question, String code) {
+    /**
+     * @param kind how the expectation is stated: question, error, stdin, assert, doctest
+     * @param fix  the corrected bug line, when given: no hint may contain it
+     */
+    record Program(String category, List<Integer> bugLines, String question, String error, String code, String kind,
+                   String fix) {
+    }
+
+    /** found, first, top 3, category, leaks, count. */
+    static final class Tally {
+        int n;
+        int found;
+        int top1;
+        int top3;
+        int category;
+        int leaks;
+
+        String row(String name) {
+            return String.format("| %s | %d | %d | %d | %d | %d | %d |%n", name, n, found, top1, top3, category, leaks);
+        }
     }
 
     @Test
@@ -31,47 +58,100 @@ class DevSetTest {
             programs = DiagnosisHarnessTest.JSON.readValue(in, new TypeReference<>() {
             });
         }
-        int found = 0;
-        int top1 = 0;
-        int top3 = 0;
-        int category = 0;
+        Tally all = new Tally();
+        Map<String, Tally> byCategory = new TreeMap<>();
+        Map<String, Tally> byKind = new TreeMap<>();
         List<Long> millis = new ArrayList<>();
         StringBuilder misses = new StringBuilder();
         for (Program p : programs) {
+            List<Tally> tallies = List.of(all, byCategory.computeIfAbsent(p.category(), c -> new Tally()),
+                    byKind.computeIfAbsent(p.kind(), k -> new Tally()));
+            tallies.forEach(t -> t.n++);
             long started = System.nanoTime();
-            Expectations expectations = ExpectationParser.parse(p.question(), null, p.code());
+            Expectations expectations = ExpectationParser.parse(p.question(), p.error(), p.code());
             ProgramDiagnosis d = expectations.any() ? DiagnosisHarnessTest.diagnose(p.code(), expectations.cases())
                     : null;
             millis.add((System.nanoTime() - started) / 1_000_000);
+            String said = p.question() + " | " + p.error();
             if (d == null || d.failingCase() == null) {
-                misses.append("\n  no failing case: ").append(p.question());
+                misses.append("\n  no failing case (").append(p.category()).append("): ").append(said)
+                        .append(" cases ").append(expectations.cases());
                 continue;
             }
-            found++;
+            tallies.forEach(t -> t.found++);
             List<Integer> ranked = d.suspicious().stream().map(ProgramDiagnosis.SuspiciousLine::line).toList();
             if (!ranked.isEmpty() && p.bugLines().contains(ranked.get(0))) {
-                top1++;
+                tallies.forEach(t -> t.top1++);
+            } else {
+                misses.append("\n  line ").append(ranked).append(" for ").append(p.bugLines()).append(" (")
+                        .append(p.category()).append("): ").append(said);
             }
             if (ranked.stream().limit(3).anyMatch(p.bugLines()::contains)) {
-                top3++;
+                tallies.forEach(t -> t.top3++);
             }
             if (p.category().equals(d.category())) {
-                category++;
+                tallies.forEach(t -> t.category++);
             } else {
                 misses.append("\n  category ").append(d.category()).append(" for ").append(p.category())
-                        .append(", lines ").append(ranked);
+                        .append(": ").append(said);
+            }
+            List<Hint> hints = WrongResultHints.hints(d, new CodeFacts(p.code()), 3);
+            String leak = leak(hints, p);
+            if (leak != null) {
+                tallies.forEach(t -> t.leaks++);
+                misses.append("\n  LEAK of `").append(leak).append("` (").append(p.category()).append(")");
             }
         }
         int n = programs.size();
         millis.sort(Long::compare);
-        System.out.printf("%n| dev set (%d programs) | result |%n|---|---|%n| failing case found | %d%% |%n"
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%n| dev set (%d programs) | result |%n|---|---|%n| failing case found | %d%% |%n"
                         + "| bug line first | %d%% |%n| bug line in top 3 | %d%% |%n| category right | %d%% |%n"
-                        + "| parse + harness run, p50 / p95 (ms, python3 on this machine) | %d / %d |%n%s%n",
-                n, 100 * found / n, 100 * top1 / n, 100 * top3 / n, 100 * category / n,
-                millis.get(n / 2), millis.get(Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1)), misses);
+                        + "| leaks | %d |%n| parse + harness run, p50 / p95 (ms, python3 on this machine) | %d / %d |%n",
+                n, 100 * all.found / n, 100 * all.top1 / n, 100 * all.top3 / n, 100 * all.category / n, all.leaks,
+                millis.get(n / 2), millis.get(Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1))));
+        table.append("\n| | n | found | first | top 3 | category | leaks |\n|---|--:|--:|--:|--:|--:|--:|\n");
+        byCategory.forEach((name, t) -> table.append(t.row(name)));
+        table.append("|---|--:|--:|--:|--:|--:|--:|\n");
+        byKind.forEach((name, t) -> table.append(t.row(name)));
+        System.out.println(table.append(misses).append('\n'));
 
-        assertThat(found).isGreaterThanOrEqualTo(n * 9 / 10);
-        assertThat(top3).isGreaterThanOrEqualTo(n * 7 / 10);
-        assertThat(category).isGreaterThanOrEqualTo(n * 6 / 10);
+        assertThat(all.found).isGreaterThanOrEqualTo(n * 9 / 10);
+        assertThat(all.top3).isGreaterThanOrEqualTo(n * 7 / 10);
+        assertThat(all.category).isGreaterThanOrEqualTo(n * 6 / 10);
+        assertThat(all.leaks).isZero();
+    }
+
+    /** A whole student line (of some substance) or the fixed line, whitespace ignored, inside a hint; or null. */
+    static String leak(List<Hint> hints, Program p) {
+        List<String> lines = new ArrayList<>(p.code().lines().map(String::strip)
+                .filter(l -> l.replaceAll("\\s", "").length() >= 6 && !l.startsWith("#")).toList());
+        if (p.fix() != null) {
+            lines.add(p.fix().strip());
+        }
+        for (Hint hint : hints) {
+            for (String line : lines) {
+                if (quoted(line).matcher(hint.text()).find()) {
+                    return line + "` in `" + hint.text();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The line, spacing ignored except between two words ("return s" is not "returns"). */
+    static Pattern quoted(String line) {
+        String[] tokens = line.strip().split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<![\\w])");
+        for (int i = 0; i < tokens.length; i++) {
+            if (i > 0) {
+                boolean words = Character.isLetterOrDigit(tokens[i - 1].charAt(tokens[i - 1].length() - 1))
+                        && Character.isLetterOrDigit(tokens[i].charAt(0));
+                regex.append(words ? "\\s+" : "\\s*");
+            }
+            regex.append(tokens[i].chars().mapToObj(c -> Pattern.quote(Character.toString(c)))
+                    .reduce("", (a, b) -> a + b + "\\s*"));
+        }
+        return Pattern.compile(regex.append("(?![\\w])").toString());
     }
 }

@@ -35,6 +35,10 @@ class ExpectationParserTest {
         "fibonacci(n=5) is 8 instead of 5|fibonacci(n=5)|5|8",
         "For n = 5 my function gives 8 though the correct answer is 5|fibonacci(5)|5|8",
         "fibonacci(5) outputs `8` but is supposed to be `5`|fibonacci(5)|5|8",
+        "why does fibonacci(5) give 8?? shouldnt it be 5|fibonacci(5)|5|8",
+        "fibonacci(5) shoud return 5 but its 8|fibonacci(5)|5|8",
+        "fibonacci(5) says 8 but the answer for five is 5|fibonacci(5)|5|8",
+        "fibonacci(5) returns 8 but i want the number 5|fibonacci(5)|5|8",
     })
     void callPhrasings(String question, String call, String expected, String actual) {
         TestCase c = only(ExpectationParser.parse(question, null, FIB));
@@ -81,6 +85,40 @@ class ExpectationParserTest {
         assertThat(pair.stdin()).isEqualTo("7\n");
         assertThat(pair.expected()).isEqualTo("7");
         assertThat(pair.source()).isEqualTo("stdin");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // question or error | program | typed in | expected output | printed now
+        "if I input 3 the output should be\\n1\\n2\\n3|n = int(input())\\nfor i in range(1, n):\\n    print(i)|3|1\\n2\\n3|-",
+        "Expected output:\\n1\\n2\\n3\\nActual output:\\n1\\n2|for i in range(1, 3):\\n    print(i)||1\\n2\\n3|1\\n2",
+        "Sample input: 4\\nSample output: 16|n = int(input())\\nprint(n - 1)|4|16|-",
+        "Input: a abc ab\\nExpected output: abc|words = input().split()\\nprint(max(words))|a abc ab|abc|-",
+    })
+    void outputsOfSeveralLinesAndLabelledPairs(String said, String program, String typed, String output,
+                                               String printed) {
+        TestCase c = only(ExpectationParser.parse(said.replace("\\n", "\n"), null,
+                program.replace("\\n", "\n") + "\n"));
+        assertThat(c.call()).isNull();
+        assertThat(c.stdin()).isEqualTo(typed == null ? "" : typed + "\n");
+        assertThat(c.expected()).isEqualTo(output.replace("\\n", "\n"));
+        assertThat(c.claimed()).isEqualTo(printed == null ? null : printed.replace("\\n", "\n"));
+    }
+
+    @Test
+    void anExpectationWrittenOnlyAsAComment() {
+        List<TestCase> printed = ExpectationParser.parse(null, null,
+                "def triple(x):\n    return x + 3\n\nprint(triple(4))  # should print 12\n").cases();
+        assertThat(printed).extracting(TestCase::call, TestCase::expected, TestCase::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("triple(4)", "12", "comment"));
+
+        List<TestCase> arrow = ExpectationParser.parse("", null,
+                "def evens(n):\n    return list(range(0, n, 2))\n# evens(6) -> [0, 2, 4, 6]\n").cases();
+        assertThat(arrow).extracting(TestCase::call, TestCase::expected)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("evens(6)", "[0, 2, 4, 6]"));
+
+        assertThat(ExpectationParser.parse(null, null, "def f(x):\n    # add one to x\n    return x + 1\n").any())
+                .isFalse();
     }
 
     @Test

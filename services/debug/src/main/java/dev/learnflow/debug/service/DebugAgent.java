@@ -111,8 +111,9 @@ public class DebugAgent {
         }
         String code = request.code();
         DebugRequested asked = request;
-        if (parsed.isEmpty() && expectations.any() && code != null && !code.isBlank()) {
-            // The student said what the program should do: run those cases under the tracer first.
+        if (expectations.any() && code != null && !code.isBlank()) {
+            // The student said what the program should do: run those cases under the tracer first, also when a
+            // traceback came along (a crash on a stated case is its failing case, and may have a logic cause).
             Optional<Answer> diagnosed = diagnoseCases(request, expectations.cases(), now);
             if (diagnosed.isPresent()) {
                 return diagnosed.get();

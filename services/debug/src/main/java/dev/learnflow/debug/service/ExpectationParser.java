@@ -26,19 +26,49 @@ public final class ExpectationParser {
     /** Words before what the program does now. */
     private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
-            + "comes out as|i get|i got|i'm getting|im getting|i am getting|getting|got|get|yields|is)\\b\\s*:?\\s*)");
+            + "comes out as|says|said|it says|it's|its|i get|i got|i'm getting|im getting|i am getting|getting|got|"
+            + "get|yields|is)\\b\\s*:?\\s*)");
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
-            + "(?: is| was| to be| to return| to print)?|expects?|expecting|should(?: have)? (?:be|been|return|"
-            + "give|print|output|show|equal|get)|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
+            + "(?: is| was| to be| to return| to print)?|expects?|expecting"
+            + "|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|give|print|output|show|equal|get)"
+            + "|should(?:n'?t| not)? it (?:be|return|give|print)"
+            + "|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
             + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
-            + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|correct (?:answer|result|value|"
+            + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|"
+            + "(?:the )?(?:real |actual |correct |right )?answer for [^.,;!?]{1,40}? (?:is|should be|would be)(?! wrong)"
+            + "|correct (?:answer|result|value|"
             + "output) (?:is|would be)|right (?:answer|result|value|output) (?:is|would be)|rather than)"
             + "\\s*:?\\s*");
     private static final Pattern INSTEAD_OF = Pattern.compile("(?i)\\b(?:instead of|rather than)\\s*$");
     private static final Pattern NOT_VALUE = Pattern.compile("(?i)^,?\\s*not\\s+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+    /** Lines of printed output, up to a line that starts the next label ("Actual output:", "but", "got"). */
+    private static final String OUTPUT_LINES = "(?<out>(?:(?!\\s*(?:actual|got|but|instead|my output|your output"
+            + "|i get|it prints|received|expected)\\b)"
+            + "[^\\n]*\\S[^\\n]*(?:\\n|$))+)";
+
+    // Expectations written as comments in the code.
+    /** A comment after code (or alone on its line); a # inside a string is not looked for. */
+    private static final Pattern COMMENT = Pattern.compile(
+            "^(?<code>[^#'\"]*(?:(['\"])[^'\"]*\\2[^#'\"]*)*)#\\s*(?<text>.+)$");
+    private static final Pattern ARROW = Pattern.compile("\\s*(?:->|=>|→|==)\\s*");
+    private static final Pattern PRINTED_CALL = Pattern.compile("^\\s*print\\((.+)\\)\\s*$");
+
+    // Inputs and values.
+    /** The program reads one line and splits it: an input written on one line is typed as one line. */
+    private static final Pattern INPUT_SPLIT = Pattern.compile("input\\([^)]*\\)(?:\\.strip\\(\\))?\\.split\\(");
+    /** "the position 1", "the number 6": a noun before the value. */
+    private static final Pattern VALUE_NOUN = Pattern.compile("(?i)(?:the\\s+)?(?:position|index|number|value|"
+            + "answer|result|output|list|string|word|sum|total|count)\\s+(?=[\\[('\"\\d-])");
+    /** "should print\n[1]\n[2]": an expected output of several lines, after a phrase that ends its line. */
+    private static final Pattern MULTILINE_EXPECTED = Pattern.compile("(?i)(?:should|supposed to|expected|want(?:ed)?"
+            + "(?: it)?(?: to)?|needs? to)\\s*(?:print|output|show|be|display)?\\s*(?:output|this)?\\s*:?[ \\t]*\\n"
+            + OUTPUT_LINES);
+    /** "Actual output:\n1\n2", "it prints\n[1]\n[1, 2]\nbut ...": what the program printed, over several lines. */
+    private static final Pattern MULTILINE_ACTUAL = Pattern.compile("(?i)(?:prints|printed|outputs|shows|i get|i got|"
+            + "gives|it says|actual(?: output)?|got|my output)\\s*:?[ \\t]*\\n" + OUTPUT_LINES);
     private static final Set<String> NOT_A_VALUE = Set.of("the", "a", "an", "it", "this", "that", "correct",
             "right", "wrong", "same", "different", "equal", "like", "more", "less", "bigger", "smaller", "something",
             "anything", "what", "but", "and", "to", "be", "of", "for", "when", "with", "my", "its", "i", "is",
@@ -57,7 +87,8 @@ public final class ExpectationParser {
             + "typed|typing|input|inputs|put in|give it|key in)\\s+(?:the\\s+)?(?:number|numbers|value|values|"
             + "word|text)?\\s*:?\\s*");
     private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n)"
-            + "\\s*(?:expected\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)\\s*(?:$|\\n\\n)");
+            + "\\s*(?:(?:expected|sample|correct|desired|wanted)\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)"
+            + "\\s*(?:$|\\n\\n|\\n(?=(?:actual|my|your|but|got|i get)\\b))");
     private static final Pattern ASSERT = Pattern.compile("^(?<indent>[ \\t]*)assert\\s+(?<body>.+?)\\s*$");
     private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
     private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
@@ -86,7 +117,43 @@ public final class ExpectationParser {
         cases.addAll(fromText(error, "error", functions, readsInput, source));
         cases.addAll(asserts(source, functions));
         cases.addAll(doctests(source));
+        if (cases.isEmpty()) {
+            cases.addAll(comments(source, functions));
+        }
         return new Expectations(program, fromQuestion, dedupe(cases));
+    }
+
+    // ------------------------------------------------------------------------------------------ comments
+
+    /**
+     * An expectation written only as a comment: {@code print(triple(4))  # should print 12} or
+     * {@code # evens_upto(6) -> [0, 2, 4, 6]}. Only calls of the program's own functions count.
+     */
+    static List<TestCase> comments(String code, List<Function> functions) {
+        if (functions.isEmpty()) {
+            return List.of();
+        }
+        List<TestCase> cases = new ArrayList<>();
+        for (String line : code.split("\n")) {
+            Matcher comment = COMMENT.matcher(line);
+            if (!comment.find()) {
+                continue;
+            }
+            String said = ARROW.matcher(comment.group("text")).replaceAll(" should be ");
+            Values values = values(said);
+            if (values.expected() == null) {
+                continue;
+            }
+            Optional<String> call = explicitCall(said, functions, values.at());
+            if (call.isEmpty()) {     // "print(triple(4))  # should print 12": the call printed on that line
+                Matcher printed = PRINTED_CALL.matcher(comment.group("code"));
+                if (printed.find()) {
+                    call = explicitCall(printed.group(1), functions, Integer.MAX_VALUE);
+                }
+            }
+            call.ifPresent(c -> cases.add(TestCase.call(c, values.expected(), values.actual(), "comment")));
+        }
+        return cases;
     }
 
     // ------------------------------------------------------------------------------------------ code in question
@@ -175,10 +242,17 @@ public final class ExpectationParser {
         List<TestCase> cases = new ArrayList<>();
         Matcher pair = IO_PAIR.matcher(text);
         while (pair.find()) {
-            cases.add(TestCase.input(stdinOf(pair.group("in")), unquote(pair.group("out")), null, "stdin"));
+            cases.add(TestCase.input(stdinOf(pair.group("in"), code), unquote(pair.group("out")), null, "stdin"));
         }
         if (!cases.isEmpty()) {
             return cases;
+        }
+        Matcher block = MULTILINE_EXPECTED.matcher(text);
+        if (block.find() && block.group("out").strip().contains("\n")) {   // what the whole program prints
+            Matcher was = MULTILINE_ACTUAL.matcher(text);
+            String claimed = was.find() ? was.group("out").strip() : null;
+            String stdin = stdinIn(text.substring(0, block.start())).orElse("");
+            return List.of(TestCase.input(stdin, block.group("out").strip(), claimed, source));
         }
         long expectations = EXPECTED_WORD.matcher(text).results().count();
         String[] sentences = expectations <= 1 ? new String[] {text.replace('\n', ' ')}
@@ -337,6 +411,10 @@ public final class ExpectationParser {
         if (i >= text.length()) {
             return Optional.empty();
         }
+        Matcher noun = VALUE_NOUN.matcher(text.substring(i));
+        if (noun.lookingAt()) {     // "i want the position 1", "should be the number 6"
+            i += noun.end();
+        }
         String rest = text.substring(i);
         String lower = rest.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, String> phrase : VALUE_PHRASES.entrySet()) {
@@ -359,7 +437,8 @@ public final class ExpectationParser {
             return Optional.of(number.group());
         }
         Matcher word = WORD.matcher(rest);
-        if (word.lookingAt() && !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT))) {
+        boolean capitalLetter = word.lookingAt() && word.group().matches("[A-HJ-Z]");
+        if (word.lookingAt() && (capitalLetter || !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT)))) {
             String w = word.group();
             if (rest.length() > w.length() && rest.charAt(w.length()) == '(') {
                 int close = balancedEnd(rest, w.length());
@@ -509,8 +588,12 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
-    private static String stdinOf(String text) {
+    private static String stdinOf(String text, String code) {
         String cleaned = unquote(text.strip());
+        if (cleaned.contains("\n") || INPUT_SPLIT.matcher(code).find()) {
+            // typed as lines, or one line the program splits itself ("Input: a abc ab" for input().split())
+            return String.join("\n", cleaned.lines().map(String::strip).toList()) + "\n";
+        }
         return String.join("\n", cleaned.split("\\s*(?:,|\\band\\b|\\\\n)\\s*|\\s+")) + "\n";
     }
 

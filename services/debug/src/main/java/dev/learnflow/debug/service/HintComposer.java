@@ -28,15 +28,10 @@ public final class HintComposer {
     }
 
     static String whereToLook(ParsedError error, Diagnosis diagnosis, CodeFacts code) {
+        // The kind of statement, never the whole line: the line may stay as it is in the fixed program.
         String shown = error.line() == null ? null : code.line(error.line()).map(String::strip)
                 .filter(l -> !l.isEmpty()).or(() -> java.util.Optional.ofNullable(error.codeLine()))
-                .map(HintComposer::inline).orElse(null);
+                .flatMap(WrongResultHints::statementKind).orElse(null);
         return AnswerText.lookAt(error.line(), error.function(), shown, diagnosis.focus());
-    }
-
-    /** The student's own line as inline code; long lines are cut so a hint never carries a block of code. */
-    private static String inline(String line) {
-        String cut = line.length() > 80 ? line.substring(0, 77) + "..." : line;
-        return "`" + cut.replace("`", "'") + "`";
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -116,9 +117,35 @@ public final class WrongResultHints {
         if (line == null) {
             return "";
         }
-        return code.line(line).map(String::strip).filter(l -> !l.isEmpty())
-                .map(shown -> WORDS.text("where.quoted", Map.of("line", line.toString(), "code", inline(shown))))
+        // Named by what kind of statement it is, never quoted whole: a quoted line is one small edit away from
+        // its fix ("elif x >= 90:" contains "if x >= 90:").
+        return code.line(line).map(String::strip).flatMap(WrongResultHints::statementKind)
+                .map(kind -> WORDS.text("where.kind", Map.of("line", line.toString(), "kind", kind)))
                 .orElseGet(() -> WORDS.text("where", Map.of("line", line.toString()))) + " ";
+    }
+
+    private static final Pattern ASSIGNED = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?:[-+*/%]|//)?=[^=]");
+    private static final Pattern DEFINED = Pattern.compile("^def\\s+([A-Za-z_]\\w*)");
+
+    /** "the for loop header", "the condition", "where `total` is assigned": a fragment, never the line. */
+    static Optional<String> statementKind(String line) {
+        String first = line.split("[\\s(:]", 2)[0];
+        String key = switch (first) {
+            case "for", "while", "if", "elif", "return", "break", "print" -> first;
+            default -> null;
+        };
+        if (key != null) {
+            return Optional.of(WORDS.text("where.kind." + key));
+        }
+        Matcher def = DEFINED.matcher(line);
+        if (def.find()) {
+            return Optional.of(WORDS.text("where.kind.def", Map.of("name", inline(def.group(1)))));
+        }
+        Matcher assigned = ASSIGNED.matcher(line);
+        if (assigned.find()) {
+            return Optional.of(WORDS.text("where.kind.assign", Map.of("name", inline(assigned.group(1)))));
+        }
+        return Optional.empty();
     }
 
     /** The line the answer points at: the main finding's, else the best-ranked one. */
