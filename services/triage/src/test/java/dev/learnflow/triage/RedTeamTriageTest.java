@@ -44,15 +44,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(OpenAiStub.class)
 class RedTeamTriageTest {
 
+    private static final RedTeamCorpus CORPUS = RedTeamCorpus.load();
+    /** Rows "refused: kind" and "used: exact label": the README's row. */
+    private static final RedTeamCorpus.Tally RESULTS = new RedTeamCorpus.Tally();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The offline classifier is unsure about it (QueryFlowTest checks that), so the model is asked. */
     static final String UNSURE = LlmRefineTest.UNSURE;
     /** The answer per question with the model failing: what a refused reply must leave in place. */
     private static final Map<String, JsonNode> OFFLINE = new ConcurrentHashMap<>();
-    private static final RedTeamCorpus CORPUS = RedTeamCorpus.load();
-    /** Model replies refused by kind, exact labels used: the README's row. */
-    private static final RedTeamCorpus.Tally REFUSED = new RedTeamCorpus.Tally();
-    private static final RedTeamCorpus.Tally USED = new RedTeamCorpus.Tally();
 
     @OpenAiStub.Server
     WireMockServer openai;
@@ -88,7 +87,7 @@ class RedTeamTriageTest {
         for (String reply : CORPUS.labels()) {
             String label = reply.strip();
             tests.add(DynamicTest.dynamicTest(label, () -> {
-                USED.replayed("exact label");
+                RESULTS.replayed("used: exact label");
                 UUID student = UUID.randomUUID();
                 String requestId = ask(student, UNSURE, reply);
                 JsonNode asked = published("progress.events", requestId);
@@ -104,7 +103,7 @@ class RedTeamTriageTest {
                     assertThat(answer.path("data").path("source").asText()).isEqualTo("offline");
                     assertThat(answer.path("data").path("replaced")).isEmpty();
                 }
-                USED.held("exact label");
+                RESULTS.held("used: exact label");
             }));
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(8);
@@ -136,14 +135,13 @@ class RedTeamTriageTest {
 
     @AfterAll
     static void printResults() {
-        System.out.println("\nRed-team results for triage:\n" + REFUSED.table("model reply", "refused")
-                + "\n" + USED.table("model reply", "used as it is"));
+        System.out.println("\nRed-team results for triage:\n" + RESULTS.table("model reply", "as required"));
     }
 
     /** The reply must change nothing: the answer is the one given with the model down, the reply listed as refused. */
     private Executable refused(String kind, String reply) {
         return () -> {
-            REFUSED.replayed(kind);
+            RESULTS.replayed("refused: " + kind);
             UUID student = UUID.randomUUID();
             String requestId = ask(student, UNSURE, reply);
             JsonNode answer = answered(student, requestId);
@@ -155,7 +153,7 @@ class RedTeamTriageTest {
                 assertThat(answer.path("data").path("replaced").get(0).path("reasons").get(0).asText())
                         .isEqualTo("not_a_label");
             }
-            REFUSED.held(kind);
+            RESULTS.held("refused: " + kind);
         };
     }
 
