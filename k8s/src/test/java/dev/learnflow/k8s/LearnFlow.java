@@ -72,6 +72,7 @@ final class LearnFlow {
     static final Map<String, String> SERVED_BY = Map.of(
             "/internal/runs/**", "code-execution",
             "/internal/students/**", "progress",
+            "/internal/users/**", "gateway",
             "/internal/notifications", "websocket");
 
     private static Manifests kind;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.local.testing.GatewayUsers;
 import dev.learnflow.local.testing.LocalSidecar;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -132,6 +135,25 @@ class StruggleAlertsTest extends WithWebsocketReplicas {
                 .until(() -> recorder.all(p -> p.id().equals(id)).size(), n -> n >= 3);
         processedUpToHere();
         assertThat(Db.alertsOf(student)).hasSize(1);
+    }
+
+    @Test
+    void whileTheGatewayIsDownASignalIsRetriedThenBecomesOneAlert() {
+        UUID teacher = Db.teacher();
+        UUID student = Db.student(teacher);
+        var askedForStudent = getRequestedFor(urlEqualTo("/internal/users/" + student));
+        try (GatewayUsers.Outage down = GatewayUsers.outage()) {
+            Signals.publish(dapr, Signals.repeatedError(student, "variables"));
+            // Who the student's teacher is cannot be known now: the sidecar redelivers, nothing is raised.
+            await().alias("a redelivery").atMost(NotificationFixtures.WAIT)
+                    .until(() -> GatewayUsers.gateway().findAll(askedForStudent).size(), n -> n >= 2);
+            assertThat(Db.alertsOf(student)).isEmpty();
+        }
+        assertThat(awaitAlerts(student, 1).get(0).get("teacher_id")).isEqualTo(teacher);
+        processedUpToHere();
+        assertThat(Db.alertsOf(student)).hasSize(1);
+        GatewayUsers.gateway().verify(askedForStudent.withHeader("dapr-caller-app-id",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("notification")));
     }
 
     @Test

@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Consumes {@code struggle.detected}: one alert per signal (idempotent by event id, deduplicated while a live
- * alert exists), pushed live to the teacher. Unknown student or topic: dropped to the DLQ. Database, state store
- * or websocket trouble: thrown, so the sidecar redelivers (RETRY) and the alert is pushed on a later try.
+ * alert exists), pushed live to the teacher. Unknown student or topic: dropped to the DLQ. Database, state store,
+ * gateway (who the student is) or websocket trouble: thrown, so the sidecar redelivers (RETRY) and the alert is
+ * raised and pushed on a later try.
  */
 @ApplicationScoped
 public class StruggleDetectedHandler implements EventHandler<StruggleDetected> {

@@ -2,10 +2,10 @@ package dev.learnflow.notification.service;
 
 import dev.learnflow.notification.domain.NewAlert;
 import dev.learnflow.notification.domain.StoredAlert;
-import dev.learnflow.notification.domain.StudentRef;
 
 import dev.learnflow.contracts.api.AlertAction;
 import dev.learnflow.contracts.api.AlertActionRequest;
+import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.domain.Alert;
 import dev.learnflow.contracts.domain.AlertStatus;
 import dev.learnflow.contracts.events.StruggleDetected;
@@ -15,6 +15,7 @@ import dev.learnflow.notification.config.NotificationConfig;
 import dev.learnflow.notification.domain.Mute;
 import dev.learnflow.notification.mapping.AlertMessages;
 import dev.learnflow.notification.mapping.LiveMessage;
+import dev.learnflow.platform.clients.UserDirectoryClient;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,15 +41,17 @@ public class AlertService {
     public enum Raised { CREATED, REDELIVERED, DEDUPLICATED, MUTED }
 
     private final AlertRepository alerts;
+    private final UserDirectoryClient users;
     private final MuteWindows mutes;
     private final LiveAlerts live;
     private final NotificationConfig config;
     private final Clock clock;
 
     @Inject
-    public AlertService(AlertRepository alerts, MuteWindows mutes, LiveAlerts live, NotificationConfig config,
-                        Clock clock) {
+    public AlertService(AlertRepository alerts, UserDirectoryClient users, MuteWindows mutes, LiveAlerts live,
+                        NotificationConfig config, Clock clock) {
         this.alerts = alerts;
+        this.users = users;
         this.mutes = mutes;
         this.live = live;
         this.config = config;
@@ -61,10 +64,11 @@ public class AlertService {
      * is still open: the push may be what failed). A live alert with the same dedup key, or a mute, absorbs it.
      *
      * @throws UnknownSubjectException       the student or topic does not exist (never retry)
+     * @throws UserDirectoryClient.Unavailable the gateway cannot tell who the student is right now (retry)
      * @throws LiveAlerts.PushFailedException the alert is stored but a websocket replica did not take the push
      */
     public Raised raise(String eventId, StruggleDetected signal) {
-        StudentRef student = alerts.student(signal.userId())
+        UserFacts student = users.user(signal.userId())
                 .orElseThrow(() -> new UnknownSubjectException("no student " + signal.userId()));
         if (signal.topicId() != null && !alerts.topicExists(signal.topicId())) {
             throw new UnknownSubjectException("no topic " + signal.topicId());

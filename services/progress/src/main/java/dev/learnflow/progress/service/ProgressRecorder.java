@@ -1,16 +1,17 @@
 package dev.learnflow.progress.service;
 
+import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.platform.clients.UserDirectoryClient;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.dapr.PoisonEventException;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.ProgressTable;
 import dev.learnflow.progress.client.StudentActors;
-import dev.learnflow.progress.client.UserDirectory;
 import dev.learnflow.progress.mapping.Activities;
 import dev.learnflow.progress.mapping.XapiStatements;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +39,7 @@ public class ProgressRecorder {
     private static final Logger LOG = Logger.getLogger(ProgressRecorder.class);
 
     private final Validator validator;
-    private final UserDirectory users;
+    private final UserDirectoryClient users;
     private final Curriculum curriculum;
     private final StudentActors actors;
     private final ProgressTable progress;
@@ -48,7 +49,7 @@ public class ProgressRecorder {
     private final Clock clock;
 
     @Inject
-    public ProgressRecorder(Validator validator, UserDirectory users, Curriculum curriculum, StudentActors actors,
+    public ProgressRecorder(Validator validator, UserDirectoryClient users, Curriculum curriculum, StudentActors actors,
                             ProgressTable progress, EventLog eventLog, XapiStatements xapi, EventBus bus,
                             Clock clock) {
         this.validator = validator;
@@ -70,7 +71,7 @@ public class ProgressRecorder {
             LOG.debugf("Event %s was recorded before: nothing to do", event.id());
             return;
         }
-        UserDirectory.Account student = users.find(p.userId())
+        UserFacts student = users.user(p.userId())
                 .orElseThrow(() -> new PoisonEventException("unknown user " + p.userId()));
         String topicId = p.object().topicId();
         if (topicId != null && curriculum.topic(topicId).isEmpty()) {
