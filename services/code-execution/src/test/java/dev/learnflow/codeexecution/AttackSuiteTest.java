@@ -1,9 +1,9 @@
 package dev.learnflow.codeexecution;
 
-import dev.learnflow.codeexecution.sandbox.BubblewrapSandbox;
+import dev.learnflow.codeexecution.client.BubblewrapSandbox;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

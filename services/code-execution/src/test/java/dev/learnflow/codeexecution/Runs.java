@@ -1,6 +1,6 @@
 package dev.learnflow.codeexecution;
 
-import dev.learnflow.codeexecution.sandbox.ProcessTree;
+import dev.learnflow.codeexecution.client.ProcessTree;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 

@@ -1,12 +1,12 @@
 package dev.learnflow.codeexecution.service;
 
+import dev.learnflow.codeexecution.client.SandboxPool;
+import dev.learnflow.codeexecution.client.SelfTest;
 import dev.learnflow.codeexecution.config.SandboxConfig;
-import dev.learnflow.codeexecution.sandbox.ProgramResult;
-import dev.learnflow.codeexecution.sandbox.SandboxJob;
-import dev.learnflow.codeexecution.sandbox.SandboxLimits;
-import dev.learnflow.codeexecution.sandbox.SandboxPool;
-import dev.learnflow.codeexecution.sandbox.SandboxRun;
-import dev.learnflow.codeexecution.sandbox.SelfTest;
+import dev.learnflow.codeexecution.domain.ProgramResult;
+import dev.learnflow.codeexecution.domain.SandboxJob;
+import dev.learnflow.codeexecution.domain.SandboxLimits;
+import dev.learnflow.codeexecution.domain.SandboxRun;
 import dev.learnflow.contracts.api.Problem;
 import dev.learnflow.contracts.api.RunCodeRequest;
 import dev.learnflow.contracts.api.RunCodeResponse;

@@ -2,7 +2,7 @@ package dev.learnflow.gateway.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.platform.auth.CallerIdentity;
 import dev.learnflow.platform.dapr.ServiceInvoker;
 import dev.learnflow.platform.errors.ApiException;

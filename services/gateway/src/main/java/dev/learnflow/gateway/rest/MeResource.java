@@ -1,7 +1,7 @@
 package dev.learnflow.gateway.rest;
 
 import dev.learnflow.contracts.domain.User;
-import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.gateway.service.AccountService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package dev.learnflow.gateway.rest;
 
-import dev.learnflow.gateway.auth.Caller;
 import dev.learnflow.gateway.client.Backends;
 import dev.learnflow.gateway.config.GatewayConfig;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.gateway.service.AccessPolicy;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;

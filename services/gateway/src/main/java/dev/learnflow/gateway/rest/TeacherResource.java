@@ -1,9 +1,9 @@
 package dev.learnflow.gateway.rest;
 
 import dev.learnflow.contracts.api.AlertActionRequest;
-import dev.learnflow.gateway.auth.Caller;
 import dev.learnflow.gateway.client.Backends;
 import dev.learnflow.gateway.config.GatewayConfig;
+import dev.learnflow.gateway.domain.Caller;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package dev.learnflow.gateway.service;
 
 import dev.learnflow.contracts.domain.Role;
-import dev.learnflow.gateway.auth.Caller;
 import dev.learnflow.gateway.client.UserRepository;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 

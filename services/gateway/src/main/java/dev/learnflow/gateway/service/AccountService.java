@@ -5,8 +5,6 @@ import dev.learnflow.contracts.api.RegisterRequest;
 import dev.learnflow.contracts.api.TokenResponse;
 import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.contracts.domain.User;
-import dev.learnflow.gateway.auth.PasswordHasher;
-import dev.learnflow.gateway.auth.TokenService;
 import dev.learnflow.gateway.client.UserRepository;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;

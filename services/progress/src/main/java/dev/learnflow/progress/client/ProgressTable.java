@@ -1,6 +1,6 @@
 package dev.learnflow.progress.client;
 
-import dev.learnflow.progress.service.TopicProgress;
+import dev.learnflow.progress.domain.TopicProgress;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.learnflow.progress.rest;
 
 import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.progress.client.EventLog;
-import dev.learnflow.progress.mapping.ProgressViews;
+import dev.learnflow.progress.service.ProgressViews;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

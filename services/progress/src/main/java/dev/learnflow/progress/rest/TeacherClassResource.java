@@ -1,7 +1,7 @@
 package dev.learnflow.progress.rest;
 
-import dev.learnflow.progress.mapping.ProgressViews;
 import dev.learnflow.progress.service.ProgressQueries;
+import dev.learnflow.progress.service.ProgressViews;
 import dev.learnflow.progress.service.StudentAccess;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;

@@ -10,7 +10,7 @@ import dev.learnflow.progress.client.ClassReports;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.StudentActors;
-import dev.learnflow.progress.mapping.ProgressViews;
+import dev.learnflow.progress.domain.StudentSnapshot;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

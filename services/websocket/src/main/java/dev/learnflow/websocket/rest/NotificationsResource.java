@@ -1,7 +1,9 @@
 package dev.learnflow.websocket.rest;
 
 import dev.learnflow.platform.errors.ApiException;
-import dev.learnflow.websocket.mapping.EventMessages;
+import dev.learnflow.websocket.domain.PushAccepted;
+import dev.learnflow.websocket.domain.PushRequest;
+import dev.learnflow.websocket.service.EventMessages;
 import dev.learnflow.websocket.service.Relay;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
