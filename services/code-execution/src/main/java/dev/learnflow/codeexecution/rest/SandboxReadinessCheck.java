@@ -14,14 +14,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class SandboxReadinessCheck implements HealthCheck {
 
-    private final SandboxStatus status;
-    private final SandboxPool pool;
-
     @Inject
-    public SandboxReadinessCheck(SandboxStatus status, SandboxPool pool) {
-        this.status = status;
-        this.pool = pool;
-    }
+    SandboxStatus status;
+    @Inject
+    SandboxPool pool;
 
     @Override
     public HealthCheckResponse call() {

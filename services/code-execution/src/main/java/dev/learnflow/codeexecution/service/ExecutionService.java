@@ -38,18 +38,14 @@ public class ExecutionService {
 
     static final int ACTUAL_SHOWN_MAX = 2_000;
 
-    private final SandboxPool pool;
-    private final SandboxConfig config;
-    private final RunEventPublisher events;
-    private final SelfTest selfTest;
-
     @Inject
-    public ExecutionService(SandboxPool pool, SandboxConfig config, RunEventPublisher events, SelfTest selfTest) {
-        this.pool = pool;
-        this.config = config;
-        this.events = events;
-        this.selfTest = selfTest;
-    }
+    SandboxPool pool;
+    @Inject
+    SandboxConfig config;
+    @Inject
+    RunEventPublisher events;
+    @Inject
+    SelfTest selfTest;
 
     /** Runs one program. The student's failures are statuses in the response, not errors. */
     public RunCodeResponse run(RunCodeRequest request, RunContext context) {

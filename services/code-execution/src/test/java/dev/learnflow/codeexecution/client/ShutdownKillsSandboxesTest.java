@@ -9,10 +9,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Graceful shutdown kills running sandboxes. Uses a second BubblewrapSandbox (same environment and config as
@@ -33,12 +35,10 @@ class ShutdownKillsSandboxesTest {
         SandboxLimits limits = new SandboxLimits(5_000, 5, 64L << 20, 1 << 20, 16, 32, 4096, 4096, 5_000);
         CompletableFuture<SandboxRun> running = CompletableFuture.supplyAsync(() -> sandbox.execute(
                 SandboxJob.run("import time\nprint('started', flush=True)\ntime.sleep(60)", "", limits), 7));
-        long waited = 0;
-        while (sandbox.runningCount() == 0 && waited < 10_000) {
-            Thread.sleep(20);
-            waited += 20;
-        }
-        Thread.sleep(500); // let it get going
+        int slotUid = environment.hostUid(7);
+        // Running: the sandbox counts it and its processes exist under the slot's uid.
+        await("the program running").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sandbox.runningCount() > 0 && !ProcessTree.pidsOfUid(u -> u == slotUid).isEmpty());
         long start = System.nanoTime();
         sandbox.killAll();
         SandboxRun run = running.get(10, TimeUnit.SECONDS);
@@ -51,13 +51,7 @@ class ShutdownKillsSandboxesTest {
         SandboxRun refused = sandbox.execute(SandboxJob.run("print(1)", "", limits), 7);
         assertThat(refused.started()).isFalse();
         assertThat(refused.failure()).contains("shutting down");
-        int slotUid = environment.hostUid(7);
-        for (int i = 0; i < 50; i++) {
-            if (ProcessTree.pidsOfUid(u -> u == slotUid).isEmpty()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("sandbox processes survived the shutdown");
+        await("no sandbox process left under the slot's uid").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100)).until(() -> ProcessTree.pidsOfUid(u -> u == slotUid).isEmpty());
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,11 +35,8 @@ public class UserRepository {
         }
     }
 
-    private final Pool pool;
-
-    public UserRepository(Pool pool) {
-        this.pool = pool;
-    }
+    @Inject
+    Pool pool;
 
     public Account insert(String email, String passwordHash, String displayName, Role role, String timezone,
                           UUID teacherId) {

@@ -4,6 +4,7 @@ import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.platform.errors.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
@@ -12,13 +13,10 @@ import java.util.UUID;
 @RequestScoped
 public class Caller {
 
-    private final SecurityIdentity identity;
-    private final JsonWebToken token;
-
-    public Caller(SecurityIdentity identity, JsonWebToken token) {
-        this.identity = identity;
-        this.token = token;
-    }
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    JsonWebToken token;
 
     public UUID id() {
         if (identity.isAnonymous() || token.getSubject() == null) {

@@ -8,6 +8,7 @@ import dev.learnflow.contracts.domain.User;
 import dev.learnflow.gateway.client.UserRepository;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -15,15 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountService {
 
-    private final UserRepository users;
-    private final PasswordHasher passwords;
-    private final TokenService tokens;
-
-    public AccountService(UserRepository users, PasswordHasher passwords, TokenService tokens) {
-        this.users = users;
-        this.passwords = passwords;
-        this.tokens = tokens;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    PasswordHasher passwords;
+    @Inject
+    TokenService tokens;
 
     public record Registered(User user, TokenResponse tokens) {
     }

@@ -5,6 +5,7 @@ import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.gateway.client.UserRepository;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -15,11 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserDirectory {
 
-    private final UserRepository users;
-
-    public UserDirectory(UserRepository users) {
-        this.users = users;
-    }
+    @Inject
+    UserRepository users;
 
     public UserFacts user(UUID id) {
         return users.findById(id).map(UserRepository::facts).orElseThrow(() -> ApiException.notFound("User " + id));

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -67,13 +68,10 @@ public class AlertRepository {
         }
     }
 
-    private final Pool pool;
-    private final ObjectMapper mapper;
-
-    public AlertRepository(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
-        this.mapper = mapper;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
 
     public boolean topicExists(String topicId) {
         return pool.preparedQuery("SELECT 1 FROM topics WHERE id = $1")

@@ -9,6 +9,7 @@ import dev.learnflow.platform.dapr.Delivery;
 import dev.learnflow.platform.dapr.EventHandler;
 import dev.learnflow.platform.dapr.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Consumes {@code struggle.detected}: one alert per signal (idempotent by event id, deduplicated while a live
@@ -19,11 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class StruggleDetectedHandler implements EventHandler<StruggleDetected> {
 
-    private final AlertService alerts;
-
-    public StruggleDetectedHandler(AlertService alerts) {
-        this.alerts = alerts;
-    }
+    @Inject
+    AlertService alerts;
 
     @Override
     public EventTopic topic() {

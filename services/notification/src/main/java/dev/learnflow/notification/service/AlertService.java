@@ -39,23 +39,18 @@ public class AlertService {
     /** What a struggle signal led to. */
     public enum Raised { CREATED, REDELIVERED, DEDUPLICATED, MUTED }
 
-    private final AlertRepository alerts;
-    private final UserDirectoryClient users;
-    private final MuteWindows mutes;
-    private final LiveAlerts live;
-    private final NotificationConfig config;
-    private final Clock clock;
-
     @Inject
-    public AlertService(AlertRepository alerts, UserDirectoryClient users, MuteWindows mutes, LiveAlerts live,
-                        NotificationConfig config, Clock clock) {
-        this.alerts = alerts;
-        this.users = users;
-        this.mutes = mutes;
-        this.live = live;
-        this.config = config;
-        this.clock = clock;
-    }
+    AlertRepository alerts;
+    @Inject
+    UserDirectoryClient users;
+    @Inject
+    MuteWindows mutes;
+    @Inject
+    LiveAlerts live;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    Clock clock;
 
     /**
      * Raises an alert for a struggle signal and pushes it to the teacher's sockets. The alert id is derived from

@@ -52,14 +52,10 @@ public class EventLog {
             limit $6
             """;
 
-    private final Pool pool;
-    private final ObjectMapper mapper;
-
     @Inject
-    public EventLog(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
-        this.mapper = mapper;
-    }
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
 
     public boolean contains(UUID id) {
         return pool.preparedQuery("select 1 from event_log where id = $1").execute(Tuple.of(id))

@@ -37,28 +37,23 @@ public class ProgressQueries {
     private static final Logger LOG = Logger.getLogger(ProgressQueries.class);
     private static final int CLASS_PARALLELISM = 8;
 
-    private final StudentActors actors;
-    private final Curriculum curriculum;
-    private final ProgressSettings settings;
-    private final ClassReports reports;
-    private final UserDirectoryClient users;
-    private final EventLog eventLog;
+    @Inject
+    StudentActors actors;
+    @Inject
+    Curriculum curriculum;
+    @Inject
+    ProgressSettings settings;
+    @Inject
+    ClassReports reports;
+    @Inject
+    UserDirectoryClient users;
+    @Inject
+    EventLog eventLog;
     private final ExecutorService streakReaders = Executors.newFixedThreadPool(CLASS_PARALLELISM, r -> {
         Thread t = new Thread(r, "progress-class-streaks");
         t.setDaemon(true);
         return t;
     });
-
-    @Inject
-    public ProgressQueries(StudentActors actors, Curriculum curriculum, ProgressSettings settings,
-                           ClassReports reports, UserDirectoryClient users, EventLog eventLog) {
-        this.actors = actors;
-        this.curriculum = curriculum;
-        this.settings = settings;
-        this.reports = reports;
-        this.users = users;
-        this.eventLog = eventLog;
-    }
 
     public StudentSnapshot snapshot(UUID studentId) {
         try {

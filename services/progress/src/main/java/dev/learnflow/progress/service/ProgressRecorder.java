@@ -38,30 +38,24 @@ public class ProgressRecorder {
 
     private static final Logger LOG = Logger.getLogger(ProgressRecorder.class);
 
-    private final Validator validator;
-    private final UserDirectoryClient users;
-    private final Curriculum curriculum;
-    private final StudentActors actors;
-    private final ProgressTable progress;
-    private final EventLog eventLog;
-    private final XapiStatements xapi;
-    private final EventBus bus;
-    private final Clock clock;
-
     @Inject
-    public ProgressRecorder(Validator validator, UserDirectoryClient users, Curriculum curriculum, StudentActors actors,
-                            ProgressTable progress, EventLog eventLog, XapiStatements xapi, EventBus bus,
-                            Clock clock) {
-        this.validator = validator;
-        this.users = users;
-        this.curriculum = curriculum;
-        this.actors = actors;
-        this.progress = progress;
-        this.eventLog = eventLog;
-        this.xapi = xapi;
-        this.bus = bus;
-        this.clock = clock;
-    }
+    Validator validator;
+    @Inject
+    UserDirectoryClient users;
+    @Inject
+    Curriculum curriculum;
+    @Inject
+    StudentActors actors;
+    @Inject
+    ProgressTable progress;
+    @Inject
+    EventLog eventLog;
+    @Inject
+    XapiStatements xapi;
+    @Inject
+    EventBus bus;
+    @Inject
+    Clock clock;
 
     public void record(CloudEvent<ProgressRecorded> event) {
         ProgressRecorded p = event.data();

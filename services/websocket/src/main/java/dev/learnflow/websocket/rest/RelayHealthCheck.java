@@ -1,6 +1,7 @@
 package dev.learnflow.websocket.rest;
 
 import dev.learnflow.websocket.service.Relay;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -10,11 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 public class RelayHealthCheck implements HealthCheck {
 
-    private final Relay relay;
-
-    public RelayHealthCheck(Relay relay) {
-        this.relay = relay;
-    }
+    @Inject
+    Relay relay;
 
     @Override
     public HealthCheckResponse call() {

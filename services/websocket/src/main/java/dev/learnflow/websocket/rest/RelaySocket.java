@@ -17,6 +17,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
 
 /**
  * The socket clients connect to: {@code ws://host:8108/ws?access_token=<JWT>[&lastId=<id>]} (or the token in an
@@ -30,13 +31,10 @@ public class RelaySocket {
     static final UserData.TypedKey<SocketSession> SESSION = new UserData.TypedKey<>("learnflow.session");
     private static final String CLIENT_MESSAGE_PROBLEM = "bad-socket-message";
 
-    private final Relay relay;
-    private final ObjectMapper mapper;
-
-    public RelaySocket(Relay relay, ObjectMapper mapper) {
-        this.relay = relay;
-        this.mapper = mapper;
-    }
+    @Inject
+    Relay relay;
+    @Inject
+    ObjectMapper mapper;
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,8 @@ public class SocketAuthentication implements HttpUpgradeCheck {
     public static final UserData.TypedKey<String> RESUME_FROM = UserData.TypedKey.forString("learnflow.resume-from");
     public static final String RESUME_PARAMETER = "lastId";
 
-    private final AccessTokens tokens;
-
-    public SocketAuthentication(AccessTokens tokens) {
-        this.tokens = tokens;
-    }
+    @Inject
+    AccessTokens tokens;
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {

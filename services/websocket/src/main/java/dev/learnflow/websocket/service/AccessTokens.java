@@ -5,6 +5,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 
@@ -29,11 +30,8 @@ public class AccessTokens {
     /** Far larger than any token the gateway issues; anything longer is not parsed at all. */
     static final int MAX_TOKEN_LENGTH = 8192;
 
-    private final JWTParser parser;
-
-    public AccessTokens(JWTParser parser) {
-        this.parser = parser;
-    }
+    @Inject
+    JWTParser parser;
 
     /** The token the client presented, header first, then subprotocol, then query parameter. */
     public static Optional<String> presented(HttpServerRequest request) {
