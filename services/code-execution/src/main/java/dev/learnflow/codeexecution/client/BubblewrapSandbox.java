@@ -52,8 +52,10 @@ public class BubblewrapSandbox {
     private static final int VALUE_CAP = 128 * 1024;
     private static final int SMALL_FRAME = 4 * 1024;
 
-    private final SandboxEnvironment environment;
-    private final SandboxConfig config;
+    @Inject
+    SandboxEnvironment environment;
+    @Inject
+    SandboxConfig config;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             daemon("sandbox-watchdog"));
@@ -62,12 +64,6 @@ public class BubblewrapSandbox {
     private final Map<Integer, Started> warm = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile boolean warmingEnabled;
-
-    @Inject
-    public BubblewrapSandbox(SandboxEnvironment environment, SandboxConfig config) {
-        this.environment = environment;
-        this.config = config;
-    }
 
     /** Runs the job as pool slot {@code slot}. Never throws for anything the student's code does. */
     public SandboxRun execute(SandboxJob job, int slot) {

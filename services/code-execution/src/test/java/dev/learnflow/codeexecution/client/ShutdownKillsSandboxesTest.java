@@ -31,7 +31,9 @@ class ShutdownKillsSandboxesTest {
 
     @Test
     void shutdownKillsRunningSandboxesAtOnce() throws Exception {
-        BubblewrapSandbox sandbox = new BubblewrapSandbox(environment, config);
+        BubblewrapSandbox sandbox = new BubblewrapSandbox();
+        sandbox.environment = environment;
+        sandbox.config = config;
         SandboxLimits limits = new SandboxLimits(5_000, 5, 64L << 20, 1 << 20, 16, 32, 4096, 4096, 5_000);
         CompletableFuture<SandboxRun> running = CompletableFuture.supplyAsync(() -> sandbox.execute(
                 SandboxJob.run("import time\nprint('started', flush=True)\ntime.sleep(60)", "", limits), 7));
