@@ -70,15 +70,10 @@ class KustomizeTest {
                   ports:
                     - {name: http, port: 80, targetPort: http}
                 ---
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: store
-                spec:
-                  metadata:
+                """ + storeComponent("""
                     - {name: a, value: "1"}
                     - {name: b, value: "2"}
-                """);
+                """));
     }
 
     @Test
@@ -128,14 +123,9 @@ class KustomizeTest {
                   ports:
                     - {port: 80, nodePort: 30080}
                 ---
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: store
-                spec:
-                  metadata:
+                """ + storeComponent("""
                     - {name: b, value: "3"}
-                """);
+                """));
         Manifests rendered = Kustomize.render(dir.resolve("overlay"));
 
         JsonNode port = rendered.find("Service", "app").orElseThrow().path("spec").path("ports").get(0);
@@ -251,5 +241,17 @@ class KustomizeTest {
         List<String> names = new ArrayList<>();
         list.forEach(n -> names.add(n.path("name").asText()));
         return names;
+    }
+
+    /** The Dapr Component "store" with these metadata items (YAML list lines, as they sit under spec.metadata). */
+    private static String storeComponent(String items) {
+        return """
+                apiVersion: dapr.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: store
+                spec:
+                  metadata:
+                """ + items;
     }
 }

@@ -73,6 +73,7 @@ final class LearnFlow {
             "/internal/runs/**", "code-execution",
             "/internal/students/**", "progress",
             "/internal/diagnoses", "debug",
+            "/internal/users/**", "gateway",
             "/internal/notifications", "websocket");
 
     private static Manifests kind;

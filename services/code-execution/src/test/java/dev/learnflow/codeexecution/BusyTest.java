@@ -1,7 +1,7 @@
 package dev.learnflow.codeexecution;
 
+import dev.learnflow.local.testing.ConfigOverrides;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -18,21 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestProfile(BusyTest.TinyPool.class)
 class BusyTest {
 
-    public static class TinyPool implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("learnflow.sandbox.pool.size", "1",
-                    "learnflow.sandbox.pool.queue", "1",
-                    "learnflow.sandbox.pool.queue-timeout", "10s");
+    public static class TinyPool extends ConfigOverrides {
+        public TinyPool() {
+            super(Map.of("learnflow.sandbox.pool.size", "1", "learnflow.sandbox.pool.queue", "1",
+                    "learnflow.sandbox.pool.queue-timeout", "10s"));
         }
     }
 
     @Test
     void overflowIsA429WithRetryAfter() throws Exception {
+        // Four at once: one runs, one waits, the others find the pool and its queue full.
         List<CompletableFuture<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             calls.add(CompletableFuture.supplyAsync(() -> Runs.run("import time\ntime.sleep(1.5)", null, 3000)));
-            Thread.sleep(150);
         }
         List<Integer> statuses = new ArrayList<>();
         Response rejected = null;

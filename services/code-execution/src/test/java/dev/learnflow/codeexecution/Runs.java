@@ -1,14 +1,16 @@
 package dev.learnflow.codeexecution;
 
-import dev.learnflow.codeexecution.sandbox.ProcessTree;
+import dev.learnflow.codeexecution.client.ProcessTree;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** Small helpers for posting runs the way the other services do (JSON through the sidecar). */
 final class Runs {
@@ -76,13 +78,25 @@ final class Runs {
      * Waits (briefly) until teardown has finished, then returns what is left. Idle pre-started sandboxes (fresh,
      * unused: bwrap and a waiting supervisor, nothing below) are not strays.
      */
-    static List<String> strayProcessesAfterSettling(java.util.function.Supplier<java.util.Set<Long>> idle)
-            throws InterruptedException {
-        List<String> strays = strayProcesses(idle.get());
-        for (int i = 0; i < 50 && !strays.isEmpty(); i++) {
-            Thread.sleep(100);
-            strays = strayProcesses(idle.get());
+    static List<String> strayProcessesAfterSettling(java.util.function.Supplier<java.util.Set<Long>> idle) {
+        try {
+            return await("sandbox teardown").atMost(java.time.Duration.ofSeconds(5))
+                    .pollInterval(java.time.Duration.ofMillis(100)).until(() -> strayProcesses(idle.get()),
+                            List::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return strayProcesses(idle.get());
         }
-        return strays;
+    }
+
+    /**
+     * Waits until a sandboxed program has written {@code path} inside its own file system, looked at from the host
+     * (root) through {@code /proc/<pid>/root} of the processes under the sandbox slot uids.
+     */
+    static void awaitWrittenInSomeSandbox(String path) {
+        await("a sandbox has written " + path).atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> ProcessTree.pidsOfUid(u -> u >= UID_BASE && u < UID_BASE + 1_000).stream()
+                        .anyMatch(pid -> java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + pid + "/root"
+                                + path))));
     }
 }

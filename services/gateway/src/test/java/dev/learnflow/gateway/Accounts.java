@@ -21,10 +21,14 @@ final class Accounts {
     }
 
     static Account register(String role, UUID teacherId) {
+        return register(role, teacherId, "Test " + role);
+    }
+
+    static Account register(String role, UUID teacherId, String displayName) {
         String email = role + "-" + UUID.randomUUID() + "@example.org";
         String password = "correct horse battery";
         Map<String, Object> body = new java.util.HashMap<>(Map.of("email", email, "password", password,
-                "displayName", "Test " + role, "role", role, "timezone", "Europe/Berlin"));
+                "displayName", displayName, "role", role, "timezone", "Europe/Berlin"));
         if (teacherId != null) {
             body.put("teacherId", teacherId.toString());
         }

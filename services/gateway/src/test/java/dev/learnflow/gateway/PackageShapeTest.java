@@ -1,13 +1,7 @@
 package dev.learnflow.gateway;
 
-import dev.learnflow.local.testing.PackageShape;
-import org.junit.jupiter.api.Test;
+import dev.learnflow.local.testing.PackageShapeContract;
 
-/** client/ never imports service/, domain/ imports nothing else of the service (see the root README). */
-class PackageShapeTest {
-
-    @Test
-    void followsThePackageShape() {
-        PackageShape.check("dev.learnflow.gateway");
-    }
+/** rest/ events/ service/ domain/ client/ config/ only; client/ never imports service/ (see the root README). */
+class PackageShapeTest extends PackageShapeContract {
 }

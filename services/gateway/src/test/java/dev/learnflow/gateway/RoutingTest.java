@@ -1,11 +1,9 @@
 package dev.learnflow.gateway;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.learnflow.local.testing.LocalSidecar;
-import dev.learnflow.local.infra.Ports;
+import dev.learnflow.local.testing.MeshPeers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,35 +15,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Gateway → its sidecar → the backend's sidecar → backend, with a WireMock server standing in for the
+ * Gateway → its sidecar → the backend's sidecar → backend, with WireMock apps ({@link MeshPeers}) standing in for the
  * code-execution app (the real service is exercised in the end-to-end test).
  */
 @QuarkusTest
 class RoutingTest {
 
-    private static WireMockServer backend;
+    private static WireMockServer sandbox;
+    private static WireMockServer progress;
 
     @BeforeAll
-    static void startBackend() {
-        backend = new WireMockServer(options().port(Ports.freePort()));
-        backend.start();
-        LocalSidecar.startPeer("code-execution", backend.port());
-        LocalSidecar.startPeer("progress", backend.port());
-    }
-
-    @AfterAll
-    static void stopBackend() {
-        backend.stop();
+    static void backends() {
+        sandbox = MeshPeers.peer("code-execution");
+        progress = MeshPeers.peer("progress");
     }
 
     @Test
     void runIsRoutedThroughTheSidecarsWithTheCallersIdentity() {
-        backend.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse().withStatus(200)
+        sandbox.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"ok\",\"stdout\":\"hi\\n\",\"exitCode\":0}")));
         Accounts.Account ada = Accounts.register("student");
@@ -54,7 +45,7 @@ class RoutingTest {
                 .when().post("/api/v1/runs")
                 .then().statusCode(200)
                 .body("stdout", org.hamcrest.Matchers.equalTo("hi\n"));
-        backend.verify(postRequestedFor(urlEqualTo("/internal/runs"))
+        sandbox.verify(postRequestedFor(urlEqualTo("/internal/runs"))
                 .withHeader("x-learnflow-user", equalTo(ada.id().toString()))
                 .withHeader("x-learnflow-roles", equalTo("student"))
                 .withHeader("dapr-caller-app-id", equalTo("gateway"))
@@ -63,7 +54,7 @@ class RoutingTest {
 
     @Test
     void pagingParametersOfStatementsAndActivityReachProgress() {
-        backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        progress.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/students/.*"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"statements\":[]}")));
@@ -73,7 +64,7 @@ class RoutingTest {
                 .queryParam("cursor", "a b&c")
                 .when().get("/api/v1/students/" + ada.id() + "/statements")
                 .then().statusCode(200);
-        backend.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        progress.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
                                 "/internal/students/" + ada.id() + "/statements"))
                 .withQueryParam("since", equalTo("2026-11-01T00:00:00+01:00"))
@@ -82,7 +73,7 @@ class RoutingTest {
         given().auth().oauth2(ada.accessToken()).queryParam("limit", "7")
                 .when().get("/api/v1/students/" + ada.id() + "/activity")
                 .then().statusCode(200);
-        backend.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+        progress.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
                                 "/internal/students/" + ada.id() + "/activity"))
                 .withQueryParam("limit", equalTo("7")));
@@ -90,7 +81,7 @@ class RoutingTest {
 
     @Test
     void systemHealthAsksEveryBackendThroughTheSidecars() {
-        backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/q/health/ready"))
+        sandbox.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/q/health/ready"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"status\":\"UP\"}")));
         // Only code-execution runs in this mesh: it is UP, the others DOWN, so the system is not ready.
@@ -104,7 +95,7 @@ class RoutingTest {
 
     @Test
     void backendProblemsAreRelayedAsTheyCame() {
-        backend.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse().withStatus(429)
+        sandbox.stubFor(post(urlEqualTo("/internal/runs")).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "2")
                 .withBody("{\"type\":\"https://learnflow.dev/problems/sandbox-busy\",\"title\":\"Busy\",\"status\":429}")));
         Accounts.Account ada = Accounts.register("student");

@@ -1,5 +1,8 @@
 package dev.learnflow.notification;
 
+import dev.learnflow.local.testing.GatewayUsers;
+import dev.learnflow.local.testing.TestDatabase;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,54 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Direct access to the test database: seeding accounts (the gateway's table) and checking the alerts table. */
+/** Accounts (served by the gateway stand-in, {@link GatewayUsers}) and direct access to the alerts table. */
 final class Db {
-
-    static final String HOST = env("LEARNFLOW_DB_HOST", "127.0.0.1");
-    static final String PORT = env("LEARNFLOW_DB_PORT", "5432");
-    static final String USER = env("LEARNFLOW_DB_USER", "postgres");
-    static final String PASSWORD = env("LEARNFLOW_DB_PASSWORD", "");
-    static final String NAME = env("LEARNFLOW_TEST_DB_NAME", "learnflow_test");
 
     private Db() {
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME, USER, PASSWORD);
-    }
-
-    /** libpq form, what the Dapr PostgreSQL state store takes. */
-    static String stateConnectionString() {
-        return "host=" + HOST + " port=" + PORT + " user=" + USER + (PASSWORD.isEmpty() ? "" : " password=" + PASSWORD)
-                + " dbname=" + NAME + " sslmode=disable";
+        return DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD);
     }
 
     static UUID teacher() {
-        return insertUser("teacher", null);
+        return GatewayUsers.teacher();
     }
 
     static UUID student(UUID teacher) {
-        return insertUser("student", teacher);
+        return GatewayUsers.student(teacher);
     }
 
     static UUID admin() {
-        return insertUser("admin", null);
-    }
-
-    private static UUID insertUser(String role, UUID teacher) {
-        UUID id = UUID.randomUUID();
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO users (id, email, "
-                + "display_name, role, password_hash, teacher_id) VALUES (?, ?, ?, ?, 'x', ?)")) {
-            s.setObject(1, id);
-            s.setString(2, role + "-" + id + "@test.learnflow.dev");
-            s.setString(3, role + " " + id.toString().substring(0, 8));
-            s.setString(4, role);
-            s.setObject(5, teacher);
-            s.executeUpdate();
-            return id;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayUsers.admin();
     }
 
     /** An alert row as another part of the test needs it (bypassing the event path). */
@@ -105,10 +80,5 @@ final class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String env(String key, String fallback) {
-        String value = System.getenv(key);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

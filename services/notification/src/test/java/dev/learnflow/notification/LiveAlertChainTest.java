@@ -3,6 +3,7 @@ package dev.learnflow.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.local.testing.JwtTestKeys;
 import dev.learnflow.local.testing.SocketClient;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class LiveAlertChainTest extends WithWebsocketReplicas {
     /** A teacher's browser tab on the real websocket service, with the token in the query as browsers send it. */
     private static SocketClient open(UUID teacher) {
         return SocketClient.connect(URI.create("ws://127.0.0.1:" + WebsocketReplicas.relayPort()
-                        + "/ws?access_token=" + TeacherTokens.valid(teacher, "teacher")))
+                        + "/ws?access_token=" + JwtTestKeys.accessToken(teacher, "teacher")))
                 .waitingUpTo(NotificationFixtures.WAIT).explainingFailuresWith(WebsocketReplicas::relayDiagnostics);
     }
 }

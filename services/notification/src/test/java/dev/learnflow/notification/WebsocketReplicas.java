@@ -7,10 +7,10 @@ import dev.learnflow.local.sidecar.SidecarRegistry;
 import dev.learnflow.local.testing.JwtTestKeys;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.RepoFiles;
+import dev.learnflow.local.testing.TestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,24 +24,13 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code websocket-b}: the REAL websocket service (its packaged jar, {@code services/websocket/target/
  *   quarkus-app}), run as a child process, so a teacher's real socket receives the alert.</li>
  * </ul>
- * Both sidecars use the repository's {@code dapr/config.yaml} plus the access-control policy this service needs
- * (notification → websocket POST /internal/notifications) for as long as the repository file lacks it.
+ * Both sidecars use the repository's {@code dapr/config.yaml} (its notification → websocket
+ * POST /internal/notifications grant is what lets the pushes through).
  */
 final class WebsocketReplicas {
 
     static final String RECORDER_APP_ID = "websocket-a";
     static final String REAL_APP_ID = "websocket-b";
-    static final String NOTIFICATION_POLICY = """
-                  - appId: notification
-                    defaultAction: deny
-                    trustDomain: "public"
-                    namespace: "default"
-                    operations:
-                      - name: /internal/notifications
-                        httpVerb: ["POST"]
-                        action: allow
-            """;
-
     private static PushRecorder recorder;
     private static Sidecar recorderSidecar;
     private static Process relay;
@@ -58,7 +47,7 @@ final class WebsocketReplicas {
         }
         try {
             SidecarRegistry registry = LocalSidecar.sidecarOf("notification").registry();
-            Path config = configWithNotificationPolicy();
+            Path config = RepoFiles.find("dapr/config.yaml");
             recorder = new PushRecorder();
             Path noComponents = Files.createTempDirectory("learnflow-no-components");
             recorderSidecar = Sidecar.start(SidecarOptions.builder(RECORDER_APP_ID).appPort(recorder.port())
@@ -113,7 +102,7 @@ final class WebsocketReplicas {
         relaySidecar = Sidecar.start(SidecarOptions.builder(REAL_APP_ID).appPort(relayPort)
                 .daprHttpPort(0).daprGrpcPort(0).componentsDir(RepoFiles.find("dapr/components")).configFile(config)
                 .env(Map.of("KAFKA_BOOTSTRAP_SERVERS", LocalSidecar.kafka().bootstrapServers(),
-                        "LEARNFLOW_STATE_CONNECTION_STRING", Db.stateConnectionString()))
+                        "LEARNFLOW_STATE_CONNECTION_STRING", TestDatabase.connectionString()))
                 .registry(registry).build());
         Path log = Path.of("target", "websocket-b.log").toAbsolutePath();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -131,18 +120,6 @@ final class WebsocketReplicas {
             stop();
             throw new IllegalStateException("the websocket service did not come up; see " + log, e);
         }
-    }
-
-    static Path configWithNotificationPolicy() throws IOException {
-        Path repoConfig = RepoFiles.find("dapr/config.yaml");
-        String yaml = Files.readString(repoConfig, StandardCharsets.UTF_8);
-        if (yaml.contains("appId: notification")) {
-            return repoConfig;
-        }
-        Path patched = Files.createTempFile("learnflow-config", ".yaml");
-        Files.writeString(patched, yaml.stripTrailing() + "\n" + NOTIFICATION_POLICY, StandardCharsets.UTF_8);
-        patched.toFile().deleteOnExit();
-        return patched;
     }
 
     private static synchronized void stop() {

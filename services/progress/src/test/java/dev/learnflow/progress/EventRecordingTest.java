@@ -8,6 +8,7 @@ import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.local.testing.GatewayUsers;
 import io.dapr.client.DaprClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +21,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -103,6 +106,32 @@ class EventRecordingTest extends ProgressFixtures {
         assertThat(state.path("errorTypes").path("TypeError").path("count").asInt()).isEqualTo(1);
         assertThat(state.path("recentActivity").size()).isEqualTo(2);
         assertThat(data.progressRow(student, "strings").orElseThrow().getInteger("attempts")).isEqualTo(2);
+    }
+
+    @Test
+    void whileTheGatewayIsDownAnEventIsRetriedThenRecordedOnce() {
+        UUID student = data.student("Pacific/Auckland", data.teacher());
+        CloudEvent<ProgressRecorded> passed = Events.attempt(student, "lists", "ex-gw", true, Instant.now());
+        UUID statementId = UUID.fromString(passed.id());
+        var askedForStudent = getRequestedFor(urlEqualTo("/internal/users/" + student));
+        try (GatewayUsers.Outage down = GatewayUsers.outage()) {
+            // Who the student is (time zone, teacher) is unknown for now: retry, never drop.
+            Events.deliver(mapper, passed).statusCode(200).body("status", equalTo("RETRY"));
+            Events.publish(dapr, passed);
+            // The sidecar redelivers while the gateway stays down: at least two more tries fail.
+            await("redeliveries").atMost(Duration.ofSeconds(30))
+                    .until(() -> GatewayUsers.gateway().findAll(askedForStudent).size() >= 3);
+            assertThat(data.eventLogRow(statementId)).isEmpty();
+            assertThat(SidecarProbe.state(student)).isEmpty();
+        }
+        await("recorded once the gateway is back").atMost(Duration.ofSeconds(30))
+                .until(() -> data.eventLogRow(statementId).isPresent());
+        assertThat(data.eventLogRows(student)).isEqualTo(1);
+        JsonNode state = SidecarProbe.state(student).orElseThrow();
+        assertThat(state.path("topics").path("lists").path("attempts").asInt()).isEqualTo(1);
+        assertThat(state.path("timezone").asText()).isEqualTo("Pacific/Auckland");
+        GatewayUsers.gateway().verify(askedForStudent.withHeader("dapr-caller-app-id",
+                com.github.tomakehurst.wiremock.client.WireMock.equalTo("progress")));
     }
 
     @Test

@@ -6,6 +6,9 @@ import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.Verb;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.learnflow.local.testing.GatewayUsers;
+import dev.learnflow.local.testing.MeshPeers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -23,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -153,7 +158,7 @@ class InternalApiTest extends ProgressFixtures {
         deliver(Events.run(student, "lists", "IndexError", t.plusSeconds(1)));
         deliver(Events.run(student, "tuples", "TypeError", t.plusSeconds(2)));
 
-        HttpResponse<String> fromTriage = Peers.getFrom("triage", path(student, "context"));
+        HttpResponse<String> fromTriage = MeshPeers.get("triage", "progress", path(student, "context"));
         assertThat(fromTriage.statusCode()).isEqualTo(200);
         JsonPath context = json(fromTriage.body());
         assertThat(context.getString("currentTopicId")).isEqualTo("tuples");
@@ -165,7 +170,7 @@ class InternalApiTest extends ProgressFixtures {
         assertThat(((Number) mastery.get("lists")).doubleValue()).isLessThan(0.55); // 0.55 after the pass, then a failure
 
         // concepts may not read student data: Dapr access control (dapr/config.yaml) denies it at our sidecar.
-        assertThat(Peers.getFrom("concepts", path(student, "context")).statusCode()).isEqualTo(403);
+        assertThat(MeshPeers.get("concepts", "progress", path(student, "context")).statusCode()).isEqualTo(403);
         // Without the sidecar's caller header and without a user, the service itself refuses.
         given().when().get(path(student, "context")).then().statusCode(401).contentType(PROBLEM);
         given().header("dapr-caller-app-id", "exercise").when().get(path(student, "errors")).then().statusCode(200)
@@ -262,6 +267,24 @@ class InternalApiTest extends ProgressFixtures {
         Set<String> distinct = new HashSet<>(actors);
         assertThat(distinct).containsExactlyInAnyOrder(ada.toString(), bob.toString());
         assertThat(actors).hasSize(6);
+    }
+
+    @Test
+    void whenTheGatewayCannotSayWhoSomeoneIsReadsAre503Problems() {
+        UUID teacher = data.teacher();
+        UUID student = data.student("UTC", teacher);
+        try (GatewayUsers.Outage down = GatewayUsers.outage()) {
+            Caller.as(teacher, "teacher").when().get(path(student, "progress")).then().statusCode(503)
+                    .contentType(PROBLEM).body("type", equalTo("https://learnflow.dev/problems/service-unavailable"));
+            Caller.as(teacher, "teacher").when().get("/internal/teachers/" + teacher + "/class").then()
+                    .statusCode(503).contentType(PROBLEM);
+        }
+        Caller.as(teacher, "teacher").when().get(path(student, "progress")).then().statusCode(200);
+        Caller.as(teacher, "teacher").when().get("/internal/teachers/" + teacher + "/class").then().statusCode(200)
+                .body("students.studentId", contains(student.toString()));
+        // Asked through the sidecars, as progress: the gateway's sidecar let it through.
+        GatewayUsers.gateway().verify(getRequestedFor(urlEqualTo("/internal/users/" + teacher + "/students"))
+                .withHeader("dapr-caller-app-id", WireMock.equalTo("progress")));
     }
 
     @Test

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.json.ContractsJson;
-import dev.learnflow.local.infra.PostgresDatabases;
+import dev.learnflow.local.testing.GatewayUsers;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged progress service as a real process beside a real local sidecar (embedded Kafka, the machine's
- * PostgreSQL as actor store): a student's actor state survives killing and restarting the service, and then
- * restarting its sidecar; recording continues from the saved state each time.
+ * PostgreSQL as actor store, a gateway stand-in for the accounts): a student's actor state survives killing and
+ * restarting the service, and then restarting its sidecar; recording continues from the saved state each time.
  */
 class ProgressRestartIT {
 
@@ -72,7 +70,7 @@ class ProgressRestartIT {
 
     @Test
     void actorStateSurvivesRestartsOfTheServiceAndOfItsSidecar() throws Exception {
-        UUID student = insertStudent();
+        UUID student = GatewayUsers.student("Restart student", "Europe/Paris", null);
         Instant t = Instant.now().minusSeconds(60);
         publish(Events.attempt(student, "strings", "ex-1", true, t));
         publish(Events.attempt(student, "strings", "ex-2", true, t.plusSeconds(1)));
@@ -121,7 +119,7 @@ class ProgressRestartIT {
                 "-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(APP_LOG.toFile()));
-        pb.environment().put("LEARNFLOW_DB_NAME", testDbName());
+        pb.environment().put("LEARNFLOW_DB_NAME", TestDatabase.NAME);
         Process p = pb.start();
         await("progress service ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
@@ -190,30 +188,5 @@ class ProgressRestartIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    // ------------------------------------------------------------------ database
-
-    private static String env(String key, String fallback) {
-        String v = System.getenv(key);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static String testDbName() {
-        return env("LEARNFLOW_TEST_DB_NAME", "learnflow_test");
-    }
-
-    private static UUID insertStudent() throws Exception {
-        UUID id = UUID.randomUUID();
-        try (Connection c = PostgresDatabases.connect(env("LEARNFLOW_DB_HOST", "127.0.0.1"),
-                Integer.parseInt(env("LEARNFLOW_DB_PORT", "5432")), env("LEARNFLOW_DB_USER", "postgres"),
-                env("LEARNFLOW_DB_PASSWORD", ""), testDbName());
-             PreparedStatement s = c.prepareStatement("insert into users (id, email, display_name, role, "
-                     + "password_hash, timezone) values (?, ?, 'Restart student', 'student', 'x', 'Europe/Paris')")) {
-            s.setObject(1, id);
-            s.setString(2, id + "@restart.test");
-            s.executeUpdate();
-        }
-        return id;
     }
 }

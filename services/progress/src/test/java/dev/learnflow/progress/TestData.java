@@ -1,5 +1,6 @@
 package dev.learnflow.progress;
 
+import dev.learnflow.local.testing.GatewayUsers;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Accounts in the test database (the gateway owns them in production) and reads of the tables progress writes. */
+/** Accounts (served by the gateway stand-in, {@link GatewayUsers}) and reads of the tables progress writes. */
 @ApplicationScoped
 public class TestData {
 
@@ -23,30 +24,19 @@ public class TestData {
     Pool pool;
 
     public UUID teacher() {
-        UUID id = UUID.randomUUID();
-        exec("insert into users (id, email, display_name, role, password_hash, teacher_code) "
-                + "values ($1, $2, $3, 'teacher', 'x', $4)", id, id + "@teachers.test", "Teacher " + id,
-                "T" + id.toString().replace("-", "").substring(0, 12));
-        return id;
+        return GatewayUsers.teacher();
     }
 
     public UUID student(String timezone, UUID teacherId) {
-        return student("Student", timezone, teacherId);
+        return GatewayUsers.student(timezone, teacherId);
     }
 
     public UUID student(String name, String timezone, UUID teacherId) {
-        UUID id = UUID.randomUUID();
-        exec("insert into users (id, email, display_name, role, password_hash, timezone, teacher_id) "
-                + "values ($1, $2, $3, 'student', 'x', $4, $5)", id, id + "@students.test", name + " " + id,
-                timezone, teacherId);
-        return id;
+        return GatewayUsers.student(name, timezone, teacherId);
     }
 
     public UUID admin() {
-        UUID id = UUID.randomUUID();
-        exec("insert into users (id, email, display_name, role, password_hash) values ($1, $2, 'Admin', 'admin', 'x')",
-                id, id + "@admins.test");
-        return id;
+        return GatewayUsers.admin();
     }
 
     public long eventLogRows(UUID userId) {

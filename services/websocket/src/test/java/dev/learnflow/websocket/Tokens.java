@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** Access tokens as the gateway issues them (and broken ones), signed with the test key pair. */
+/** Access tokens as the gateway issues them ({@link JwtTestKeys#accessToken}) and broken ones. */
 final class Tokens {
 
     static final String ISSUER = "https://learnflow.dev";
@@ -23,8 +23,7 @@ final class Tokens {
     }
 
     static String valid(UUID user, String role) {
-        return sign(claims(user, role, Instant.now(), Instant.now().plusSeconds(900)),
-                JwtTestKeys.keyPair().getPrivate());
+        return JwtTestKeys.accessToken(user, role);
     }
 
     static String expired(UUID user) {

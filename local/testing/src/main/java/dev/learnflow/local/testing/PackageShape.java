@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -14,14 +17,52 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The package shape every service follows, checked on its compiled main classes: adapters in {@code client/} never
  * reach into {@code service/} (they depend on {@code domain/}), and {@code domain/} records import nothing else of
- * the service. A service's test calls {@link #check} with its base package; a violation fails the build.
+ * the service. A service's test calls {@link #check} with its base package ({@link #checkStrictly} also holds it to
+ * the standard packages); a violation fails the build.
  */
 public final class PackageShape {
 
     private PackageShape() {
     }
 
+    /** The packages every service may have; anything else must be named where the check is called. */
+    public static final List<String> STANDARD_PACKAGES = List.of("rest", "events", "service", "domain", "client",
+            "config");
+
     public static void check(String basePackage) {
+        JavaClasses classes = compiledClasses(basePackage);
+        clientNeverImportsService(basePackage).check(classes);
+        domainImportsNothingOfTheService(basePackage).check(classes);
+    }
+
+    /**
+     * {@link #check}, and the service has no top-level packages but {@link #STANDARD_PACKAGES} and
+     * {@code extraPackages} (each a documented exception, e.g. progress's {@code actor}).
+     */
+    public static void checkStrictly(String basePackage, String... extraPackages) {
+        check(basePackage);
+        Set<String> allowed = new TreeSet<>(STANDARD_PACKAGES);
+        allowed.addAll(List.of(extraPackages));
+        Set<String> unexpected = new TreeSet<>(topLevelPackages(basePackage, compiledClasses(basePackage)));
+        unexpected.removeAll(allowed);
+        if (!unexpected.isEmpty()) {
+            throw new AssertionError(basePackage + " has packages outside the shape " + allowed + ": " + unexpected
+                    + " (move the classes into rest/events/service/domain/client/config, or name the exception)");
+        }
+    }
+
+    static Set<String> topLevelPackages(String basePackage, JavaClasses classes) {
+        Set<String> packages = new TreeSet<>();
+        String prefix = basePackage + ".";
+        classes.forEach(c -> {
+            if (c.getPackageName().startsWith(prefix)) {
+                packages.add(c.getPackageName().substring(prefix.length()).split("\\.")[0]);
+            }
+        });
+        return packages;
+    }
+
+    private static JavaClasses compiledClasses(String basePackage) {
         // Only the module's own compiled classes (Maven runs tests from the module directory): scanning the whole
         // classpath for the package takes minutes on a busy machine.
         JavaClasses classes = new ClassFileImporter()
@@ -30,8 +71,7 @@ public final class PackageShape {
         if (classes.isEmpty()) {
             throw new AssertionError("no compiled classes under " + basePackage);
         }
-        clientNeverImportsService(basePackage).check(classes);
-        domainImportsNothingOfTheService(basePackage).check(classes);
+        return classes;
     }
 
     static ArchRule clientNeverImportsService(String basePackage) {

@@ -1,9 +1,13 @@
 package dev.learnflow.local.testing;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +20,25 @@ public abstract class ServiceEndpointsContract {
 
     /** The OpenAPI {@code info.title} the service declares. */
     protected abstract String expectedTitle();
+
+    /**
+     * The topics the service subscribes to, exactly; null (the default) leaves the list unchecked, but every
+     * subscription must still name its dead-letter topic.
+     */
+    protected List<String> subscribedTopics() {
+        return null;
+    }
+
+    @Test
+    void subscriptionsNameTheirDeadLetterTopics() {
+        JsonPath subscriptions = given().when().get("/dapr/subscribe").then().statusCode(200).extract().jsonPath();
+        List<String> topics = subscriptions.getList("topic");
+        assertThat(subscriptions.<String>getList("deadLetterTopic"))
+                .containsExactlyElementsOf(topics.stream().map(topic -> topic + ".dlq").toList());
+        if (subscribedTopics() != null) {
+            assertThat(topics).containsExactlyInAnyOrderElementsOf(subscribedTopics());
+        }
+    }
 
     @Test
     void liveAndReadyHealthAreUp() {

@@ -14,11 +14,11 @@ import java.util.Map;
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
-    static final String HOST = env("LEARNFLOW_DB_HOST", "127.0.0.1");
-    static final int PORT = Integer.parseInt(env("LEARNFLOW_DB_PORT", "5432"));
-    static final String USER = env("LEARNFLOW_DB_USER", "postgres");
-    static final String PASSWORD = env("LEARNFLOW_DB_PASSWORD", "");
-    static final String NAME = env("LEARNFLOW_TEST_DB_NAME", "learnflow_test");
+    public static final String HOST = env("LEARNFLOW_DB_HOST", "127.0.0.1");
+    public static final int PORT = Integer.parseInt(env("LEARNFLOW_DB_PORT", "5432"));
+    public static final String USER = env("LEARNFLOW_DB_USER", "postgres");
+    public static final String PASSWORD = env("LEARNFLOW_DB_PASSWORD", "");
+    public static final String NAME = env("LEARNFLOW_TEST_DB_NAME", "learnflow_test");
 
     @Override
     public Map<String, String> start() {
@@ -36,7 +36,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     /** Once per JVM: up-to-date is the normal case, and Flyway's lock makes parallel suites safe anyway. */
     static synchronized void migrateOnce() {
         if (!migrated) {
-            Migrations.migrate("jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME, USER, PASSWORD);
+            Migrations.migrate(jdbcUrl(), USER, PASSWORD);
             migrated = true;
         }
     }
@@ -45,8 +45,13 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
+    /** JDBC URL of the test database. */
+    public static String jdbcUrl() {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
+    }
+
     /** libpq-style connection string of the test database (what Dapr's state.postgresql takes). */
-    static String connectionString() {
+    public static String connectionString() {
         return "host=" + HOST + " port=" + PORT + " user=" + USER
                 + (PASSWORD.isEmpty() ? "" : " password=" + PASSWORD) + " dbname=" + NAME + " sslmode=disable";
     }

@@ -1,7 +1,7 @@
 package dev.learnflow.codeexecution.rest;
 
-import dev.learnflow.codeexecution.sandbox.SandboxBusyException;
-import dev.learnflow.codeexecution.sandbox.SandboxUnavailableException;
+import dev.learnflow.codeexecution.client.SandboxBusyException;
+import dev.learnflow.codeexecution.client.SandboxUnavailableException;
 import dev.learnflow.codeexecution.service.InvalidTestsException;
 import dev.learnflow.platform.errors.Problems;
 import jakarta.ws.rs.core.Response;

@@ -38,14 +38,10 @@ public class RunResource {
     /** Set by the calling app's Dapr sidecar on service invocation. */
     static final String CALLER_APP_HEADER = "dapr-caller-app-id";
 
-    private final ExecutionService service;
-    private final CallerIdentity caller;
-
     @Inject
-    public RunResource(ExecutionService service, CallerIdentity caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    ExecutionService service;
+    @Inject
+    CallerIdentity caller;
 
     @POST
     @Operation(summary = "Run Python code in the sandbox",

@@ -12,12 +12,8 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class EventBusProgressSink implements ProgressEventSink {
 
-    private final EventBus bus;
-
     @Inject
-    public EventBusProgressSink(EventBus bus) {
-        this.bus = bus;
-    }
+    EventBus bus;
 
     @Override
     public CompletionStage<?> publish(ProgressRecorded event) {

@@ -1,12 +1,12 @@
 package dev.learnflow.codeexecution.service;
 
+import dev.learnflow.codeexecution.client.SandboxPool;
+import dev.learnflow.codeexecution.client.SelfTest;
 import dev.learnflow.codeexecution.config.SandboxConfig;
-import dev.learnflow.codeexecution.sandbox.ProgramResult;
-import dev.learnflow.codeexecution.sandbox.SandboxJob;
-import dev.learnflow.codeexecution.sandbox.SandboxLimits;
-import dev.learnflow.codeexecution.sandbox.SandboxPool;
-import dev.learnflow.codeexecution.sandbox.SandboxRun;
-import dev.learnflow.codeexecution.sandbox.SelfTest;
+import dev.learnflow.codeexecution.domain.ProgramResult;
+import dev.learnflow.codeexecution.domain.SandboxJob;
+import dev.learnflow.codeexecution.domain.SandboxLimits;
+import dev.learnflow.codeexecution.domain.SandboxRun;
 import dev.learnflow.contracts.api.Problem;
 import dev.learnflow.contracts.api.RunCodeRequest;
 import dev.learnflow.contracts.api.RunCodeResponse;
@@ -38,18 +38,14 @@ public class ExecutionService {
 
     static final int ACTUAL_SHOWN_MAX = 2_000;
 
-    private final SandboxPool pool;
-    private final SandboxConfig config;
-    private final RunEventPublisher events;
-    private final SelfTest selfTest;
-
     @Inject
-    public ExecutionService(SandboxPool pool, SandboxConfig config, RunEventPublisher events, SelfTest selfTest) {
-        this.pool = pool;
-        this.config = config;
-        this.events = events;
-        this.selfTest = selfTest;
-    }
+    SandboxPool pool;
+    @Inject
+    SandboxConfig config;
+    @Inject
+    RunEventPublisher events;
+    @Inject
+    SelfTest selfTest;
 
     /** Runs one program. The student's failures are statuses in the response, not errors. */
     public RunCodeResponse run(RunCodeRequest request, RunContext context) {

@@ -1,7 +1,7 @@
 package dev.learnflow.codeexecution.service;
 
-import dev.learnflow.codeexecution.sandbox.ProgramResult;
-import dev.learnflow.codeexecution.sandbox.SandboxRun;
+import dev.learnflow.codeexecution.domain.ProgramResult;
+import dev.learnflow.codeexecution.domain.SandboxRun;
 import dev.learnflow.contracts.domain.ExecutionError;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 

@@ -2,7 +2,7 @@ package dev.learnflow.gateway.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.platform.auth.CallerIdentity;
 import dev.learnflow.platform.dapr.ServiceInvoker;
 import dev.learnflow.platform.errors.ApiException;
@@ -30,21 +30,14 @@ public class Backends {
     private static final int FAILURES_TO_OPEN = 5;
     private static final Duration OPEN_FOR = Duration.ofSeconds(10);
 
-    private final ServiceInvoker invoker;
-    private final ObjectMapper mapper;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-    private final Clock clock;
-
     @Inject
-    public Backends(ServiceInvoker invoker, ObjectMapper mapper) {
-        this(invoker, mapper, Clock.systemUTC());
-    }
-
-    Backends(ServiceInvoker invoker, ObjectMapper mapper, Clock clock) {
-        this.invoker = invoker;
-        this.mapper = mapper;
-        this.clock = clock;
-    }
+    ServiceInvoker invoker;
+    @Inject
+    ObjectMapper mapper;
+    /** The platform's clock (circuits open and close on it). */
+    @Inject
+    Clock clock;
 
     /** One routed call; {@code body} is serialised as JSON when not null. */
     public Response call(Caller caller, String appId, String httpMethod, String path, Object body, Duration timeout) {

@@ -1,5 +1,6 @@
 package dev.learnflow.gateway.client;
 
+import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.contracts.domain.User;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,8 +8,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,11 +35,8 @@ public class UserRepository {
         }
     }
 
-    private final Pool pool;
-
-    public UserRepository(Pool pool) {
-        this.pool = pool;
-    }
+    @Inject
+    Pool pool;
 
     public Account insert(String email, String passwordHash, String displayName, Role role, String timezone,
                           UUID teacherId) {
@@ -64,6 +65,21 @@ public class UserRepository {
         var rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE id = $1")
                 .execute(Tuple.of(id)).await().atMost(DB_TIMEOUT);
         return rows.size() == 0 ? Optional.empty() : Optional.of(toAccount(rows.iterator().next()).user());
+    }
+
+    /** The students whose class teacher is {@code teacherId}, by name then id. */
+    public List<UserFacts> studentsOf(UUID teacherId) {
+        var rows = pool.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE teacher_id = $1 AND role = 'student' "
+                        + "ORDER BY display_name, id")
+                .execute(Tuple.of(teacherId)).await().atMost(DB_TIMEOUT);
+        List<UserFacts> students = new ArrayList<>(rows.size());
+        rows.forEach(row -> students.add(facts(toAccount(row).user())));
+        return students;
+    }
+
+    /** What other services may know about an account: no e-mail, no credentials. */
+    public static UserFacts facts(User user) {
+        return new UserFacts(user.id(), user.role(), user.displayName(), user.timezone(), user.teacherId());
     }
 
     /** True when {@code studentId} is in {@code teacherId}'s class. */

@@ -15,6 +15,8 @@ public interface GatewayConfig {
 
     Timeouts timeouts();
 
+    Users users();
+
     /** bcrypt work factor: 10 costs ~60–100 ms per hash here, slow enough for offline guessing, fast enough for login. */
     @WithDefault("10")
     int bcryptCost();
@@ -52,5 +54,14 @@ public interface GatewayConfig {
         /** Code runs and grading wait for the sandbox (up to 5 s of wall clock) plus queueing. */
         @WithDefault("PT12S")
         Duration sandbox();
+    }
+
+    interface Users {
+        /**
+         * The apps (Dapr app ids, from the sidecar's {@code dapr-caller-app-id}) that may read accounts through
+         * {@code /internal/users}; Dapr access control on the gateway's sidecar lets only these through as well.
+         */
+        @WithDefault("progress,notification")
+        java.util.List<String> readers();
     }
 }

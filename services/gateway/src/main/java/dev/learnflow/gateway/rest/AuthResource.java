@@ -8,6 +8,7 @@ import dev.learnflow.contracts.domain.User;
 import dev.learnflow.gateway.service.AccountService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,11 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class AuthResource {
 
-    private final AccountService accounts;
-
-    public AuthResource(AccountService accounts) {
-        this.accounts = accounts;
-    }
+    @Inject
+    AccountService accounts;
 
     /** The new account and its first tokens. */
     public record RegisterResponse(User user, TokenResponse tokens) {

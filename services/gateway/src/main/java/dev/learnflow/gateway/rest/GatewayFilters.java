@@ -9,6 +9,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,13 +21,10 @@ import java.util.Map;
 /** Rate limiting of the public API, and security failures as problem+json. */
 public class GatewayFilters {
 
-    private final RateLimiter limiter;
-    private final CurrentIdentityAssociation identities;
-
-    public GatewayFilters(RateLimiter limiter, CurrentIdentityAssociation identities) {
-        this.limiter = limiter;
-        this.identities = identities;
-    }
+    @Inject
+    RateLimiter limiter;
+    @Inject
+    CurrentIdentityAssociation identities;
 
     @ServerRequestFilter(preMatching = true)
     public Uni<Response> rateLimit(ContainerRequestContext context, HttpServerRequest request) {

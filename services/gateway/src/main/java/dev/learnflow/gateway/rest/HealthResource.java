@@ -3,6 +3,7 @@ package dev.learnflow.gateway.rest;
 import dev.learnflow.gateway.service.MeshHealth;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,11 +21,8 @@ import java.util.Map;
 @Blocking
 public class HealthResource {
 
-    private final MeshHealth health;
-
-    public HealthResource(MeshHealth health) {
-        this.health = health;
-    }
+    @Inject
+    MeshHealth health;
 
     /** UP only when every backend is ready. */
     public record SystemHealth(String status, Map<String, String> services) {

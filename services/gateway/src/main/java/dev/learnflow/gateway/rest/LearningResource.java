@@ -4,11 +4,9 @@ import dev.learnflow.contracts.api.ExerciseHintRequest;
 import dev.learnflow.contracts.api.ExerciseRequest;
 import dev.learnflow.contracts.api.ExerciseSubmission;
 import dev.learnflow.contracts.api.QuizAnswerRequest;
-import dev.learnflow.gateway.auth.Caller;
-import dev.learnflow.gateway.client.Backends;
-import dev.learnflow.gateway.config.GatewayConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,62 +30,50 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class LearningResource {
 
-    private final Backends backends;
-    private final Caller caller;
-    private final GatewayConfig.Timeouts timeouts;
-
-    public LearningResource(Backends backends, Caller caller, GatewayConfig config) {
-        this.backends = backends;
-        this.caller = caller;
-        this.timeouts = config.timeouts();
-    }
+    @Inject
+    Forward forward;
 
     @GET
     @Path("/curriculum/modules")
     @Operation(summary = "The course modules in teaching order, with their topics")
     public Response modules() {
-        return backends.call(caller, Routes.CONCEPTS, "GET", "/internal/curriculum/modules", null,
-                timeouts.standard());
+        return forward.get(Routes.CONCEPTS, "/internal/curriculum/modules");
     }
 
     @GET
     @Path("/curriculum/modules/{moduleId}")
     @Operation(summary = "One module with its topics")
     public Response module(@PathParam("moduleId") String moduleId) {
-        return backends.call(caller, Routes.CONCEPTS, "GET",
-                "/internal/curriculum/modules/" + Ids.slug("moduleId", moduleId), null, timeouts.standard());
+        return forward.get(Routes.CONCEPTS, "/internal/curriculum/modules/" + Ids.slug("moduleId", moduleId));
     }
 
     @GET
     @Path("/exercises")
     @Operation(summary = "Exercises of a topic")
     public Response exercises(@QueryParam("topicId") String topicId) {
-        return backends.call(caller, Routes.EXERCISE, "GET",
-                "/internal/exercises?topicId=" + Ids.slug("topicId", topicId), null, timeouts.standard());
+        return forward.get(Routes.EXERCISE, "/internal/exercises?topicId=" + Ids.slug("topicId", topicId));
     }
 
     @POST
     @Path("/exercises")
     @Operation(summary = "Generate an exercise for a topic, adapted to the student's mastery")
     public Response generate(@Valid @NotNull ExerciseRequest request) {
-        return backends.call(caller, Routes.EXERCISE, "POST", "/internal/exercises", request, timeouts.sandbox());
+        return forward.postRunningCode(Routes.EXERCISE, "/internal/exercises", request);
     }
 
     @GET
     @Path("/exercises/{exerciseId}")
     @Operation(summary = "One exercise (prompt, starter code, visible tests)")
     public Response exercise(@PathParam("exerciseId") String exerciseId) {
-        return backends.call(caller, Routes.EXERCISE, "GET",
-                "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId), null, timeouts.standard());
+        return forward.get(Routes.EXERCISE, "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId));
     }
 
     @POST
     @Path("/exercises/{exerciseId}/submissions")
     @Operation(summary = "Submit a solution; it is graded in the sandbox against visible and hidden tests")
     public Response submit(@PathParam("exerciseId") String exerciseId, @Valid @NotNull ExerciseSubmission submission) {
-        return backends.call(caller, Routes.EXERCISE, "POST",
-                "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/submissions", submission,
-                timeouts.sandbox());
+        return forward.postRunningCode(Routes.EXERCISE,
+                "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/submissions", submission);
     }
 
     @POST
@@ -102,15 +88,13 @@ public class LearningResource {
     @Path("/topics/{topicId}/quizzes")
     @Operation(summary = "Multiple-choice quizzes of a topic")
     public Response quizzes(@PathParam("topicId") String topicId) {
-        return backends.call(caller, Routes.EXERCISE, "GET",
-                "/internal/quizzes?topicId=" + Ids.slug("topicId", topicId), null, timeouts.standard());
+        return forward.get(Routes.EXERCISE, "/internal/quizzes?topicId=" + Ids.slug("topicId", topicId));
     }
 
     @POST
     @Path("/quizzes/{quizId}/answers")
     @Operation(summary = "Answer a quiz question")
     public Response answerQuiz(@PathParam("quizId") String quizId, @Valid @NotNull QuizAnswerRequest answer) {
-        return backends.call(caller, Routes.EXERCISE, "POST",
-                "/internal/quizzes/" + Ids.uuid("quizId", quizId) + "/answers", answer, timeouts.standard());
+        return forward.post(Routes.EXERCISE, "/internal/quizzes/" + Ids.uuid("quizId", quizId) + "/answers", answer);
     }
 }

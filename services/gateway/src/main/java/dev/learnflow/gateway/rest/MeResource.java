@@ -1,10 +1,11 @@
 package dev.learnflow.gateway.rest;
 
 import dev.learnflow.contracts.domain.User;
-import dev.learnflow.gateway.auth.Caller;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.gateway.service.AccountService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,13 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class MeResource {
 
-    private final AccountService accounts;
-    private final Caller caller;
-
-    public MeResource(AccountService accounts, Caller caller) {
-        this.accounts = accounts;
-        this.caller = caller;
-    }
+    @Inject
+    AccountService accounts;
+    @Inject
+    Caller caller;
 
     @GET
     @RolesAllowed({"student", "teacher", "admin"})

@@ -1,11 +1,10 @@
 package dev.learnflow.gateway.rest;
 
-import dev.learnflow.gateway.auth.Caller;
-import dev.learnflow.gateway.client.Backends;
-import dev.learnflow.gateway.config.GatewayConfig;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.gateway.service.AccessPolicy;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,17 +27,12 @@ import java.util.UUID;
 @Blocking
 public class StudentsResource {
 
-    private final Backends backends;
-    private final Caller caller;
-    private final AccessPolicy access;
-    private final GatewayConfig.Timeouts timeouts;
-
-    public StudentsResource(Backends backends, Caller caller, AccessPolicy access, GatewayConfig config) {
-        this.backends = backends;
-        this.caller = caller;
-        this.access = access;
-        this.timeouts = config.timeouts();
-    }
+    @Inject
+    Forward forward;
+    @Inject
+    Caller caller;
+    @Inject
+    AccessPolicy access;
 
     @GET
     @Path("/progress")
@@ -86,7 +80,6 @@ public class StudentsResource {
     private Response toProgress(String studentIdText, String what) {
         UUID studentId = Ids.uuid("studentId", studentIdText);
         access.requireAccessToStudent(caller, studentId);
-        return backends.call(caller, Routes.PROGRESS, "GET", "/internal/students/" + studentId + "/" + what, null,
-                timeouts.standard());
+        return forward.get(Routes.PROGRESS, "/internal/students/" + studentId + "/" + what);
     }
 }

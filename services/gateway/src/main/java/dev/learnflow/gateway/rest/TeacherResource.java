@@ -1,11 +1,10 @@
 package dev.learnflow.gateway.rest;
 
 import dev.learnflow.contracts.api.AlertActionRequest;
-import dev.learnflow.gateway.auth.Caller;
-import dev.learnflow.gateway.client.Backends;
-import dev.learnflow.gateway.config.GatewayConfig;
+import dev.learnflow.gateway.domain.Caller;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,22 +29,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class TeacherResource {
 
-    private final Backends backends;
-    private final Caller caller;
-    private final GatewayConfig.Timeouts timeouts;
-
-    public TeacherResource(Backends backends, Caller caller, GatewayConfig config) {
-        this.backends = backends;
-        this.caller = caller;
-        this.timeouts = config.timeouts();
-    }
+    @Inject
+    Forward forward;
+    @Inject
+    Caller caller;
 
     @GET
     @Path("/class")
     @Operation(summary = "The teacher's students with their mastery and streaks")
     public Response classOverview() {
-        return backends.call(caller, Routes.PROGRESS, "GET", "/internal/teachers/" + caller.id() + "/class", null,
-                timeouts.standard());
+        return forward.get(Routes.PROGRESS, "/internal/teachers/" + caller.id() + "/class");
     }
 
     @GET
@@ -54,16 +47,14 @@ public class TeacherResource {
     public Response alerts(@QueryParam("status") @Pattern(regexp = "^(open|acknowledged|resolved|muted)$",
             message = "must be open, acknowledged, resolved or muted") String status) {
         String query = status == null ? "" : "?status=" + status;
-        return backends.call(caller, Routes.NOTIFICATION, "GET",
-                "/internal/teachers/" + caller.id() + "/alerts" + query, null, timeouts.standard());
+        return forward.get(Routes.NOTIFICATION, "/internal/teachers/" + caller.id() + "/alerts" + query);
     }
 
     @POST
     @Path("/alerts/{alertId}/actions")
     @Operation(summary = "Acknowledge, resolve, mute or reopen an alert")
     public Response act(@PathParam("alertId") String alertId, @Valid @NotNull AlertActionRequest action) {
-        return backends.call(caller, Routes.NOTIFICATION, "POST",
-                "/internal/teachers/" + caller.id() + "/alerts/" + Ids.uuid("alertId", alertId) + "/actions",
-                action, timeouts.standard());
+        return forward.post(Routes.NOTIFICATION,
+                "/internal/teachers/" + caller.id() + "/alerts/" + Ids.uuid("alertId", alertId) + "/actions", action);
     }
 }

@@ -4,11 +4,9 @@ import dev.learnflow.contracts.api.AskQuestionRequest;
 import dev.learnflow.contracts.api.DebugRequestBody;
 import dev.learnflow.contracts.api.ReviewRequest;
 import dev.learnflow.contracts.api.RunCodeRequest;
-import dev.learnflow.gateway.auth.Caller;
-import dev.learnflow.gateway.client.Backends;
-import dev.learnflow.gateway.config.GatewayConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,49 +32,41 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class TutorResource {
 
-    private final Backends backends;
-    private final Caller caller;
-    private final GatewayConfig.Timeouts timeouts;
-
-    public TutorResource(Backends backends, Caller caller, GatewayConfig config) {
-        this.backends = backends;
-        this.caller = caller;
-        this.timeouts = config.timeouts();
-    }
+    @Inject
+    Forward forward;
 
     @POST
     @Path("/questions")
     @Operation(summary = "Ask the tutor a question; 202 with a request id, the answer arrives over the WebSocket")
     public Response ask(@Valid @NotNull AskQuestionRequest request) {
-        return backends.call(caller, Routes.TRIAGE, "POST", "/internal/questions", request, timeouts.standard());
+        return forward.post(Routes.TRIAGE, "/internal/questions", request);
     }
 
     @GET
     @Path("/queries/{requestId}")
     @Operation(summary = "The answer to an earlier question, review or debug request (pending until it arrives)")
     public Response answer(@PathParam("requestId") String requestId) {
-        return backends.call(caller, Routes.TRIAGE, "GET",
-                "/internal/queries/" + Ids.uuid("requestId", requestId), null, timeouts.standard());
+        return forward.get(Routes.TRIAGE, "/internal/queries/" + Ids.uuid("requestId", requestId));
     }
 
     @POST
     @Path("/reviews")
     @Operation(summary = "Submit code for review; 202 with a request id")
     public Response review(@Valid @NotNull ReviewRequest request) {
-        return backends.call(caller, Routes.TRIAGE, "POST", "/internal/reviews", request, timeouts.standard());
+        return forward.post(Routes.TRIAGE, "/internal/reviews", request);
     }
 
     @POST
     @Path("/debug")
     @Operation(summary = "Get debugging hints for code and its error; 202 with a request id")
     public Response debug(@Valid @NotNull DebugRequestBody request) {
-        return backends.call(caller, Routes.TRIAGE, "POST", "/internal/debug", request, timeouts.standard());
+        return forward.post(Routes.TRIAGE, "/internal/debug", request);
     }
 
     @POST
     @Path("/runs")
     @Operation(summary = "Run Python code in the sandbox")
     public Response run(@Valid @NotNull RunCodeRequest request) {
-        return backends.call(caller, Routes.CODE_EXECUTION, "POST", "/internal/runs", request, timeouts.sandbox());
+        return forward.postRunningCode(Routes.CODE_EXECUTION, "/internal/runs", request);
     }
 }

@@ -1,10 +1,11 @@
 package dev.learnflow.gateway.service;
 
 import dev.learnflow.contracts.domain.Role;
-import dev.learnflow.gateway.auth.Caller;
 import dev.learnflow.gateway.client.UserRepository;
+import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -12,11 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessPolicy {
 
-    private final UserRepository users;
-
-    public AccessPolicy(UserRepository users) {
-        this.users = users;
-    }
+    @Inject
+    UserRepository users;
 
     /** Passes when the caller may read {@code studentId}'s data; otherwise 403. */
     public void requireAccessToStudent(Caller caller, UUID studentId) {

@@ -5,11 +5,10 @@ import dev.learnflow.contracts.api.RegisterRequest;
 import dev.learnflow.contracts.api.TokenResponse;
 import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.contracts.domain.User;
-import dev.learnflow.gateway.auth.PasswordHasher;
-import dev.learnflow.gateway.auth.TokenService;
 import dev.learnflow.gateway.client.UserRepository;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -17,15 +16,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountService {
 
-    private final UserRepository users;
-    private final PasswordHasher passwords;
-    private final TokenService tokens;
-
-    public AccountService(UserRepository users, PasswordHasher passwords, TokenService tokens) {
-        this.users = users;
-        this.passwords = passwords;
-        this.tokens = tokens;
-    }
+    @Inject
+    UserRepository users;
+    @Inject
+    PasswordHasher passwords;
+    @Inject
+    TokenService tokens;
 
     public record Registered(User user, TokenResponse tokens) {
     }

@@ -2,6 +2,7 @@ package dev.learnflow.gateway.service;
 
 import dev.learnflow.platform.dapr.ServiceInvoker;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +18,8 @@ public class MeshHealth {
             "progress", "code-execution", "websocket", "notification");
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final ServiceInvoker invoker;
-
-    public MeshHealth(ServiceInvoker invoker) {
-        this.invoker = invoker;
-    }
+    @Inject
+    ServiceInvoker invoker;
 
     /** Backend app-id → UP or DOWN. */
     public Map<String, String> check() {

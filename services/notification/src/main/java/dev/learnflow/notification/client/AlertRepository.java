@@ -8,7 +8,6 @@ import dev.learnflow.contracts.domain.AlertStatus;
 import dev.learnflow.contracts.domain.StruggleReason;
 import dev.learnflow.notification.domain.NewAlert;
 import dev.learnflow.notification.domain.StoredAlert;
-import dev.learnflow.notification.domain.StudentRef;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,6 +15,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The alerts table (written only by this service) and the two lookups an alert needs: the student's teacher
- * (users.teacher_id) and whether a topic exists. Blocking API: call from worker threads.
+ * The alerts table (written only by this service) and whether a topic exists (the student and their teacher
+ * come from the gateway). Blocking API: call from worker threads.
  */
 @ApplicationScoped
 public class AlertRepository {
@@ -68,23 +68,10 @@ public class AlertRepository {
         }
     }
 
-    private final Pool pool;
-    private final ObjectMapper mapper;
-
-    public AlertRepository(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
-        this.mapper = mapper;
-    }
-
-    public Optional<StudentRef> student(UUID studentId) {
-        RowSet<Row> rows = pool.preparedQuery("SELECT id, teacher_id FROM users WHERE id = $1")
-                .execute(Tuple.of(studentId)).await().atMost(DB_TIMEOUT);
-        if (rows.size() == 0) {
-            return Optional.empty();
-        }
-        Row row = rows.iterator().next();
-        return Optional.of(new StudentRef(row.getUUID("id"), row.getUUID("teacher_id")));
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
 
     public boolean topicExists(String topicId) {
         return pool.preparedQuery("SELECT 1 FROM topics WHERE id = $1")

@@ -3,7 +3,7 @@ package dev.learnflow.notification.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.notification.config.NotificationConfig;
-import dev.learnflow.notification.mapping.LiveMessage;
+import dev.learnflow.notification.domain.LiveMessage;
 import dev.learnflow.platform.dapr.ServiceInvoker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

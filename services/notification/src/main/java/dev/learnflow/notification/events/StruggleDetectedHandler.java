@@ -9,20 +9,19 @@ import dev.learnflow.platform.dapr.Delivery;
 import dev.learnflow.platform.dapr.EventHandler;
 import dev.learnflow.platform.dapr.PoisonEventException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Consumes {@code struggle.detected}: one alert per signal (idempotent by event id, deduplicated while a live
- * alert exists), pushed live to the teacher. Unknown student or topic: dropped to the DLQ. Database, state store
- * or websocket trouble: thrown, so the sidecar redelivers (RETRY) and the alert is pushed on a later try.
+ * alert exists), pushed live to the teacher. Unknown student or topic: dropped to the DLQ. Database, state store,
+ * gateway (who the student is) or websocket trouble: thrown, so the sidecar redelivers (RETRY) and the alert is
+ * raised and pushed on a later try.
  */
 @ApplicationScoped
 public class StruggleDetectedHandler implements EventHandler<StruggleDetected> {
 
-    private final AlertService alerts;
-
-    public StruggleDetectedHandler(AlertService alerts) {
-        this.alerts = alerts;
-    }
+    @Inject
+    AlertService alerts;
 
     @Override
     public EventTopic topic() {

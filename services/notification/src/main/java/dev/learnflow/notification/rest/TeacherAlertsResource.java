@@ -8,6 +8,7 @@ import dev.learnflow.platform.auth.CallerIdentity;
 import dev.learnflow.platform.auth.Roles;
 import dev.learnflow.platform.errors.ApiException;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,13 +36,10 @@ import java.util.UUID;
 @Blocking
 public class TeacherAlertsResource {
 
-    private final AlertService alerts;
-    private final CallerIdentity caller;
-
-    public TeacherAlertsResource(AlertService alerts, CallerIdentity caller) {
-        this.alerts = alerts;
-        this.caller = caller;
-    }
+    @Inject
+    AlertService alerts;
+    @Inject
+    CallerIdentity caller;
 
     @GET
     @Operation(summary = "Alerts of the teacher's students, newest first, optionally by status")

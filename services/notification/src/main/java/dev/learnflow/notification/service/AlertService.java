@@ -2,19 +2,19 @@ package dev.learnflow.notification.service;
 
 import dev.learnflow.notification.domain.NewAlert;
 import dev.learnflow.notification.domain.StoredAlert;
-import dev.learnflow.notification.domain.StudentRef;
 
 import dev.learnflow.contracts.api.AlertAction;
 import dev.learnflow.contracts.api.AlertActionRequest;
+import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.domain.Alert;
 import dev.learnflow.contracts.domain.AlertStatus;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.notification.client.AlertRepository;
 import dev.learnflow.notification.client.LiveAlerts;
 import dev.learnflow.notification.config.NotificationConfig;
+import dev.learnflow.notification.domain.LiveMessage;
 import dev.learnflow.notification.domain.Mute;
-import dev.learnflow.notification.mapping.AlertMessages;
-import dev.learnflow.notification.mapping.LiveMessage;
+import dev.learnflow.platform.clients.UserDirectoryClient;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,21 +39,18 @@ public class AlertService {
     /** What a struggle signal led to. */
     public enum Raised { CREATED, REDELIVERED, DEDUPLICATED, MUTED }
 
-    private final AlertRepository alerts;
-    private final MuteWindows mutes;
-    private final LiveAlerts live;
-    private final NotificationConfig config;
-    private final Clock clock;
-
     @Inject
-    public AlertService(AlertRepository alerts, MuteWindows mutes, LiveAlerts live, NotificationConfig config,
-                        Clock clock) {
-        this.alerts = alerts;
-        this.mutes = mutes;
-        this.live = live;
-        this.config = config;
-        this.clock = clock;
-    }
+    AlertRepository alerts;
+    @Inject
+    UserDirectoryClient users;
+    @Inject
+    MuteWindows mutes;
+    @Inject
+    LiveAlerts live;
+    @Inject
+    NotificationConfig config;
+    @Inject
+    Clock clock;
 
     /**
      * Raises an alert for a struggle signal and pushes it to the teacher's sockets. The alert id is derived from
@@ -61,10 +58,11 @@ public class AlertService {
      * is still open: the push may be what failed). A live alert with the same dedup key, or a mute, absorbs it.
      *
      * @throws UnknownSubjectException       the student or topic does not exist (never retry)
+     * @throws UserDirectoryClient.Unavailable the gateway cannot tell who the student is right now (retry)
      * @throws LiveAlerts.PushFailedException the alert is stored but a websocket replica did not take the push
      */
     public Raised raise(String eventId, StruggleDetected signal) {
-        StudentRef student = alerts.student(signal.userId())
+        UserFacts student = users.user(signal.userId())
                 .orElseThrow(() -> new UnknownSubjectException("no student " + signal.userId()));
         if (signal.topicId() != null && !alerts.topicExists(signal.topicId())) {
             throw new UnknownSubjectException("no topic " + signal.topicId());

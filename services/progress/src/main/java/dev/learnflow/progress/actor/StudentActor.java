@@ -1,8 +1,8 @@
 package dev.learnflow.progress.actor;
 
-import dev.learnflow.progress.service.Activity;
-import dev.learnflow.progress.service.RecordOutcome;
-import dev.learnflow.progress.service.StudentSnapshot;
+import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.StudentSnapshot;
 import io.dapr.actors.ActorMethod;
 import io.dapr.actors.ActorType;
 

@@ -15,18 +15,14 @@ import java.time.Clock;
 @ApplicationScoped
 public class StudentActorRegistrar implements ActorRegistrar {
 
-    private final StudentLedger ledger;
-    private final Clock clock;
-    private final JacksonDaprSerializer json;
-    private final ObjectMapper mapper;
-
     @Inject
-    public StudentActorRegistrar(StudentLedger ledger, Clock clock, JacksonDaprSerializer json, ObjectMapper mapper) {
-        this.ledger = ledger;
-        this.clock = clock;
-        this.json = json;
-        this.mapper = mapper;
-    }
+    StudentLedger ledger;
+    @Inject
+    Clock clock;
+    @Inject
+    JacksonDaprSerializer json;
+    @Inject
+    ObjectMapper mapper;
 
     /**
      * Method calls and reminder data use the app's JSON ({@link JacksonDaprSerializer}). State goes through the SDK's default

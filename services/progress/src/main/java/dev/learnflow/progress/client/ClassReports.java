@@ -25,12 +25,8 @@ public class ClassReports {
                               Instant lastFailureAt) {
     }
 
-    private final Pool pool;
-
     @Inject
-    public ClassReports(Pool pool) {
-        this.pool = pool;
-    }
+    Pool pool;
 
     public List<ModuleRow> moduleSummaries(UUID teacherId) {
         var rows = pool.preparedQuery("""

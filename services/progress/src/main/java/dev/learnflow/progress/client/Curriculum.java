@@ -35,13 +35,9 @@ public class Curriculum {
 
     private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
 
-    private final Pool pool;
-    private volatile Outline outline;
-
     @Inject
-    public Curriculum(Pool pool) {
-        this.pool = pool;
-    }
+    Pool pool;
+    private volatile Outline outline;
 
     /** Modules in teaching order, each with its topics in order. */
     public List<ModuleInfo> modules() {

@@ -1,6 +1,6 @@
 package dev.learnflow.progress.client;
 
-import dev.learnflow.progress.service.TopicProgress;
+import dev.learnflow.progress.domain.TopicProgress;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +33,8 @@ public class ProgressTable {
                       <= (excluded.attempts, coalesce(excluded.last_activity_at, '-infinity'::timestamptz))
             """;
 
-    private final Pool pool;
-
     @Inject
-    public ProgressTable(Pool pool) {
-        this.pool = pool;
-    }
+    Pool pool;
 
     public void upsert(UUID userId, TopicProgress p, Instant now) {
         pool.preparedQuery(UPSERT).execute(Tuple.from(Arrays.asList(userId, p.topicId(), p.pKnown(), p.level().value(),

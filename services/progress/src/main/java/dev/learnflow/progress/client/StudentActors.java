@@ -3,9 +3,9 @@ package dev.learnflow.progress.client;
 import dev.learnflow.platform.dapr.JacksonDaprSerializer;
 
 import dev.learnflow.progress.actor.StudentActor;
-import dev.learnflow.progress.service.Activity;
-import dev.learnflow.progress.service.RecordOutcome;
-import dev.learnflow.progress.service.StudentSnapshot;
+import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.StudentSnapshot;
 import io.dapr.actors.ActorId;
 import io.dapr.actors.client.ActorClient;
 import io.dapr.actors.client.ActorProxy;

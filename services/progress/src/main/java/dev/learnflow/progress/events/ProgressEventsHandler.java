@@ -16,12 +16,8 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ProgressEventsHandler implements EventHandler<ProgressRecorded> {
 
-    private final ProgressRecorder recorder;
-
     @Inject
-    public ProgressEventsHandler(ProgressRecorder recorder) {
-        this.recorder = recorder;
-    }
+    ProgressRecorder recorder;
 
     @Override
     public EventTopic topic() {

@@ -2,7 +2,11 @@ package dev.learnflow.progress.rest;
 
 import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.progress.client.EventLog;
-import dev.learnflow.progress.mapping.ProgressViews;
+import dev.learnflow.progress.service.ProgressViews;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Paging of the xAPI export: newest first, keyset cursor over (occurred_at, id) so pages never skip or repeat a
@@ -21,6 +26,30 @@ final class StatementPaging {
     static final int DEFAULT_LIMIT = 100;
 
     private StatementPaging() {
+    }
+
+    /** The export's query parameters, the same for a student's and a class's statements. */
+    public static class Query {
+        @QueryParam("since")
+        @Size(max = 40)
+        String since;
+        @QueryParam("until")
+        @Size(max = 40)
+        String until;
+        @QueryParam("cursor")
+        @Size(max = 200)
+        String cursor;
+        @QueryParam("limit")
+        @Min(1)
+        @Max(500)
+        Integer limit;
+    }
+
+    /** One page of statements: {@code rows} reads the page the query asks for. */
+    static ProgressViews.StatementsPage export(Query query,
+                                               Function<EventLog.Page, List<EventLog.StoredStatement>> rows) {
+        EventLog.Page page = page(query.since, query.until, query.cursor, query.limit);
+        return answer(rows.apply(page), page, query.since, query.until);
     }
 
     static EventLog.Page page(String since, String until, String cursor, Integer limit) {

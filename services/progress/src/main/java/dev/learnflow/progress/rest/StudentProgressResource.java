@@ -3,14 +3,15 @@ package dev.learnflow.progress.rest;
 import dev.learnflow.contracts.api.ProgressView;
 import dev.learnflow.contracts.api.StreakView;
 import dev.learnflow.contracts.events.StudentContext;
-import dev.learnflow.progress.mapping.ProgressViews;
 import dev.learnflow.progress.service.ProgressQueries;
+import dev.learnflow.progress.service.ProgressViews;
 import dev.learnflow.progress.service.StudentAccess;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -34,14 +35,10 @@ public class StudentProgressResource {
 
     static final String CALLER_APP_HEADER = "dapr-caller-app-id";
 
-    private final ProgressQueries queries;
-    private final StudentAccess access;
-
     @Inject
-    public StudentProgressResource(ProgressQueries queries, StudentAccess access) {
-        this.queries = queries;
-        this.access = access;
-    }
+    ProgressQueries queries;
+    @Inject
+    StudentAccess access;
 
     @GET
     @Path("/progress")
@@ -73,13 +70,9 @@ public class StudentProgressResource {
     @Operation(summary = "The student's activity as xAPI statements, newest first (paged)")
     public ProgressViews.StatementsPage statements(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
-            @QueryParam("since") @Size(max = 40) String since,
-            @QueryParam("until") @Size(max = 40) String until,
-            @QueryParam("cursor") @Size(max = 200) String cursor,
-            @QueryParam("limit") @Min(1) @Max(500) Integer limit) {
+            @Valid @BeanParam StatementPaging.Query query) {
         UUID id = access.requireReader(UUID.fromString(studentId)).id();
-        var page = StatementPaging.page(since, until, cursor, limit);
-        return StatementPaging.answer(queries.statements(id, page), page, since, until);
+        return StatementPaging.export(query, page -> queries.statements(id, page));
     }
 
     @GET

@@ -1,18 +1,16 @@
 package dev.learnflow.progress.rest;
 
-import dev.learnflow.progress.mapping.ProgressViews;
 import dev.learnflow.progress.service.ProgressQueries;
+import dev.learnflow.progress.service.ProgressViews;
 import dev.learnflow.progress.service.StudentAccess;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,14 +23,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class TeacherClassResource {
 
-    private final ProgressQueries queries;
-    private final StudentAccess access;
-
     @Inject
-    public TeacherClassResource(ProgressQueries queries, StudentAccess access) {
-        this.queries = queries;
-        this.access = access;
-    }
+    ProgressQueries queries;
+    @Inject
+    StudentAccess access;
 
     @GET
     @Path("/class")
@@ -47,12 +41,8 @@ public class TeacherClassResource {
     @Operation(summary = "The class's activity as xAPI statements, newest first (paged)")
     public ProgressViews.StatementsPage statements(
             @PathParam("teacherId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String teacherId,
-            @QueryParam("since") @Size(max = 40) String since,
-            @QueryParam("until") @Size(max = 40) String until,
-            @QueryParam("cursor") @Size(max = 200) String cursor,
-            @QueryParam("limit") @Min(1) @Max(500) Integer limit) {
+            @Valid @BeanParam StatementPaging.Query query) {
         UUID id = access.requireClassOwner(UUID.fromString(teacherId)).id();
-        var page = StatementPaging.page(since, until, cursor, limit);
-        return StatementPaging.answer(queries.classStatements(id, page), page, since, until);
+        return StatementPaging.export(query, page -> queries.classStatements(id, page));
     }
 }

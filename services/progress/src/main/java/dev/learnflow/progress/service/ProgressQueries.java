@@ -2,14 +2,15 @@ package dev.learnflow.progress.service;
 
 import dev.learnflow.contracts.api.ProgressView;
 import dev.learnflow.contracts.api.StreakView;
+import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.events.StudentContext;
+import dev.learnflow.platform.clients.UserDirectoryClient;
 import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.progress.client.ClassReports;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.StudentActors;
-import dev.learnflow.progress.client.UserDirectory;
-import dev.learnflow.progress.mapping.ProgressViews;
+import dev.learnflow.progress.domain.StudentSnapshot;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,28 +37,23 @@ public class ProgressQueries {
     private static final Logger LOG = Logger.getLogger(ProgressQueries.class);
     private static final int CLASS_PARALLELISM = 8;
 
-    private final StudentActors actors;
-    private final Curriculum curriculum;
-    private final ProgressSettings settings;
-    private final ClassReports reports;
-    private final UserDirectory users;
-    private final EventLog eventLog;
+    @Inject
+    StudentActors actors;
+    @Inject
+    Curriculum curriculum;
+    @Inject
+    ProgressSettings settings;
+    @Inject
+    ClassReports reports;
+    @Inject
+    UserDirectoryClient users;
+    @Inject
+    EventLog eventLog;
     private final ExecutorService streakReaders = Executors.newFixedThreadPool(CLASS_PARALLELISM, r -> {
         Thread t = new Thread(r, "progress-class-streaks");
         t.setDaemon(true);
         return t;
     });
-
-    @Inject
-    public ProgressQueries(StudentActors actors, Curriculum curriculum, ProgressSettings settings,
-                           ClassReports reports, UserDirectory users, EventLog eventLog) {
-        this.actors = actors;
-        this.curriculum = curriculum;
-        this.settings = settings;
-        this.reports = reports;
-        this.users = users;
-        this.eventLog = eventLog;
-    }
 
     public StudentSnapshot snapshot(UUID studentId) {
         try {
@@ -93,14 +89,20 @@ public class ProgressQueries {
     }
 
     public List<EventLog.StoredStatement> classStatements(UUID teacherId, EventLog.Page page) {
-        return eventLog.ofClass(teacherId, page);
+        List<UUID> students = classOf(teacherId).stream().map(UserFacts::id).toList();
+        return students.isEmpty() ? List.of() : eventLog.ofStudents(students, page);
+    }
+
+    /** The class as the gateway knows it now (the teacher was checked before, so absent means empty). */
+    private List<UserFacts> classOf(UUID teacherId) {
+        return users.studentsOf(teacherId).orElse(List.of());
     }
 
     /** The teacher's students with mastery (from user_progress_summary), struggles and streaks. */
     public ProgressViews.ClassView classOverview(UUID teacherId) {
-        List<UserDirectory.Account> students = users.studentsOf(teacherId);
+        List<UserFacts> students = classOf(teacherId);
         Map<UUID, CompletableFuture<StreakView>> streaks = new HashMap<>();
-        for (UserDirectory.Account s : students) {
+        for (UserFacts s : students) {
             streaks.put(s.id(), CompletableFuture.supplyAsync(() -> actors.of(s.id()).snapshot().streak(),
                     streakReaders));
         }
@@ -112,14 +114,14 @@ public class ProgressQueries {
                 .add(new ProgressViews.StruggleSummary(r.topicId(), r.failures7d(), r.openAlerts(),
                         r.lastFailureAt())));
         List<ProgressViews.StudentSummary> out = new ArrayList<>();
-        for (UserDirectory.Account s : students) {
+        for (UserFacts s : students) {
             out.add(summary(s, modules.getOrDefault(s.id(), List.of()), struggles.getOrDefault(s.id(), List.of()),
                     await(s.id(), streaks.get(s.id()))));
         }
         return new ProgressViews.ClassView(teacherId, out.size(), out);
     }
 
-    private ProgressViews.StudentSummary summary(UserDirectory.Account s, List<ClassReports.ModuleRow> rows,
+    private ProgressViews.StudentSummary summary(UserFacts s, List<ClassReports.ModuleRow> rows,
                                                  List<ProgressViews.StruggleSummary> struggling, StreakView streak) {
         List<ProgressViews.ModuleSummary> modules = new ArrayList<>();
         long total = 0;

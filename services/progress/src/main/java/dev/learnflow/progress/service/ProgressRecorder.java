@@ -1,18 +1,19 @@
 package dev.learnflow.progress.service;
 
+import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.platform.clients.UserDirectoryClient;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.dapr.PoisonEventException;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.ProgressTable;
 import dev.learnflow.progress.client.StudentActors;
-import dev.learnflow.progress.client.UserDirectory;
-import dev.learnflow.progress.mapping.Activities;
-import dev.learnflow.progress.mapping.XapiStatements;
+import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.StruggleSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -37,30 +38,24 @@ public class ProgressRecorder {
 
     private static final Logger LOG = Logger.getLogger(ProgressRecorder.class);
 
-    private final Validator validator;
-    private final UserDirectory users;
-    private final Curriculum curriculum;
-    private final StudentActors actors;
-    private final ProgressTable progress;
-    private final EventLog eventLog;
-    private final XapiStatements xapi;
-    private final EventBus bus;
-    private final Clock clock;
-
     @Inject
-    public ProgressRecorder(Validator validator, UserDirectory users, Curriculum curriculum, StudentActors actors,
-                            ProgressTable progress, EventLog eventLog, XapiStatements xapi, EventBus bus,
-                            Clock clock) {
-        this.validator = validator;
-        this.users = users;
-        this.curriculum = curriculum;
-        this.actors = actors;
-        this.progress = progress;
-        this.eventLog = eventLog;
-        this.xapi = xapi;
-        this.bus = bus;
-        this.clock = clock;
-    }
+    Validator validator;
+    @Inject
+    UserDirectoryClient users;
+    @Inject
+    Curriculum curriculum;
+    @Inject
+    StudentActors actors;
+    @Inject
+    ProgressTable progress;
+    @Inject
+    EventLog eventLog;
+    @Inject
+    XapiStatements xapi;
+    @Inject
+    EventBus bus;
+    @Inject
+    Clock clock;
 
     public void record(CloudEvent<ProgressRecorded> event) {
         ProgressRecorded p = event.data();
@@ -70,7 +65,7 @@ public class ProgressRecorder {
             LOG.debugf("Event %s was recorded before: nothing to do", event.id());
             return;
         }
-        UserDirectory.Account student = users.find(p.userId())
+        UserFacts student = users.user(p.userId())
                 .orElseThrow(() -> new PoisonEventException("unknown user " + p.userId()));
         String topicId = p.object().topicId();
         if (topicId != null && curriculum.topic(topicId).isEmpty()) {

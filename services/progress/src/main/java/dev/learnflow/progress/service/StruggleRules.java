@@ -2,6 +2,9 @@ package dev.learnflow.progress.service;
 
 import dev.learnflow.contracts.domain.AlertSeverity;
 import dev.learnflow.contracts.domain.StruggleReason;
+import dev.learnflow.progress.domain.ActivityEntry;
+import dev.learnflow.progress.domain.ErrorEntry;
+import dev.learnflow.progress.domain.StruggleSignal;
 
 import java.time.Duration;
 import java.time.Instant;

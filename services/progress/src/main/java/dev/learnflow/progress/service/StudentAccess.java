@@ -1,9 +1,11 @@
 package dev.learnflow.progress.service;
 
+import dev.learnflow.contracts.api.UserFacts;
+import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.platform.auth.CallerIdentity;
 import dev.learnflow.platform.auth.Roles;
+import dev.learnflow.platform.clients.UserDirectoryClient;
 import dev.learnflow.platform.errors.ApiException;
-import dev.learnflow.progress.client.UserDirectory;
 import dev.learnflow.progress.config.ProgressConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,24 +23,24 @@ import java.util.UUID;
 public class StudentAccess {
 
     private final CallerIdentity caller;
-    private final UserDirectory users;
+    private final UserDirectoryClient users;
     private final Set<String> contextReaders;
 
     @Inject
-    public StudentAccess(CallerIdentity caller, UserDirectory users, ProgressConfig config) {
+    public StudentAccess(CallerIdentity caller, UserDirectoryClient users, ProgressConfig config) {
         this.caller = caller;
         this.users = users;
         this.contextReaders = Set.copyOf(config.access().contextReaders());
     }
 
     /** The student, when the caller may read their progress; 401, 403 or 404 otherwise. */
-    public UserDirectory.Account requireReader(UUID studentId) {
+    public UserFacts requireReader(UUID studentId) {
         UUID me = caller.requireUser();
         if (me.equals(studentId) || caller.hasRole(Roles.ADMIN)) {
-            return users.find(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
+            return users.user(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
         }
         if (caller.hasRole(Roles.TEACHER)) {
-            Optional<UserDirectory.Account> student = users.find(studentId);
+            Optional<UserFacts> student = users.user(studentId);
             // Unknown and foreign students look the same to a teacher: no probing for ids.
             if (student.isPresent() && me.equals(student.get().teacherId())) {
                 return student.get();
@@ -49,23 +51,23 @@ public class StudentAccess {
     }
 
     /** Like {@link #requireReader}, but also lets the configured apps (triage, exercise, debug) in. */
-    public UserDirectory.Account requireContextReader(UUID studentId, String callerAppId) {
+    public UserFacts requireContextReader(UUID studentId, String callerAppId) {
         if (callerAppId != null && contextReaders.contains(callerAppId)) {
-            return users.find(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
+            return users.user(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
         }
         return requireReader(studentId);
     }
 
     /** The teacher themself or an admin. */
-    public UserDirectory.Account requireClassOwner(UUID teacherId) {
+    public UserFacts requireClassOwner(UUID teacherId) {
         UUID me = caller.requireUser();
         boolean admin = caller.hasRole(Roles.ADMIN);
         if (!admin && !(caller.hasRole(Roles.TEACHER) && me.equals(teacherId))) {
             throw ApiException.forbidden("Only the teacher of a class (or an admin) can see it");
         }
-        UserDirectory.Account teacher = users.find(teacherId)
+        UserFacts teacher = users.user(teacherId)
                 .orElseThrow(() -> ApiException.notFound("Teacher " + teacherId));
-        if (admin && !teacher.role().equals(Roles.TEACHER) && !teacher.role().equals(Roles.ADMIN)) {
+        if (admin && teacher.role() != Role.TEACHER && teacher.role() != Role.ADMIN) {
             throw ApiException.notFound("Teacher " + teacherId);
         }
         return teacher;

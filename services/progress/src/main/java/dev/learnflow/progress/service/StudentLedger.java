@@ -1,6 +1,15 @@
 package dev.learnflow.progress.service;
 
 import dev.learnflow.contracts.api.StreakView;
+import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.ActivityEntry;
+import dev.learnflow.progress.domain.AppliedEvent;
+import dev.learnflow.progress.domain.ErrorEntry;
+import dev.learnflow.progress.domain.ErrorStats;
+import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.StruggleSignal;
+import dev.learnflow.progress.domain.StudentSnapshot;
+import dev.learnflow.progress.domain.TopicProgress;
 
 import java.time.Instant;
 import java.time.LocalDate;

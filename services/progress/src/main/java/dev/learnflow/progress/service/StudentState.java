@@ -2,6 +2,10 @@ package dev.learnflow.progress.service;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.learnflow.progress.domain.ActivityEntry;
+import dev.learnflow.progress.domain.AppliedEvent;
+import dev.learnflow.progress.domain.ErrorEntry;
+import dev.learnflow.progress.domain.ErrorStats;
 
 import java.time.Instant;
 import java.util.ArrayList;

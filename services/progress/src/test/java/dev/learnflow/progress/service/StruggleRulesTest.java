@@ -4,6 +4,9 @@ import dev.learnflow.contracts.domain.AlertSeverity;
 import dev.learnflow.contracts.domain.StruggleReason;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.StruggleSignal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -3,6 +3,11 @@ package dev.learnflow.progress.service;
 import dev.learnflow.contracts.domain.MasteryLevel;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.Verb;
+import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.ActivityEntry;
+import dev.learnflow.progress.domain.ErrorStats;
+import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.StudentSnapshot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,8 +1,11 @@
 package dev.learnflow.websocket.rest;
 
 import dev.learnflow.platform.errors.ApiException;
-import dev.learnflow.websocket.mapping.EventMessages;
+import dev.learnflow.websocket.domain.PushAccepted;
+import dev.learnflow.websocket.domain.PushRequest;
+import dev.learnflow.websocket.service.EventMessages;
 import dev.learnflow.websocket.service.Relay;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,11 +28,8 @@ import java.time.Instant;
 @Tag(name = "internal", description = "Called by other LearnFlow services through their sidecars")
 public class NotificationsResource {
 
-    private final Relay relay;
-
-    public NotificationsResource(Relay relay) {
-        this.relay = relay;
-    }
+    @Inject
+    Relay relay;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.api.Problem;
 import dev.learnflow.platform.errors.Problems;
-import dev.learnflow.websocket.auth.SocketAuthentication;
-import dev.learnflow.websocket.auth.SocketCaller;
+import dev.learnflow.websocket.domain.SocketCaller;
 import dev.learnflow.websocket.service.MessageTypes;
 import dev.learnflow.websocket.service.Relay;
 import dev.learnflow.websocket.service.SocketSession;
@@ -18,6 +17,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
+import jakarta.inject.Inject;
 
 /**
  * The socket clients connect to: {@code ws://host:8108/ws?access_token=<JWT>[&lastId=<id>]} (or the token in an
@@ -31,13 +31,10 @@ public class RelaySocket {
     static final UserData.TypedKey<SocketSession> SESSION = new UserData.TypedKey<>("learnflow.session");
     private static final String CLIENT_MESSAGE_PROBLEM = "bad-socket-message";
 
-    private final Relay relay;
-    private final ObjectMapper mapper;
-
-    public RelaySocket(Relay relay, ObjectMapper mapper) {
-        this.relay = relay;
-        this.mapper = mapper;
-    }
+    @Inject
+    Relay relay;
+    @Inject
+    ObjectMapper mapper;
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {

@@ -50,12 +50,9 @@ public class Relay {
     private final SocketSession.Limits sendLimits;
     private ScheduledExecutorService heartbeat;
 
+    /** The platform's clock decides message times and the replay window. */
     @Inject
-    public Relay(ObjectMapper mapper, RelayConfig config) {
-        this(mapper, config, Clock.systemUTC());
-    }
-
-    Relay(ObjectMapper mapper, RelayConfig config, Clock clock) {
+    public Relay(ObjectMapper mapper, RelayConfig config, Clock clock) {
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.learnflow.websocket.config.RelayConfig;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The replica-wide memory bound of the replay buffers, and delivery only to the recipients' sockets. */
 class RelayBudgetTest {
 
-    private final Relay relay = new Relay(new ObjectMapper().registerModule(new JavaTimeModule()), config(2_000));
+    private final Relay relay = new Relay(new ObjectMapper().registerModule(new JavaTimeModule()), config(2_000),
+            Clock.systemUTC());
 
     private static RelayMessage message(String text) {
         return new RelayMessage(UUID.randomUUID().toString(), MessageTypes.LEARNING_RESPONSE, null,

@@ -1,9 +1,0 @@
-package dev.learnflow.websocket.auth;
-
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
-/** Who opened a socket, from their verified access token. */
-public record SocketCaller(UUID userId, Set<String> roles, Instant expiresAt) {
-}
