@@ -15,12 +15,15 @@ import java.time.Duration;
 @ApplicationScoped
 public class StateStores {
 
+    /** The Dapr state store component every app uses unless configured otherwise (dapr/components, k8s). */
+    public static final String DEFAULT_STORE = "statestore";
+
     private final DaprClient dapr;
     private final StateStore.Settings settings;
 
     @Inject
     public StateStores(DaprClient dapr,
-                       @ConfigProperty(name = "learnflow.state.store-name", defaultValue = "statestore") String storeName,
+                       @ConfigProperty(name = "learnflow.state.store-name", defaultValue = DEFAULT_STORE) String storeName,
                        @ConfigProperty(name = "learnflow.state.timeout", defaultValue = "5s") Duration timeout,
                        @ConfigProperty(name = "learnflow.state.conflict-attempts", defaultValue = "6") int attempts) {
         this.dapr = dapr;

@@ -80,8 +80,8 @@ public class LearningResource {
     @Path("/exercises/{exerciseId}/hints")
     @Operation(summary = "More hints (levels 2, 3) on a graded, failed submission; the grade carries level 1")
     public Response hints(@PathParam("exerciseId") String exerciseId, @Valid @NotNull ExerciseHintRequest request) {
-        return backends.call(caller, Routes.EXERCISE, "POST",
-                "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/hints", request, timeouts.sandbox());
+        return forward.postRunningCode(Routes.EXERCISE,
+                "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/hints", request);
     }
 
     @GET
