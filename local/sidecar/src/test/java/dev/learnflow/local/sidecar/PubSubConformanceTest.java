@@ -176,7 +176,7 @@ class PubSubConformanceTest {
         own.put("datacontenttype", "application/json");
         own.put("data", Map.of("q", "why?"));
         client.publishEvent(new PublishEventRequest("pubsub", t, own).setContentType("application/cloudevents+json")).block();
-        Fixtures.await("own envelope", Duration.ofSeconds(20), () -> subApp.requests("/events/in").size() >= 22);
+        Fixtures.await("own envelope", Duration.ofSeconds(60), () -> subApp.requests("/events/in").size() >= 22);
         JsonNode mine = json(subApp.requests("/events/in").get(21));
         assertThat(mine.path("id").asText()).isEqualTo("evt-42");
         assertThat(mine.path("source").asText()).isEqualTo("triage");
@@ -217,12 +217,12 @@ class PubSubConformanceTest {
         DaprClient client = client(sidecar("publisher", null, comps));
 
         client.publishEvent("pubsub", retry, "r1").block();
-        Fixtures.await("3 attempts", Duration.ofSeconds(20), () -> subApp.requests("/retry").size() >= 3);
+        Fixtures.await("3 attempts", Duration.ofSeconds(60), () -> subApp.requests("/retry").size() >= 3);
         List<String> ids = subApp.requests("/retry").stream().map(r -> json(r).path("id").asText()).distinct().toList();
         assertThat(ids).hasSize(1);
 
         client.publishEvent("pubsub", drop, "d1").block();
-        Fixtures.await("dead letter of DROP", Duration.ofSeconds(20), () -> subApp.requests("/dlq").size() >= 1);
+        Fixtures.await("dead letter of DROP", Duration.ofSeconds(60), () -> subApp.requests("/dlq").size() >= 1);
         JsonNode dead = json(subApp.requests("/dlq").get(0));
         assertThat(dead.path("id").asText()).isEqualTo(json(subApp.requests("/drop").get(0)).path("id").asText());
         assertThat(dead.path("data").asText()).isEqualTo("d1");
@@ -231,11 +231,11 @@ class PubSubConformanceTest {
         // 404: dropped once, not retried, not dead-lettered (daprd treats it as non-retriable and acknowledges).
         client.publishEvent("pubsub", gone, "g1").block();
         client.publishEvent("pubsub", gone, "g2").block();
-        Fixtures.await("both 404s", Duration.ofSeconds(20), () -> subApp.requests("/gone").size() >= 2);
+        Fixtures.await("both 404s", Duration.ofSeconds(60), () -> subApp.requests("/gone").size() >= 2);
 
         // Any other error status is retried; after the retries (2 here) the event goes to the dead-letter topic.
         client.publishEvent("pubsub", failing, "f1").block();
-        Fixtures.await("dead letter after retries", Duration.ofSeconds(20), () -> subApp.requests("/dlq").size() >= 2);
+        Fixtures.await("dead letter after retries", Duration.ofSeconds(60), () -> subApp.requests("/dlq").size() >= 2);
         assertThat(subApp.requests("/failing")).hasSize(3);
         Thread.sleep(300);
         assertThat(subApp.requests("/gone")).hasSize(2);
@@ -255,7 +255,7 @@ class PubSubConformanceTest {
         sidecar("subscriber", first, comps);
         DaprClient client = client(sidecar("publisher", null, comps));
         client.publishEvent("pubsub", t, "before").block();
-        Fixtures.await("delivered while up", Duration.ofSeconds(20), () -> first.requests("/in").size() == 1);
+        Fixtures.await("delivered while up", Duration.ofSeconds(60), () -> first.requests("/in").size() == 1);
 
         first.close(); // the app crashes; its sidecar stays
         // Let the test server finish closing its connections (a killed process's sockets close at once; the JDK
@@ -267,7 +267,7 @@ class PubSubConformanceTest {
                 .route("/in", r -> TestApp.Response.empty(204)).route("/dlq", r -> TestApp.Response.empty(204));
         scope.add(second);
         // At least once: a delivery whose answer was lost when the app went may come again, before this one.
-        Fixtures.await("delivered once the app is back", Duration.ofSeconds(20),
+        Fixtures.await("delivered once the app is back", Duration.ofSeconds(60),
                 () -> second.requests("/in").stream().anyMatch(r -> json(r).path("data").asText().equals("while down")));
         assertThat(first.requests("/dlq")).isEmpty();
         assertThat(second.requests("/dlq")).isEmpty();
@@ -286,7 +286,7 @@ class PubSubConformanceTest {
         DaprClient client = client(sidecar("publisher", null, comps));
 
         client.publishEvent("pubsub", t, "first").block();
-        Fixtures.await("first attempts", Duration.ofSeconds(20), () -> subApp.requests("/in").size() >= 2);
+        Fixtures.await("first attempts", Duration.ofSeconds(60), () -> subApp.requests("/in").size() >= 2);
         sub.stop();
         int seen = subApp.requests("/in").size();
         // Published while the subscriber's sidecar is down.
