@@ -32,6 +32,8 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
     private static final String DB_NAME = "learnflow_e2e";
 
     private static LocalMesh instance;
+    /** The careless LLM every service uses when {@code -Dlearnflow.e2e.llm=true}; null for the offline tutor. */
+    private static CarelessModel llm;
     private static TcpProxy databaseLink;
 
     private final DbTarget db;
@@ -94,7 +96,7 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
                 java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
         deleteRecursively(state);
         DbTarget db = database();
-        LauncherOptions options = LauncherOptions.builder(root)
+        LauncherOptions.Builder options = LauncherOptions.builder(root)
                 .stateDir(state)
                 .kafkaPorts(0, 0)
                 .db(db)
@@ -102,11 +104,17 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
                 // The sweeps send hundreds of requests per user; rate limiting itself is tested in the gateway.
                 .serviceEnv("gateway", "LEARNFLOW_GATEWAY_RATE_LIMIT_CAPACITY", "5000")
                 .serviceEnv("gateway", "LEARNFLOW_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "500")
-                .healthTimeout(Duration.ofMinutes(6))
-                .build();
+                .healthTimeout(Duration.ofMinutes(6));
+        if (Boolean.getBoolean("learnflow.e2e.llm")) {
+            llm = new CarelessModel();
+            options.serviceEnv("LEARNFLOW_LLM_BASE_URL", llm.baseUrl())
+                    .serviceEnv("LEARNFLOW_LLM_API_KEY", "e2e-careless-model")
+                    .serviceEnv("LEARNFLOW_LLM_MODEL", "careless");
+        }
+        LauncherOptions built = options.build();
         for (int attempt = 1; ; attempt++) {
             try {
-                return new LocalMesh(db, Mesh.start(options));
+                return new LocalMesh(db, Mesh.start(built));
             } catch (IllegalStateException e) {
                 // A port briefly held by a closing connection (or a mesh of an earlier test JVM still stopping).
                 if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("ports already in use")) {
@@ -117,9 +125,17 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
         }
     }
 
+    /** The careless model the services talk to, when the run switched the LLM path on. */
+    public static java.util.Optional<CarelessModel> llm() {
+        return java.util.Optional.ofNullable(llm);
+    }
+
     @Override
     public void close() {
         mesh.close();
+        if (llm != null) {
+            llm.close();
+        }
         if (databaseLink != null) {
             try {
                 databaseLink.close();

@@ -151,6 +151,18 @@ class StudentJourneyTest {
                 assertThat(m.toString()).doesNotContain(alice.id());
             }
             assertThat(bobSocket.received()).noneMatch(m -> m.path("type").asText().startsWith("alert."));
+
+            // 7. With the LLM path on (-Dlearnflow.e2e.llm=true: a model that hands out solutions), the agents asked
+            // it, and nothing it wrote reached a student: every answer is guarded or fell back to the offline tutor.
+            if (LocalMesh.llm().isPresent()) {
+                assertThat(LocalMesh.llm().get().requests()).as("requests the agents sent the model").isPositive();
+                for (JsonNode m : aliceSocket.received()) {
+                    assertThat(m.toString()).doesNotContain(CarelessModel.MARKER);
+                }
+                for (String id : aliceRequests) {
+                    assertThat(awaitAnswered(alice, id).toString()).doesNotContain(CarelessModel.MARKER);
+                }
+            }
         } finally {
             writeTimings();
         }
