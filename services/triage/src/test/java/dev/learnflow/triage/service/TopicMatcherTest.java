@@ -23,7 +23,7 @@ class TopicMatcherTest {
         assertThat(matcher.match("give me an exercise with a for loop").orElseThrow().topic().id()).isEqualTo("for-loops");
         assertThat(matcher.match("whats a dictionary").orElseThrow().topic().id()).isEqualTo("dictionaries");
         assertThat(matcher.match("list comprehension??").orElseThrow().topic().id()).isEqualTo("comprehensions");
-        assertThat(matcher.match("how does try/except work").orElseThrow().topic().id()).isEqualTo("try-except");
+        assertThat(matcher.match("explain try/except to me").orElseThrow().topic().id()).isEqualTo("try-except");
     }
 
     @Test
