@@ -3,9 +3,11 @@ package dev.learnflow.concepts.service;
 import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.platform.embedding.Encoder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,8 @@ public class AnswerPlanner {
     private static final Pattern OTHER_LANGUAGE = Pattern.compile("\\b(rust|java|javascript|typescript|js|"
             + "c\\+\\+|cpp|c#|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
             + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|css|html)\\b");
+    private static final Pattern CODE_NAME = Pattern.compile(
+            "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b");
     private static final Pattern PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
 
     private static final java.util.Set<String> VAGUE_WORDS = java.util.Set.copyOf(List.of("can", "could", "you", "u", "please",
@@ -73,7 +77,7 @@ public class AnswerPlanner {
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
-        List<LessonRetriever.Hit> ranked = lessons.rank(vector, preferredTopicId);
+        List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
         if (OTHER_LANGUAGE.matcher(lower).find() && !PYTHON.matcher(lower).find()) {
             return abstain("other-language", ranked);
@@ -85,6 +89,21 @@ public class AnswerPlanner {
             return preferred.<Plan>map(LessonPlan::new).orElseGet(() -> abstain("vague", ranked));
         }
         LessonRetriever.Hit lesson = lessons.best(ranked, preferredTopicId).orElse(ranked.get(0));
+        List<String> codeNames = codeNames(lower);
+        // "len()", "str.count", "reversed()": a name written as code that no lesson owns is answered from the
+        // section documenting it, not from a lesson that merely sounds alike (dunder methods for len()).
+        boolean codeNameNotOwned = !codeNames.isEmpty() && codeNames.stream()
+                .noneMatch(n -> lessons.names(lesson.lesson(), n) || lessons.names(lesson.lesson(), n + "()"));
+        // Likewise a lesson that is only a near match and that the question does not name ("max and min with a
+        // key" is not the dictionaries lesson) gives way to a section documenting a name the question uses.
+        boolean unnamedNearMatch = lesson.similarity() < LESSON_SURE && !lessons.names(lesson.lesson(), lower);
+        if (codeNameNotOwned || unnamedNearMatch) {
+            Optional<DocIndex.Hit> named = docs.search(question, vector, 3).stream()
+                    .filter(h -> h.named() && h.similarity() >= DOC_MIN - 0.1).findFirst();
+            if (named.isPresent()) {
+                return new DocPlan(named.get());
+            }
+        }
         if (lesson.similarity() >= LESSON_SURE) {
             return new LessonPlan(lesson);
         }
@@ -97,6 +116,16 @@ public class AnswerPlanner {
             return new LessonPlan(lesson);
         }
         return doc.<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
+    }
+
+    /** Names the question writes as code: {@code len()}, {@code str.count}, {@code .split}. */
+    static List<String> codeNames(String lowerQuestion) {
+        List<String> found = new ArrayList<>();
+        Matcher m = CODE_NAME.matcher(lowerQuestion);
+        while (m.find()) {
+            found.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return found;
     }
 
     /** Only filler ("can you explain it again?"): nothing in it names a Python feature. */

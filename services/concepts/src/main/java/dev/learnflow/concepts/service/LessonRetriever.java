@@ -5,8 +5,15 @@ import dev.learnflow.platform.embedding.Encoder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Semantic retrieval over the knowledge base: each lesson is embedded as several passages (the beginner
@@ -17,12 +24,26 @@ import java.util.Optional;
  */
 public class LessonRetriever {
 
-    static final double TOPIC_BOOST = 0.08;
+    /**
+     * Triage's topic is the nearest course topic, often a neighbour of the one asked (for-loops for a question on
+     * yield): it only breaks near ties.
+     */
+    static final double TOPIC_BOOST = 0.03;
     /** A named topic within this much of the best lesson is taken: the question does not clearly point elsewhere. */
-    static final double TOPIC_MARGIN = 0.1;
+    static final double TOPIC_MARGIN = 0.03;
+    /** A lesson whose own name for the concept ("yield", "dict comprehension", "*args") the question uses. */
+    static final double NAME_BONUS = 0.08;
+    /** Aliases too common in questions about anything to say which lesson is meant. */
+    private static final Set<String> GENERIC_ALIASES = Set.of("function", "object", "method",
+            "attribute", "variable", "condition", "text", "array", "argument", "parameter", "instance", "lookup",
+            "get", "items", "keys", "values", "iterate", "print", "input", "open", "division", "remainder", "power",
+            "comparison", "directory", "exists", "alias", "module", "path", "cleanup", "typing", "else",
+            "end", "sep", "suffix", "glob", "mkdir", "file name", "rounding", "as err", "always runs");
 
     private final Encoder encoder;
     private final List<Passage> passages = new ArrayList<>();
+    /** Per lesson, its names as whole-word patterns (aliases and title), generic ones left out. */
+    private final Map<String, List<Pattern>> names = new HashMap<>();
     private final double minSimilarity;
 
     record Passage(Lesson lesson, float[] vector) {
@@ -36,6 +57,16 @@ public class LessonRetriever {
         this.minSimilarity = minSimilarity;
         for (Lesson lesson : knowledgeBase.lessons()) {
             passages.add(new Passage(lesson, encoder.encode(lesson.title())));
+            List<Pattern> own = new ArrayList<>();
+            for (String alias : lesson.aliases()) {
+                String a = alias.strip().toLowerCase(Locale.ROOT);
+                if (a.length() >= 3 && !GENERIC_ALIASES.contains(a)) {
+                    // plural and typo-free whole words: "tuple" also names "tuples", never "tuplet"
+                    own.add(Pattern.compile("(?<![\\w@*.])" + Pattern.quote(a)
+                            + (a.matches(".*\\w") ? "(?:s|es)?(?!\\w)" : "")));
+                }
+            }
+            names.put(lesson.topicId(), own);
             for (String alias : lesson.aliases()) {
                 passages.add(new Passage(lesson, encoder.encode(alias)));
             }
@@ -46,12 +77,51 @@ public class LessonRetriever {
 
     /** Lessons by relevance, best first (one hit per lesson). */
     public List<Hit> rank(String question, String preferredTopicId) {
-        return rank(encoder.encode(question), preferredTopicId);
+        return rank(question, encoder.encode(question), preferredTopicId);
+    }
+
+    /** Lessons by relevance with the bonus for a lesson the question names by one of its own names. */
+    public List<Hit> rank(String question, float[] query, String preferredTopicId) {
+        String lower = question.toLowerCase(Locale.ROOT);
+        List<Hit> ranked = rank(query, preferredTopicId);
+        // A name inside a longer one does not count: "dict comprehension" is about comprehensions, not dicts.
+        Map<String, int[]> named = new HashMap<>();
+        for (Hit hit : ranked) {
+            int[] span = longestName(hit.lesson(), lower);
+            if (span != null) {
+                named.put(hit.lesson().topicId(), span);
+            }
+        }
+        return ranked.stream()
+                .map(h -> {
+                    int[] span = named.get(h.lesson().topicId());
+                    boolean inside = span != null && named.values().stream().anyMatch(o -> o[1] - o[0] > span[1] - span[0]
+                            && o[0] <= span[0] && span[1] <= o[1]);
+                    return span != null && !inside ? new Hit(h.lesson(), h.similarity() + NAME_BONUS) : h;
+                })
+                .sorted(Comparator.comparingDouble(Hit::similarity).reversed()).toList();
+    }
+
+    /** Whether the question uses one of the lesson's own names for its concept. */
+    public boolean names(Lesson lesson, String lowerQuestion) {
+        return longestName(lesson, lowerQuestion) != null;
+    }
+
+    /** Where in the question the lesson's longest own name stands, or null. */
+    private int[] longestName(Lesson lesson, String lowerQuestion) {
+        int[] longest = null;
+        for (Pattern p : names.getOrDefault(lesson.topicId(), List.of())) {
+            Matcher m = p.matcher(lowerQuestion);
+            if (m.find() && (longest == null || m.end() - m.start() > longest[1] - longest[0])) {
+                longest = new int[] {m.start(), m.end()};
+            }
+        }
+        return longest;
     }
 
     /** The same for an already embedded question. */
     public List<Hit> rank(float[] query, String preferredTopicId) {
-        java.util.Map<String, Hit> best = new java.util.LinkedHashMap<>();
+        Map<String, Hit> best = new LinkedHashMap<>();
         for (Passage passage : passages) {
             double similarity = Encoder.cosine(query, passage.vector());
             if (passage.lesson().topicId().equals(preferredTopicId)) {
@@ -67,7 +137,12 @@ public class LessonRetriever {
 
     /** The lesson that answers the question, if any is close enough. */
     public Optional<Hit> best(String question, String preferredTopicId) {
-        return best(rank(question, preferredTopicId), preferredTopicId);
+        List<Hit> ranked = rank(question, preferredTopicId);
+        if (preferredTopicId != null && AnswerPlanner.isVague(question.toLowerCase(Locale.ROOT))) {
+            // "how does it work?" means the topic the student is on
+            return ranked.stream().filter(h -> h.lesson().topicId().equals(preferredTopicId)).findFirst();
+        }
+        return best(ranked, preferredTopicId);
     }
 
     /** The same over an existing ranking. */

@@ -14,7 +14,7 @@ final class ExerciseAndProgressCues {
 
     private static final Pattern PRACTICE_THING = Pattern.compile("(?i)\\b(?:exercises?|excer?cises?|exersices?|"
             + "practi[cs]e(?: problems?| questions?| tasks?)?|quiz(?:zes)?|challenges?|(?:coding |practice )?problems?"
-            + "|tasks?|katas?|drills?)\\b");
+            + "|tasks?|katas?|drills?|homework|assignments?)\\b");
     private static final Pattern ASKING_FOR_IT = Pattern.compile("(?i)\\b(?:give|gimme|want|need|make|create|generate|"
             + "assign|send|set|another|more|next|new|(?:can|could|may) i (?:have|get|try)|i'?d like|let me|test me|"
             + "quiz me|challenge me|something to)\\b|^\\s*(?:practi[cs]e|quiz|exercise)\\b");
@@ -25,6 +25,11 @@ final class ExerciseAndProgressCues {
             + "|\\bhow (?:am i|i'?m) doing\\b|\\bam i (?:ready|on track|improving|making progress)\\b");
 
     private ExerciseAndProgressCues() {
+    }
+
+    /** Whether the message asks for something to do at all (a practice word or a verb of asking). */
+    static boolean asksForPractice(String message) {
+        return PRACTICE_THING.matcher(message).find() || ASKING_FOR_IT.matcher(message).find();
     }
 
     static Optional<Intent> of(String message) {

@@ -106,6 +106,25 @@ public class IntentClassifier {
         double confidence = 1.0 / sum;
         // Far from every Python intent is itself the off-topic signal; for the others, too far means "unsure".
         boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
+        boolean ownProgram = PythonTerms.aboutOwnProgram(text);
+        boolean pythonQuestion = PythonTerms.named(text) && !ownProgram;
+        boolean hasCode = code != null && !code.isBlank();
+        // What the sentence model mistakes for another lane: "abs function" looks like a bug report to it, "max and
+        // min with a key" like a request for practice, "filter function python" like a review request.
+        boolean mistaken = switch (best) {
+            case DEBUG_HELP, OFF_TOPIC -> true;
+            case EXERCISE_REQUEST -> !ExerciseAndProgressCues.asksForPractice(text) || PythonTerms.asksHowOrWhat(text);
+            case CODE_REVIEW -> !hasCode && !PythonTerms.asksForReview(text);
+            default -> false;
+        };
+        if (pythonQuestion && (!confident || mistaken)) {
+            // A message naming Python's own terms, without a debug signal or a request for practice: answer it.
+            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, true, "python-terms");
+        }
+        if (!confident && best == Intent.OFF_TOPIC && !PythonTerms.named(text) && !hasCode) {
+            // Nothing of Python in it and nearest to the off-topic examples: decline politely rather than ask.
+            return new Classification(best, confidence, scores, true, "embedding");
+        }
         return new Classification(best, confidence, scores, confident, "embedding");
     }
 

@@ -4,21 +4,43 @@ import dev.learnflow.platform.embedding.Encoder;
 import dev.learnflow.triage.domain.TopicInfo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The curriculum topic a question is about, by sentence similarity to each topic's title and summary. */
+/**
+ * The curriculum topic a question is about: the topic the question names in so many words ("tuples", "for loop",
+ * "dictionary"; the longest such name wins), otherwise by sentence similarity to each topic's title and summary.
+ */
 public class TopicMatcher {
 
     private final Encoder encoder;
     private final List<TopicInfo> topics;
     private final List<float[]> vectors;
     private final double minSimilarity;
+    private final List<Pattern> names;
 
     public TopicMatcher(Encoder encoder, List<TopicInfo> topics, double minSimilarity) {
         this.encoder = encoder;
         this.topics = List.copyOf(topics);
         this.minSimilarity = minSimilarity;
         this.vectors = topics.stream().map(t -> encoder.encode(t.title() + ". " + t.summary())).toList();
+        this.names = topics.stream().map(t -> namePattern(t.id())).toList();
+    }
+
+    /** "for-loops" names "for loop(s)", "dictionaries" "dictionary"/"dictionaries", "try-except" "try/except". */
+    static Pattern namePattern(String topicId) {
+        String[] words = topicId.toLowerCase(Locale.ROOT).split("-");
+        StringBuilder regex = new StringBuilder("\\b");
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            String stem = w.endsWith("ies") ? w.substring(0, w.length() - 3) + "(?:y|ies)"
+                    : w.endsWith("s") && w.length() > 3 ? Pattern.quote(w.substring(0, w.length() - 1)) + "s?"
+                    : Pattern.quote(w) + "s?";
+            regex.append(i == 0 ? "" : "[ /_-]?(?:and |& )?").append(stem);
+        }
+        return Pattern.compile(regex.append("\\b").toString());
     }
 
     public record Match(TopicInfo topic, double similarity) {
@@ -27,6 +49,19 @@ public class TopicMatcher {
     public Optional<Match> match(String question) {
         if (question == null || question.isBlank() || topics.isEmpty()) {
             return Optional.empty();
+        }
+        String lower = question.toLowerCase(Locale.ROOT);
+        Match named = null;
+        int longest = 0;
+        for (int i = 0; i < topics.size(); i++) {
+            Matcher m = names.get(i).matcher(lower);
+            if (m.find() && m.end() - m.start() > longest) {
+                longest = m.end() - m.start();
+                named = new Match(topics.get(i), 1.0);
+            }
+        }
+        if (named != null) {
+            return Optional.of(named);
         }
         float[] query = encoder.encode(question);
         Match best = null;

@@ -1,0 +1,97 @@
+package dev.learnflow.triage;
+
+import dev.learnflow.platform.embedding.SentenceEncoder;
+import dev.learnflow.triage.domain.Classification;
+import dev.learnflow.triage.domain.Intent;
+import dev.learnflow.triage.service.InlineCode;
+import dev.learnflow.triage.service.IntentClassifier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lane each question of the student-like development set ({@code student-questions.tsv}: short, informal,
+ * typos, names of keywords and builtins, error names without code, inline code) gets, as the router decides it:
+ * code typed into the question is split off first, an unsure classification is a clarifying question. Prints the
+ * right-lane rate per intent and the misses.
+ */
+class StudentQuestionsTest {
+
+    static IntentClassifier classifier;
+    static List<IntentClassifier.Labelled> examples;
+    static List<IntentClassifier.Labelled> questions;
+
+    @BeforeAll
+    static void load() throws Exception {
+        try (InputStream in = StudentQuestionsTest.class.getClassLoader()
+                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE);
+             InputStream set = StudentQuestionsTest.class.getClassLoader()
+                     .getResourceAsStream("student-questions.tsv")) {
+            examples = IntentClassifier.readExamples(in);
+            questions = IntentClassifier.readExamples(set).stream()
+                    .map(q -> new IntentClassifier.Labelled(q.intent(), q.text().replace("\\n", "\n"))).toList();
+        }
+        classifier = new IntentClassifier(new SentenceEncoder(), examples, 0.5, 0.3);
+    }
+
+    /** What the router does with the question: the lane label, or "clarification" when unsure. */
+    static String lane(String question) {
+        InlineCode.Split split = InlineCode.extract(question);
+        Classification c = classifier.classify(split.code().isPresent() ? split.prose() : question,
+                split.code().orElse(null));
+        return c.confident() ? c.intent().label() : "clarification";
+    }
+
+    @Test
+    void theDevelopmentSetIsLargeVariedAndNotInTheExamples() {
+        Set<String> known = new HashSet<>();
+        examples.forEach(e -> known.add(e.text().toLowerCase()));
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(200)
+                .noneMatch(q -> known.contains(q.text().toLowerCase()));
+        for (Intent intent : Intent.values()) {
+            assertThat(questions).as(intent.label()).filteredOn(q -> q.intent() == intent).hasSizeGreaterThanOrEqualTo(8);
+        }
+    }
+
+    @Test
+    void plausiblePythonQuestionsGetTheirLaneNotAClarification() {
+        Map<String, int[]> perIntent = new TreeMap<>();   // [total, right, clarified]
+        StringBuilder misses = new StringBuilder();
+        for (IntentClassifier.Labelled q : questions) {
+            String lane = lane(q.text());
+            int[] c = perIntent.computeIfAbsent(q.intent().label(), k -> new int[3]);
+            c[0]++;
+            c[1] += lane.equals(q.intent().label()) ? 1 : 0;
+            c[2] += lane.equals("clarification") ? 1 : 0;
+            if (!lane.equals(q.intent().label())) {
+                misses.append(String.format("  %-20s -> %-20s %s%n", q.intent().label(), lane,
+                        q.text().replace("\n", "⏎")));
+            }
+        }
+        int total = 0;
+        int right = 0;
+        int clarified = 0;
+        StringBuilder table = new StringBuilder(String.format("%nStudent questions, right lane%n%-20s %5s %8s %13s%n",
+                "intent", "n", "right", "clarified"));
+        for (Map.Entry<String, int[]> e : perIntent.entrySet()) {
+            int[] c = e.getValue();
+            table.append(String.format("%-20s %5d %7.1f%% %12d%n", e.getKey(), c[0], 100.0 * c[1] / c[0], c[2]));
+            total += c[0];
+            right += c[1];
+            clarified += c[2];
+        }
+        table.append(String.format("%-20s %5d %7.1f%% %12d%n", "all", total, 100.0 * right / total, clarified));
+        System.out.println(table + "misses:\n" + misses);
+        // measured: 92.8 %, 7 clarifications (73.7 % and 28 before python terms and the confidence rules; README)
+        assertThat((double) right / total).as("right lane").isGreaterThanOrEqualTo(0.9);
+        assertThat(clarified).as("clarifying questions").isLessThanOrEqualTo(8);
+    }
+}
