@@ -1,4 +1,4 @@
-package dev.learnflow.concepts.rest;
+package dev.learnflow.concepts.events;
 
 import dev.learnflow.concepts.service.ConceptAgent;
 import dev.learnflow.contracts.events.CloudEvent;

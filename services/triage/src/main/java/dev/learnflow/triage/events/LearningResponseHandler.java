@@ -1,4 +1,4 @@
-package dev.learnflow.triage.rest;
+package dev.learnflow.triage.events;
 
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
