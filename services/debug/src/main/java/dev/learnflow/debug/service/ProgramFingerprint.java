@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.stream.Collectors;
 
 /** Which program an error came from, blind to blank lines and trailing spaces; null when there is no code. */
 final class ProgramFingerprint {
@@ -15,8 +16,8 @@ final class ProgramFingerprint {
         if (code == null || code.isBlank()) {
             return null;
         }
-        String normalised = code.replace("\r\n", "\n").lines().map(String::stripTrailing)
-                .filter(line -> !line.isEmpty()).reduce("", (a, b) -> a + b + "\n");
+        String normalised = code.lines().map(String::stripTrailing).filter(line -> !line.isEmpty())
+                .collect(Collectors.joining("\n"));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
