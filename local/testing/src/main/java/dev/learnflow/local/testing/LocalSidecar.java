@@ -13,10 +13,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the service under test beside a real local Dapr sidecar, in the test JVM: the app's Dapr client talks to
@@ -26,6 +30,7 @@ import java.util.Map;
  */
 public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
 
+    private static final Duration APP_READY_TIMEOUT = Duration.ofSeconds(60);
     private static SidecarRegistry registry;
     private static final List<Sidecar> sidecars = new ArrayList<>();
     private static EmbeddedKafka kafka;
@@ -34,6 +39,7 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
 
     private String appId;
     private boolean realComponents;
+    private Sidecar appSidecar;
 
     @Override
     public void init(Map<String, String> args) {
@@ -61,6 +67,7 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
         }
         int appPort = Ports.freePort();
         Sidecar sidecar = startSidecar(appId, appPort);
+        appSidecar = sidecar;
         // The Dapr SDK reads these when the service builds its client.
         System.setProperty("dapr.http.port", Integer.toString(sidecar.httpPort()));
         System.setProperty("dapr.grpc.port", Integer.toString(sidecar.grpcPort()));
@@ -71,6 +78,27 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    /**
+     * Called for each test instance once the app is up: holds the test until the app's sidecar has read its
+     * subscriptions, as daprd does only after the app answers. Without this, a test that publishes to the app's
+     * own topic right after a restart loses the message (no subscriber yet, and in-memory pub/sub keeps nothing).
+     */
+    @Override
+    public void inject(TestInjector testInjector) {
+        Sidecar sidecar = appSidecar;
+        if (sidecar == null) {
+            return;
+        }
+        try {
+            sidecar.appReady().get(APP_READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the sidecar of " + appId + " never saw the app ready within "
+                    + APP_READY_TIMEOUT, e);
+        }
+    }
+
     @Override
     public synchronized void stop() {
         sidecars.forEach(Sidecar::stop);
@@ -79,6 +107,7 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
             registry.close();
             registry = null;
         }
+        appSidecar = null;
         if (kafka != null) {
             kafka.close();
             kafka = null;
