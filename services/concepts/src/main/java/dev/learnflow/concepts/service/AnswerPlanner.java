@@ -30,6 +30,10 @@ public class AnswerPlanner {
     /** A documentation section must beat a merely acceptable lesson by this much to be preferred. */
     static final double DOC_OVER_LESSON = 0.06;
     static final int CHOICES = 3;
+    /** A lesson the question names (with its name bonus) and that leads the next by this much ... */
+    static final double NAMED_LESSON_LEAD = 0.08;
+    /** ... answers down to this similarity. */
+    static final double NAMED_LESSON_MIN = 0.37;
 
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b");
@@ -130,7 +134,14 @@ public class AnswerPlanner {
         if (lesson.similarity() >= LESSON_MIN) {
             return new LessonPlan(lesson);
         }
-        return doc.<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
+        if (doc.isPresent()) {
+            return new DocPlan(doc.get());
+        }
+        // "what does @app.route do": the question writes the lesson's own name (here its syntax) and nothing else
+        // comes near, though the words around it are unlike the lesson's; its name is the evidence
+        boolean namedAndClear = lessons.names(lesson.lesson(), lower) && lesson.similarity() >= NAMED_LESSON_MIN
+                && (ranked.size() < 2 || lesson.similarity() - ranked.get(1).similarity() >= NAMED_LESSON_LEAD);
+        return namedAndClear ? new LessonPlan(lesson) : abstain("no-match", ranked);
     }
 
     /** Names the question writes as code: {@code len()}, {@code str.count}, {@code .split}. */
