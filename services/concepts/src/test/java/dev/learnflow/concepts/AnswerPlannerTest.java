@@ -3,6 +3,7 @@ package dev.learnflow.concepts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.concepts.service.AnswerPlanner;
+import dev.learnflow.concepts.service.DocAnswerText;
 import dev.learnflow.concepts.service.DocIndex;
 import dev.learnflow.concepts.service.KnowledgeBase;
 import dev.learnflow.concepts.service.LessonRetriever;
@@ -143,6 +144,44 @@ class AnswerPlannerTest {
         DocIndex.Hit hit = ((AnswerPlanner.DocPlan) plan).hit();
         assertThat(hit.passage().section() + " " + hit.passage().keywords()).containsIgnoringCase("assert");
         assertThat(hit.passage().citation()).contains(hit.passage().source()).contains(hit.passage().doc());
+    }
+
+    @Test
+    void misspeltConceptNamesAreReadAsTheConcept() {
+        assertThat(topicOf(planner.plan("what is a tupel for", null))).isEqualTo("tuples");
+        assertThat(topicOf(planner.plan("exeption handling basics", null))).isEqualTo("try-except");
+        // a short real word one edit from a concept name stays as written: bread is not break
+        assertThat(planner.plan("how do I bake bread", null)).isInstanceOf(AnswerPlanner.Abstain.class);
+    }
+
+    @Test
+    void questionsFromOtherDomainsAreDeclinedWithWhereToAsk() {
+        for (String question : List.of("how do i center a div", "vlookup returns #N/A", "inner join vs left join",
+                "margin vs padding")) {
+            AnswerPlanner.Plan plan = planner.plan(question, null);
+            assertThat(plan).as(question).isInstanceOf(AnswerPlanner.Abstain.class);
+            AnswerPlanner.Abstain abstain = (AnswerPlanner.Abstain) plan;
+            assertThat(abstain.reason()).as(question).isEqualTo("other-domain");
+            assertThat(abstain.choices()).hasSizeBetween(2, 3);
+            assertThat(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain()))
+                    .contains(abstain.domain().name()).contains(abstain.domain().pointer())
+                    .contains(abstain.choices().get(0).title());
+        }
+        // the same words asked about Python are ours; padding alone is string formatting
+        assertThat(planner.plan("how do i read an excel file with pandas in python", null))
+                .isNotInstanceOf(AnswerPlanner.Abstain.class);
+        assertThat(planner.plan("pad a number with zeros, padding in an f-string", null))
+                .isNotInstanceOf(AnswerPlanner.Abstain.class);
+    }
+
+    @Test
+    void anyDecoratorLineNamesTheDecoratorsLesson() {
+        assertThat(topicOf(planner.plan("what is @app.route doing above my function", null))).isEqualTo("decorators");
+        assertThat(topicOf(planner.plan("@property what does it do", null))).isEqualTo("properties");
+    }
+
+    private static String topicOf(AnswerPlanner.Plan plan) {
+        return plan instanceof AnswerPlanner.LessonPlan lesson ? lesson.hit().lesson().topicId() : describe(plan);
     }
 
     static boolean matches(String expected, AnswerPlanner.Plan plan) {

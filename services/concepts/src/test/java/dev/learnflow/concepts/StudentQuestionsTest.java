@@ -95,11 +95,12 @@ class StudentQuestionsTest {
                             : "alone", s.answered(), s.answerable(), 100.0 * s.answered() / s.answerable(), s.onTopic(),
                     s.answerable(), 100.0 * s.onTopic() / s.answerable(), s.unrelated(), s.abstained(),
                     s.unanswerable(), s.p95Ms(), misses);
-            // measured: alone 127/143 on topic, 12 unrelated; with triage's topic 129/143, 11 (README)
+            // measured (228 questions): alone 183/202 on topic, 12 unrelated; with triage's topic 184/202, 12;
+            // every abstention right (README)
             assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
-            assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.85);
-            assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(13);
-            assertThat(s.abstained()).as("abstentions").isGreaterThanOrEqualTo(s.unanswerable() - 1);
+            assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.88);
+            assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(12);
+            assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
         }
     }
 }

@@ -30,14 +30,13 @@ public class AnswerPlanner {
     /** A documentation section must beat a merely acceptable lesson by this much to be preferred. */
     static final double DOC_OVER_LESSON = 0.06;
     static final int CHOICES = 3;
+    /** A lesson the question names (with its name bonus) and that leads the next by this much ... */
+    static final double NAMED_LESSON_LEAD = 0.08;
+    /** ... answers down to this similarity. */
+    static final double NAMED_LESSON_MIN = 0.37;
 
-    /** Other programming languages: a question about one of them (and not Python) is not ours to answer. */
-    private static final Pattern OTHER_LANGUAGE = Pattern.compile("\\b(rust|java|javascript|typescript|js|"
-            + "c\\+\\+|cpp|c#|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
-            + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|css|html)\\b");
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b");
-    private static final Pattern PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
 
     private static final java.util.Set<String> VAGUE_WORDS = java.util.Set.copyOf(List.of("can", "could", "you", "u", "please",
             "pls", "explain", "it", "that", "this", "again", "more", "once", "show", "me", "another", "example",
@@ -48,11 +47,20 @@ public class AnswerPlanner {
     private final LessonRetriever lessons;
     private final DocIndex docs;
     private final Encoder encoder;
+    private final Spelling spelling;
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
         this.lessons = lessons;
         this.docs = docs;
         this.encoder = encoder;
+        java.util.Set<String> known = new java.util.HashSet<>(docs.vocabulary());
+        java.util.Set<String> conceptNames = new java.util.HashSet<>(docs.documentedNames());
+        for (Lesson lesson : lessons.lessons()) {
+            known.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
+                    + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example()));
+            conceptNames.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases())));
+        }
+        this.spelling = new Spelling(known, conceptNames);
     }
 
     /** What answers the question. */
@@ -65,22 +73,33 @@ public class AnswerPlanner {
     public record DocPlan(DocIndex.Hit hit) implements Plan {
     }
 
-    /** @param reason {@code no-match}, {@code other-language} or {@code vague} */
-    public record Abstain(String reason, List<Lesson> choices) implements Plan {
+    /**
+     * @param reason {@code no-match}, {@code other-language}, {@code other-domain} or {@code vague}
+     * @param domain for {@code other-domain}: what the question is about and where to ask it, else null
+     */
+    public record Abstain(String reason, List<Lesson> choices, OtherDomains.Domain domain) implements Plan {
+
+        public Abstain(String reason, List<Lesson> choices) {
+            this(reason, choices, null);
+        }
     }
 
     /**
      * @param question   the student's words
      * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
      */
-    public Plan plan(String question, String preferredTopicId) {
+    public Plan plan(String asked, String preferredTopicId) {
+        String question = spelling.correct(asked);
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
         List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
-        if (OTHER_LANGUAGE.matcher(lower).find() && !PYTHON.matcher(lower).find()) {
-            return abstain("other-language", ranked);
+        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(lower);
+        if (otherDomain.isPresent()) {
+            OtherDomains.Domain domain = otherDomain.get();
+            return domain.pointer() == null ? abstain("other-language", ranked)
+                    : new Abstain("other-domain", abstain("other-domain", ranked).choices(), domain);
         }
         if (isVague(lower)) {
             // "how does it work?", "explain more": only the topic the conversation is on can give it a meaning
@@ -115,7 +134,14 @@ public class AnswerPlanner {
         if (lesson.similarity() >= LESSON_MIN) {
             return new LessonPlan(lesson);
         }
-        return doc.<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
+        if (doc.isPresent()) {
+            return new DocPlan(doc.get());
+        }
+        // "what does @app.route do": the question writes the lesson's own name (here its syntax) and nothing else
+        // comes near, though the words around it are unlike the lesson's; its name is the evidence
+        boolean namedAndClear = lessons.names(lesson.lesson(), lower) && lesson.similarity() >= NAMED_LESSON_MIN
+                && (ranked.size() < 2 || lesson.similarity() - ranked.get(1).similarity() >= NAMED_LESSON_LEAD);
+        return namedAndClear ? new LessonPlan(lesson) : abstain("no-match", ranked);
     }
 
     /** Names the question writes as code: {@code len()}, {@code str.count}, {@code .split}. */

@@ -200,12 +200,15 @@ public class ConceptAgent {
         data.put("curriculumTopicId", null);
         data.put("abstained", true);
         data.put("reason", abstain.reason());
+        if (abstain.domain() != null) {
+            data.put("domain", abstain.domain().name());
+        }
         data.put("choices", abstain.choices().stream()
                 .map(l -> Map.of("topicId", l.topicId(), "title", l.title())).toList());
         data.put("suggestions", abstain.choices().stream().map(Lesson::topicId).toList());
         data.putAll(ExplanationGuard.offline(null).provenance());
         data.put("basis", NONE);
         data.put("level", Wording.BEGINNER.label());
-        return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices()), data);
+        return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain()), data);
     }
 }

@@ -38,11 +38,18 @@ public final class DocAnswerText {
     }
 
     public static String abstention(String reason, List<Lesson> choices) {
+        return abstention(reason, choices, null);
+    }
+
+    /** @param domain for a question from another domain (CSS, SQL, spreadsheets, git): what it is and where to ask */
+    public static String abstention(String reason, List<Lesson> choices, OtherDomains.Domain domain) {
         String list = choices.stream().map(l -> "**" + l.title() + "**").collect(Collectors.joining(", "));
         String opening = switch (reason) {
             case "other-language" -> "I'm a Python tutor, so I can't answer questions about other programming "
                     + "languages well.";
             case "vague" -> "I'm not sure which Python topic you mean.";
+            case "other-domain" -> "That sounds like a question about " + domain.name() + " rather than Python, "
+                    + "so " + domain.pointer() + " will answer it better than I can.";
             default -> "I don't know a good answer to that: nothing in my Python lessons or in Python's "
                     + "documentation matches it well, and I'd rather not guess.";
         };

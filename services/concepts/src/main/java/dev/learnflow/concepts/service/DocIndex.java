@@ -95,6 +95,26 @@ public class DocIndex {
         return new DocIndex(passages, encoder);
     }
 
+    /** Every word the documentation uses (lower case). */
+    public Set<String> vocabulary() {
+        Set<String> words = new java.util.HashSet<>();
+        for (DocPassage p : passages) {
+            words.addAll(Spelling.words(p.section() + " " + p.keywords() + " " + p.text()));
+        }
+        return words;
+    }
+
+    /** The names the documentation documents ({@code enumerate}, {@code isinstance}, {@code split}). */
+    public Set<String> documentedNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (DocPassage p : passages) {
+            for (String name : p.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
+                names.add(name.substring(name.lastIndexOf('.') + 1).strip());
+            }
+        }
+        return names;
+    }
+
     public int size() {
         return passages.size();
     }

@@ -33,6 +33,11 @@ public class LessonRetriever {
     static final double TOPIC_MARGIN = 0.03;
     /** A lesson whose own name for the concept ("yield", "dict comprehension", "*args") the question uses. */
     static final double NAME_BONUS = 0.08;
+    /**
+     * A question longer than this (content words) tells a story around what it asks: a one-word name in it ("list",
+     * "loop") is usually part of the story, so only names of several words ("list changes by itself") earn the bonus.
+     */
+    static final int STORY_WORDS = 9;
     /** Aliases too common in questions about anything to say which lesson is meant. */
     private static final Set<String> GENERIC_ALIASES = Set.of("function", "object", "method",
             "attribute", "variable", "condition", "text", "array", "argument", "parameter", "instance", "lookup",
@@ -60,7 +65,10 @@ public class LessonRetriever {
             List<Pattern> own = new ArrayList<>();
             for (String alias : lesson.aliases()) {
                 String a = alias.strip().toLowerCase(Locale.ROOT);
-                if (a.length() >= 3 && !GENERIC_ALIASES.contains(a)) {
+                if (a.equals("@decorator")) {
+                    // stands for any decorator line: "@app.route", "@something" on top of a function
+                    own.add(Pattern.compile("(?<![\\w@])@[a-z_][\\w.]*"));
+                } else if (a.length() >= 3 && !GENERIC_ALIASES.contains(a)) {
                     // plural and typo-free whole words: "tuple" also names "tuples", never "tuplet"
                     own.add(Pattern.compile("(?<![\\w@*.])" + Pattern.quote(a)
                             + (a.matches(".*\\w") ? "(?:s|es)?(?!\\w)" : "")));
@@ -75,6 +83,11 @@ public class LessonRetriever {
         }
     }
 
+    /** Every lesson, in knowledge-base order. */
+    public List<Lesson> lessons() {
+        return passages.stream().map(Passage::lesson).distinct().toList();
+    }
+
     /** Lessons by relevance, best first (one hit per lesson). */
     public List<Hit> rank(String question, String preferredTopicId) {
         return rank(question, encoder.encode(question), preferredTopicId);
@@ -83,6 +96,7 @@ public class LessonRetriever {
     /** Lessons by relevance with the bonus for a lesson the question names by one of its own names. */
     public List<Hit> rank(String question, float[] query, String preferredTopicId) {
         String lower = question.toLowerCase(Locale.ROOT);
+        boolean story = Bm25.tokens(lower).size() > STORY_WORDS;
         List<Hit> ranked = rank(query, preferredTopicId);
         // A name inside a longer one does not count: "dict comprehension" is about comprehensions, not dicts.
         Map<String, int[]> named = new HashMap<>();
@@ -97,7 +111,8 @@ public class LessonRetriever {
                     int[] span = named.get(h.lesson().topicId());
                     boolean inside = span != null && named.values().stream().anyMatch(o -> o[1] - o[0] > span[1] - span[0]
                             && o[0] <= span[0] && span[1] <= o[1]);
-                    return span != null && !inside ? new Hit(h.lesson(), h.similarity() + NAME_BONUS) : h;
+                    boolean incidental = story && span != null && !lower.substring(span[0], span[1]).contains(" ");
+                    return span != null && !inside && !incidental ? new Hit(h.lesson(), h.similarity() + NAME_BONUS) : h;
                 })
                 .sorted(Comparator.comparingDouble(Hit::similarity).reversed()).toList();
     }

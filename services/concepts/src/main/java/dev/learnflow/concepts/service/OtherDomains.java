@@ -1,0 +1,71 @@
+package dev.learnflow.concepts.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Questions from neighbouring domains that share words with Python ("center a div", "vlookup", "LEFT JOIN",
+ * "console.log", "merge conflict"): the nearest Python section or lesson is about something else (str.center,
+ * dictionaries), so the honest answer is to say which domain the question is from and where to ask. A question
+ * that also says it is about Python ("read an excel file in python", "sqlite3") is not declined here.
+ */
+public final class OtherDomains {
+
+    /**
+     * @param name    what the student is told the question is about; {@code pointer} where to look instead
+     * @param strong  words that alone say the domain ("div", "vlookup")
+     * @param weak    words that say it only in pairs ("margin" and "padding": padding is also string formatting)
+     */
+    public record Domain(String name, String pointer, Pattern strong, Pattern weak) {
+
+        boolean matches(String lowerQuestion) {
+            if (strong.matcher(lowerQuestion).find()) {
+                return true;
+            }
+            return weak != null && weak.matcher(lowerQuestion).results().map(r -> r.group()).distinct().count() >= 2;
+        }
+    }
+
+    private static final List<Domain> DOMAINS = List.of(
+            new Domain("other-language", null, Pattern.compile("\\b(rust|java|javascript|typescript|js|"
+                    + "c\\+\\+|cpp|c#|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
+                    + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|"
+                    + "console\\.log|npm|node\\.?js|jquery|react|public static void|system\\.out\\.println)\\b"), null),
+            new Domain("HTML and CSS (web pages)", "a web reference such as MDN Web Docs",
+                    Pattern.compile("\\b(html|css|div|divs|flexbox|flex-box|stylesheet|navbar|"
+                            + "iframe|href|justify-content|align-items|z-index|media quer(y|ies)|font colou?r|"
+                            + "background colou?r|web ?page|tailwind)\\b"),
+                    Pattern.compile("\\b(margin|padding|border|font|colou?r|pixels?|px|paragraph)\\b")),
+            new Domain("SQL and databases", "your database's SQL documentation",
+                    Pattern.compile("\\b(sql|mysql|postgres(ql)?|(left|right|inner|outer|full) join|primary key|"
+                            + "foreign key|group by|where clause|select \\* from)\\b"),
+                    Pattern.compile("\\b(select|tables?|quer(y|ies)|databases?|records)\\b")),
+            new Domain("spreadsheets (Excel, Google Sheets)", "the spreadsheet's own help pages",
+                    Pattern.compile("\\b(excel|spreadsheets?|google sheets|[vhx]lookup|pivot ?tables?|"
+                            + "merge (two )?cells|cell formula|countif|sumif)\\b"),
+                    Pattern.compile("\\b(cells?|sheets?|formulas?|workbook)\\b")),
+            new Domain("git and version control", "the Git book (git-scm.com/book)",
+                    Pattern.compile("\\b(git|github|gitlab|merge conflicts?|pull request|rebase)\\b"), null));
+
+    /** The question says it is about Python. */
+    private static final Pattern NAMES_PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
+    /** ... or it uses a Python library or code (a spreadsheet question asked with pandas is ours). */
+    private static final Pattern PYTHON = Pattern.compile("\\b(python|py|pip|pythonic|pandas|openpyxl|sqlite3|"
+            + "csv module|import|def|flask|django|beautifulsoup|bs4|jinja|tkinter|turtle|pygame)\\b|\\.py\\b"
+            + "|(?<![\\w.])[a-z_][a-z0-9_]*\\(\\)");
+
+    private OtherDomains() {
+    }
+
+    /** The other domain the (lower-case) question is about, unless it also names Python. */
+    public static Optional<Domain> of(String lowerQuestion) {
+        if (NAMES_PYTHON.matcher(lowerQuestion).find()) {
+            return Optional.empty();
+        }
+        boolean pythonCode = PYTHON.matcher(lowerQuestion).find();
+        // "import" in a Java question is Java's: only other languages ignore the Python-looking words
+        return DOMAINS.stream().filter(d -> d.matches(lowerQuestion))
+                .filter(d -> d.pointer() == null || !pythonCode).findFirst();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.learnflow.concepts.service;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mends misspelt names of Python concepts in a question ("enumrate", "dictionery", "comprhension", "tupel") before it
+ * is searched: the sentence model splits an unknown word into pieces that no longer mean the concept, and a lesson's
+ * own names match whole words only. A word is only mended when neither the lessons nor Python's documentation use it
+ * (so real words stay as written), and only into a concept name (a lesson's title or alias word, a documented
+ * name) that starts with the same letter and is one edit away (two for long words).
+ */
+public final class Spelling {
+
+    private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** Shorter words are left alone: "bake" is one edit from "break". */
+    private static final int SHORTEST = 5;
+
+    /** Every word the lessons and the documentation use. */
+    private final Set<String> known;
+    /** Concept names by first letter: what a misspelt word may be mended into. */
+    private final Map<Character, Set<String>> names = new HashMap<>();
+
+    public Spelling(Set<String> knownWords, Set<String> conceptNames) {
+        this.known = Set.copyOf(knownWords);
+        for (String name : conceptNames) {
+            if (name.length() >= SHORTEST + 1 && WORD.matcher(name).matches()) {
+                names.computeIfAbsent(name.charAt(0), c -> new HashSet<>()).add(name);
+            }
+        }
+    }
+
+    /** Lower-case words of a text, as this class compares them. */
+    public static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    /** The question with misspelt concept names mended (lower case where a word was changed). */
+    public String correct(String question) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(question);
+        int last = 0;
+        while (m.find()) {
+            String word = m.group().toLowerCase(Locale.ROOT);
+            String mended = mend(word);
+            out.append(question, last, m.start()).append(mended == null ? m.group() : mended);
+            last = m.end();
+        }
+        return out.append(question.substring(last)).toString();
+    }
+
+    private String mend(String word) {
+        if (word.length() < SHORTEST || known.contains(word) || known.contains(stem(word))) {
+            return null;
+        }
+        int allowed = word.length() >= 7 ? 2 : 1;
+        String best = null;
+        int bestDistance = allowed + 1;
+        boolean tie = false;
+        for (String name : names.getOrDefault(word.charAt(0), Set.of())) {
+            if (Math.abs(name.length() - word.length()) > allowed) {
+                continue;
+            }
+            int d = distance(word, name, allowed);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+                tie = false;
+            } else if (d == bestDistance && !name.equals(best)) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
+    private static String stem(String word) {
+        return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /** Optimal string alignment distance (an adjacent swap is one edit), cut off above {@code limit}. */
+    static int distance(String a, String b, int limit) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+                rowMin = Math.min(rowMin, d[i][j]);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}
