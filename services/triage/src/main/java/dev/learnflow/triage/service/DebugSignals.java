@@ -73,19 +73,17 @@ final class DebugSignals {
             + "|\\b(?:my|the|this) (?:code|program|function|script|loop|method) (?:does ?n[o']?t|isn'?t|is not|"
             + "won'?t) (?:work|working|give|return|print|do what)");
     /**
-     * A part of the student's own program ("my counter", "the function i wrote", "program" opening the message) —
+     * Something of the student's own ("my counter", "the game i wrote", "program" opening the message) —
      * with {@link #MISBEHAVES} in the same message, a bug report told in prose, without a traceback.
      */
-    private static final Pattern OWN_PART = Pattern.compile("(?i)\\b(?:my|our)\\s+(?:\\w+\\s+){0,2}?(?:code|program|"
-            + "script|function|func|method|class|loop|counter|total|sum|list|dict\\w*|variable|var|game|calculator|"
-            + "app|bot|condition|if|lookup|recursion|output|result|answer|quiz|guess\\w*)\\b"
-            + "|\\b(?:function|program|code|script|loop|class|method)\\s+(?:that\\s+)?i\\s+(?:wrote|made|have|did)\\b"
+    private static final Pattern OWN_PART = Pattern.compile("(?i)\\b(?:my|our)\\s+\\w+"
+            + "|\\b\\w+\\s+(?:that\\s+)?i\\s+(?:wrote|made|coded|built|programmed|did)\\b"
             + "|^\\s*(?:the\\s+)?(?:code|program|script|loop|function)\\b");
     /** How students say that the program misbehaves, in their own words. */
     private static final Pattern MISBEHAVES = Pattern.compile("(?i)\\b(?:keeps?|kept)\\s+(?:on\\s+)?(?:failing|"
             + "crashing|breaking|printing|returning|giving|saying|looping|going|repeating|asking|adding|resetting)\\b"
             + "|\\b(?:stays?|stayed|stuck at|remains?)\\s+(?:at\\s+)?(?:0|zero|empty|the same|none|false|true)\\b"
-            + "|\\bno matter what\\b|\\b(?:won'?t|wont|doesn'?t|doesnt|does not|didn'?t|did not|isn'?t|is not|can'?t)\\s+"
+            + "|\\bno matter what\\b|\\b(?:won'?t|wont|doesn'?t|doesnt|does not|didn'?t|did not|isn'?t|is not)\\s+"
             + "(?:work|working|run|stop|end|finish|add|count|print|change|update|return|reset|break|loop|sort|find|"
             + "match|save|compile)\\b|\\bnever (?:finishes|ends|stops|returns|prints|changes|updates|works|matches)\\b"
             + "|\\b(?:fails?|failing|crash(?:es|ed|ing)?|breaks|broke|broken|freezes|hangs)\\b|\\bstuck\\b"

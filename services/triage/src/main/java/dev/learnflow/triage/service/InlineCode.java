@@ -31,7 +31,7 @@ public final class InlineCode {
     /** Where a one-liner starts: a statement keyword or an assignment right after the prose. */
     private static final Pattern ONE_LINER_START = Pattern.compile(
             "(?:^|(?<=[:?!.,]\\s)|(?<=[:?!]))\\s*((?:def\\s+\\w+\\s*\\(|class\\s+\\w+|for\\s+\\w[\\w, ]*\\s+in\\s"
-                    + "|while\\s+[^:]+:|if\\s+[^:]+:|import\\s+\\w|from\\s+[\\w.]+\\s+import\\s"
+                    + "|while\\s+\\S|if\\s+\\S|import\\s+\\w|from\\s+[\\w.]+\\s+import\\s"
                     + "|[A-Za-z_]\\w*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/]?=)(?!=)\\s*\\S|print\\s*\\("
                     + "|[A-Za-z_][\\w.]*\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*$|return\\s+\\S|with\\s+\\S.*:))");
     private static final Pattern COMPOUND = Pattern.compile(
