@@ -148,7 +148,8 @@ public class IntentClassifier {
                 && PythonTerms.asksHowOrWhat(text)) {
             // The model hears a bug report, but nothing in the message is the student's program and no symptom or
             // error is named (those are signals above): "why isn't 0.1 + 0.2 equal to 0.3" asks how Python works.
-            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, true, "embedding");
+            // Only the lane changes: an unsure reading stays unsure (a clarification, or the LLM's turn).
+            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, confident, "embedding");
         }
         if (!confident && !hasCode && PythonTerms.asksForReview(text)
                 && (ownProgram || best == Intent.CODE_REVIEW || classificationRunnerUp(scores, best) == Intent.CODE_REVIEW)) {
@@ -163,7 +164,7 @@ public class IntentClassifier {
         if (best == Intent.EXERCISE_REQUEST && !hasCode && !ExerciseAndProgressCues.asksForPractice(text)
                 && !PythonTerms.named(text) && !OffTopic.aboutProgramming(text)) {
             // "how do i get better at chess": sounds like practice, but neither practice nor programming is asked.
-            return new Classification(Intent.OFF_TOPIC, confidence, scores, true, "embedding");
+            return new Classification(Intent.OFF_TOPIC, confidence, scores, confident, "embedding");
         }
         if (!confident && best == Intent.OFF_TOPIC && !PythonTerms.named(text) && !hasCode) {
             // Nothing of Python in it and nearest to the off-topic examples: decline politely rather than ask.
