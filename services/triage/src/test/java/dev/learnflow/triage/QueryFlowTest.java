@@ -272,6 +272,36 @@ class QueryFlowTest {
     }
 
     @Test
+    void codePastedWithoutFencesReachesReviewAndATracebackReachesDebugAsTheErrorNotTheCode() {
+        UUID student = UUID.randomUUID();
+        String review = ask(student, Map.of("question", "how'd i do on this one?\nbest = None\nfor s in scores:\n"
+                + "    if best is None or s > best:\n        best = s\nprint(best)"));
+        assertThat(forwardedOn("code.submissions", review).path("code").asText())
+                .isEqualTo("best = None\nfor s in scores:\n    if best is None or s > best:\n        best = s\n"
+                        + "print(best)\n");
+
+        String inline = ask(student, Map.of("question", "any tips? def area(w, h): return w*h"));
+        assertThat(forwardedOn("code.submissions", inline).path("code").asText())
+                .isEqualTo("def area(w, h):\n    return w*h\n");
+
+        String crash = ask(student, Map.of("question", "Traceback (most recent call last):\n  File \"game.py\", "
+                + "line 4, in <module>\n    lives = lives - hit\nTypeError: unsupported operand type(s) for -: 'str' "
+                + "and 'int'"));
+        JsonNode debug = forwardedOn("debug.requests", crash);
+        assertThat(debug.path("error").asText()).startsWith("Traceback").endsWith("for -: 'str' and 'int'");
+        assertThat(debug.path("code").isNull() || debug.path("code").isMissingNode())
+                .as("the traceback's quoted line is not the program").isTrue();
+
+        String prose = ask(student, Map.of("question", "my counter stays at 0 whatever i do"));
+        assertThat(forwardedOn("debug.requests", prose).path("question").asText())
+                .isEqualTo("my counter stays at 0 whatever i do");
+
+        String inputConcept = ask(student, Map.of("question", "how come input() gives me text when i type a number"));
+        assertThat(forwardedOn("concepts.requests", inputConcept).path("question").asText())
+                .isEqualTo("how come input() gives me text when i type a number");
+    }
+
+    @Test
     void offTopicRequestsAreDeclinedPolitelyWithWhatTheTutorCanDo() {
         UUID student = UUID.randomUUID();
         JsonNode language = awaitAnswered(student, ask(student, Map.of("question",

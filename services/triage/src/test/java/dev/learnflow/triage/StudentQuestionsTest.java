@@ -90,8 +90,9 @@ class StudentQuestionsTest {
         }
         table.append(String.format("%-20s %5d %7.1f%% %12d%n", "all", total, 100.0 * right / total, clarified));
         System.out.println(table + "misses:\n" + misses);
-        // measured: 92.8 %, 7 clarifications (73.7 % and 28 before python terms and the confidence rules; README)
-        assertThat((double) right / total).as("right lane").isGreaterThanOrEqualTo(0.9);
-        assertThat(clarified).as("clarifying questions").isLessThanOrEqualTo(8);
+        // measured on 289: 97.6 %, 4 clarifications (88.9 % and 10 before code in the message and prose bug reports
+        // decided the lane; 73.7 % and 28 on the first 217 before python terms and the confidence rules; README)
+        assertThat((double) right / total).as("right lane").isGreaterThanOrEqualTo(0.95);
+        assertThat(clarified).as("clarifying questions").isLessThanOrEqualTo(4);
     }
 }

@@ -14,15 +14,22 @@ final class ExerciseAndProgressCues {
 
     private static final Pattern PRACTICE_THING = Pattern.compile("(?i)\\b(?:exercises?|excer?cises?|exersices?|"
             + "practi[cs]e(?: problems?| questions?| tasks?)?|quiz(?:zes)?|challenges?|(?:coding |practice )?problems?"
-            + "|tasks?|katas?|drills?|homework|assignments?)\\b");
+            + "|tasks?|katas?|drills?|puzzles?|riddles?|homework|assignments?"
+            // the same asks in the other languages students mix in
+            + "|ejercicios?|exercices?|esercizi[oi]?|exerc[ií]cios?|übung(?:en)?|aufgaben?)\\b");
     private static final Pattern ASKING_FOR_IT = Pattern.compile("(?i)\\b(?:give|gimme|want|need|make|create|generate|"
             + "assign|send|set|another|more|next|new|(?:can|could|may) i (?:have|get|try)|i'?d like|let me|test me|"
-            + "quiz me|challenge me|something to)\\b|^\\s*(?:practi[cs]e|quiz|exercise)\\b");
+            + "quiz me|challenge me|something to|(?:throw|toss|hit|send|set) me|got any|(?:do|have) (?:you|u) (?:got|have)|"
+            + "any (?:more|good|other)|por favor|s'il (?:te|vous) pla[iî]t|bitte)\\b"
+            + "|^\\s*(?:practi[cs]e|quiz|exercises?|ejercicios?|exercices?|übung(?:en)?|aufgaben?)\\b");
     private static final Pattern NOT_A_REQUEST_FOR_PRACTICE = Pattern.compile("(?i)\\b(?:review|feedback|my (?:code|"
             + "solution|answer)|error|bug|crash|wrong|fails?|explain|what is|what's|how do(?:es)?)\\b");
     private static final Pattern MY_PROGRESS = Pattern.compile("(?i)\\bmy (?:mastery|progress|streak|score|scores|"
             + "stats|statistics|level|learning|weak(?:est)? (?:topics?|spots?|areas?)|strong(?:est)? topics?)\\b"
-            + "|\\bhow (?:am i|i'?m) doing\\b|\\bam i (?:ready|on track|improving|making progress)\\b");
+            + "|\\bhow (?:am i|i'?m) doing\\b|\\bam i (?:ready|on track|improving|making progress)\\b"
+            // what the student did over time: "what did i get wrong recently", "which topics have i done so far"
+            + "|\\b(?:what|which|how many|how much)\\b[^?.]{0,40}\\b(?:did i|have i|i'?ve|ive)\\b[^?.]{0,30}"
+            + "\\b(?:recently|lately|so far|this week|last week|this month)\\b");
 
     private ExerciseAndProgressCues() {
     }

@@ -31,8 +31,9 @@ public final class InlineCode {
     /** Where a one-liner starts: a statement keyword or an assignment right after the prose. */
     private static final Pattern ONE_LINER_START = Pattern.compile(
             "(?:^|(?<=[:?!.,]\\s)|(?<=[:?!]))\\s*((?:def\\s+\\w+\\s*\\(|class\\s+\\w+|for\\s+\\w[\\w, ]*\\s+in\\s"
-                    + "|while\\s+[^:]+:|if\\s+[^:]+:|import\\s+\\w|from\\s+[\\w.]+\\s+import\\s"
-                    + "|[A-Za-z_]\\w*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/]?=)(?!=)\\s*\\S|print\\s*\\())");
+                    + "|while\\s+\\S|if\\s+\\S|import\\s+\\w|from\\s+[\\w.]+\\s+import\\s"
+                    + "|[A-Za-z_]\\w*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/]?=)(?!=)\\s*\\S|print\\s*\\("
+                    + "|[A-Za-z_][\\w.]*\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*$|return\\s+\\S|with\\s+\\S.*:))");
     private static final Pattern COMPOUND = Pattern.compile(
             "^(def|class|for|while|if|elif|else|try|except|finally|with)\\b");
     /** Prose after a one-liner: "... print(i) why does it never stop?". */
@@ -40,6 +41,16 @@ public final class InlineCode {
             + "please|help|any ideas?|is (?:this|that|it)|does (?:this|that|it)|it (?:never|always|keeps|doesn|won|"
             + "only|prints|returns|gives)|but)\\b[^;=():]*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern BACKTICKED = Pattern.compile("`([^`\\n]{4,300})`");
+    private static final Pattern TRACEBACK_HEADER = Pattern.compile("^\\s*Traceback \\(most recent call last\\):");
+    private static final Pattern TRACEBACK_FRAME = Pattern.compile("^\\s*File \"[^\"]*\", line \\d+");
+    private static final Pattern ERROR_LINE = Pattern.compile("^[A-Za-z_][\\w.]*(?:Error|Exception|Exit|Interrupt|"
+            + "Iteration|Warning)\\b");
+    /** Python's keywords: between names they are code ("x in xs"); two plain words in a row are prose. */
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield", "None", "True", "False");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z_]\\w*|\\d+(?:\\.\\d+)?|\\S");
 
     private InlineCode() {
     }
@@ -82,12 +93,13 @@ public final class InlineCode {
     /** Two or more consecutive lines that are indented (or start with a statement) and read as code. */
     private static Split indented(String question) {
         String[] lines = question.replace("\r\n", "\n").split("\n", -1);
+        boolean[] traceback = tracebackLines(lines);
         int bestStart = -1;
         int bestEnd = -1;
         int start = -1;
         int codeLines = 0;
         for (int i = 0; i <= lines.length; i++) {
-            boolean inBlock = i < lines.length && (lines[i].isBlank() && start >= 0
+            boolean inBlock = i < lines.length && !traceback[i] && (lines[i].isBlank() && start >= 0
                     || (lines[i].startsWith("    ") || lines[i].startsWith("\t")) && !lines[i].isBlank()
                     || CODE_LINE.matcher(lines[i]).find() && looksLikeCodeLine(lines[i]));
             if (inBlock) {
@@ -120,6 +132,31 @@ public final class InlineCode {
                 "indented");
     }
 
+    /**
+     * The lines of a pasted traceback: its header, the {@code File "...", line N} frames with the source line each
+     * quotes, and the closing error line. They are the error, not the program: they stay with the question (where
+     * they decide the debug lane and travel as the error) and are never taken for code.
+     */
+    static boolean[] tracebackLines(String[] lines) {
+        boolean[] marked = new boolean[lines.length];
+        boolean inside = false;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (TRACEBACK_HEADER.matcher(line).find() || TRACEBACK_FRAME.matcher(line).find()) {
+                inside = true;
+                marked[i] = true;
+            } else if (inside && ERROR_LINE.matcher(line).find()) {
+                marked[i] = true;
+                inside = false;
+            } else if (inside && (line.startsWith(" ") || line.startsWith("\t") || line.strip().matches("[~^ ]+"))) {
+                marked[i] = true;   // the source line a frame quotes, or its ^^^ marker
+            } else {
+                inside = false;
+            }
+        }
+        return marked;
+    }
+
     /** A line of prose can start with "if" too; code has operators, brackets or a trailing colon. */
     private static boolean looksLikeCodeLine(String line) {
         String s = line.strip();
@@ -145,13 +182,49 @@ public final class InlineCode {
             }
             List<String> statements = statements(candidate);
             boolean compound = statements.stream().anyMatch(s -> COMPOUND.matcher(s).find() && s.contains(":"));
-            if (statements.size() >= 2 || compound) {
+            boolean oneStatement = statements.size() == 1 && readsAsCode(statements.get(0));
+            if (statements.size() >= 2 || compound || oneStatement) {
                 String code = unfold(statements);
                 String prose = tidy(text.substring(0, start) + " " + trailing);
                 return new Split(prose.isBlank() ? text : prose, Optional.of(code), "one-liner");
             }
         }
         return Split.none(question);
+    }
+
+    /**
+     * One statement typed after the question ("is this efficient? sorted(set(nums))", "for i in range(5) print(i)"):
+     * code when its brackets balance, it has brackets or an operator, and no two plain words stand side by side
+     * outside brackets and strings (prose has them, Python needs a keyword or an operator between names).
+     */
+    static boolean readsAsCode(String statement) {
+        String bare = statement.replaceAll("'[^']*'|\"[^\"]*\"", "s");
+        if (!bare.matches(".*[()\\[\\]=+*/<>%-].*") || bare.length() < 5) {
+            return false;
+        }
+        int depth = 0;
+        String previous = null;
+        Matcher token = TOKEN.matcher(bare);
+        while (token.find()) {
+            String t = token.group();
+            if ("([{".contains(t)) {
+                depth++;
+            } else if (")]}".contains(t)) {
+                if (--depth < 0) {
+                    return false;
+                }
+            }
+            boolean word = t.matches("[A-Za-z_]\\w*") && !KEYWORDS.contains(t);
+            if (depth == 0 && word && previous != null && previous.matches("[A-Za-z_]\\w*")
+                    && !KEYWORDS.contains(previous)) {
+                return false;
+            }
+            previous = t;
+        }
+        // "x = 5 is" (what i want): a statement does not end on an operator or a keyword that needs an operand.
+        boolean dangling = previous == null || previous.matches("[=+*/<>%,.-]") || KEYWORDS.contains(previous)
+                && !List.of("None", "True", "False", "pass", "break", "continue", "return").contains(previous);
+        return depth == 0 && !dangling;
     }
 
     private static Split backticked(String question) {

@@ -81,7 +81,8 @@ public class IntentClassifier {
         }
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         nearest.forEach((intent, top) -> scores.put(intent, Arrays.stream(top).filter(s -> s > -1).average().orElse(0)));
-        if (errorSignal || DebugSignals.of(text).isPresent()) {
+        boolean hasCode = code != null && !code.isBlank();
+        if (errorSignal || DebugSignals.of(text, hasCode).isPresent()) {
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
         }
         if (OffTopic.otherLanguage(text).isPresent()) {
@@ -90,6 +91,21 @@ public class IntentClassifier {
         Optional<Intent> cue = ExerciseAndProgressCues.of(text);
         if (cue.isPresent()) {
             return new Classification(cue.get(), 1.0, scores, true, "signal");
+        }
+        if (hasCode && ReviewCues.asksForAnOpinion(text)) {
+            // Code shown and an opinion asked for: a review, whatever the code's own words remind the model of.
+            return new Classification(Intent.CODE_REVIEW, 1.0, scores, true, "signal");
+        }
+        if (hasCode && ReviewCues.asksWhatItDoes(text)) {
+            // Code shown and asked what it does: an explanation of that code (concepts traces it).
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
+        }
+        if (!hasCode && DebugSignals.inputAsText(text)) {
+            // "why does input() give me a string": how input works, answered as a concept when no program is shown.
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "python-terms");
+        }
+        if (!hasCode && OffTopic.otherSubject(text)) {
+            return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
         Intent best = Intent.OFF_TOPIC;
         double bestScore = Double.NEGATIVE_INFINITY;
@@ -108,7 +124,6 @@ public class IntentClassifier {
         boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
         boolean ownProgram = PythonTerms.aboutOwnProgram(text);
         boolean pythonQuestion = PythonTerms.named(text) && !ownProgram;
-        boolean hasCode = code != null && !code.isBlank();
         // What the sentence model mistakes for another lane: "abs function" looks like a bug report to it, "max and
         // min with a key" like a request for practice, "filter function python" like a review request.
         boolean mistaken = switch (best) {
@@ -121,11 +136,55 @@ public class IntentClassifier {
             // A message naming Python's own terms, without a debug signal or a request for practice: answer it.
             return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, true, "python-terms");
         }
+        if (hasCode && (best == Intent.EXERCISE_REQUEST || best == Intent.PROGRESS_QUESTION
+                || best == Intent.OFF_TOPIC)) {
+            // Code came with the message, and no practice or progress cue above: it is about that code. Its own
+            // program said in so many words ("my loop ...") is a debugging request; otherwise the nearest code lane.
+            Intent codeLane = ownProgram ? Intent.DEBUG_HELP : nearestOf(scores, Intent.DEBUG_HELP,
+                    Intent.CODE_REVIEW, Intent.CONCEPT_EXPLANATION);
+            return new Classification(codeLane, confidence, scores, ownProgram || confident, "embedding");
+        }
+        if (best == Intent.DEBUG_HELP && !hasCode && !ownProgram && !DebugSignals.mentionsOwnWork(text)
+                && PythonTerms.asksHowOrWhat(text)) {
+            // The model hears a bug report, but nothing in the message is the student's program and no symptom or
+            // error is named (those are signals above): "why isn't 0.1 + 0.2 equal to 0.3" asks how Python works.
+            // Only the lane changes: an unsure reading stays unsure (a clarification, or the LLM's turn).
+            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, confident, "embedding");
+        }
+        if (!confident && !hasCode && PythonTerms.asksForReview(text)
+                && (ownProgram || best == Intent.CODE_REVIEW || classificationRunnerUp(scores, best) == Intent.CODE_REVIEW)) {
+            // Unsure, but asking for a review in so many words ("look over my class"): the review lane asks for the
+            // code and says what a review checks.
+            return new Classification(Intent.CODE_REVIEW, confidence, scores, true, "embedding");
+        }
+        if (!confident && ownProgram && !hasCode && OffTopic.aboutProgramming(text)) {
+            // Unsure, but the student's own program is the subject ("my code is broken"): help with it.
+            return new Classification(Intent.DEBUG_HELP, confidence, scores, true, "embedding");
+        }
+        if (best == Intent.EXERCISE_REQUEST && !hasCode && !ExerciseAndProgressCues.asksForPractice(text)
+                && !PythonTerms.named(text) && !OffTopic.aboutProgramming(text)) {
+            // "how do i get better at chess": sounds like practice, but neither practice nor programming is asked.
+            return new Classification(Intent.OFF_TOPIC, confidence, scores, confident, "embedding");
+        }
         if (!confident && best == Intent.OFF_TOPIC && !PythonTerms.named(text) && !hasCode) {
             // Nothing of Python in it and nearest to the off-topic examples: decline politely rather than ask.
             return new Classification(best, confidence, scores, true, "embedding");
         }
         return new Classification(best, confidence, scores, confident, "embedding");
+    }
+
+    private static Intent classificationRunnerUp(Map<Intent, Double> scores, Intent best) {
+        return new Classification(best, 0, scores, false, "embedding").runnerUp();
+    }
+
+    private static Intent nearestOf(Map<Intent, Double> scores, Intent... lanes) {
+        Intent nearest = lanes[0];
+        for (Intent lane : lanes) {
+            if (scores.get(lane) > scores.get(nearest)) {
+                nearest = lane;
+            }
+        }
+        return nearest;
     }
 
     public int exampleCount() {

@@ -23,6 +23,15 @@ final class OffTopic {
             + "|c\\+\\+|cpp|c#|csharp|c language|in c\\b|golang|go language|rust|php|ruby|swift|kotlin|scala|perl"
             + "|haskell|matlab|r language|in r\\b|sql|mysql|html|css|bash|powershell|excel formulas?|vba|lua|dart"
             + "|assembly|fortran|cobol|visual basic)(?![\\w+#])");
+    /** Work in another school subject ("my calculus hw", "a history essay"). */
+    private static final Pattern OTHER_SUBJECT_WORK = Pattern.compile("(?i)(?=.*\\b(?:calculus|algebra|geometry|"
+            + "trigonometry|trig|physics|chemistry|biology|history|geography|literature|economics|accounting|"
+            + "philosophy|psychology|latin|french|spanish|german|maths?)\\b)(?=.*\\b(?:hw|homework|essay|assignment|"
+            + "exam|test|worksheet|problems?|questions?|class|lab report|project)\\b)");
+    /** Words that tie a message to programming, so a subject name in it is the program's theme, not the subject. */
+    private static final Pattern PROGRAMMING = Pattern.compile("(?i)\\b(?:python|py|code|coding|program\\w*|script|"
+            + "developer|software|computer science|cs|algorithms?|"
+            + "function|module|import|loop|variable|list|dict\\w*|class (?:in|with)|def)\\b");
     private static final Pattern PYTHON = Pattern.compile("(?i)\\bpython|\\bpy\\b|\\.py\\b|\\bsqlite3\\b");
 
     private OffTopic() {
@@ -35,6 +44,16 @@ final class OffTopic {
         }
         Matcher m = LANGUAGE.matcher(message);
         return m.find() ? Optional.of(displayName(m.group(1))) : Optional.empty();
+    }
+
+    /** Homework in another subject with nothing about programming in the message. */
+    static boolean otherSubject(String message) {
+        return message != null && OTHER_SUBJECT_WORK.matcher(message).find() && !PROGRAMMING.matcher(message).find();
+    }
+
+    /** Whether the message talks about programming at all (code, a program, Python, its usual words). */
+    static boolean aboutProgramming(String message) {
+        return message != null && (PROGRAMMING.matcher(message).find() || PYTHON.matcher(message).find());
     }
 
     static Kind kindOf(String message) {

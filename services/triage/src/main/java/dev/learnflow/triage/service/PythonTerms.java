@@ -28,7 +28,12 @@ final class PythonTerms {
             + "decorators?|slic(?:e|es|ing)|mutab\\w*|immutab\\w*|recursi\\w*|inheritance|dataclass(?:es)?|"
             + "propert(?:y|ies)|getters?|setters?|exceptions?|modules?|packages?|variables?|loops?|strings?|"
             + "integers?|floats?|booleans?|methods?|arguments?|parameters?|kwargs|args|scope|namespace|"
-            + "hashable|indentation|python|pythonic|py)\\b"
+            + "hashable|indentation|python|pythonic|py|"
+            // words of the course that everyday messages rarely use
+            + "input|functions?|func|classes|objects?|lists?|deep ?cop(?:y|ies)|shallow ?cop(?:y|ies)|"
+            + "keywords?|syntax|statements?|operators?|recursive|iterat\\w*|conditionals?|files?|arrays?|"
+            + "index(?:es|ing)?|indices|sort(?:ing|ed)?|append(?:ing)?|imports?|importing|librar(?:y|ies)|range|"
+            + "rounding|decimals?|self|constructors?|instances?|attributes?|globals?)\\b"
             // names written as code: len(), str.count, .split
             + "|\\b[a-z_]\\w*\\(\\)|\\b[a-z_]\\w*\\.[a-z_]\\w*\\b|\\*\\*?\\w+|:=|==|//|\\[::?-?\\d*\\]");
 

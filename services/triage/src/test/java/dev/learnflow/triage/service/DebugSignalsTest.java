@@ -38,4 +38,35 @@ class DebugSignalsTest {
             assertThat(DebugSignals.of(q)).as(q).isEmpty();
         }
     }
+
+    @Test
+    void aProgramMisbehavingToldInProseWithoutATracebackIsDebugging() {
+        for (String q : new String[] {"my score variable stays at 0 whatever i type", "the game i wrote keeps "
+            + "crashing after level 2", "program opens and just closes straight away", "my search keeps failing "
+            + "although the name is in the list", "the function i made hands back None", "the loop skips every "
+            + "second number when i delete from the list", "the result is twice what it should be",
+            "There is an error on line 7", "why doesn't it run", "this doesnt work at all"}) {
+            assertThat(DebugSignals.of(q)).as(q).isPresent();
+        }
+    }
+
+    @Test
+    void whatInputGivesIsAConceptUnlessAProgramOrAFailureIsThere() {
+        for (String q : new String[] {"is the thing input() returns always a str?", "my input number won't add to "
+            + "the other one", "why can't i do math with what input gives me"}) {
+            assertThat(DebugSignals.of(q)).as(q).isEmpty();
+            assertThat(DebugSignals.inputAsText(q)).as(q).isTrue();
+        }
+        assertThat(DebugSignals.of("my input number won't add to the other one", true)).isPresent();
+        assertThat(DebugSignals.inputAsText("int(input()) crashes when i type a letter")).isFalse();
+    }
+
+    @Test
+    void learningWordsAroundAProgramAreNotSignals() {
+        for (String q : new String[] {"why does continue skip the rest of the loop", "how do i throw an exception",
+            "my teacher says i should learn dictionaries", "what does my function need to return",
+            "how does the program know where to start"}) {
+            assertThat(DebugSignals.of(q)).as(q).isEmpty();
+        }
+    }
 }

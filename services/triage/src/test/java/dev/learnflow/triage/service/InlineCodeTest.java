@@ -90,4 +90,45 @@ class InlineCodeTest {
             assertThat(InlineCode.extract(question).code()).as(question).isEmpty();
         }
     }
+
+    @Test
+    void aPastedTracebackIsNeverTakenForTheCode() {
+        String traceback = "Traceback (most recent call last):\n  File \"shop.py\", line 9, in <module>\n"
+                + "    main()\n  File \"shop.py\", line 6, in main\n    print(prices[3])\n"
+                + "IndexError: list index out of range";
+
+        assertThat(InlineCode.extract("help?\n" + traceback).code()).isEmpty();
+
+        InlineCode.Split both = InlineCode.extract("why??\nprices = [1, 2]\nfor p in prices:\n    print(p)\n"
+                + "print(prices[3])\n" + traceback);
+        assertThat(both.code()).contains("prices = [1, 2]\nfor p in prices:\n    print(p)\nprint(prices[3])\n");
+        assertThat(both.prose()).startsWith("why?? Traceback (most recent call last):")
+                .endsWith("IndexError: list index out of range");
+    }
+
+    @Test
+    void codePastedWithoutFencesOrIndentationIsTheCode() {
+        InlineCode.Split split = InlineCode.extract("can this be shorter?\nsquares = []\nfor n in nums:\n"
+                + "    squares.append(n * n)\nprint(squares)");
+
+        assertThat(split.form()).isEqualTo("indented");
+        assertThat(split.code()).contains("squares = []\nfor n in nums:\n    squares.append(n * n)\nprint(squares)\n");
+        assertThat(split.prose()).isEqualTo("can this be shorter?");
+    }
+
+    @Test
+    void oneStatementAfterTheQuestionIsCodeWhenItReadsAsCode() {
+        InlineCode.Split call = InlineCode.extract("good enough? max(scores, key=len)");
+        assertThat(call.code()).contains("max(scores, key=len)\n");
+        assertThat(call.prose()).isEqualTo("good enough?");
+
+        InlineCode.Split broken = InlineCode.extract("what's wrong here? while x < 3 print(x)");
+        assertThat(broken.code()).as("a statement with a syntax error is still the student's code")
+                .contains("while x < 3 print(x)\n");
+
+        for (String prose : new String[] {"ok. total = 5 is what i expect", "Why? len(x) is smaller than i thought",
+            "help: my loop prints stuff"}) {
+            assertThat(InlineCode.extract(prose).code()).as(prose).isEmpty();
+        }
+    }
 }
