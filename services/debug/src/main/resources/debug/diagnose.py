@@ -22,15 +22,23 @@ import time
 import zlib
 
 STUDENT_FILE = "main.py"
-STEP_CAP = 100000         # line events per case before a run counts as runaway
-OBSERVE_STEPS = 400       # extra events watched after the cap, to find the loop and what does not change in it
-TRACE_KEEP = 300          # steps kept in the trace of the failing call
+# line events per case before a run counts as runaway
+STEP_CAP = 100000
+# extra events watched after the cap, to find the loop and what does not change in it
+OBSERVE_STEPS = 400
+# steps kept in the trace of the failing call
+TRACE_KEEP = 300
 REPR_MAX = 80
-OUTPUT_MAX = 20000        # characters of a case's captured output
-CASE_SECONDS = 0.6        # wall-clock backstop per traced case (sleep, huge C-level work)
-MUTANT_SECONDS = 0.25     # per case of a candidate change
-TOTAL_CPU_SECONDS = 2.0   # the whole harness stays well under the sandbox's 5 s ...
-TOTAL_WALL_SECONDS = 3.8  # ... also on a busy machine, where it gets less CPU per second
+# characters of a case's captured output
+OUTPUT_MAX = 20000
+# wall-clock backstop per traced case (sleep, huge C-level work)
+CASE_SECONDS = 0.6
+# per case of a candidate change
+MUTANT_SECONDS = 0.25
+# the whole harness stays well under the sandbox's 5 s ...
+TOTAL_CPU_SECONDS = 2.0
+# ... also on a busy machine, where it gets less CPU per second
+TOTAL_WALL_SECONDS = 3.8
 MUTANT_MAX = 160
 STARTED = time.monotonic()
 
@@ -43,7 +51,8 @@ class CaseTimeout(BaseException):
     pass
 
 
-STOP = [None]   # once a case is stopped, every further line of it raises again (a bare except cannot hide it)
+# once a case is stopped, every further line of it raises again (a bare except cannot hide it)
+STOP = [None]
 
 
 def left():
@@ -81,7 +90,8 @@ class Capture(io.StringIO):
         return len(text)
 
 
-CURRENT = [None]   # the tracer of the case that is running
+# the tracer of the case that is running
+CURRENT = [None]
 
 
 def _alarm(signum, frame):
@@ -118,8 +128,6 @@ class Tracer:
         self.last_locals = {}
         self.observing = 0
         self.observed = []
-        self.depth_base = None
-        self.max_depth = 0
         self.exception_line = None
         self.last_event = None
 
@@ -147,7 +155,8 @@ class Tracer:
                     raise Runaway()
                 self.observing = OBSERVE_STEPS
         elif event == "exception" and self.last_event != "exception":
-            self.exception_line = frame.f_lineno   # where it was raised, not the frames it unwinds through
+            # where it was raised, not the frames it unwinds through
+            self.exception_line = frame.f_lineno
         self.last_event = event
         if self.detail:
             self.record(frame, event, arg)
@@ -209,7 +218,6 @@ class Program:
         self.source = source
         self.tree = tree if tree is not None else ast.parse(source, STUDENT_FILE)
         self.code = compile(self.tree, STUDENT_FILE, "exec")
-        self.library = compile(library_of(self.tree), STUDENT_FILE, "exec")
 
     def namespace(self, stdin_text):
         stdin = io.StringIO(stdin_text or "")
@@ -236,25 +244,35 @@ def is_main_block(node):
         and isinstance(node.test.left, ast.Name) and node.test.left.id == "__name__"
 
 
-def load_library(program, tracer_seconds):
-    """Runs the definitions (each top-level statement on its own, so one failing statement spares the rest)."""
+def load_library(program, tracer_seconds, before_calls=False):
+    # Runs the definitions (each top-level statement on its own, so one failing statement spares the rest). With
+    # before_calls, not the statements that call the student's own functions: the state before the script's first
+    # call, for replaying its calls in order.
+    own = {n.name for n in func_defs(program.tree)} if before_calls else ()
     env = program.namespace("")
     out = Capture()
     real = sys.stdout
     sys.stdout = out
     try:
-        tree = library_of(program.tree)
-        for node in tree.body:
-            if isinstance(node, ast.Pass):
+        for node in library_of(program.tree).body:
+            if isinstance(node, ast.Pass) or not isinstance(node, ast.FunctionDef) and \
+                    any(isinstance(c, ast.Call) and getattr(c.func, "id", 0) in own for c in ast.walk(node)):
                 continue
-            module = ast.Module(body=[node], type_ignores=[])
             try:
-                code = compile(module, STUDENT_FILE, "exec")
+                code = compile(ast.Module(body=[node], type_ignores=[]), STUDENT_FILE, "exec")
                 run_traced(lambda: exec(code, env), Tracer(cover=False), tracer_seconds)
             except BaseException:
                 continue
     finally:
         sys.stdout = real
+    return env
+
+
+def with_setup(program, case, seconds):
+    # A fresh module for a case whose calls before it (the script's own order) leave state behind.
+    env = load_library(program, seconds, True)
+    for call in case.get("setup") or []:
+        run_case(program, {"call": call}, Tracer(cover=False), env, seconds)
     return env
 
 
@@ -285,9 +303,18 @@ def output_matches(out, expected):
     if got == want:
         return True
     if len(want) == 1 and got:
-        last = got[-1].strip()
-        return last == want[0].strip() or last.endswith(" " + want[0].strip())
+        last, wanted = loose(got[-1]), loose(want[0])
+        if last == wanted:
+            return True
+        # "Total: 10.0" for an expected 10.0; but "not found" is not "found": only a value may follow a label
+        return bool(wanted) and wanted[0] in "-0123456789[({'\"" and \
+            (last.endswith(" " + wanted) or last.endswith(":" + wanted) or last.endswith("=" + wanted))
     return False
+
+
+def loose(line):
+    """A printed line as a student quotes it: case, spacing and a final full stop or exclamation mark aside."""
+    return " ".join(line.strip().rstrip(".!?").split()).casefold()
 
 
 def shown_output(out, expected):
@@ -303,6 +330,8 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
     real = sys.stdout
     result = {"actual": None, "passed": False, "error": None, "stdout": "", "runaway": False, "value": None,
               "error_line": None}
+    if case.get("call") and case.get("setup") is not None:
+        env = with_setup(program, case, seconds)
     sys.stdout = out
     try:
         if case.get("call"):
@@ -318,10 +347,7 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
             text = out.getvalue()
             result["actual"] = shown_output(text, case.get("expected"))
             result["passed"] = case.get("expected") is not None and output_matches(text, case["expected"])
-    except Runaway:
-        result["runaway"] = True
-        result["error"] = "the program did not stop"
-    except CaseTimeout:
+    except (Runaway, CaseTimeout):
         result["runaway"] = True
         result["error"] = "the program did not stop"
     except BaseException as exc:
@@ -348,16 +374,26 @@ def student_line(exc):
 
 
 def resolve_candidates(program, case):
-    """"returns 8 instead of 5" without the input: the module-level call whose value is what the student saw."""
-    env = load_library(program, CASE_SECONDS)
-    for call in case.get("candidates") or []:
-        probe = dict(case, call=call)
-        r = run_case(program, probe, Tracer(cover=False), env)
-        if r["error"] is None and case.get("claimed") is not None and \
-                (r["actual"] == case["claimed"].strip() or str(r["value"]) == case["claimed"].strip()):
-            return call
+    # "returns 8 instead of 5" without the input: the module-level call whose value is what the student saw (else,
+    # when they said something, the first call that is wrong). The calls run in the script's order, so state one
+    # call leaves behind (a shared default list) is there for the next, as when the student ran the program; the
+    # calls before the chosen one become its setup.
     calls = case.get("candidates") or []
-    return calls[0] if len(calls) == 1 else None
+    claimed = (case.get("claimed") or "").strip()
+    env = load_library(program, CASE_SECONDS, True)
+    match = wrong = None
+    for k, call in enumerate(calls):
+        r = run_case(program, dict(case, call=call), Tracer(cover=False), env)
+        if r["error"] is None and claimed and claimed in (r["actual"], str(r["value"])):
+            match = k
+            break
+        if wrong is None and not r["passed"] and (r["error"] or len(calls) > 1):
+            wrong = k
+    k = match if match is not None else wrong if claimed else None
+    if k is None:
+        return calls[0] if len(calls) == 1 else None
+    case["setup"] = calls[:k]
+    return calls[k]
 
 
 # ------------------------------------------------------------------------------------------------- AST helpers
@@ -388,11 +424,17 @@ def assigned_in(nodes):
             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
                 names.add(n.id)
             elif isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name):
-                names.add(n.func.value.id)   # lst.append(...) changes lst
+                # lst.append(...) changes lst
+                names.add(n.func.value.id)
             elif isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.ctx, ast.Store) \
                     and isinstance(n.value, ast.Name):
                 names.add(n.value.id)
     return names
+
+
+def prints_a_value(node):
+    """print(...) of something computed; print("done") is a trace message, not a result."""
+    return is_call_to(node, "print") and any(not isinstance(a, ast.Constant) for a in node.args)
 
 
 def is_call_to(node, name):
@@ -430,7 +472,8 @@ def fall_through_line(body):
         in_body = fall_through_line(last.body)
         in_else = fall_through_line(last.orelse) if last.orelse else last.lineno
         if in_body is not None and in_else is not None:
-            return getattr(last, "end_lineno", None) or in_else   # every branch runs off the end
+            # every branch runs off the end
+            return getattr(last, "end_lineno", None) or in_else
         return in_body if in_body is not None else in_else
     if isinstance(last, (ast.Try, ast.With)):
         return fall_through_line(last.body) if not isinstance(last, ast.Try) or not last.handlers else \
@@ -474,24 +517,29 @@ def apply_mutation(source, mutation):
         node.ops[arg[0]] = arg[1]()
     elif op == "binop":
         node.op = arg()
-    elif op == "replace":      # replace node by an expression given as source text
+    # replace node by an expression given as source text
+    elif op == "replace":
         new = ast.parse(arg, mode="eval").body
         replace_child(parents[node], node, new)
     elif op == "wrap_not":
         replace_child(parents[node], node, ast.UnaryOp(op=ast.Not(), operand=node))
-    elif op == "unwrap":       # not x -> x, int(x) -> x
+    # not x -> x, int(x) -> x
+    elif op == "unwrap":
         inner = node.operand if isinstance(node, ast.UnaryOp) else node.args[0]
         replace_child(parents[node], node, inner)
-    elif op == "delete":       # a statement (break)
+    # a statement (break)
+    elif op == "delete":
         replace_stmt(parents[node], node, [ast.Pass()])
-    elif op == "dedent":       # move a statement from a loop body to just after the loop
+    # move a statement from a loop body to just after the loop
+    elif op == "dedent":
         loop = parents[node]
         body = loop.body if node in loop.body else loop.orelse
         body.remove(node)
         if not body:
             body.append(ast.Pass())
         replace_stmt(parents[loop], loop, [loop, node])
-    elif op == "hoist":        # move an assignment from a loop body to just before the loop
+    # move an assignment from a loop body to just before the loop
+    elif op == "hoist":
         loop = parents[node]
         loop.body.remove(node)
         if not loop.body:
@@ -499,21 +547,27 @@ def apply_mutation(source, mutation):
         replace_stmt(parents[loop], loop, [node, loop])
     elif op == "append_return":
         node.body.append(ast.Return(value=ast.Name(id=arg, ctx=ast.Load())))
+    # a value computed and thrown away: returned instead
+    elif op == "expr_to_return":
+        replace_stmt(parents[node], node, [ast.Return(value=node.value)])
     elif op == "print_to_return":
         replace_stmt(parents[node], node, [ast.Return(value=node.value.args[0] if node.value.args else None)])
     elif op == "swap_branches":
         inner = node.orelse[0]
         node.test, inner.test = inner.test, node.test
         node.body, inner.body = inner.body, node.body
-    elif op == "guard":        # if not <param>: return <expected>, at the top of the function
+    # if not <param>: return <expected>, at the top of the function
+    elif op == "guard":
         guard = ast.parse("if not %s:\n    return %s\n" % arg).body[0]
         node.body.insert(0, guard)
-    elif op == "replace_else_return":   # if ...: return a / else: return b inside a loop: b after the loop
+    # if ...: return a / else: return b inside a loop: b after the loop
+    elif op == "replace_else_return":
         branch = parents[node]
         loop = enclosing(branch, parents, (ast.For, ast.While))
         branch.orelse = []
         replace_stmt(parents[loop], loop, [loop, node])
-    elif op == "append_stmt":  # a statement at the end of a loop body
+    # a statement at the end of a loop body
+    elif op == "append_stmt":
         node.body.append(ast.parse(arg).body[0])
     ast.fix_missing_locations(tree)
     return tree
@@ -570,7 +624,11 @@ class Finding:
         self.confirmed = False
         self.repaired = False
         self.node = node
-        self.anchors = set()   # other lines whose running confirms the finding
+        # other lines whose running confirms the finding
+        self.anchors = set()
+        # the run itself shows it (a crash on an empty input), no repair needed
+        self.proven = False
+        self.weak = False
 
 
 class Detectors:
@@ -593,7 +651,8 @@ class Detectors:
             try:
                 getattr(self, name)()
             except Exception:
-                pass   # a detector never breaks the diagnosis
+                # a detector never breaks the diagnosis
+                pass
         return self.findings
 
     # -- loops and ranges
@@ -605,21 +664,22 @@ class Detectors:
                 for k, a in enumerate(args[:2]):
                     is_end = k == 1 or len(args) == 1
                     for delta in (-1, 1):
-                        fewer = (delta < 0) == is_end   # the repair makes fewer passes: the bug ran one more
+                        # the repair makes fewer passes: the bug ran one more
+                        fewer = (delta < 0) == is_end
                         muts.append((self.at(a), "replace", shift(a, delta),
                                      {"direction": "one more" if fewer else "one fewer"}))
                 var = n.target.id if isinstance(n.target, ast.Name) else src(n.target)
                 bound = args[0] if len(args) == 1 else args[1]
                 odd = any(isinstance(b, ast.BinOp) and const_num(b.right) in (1, 2) for b in args) \
                     or (len(args) >= 2 and const_num(args[0]) not in (None, 0))
-                self.add("off_by_one_range", n, "the range of the loop", 0.55 if odd else 0.35, muts, var=var,
+                self.add("off_by_one_range", n, "range", 0.55 if odd else 0.35, muts, var=var,
                          bound=src(bound), start=src(args[0]) if len(args) >= 2 else "0")
             if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.BinOp) and \
                     isinstance(n.slice.op, (ast.Add, ast.Sub)) and const_num(n.slice.right) == 1:
                 muts = [(self.at(n.slice), "replace", shift(n.slice, d)) for d in (-1, 1)]
-                self.add("off_by_one_range", n, "the index next to the current one", 0.3, muts, var=src(n.slice))
+                self.add("off_by_one_range", n, "next-index", 0.3, muts, var=src(n.slice))
             if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Call) and is_call_to(n.slice, "len"):
-                self.add("off_by_one_range", n, "an index equal to the length", 0.6,
+                self.add("off_by_one_range", n, "len-index", 0.6,
                          [(self.at(n.slice), "replace", src(n.slice) + " - 1")], var=src(n.slice))
 
     def detect_return_in_loop(self):
@@ -628,7 +688,7 @@ class Detectors:
                 for part in (n.body,):
                     for stmt in part:
                         if isinstance(stmt, ast.Return):
-                            self.add("return_in_loop", stmt, "a return inside the loop body", 0.7,
+                            self.add("return_in_loop", stmt, "return-in-loop", 0.7,
                                      [(self.at(stmt), "dedent", None)])
                         if isinstance(stmt, ast.If):
                             for branch in (stmt.body, stmt.orelse):
@@ -637,7 +697,7 @@ class Detectors:
                                         isinstance(stmt.orelse[-1], ast.Return):
                                     ret = stmt.orelse[-1]
                                     self.add("return_in_loop", ret,
-                                             "an else that returns on the first pass of the loop", 0.75,
+                                             "else-return", 0.75,
                                              [(self.at(ret), "replace_else_return", None)])
                                     break
 
@@ -648,24 +708,32 @@ class Detectors:
                 continue
             end = fall_through_line(fn.body)
             if end is None:
-                continue   # every path ends in return or raise
-            if not rets and any(is_call_to(x, "print") for x in ast.walk(fn)):
-                continue   # that is print_instead_of_return
+                # every path ends in return or raise
+                continue
+            if not rets and any(prints_a_value(x) for x in ast.walk(fn)):
+                # that is print_instead_of_return
+                continue
             locals_ = [a for a in assigned_in(fn.body) if a not in {x.arg for x in fn.args.args}]
             params = [x.arg for x in fn.args.args]
-            muts = [(self.at(fn), "append_return", name) for name in sorted(locals_) + params]
+            discarded = [x for x in ast.walk(fn) if isinstance(x, ast.Expr) and enclosing_def(x, fn)
+                         and isinstance(x.value, (ast.BinOp, ast.Name, ast.Compare, ast.BoolOp, ast.Subscript,
+                                                  ast.Constant, ast.List, ast.Tuple, ast.Dict, ast.IfExp))
+                         # not the docstring
+                         and not (isinstance(x.value, ast.Constant) and x is fn.body[0])]
+            muts = [(self.at(x), "expr_to_return", None) for x in discarded]
+            muts += [(self.at(fn), "append_return", name) for name in sorted(locals_) + params]
             # The line where the function runs off its end without a return: where the fix goes.
-            self.add("missing_return", fn, "the function reaches its end without returning a value",
+            self.add("missing_return", fn, "no-return",
                      0.8 if not rets else 0.6, muts, function=fn.name)
             self.findings[-1].line = end
             self.findings[-1].anchors.add(fn.lineno)
 
     def detect_print_instead_of_return(self):
         for fn in func_defs(self.tree):
-            prints = [x for x in ast.walk(fn) if isinstance(x, ast.Expr) and is_call_to(x.value, "print")]
+            prints = [x for x in ast.walk(fn) if isinstance(x, ast.Expr) and prints_a_value(x.value)]
             if prints and not [r for r in returns_of(fn) if r.value is not None]:
                 for p in prints:
-                    self.add("print_instead_of_return", p, "print shows the value but the function returns None",
+                    self.add("print_instead_of_return", p, "print-not-return",
                              0.85, [(self.at(p), "print_to_return", None)], function=fn.name)
 
     def detect_accumulator_reset_in_loop(self):
@@ -681,7 +749,7 @@ class Detectors:
                         and (const_num(stmt.value) is not None or isinstance(stmt.value, (ast.List, ast.Dict))
                              or isinstance(stmt.value, ast.Constant)) and stmt.targets[0].id in updated | \
                         self.appended_in(loop):
-                    self.add("accumulator_reset_in_loop", stmt, "the running total is set back on every pass", 0.85,
+                    self.add("accumulator_reset_in_loop", stmt, "reset", 0.85,
                              [(self.at(stmt), "hoist", None)], var=stmt.targets[0].id)
 
     def appended_in(self, loop):
@@ -692,11 +760,11 @@ class Detectors:
     def detect_integer_division(self):
         for n in self.nodes:
             if isinstance(n, ast.BinOp) and isinstance(n.op, ast.FloorDiv):
-                self.add("integer_division", n, "// drops the fractional part", 0.45,
+                self.add("integer_division", n, "floor-div", 0.45,
                          [(self.at(n), "binop", ast.Div)])
             if is_call_to(n, "int") and len(n.args) == 1 and isinstance(n.args[0], ast.BinOp) \
                     and isinstance(n.args[0].op, ast.Div):
-                self.add("integer_division", n, "int() cuts the fractional part off the division", 0.6,
+                self.add("integer_division", n, "int-cut", 0.6,
                          [(self.at(n), "unwrap", None)])
 
     def detect_wrong_comparison_operator(self):
@@ -706,7 +774,7 @@ class Detectors:
                     if type(op) in CMP_SAME_DIRECTION:
                         in_condition = isinstance(self.parents.get(n), (ast.If, ast.While)) or \
                             isinstance(self.parents.get(n), ast.BoolOp)
-                        self.add("wrong_comparison_operator", n, "the boundary of the comparison",
+                        self.add("wrong_comparison_operator", n, "boundary",
                                  0.4 if in_condition else 0.3,
                                  [(self.at(n), "cmpop", (i, CMP_SAME_DIRECTION[type(op)]))],
                                  op=OP_TEXT.get(type(op)), other=OP_TEXT.get(CMP_SAME_DIRECTION[type(op)]))
@@ -722,7 +790,7 @@ class Detectors:
                 for n in ast.walk(loop):
                     if isinstance(n, ast.Name) and n.id == var and isinstance(n.ctx, ast.Load) and \
                             not isinstance(self.parents.get(n), ast.Subscript) and self.used_as_value(n):
-                        self.add("index_vs_element", n, "the index is used where the element is meant", 0.6,
+                        self.add("index_vs_element", n, "index-as-element", 0.6,
                                  [(self.at(n), "replace", "%s[%s]" % (seq, var))], var=var, seq=seq)
                 # x = seq[i] where x is later used as a position (seq[x]): the element kept instead of its index
                 indexes = {n.slice.id for n in ast.walk(loop) if isinstance(n, ast.Subscript)
@@ -731,14 +799,14 @@ class Detectors:
                     if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) \
                             and n.targets[0].id in indexes - {var} and isinstance(n.value, ast.Subscript) \
                             and isinstance(n.value.slice, ast.Name) and n.value.slice.id == var:
-                        self.add("index_vs_element", n, "the element is kept where its position is meant", 0.7,
+                        self.add("index_vs_element", n, "element-as-position", 0.7,
                                  [(self.at(n.value), "replace", var)], var=n.targets[0].id, seq=seq)
             elif isinstance(loop.iter, ast.Name):
                 seq = loop.iter.id
                 for n in ast.walk(loop):
                     if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == seq \
                             and isinstance(n.slice, ast.Name) and n.slice.id == var:
-                        self.add("index_vs_element", n, "the element is used as an index", 0.8,
+                        self.add("index_vs_element", n, "element-as-index", 0.8,
                                  [(self.at(n), "replace", var)], var=var, seq=seq)
 
     def used_as_value(self, name):
@@ -747,7 +815,8 @@ class Detectors:
             return False
         if isinstance(parent, ast.BinOp) and isinstance(parent.op, (ast.Add, ast.Sub)) and \
                 const_num(parent.right) is not None:
-            return False   # i + 1: index arithmetic
+            # i + 1: index arithmetic
+            return False
         return isinstance(parent, (ast.AugAssign, ast.BinOp, ast.Compare, ast.Call, ast.Return))
 
     def detect_mutate_while_iterating(self):
@@ -758,10 +827,10 @@ class Detectors:
                     if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
                             isinstance(n.func.value, ast.Name) and n.func.value.id == seq and \
                             n.func.attr in ("remove", "pop", "append", "insert", "clear", "extend"):
-                        self.add("mutate_while_iterating", n, "the list changes while the loop walks it", 0.85,
+                        self.add("mutate_while_iterating", n, "list-changes", 0.85,
                                  [(self.at(loop.iter), "replace", seq + "[:]")], seq=seq, method=n.func.attr)
                     if isinstance(n, ast.Delete):
-                        self.add("mutate_while_iterating", n, "items are deleted while the loop walks the list", 0.8,
+                        self.add("mutate_while_iterating", n, "list-deletes", 0.8,
                                  [(self.at(loop.iter), "replace", seq + "[:]")], seq=seq, method="del")
 
     def detect_is_vs_equals(self):
@@ -771,7 +840,7 @@ class Detectors:
                     right = n.comparators[i]
                     if isinstance(op, (ast.Is, ast.IsNot)) and not (isinstance(right, ast.Constant)
                                                                      and right.value in (None, True, False)):
-                        self.add("is_vs_equals", n, "is compares identity, not value", 0.8,
+                        self.add("is_vs_equals", n, "is", 0.8,
                                  [(self.at(n), "cmpop", (i, ast.Eq if isinstance(op, ast.Is) else ast.NotEq))],
                                  op=OP_TEXT[type(op)])
 
@@ -786,7 +855,7 @@ class Detectors:
                                  and isinstance(l.target, ast.Name)}
                     prior = 0.6 if ret.value.id in params | loop_vars else 0.3
                     muts = [(self.at(ret.value), "replace", o) for o in others]
-                    self.add("wrong_variable_returned", ret, "the name that is returned", prior, muts,
+                    self.add("wrong_variable_returned", ret, "returned-name", prior, muts,
                              var=ret.value.id)
 
     def detect_boolean_precedence(self):
@@ -799,11 +868,11 @@ class Detectors:
                     op = OP_TEXT[type(cmp.ops[0])]
                     whole = (" %s " % OP_TEXT[type(n.op)]).join(
                         "%s %s %s" % (src(cmp.left), op, src(v)) if v in bare else src(v) for v in n.values)
-                    self.add("boolean_precedence", n, "a bare value on one side of and/or is always true", 0.9,
+                    self.add("boolean_precedence", n, "bare-value", 0.9,
                              [(self.at(n), "replace", whole)], var=src(cmp.left), value=src(bare[0]))
                 if isinstance(n.op, (ast.And, ast.Or)):
                     other = ast.Or if isinstance(n.op, ast.And) else ast.And
-                    self.add("wrong_operator", n, "and / or", 0.2, [(self.at(n), "boolop", other)],
+                    self.add("wrong_operator", n, "and-or", 0.2, [(self.at(n), "boolop", other)],
                              op=OP_TEXT[type(n.op)], other=OP_TEXT[other])
 
     def detect_loop_condition_never_changes(self):
@@ -817,7 +886,7 @@ class Detectors:
                     var = sorted(tested)[0]
                     muts = [(self.at(loop), "append_stmt", "%s += 1" % var),
                             (self.at(loop), "append_stmt", "%s -= 1" % var)]
-                    self.add("loop_condition_never_changes", loop, "nothing in the loop changes its condition", 0.9,
+                    self.add("loop_condition_never_changes", loop, "loop-unchanged", 0.9,
                              muts, var=var)
 
     def detect_recursion_no_base_case(self):
@@ -838,12 +907,13 @@ class Detectors:
                         isinstance(x.test.ops[0], ast.Eq):
                     muts.append((self.at(x.test), "cmpop", (0, ast.LtE)))
             self.add("recursion_no_base_case", recursive[0],
-                     "the recursion does not reach a case that stops it", 0.5 if has_base else 0.9, muts,
+                     "recursion", 0.5 if has_base else 0.9, muts,
                      function=fn.name)
             bases = [x for x in ast.walk(fn) if isinstance(x, ast.If)
                      and any(isinstance(r, ast.Return) for r in ast.walk(x)) and x.lineno < recursive[0].lineno]
             shrinks = any(not (isinstance(a, ast.Name) and a.id in params) for a in recursive[0].args)
-            if bases and shrinks:   # the argument moves but never meets the stopping condition: fix goes there
+            # the argument moves but never meets the stopping condition: fix goes there
+            if bases and shrinks:
                 self.findings[-1].anchors.add(self.findings[-1].line)
                 self.findings[-1].line = bases[0].lineno
 
@@ -857,62 +927,26 @@ class Detectors:
                 kw = ", ".join(src(k) for k in n.value.keywords)
                 if kw and n.value.func.attr == "sort":
                     repl = "sorted(%s, %s)" % (name, kw)
-                self.add("sort_result_used", n, "list.%s() changes the list and returns None" % n.value.func.attr,
+                self.add("sort_result_used", n, "in-place",
                          0.95, [(self.at(n.value), "replace", repl)], method=n.value.func.attr, var=name)
-
-    def detect_str_int_comparison(self):
-        from_input = set()
-        numeric = {"int", "float", "eval", "len"}
-        for n in self.nodes:
-            # text from input(), also through .strip() / .lower(), and not turned into a number on the way
-            if isinstance(n, ast.Assign) and any(is_call_to(c, "input") for c in ast.walk(n.value)) and \
-                    not any(isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in numeric
-                            for c in ast.walk(n.value)) and not isinstance(n.value, (ast.List, ast.ListComp)):
-                for t in n.targets:
-                    if isinstance(t, ast.Name):
-                        from_input.add(t.id)
-                        self.input_assign = getattr(self, "input_assign", {})
-                        self.input_assign[t.id] = n
-        for n in self.nodes:
-            if isinstance(n, ast.Compare):
-                sides = [n.left] + n.comparators
-                names = [s.id for s in sides if isinstance(s, ast.Name) and s.id in from_input]
-                nums = [s for s in sides if const_num(s) is not None]
-                if names and (nums or any(isinstance(s, ast.Call) for s in sides)):
-                    assign = self.input_assign[names[0]]
-                    self.add("str_int_comparison", n, "input() gives text, compared here with a number", 0.9,
-                             [(self.at(assign.value), "replace", "int(%s)" % src(assign.value))], var=names[0])
-            if isinstance(n, ast.Compare) and any(isinstance(s, ast.Constant) and isinstance(s.value, str) and
-                                                  s.value.strip().lstrip("-").isdigit() for s in [n.left] +
-                                                  n.comparators):
-                text = next(s for s in [n.left] + n.comparators if isinstance(s, ast.Constant)
-                            and isinstance(s.value, str) and s.value.strip().lstrip("-").isdigit())
-                self.add("str_int_comparison", n, "a number written as text is compared", 0.5,
-                         [(self.at(text), "replace", str(int(text.value.strip())))], value=text.value)
-            if isinstance(n, ast.Compare) and len(n.comparators) == 1 and \
-                    any(is_call_to(s, "str") for s in [n.left] + n.comparators):
-                # str(n) == target: a number turned into text to be compared with a number
-                conv = next(s for s in [n.left] + n.comparators if is_call_to(s, "str"))
-                if len(conv.args) == 1:
-                    self.add("str_int_comparison", n, "a number turned into text is compared", 0.5,
-                             [(self.at(conv), "replace", src(conv.args[0]))])
 
     def detect_shadowed_if_chain(self):
         for n in self.nodes:
             if isinstance(n, ast.If) and len(n.orelse) == 1 and isinstance(n.orelse[0], ast.If):
                 first, second = n.test, n.orelse[0].test
                 if implies(second, first):
-                    self.add("shadowed_if_chain", n.orelse[0], "an earlier branch already catches this case", 0.85,
+                    self.add("shadowed_if_chain", n.orelse[0], "shadowed", 0.85,
                              [(self.at(n), "swap_branches", None)], first=src(first), second=src(second),
                              first_line=n.lineno)
-                    self.findings[-1].anchors = {n.lineno}   # the shadowed line itself never runs
+                    # the shadowed line itself never runs
+                    self.findings[-1].anchors = {n.lineno}
 
     def detect_early_break(self):
         for n in self.nodes:
             if isinstance(n, ast.Break):
                 loop = enclosing(n, self.parents, (ast.For, ast.While))
                 direct = loop is not None and n in loop.body
-                self.add("early_break", n, "the loop stops at the first match or on the first pass",
+                self.add("early_break", n, "break",
                          0.6 if direct else 0.3, [(self.at(n), "delete", None)])
 
     def detect_wrong_initial_value(self):
@@ -934,15 +968,15 @@ class Detectors:
                 if seq:
                     candidates.append("%s[0]" % seq)
                 muts = [(self.at(stmt.value), "replace", c) for c in candidates]
-                self.add("wrong_initial_value", stmt, "the starting value of %s" % name,
+                self.add("wrong_initial_value", stmt, "start",
                          0.55 if compared else 0.3, muts, var=name, value=src(stmt.value))
 
     def detect_mutable_default_argument(self):
         for fn in func_defs(self.tree):
             for default in fn.args.defaults:
-                if isinstance(default, (ast.List, ast.Dict, ast.Set)) or is_call_to(default, "list") \
-                        or is_call_to(default, "dict"):
-                    self.add("mutable_default_argument", default, "a list or dict default is shared by every call",
+                if isinstance(default, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)) \
+                        or any(is_call_to(default, kind) for kind in ("list", "dict", "set", "bytearray")):
+                    self.add("mutable_default_argument", default, "shared-default",
                              0.9, [], function=fn.name)
 
     def detect_inverted_condition(self):
@@ -950,17 +984,27 @@ class Detectors:
             if isinstance(n, (ast.If, ast.While)) or (isinstance(n, ast.IfExp)):
                 test = n.test
                 if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-                    self.add("inverted_condition", n, "the condition is negated", 0.35,
-                             [(self.at(test), "unwrap", None)], cond=src(test))
+                    self.add("inverted_condition", n, "negated", 0.35,
+                             [(self.at(test), "unwrap", None)])
                 elif isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in CMP_INVERTED:
                     muts = [(self.at(test), "cmpop", (0, CMP_INVERTED[type(test.ops[0])]))]
                     if type(test.ops[0]) in CMP_FLIPPED:
                         muts.append((self.at(test), "cmpop", (0, CMP_FLIPPED[type(test.ops[0])])))
-                    self.add("inverted_condition", n, "the condition is the opposite of what is meant", 0.3, muts,
-                             cond=src(test))
+                    self.add("inverted_condition", n, "opposite", 0.3, muts)
                 else:
-                    self.add("inverted_condition", n, "the condition is the opposite of what is meant", 0.2,
-                             [(self.at(test), "wrap_not", None)], cond=src(test))
+                    muts = [(self.at(test), "wrap_not", None)]
+                    # one part of an and/or turned around
+                    if isinstance(test, ast.BoolOp):
+                        for part in test.values:
+                            if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.Not):
+                                muts.insert(0, (self.at(part), "unwrap", None))
+                            elif isinstance(part, ast.Compare) and len(part.ops) == 1 and \
+                                    type(part.ops[0]) in CMP_INVERTED:
+                                muts.append((self.at(part), "cmpop", (0, CMP_INVERTED[type(part.ops[0])])))
+                    negated = isinstance(test, ast.BoolOp) and any(
+                        isinstance(p, ast.UnaryOp) and isinstance(p.op, ast.Not) for p in test.values)
+                    self.add("inverted_condition", n, "opposite",
+                             0.35 if negated else 0.2, muts)
 
     def detect_unhandled_edge_case(self):
         for fn in func_defs(self.tree):
@@ -975,15 +1019,16 @@ class Detectors:
                                                           x.test.comparators)))
                           for x in fn.body[:3])
             if params and (divides or indexes) and not guarded:
-                target = (divides or indexes)[0]
-                self.add("unhandled_edge_case", target, "an empty input is not handled", 0.4,
-                         [(self.at(fn), "guard", (params[0], "EXPECTED"))], function=fn.name, param=params[0])
+                for target in (divides + indexes)[:4]:
+                    self.add("unhandled_edge_case", target, "empty-input", 0.4,
+                             [(self.at(fn), "guard", (p, "EXPECTED")) for p in params],
+                             function=fn.name, param=params[0])
 
     def detect_wrong_operator(self):
         for n in self.nodes:
             if isinstance(n, (ast.BinOp, ast.AugAssign)) and type(n.op) in ARITH_SWAPS:
                 muts = [(self.at(n), "binop", o) for o in ARITH_SWAPS[type(n.op)]]
-                self.add("wrong_operator", n, "the arithmetic operator", 0.25, muts, op=OP_TEXT.get(type(n.op)))
+                self.add("wrong_operator", n, "operator", 0.25, muts, op=OP_TEXT.get(type(n.op)))
 
 
 def shift(node, delta):
@@ -998,7 +1043,11 @@ def shift(node, delta):
 
 
 def implies(second, first):
-    """True when every value that makes `second` true also makes `first` true (x >= 90 implies x >= 50)."""
+    # True when every value that makes `second` true also makes `first` true (x >= 90 implies x >= 50;
+    # n % 15 == 0 implies n % 3 == 0).
+    divisor_first, divisor_second = divisibility(first), divisibility(second)
+    if divisor_first and divisor_second and divisor_first[0] == divisor_second[0]:
+        return divisor_second[1] % divisor_first[1] == 0
     if not (isinstance(first, ast.Compare) and isinstance(second, ast.Compare) and len(first.ops) == 1
             and len(second.ops) == 1 and src(first.left) == src(second.left)):
         return False
@@ -1013,6 +1062,16 @@ def implies(second, first):
     return False
 
 
+def divisibility(test):
+    """`n % 3 == 0` as ("n", 3); else None."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq) and \
+            const_num(test.comparators[0]) == 0 and isinstance(test.left, ast.BinOp) and \
+            isinstance(test.left.op, ast.Mod) and isinstance(const_num(test.left.right), int) and \
+            const_num(test.left.right) != 0:
+        return src(test.left.left), const_num(test.left.right)
+    return None
+
+
 OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is",
            ast.IsNot: "is not", ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
            ast.Mod: "%", ast.Pow: "**", ast.And: "and", ast.Or: "or", ast.In: "in", ast.NotIn: "not in"}
@@ -1020,11 +1079,73 @@ OP_TEXT = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==",
 
 # ------------------------------------------------------------------------------------------------- diagnosis
 
+def literal(text):
+    try:
+        return ast.literal_eval(text)
+    except Exception:
+        return None
+
+
+def number_text(side, seen):
+    # '7' (read by input(), cut out of a string, or made by str()): text that holds a number, as the trace saw it
+    if is_call_to(side, "str"):
+        return True
+    value = side.value if isinstance(side, ast.Constant) else literal(seen.get(getattr(side, "id", ""), ""))
+    try:
+        float(value)
+        return isinstance(value, str)
+    except (TypeError, ValueError):
+        return False
+
+
+def text_compared_as_number(detectors, steps):
+    # Comparisons the failing run made between text that holds a number and a number, or two such texts put in
+    # order with < or >: confirmed from the values the trace saw. The repair reads the text as a number.
+    seen, found = {}, {}
+    for step in steps:
+        seen.update(step.get("locals") or {})
+        for cmp in detectors.nodes:
+            if not isinstance(cmp, ast.Compare) or len(cmp.ops) > 1 or cmp.lineno != step["line"] or \
+                    cmp.lineno in found:
+                continue
+            sides = [cmp.left, cmp.comparators[0]]
+            texts = [x for x in sides if number_text(x, seen)]
+            numbers = [x for x in sides if x not in texts and isinstance(
+                const_num(x) if const_num(x) is not None else literal(seen.get(getattr(x, "id", ""), "")),
+                (int, float))]
+            ordered = isinstance(cmp.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
+            if not texts or all(isinstance(x, ast.Constant) for x in texts) or \
+                    not numbers and not (len(texts) == 2 and ordered):
+                continue
+            as_number = [src(x) if x not in texts else src(x.args[0]) if isinstance(x, ast.Call) else x.value.strip()
+                         if isinstance(x, ast.Constant) else "%s(%s)" % ("float" if "." in seen.get(
+                             getattr(x, "id", ""), "") else "int", src(x)) for x in sides]
+            fixed = "%s %s %s" % (as_number[0], OP_TEXT.get(type(cmp.ops[0]), "=="), as_number[1])
+            name = next((x.id for x in texts if isinstance(x, ast.Name)), None)
+            f = Finding("str_int_comparison", cmp.lineno, "number-text", 0.9,
+                        [(detectors.at(cmp), "replace", fixed)], {"var": name} if name else {}, cmp)
+            f.confirmed = True
+            found[cmp.lineno] = f
+    return list(found.values())
+
+
+def empty_input(case):
+    # An empty list, string or dict, a zero, or nothing typed: the input a program most often forgets.
+    call = case.get("call")
+    return any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "(0", ",0", "set()")) if call \
+        else not (case.get("stdin") or "").strip()
+
+
+EDGE_CRASHES = ("ZeroDivisionError", "IndexError", "ValueError: max()", "ValueError: min()", "KeyError",
+                "StopIteration")
+
+
 def fresh_default_passes(program, case, finding):
     """The failing call passes when the function's defaults are made anew: earlier calls left something behind."""
     if not case.get("call"):
         return False
-    env = load_library(program, MUTANT_SECONDS)
+    env = with_setup(program, case, MUTANT_SECONDS) if case.get("setup") is not None \
+        else load_library(program, MUTANT_SECONDS)
     fn = env.get(finding.detail.get("function"))
     defs = [d for d in func_defs(program.tree) if d.name == finding.detail.get("function")]
     if fn is None or not defs or not getattr(fn, "__defaults__", None):
@@ -1034,7 +1155,7 @@ def fresh_default_passes(program, case, finding):
                                 for d in defs[0].args.defaults)
     except Exception:
         return False
-    return run_case(program, case, Tracer(cover=False), env, MUTANT_SECONDS)["passed"]
+    return run_case(program, dict(case, setup=None), Tracer(cover=False), env, MUTANT_SECONDS)["passed"]
 
 
 def ochiai(results):
@@ -1085,16 +1206,34 @@ def find_loop(tree, observed):
     watched = names_in(best.test) if isinstance(best, ast.While) else names_in(best) if best else names
     unchanged = [name for name in sorted(watched & names) if len({snap[name] for snap in snapshots}) == 1]
     return {"lines": sorted(set(lines) | ({best.lineno} if best else set())), "unchanged": unchanged,
-            "header": best.lineno if best else lines[0],
+            "header": best.lineno if best else lines[0], "culprit": loop_culprit(best, set(lines)),
             "kind": "while" if isinstance(best, ast.While) else "for" if best else None}
+
+
+def loop_culprit(loop, ran):
+    # In a while loop that never ends, the line that should move its condition: a value computed from a name of
+    # the condition and thrown away (n // 10), an update of such a name that never runs (it sits in a branch), or
+    # one that runs but moves it the wrong way. None when nothing in the loop touches the condition.
+    if not isinstance(loop, ast.While):
+        return None
+    tested = names_in(loop.test) - set(dir(builtins))
+    body = [n for stmt in loop.body for n in ast.walk(stmt)]
+    for n in body:
+        if isinstance(n, ast.Expr) and isinstance(n.value, (ast.BinOp, ast.Compare)) and names_in(n.value) & tested:
+            return n.lineno
+    updates = [n for n in body if isinstance(n, (ast.Assign, ast.AugAssign)) and assigned_in([n]) & tested]
+    for n in updates:
+        if n.lineno not in ran:
+            return n.lineno
+    return updates[0].lineno if updates else None
 
 
 def main():
     payload = load_payload()
     source = payload["code"]
     cases = payload.get("cases") or []
-    out = {"cases": [], "failing": None, "trace": None, "ochiai": {}, "findings": [], "suspicious": [],
-           "category": None, "loop": None, "repair": None, "error": None}
+    out = {"cases": [], "failing": None, "trace": None, "findings": [], "suspicious": [], "category": None,
+           "loop": None, "error": None}
     try:
         program = Program(source)
     except SyntaxError as exc:
@@ -1107,7 +1246,8 @@ def main():
             case["call"] = resolve_candidates(program, case)
     cases = [c for c in cases if c.get("call") or c.get("stdin") is not None]
     calls = any(c.get("call") for c in cases)
-    env = load_library(program, CASE_SECONDS) if calls else None   # cases share it, as appended asserts would
+    # cases share it, as appended asserts would
+    env = load_library(program, CASE_SECONDS) if calls else None
     results = []
     observed = None
     for case in cases:
@@ -1135,7 +1275,8 @@ def main():
         visible = [i for i in failing_idx if not cases[i].get("hidden")]
         first = (visible or failing_idx)[0]
         out["failing"] = first
-    if failing_idx and not (results[out["failing"]]["runaway"] and not observed):   # a sleeping program: no trace
+    # a sleeping program: no trace
+    if failing_idx and not (results[out["failing"]]["runaway"] and not observed):
         first = out["failing"]
         replay = load_library(program, CASE_SECONDS) if calls else None
         for earlier in cases[:first]:
@@ -1149,19 +1290,34 @@ def main():
     for r in results:
         r["passed"] = bool(r["passed"]) and not r["runaway"]
     scores = ochiai(results)
-    out["ochiai"] = {str(k): round(v, 3) for k, v in scores.items()}
     detectors = Detectors(program.tree, source)
     findings = detectors.run()
+    if out["trace"]:
+        findings += text_compared_as_number(detectors, out["trace"]["steps"])
     failing_lines = set()
     for i in failing_idx:
         failing_lines |= results[i]["lines"]
     expected_for_guard = cases[failing_idx[0]].get("expected") if failing_idx else None
+    r = results[failing_idx[0]] if failing_idx else {}
+    line = r.get("error_line")
+    # A crash on an empty input shows an unhandled edge case, whatever else would avoid the crash; not in a
+    # function that calls itself (there the empty input may come from the recursion).
+    if line and (r["error"] or "").startswith(EDGE_CRASHES) and empty_input(cases[failing_idx[0]]) and not any(
+            n.lineno <= line <= n.end_lineno and any(is_call_to(x, n.name) for x in ast.walk(n))
+            for n in func_defs(program.tree)):
+        at_line = [f for f in findings if f.category == "unhandled_edge_case" and f.line == line]
+        if not at_line:
+            at_line = [Finding("unhandled_edge_case", line, "empty-input", 0.85)]
+            findings += at_line
+        for f in at_line:
+            f.prior, f.proven = 0.85, True
     for f in findings:
         f.confirmed = f.line in failing_lines or bool(f.anchors & failing_lines) or (f.category == "loop_condition_never_changes" and out["loop"]
                                                   is not None and f.line in out["loop"]["lines"])
         if f.category in ("missing_return", "print_instead_of_return") and failing_idx:
             r = results[failing_idx[0]]
-            f.confirmed = r["actual"] == "None" and (f.category == "missing_return" or bool(r["stdout"].strip()))
+            f.confirmed = r["actual"] == "None" and (f.category == "missing_return" or bool(r["stdout"].strip())) \
+                or f.category == "missing_return" and "NoneType" in (r["error"] or "")
         if f.category == "recursion_no_base_case" and failing_idx:
             r = results[failing_idx[0]]
             f.confirmed = f.confirmed and (r["runaway"] or (r["error"] or "").startswith("RecursionError")) \
@@ -1177,10 +1333,14 @@ def main():
         ordered = sorted(findings, key=lambda f: (not f.confirmed, -(f.prior + scores.get(f.line, 0) * 0.3)))
         tried = 0
         best_prior = -1.0
+        repaired_lines = set()
+        cheap_only = not any(r["passed"] for r in results)
         for f in ordered:
-            if left() < 0.4 or tried >= MUTANT_MAX or best_prior >= 0.5:
+            if left() < 0.4 or tried >= MUTANT_MAX:
                 break
-            if f.prior <= best_prior:
+            # After a repair, only findings on a repaired line are still tried: two repairs of the same line
+            # (an inverted condition or its operator) are weighed against each other below.
+            if (best_prior >= 0.5 or f.prior <= best_prior) and f.line not in repaired_lines:
                 continue
             if not f.confirmed and scores and f.line not in scores:
                 continue
@@ -1196,15 +1356,18 @@ def main():
                 if mutant_passes(source, mutation, cases, failing_idx):
                     f.repaired = True
                     f.confirmed = True
-                    f.detail.update(describe(detectors.nodes[mutation[0]], mutation))
-                    best_prior = max(best_prior, f.prior)
+                    f.detail.update(mutation[3] if len(mutation) > 3 else {})
+                    # keep looking for a repair that says more
+                    if not (cheap_only and cheap_fit(f)):
+                        best_prior = max(best_prior, f.prior)
+                        repaired_lines.add(f.line)
                     break
     # Rank: repaired findings first, then confirmed ones by prior, blended with Ochiai.
     line_scores = {}
     reasons = {}
     for line, s in scores.items():
         line_scores[line] = 0.35 * s
-        reasons[line] = "runs in the failing case"
+        reasons[line] = "ran"
     for f in findings:
         weight = (0.6 if f.repaired else 0.0) + (0.25 * f.prior if f.confirmed else 0.05 * f.prior)
         s = 0.35 * scores.get(f.line, 0) + weight
@@ -1214,21 +1377,25 @@ def main():
     if out["loop"]:
         header = out["loop"]["header"]
         line_scores[header] = max(line_scores.get(header, 0), 0.9)
-        reasons[header] = "the loop that never ends"
+        reasons[header] = "endless"
+        culprit = out["loop"].get("culprit")
+        if culprit and culprit != header:
+            line_scores[culprit] = max(line_scores.get(culprit, 0), 0.95)
+            reasons[culprit] = "loop-step"
     ranked = sorted(line_scores.items(), key=lambda kv: (-kv[1], kv[0]))
     out["suspicious"] = [{"line": line, "score": round(min(1.0, s), 3), "reason": reasons[line]}
                          for line, s in ranked[:8] if s > 0]
-    ranked_findings = sorted(findings, key=lambda f: (not f.repaired, not f.confirmed, -f.prior,
+    # Without a passing case, turning a condition around repairs any two-valued answer: weaker evidence than
+    # another repair of the same line.
+    passing_exists = any(r["passed"] for r in results)
+    for f in findings:
+        f.weak = f.repaired and not passing_exists and cheap_fit(f) and \
+            any((g.repaired or g.proven) and not cheap_fit(g) for g in findings)
+    ranked_findings = sorted(findings, key=lambda f: (not (f.repaired or f.proven), f.weak, not f.confirmed, -f.prior,
                                                       -scores.get(f.line, 0)))
     if out["loop"]:
         ranked_findings = sorted(ranked_findings, key=lambda f: f.category != "loop_condition_never_changes")
-    for f in ranked_findings:
-        if f.confirmed or f.prior >= 0.8:
-            out["findings"].append({"category": f.category, "line": f.line, "confirmed": f.confirmed,
-                                    "repaired": f.repaired, "message": f.message, "prior": f.prior,
-                                    "detail": {k: v for k, v in f.detail.items() if isinstance(v, (str, int, float))
-                                               or v is None}})
-    top = next((f for f in ranked_findings if f.repaired), None) or \
+    top = next((f for f in ranked_findings if f.repaired or f.proven), None) or \
         next((f for f in ranked_findings if f.confirmed and f.prior >= 0.5), None)
     if out["loop"] and not top:
         top = next((f for f in ranked_findings if f.category == "loop_condition_never_changes"), None)
@@ -1237,41 +1404,36 @@ def main():
         loop = next(n for n in ast.walk(program.tree) if isinstance(n, ast.While)
                     and n.lineno == out["loop"]["header"])
         tested = sorted(names_in(loop.test) - set(dir(builtins)))
-        top = Finding("loop_condition_never_changes", loop.lineno, "the loop condition never becomes false", 0.9,
+        top = Finding("loop_condition_never_changes", loop.lineno, "never-false", 0.9,
                       [], {"var": tested[0]} if tested else {}, loop)
         top.confirmed = True
-        out["findings"].insert(0, {"category": top.category, "line": top.line, "confirmed": True, "repaired": False,
-                                   "message": top.message, "prior": top.prior, "detail": top.detail})
+        ranked_findings.insert(0, top)
+    out["findings"] = [{"category": f.category, "line": f.line, "confirmed": f.confirmed, "repaired": f.repaired,
+                        "message": f.message, "prior": f.prior, "detail": {
+                            k: v for k, v in f.detail.items() if isinstance(v, (str, int, float)) or v is None}}
+                       for f in ranked_findings if f.confirmed or f.prior >= 0.8][:12]
     if top is not None and (failing_idx or out["loop"]):
         out["category"] = top.category
         loop_first = out["loop"] and top.category != "loop_condition_never_changes"
-        if not loop_first and (top.repaired or top.line not in [s["line"] for s in out["suspicious"][:1]]):
+        culprit_first = out["loop"] and out["loop"].get("culprit") and top.category == "loop_condition_never_changes"
+        if not loop_first and not culprit_first and \
+                (top.repaired or top.proven or top.line not in [s["line"] for s in out["suspicious"][:1]]):
             out["suspicious"] = [{"line": top.line, "score": 1.0, "reason": top.message}] + \
                 [s for s in out["suspicious"] if s["line"] != top.line]
-    out["findings"] = out["findings"][:12]
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
+
+
+def cheap_fit(finding):
+    # Repairs that fit almost any single failing case: a condition turned around (not, the opposite comparison,
+    # and for or) flips a two-valued answer, and returning another name fits whenever some variable happens to
+    # hold the expected value. Without a passing case to hold them back they say less than another repair.
+    return finding.category in ("inverted_condition", "wrong_variable_returned") or finding.message == "and-or"
 
 
 def swap_boolop(node, other):
     return (" %s " % OP_TEXT[other]).join(src(v) if not isinstance(v, ast.BoolOp) else "(%s)" % src(v)
                                           for v in node.values)
-
-
-def describe(node, mutation):
-    extra = mutation[3] if len(mutation) > 3 else {}
-    return dict(described(node, mutation), **extra)
-
-
-def described(node, mutation):
-    op = mutation[1]
-    if op == "replace":
-        return {"change": op, "from": src(node), "to": mutation[2]}
-    if op == "cmpop":
-        return {"change": op, "from": OP_TEXT.get(type(node.ops[mutation[2][0]])), "to": OP_TEXT.get(mutation[2][1])}
-    if op == "binop":
-        return {"change": op, "from": OP_TEXT.get(type(node.op)), "to": OP_TEXT.get(mutation[2])}
-    return {"change": op}
 
 
 if __name__ == "__main__":

@@ -47,7 +47,7 @@ class DiagnosisHarnessTest {
         assertThat(run.status()).as(run.stderr()).isEqualTo(ExecutionStatus.OK);
         try {
             String json = run.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow();
-            return JSON.readValue(json, ProgramDiagnosis.class);
+            return DiagnosisRunner.worded(JSON.readValue(json, ProgramDiagnosis.class));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

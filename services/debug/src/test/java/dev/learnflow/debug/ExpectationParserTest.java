@@ -105,6 +105,36 @@ class ExpectationParserTest {
         assertThat(c.claimed()).isEqualTo(printed == null ? null : printed.replace("\\n", "\n"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        // what the student said about a program that reads input() | typed in | expected output | printed now
+        "if i put in 6 i expect the total to be 36 but it shows 12|6|36|12",
+        "When I type 3 it says Nope! but it should say You got it after 2 tries|3|You got it after 2 tries|Nope!",
+        "I typed Oslo and it printed Wrong, expected Correct!|Oslo|Correct!|Wrong",
+        "when I enter nothing it should print total: 0 but it crashes|\\n|total: 0|-",
+        "if I just press enter it should say empty, it crashes|\\n|empty|-",
+        "when I type ab and then abcdefg it should say accepted but it keeps asking|ab\\nabcdefg|accepted|-",
+        "if I enter 4 the last line should be 4 x 10 = 40 but it stops at 4 x 9 = 36|4|4 x 10 = 40|-",
+        "typing 12 gives small, it should be large|12|large|small",
+        "if I type 5 it should end with Done! but it keeps printing 5|5|Done!|-",
+    })
+    void scriptsThatReadInputAndPrintWords(String said, String typed, String output, String printed) {
+        TestCase c = only(ExpectationParser.parse(said, null, "x = input()\nprint(x)\n"));
+        assertThat(c.call()).isNull();
+        String stdin = typed.replace("\\n", "\n");
+        assertThat(c.stdin()).isEqualTo(stdin.endsWith("\n") ? stdin : stdin + "\n");
+        assertThat(c.expected()).isEqualTo(output);
+        assertThat(c.claimed()).isEqualTo(printed);
+    }
+
+    @Test
+    void wordsThatSayWhatToDoAreNotPrintedOutput() {
+        assertThat(ExpectationParser.parse("when I enter 3 it should work but it doesn't", null,
+                "x = input()\nprint(x)\n").any()).isFalse();
+        assertThat(ExpectationParser.parse("it should stop when I type q", null,
+                "x = input()\nprint(x)\n").any()).isFalse();
+    }
+
     @Test
     void anExpectationWrittenOnlyAsAComment() {
         List<TestCase> printed = ExpectationParser.parse(null, null,

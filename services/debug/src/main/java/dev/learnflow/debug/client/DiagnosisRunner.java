@@ -15,12 +15,19 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs the diagnosis harness ({@code debug/diagnose.py}) on the student's program in code-execution's sandbox
@@ -35,6 +42,9 @@ public class DiagnosisRunner {
     /** The harness keeps itself under about 3.5 s; the sandbox's ceiling is 5 s. */
     static final int RUN_TIMEOUT_MS = Limits.RUN_TIMEOUT_MAX_MS;
     private static final SandboxScript SCRIPT = SandboxScript.load(DiagnosisRunner.class, HARNESS, true);
+    static final String REASONS_FILE = "debug/finding-reasons.properties";
+    private static final Properties REASONS = reasons();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final CodeExecutionClient sandbox;
     private final ObjectMapper mapper;
@@ -81,11 +91,58 @@ public class DiagnosisRunner {
             return Optional.empty();
         }
         try {
-            return Optional.of(mapper.readValue(json.get(), ProgramDiagnosis.class));
+            return Optional.of(worded(mapper.readValue(json.get(), ProgramDiagnosis.class)));
         } catch (IOException e) {
             LOG.warnf("Unreadable diagnosis: %s", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The harness names why it points at a line by a key ({@code range}, {@code shadowed}, ...): its compressed size is
+     * capped by the sandbox's code limit. The words live in {@code debug/finding-reasons.properties}; an unknown key
+     * is kept as it is.
+     */
+    public static ProgramDiagnosis worded(ProgramDiagnosis diagnosis) {
+        List<ProgramDiagnosis.Finding> findings = diagnosis.findings().stream()
+                .map(f -> new ProgramDiagnosis.Finding(f.category(), f.line(), f.confirmed(), f.repaired(),
+                        words(f.message(), f.detail()), f.prior(), f.detail()))
+                .toList();
+        List<ProgramDiagnosis.SuspiciousLine> suspicious = diagnosis.suspicious().stream()
+                .map(s -> new ProgramDiagnosis.SuspiciousLine(s.line(), s.score(), words(s.reason(),
+                        diagnosis.findings().stream().filter(f -> f.line() == s.line()
+                                && Objects.equals(f.message(), s.reason())).findFirst()
+                                .map(ProgramDiagnosis.Finding::detail).orElse(null))))
+                .toList();
+        return new ProgramDiagnosis(diagnosis.cases(), diagnosis.failing(), diagnosis.trace(), findings, suspicious,
+                diagnosis.category(), diagnosis.loop(), diagnosis.error());
+    }
+
+    private static String words(String key, Map<String, Object> detail) {
+        String text = key == null ? null : REASONS.getProperty(key);
+        if (text == null) {
+            return key;
+        }
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (placeholder.find()) {
+            Object value = detail == null ? null : detail.get(placeholder.group(1));
+            placeholder.appendReplacement(out, Matcher.quoteReplacement(value == null ? "it" : value.toString()));
+        }
+        return placeholder.appendTail(out).toString();
+    }
+
+    private static Properties reasons() {
+        Properties properties = new Properties();
+        try (InputStream in = DiagnosisRunner.class.getClassLoader().getResourceAsStream(REASONS_FILE)) {
+            if (in == null) {
+                throw new IllegalStateException(REASONS_FILE + " is missing from the classpath");
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
     }
 
     /** The sandbox program: the harness, compressed. */

@@ -31,7 +31,10 @@ public final class ExpectationParser {
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
             + "(?: is| was| to be| to return| to print)?|expects?|expecting"
-            + "|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|give|print|output|show|equal|get)"
+            + "|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|give|print|output|show|equal|get"
+            + "|say|said|display|end with|finish with|come out as|read)"
+            + "|(?:i )?(?:expect|expected|want|wanted|need)(?: it| the [a-z]+(?: [a-z]+)?)? to (?:be|return|give|print"
+            + "|output|show|say|display|get)"
             + "|should(?:n'?t| not)? it (?:be|return|give|print)"
             + "|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
             + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
@@ -74,7 +77,12 @@ public final class ExpectationParser {
             "anything", "what", "but", "and", "to", "be", "of", "for", "when", "with", "my", "its", "i", "is",
             "was", "in", "on", "at", "as", "one", "not", "only", "also", "just", "then", "so", "if", "all",
             "return", "print", "value", "output", "result", "answer", "number", "error", "because", "correctly",
-            "fine", "ok", "weird", "strange", "nothing", "instead", "should", "get", "got", "gives", "returns");
+            "fine", "ok", "weird", "strange", "nothing", "instead", "should", "get", "got", "gives", "returns", "want",
+            "wanted", "expect", "expected", "need", "see", "press", "hit");
+    /** Words that begin what a program should do, not what it should print ("it should work", "should stop"). */
+    private static final Set<String> NOT_PRINTED = Set.of("work", "works", "run", "runs", "stop", "stops", "end",
+            "finish", "happen", "do", "change", "crash", "loop", "keep", "have", "be", "go", "count", "add", "ask",
+            "let", "make", "exit", "quit", "break", "continue", "skip", "repeat", "check", "come", "give");
     private static final Map<String, String> VALUE_PHRASES = Map.of("an empty list", "[]", "empty list", "[]",
             "an empty string", "''", "empty string", "''", "an empty dict", "{}", "true", "True", "false", "False",
             "none", "None");
@@ -86,6 +94,13 @@ public final class ExpectationParser {
     private static final Pattern STDIN_SPEC = Pattern.compile("(?i)\\b(?:i\\s+)?(?:enter|entered|entering|type|"
             + "typed|typing|input|inputs|put in|give it|key in)\\s+(?:the\\s+)?(?:number|numbers|value|values|"
             + "word|text)?\\s*:?\\s*");
+    /** "when I enter nothing", "if I just press enter", "an empty input": one empty line typed. */
+    private static final Pattern NOTHING_TYPED = Pattern.compile("(?i)\\b(?:(?:enter|entered|entering|type|typed"
+            + "|typing|input|give it)\\s+(?:nothing|no (?:numbers?|words?|text|input)|an empty (?:line|string|input)"
+            + "|a blank line)|(?:just\\s+)?(?:press|hit)(?:ed|ing)?\\s+enter\\b|(?:an? |the )?(?:empty|blank) input)");
+    /** Between two typed values: "3 and 5", "3, 5", "abc and then abcdef", "7 then 2". */
+    private static final Pattern STDIN_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and\\s+)?(?:then\\s+)?|and\\s+then"
+            + "\\s+|and\\s+|then\\s+)");
     private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n)"
             + "\\s*(?:(?:expected|sample|correct|desired|wanted)\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)"
             + "\\s*(?:$|\\n\\n|\\n(?=(?:actual|my|your|but|got|i get)\\b))");
@@ -268,14 +283,22 @@ public final class ExpectationParser {
     private static Optional<TestCase> sentenceCase(String sentence, String source, List<Function> functions,
                                                    boolean readsInput, String code) {
         Values values = values(sentence);
+        boolean script = functions.isEmpty() || readsInput;
         if (values.expected() == null) {
-            return Optional.empty();
+            if (!script || values.expectedLine() == null) {
+                return Optional.empty();
+            }
+            // Only printed words ("should say Correct!"): what the whole program prints.
+            Values printed = values.printed();
+            return Optional.of(TestCase.input(stdinIn(sentence).orElse(""), printed.expected(), printed.actual(),
+                    source));
         }
         Optional<String> call = explicitCall(sentence, functions, values.at());
         if (call.isEmpty()) {
             Optional<String> stdin = readsInput || functions.isEmpty() ? stdinIn(sentence) : Optional.empty();
             if (stdin.isPresent()) {
-                return Optional.of(TestCase.input(stdin.get(), values.expected(), values.actual(), source));
+                Values printed = values.printed();
+                return Optional.of(TestCase.input(stdin.get(), printed.expected(), printed.actual(), source));
             }
             call = builtCall(sentence, functions);
         }
@@ -291,7 +314,8 @@ public final class ExpectationParser {
             }
         }
         if (functions.isEmpty() || readsInput) {   // a script: what it prints
-            return Optional.of(TestCase.input(stdinIn(sentence).orElse(""), values.expected(), values.actual(),
+            Values printed = values.printed();
+            return Optional.of(TestCase.input(stdinIn(sentence).orElse(""), printed.expected(), printed.actual(),
                     source));
         }
         return Optional.empty();
@@ -320,20 +344,38 @@ public final class ExpectationParser {
         return parts;
     }
 
-    record Values(String actual, String expected, int at) {
+    /**
+     * @param expectedLine the words after the expectation up to the end of its clause ("Correct after 1 try",
+     *                     "3 x 10 = 30"): what a whole program should print, when that is more than one value
+     * @param actualLine   the same for what it prints now
+     */
+    record Values(String actual, String expected, int at, String expectedLine, String actualLine) {
+
+        Values(String actual, String expected, int at) {
+            this(actual, expected, at, null, null);
+        }
+
+        /** For a whole program: the printed line as the student wrote it, when it is more than the one value. */
+        Values printed() {
+            return new Values(actualLine != null ? actualLine : actual, expectedLine != null ? expectedLine : expected,
+                    at, null, null);
+        }
     }
 
     /** The expected value, and the actual one when the sentence says it. */
     static Values values(String sentence) {
         String expected = null;
         String actual = null;
+        String expectedLine = null;
+        String actualLine = null;
         Matcher e = EXPECTED_WORD.matcher(sentence);
         while (e.find()) {
             Optional<String> value = valueAt(sentence, e.end());
-            if (value.isEmpty()) {
+            expectedLine = printedLine(sentence, e.end(), value.orElse(null));
+            if (value.isEmpty() && expectedLine == null) {
                 continue;
             }
-            expected = value.get();
+            expected = value.orElse(null);
             boolean insteadOf = INSTEAD_OF.matcher(sentence.substring(0, e.end()).strip()).find();
             if (insteadOf) {    // "returns 8 instead of 5": the value before is what it does now
                 actual = actualBefore(sentence, e.start()).orElse(null);
@@ -345,7 +387,7 @@ public final class ExpectationParser {
             }
             break;
         }
-        if (expected == null) {
+        if (expected == null && expectedLine == null) {
             return new Values(null, null, -1);
         }
         if (actual == null) {
@@ -355,13 +397,43 @@ public final class ExpectationParser {
                     continue;
                 }
                 Optional<String> value = valueAt(sentence, a.end());
-                if (value.isPresent()) {
-                    actual = value.get();
+                String line = printedLine(sentence, a.end(), value.orElse(null));
+                if (value.isPresent() || line != null) {   // "it printed Wrong": printed words only
+                    actual = value.orElse(line);
+                    actualLine = line;
                     break;
                 }
             }
         }
-        return new Values(actual, expected, e.start());
+        return new Values(actual, expected, e.start(), expectedLine, actualLine);
+    }
+
+    /** Where what a program prints stops in a sentence: "..., but", "instead", "when I", a full stop, a question. */
+    private static final Pattern LINE_END = Pattern.compile("(?i)(?:,|;|\\.(?:\\s|$)|\\?|\\s+(?:but|instead|when|if|"
+            + "for|because|and (?:it|i|then)|though|although|not)\\b|\\s+-+\\s|$)");
+
+    /**
+     * "should say Correct after 1 try but", "the last line should be 3 x 10 = 30 but": the words from {@code from}
+     * to the end of the clause, when they are more than the value found there and read as printed text (not a
+     * bracketed or quoted value). Null otherwise.
+     */
+    static String printedLine(String sentence, int from, String value) {
+        if (value != null && !value.isEmpty() && "[({'\"".indexOf(value.charAt(0)) >= 0) {
+            return null;
+        }
+        String rest = sentence.substring(from).replaceAll("^[\\s`*]+", "");
+        Matcher end = LINE_END.matcher(rest);
+        int stop = end.find() ? end.start() : rest.length();
+        String line = rest.substring(0, stop).strip().replaceAll("[`*]+$", "");
+        String first = line.split("\\s+")[0];
+        String firstWord = first.toLowerCase(Locale.ROOT);
+        if (line.isEmpty() || line.length() > 80 || value != null && line.equals(value)
+                || NOT_PRINTED.contains(firstWord.replaceAll("\\W+$", ""))
+                || Character.isLowerCase(first.charAt(0)) && NOT_A_VALUE.contains(firstWord)
+                && (value == null || !line.startsWith(value))) {
+            return null;
+        }
+        return line;
     }
 
     /** "n=5" and "n is 5" give an input, not a result; "f(5) = 8" and "the result is 8" give a result. */
@@ -564,6 +636,9 @@ public final class ExpectationParser {
     }
 
     static Optional<String> stdinIn(String sentence) {
+        if (NOTHING_TYPED.matcher(sentence).find()) {
+            return Optional.of("\n");
+        }
         Matcher m = STDIN_SPEC.matcher(sentence);
         while (m.find()) {
             List<String> values = new ArrayList<>();
@@ -575,7 +650,7 @@ public final class ExpectationParser {
                 }
                 values.add(unquote(value.get()));
                 at = sentence.indexOf(value.get(), at) + value.get().length();
-                Matcher sep = Pattern.compile("^\\s*(?:,|and|then)\\s*").matcher(sentence.substring(at));
+                Matcher sep = STDIN_SEPARATOR.matcher(sentence.substring(at));
                 if (!sep.find()) {
                     break;
                 }
