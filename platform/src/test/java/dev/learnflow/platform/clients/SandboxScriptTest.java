@@ -29,6 +29,20 @@ class SandboxScriptTest {
     }
 
     @Test
+    void base85IsWhatPythonDecodesForEveryLastGroupLength() throws Exception {
+        Random random = new Random(11);
+        for (int length = 0; length <= 9; length++) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            String encoded = SandboxScript.base85(bytes);
+            assertThat(encoded).doesNotContain("'").doesNotContain("\\");
+            String decoded = python("import base64, sys\nsys.stdout.write(base64.b85decode(sys.stdin.read()).hex())",
+                    encoded);
+            assertThat(decoded).as("length %d", length).isEqualTo(java.util.HexFormat.of().formatHex(bytes));
+        }
+    }
+
+    @Test
     void aPayloadTooLargeEvenCompressedHasNoStdin() {
         StringBuilder noise = new StringBuilder();
         Random random = new Random(7);
