@@ -39,7 +39,6 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
 
     private String appId;
     private boolean realComponents;
-    private Sidecar appSidecar;
 
     @Override
     public void init(Map<String, String> args) {
@@ -67,7 +66,6 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
         }
         int appPort = Ports.freePort();
         Sidecar sidecar = startSidecar(appId, appPort);
-        appSidecar = sidecar;
         // The Dapr SDK reads these when the service builds its client.
         System.setProperty("dapr.http.port", Integer.toString(sidecar.httpPort()));
         System.setProperty("dapr.grpc.port", Integer.toString(sidecar.grpcPort()));
@@ -85,7 +83,10 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
      */
     @Override
     public void inject(TestInjector testInjector) {
-        Sidecar sidecar = appSidecar;
+        Sidecar sidecar;
+        synchronized (LocalSidecar.class) {
+            sidecar = registry == null ? null : registry.lookup(appId);
+        }
         if (sidecar == null) {
             return;
         }
@@ -107,7 +108,6 @@ public class LocalSidecar implements QuarkusTestResourceLifecycleManager {
             registry.close();
             registry = null;
         }
-        appSidecar = null;
         if (kafka != null) {
             kafka.close();
             kafka = null;
