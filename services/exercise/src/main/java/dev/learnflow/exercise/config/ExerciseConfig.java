@@ -54,6 +54,13 @@ public interface ExerciseConfig {
          */
         @WithDefault("10s")
         Duration deadline();
+
+        /**
+         * After a failed call, debug is not asked again for this long: longer than the caller sidecar's retry
+         * back-offs (about 0.5, 0.75 and 1.1 s), so retries of our 503 answer at once; shorter than debug's restart.
+         */
+        @WithDefault("3s")
+        Duration pauseAfterFailure();
     }
 
     interface Llm {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.platform.auth.CallerIdentity;
+import dev.learnflow.platform.dapr.CircuitBreaker;
 import dev.learnflow.platform.dapr.ServiceInvoker;
 import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.platform.errors.Problems;

@@ -1,4 +1,4 @@
-package dev.learnflow.gateway.client;
+package dev.learnflow.platform.dapr;
 
 import java.time.Clock;
 import java.time.Duration;
