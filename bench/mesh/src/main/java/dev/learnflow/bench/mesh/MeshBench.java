@@ -93,7 +93,14 @@ public final class MeshBench {
     static final int LOAD_SECONDS = Integer.getInteger("bench.load.seconds", 20);
     static final List<Integer> LEVELS = Stream.of(System.getProperty("bench.load.levels", "1,100,500").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
-    static final int PARTITIONS = Integer.getInteger("bench.partitions", 1);
+    static final int PARTITIONS = Integer.getInteger("bench.partitions", LauncherOptions.DEFAULT_KAFKA_PARTITIONS);
+    static final int INGEST_EVENTS = Integer.getInteger("bench.ingest.events", 3000);
+    static final int INGEST_STUDENTS = Integer.getInteger("bench.ingest.students", 100);
+    /** Partition counts for the ingestion curve, each on a mesh of its own; empty = no curve. */
+    static final List<Integer> CURVE = Stream.of(System.getProperty("bench.curve", "").split(","))
+            .map(String::trim).filter(v -> !v.isEmpty()).map(Integer::valueOf).toList();
+    /** {@code all} measurements, only {@code ingestion}, or {@code none} (the curve alone). */
+    static final String ONLY = System.getProperty("bench.only", "all");
 
     /** A registered user and a current access token. */
     record User(String id, String email, String role, String token) {
@@ -107,6 +114,8 @@ public final class MeshBench {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final DbTarget db;
+    private Mesh mesh;
+    private List<String> curve = new ArrayList<>();
 
     private MeshBench(DbTarget db) {
         this.db = db;
@@ -129,28 +138,20 @@ public final class MeshBench {
             }
         }
         Path state = root.resolve("bench/mesh/target/mesh");
+        List<String> curve = new ArrayList<>();
         deleteRecursively(state);
         DbTarget db = database();
         String loadAtStart = loadAverage();
         Instant startedAt = Instant.now();
-        LauncherOptions options = LauncherOptions.builder(root)
-                .stateDir(state)
-                .kafkaPorts(0, 0)
-                .kafkaPartitions(PARTITIONS)
-                .db(db)
-                .apiTokens(false)
-                .demoAccounts(false)
-                .serviceEnv("gateway", "LEARNFLOW_GATEWAY_RATE_LIMIT_CAPACITY", "1000000")
-                .serviceEnv("gateway", "LEARNFLOW_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "1000000")
-                // Registration is not measured; 1 000+ bcrypt(10) hashes would cost minutes of the 2 cores.
-                .serviceEnv("gateway", "LEARNFLOW_GATEWAY_BCRYPT_COST", "4")
-                .healthTimeout(Duration.ofMinutes(10))
-                .build();
+        // The curve starts from its smallest partition count and grows the topic between its points.
+        LauncherOptions options = options(root, state, db, CURVE.isEmpty() ? PARTITIONS : CURVE.get(0));
         Mesh mesh = Mesh.create(options);
         Thread hook = new Thread(mesh::close, "bench-mesh-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = 0;
         MeshBench bench = new MeshBench(db);
+        bench.mesh = mesh;
+        bench.curve = curve;
         String header = null;
         try {
             mesh.startAll();
@@ -183,6 +184,9 @@ public final class MeshBench {
             }
             String report = bench.report(header + "\nLoad average at the end: " + loadAtEnd + "\n",
                     LogSummary.of(state.resolve("logs"), logsAtStop));
+            if (!bench.curve.isEmpty()) {
+                report = report + "\n" + curveTable(bench.curve);
+            }
             System.out.println();
             System.out.println(report);
             Path results = root.resolve(System.getProperty("bench.results", "bench/mesh/results"));
@@ -198,10 +202,90 @@ public final class MeshBench {
         System.exit(exit);
     }
 
+    private static LauncherOptions options(Path root, Path state, DbTarget db, int partitions) {
+        LauncherOptions.Builder b = LauncherOptions.builder(root)
+                .stateDir(state)
+                .kafkaPorts(0, 0)
+                .kafkaPartitions(partitions)
+                .db(db)
+                .apiTokens(false)
+                .demoAccounts(false)
+                .serviceEnv("gateway", "LEARNFLOW_GATEWAY_RATE_LIMIT_CAPACITY", "1000000")
+                .serviceEnv("gateway", "LEARNFLOW_GATEWAY_RATE_LIMIT_REFILL_PER_SECOND", "1000000")
+                // Registration is not measured; 1 000+ bcrypt(10) hashes would cost minutes of the 2 cores.
+                .serviceEnv("gateway", "LEARNFLOW_GATEWAY_BCRYPT_COST", "4")
+                .healthTimeout(Duration.ofMinutes(10));
+        // BENCH_PROGRESS_JAVA_TOOL_OPTIONS: e.g. a JFR recording of the progress service (see README, profiles)
+        String progressOptions = System.getenv("BENCH_PROGRESS_JAVA_TOOL_OPTIONS");
+        if (progressOptions != null && !progressOptions.isBlank()) {
+            b.serviceEnv("progress", "JAVA_TOOL_OPTIONS", progressOptions);
+        }
+        return b.build();
+    }
+
+    /**
+     * Grows {@code progress.events} to {@code partitions} partitions (never shrinks) and waits until the progress
+     * sidecar's consumer group has been assigned all of them (the sidecar's consumer refreshes topic metadata every
+     * few seconds).
+     */
+    private void growProgressTopic(int partitions) throws Exception {
+        String topic = EventTopic.PROGRESS_EVENTS.topic();
+        dev.learnflow.local.infra.KafkaTopics.ensure(mesh.kafkaBootstrapServers(), List.of(topic), partitions,
+                (short) 1, Duration.ofSeconds(60));
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                "bootstrap.servers", mesh.kafkaBootstrapServers()))) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (true) {
+                long owned = admin.describeConsumerGroups(List.of("progress")).all().get(30, TimeUnit.SECONDS)
+                        .get("progress").members().stream()
+                        .flatMap(m -> m.assignment().topicPartitions().stream())
+                        .filter(tp -> tp.topic().equals(topic)).count();
+                if (owned >= partitions) {
+                    progress("curve: %s has %d partition(s), all assigned to progress", topic, partitions);
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("progress owns " + owned + " of " + partitions + " partitions");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static String curveTable(List<String> lines) {
+        StringBuilder sb = new StringBuilder("### Progress ingestion against partitions\n\n")
+                .append("One mesh; before each line `progress.events` is grown to that many partitions and the "
+                        + "bench waits until the progress sidecar's consumer owns them all; ").append(INGEST_EVENTS)
+                .append(" `progress.events` over ").append(INGEST_STUDENTS)
+                .append(" students (partitionKey = student), published through a sidecar as fast as it accepts them "
+                        + "(32 in flight) until all are in `event_log`. CPU = all processes of the mesh (bench JVM "
+                        + "with Kafka, sidecars and clients; services; not PostgreSQL, which is the machine's) per "
+                        + "1 000 events. Machine: ").append(machine(null)).append(".\n\n")
+                .append("| partitions | events | students | events/s | CPU s / 1 000 events | exactly once | load "
+                        + "average (start → end) |\n|---|---|---|---|---|---|---|\n");
+        lines.forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
+    }
+
     // --- the measurements -----------------------------------------------------------------------------------------
 
     private void runAll() throws Exception {
         User teacher = register("teacher", "Bench Teacher", null);
+        if (ONLY.equals("ingestion")) {
+            List<User> students = registerMany(INGEST_STUDENTS, "Ingest", teacher.id());
+            if (CURVE.isEmpty()) {
+                ingestionRow(students);
+            }
+            for (int partitions : CURVE) {
+                growProgressTopic(partitions);
+                String loadAtStart = loadAverage();
+                Ingestion r = ingestion(students, partitions);
+                curve.add(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %.2f | %s | %s → %s |", partitions,
+                        r.events(), r.students(), r.perSecond(), r.cpuSecondsPer1000(), r.exactlyOnce(), loadAtStart,
+                        loadAverage()));
+            }
+            return;
+        }
         User asker = register("student", "Bench Asker", teacher.id());
         User heavy = register("student", "Bench Heavy", teacher.id());
         progress("registered a teacher and two students");
@@ -211,6 +295,7 @@ public final class MeshBench {
         eventDelivery(socketUsers);
         codeExecution(login(asker));
         agentAnswers(login(asker));
+        ingestionRow(registerMany(INGEST_STUDENTS, "Ingest", teacher.id()));
         seed(teacher, heavy, socketUsers);
         indexedQueries(login(teacher), login(heavy));
         load(teacher);
@@ -420,6 +505,97 @@ public final class MeshBench {
             stats.lost("no answer within 30 s");
         } finally {
             socket.forget(requestId);
+        }
+    }
+
+    /** What one ingestion run measured. */
+    record Ingestion(int events, int students, double perSecond, double cpuSecondsPer1000, String exactlyOnce,
+                     double publishSeconds) {
+    }
+
+    private void ingestionRow(List<User> students) throws Exception {
+        Ingestion r = ingestion(students, PARTITIONS);
+        rows.add(new Row("Progress ingestion, sustained",
+                INGEST_EVENTS + " `progress.events` (60 % runs, 20 % failed and 20 % passed exercises) over "
+                        + r.students() + " students, partitionKey = student, published through a sidecar (32 in "
+                        + "flight) → Kafka (" + PARTITIONS + " partition" + (PARTITIONS > 1 ? "s" : "") + ") → "
+                        + "progress sidecar → progress (StudentActor turn, `progress`, `event_log`); timed from the "
+                        + "first publish until every event is in `event_log`",
+                String.format(Locale.ROOT, "**%.0f events/s** (published in %.1f s); %.2f CPU s per 1 000 events "
+                        + "(all mesh processes); exactly once: %s", r.perSecond(), r.publishSeconds(),
+                        r.cpuSecondsPer1000(), r.exactlyOnce()),
+                ">= 500 events/s, exactly once", r.perSecond() >= 500 && r.exactlyOnce().startsWith("yes")));
+    }
+
+    /**
+     * Publishes {@link #INGEST_EVENTS} progress events round-robin over the students, keyed by student, waits until
+     * all are in event_log, then checks that nothing was applied twice or lost: event_log holds each event once, and
+     * every (student, topic) has exactly as many graded attempts in {@code progress} as were published.
+     */
+    Ingestion ingestion(List<User> students, int partitions) throws Exception {
+        progress("ingestion: %d events over %d students, %d partition(s)", INGEST_EVENTS, students.size(), partitions);
+        List<String> ids = students.stream().map(User::id).toList();
+        Map<String, Integer> expectedAttempts = new java.util.HashMap<>();
+        Semaphore inFlight = new Semaphore(32);
+        AtomicInteger failed = new AtomicInteger();
+        String[] failure = new String[1];
+        long cpu0 = mesh.cpuTime().toMillis();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < INGEST_EVENTS; i++) {
+            String user = ids.get(i % ids.size());
+            ProgressRecorded p = progressEvent(UUID.fromString(user), i);
+            if (p.object().topicId() != null && (p.verb() == Verb.PASSED || p.verb() == Verb.FAILED)) {
+                expectedAttempts.merge(user + "/" + p.object().topicId(), 1, Integer::sum);
+            }
+            publish(EventTopic.PROGRESS_EVENTS, user, CloudEvent.of(EventTopic.PROGRESS_EVENTS, "code-execution", p),
+                    inFlight, failed, failure);
+        }
+        inFlight.acquire(32);
+        inFlight.release(32);
+        double publishSeconds = (System.nanoTime() - t0) / 1e9;
+        long stored = 0;
+        long lastSeen = -1;
+        long lastChange = System.nanoTime();
+        try (Connection c = PostgresDatabases.connect(db.host(), db.port(), db.user(), db.password(), db.name())) {
+            while (true) {
+                stored = count(c, "select count(*) from event_log where user_id = any(?)", ids);
+                if (stored >= INGEST_EVENTS) {
+                    break;
+                }
+                if (stored != lastSeen) {
+                    lastSeen = stored;
+                    lastChange = System.nanoTime();
+                } else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(60)) {
+                    notes.add(String.format(Locale.ROOT, "Ingestion stalled: %d of %d events stored after 60 s "
+                            + "without change.", stored, INGEST_EVENTS));
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long cpuMillis = mesh.cpuTime().toMillis() - cpu0;
+            Map<String, Integer> actual = new java.util.HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("select user_id::text, topic_id, attempts from progress "
+                    + "where user_id = any(?)")) {
+                s.setArray(1, c.createArrayOf("uuid", ids.stream().map(UUID::fromString).toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        actual.put(rs.getString(1) + "/" + rs.getString(2), rs.getInt(3));
+                    }
+                }
+            }
+            String exactlyOnce = stored == INGEST_EVENTS - failed.get() && actual.equals(expectedAttempts)
+                    ? "yes (" + stored + " event_log rows, graded attempts equal to those published for all "
+                    + expectedAttempts.size() + " student/topic pairs)"
+                    : "**no**: " + stored + " of " + INGEST_EVENTS + " in event_log, " + failed.get() + " publishes "
+                    + "failed" + (failure[0] == null ? "" : " (first: " + failure[0] + ")") + ", attempts "
+                    + (actual.equals(expectedAttempts) ? "equal" : "differ") + " (" + actual.size() + " vs "
+                    + expectedAttempts.size() + " pairs)";
+            Ingestion r = new Ingestion(INGEST_EVENTS, students.size(), stored / seconds,
+                    cpuMillis / 1000.0 / Math.max(1, stored) * 1000, exactlyOnce, publishSeconds);
+            progress("ingestion: %.0f events/s, %.2f CPU s per 1000 events, exactly once: %s", r.perSecond(),
+                    r.cpuSecondsPer1000(), exactlyOnce);
+            return r;
         }
     }
 
@@ -681,6 +857,10 @@ public final class MeshBench {
             body.put("teacherId", teacherId);
         }
         Http.Reply r = http.post(GATEWAY + "/api/v1/auth/register", (String) null, body);
+        for (int attempt = 1; r.status() >= 500 && attempt < 3; attempt++) {
+            // right after start-up on a busy machine the first calls can time out inside the mesh: try again
+            r = http.post(GATEWAY + "/api/v1/auth/register", (String) null, body);
+        }
         if (r.status() != 201) {
             throw new IllegalStateException("register " + role + ": " + r);
         }

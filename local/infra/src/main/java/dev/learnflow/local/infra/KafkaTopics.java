@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
@@ -26,7 +27,8 @@ public final class KafkaTopics {
 
     /**
      * Creates the topics that do not exist yet on {@code bootstrapServers} ({@code partitions} partitions, replication
-     * factor {@code replicationFactor}) and waits until each has a leader.
+     * factor {@code replicationFactor}), grows existing ones that have fewer partitions, and waits until each has a
+     * leader.
      */
     public static void ensure(String bootstrapServers, Collection<String> names, int partitions, short replicationFactor,
             Duration timeout) {
@@ -54,6 +56,7 @@ public final class KafkaTopics {
         }
         List<NewTopic> wanted = names.stream().distinct()
                 .map(n -> new NewTopic(n, partitions, replicationFactor)).toList();
+        Set<String> existing = new HashSet<>();
         for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(wanted).values().entrySet()) {
             try {
                 e.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -62,6 +65,7 @@ public final class KafkaTopics {
                     throw new IllegalStateException("creating topic " + e.getKey() + " failed: "
                             + ex.getCause().getMessage(), ex.getCause());
                 }
+                existing.add(e.getKey());
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", ex);
@@ -69,7 +73,35 @@ public final class KafkaTopics {
                 throw new IllegalStateException("creating topic " + e.getKey() + " timed out", ex);
             }
         }
+        if (!existing.isEmpty()) {
+            growPartitions(admin, existing, partitions, timeout);
+        }
         awaitLeaders(admin, names, timeout);
+    }
+
+    /**
+     * Topics made with fewer partitions (an older data directory) get more, never fewer. Keys map to partitions
+     * by hash modulo count, so a student's events published before and after the change may sit on two partitions:
+     * their order holds again once the older partition is consumed (at start-up nothing is usually pending).
+     */
+    static void growPartitions(Admin admin, Collection<String> names, int partitions, Duration timeout) {
+        try {
+            Map<String, NewPartitions> grow = new LinkedHashMap<>();
+            admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((name, d) -> {
+                        if (d.partitions().size() < partitions) {
+                            grow.put(name, NewPartitions.increaseTo(partitions));
+                        }
+                    });
+            if (!grow.isEmpty()) {
+                admin.createPartitions(grow).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding partitions", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("adding partitions to " + names + " failed: " + e.getMessage(), e);
+        }
     }
 
     static void awaitLeaders(Admin admin, Collection<String> names, Duration timeout) {

@@ -57,9 +57,15 @@ class EmbeddedKafkaTest {
             assertThat(consumeAll(kafka.bootstrapServers(), topic, 1)).containsExactly("hello");
             produce(kafka.bootstrapServers(), topic, "k2", "again");
         }
-        // A new instance on the given data dir (as after a launcher restart) sees topics and records.
-        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(data).port(port).start()) {
+        // A new instance on the given data dir (as after a launcher restart) sees topics and records; asked for more
+        // partitions than the old topics have, it adds them and keeps the records.
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(data).port(port).defaultPartitions(4).start()) {
             assertThat(kafka.listTopics()).containsAll(Topics.all());
+            kafka.createTopics(Topics.all());
+            assertThat(kafka.partitionCounts(List.of(topic, "three.partitions")))
+                    .containsEntry(topic, 4).containsEntry("three.partitions", 4);
+            kafka.createTopics(List.of("three.partitions"), 2); // never fewer
+            assertThat(kafka.partitionCounts(List.of("three.partitions"))).containsEntry("three.partitions", 4);
             assertThat(consumeAll(kafka.bootstrapServers(), topic, 2)).containsExactly("hello", "again");
         }
         assertThat(data).isDirectory(); // a given data dir is kept

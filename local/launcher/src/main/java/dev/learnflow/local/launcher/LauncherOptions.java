@@ -20,6 +20,11 @@ public final class LauncherOptions {
     /** Default embedded ports (fixed so a developer can point tools at them). */
     public static final int DEFAULT_KAFKA_PORT = 19092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 19093;
+    /**
+     * Partitions per topic. Events are keyed by student, so students are processed in parallel across partitions
+     * while each student's events stay in order; 4 keeps two cores busy without many idle consumers.
+     */
+    public static final int DEFAULT_KAFKA_PARTITIONS = 4;
     public static final int DEFAULT_POSTGRES_PORT = 15432;
 
     /** Light JVM flags for each service on a 2-core laptop. */
@@ -144,7 +149,7 @@ public final class LauncherOptions {
         private String externalKafka;
         private int kafkaPort = DEFAULT_KAFKA_PORT;
         private int kafkaControllerPort = DEFAULT_KAFKA_CONTROLLER_PORT;
-        private int kafkaPartitions = 1;
+        private int kafkaPartitions = DEFAULT_KAFKA_PARTITIONS;
         private DbTarget db = DbTarget.embedded(DEFAULT_POSTGRES_PORT);
         private List<String> serviceJvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
         private Duration healthTimeout = Duration.ofMinutes(5);

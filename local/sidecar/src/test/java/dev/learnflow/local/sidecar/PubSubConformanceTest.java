@@ -302,6 +302,74 @@ class PubSubConformanceTest {
         assertThat(after).containsSubsequence("first", "second");
     }
 
+    /**
+     * As daprd's Kafka component (one consumer goroutine per claimed partition): partitions are delivered
+     * concurrently — a delivery that hangs on one partition does not hold up the others — while the events of one
+     * key (one partition) arrive strictly in publishing order, one at a time.
+     */
+    @Test
+    void kafkaDeliversPartitionsConcurrentlyAndEachKeyInOrder() throws Exception {
+        Path comps = components("kafka");
+        String t = topic("partitions");
+        Fixtures.kafka().createTopics(List.of(t), 4);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Map<String, AtomicInteger> inFlightByKey = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger overlapsWithinKey = new AtomicInteger();
+        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/in", null)))
+                .route("/in", r -> {
+                    JsonNode data = json(r).path("data");
+                    String key = data.path("key").asText();
+                    if (inFlightByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
+                        overlapsWithinKey.incrementAndGet();
+                    }
+                    try {
+                        if (key.equals("stuck")) {
+                            release.await(); // holds its partition until the others have been delivered
+                        }
+                    } finally {
+                        inFlightByKey.get(key).decrementAndGet();
+                    }
+                    return TestApp.Response.empty(204);
+                });
+        sidecar("subscriber", subApp, comps);
+        DaprClient client = client(sidecar("publisher", null, comps));
+
+        List<String> keys;
+        try {
+            client.publishEvent(new PublishEventRequest("pubsub", t, Map.of("key", "stuck", "seq", 0))
+                    .setMetadata(Map.of("partitionKey", "stuck"))).block();
+            Fixtures.await("the stuck event is being delivered", Duration.ofSeconds(60),
+                    () -> subApp.requests("/in").size() == 1);
+            // Keys on the other partitions than "stuck"'s: their events must all arrive while it hangs.
+            int stuckPartition = partitionOf("stuck", 4);
+            keys = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "student-" + i)
+                    .filter(k -> partitionOf(k, 4) != stuckPartition).limit(12).toList();
+            for (int seq = 1; seq <= 10; seq++) {
+                for (String key : keys) {
+                    client.publishEvent(new PublishEventRequest("pubsub", t, Map.of("key", key, "seq", seq))
+                            .setMetadata(Map.of("partitionKey", key))).block();
+                }
+            }
+            Fixtures.await("the other partitions delivered while one hangs", Duration.ofSeconds(60),
+                    () -> subApp.requests("/in").size() == 1 + keys.size() * 10);
+        } finally {
+            release.countDown();
+        }
+
+        Map<String, List<Integer>> seqByKey = new LinkedHashMap<>();
+        subApp.requests("/in").forEach(r -> seqByKey.computeIfAbsent(json(r).path("data").path("key").asText(),
+                k -> new java.util.ArrayList<>()).add(json(r).path("data").path("seq").asInt()));
+        List<Integer> oneToTen = java.util.stream.IntStream.rangeClosed(1, 10).boxed().toList();
+        keys.forEach(k -> assertThat(seqByKey.get(k)).as("events of " + k).containsExactlyElementsOf(oneToTen));
+        assertThat(overlapsWithinKey.get()).as("deliveries of one key overlapping").isZero();
+    }
+
+    /** Kafka's default partitioner for a string key (murmur2 of the UTF-8 bytes, positive, modulo the count). */
+    private static int partitionOf(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+    }
+
     @Test
     void routesRulesAndDefaultOfTheV2SubscriptionShape() throws Exception {
         Path comps = components("in-memory");

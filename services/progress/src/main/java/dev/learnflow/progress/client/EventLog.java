@@ -37,7 +37,7 @@ public class EventLog {
     public record Page(Instant since, Instant until, Instant beforeTime, UUID beforeId, int limit) {
     }
 
-    private static final String INSERT = """
+    static final String INSERT = """
             insert into event_log (id, user_id, verb, object_type, object_id, topic_id, result, context, statement,
                                    occurred_at, recorded_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -62,12 +62,11 @@ public class EventLog {
                 .await().atMost(Db.TIMEOUT).size() > 0;
     }
 
-    /** Inserts the row; false when a row with this id was there already. */
-    public boolean insert(Entry e) {
-        return pool.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(e.id(), e.userId(), e.verb(),
-                        e.objectType(), e.objectId(), e.topicId(), json(e.result()), json(e.context()),
-                        json(e.statement()), Db.ts(e.occurredAt()), Db.ts(e.recordedAt()))))
-                .await().atMost(Db.TIMEOUT).rowCount() == 1;
+    /** The parameters of {@link #INSERT} for one row (written by {@link ReportingRows}). */
+    Tuple row(Entry e) {
+        return Tuple.from(Arrays.asList(e.id(), e.userId(), e.verb(), e.objectType(), e.objectId(), e.topicId(),
+                json(e.result()), json(e.context()), json(e.statement()), Db.ts(e.occurredAt()),
+                Db.ts(e.recordedAt())));
     }
 
     /** A student's statements, newest first. */

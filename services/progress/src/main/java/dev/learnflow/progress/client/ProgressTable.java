@@ -1,10 +1,8 @@
 package dev.learnflow.progress.client;
 
 import dev.learnflow.progress.domain.TopicProgress;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -13,12 +11,12 @@ import java.util.UUID;
 /**
  * The {@code progress} table: a reporting mirror of each StudentActor's per-topic mastery (the actor is the
  * source of truth). Snapshots of one topic only grow in (attempts, last activity), so the upsert keeps the newest
- * even when two deliveries write out of order.
+ * even when two deliveries write out of order. Written by {@link ReportingRows}, with the event's event_log row.
  */
 @ApplicationScoped
 public class ProgressTable {
 
-    private static final String UPSERT = """
+    static final String UPSERT = """
             insert into progress (user_id, topic_id, p_known, mastery_level, attempts, correct, last_activity_at,
                                   updated_at)
             values ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -33,12 +31,9 @@ public class ProgressTable {
                       <= (excluded.attempts, coalesce(excluded.last_activity_at, '-infinity'::timestamptz))
             """;
 
-    @Inject
-    Pool pool;
-
-    public void upsert(UUID userId, TopicProgress p, Instant now) {
-        pool.preparedQuery(UPSERT).execute(Tuple.from(Arrays.asList(userId, p.topicId(), p.pKnown(), p.level().value(),
-                        p.attempts(), p.correct(), Db.ts(p.lastActivityAt()), Db.ts(now))))
-                .await().atMost(Db.TIMEOUT);
+    /** The parameters of {@link #UPSERT} for one topic snapshot (written by {@link ReportingRows}). */
+    Tuple row(UUID userId, TopicProgress p, Instant now) {
+        return Tuple.from(Arrays.asList(userId, p.topicId(), p.pKnown(), p.level().value(), p.attempts(),
+                p.correct(), Db.ts(p.lastActivityAt()), Db.ts(now)));
     }
 }

@@ -10,7 +10,7 @@ import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.dapr.PoisonEventException;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
-import dev.learnflow.progress.client.ProgressTable;
+import dev.learnflow.progress.client.ReportingRows;
 import dev.learnflow.progress.client.StudentActors;
 import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.StruggleSignal;
@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Records one {@code progress.events} CloudEvent: the student's actor applies it (once per event id), then the
- * reporting tables are written and struggle signals published. The event_log row goes last: its presence means
- * everything before it was done, so a redelivery after that is acknowledged without touching anything. A failure
+ * Records one {@code progress.events} CloudEvent: the student's actor applies it (once per event id), struggle
+ * signals are published, then the reporting rows (progress mirror and event_log) are committed together. The
+ * event_log row goes last: its presence means everything before it was done, so a redelivery after that is acknowledged without touching anything. A failure
  * on the way throws, the sidecar redelivers, and the actor answers the redelivery from what it remembers.
  */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class ProgressRecorder {
     @Inject
     StudentActors actors;
     @Inject
-    ProgressTable progress;
+    ReportingRows reportingRows;
     @Inject
     EventLog eventLog;
     @Inject
@@ -74,18 +74,18 @@ public class ProgressRecorder {
 
         RecordOutcome outcome = actors.of(student.id()).record(Activities.of(event, student.timezone()));
         Instant now = clock.instant();
-        if (outcome.topic() != null) {
-            progress.upsert(student.id(), outcome.topic(), now);
-        }
         for (StruggleSignal s : outcome.signals()) {
             bus.publish(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(student.id(), student.teacherId(),
                     s.topicId(), s.reason(), s.severity(), s.evidence(), now));
             LOG.infof("Student %s struggles (%s, topic %s): published", student.id(), s.reason(), s.topicId());
         }
         String source = event.source() == null ? "unknown" : event.source();
-        eventLog.insert(new EventLog.Entry(statementId, student.id(), p.verb().value(), p.object().type().value(),
-                p.object().id(), topicId, xapi.resultColumn(p.result()), xapi.contextColumn(source, p),
-                xapi.statement(statementId, source, p, now), p.occurredAt(), now));
+        // The progress mirror and the event_log row in one transaction (shared with concurrent deliveries); the
+        // event_log row marks the event done, so it commits only with everything before it.
+        reportingRows.write(new ReportingRows.Write(student.id(), outcome.topic(), new EventLog.Entry(statementId,
+                student.id(), p.verb().value(), p.object().type().value(), p.object().id(), topicId,
+                xapi.resultColumn(p.result()), xapi.contextColumn(source, p), xapi.statement(statementId, source, p,
+                now), p.occurredAt(), now), now));
         if (outcome.duplicate()) {
             LOG.debugf("Event %s was applied by the actor before: reporting rows completed", event.id());
         }

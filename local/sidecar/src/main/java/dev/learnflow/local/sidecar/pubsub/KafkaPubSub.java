@@ -19,10 +19,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,15 +37,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * pubsub.kafka over kafka-clients. Publishing waits for the broker's acknowledgement (acks=all). Consuming: one
- * consumer per (app, component) in the component's consumer group; each partition is processed strictly in order
- * by one task at a time while the poll loop keeps the group membership alive (the partition is paused meanwhile);
- * offsets are committed only after the sidecar has decided the outcome of each message, so a restart redelivers
- * what was not decided (at-least-once).
+ * consumer per (app, component) in the component's consumer group. As in daprd (sarama: one goroutine per claimed
+ * partition), partitions are delivered concurrently and each partition strictly in order, one message at a time;
+ * the poll loop keeps fetching ahead while a message is delivered (a full partition is paused) and keeps the group
+ * membership alive. Offsets are committed only up to what the sidecar has decided, so a restart redelivers what
+ * was not decided (at-least-once).
  */
 public final class KafkaPubSub implements PubSub {
 
     private static final System.Logger LOG = System.getLogger(KafkaPubSub.class.getName());
     private static final Set<String> NOT_HEADERS = Set.of("partitionKey", "key", "rawPayload");
+    /** Fetched but undelivered records per partition before the partition is paused (sarama buffers 256). */
+    static final int MAX_QUEUED_PER_PARTITION = 500;
 
     private final ComponentSpec spec;
     private final String brokers;
@@ -156,60 +158,120 @@ public final class KafkaPubSub implements PubSub {
         }
     }
 
-    /** The outcome of one partition batch, handed from its task back to the poll thread. */
-    private record Done(TopicPartition partition, long nextOffset, Long retryFrom, PartitionTask task) {
-    }
-
-    private final class PartitionTask implements Runnable {
+    /**
+     * One assigned partition: the records fetched for it, handled strictly in order by at most one task at a time.
+     * The poll thread keeps fetching while the task runs (as sarama keeps a claim's channel filled), so a record
+     * published meanwhile is already here when the previous one is decided, instead of waiting for a paused
+     * partition to be resumed and for the next fetch round. Only a full lane is paused (back-pressure).
+     */
+    private final class PartitionLane implements Runnable {
         final TopicPartition partition;
-        final List<ConsumerRecord<byte[], byte[]>> records;
-        final AtomicBoolean cancelled = new AtomicBoolean();
         final ConsumerLoop loop;
+        /** Guarded by {@code this}. */
+        private final ArrayDeque<ConsumerRecord<byte[], byte[]>> queue = new ArrayDeque<>();
+        /** Guarded by {@code this}: a task is scheduled or running. */
+        private boolean running;
+        /** Guarded by {@code this}: a record was not decided; drop what arrives until the poll thread has sought. */
+        private Long retryFrom;
+        /** The offset after the last decided record (what may be committed); -1 = none yet. */
+        volatile long decided = -1;
+        volatile boolean cancelled;
+        /** Poll thread only. */
+        long committed = -1;
+        volatile boolean paused;
 
-        PartitionTask(ConsumerLoop loop, TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
+        PartitionLane(ConsumerLoop loop, TopicPartition partition) {
             this.loop = loop;
             this.partition = partition;
-            this.records = records;
+        }
+
+        /** Poll thread: queues fetched records and starts a task if none runs; true when the lane is full. */
+        boolean offer(List<ConsumerRecord<byte[], byte[]>> records) {
+            boolean start;
+            int size;
+            synchronized (this) {
+                if (retryFrom != null || cancelled) {
+                    return false; // fetched before the seek: delivered again from retryFrom
+                }
+                queue.addAll(records);
+                size = queue.size();
+                start = !running;
+                running = true;
+            }
+            if (start) {
+                executor.execute(this);
+            }
+            return size >= MAX_QUEUED_PER_PARTITION;
+        }
+
+        synchronized int queued() {
+            return queue.size();
+        }
+
+        /** Poll thread: the offset to seek to once, if a record was left undecided. */
+        synchronized Long takeRetry() {
+            Long r = retryFrom;
+            retryFrom = null;
+            return r;
+        }
+
+        synchronized boolean idle() {
+            return !running;
         }
 
         @Override
         public void run() {
-            long next = -1;
-            Long retryFrom = null;
-            for (ConsumerRecord<byte[], byte[]> r : records) {
-                if (cancelled.get() || loop.stopping.get()) {
-                    retryFrom = r.offset();
+            while (true) {
+                ConsumerRecord<byte[], byte[]> r;
+                synchronized (this) {
+                    r = queue.poll();
+                    if (r == null) {
+                        running = false;
+                        break;
+                    }
+                }
+                if (cancelled || loop.stopping.get()) {
+                    undecided(r);
                     break;
                 }
-                Map<String, String> metadata = new LinkedHashMap<>();
-                for (Header h : r.headers()) {
-                    metadata.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
-                }
-                if (r.key() != null) {
-                    metadata.put("__key", new String(r.key(), StandardCharsets.UTF_8));
-                }
-                metadata.put("__partition", Integer.toString(r.partition()));
-                metadata.put("__offset", Long.toString(r.offset()));
                 try {
-                    loop.handler.handle(new Message(r.topic(), r.value() == null ? new byte[0] : r.value(), metadata),
-                            () -> cancelled.get() || loop.stopping.get());
-                    next = r.offset() + 1;
+                    loop.handler.handle(message(r), () -> cancelled || loop.stopping.get());
+                    decided = r.offset() + 1;
                 } catch (Exception e) {
-                    if (!cancelled.get() && !loop.stopping.get()) {
+                    if (!cancelled && !loop.stopping.get()) {
                         LOG.log(System.Logger.Level.WARNING, "delivery of " + partition + "@" + r.offset()
                                 + " not decided; it will be delivered again", e);
                     }
-                    retryFrom = r.offset();
+                    undecided(r);
                     break;
                 }
+                if (paused && queued() <= MAX_QUEUED_PER_PARTITION / 2) {
+                    loop.wake(); // room again: the poll thread resumes the partition
+                }
             }
-            loop.done.add(new Done(partition, next, retryFrom, this));
-            // Wake the poll loop so the partition is committed and resumed now, not after the current long poll.
-            try {
-                loop.consumer.wakeup();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.DEBUG, "consumer already closed", e); // stopping: nothing to resume
+        }
+
+        /** Stops at {@code r}: it and everything after it are fetched again from its offset. */
+        private void undecided(ConsumerRecord<byte[], byte[]> r) {
+            synchronized (this) {
+                queue.clear();
+                retryFrom = r.offset();
+                running = false;
             }
+            loop.wake();
+        }
+
+        private Message message(ConsumerRecord<byte[], byte[]> r) {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            for (Header h : r.headers()) {
+                metadata.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
+            }
+            if (r.key() != null) {
+                metadata.put("__key", new String(r.key(), StandardCharsets.UTF_8));
+            }
+            metadata.put("__partition", Integer.toString(r.partition()));
+            metadata.put("__offset", Long.toString(r.offset()));
+            return new Message(r.topic(), r.value() == null ? new byte[0] : r.value(), metadata);
         }
     }
 
@@ -218,8 +280,7 @@ public final class KafkaPubSub implements PubSub {
         final Set<String> topics;
         final Handler handler;
         final AtomicBoolean stopping = new AtomicBoolean();
-        final ConcurrentLinkedQueue<Done> done = new ConcurrentLinkedQueue<>();
-        final Map<TopicPartition, PartitionTask> inflight = new ConcurrentHashMap<>();
+        final Map<TopicPartition, PartitionLane> lanes = new ConcurrentHashMap<>();
         final CountDownLatch finished = new CountDownLatch(1);
         KafkaConsumer<byte[], byte[]> consumer;
         Thread thread;
@@ -241,15 +302,27 @@ public final class KafkaPubSub implements PubSub {
             props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "true");
             // New records end a long poll at once; this only bounds how long an idle fetch is held by the broker.
             props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+            // Partitions added to a subscribed topic (KafkaTopics grows older topics) are noticed within seconds,
+            // not after the 5 minutes default; one metadata request per interval is all this costs.
+            props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
             consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
             thread = new Thread(this::run, "kafka-" + group + "-" + String.join(",", topics));
             thread.setDaemon(true);
             thread.start();
         }
 
+        /** Ends the current poll early (a lane needs a seek or a resume). */
+        void wake() {
+            try {
+                consumer.wakeup();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "consumer already closed", e); // stopping: nothing to resume
+            }
+        }
+
         void stop() {
             if (stopping.compareAndSet(false, true)) {
-                inflight.values().forEach(t -> t.cancelled.set(true));
+                lanes.values().forEach(l -> l.cancelled = true);
                 consumer.wakeup();
             }
             try {
@@ -271,14 +344,13 @@ public final class KafkaPubSub implements PubSub {
                         if (stopping.get()) {
                             break;
                         }
-                        // a partition task finished: settle it below
+                        // a lane needs a seek or a resume: settled below
                     }
                     settle(false);
                 }
                 // Let running tasks notice the stop, then commit what was decided.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!inflight.isEmpty() && System.nanoTime() < deadline) {
-                    settle(true);
+                while (lanes.values().stream().anyMatch(l -> !l.idle()) && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 settle(true);
@@ -302,27 +374,25 @@ public final class KafkaPubSub implements PubSub {
                 if (list.isEmpty()) {
                     continue;
                 }
-                PartitionTask task = new PartitionTask(this, tp, list);
-                inflight.put(tp, task);
-                consumer.pause(List.of(tp));
-                executor.execute(task);
+                PartitionLane lane = lanes.computeIfAbsent(tp, p -> new PartitionLane(this, p));
+                if (lane.offer(list) && !lane.paused) {
+                    lane.paused = true;
+                    consumer.pause(List.of(tp));
+                }
             }
         }
 
-        /** Commits finished partitions and resumes them; sync when partitions are about to be given away. */
+        /**
+         * Commits what the lanes decided since the last commit, seeks lanes that left a record undecided and resumes
+         * lanes that have room again; sync when partitions are about to be given away.
+         */
         private void settle(boolean sync) {
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-            List<Done> batch = new ArrayList<>();
-            Done d;
-            while ((d = done.poll()) != null) {
-                batch.add(d);
-            }
-            for (Done r : batch) {
-                if (inflight.get(r.partition()) != r.task()) {
-                    continue; // revoked meanwhile: the new owner starts from the committed offset
-                }
-                if (r.nextOffset() >= 0) {
-                    commits.put(r.partition(), new OffsetAndMetadata(r.nextOffset()));
+            for (PartitionLane lane : lanes.values()) {
+                long decided = lane.decided;
+                if (decided > lane.committed) {
+                    commits.put(lane.partition, new OffsetAndMetadata(decided));
+                    lane.committed = decided;
                 }
             }
             if (!commits.isEmpty()) {
@@ -347,31 +417,35 @@ public final class KafkaPubSub implements PubSub {
                             + "delivered again", e);
                 }
             }
-            for (Done r : batch) {
-                if (inflight.get(r.partition()) != r.task()) {
+            if (stopping.get()) {
+                return;
+            }
+            Set<TopicPartition> assigned = consumer.assignment();
+            for (PartitionLane lane : lanes.values()) {
+                if (!assigned.contains(lane.partition)) {
                     continue;
                 }
-                inflight.remove(r.partition());
-                if (!stopping.get() && consumer.assignment().contains(r.partition())) {
-                    if (r.retryFrom() != null) {
-                        consumer.seek(r.partition(), r.retryFrom());
-                    }
-                    consumer.resume(List.of(r.partition()));
+                Long retryFrom = lane.idle() ? lane.takeRetry() : null;
+                if (retryFrom != null) {
+                    consumer.seek(lane.partition, retryFrom);
+                }
+                if (lane.paused && (retryFrom != null || lane.queued() <= MAX_QUEUED_PER_PARTITION / 2)) {
+                    lane.paused = false;
+                    consumer.resume(List.of(lane.partition));
                 }
             }
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            Set<TopicPartition> revoked = new HashSet<>(partitions);
-            for (TopicPartition tp : revoked) {
-                PartitionTask t = inflight.get(tp);
-                if (t != null) {
-                    t.cancelled.set(true);
+            for (TopicPartition tp : partitions) {
+                PartitionLane lane = lanes.get(tp);
+                if (lane != null) {
+                    lane.cancelled = true;
                 }
             }
             settle(true);
-            revoked.forEach(inflight::remove);
+            partitions.forEach(lanes::remove);
         }
 
         @Override
@@ -382,9 +456,9 @@ public final class KafkaPubSub implements PubSub {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(tp -> {
-                PartitionTask t = inflight.remove(tp);
-                if (t != null) {
-                    t.cancelled.set(true);
+                PartitionLane lane = lanes.remove(tp);
+                if (lane != null) {
+                    lane.cancelled = true;
                 }
             });
         }
