@@ -99,7 +99,7 @@ public final class MeshBench {
     /** Partition counts for the ingestion curve, each on a mesh of its own; empty = no curve. */
     static final List<Integer> CURVE = Stream.of(System.getProperty("bench.curve", "").split(","))
             .map(String::trim).filter(v -> !v.isEmpty()).map(Integer::valueOf).toList();
-    /** {@code all} measurements, only {@code ingestion}, or {@code none} (the curve alone). */
+    /** {@code all} measurements, or only those named: {@code ingestion} (with the curve), {@code delivery}. */
     static final String ONLY = System.getProperty("bench.only", "all");
 
     /** A registered user and a current access token. */
@@ -271,13 +271,20 @@ public final class MeshBench {
 
     private void runAll() throws Exception {
         User teacher = register("teacher", "Bench Teacher", null);
-        if (ONLY.equals("ingestion")) {
-            List<User> students = registerMany(INGEST_STUDENTS, "Ingest", teacher.id());
+        if (!ONLY.equals("all")) {
+            if (ONLY.contains("delivery")) {
+                eventDelivery(registerMany(SOCKET_CLIENTS, "Socket", teacher.id()));
+            }
+            if (!ONLY.contains("ingestion")) {
+                return;
+            }
             if (CURVE.isEmpty()) {
-                ingestionRow(students);
+                ingestionRow(registerMany(INGEST_STUDENTS, "Ingest", teacher.id()));
             }
             for (int partitions : CURVE) {
                 growProgressTopic(partitions);
+                // fresh students per point: every point starts from new actors and counts only its own rows
+                List<User> students = registerMany(INGEST_STUDENTS, "Curve " + partitions, teacher.id());
                 String loadAtStart = loadAverage();
                 Ingestion r = ingestion(students, partitions);
                 curve.add(String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %.2f | %s | %s → %s |", partitions,

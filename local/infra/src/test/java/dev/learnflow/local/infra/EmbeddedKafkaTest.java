@@ -63,9 +63,9 @@ class EmbeddedKafkaTest {
             assertThat(kafka.listTopics()).containsAll(Topics.all());
             kafka.createTopics(Topics.all());
             assertThat(kafka.partitionCounts(List.of(topic, "three.partitions")))
-                    .containsEntry(topic, 4).containsEntry("three.partitions", 4);
+                    .containsEntry(topic, 4).containsEntry("three.partitions", 3); // only the named topics grow
             kafka.createTopics(List.of("three.partitions"), 2); // never fewer
-            assertThat(kafka.partitionCounts(List.of("three.partitions"))).containsEntry("three.partitions", 4);
+            assertThat(kafka.partitionCounts(List.of("three.partitions"))).containsEntry("three.partitions", 3);
             assertThat(consumeAll(kafka.bootstrapServers(), topic, 2)).containsExactly("hello", "again");
         }
         assertThat(data).isDirectory(); // a given data dir is kept
