@@ -355,8 +355,8 @@ public final class MeshBench {
             deliver(users, sockets, EVENTS, false, hop, hopAccepted);
             rows.add(new Row("Publish → handler (socket), full path",
                     "`POST :3500/v1.0/publish/kafka-pubsub/learning.responses` (CloudEvent, `LearningResponded`, "
-                            + "partitionKey = user) → Kafka (" + PARTITIONS + " partition" + (PARTITIONS > 1 ? "s"
-                            : "") + ") → websocket sidecar → service → user's socket; " + users.size()
+                            + "partitionKey = user) → Kafka (" + meshPartitions() + " partition"
+                            + (meshPartitions() > 1 ? "s" : "") + ") → websocket sidecar → service → user's socket; " + users.size()
                             + " connected clients, " + EVENTS + " events at " + EVENT_RATE + "/s, random user each",
                     String.format(Locale.ROOT, "p50 %s / p99 %s / max %s ms; publish accepted p50 %s / p99 %s ms; "
                                     + "lost %d%s", Stats.fmt(kafka.ms(50)), Stats.fmt(kafka.ms(99)),
