@@ -95,12 +95,30 @@ public final class KafkaTopics {
                     });
             if (!grow.isEmpty()) {
                 admin.createPartitions(grow).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                awaitPartitionCount(admin, grow.keySet(), partitions, timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while adding partitions", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("adding partitions to " + names + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The broker acknowledges new partitions before its metadata shows them: wait until it does. */
+    private static void awaitPartitionCount(Admin admin, Collection<String> names, int partitions, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean grown = admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                    .allMatch(d -> d.partitions().size() >= partitions);
+            if (grown) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("partitions of " + names + " not visible after " + timeout);
+            }
+            Thread.sleep(50);
         }
     }
 
