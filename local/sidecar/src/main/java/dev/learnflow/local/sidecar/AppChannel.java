@@ -64,9 +64,14 @@ public final class AppChannel {
                 .setURI(uri.startsWith("/") ? uri : "/" + uri).setHeaders(h)
                 .setConnectTimeout(Math.min(timeout.toMillis(), 5_000)).setIdleTimeout(timeout.toMillis());
         CompletableFuture<Reply> result = new CompletableFuture<>();
+        // Nested, not chained: the body handler must be in place before the response's data can arrive. Chained
+        // (request.compose(send).compose(body)) from a caller that is not a Vert.x thread, the second compose is
+        // attached after the request is already on its way; a caller descheduled in between (a loaded machine)
+        // attached it after the response had ended, and the app's body was read as empty: a delivery answered
+        // {"status":"RETRY"} counted as SUCCESS and the event was dropped.
         client.request(options)
-                .compose(req -> req.send(body == null ? Buffer.buffer() : Buffer.buffer(body)))
-                .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b.getBytes())))
+                .compose(req -> req.send(body == null ? Buffer.buffer() : Buffer.buffer(body))
+                        .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b.getBytes()))))
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         result.complete(ar.result());

@@ -118,16 +118,6 @@ public final class Fixtures {
             }
         }
         if (!condition.getAsBoolean()) {
-            StringBuilder dump = new StringBuilder();
-            Thread.getAllStackTraces().forEach((t, st) -> {
-                if (t.getName().startsWith("sidecar") || t.getName().startsWith("kafka")) {
-                    dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
-                    for (StackTraceElement e : st) {
-                        dump.append("    ").append(e).append('\n');
-                    }
-                }
-            });
-            System.out.println("THREADDUMP\n" + dump);
             throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what);
         }
     }
