@@ -351,9 +351,11 @@ class ResiliencyConformanceTest {
     @Test
     void aStateTimeoutCancelsTheStoreCallSoTheWriteIsNotAppliedLater() throws Exception {
         Path components = postgresStore("slowstore", "resiliency_slow");
+        // The timeout covers every call to the store, also the unblocked save and read around the blocked write:
+        // long enough for those on a loaded machine (400 ms was not), while the blocked write waits forever.
         Path policy = resiliency("""
                     timeouts:
-                      brief: 400ms
+                      brief: 2s
                 """, """
                     components:
                       slowstore:
