@@ -20,7 +20,7 @@ class SchemaOwnershipTest {
             HealthCheckResponse before = check.call();
             assertThat(before.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
             assertThat(before.getData().orElseThrow()).containsEntry("version", "none")
-                    .containsEntry("needed", "3");
+                    .containsEntry("needed", "4");
             assertThat((String) before.getData().orElseThrow().get("detail"))
                     .startsWith("3 migrations not applied yet");
 
@@ -29,7 +29,7 @@ class SchemaOwnershipTest {
 
             HealthCheckResponse after = check.call();
             assertThat(after.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-            assertThat(after.getData().orElseThrow()).containsEntry("version", "3");
+            assertThat(after.getData().orElseThrow()).containsEntry("version", "4");
         }
     }
 
