@@ -132,7 +132,7 @@ export const dashboardView: View = (container) => {
       if (disposed) return;
       clear(summaryBody);
       summaryBody.append(
-        h("div", { class: "summary-grid" },
+        h("div", { class: "insight-grid" },
           h("div", null,
             h("h3", null, "Weakest topics"),
             s.weakestTopics.length === 0 ? h("p", { class: "muted" }, "No topic started yet.")

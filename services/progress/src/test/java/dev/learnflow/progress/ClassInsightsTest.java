@@ -72,8 +72,8 @@ class ClassInsightsTest extends ProgressFixtures {
         assertThat(map.getDouble("students[0].mastery[" + variables + "]")).isCloseTo(AFTER_THREE_PASSES, within(1e-9));
         assertThat(map.getInt("students[0].attempts[" + variables + "]")).isEqualTo(3);
         assertThat((Object) map.get("students[0].mastery[" + functions + "]")).isNull();
-        // Three failures from the prior 0.1: the learning step keeps it just above 0.11.
-        assertThat(map.getDouble("students[1].mastery[" + functions + "]")).isBetween(0.11, 0.112);
+        // Three failures from the prior 0.1: the learning step keeps it just above 0.11 (BKT's fixed point for failures).
+        assertThat(map.getDouble("students[1].mastery[" + functions + "]")).isBetween(0.11, 0.115);
         assertThat(map.getDouble("students[0].pKnown")).isCloseTo(AFTER_THREE_PASSES / 32, within(1e-9));
         assertThat(map.getDouble("bands.masteredFrom")).isEqualTo(0.95);
 
@@ -112,10 +112,13 @@ class ClassInsightsTest extends ProgressFixtures {
                 .statusCode(200));
         assertThat(summary.getInt("studentCount")).isEqualTo(2);
         assertThat(summary.getInt("days")).isEqualTo(7);
-        // Failed runs count as failures too: strings (6) below while-loops (3) below lists (2); variables mastered.
-        assertThat(summary.getList("weakestTopics.topicId")).containsExactly("strings", "while-loops", "lists",
-                "variables");
-        assertThat(summary.getInt("weakestTopics[0].studentsStarted")).isEqualTo(1);
+        // Failed runs count as failures too: strings, while-loops and lists only failed (all near 0.11, where BKT's
+        // learning step balances a failure), variables is mastered; lowest mean first.
+        List<String> weakest = summary.getList("weakestTopics.topicId");
+        assertThat(weakest).hasSize(4).endsWith("variables");
+        assertThat(weakest.subList(0, 3)).containsExactlyInAnyOrder("strings", "while-loops", "lists");
+        assertThat(summary.getList("weakestTopics.meanPKnown", Double.class)).isSorted();
+        assertThat(summary.getList("weakestTopics.studentsStarted", Integer.class)).containsOnly(1);
         assertThat(summary.getInt("weakestTopics[0].studentsBelowDeveloping")).isEqualTo(1);
         assertThat(summary.getString("weakestTopics[3].level")).isEqualTo("mastered");
         List<Map<String, Object>> errors = summary.getList("frequentErrors");
