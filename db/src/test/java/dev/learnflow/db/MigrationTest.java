@@ -170,8 +170,6 @@ class MigrationTest {
                 Map.entry("event_log_user_occurred_idx", "ON public.event_log USING btree (user_id, occurred_at DESC)"),
                 Map.entry("event_log_topic_occurred_idx", "ON public.event_log USING btree (topic_id, occurred_at DESC)"),
                 Map.entry("event_log_occurred_at_idx", "ON public.event_log USING btree (occurred_at)"),
-                Map.entry("event_log_user_topic_occurred_idx",
-                        "ON public.event_log USING btree (user_id, topic_id, occurred_at DESC)"),
                 Map.entry("event_log_user_errors_occurred_idx",
                         "ON public.event_log USING btree (user_id, occurred_at DESC) WHERE ((result ->> 'errorType'::text) IS NOT NULL)"));
 

@@ -131,7 +131,7 @@ public class InsightRows {
         return out;
     }
 
-    /** A student's latest events on one topic, newest first (event_log_user_topic_occurred_idx). */
+    /** A student's latest events on one topic, newest first (event_log_user_occurred_idx). */
     public List<EventRow> eventsOnTopic(UUID student, String topicId, int limit) {
         return events("""
                 select %s from event_log e where e.user_id = $1 and e.topic_id = $2
@@ -139,7 +139,7 @@ public class InsightRows {
                 """.formatted(EVENT_COLUMNS), Tuple.of(student, topicId, limit));
     }
 
-    /** All of a student's events on these topics, oldest first: the input of a mastery replay. */
+    /** All of a student's events on these topics, oldest first: the input of a mastery replay (user time index). */
     public List<EventRow> eventsOnTopicsInOrder(UUID student, List<String> topicIds) {
         return events("""
                 select %s from event_log e where e.user_id = $1 and e.topic_id = any($2)
