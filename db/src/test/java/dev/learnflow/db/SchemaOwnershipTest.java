@@ -22,7 +22,7 @@ class SchemaOwnershipTest {
             assertThat(before.getData().orElseThrow()).containsEntry("version", "none")
                     .containsEntry("needed", "4");
             assertThat((String) before.getData().orElseThrow().get("detail"))
-                    .startsWith("3 migrations not applied yet");
+                    .startsWith("4 migrations not applied yet");
 
             assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isEqualTo(3);
             assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isZero();
