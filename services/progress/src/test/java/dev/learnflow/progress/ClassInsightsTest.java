@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -126,12 +125,15 @@ class ClassInsightsTest extends ProgressFixtures {
         assertThat(summary.getInt("weakestTopics.find { it.topicId == 'variables' }.studentsBelowDeveloping"))
                 .isZero();
         assertThat(summary.getString("weakestTopics[3].level")).isEqualTo("mastered");
-        List<Map<String, Object>> errors = summary.getList("frequentErrors");
-        assertThat(errors).extracting(e -> e.get("errorType")).containsExactly("TypeError", "NameError");
-        assertThat(errors.get(0)).containsEntry("count", 4.0).containsEntry("previousCount", 1.0)
-                .containsEntry("trend", "up").containsEntry("students", 2.0);
-        assertThat(errors.get(1)).containsEntry("count", 1.0).containsEntry("previousCount", 2.0)
-                .containsEntry("trend", "down").containsEntry("students", 1.0);
+        assertThat(summary.getList("frequentErrors.errorType")).containsExactly("TypeError", "NameError");
+        assertThat(summary.getInt("frequentErrors[0].count")).isEqualTo(4);
+        assertThat(summary.getInt("frequentErrors[0].previousCount")).isEqualTo(1);
+        assertThat(summary.getString("frequentErrors[0].trend")).isEqualTo("up");
+        assertThat(summary.getInt("frequentErrors[0].students")).isEqualTo(2);
+        assertThat(summary.getInt("frequentErrors[1].count")).isEqualTo(1);
+        assertThat(summary.getInt("frequentErrors[1].previousCount")).isEqualTo(2);
+        assertThat(summary.getString("frequentErrors[1].trend")).isEqualTo("down");
+        assertThat(summary.getInt("frequentErrors[1].students")).isEqualTo(1);
 
         // One day's window: last week's errors are outside both windows, so this week's are new.
         JsonPath oneDay = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=1")

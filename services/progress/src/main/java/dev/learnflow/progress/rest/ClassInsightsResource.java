@@ -58,8 +58,8 @@ public class ClassInsightsResource {
             + " days (default 7), with counts and the trend against the days before")
     public InsightViews.ClassSummary summary(
             @PathParam("teacherId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String teacherId,
-            @QueryParam("days") @Min(1) @Max(90) Integer days) {
-        return insights.summary(owner(teacherId), days == null ? 7 : days);
+            @QueryParam("days") @Pattern(regexp = Ids.NUMBER, message = Ids.NUMBER_MESSAGE) @Min(1) @Max(90) String days) {
+        return insights.summary(owner(teacherId), days == null ? 7 : Integer.parseInt(days));
     }
 
     @GET
@@ -67,8 +67,9 @@ public class ClassInsightsResource {
     @Operation(summary = "Students without activity for the last days (default 7) and broken streaks")
     public InsightViews.Inactivity inactivity(
             @PathParam("teacherId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String teacherId,
-            @QueryParam("days") @Min(1) @Max(365) Integer days) {
-        return insights.inactivity(owner(teacherId), days == null ? 7 : days);
+            @QueryParam("days") @Pattern(regexp = Ids.NUMBER, message = Ids.NUMBER_MESSAGE) @Min(1) @Max(365)
+            String days) {
+        return insights.inactivity(owner(teacherId), days == null ? 7 : Integer.parseInt(days));
     }
 
     @GET
@@ -78,9 +79,11 @@ public class ClassInsightsResource {
     public Response csv(
             @PathParam("teacherId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String teacherId,
             @QueryParam("since") @Size(max = 40) String since, @QueryParam("until") @Size(max = 40) String until,
-            @QueryParam("limit") @Min(1) @Max(50_000) Integer limit) {
+            @QueryParam("limit") @Pattern(regexp = Ids.NUMBER, message = Ids.NUMBER_MESSAGE) @Min(1) @Max(50_000)
+            String limit) {
         UUID id = owner(teacherId);
-        EventLog.Page page = StatementPaging.page(since, until, null, limit == null ? CSV_DEFAULT_LIMIT : limit);
+        EventLog.Page page = StatementPaging.page(since, until, null,
+                limit == null ? CSV_DEFAULT_LIMIT : Integer.parseInt(limit));
         List<UserFacts> students = insights.classOf(id);
         Map<UUID, String> names = students.stream()
                 .collect(Collectors.toMap(UserFacts::id, UserFacts::displayName, (a, b) -> a));

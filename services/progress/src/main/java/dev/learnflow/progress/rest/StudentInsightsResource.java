@@ -109,8 +109,9 @@ public class StudentInsightsResource {
             + " student's time zone, with the streak")
     public InsightViews.StreakCalendar calendar(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
-            @QueryParam("weeks") @Min(1) @Max(53) Integer weeks) {
+            @QueryParam("weeks") @Pattern(regexp = Ids.NUMBER, message = Ids.NUMBER_MESSAGE) @Min(1) @Max(53)
+            String weeks) {
         UserFacts student = access.requireReader(UUID.fromString(studentId));
-        return insights.calendar(student, weeks == null ? 12 : weeks, queries.streak(student.id()));
+        return insights.calendar(student, weeks == null ? 12 : Integer.parseInt(weeks), queries.streak(student.id()));
     }
 }
