@@ -12,5 +12,5 @@ if [ ! -f "$jar" ]; then
 fi
 mkdir -p bench/progress/target
 export LEARNFLOW_TEST_DB_NAME="${LEARNFLOW_TEST_DB_NAME:-learnflow_bench}"
-mvn -B -q -f bench/progress/pom.xml compile exec:java -Dbench.main=dev.learnflow.bench.HeatmapBench \
+mvn -B -q ${LEARNFLOW_BENCH_MAVEN_OPTS:-} -f bench/progress/pom.xml compile exec:java -Dbench.main=dev.learnflow.bench.HeatmapBench \
   -Dexec.args="$jar ${*:-200 200}"
