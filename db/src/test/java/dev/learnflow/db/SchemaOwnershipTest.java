@@ -24,7 +24,7 @@ class SchemaOwnershipTest {
             assertThat((String) before.getData().orElseThrow().get("detail"))
                     .startsWith("4 migrations not applied yet");
 
-            assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isEqualTo(3);
+            assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isEqualTo(4);
             assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isZero();
 
             HealthCheckResponse after = check.call();
