@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * Each request is the whole server path: the class roster from the gateway stand-in through both sidecars
  * (progress asks the gateway per class view), the aggregate query, the JSON answer.
  *
- * <p>Usage: {@code HeatmapBench jar [students] [requests]}. The database is {@code learnflow_bench}
- * ({@code LEARNFLOW_TEST_DB_NAME}, set by heatmap.sh), the accounts come from local/testing's GatewayUsers.
+ * <p>Usage: {@code HeatmapBench jar [students] [requests]}. The database is {@code learnflow_bench_views}
+ * ({@code LEARNFLOW_TEST_DB_NAME}, set by heatmap.sh to learnflow_bench_views), the accounts come from local/testing's GatewayUsers.
  */
 public final class HeatmapBench {
 
