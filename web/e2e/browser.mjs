@@ -483,7 +483,12 @@ try {
       await student.getByRole("link", { name: { "/learn": "Tutor", "/code": "Code", "/progress": "Progress" }[path] }).click();
       await student.waitForURL(new RegExp(`${path}$`));
       await student.locator("main h1").waitFor();
-      if (path === "/progress") await student.locator(".module").first().waitFor();
+      if (path === "/progress") {
+        // the history and calendar load after the modules: measure the page with them in it
+        await student.locator(".module").first().waitFor();
+        await student.getByTestId("streak-calendar").waitFor();
+        await student.locator('[data-testid="mastery-chart"] canvas').first().waitFor();
+      }
       check(await noHorizontalOverflow(student), `${path} scrolls sideways at 375 px`);
       await shot(student, name);
     }
