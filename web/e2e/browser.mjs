@@ -6,7 +6,7 @@
 //
 // Prints "PASS <scenario> (<ms> ms)" or "FAIL <scenario>: <why>" per scenario, then "N passed, N failed"; exits 0
 // only when every scenario passed. Screenshots (and timings.json) go to LEARNFLOW_ARTIFACTS.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -378,13 +378,117 @@ try {
     await shot(teacher, "08-teacher-alert-acknowledged");
   });
 
+  await scenario("the student takes a topic's quiz, sees the explanation, the mastery change and the chart update", async () => {
+    const chartPoints = async () => {
+      await student.goto(`${GATEWAY}/progress`); // a fresh load: the page reads the history once
+      await student.locator(".history select").waitFor();
+      await student.getByLabel("Module", { exact: true }).selectOption("python-basics");
+      const chart = student.getByTestId("mastery-chart");
+      await student.waitForFunction(() => {
+        const box = document.querySelector('[data-testid="mastery-chart"]');
+        return box && box.dataset.points !== undefined && document.querySelector("#history-title")
+          && !/Loading/.test(document.querySelector(".history [role=status]")?.textContent ?? "");
+      });
+      return Number(await chart.getAttribute("data-points"));
+    };
+    const before = await chartPoints();
+    check(before >= 1, `the Format a Name submissions (strings) are on the python-basics chart: ${before}`);
+    check(await student.locator('[data-testid="mastery-chart"] canvas').count() >= 1, "the chart is drawn (uPlot canvas)");
+    check(await student.locator('[data-testid="streak-calendar"] td.day.active').count() >= 1, "today is active in the calendar");
+    await shot(student, "13-student-progress-history-before");
+
+    await student.getByRole("link", { name: "Quizzes" }).click();
+    await student.waitForURL(/\/quizzes$/);
+    await student.getByLabel("Module", { exact: true }).selectOption("python-basics");
+    await student.getByLabel("Topic", { exact: true }).selectOption("numbers-and-types");
+    const quiz = student.locator('form.quiz[data-quiz-id="c0000000-0000-4000-8000-000000000101"]');
+    await quiz.waitFor();
+    check((await unlabelledControls(student)).length === 0, `unlabelled controls on quizzes: ${await unlabelledControls(student)}`);
+    await quiz.getByLabel("3", { exact: true }).check();
+    await quiz.getByRole("button", { name: "Check answer" }).click();
+    await quiz.getByTestId("quiz-verdict").waitFor();
+    check((await quiz.getByTestId("quiz-verdict").textContent()) === "Correct!", "the right answer is marked correct");
+    check(/floor division/.test(await quiz.getByTestId("quiz-explanation").textContent()), "the explanation is shown");
+    check(await quiz.locator(".quiz-option.right").count() === 1, "the correct option is marked");
+    const change = student.getByTestId("mastery-change");
+    await change.waitFor({ timeout: 30_000 });
+    const changeText = await change.textContent();
+    check(/from 0% to 55%/.test(changeText), `mastery of the topic rose from the untouched 0 to one correct answer's 55 %: ${changeText}`);
+    await shot(student, "14-student-quiz-feedback");
+
+    let after = before;
+    for (let i = 0; i < 10 && after === before; i++) {
+      after = await chartPoints();
+      if (after === before) await student.waitForTimeout(1000);
+    }
+    check(after === before + 1, `the quiz answer is a new point on the chart: ${before} -> ${after}`);
+    await student.locator(".history details summary").click();
+    const lastRow = student.locator('[data-testid="mastery-table"] tbody tr').last();
+    check(/Numbers and Types/.test(await lastRow.textContent()) && /correct/.test(await lastRow.textContent()),
+      `the table's last step is the quiz: ${await lastRow.textContent()}`);
+    await shot(student, "15-student-progress-history-after");
+  });
+
+  await scenario("the teacher's dashboard shows the class heatmap, weakest topics and frequent errors; CSV export", async () => {
+    await teacher.getByRole("link", { name: "Dashboard" }).click();
+    await teacher.waitForURL(/\/dashboard$/);
+    const row = teacher.locator('[data-testid="heatmap"] tbody tr', { hasText: studentName });
+    await row.waitFor();
+    check(await teacher.locator('[data-testid="heatmap"] thead th.topic-col').count() === 32, "32 topic columns");
+    const strings = row.locator('button.cell[data-topic-id="strings"]');
+    check(/^\d+$/.test((await strings.textContent()).trim()), `the strings cell has a percentage: ${await strings.textContent()}`);
+    check(/Strings: \d+%/.test(await strings.getAttribute("aria-label")), "the cell says its value in words");
+    check((await row.locator('button.cell[data-topic-id="numbers-and-types"]').textContent()).trim() === "55",
+      "the quiz's topic at 55 %");
+    check((await row.locator('button.cell[data-topic-id="packages"]').textContent()).trim() === "–", "an untouched topic");
+    check(await teacher.locator(".heat-legend li").count() === 5, "a legend names every colour");
+    const weak = teacher.getByTestId("weak-topics");
+    await weak.waitFor();
+    check(await weak.locator('tr[data-topic-id="strings"]').count() === 1, `strings among the weakest: ${await weak.textContent()}`);
+    const errors = teacher.getByTestId("frequent-errors");
+    await errors.waitFor();
+    const nameErrors = errors.locator('tr[data-error-type="NameError"]');
+    check(await nameErrors.count() === 1, `NameError among the frequent errors: ${await errors.textContent()}`);
+    check(Number(await nameErrors.locator("td").first().textContent()) >= 3, "three NameErrors this week");
+    await shot(teacher, "16-teacher-dashboard");
+
+    // sorting by a topic marks the column; a cell opens the student's attempts and timeline on it
+    await teacher.locator('thead th[data-topic-id="strings"] button').click();
+    check(await teacher.locator('thead th[data-topic-id="strings"]').getAttribute("aria-sort") === "ascending", "sorted by strings");
+    await row.locator('button.cell[data-topic-id="strings"]').click();
+    const events = teacher.getByTestId("cell-events");
+    await events.waitFor();
+    check(await events.locator("tbody tr").count() >= 1, "the cell shows the student's attempts");
+    await teacher.locator('[data-testid="timeline"] tbody tr').first().waitFor();
+    await teacher.getByLabel("Verb").selectOption("answered");
+    await teacher.getByText("No statements match.").waitFor();
+    await shot(teacher, "17-teacher-cell-detail");
+
+    const [csvDownload] = await Promise.all([teacher.waitForEvent("download"), teacher.getByTestId("export-csv").click()]);
+    const csvPath = join(ARTIFACTS, "class-activity.csv");
+    await csvDownload.saveAs(csvPath);
+    const csv = readFileSync(csvPath, "utf8");
+    const lines = csv.trim().split("\r\n");
+    check(lines[0].startsWith("timestamp,student_id,student_name,verb"), `CSV header: ${lines[0]}`);
+    check(lines.length >= 6, `CSV rows: ${lines.length}`);
+    check(lines.slice(1).every((l) => l.includes(studentName)), "every row names the class's student");
+    check(lines.some((l) => l.includes(",NameError,")) && lines.some((l) => l.includes(",answered,quiz,")), "runs and the quiz are in the CSV");
+    await teacher.getByRole("link", { name: "Class" }).click();
+    await teacher.waitForURL(/\/teacher$/);
+  });
+
   await scenario("phone width (375 px): no sideways scrolling, navigation reachable", async () => {
     await student.setViewportSize({ width: 375, height: 812 });
     for (const [path, name] of [["/learn", "09-phone-tutor"], ["/code", "10-phone-code"], ["/progress", "11-phone-progress"]]) {
       await student.getByRole("link", { name: { "/learn": "Tutor", "/code": "Code", "/progress": "Progress" }[path] }).click();
       await student.waitForURL(new RegExp(`${path}$`));
       await student.locator("main h1").waitFor();
-      if (path === "/progress") await student.locator(".module").first().waitFor();
+      if (path === "/progress") {
+        // the history and calendar load after the modules: measure the page with them in it
+        await student.locator(".module").first().waitFor();
+        await student.getByTestId("streak-calendar").waitFor();
+        await student.locator('[data-testid="mastery-chart"] canvas').first().waitFor();
+      }
       check(await noHorizontalOverflow(student), `${path} scrolls sideways at 375 px`);
       await shot(student, name);
     }

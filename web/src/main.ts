@@ -7,7 +7,9 @@ import { loginView, registerView } from "./views/auth";
 import { chatView } from "./views/chat";
 import { codeView } from "./views/code";
 import { exerciseView, exercisesView } from "./views/exercises";
+import { dashboardView } from "./views/dashboard";
 import { progressView } from "./views/progress";
+import { quizzesView } from "./views/quizzes";
 import { teacherView } from "./views/teacher";
 
 export interface ViewContext {
@@ -47,7 +49,9 @@ const routes: Route[] = [
   route("/code", "Code", codeView, ANYONE),
   route("/exercises", "Exercises", exercisesView, STUDENT),
   route("/exercises/:id", "Exercise", exerciseView, STUDENT),
+  route("/quizzes", "Quizzes", quizzesView, STUDENT),
   route("/progress", "Progress", progressView, STUDENT),
+  route("/dashboard", "Class dashboard", dashboardView, TEACHER),
   route("/teacher", "Class", teacherView, TEACHER),
 ];
 
@@ -56,15 +60,18 @@ const NAV: Record<Role, { path: string; label: string }[]> = {
     { path: "/learn", label: "Tutor" },
     { path: "/code", label: "Code" },
     { path: "/exercises", label: "Exercises" },
+    { path: "/quizzes", label: "Quizzes" },
     { path: "/progress", label: "Progress" },
   ],
   teacher: [
     { path: "/teacher", label: "Class" },
+    { path: "/dashboard", label: "Dashboard" },
     { path: "/learn", label: "Tutor" },
     { path: "/code", label: "Code" },
   ],
   admin: [
     { path: "/teacher", label: "Class" },
+    { path: "/dashboard", label: "Dashboard" },
     { path: "/learn", label: "Tutor" },
     { path: "/code", label: "Code" },
   ],

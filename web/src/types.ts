@@ -276,3 +276,149 @@ export interface SocketMessage<T = unknown> {
   payload: T;
   at?: string;
 }
+
+// ---- Issue 21: class insights (teacher) and a student's history, quizzes
+
+export interface MasteryBands {
+  developingFrom: number;
+  proficientFrom: number;
+  masteredFrom: number;
+}
+
+export interface TopicColumn {
+  topicId: string;
+  title: string;
+  moduleId: string;
+  moduleTitle: string;
+}
+
+export interface HeatmapRow {
+  studentId: string;
+  displayName: string;
+  pKnown: number;
+  /** aligned with Heatmap.topics; null = never practised */
+  mastery: (number | null)[];
+  attempts: number[];
+  lastActivityAt: string | null;
+}
+
+export interface Heatmap {
+  teacherId: string;
+  bands: MasteryBands;
+  topics: TopicColumn[];
+  students: HeatmapRow[];
+}
+
+export interface WeakTopic {
+  topicId: string;
+  title: string;
+  moduleId: string;
+  meanPKnown: number;
+  level: string;
+  studentsStarted: number;
+  studentsBelowDeveloping: number;
+}
+
+export interface FrequentError {
+  errorType: string;
+  count: number;
+  previousCount: number;
+  trend: "new" | "up" | "down" | "same";
+  students: number;
+}
+
+export interface ClassSummary {
+  teacherId: string;
+  studentCount: number;
+  days: number;
+  from: string;
+  until: string;
+  weakestTopics: WeakTopic[];
+  frequentErrors: FrequentError[];
+}
+
+export interface Inactivity {
+  teacherId: string;
+  days: number;
+  asOf: string;
+  inactive: { studentId: string; displayName: string; lastActivityAt: string | null; daysInactive: number | null }[];
+  brokenStreaks: { studentId: string; displayName: string; longest: number; lastActiveDay: string | null }[];
+  streaksUnknown: number;
+}
+
+export interface TopicEvent {
+  eventId: string;
+  verb: string;
+  objectType: string;
+  objectId: string;
+  success: boolean | null;
+  score: number | null;
+  errorType: string | null;
+  occurredAt: string;
+}
+
+export interface TopicAttempts {
+  studentId: string;
+  topicId: string;
+  title: string;
+  pKnown: number;
+  level: string;
+  attempts: number;
+  correct: number;
+  events: TopicEvent[];
+  errorTypes: { errorType: string; count: number }[];
+}
+
+export interface MasteryPoint {
+  at: string;
+  pKnown: number;
+  topicId: string;
+  success: boolean | null;
+}
+
+export interface MasteryHistory {
+  studentId: string;
+  moduleId: string;
+  title: string;
+  topics: TopicColumn[];
+  points: MasteryPoint[];
+}
+
+export interface StreakCalendar {
+  studentId: string;
+  timezone: string;
+  from: string;
+  to: string;
+  activeDays: { day: string; events: number }[];
+  streak: StreakView | null;
+}
+
+export interface XapiStatement {
+  id: string;
+  verb: { id: string; display: Record<string, string> };
+  object: { id: string; definition?: { type?: string; name?: Record<string, string> } };
+  result?: { success?: boolean; response?: string; extensions?: Record<string, unknown> };
+  context?: { contextActivities?: { parent?: { id: string }[] } };
+  timestamp: string;
+}
+
+export interface StatementsPage {
+  statements: XapiStatement[];
+  more: string;
+}
+
+export interface Quiz {
+  id: string;
+  topicId: string;
+  question: string;
+  options: string[];
+  difficulty: string;
+}
+
+export interface QuizResult {
+  quizId: string;
+  selectedOption: number;
+  correct: boolean;
+  correctOption: number;
+  explanation: string;
+}

@@ -2,6 +2,7 @@
 import { api, ApiError, session } from "../api";
 import { clear, formatTime, h, masteryBar } from "../dom";
 import type { View } from "../main";
+import { calendarSection, masteryHistorySection } from "../history";
 import type { ProgressView, StreakView } from "../types";
 
 export function streakCard(streak: StreakView | null): HTMLElement {
@@ -42,6 +43,9 @@ export const progressView: View = (container) => {
             masteryBar(progress.pKnown, "Overall mastery", progress.level),
             h("p", { class: "muted" }, "Mastery grows as you answer, run and solve correctly; each topic counts the same.")),
           streakCard(streak ?? progress.streak)),
+        h("div", { class: "summary-grid history-grid" },
+          masteryHistorySection(s.user.id, progress),
+          calendarSection(s.user.id)),
         h("h2", null, "Modules"),
         h("ol", { class: "modules" }, ...progress.modules.map((m) => {
           const started = m.topics.filter((t) => t.attempts > 0).length;

@@ -58,7 +58,9 @@ class ExplainTest {
             st.execute("""
                     insert into event_log (id, user_id, verb, object_type, object_id, topic_id, result, statement, occurred_at)
                     select gen_random_uuid(), u.id, v.verb, 'exercise', 'x', t.id,
-                           jsonb_build_object('success', v.verb = 'passed'),
+                           jsonb_build_object('success', v.verb = 'passed')
+                               || case when v.verb = 'failed' then jsonb_build_object('errorType', 'TypeError')
+                                       else '{}'::jsonb end,
                            jsonb_build_object('actor', jsonb_build_object('account', jsonb_build_object('name', u.id)),
                                               'verb', jsonb_build_object('id', 'http://adlnet.gov/expapi/verbs/' || v.verb),
                                               'object', jsonb_build_object('id', 'urn:learnflow:exercise:x')),
@@ -147,6 +149,62 @@ class ExplainTest {
                 select id, password_hash from users where lower(email) = lower('Student42@Example.com')""");
         assertUsesIndex("alerts", "alerts_dedup_key_active_key", """
                 select id from alerts where dedup_key = '%s:1' and status in ('open', 'acknowledged')""".formatted(student));
+    }
+
+    // The class insights (issue 21): progress asks for the students of one class, as the gateway lists them.
+
+    private String classIds() throws SQLException {
+        return "array[" + String.join(", ", Sql.strings(conn,
+                "select '''' || id || '''::uuid' from users where teacher_id = '%s'".formatted(teacher))) + "]";
+    }
+
+    @Test
+    void classHeatmapReadsProgressThroughThePrimaryKey() throws SQLException {
+        assertUsesIndex("progress", "progress_pkey", """
+                select user_id, topic_id, p_known, attempts, correct, last_activity_at
+                from progress where user_id = any(%s)""".formatted(classIds()));
+    }
+
+    @Test
+    void classErrorTypesOfTwoWeeksUseThePartialErrorIndex() throws SQLException {
+        assertUsesIndex("event_log", "event_log_user_errors_occurred_idx", """
+                select result ->> 'errorType' as error_type,
+                       count(*) filter (where occurred_at >= now() - interval '7 days') as this_week,
+                       count(*) filter (where occurred_at < now() - interval '7 days') as week_before,
+                       count(distinct user_id) filter (where occurred_at >= now() - interval '7 days') as students
+                from event_log
+                where user_id = any(%s) and (result ->> 'errorType') is not null
+                  and occurred_at >= now() - interval '14 days' and occurred_at < now()
+                group by 1""".formatted(classIds()));
+    }
+
+    @Test
+    void lastActivityOfEachStudentOfAClassUsesTheUserTimeIndex() throws SQLException {
+        assertUsesIndex("event_log", "event_log_user_occurred_idx", """
+                select s.id, (select max(e.occurred_at) from event_log e where e.user_id = s.id) as last_at
+                from unnest(%s) as s(id)""".formatted(classIds()));
+    }
+
+    @Test
+    void aStudentsEventsOnTopicsInTimeOrderUseTheUserTimeIndex() throws SQLException {
+        assertUsesIndex("event_log", "event_log_user_occurred_idx", """
+                select verb, object_type, object_id, result, occurred_at from event_log
+                where user_id = '%s' and topic_id = 'strings'
+                order by occurred_at desc, id desc limit 50""".formatted(student));
+        assertUsesIndex("event_log", "event_log_user_occurred_idx", """
+                select topic_id, verb, result, occurred_at from event_log
+                where user_id = '%s' and topic_id = any(array['lists', 'tuples', 'dictionaries', 'sets'])
+                order by occurred_at, id""".formatted(student));
+    }
+
+    @Test
+    void aStudentsActiveDaysUseTheUserTimeIndex() throws SQLException {
+        assertUsesIndex("event_log", "event_log_user_occurred_idx", """
+                select (occurred_at at time zone 'Europe/Berlin')::date as day, count(*)
+                from event_log
+                where user_id = '%s' and occurred_at >= now() - interval '120 days'
+                  and verb = any(array['ran', 'passed', 'failed', 'answered'])
+                group by 1""".formatted(student));
     }
 
     private void assertUsesIndex(String table, String index, String query) throws SQLException {

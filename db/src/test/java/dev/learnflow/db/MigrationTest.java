@@ -76,7 +76,7 @@ class MigrationTest {
         assertThat(firstMigration.migrationsExecuted).isGreaterThanOrEqualTo(3);
 
         MigrationInfo[] applied = db.flyway().info().applied();
-        assertThat(applied).extracting(i -> i.getVersion().getVersion()).startsWith("1", "2", "3");
+        assertThat(applied).extracting(i -> i.getVersion().getVersion()).startsWith("1", "2", "3", "4");
         assertThat(applied).allSatisfy(i -> assertThat(i.getState().isApplied()).isTrue());
         assertThat(applied).allSatisfy(i -> assertThat(i.getState().isFailed()).isFalse());
 
@@ -169,7 +169,9 @@ class MigrationTest {
                 Map.entry("event_log_pkey", "UNIQUE INDEX event_log_pkey ON public.event_log USING btree (id)"),
                 Map.entry("event_log_user_occurred_idx", "ON public.event_log USING btree (user_id, occurred_at DESC)"),
                 Map.entry("event_log_topic_occurred_idx", "ON public.event_log USING btree (topic_id, occurred_at DESC)"),
-                Map.entry("event_log_occurred_at_idx", "ON public.event_log USING btree (occurred_at)"));
+                Map.entry("event_log_occurred_at_idx", "ON public.event_log USING btree (occurred_at)"),
+                Map.entry("event_log_user_errors_occurred_idx",
+                        "ON public.event_log USING btree (user_id, occurred_at DESC) WHERE ((result ->> 'errorType'::text) IS NOT NULL)"));
 
         assertThat(indexdefs).containsKeys(expected.keySet().toArray(String[]::new));
         expected.forEach((name, fragment) -> assertThat(indexdefs.get(name)).as(name).contains(fragment));

@@ -20,16 +20,16 @@ class SchemaOwnershipTest {
             HealthCheckResponse before = check.call();
             assertThat(before.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
             assertThat(before.getData().orElseThrow()).containsEntry("version", "none")
-                    .containsEntry("needed", "3");
+                    .containsEntry("needed", "4");
             assertThat((String) before.getData().orElseThrow().get("detail"))
-                    .startsWith("3 migrations not applied yet");
+                    .startsWith("4 migrations not applied yet");
 
-            assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isEqualTo(3);
+            assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isEqualTo(4);
             assertThat(Migrations.migrate(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD)).isZero();
 
             HealthCheckResponse after = check.call();
             assertThat(after.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-            assertThat(after.getData().orElseThrow()).containsEntry("version", "3");
+            assertThat(after.getData().orElseThrow()).containsEntry("version", "4");
         }
     }
 

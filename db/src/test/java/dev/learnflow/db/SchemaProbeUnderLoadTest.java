@@ -55,7 +55,7 @@ class SchemaProbeUnderLoadTest {
             assertThat(pool.timedOut).as("a probe waited out the pool's acquisition timeout").isFalse();
             HealthCheckResponse after = check.call();
             assertThat(after.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-            assertThat(after.getData().orElseThrow()).containsEntry("version", "3");
+            assertThat(after.getData().orElseThrow()).containsEntry("version", "4");
         }
     }
 

@@ -31,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * variables shown), submits an exercise and reads the per-test results with the tutor's first hint and asks for
  * hints 2 and 3 on it (the hidden test named only by its category), opens the progress page, then
  * repeats the same error so that progress raises a struggle alert, which must appear on the teacher's open page
- * without a reload, and acknowledges it. Every page is checked at 375 px for sideways scrolling, and any page
+ * without a reload, and acknowledges it. The student then answers a quiz (verdict, explanation, the topic's mastery
+ * from 0 to 55 %) and finds it as a new point of the module's mastery chart; the teacher's dashboard shows the
+ * class's heatmap (the student's cells), weakest topics and frequent errors (the NameErrors), a cell's attempts and
+ * timeline, and downloads the class's CSV export (kept with the artifacts). Every page is checked at 375 px for sideways scrolling, and any page
  * error or Content-Security-Policy violation fails the run. Screenshots and timings go to
  * {@code target/e2e-artifacts/browser/}.
  */
@@ -48,13 +51,16 @@ class BrowserTest {
             "the student submits an exercise and sees per-test results",
             "the student's progress page shows mastery per module and the streak",
             "the teacher sees a live alert appear (no reload) and acknowledges it",
+            "the student takes a topic's quiz, sees the explanation, the mastery change and the chart update",
+            "the teacher's dashboard shows the class heatmap, weakest topics and frequent errors; CSV export",
             "phone width (375 px): no sideways scrolling, navigation reachable",
             "no page errors and no Content-Security-Policy violations");
 
     private static final List<String> SCREENSHOTS = List.of("01-login", "01b-register", "02-teacher-class-empty",
             "03-student-answer", "03b-student-chips", "04-student-code-error", "04b-student-code-review",
             "04c-student-failing-run", "05a-exercise-list", "05-student-exercise-results", "05b-student-exercise-hints", "06-student-progress", "07-teacher-live-alert",
-            "08-teacher-alert-acknowledged", "09-phone-tutor", "10-phone-code", "11-phone-progress",
+            "08-teacher-alert-acknowledged", "13-student-progress-history-before", "14-student-quiz-feedback",
+            "15-student-progress-history-after", "16-teacher-dashboard", "17-teacher-cell-detail", "09-phone-tutor", "10-phone-code", "11-phone-progress",
             "12-phone-teacher");
 
     @Test
@@ -124,6 +130,8 @@ class BrowserTest {
             assertThat(png).as("screenshot " + name).isRegularFile();
             assertThat(Files.size(png)).as("screenshot " + name).isGreaterThan(5_000);
         }
+        // The teacher's CSV export as the browser downloaded it.
+        assertThat(Files.readString(artifacts.resolve("class-activity.csv"))).startsWith("timestamp,student_id");
     }
 
     private static Path webDir() {

@@ -64,6 +64,37 @@ public class StudentsResource {
                 "limit", limit));
     }
 
+    @GET
+    @Path("/timeline")
+    @Operation(summary = "The student's xAPI statements, filtered by verb and/or topic (paged)")
+    public Response timeline(@PathParam("studentId") String studentId, @QueryParam("verb") String verb,
+            @QueryParam("topicId") String topicId, @QueryParam("since") String since,
+            @QueryParam("until") String until, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return toProgress(studentId, "insights/timeline" + query("verb", verb, "topicId", topicId, "since", since,
+                "until", until, "cursor", cursor, "limit", limit));
+    }
+
+    @GET
+    @Path("/topics/{topicId}")
+    @Operation(summary = "The student's mastery, latest attempts and errors on one topic")
+    public Response topic(@PathParam("studentId") String studentId, @PathParam("topicId") String topicId) {
+        return toProgress(studentId, "insights/topics/" + Ids.slug("topicId", topicId));
+    }
+
+    @GET
+    @Path("/mastery-history")
+    @Operation(summary = "A module's mastery over time")
+    public Response masteryHistory(@PathParam("studentId") String studentId, @QueryParam("moduleId") String moduleId) {
+        return toProgress(studentId, "insights/mastery-history" + query("moduleId", moduleId));
+    }
+
+    @GET
+    @Path("/calendar")
+    @Operation(summary = "Days with activity of the last weeks, in the student's time zone, and the streak")
+    public Response calendar(@PathParam("studentId") String studentId, @QueryParam("weeks") String weeks) {
+        return toProgress(studentId, "insights/calendar" + query("weeks", weeks));
+    }
+
     /** Passes the paging parameters on as given (progress validates them and answers 400 itself). */
     static String query(String... namesAndValues) {
         StringBuilder q = new StringBuilder();

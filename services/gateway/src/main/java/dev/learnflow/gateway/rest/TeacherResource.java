@@ -42,6 +42,56 @@ public class TeacherResource {
     }
 
     @GET
+    @Path("/heatmap")
+    @Operation(summary = "Students × topics mastery of the teacher's class")
+    public Response heatmap() {
+        return forward.get(Routes.PROGRESS, insights("heatmap"));
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "The class's weakest topics and most frequent error types of the last days, with trend")
+    public Response summary(@QueryParam("days") String days) {
+        return forward.get(Routes.PROGRESS, insights("summary") + StudentsResource.query("days", days));
+    }
+
+    @GET
+    @Path("/inactivity")
+    @Operation(summary = "Students without activity for the last days, and broken streaks")
+    public Response inactivity(@QueryParam("days") String days) {
+        return forward.get(Routes.PROGRESS, insights("inactivity") + StudentsResource.query("days", days));
+    }
+
+    @GET
+    @Path("/statements")
+    @Operation(summary = "The class's activity as xAPI statements, newest first (paged: 'more' is the next page)")
+    public Response statements(@QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        return forward.get(Routes.PROGRESS, "/internal/teachers/" + caller.id() + "/statements"
+                + StudentsResource.query("since", since, "until", until, "cursor", cursor, "limit", limit));
+    }
+
+    @GET
+    @Path("/statements.csv")
+    @Produces({"text/csv", "application/problem+json"})
+    @Operation(summary = "The class's activity as CSV, newest first (at most 'limit' rows, default 10 000)")
+    public Response statementsCsv(@QueryParam("since") String since, @QueryParam("until") String until,
+            @QueryParam("limit") String limit) {
+        Response csv = forward.get(Routes.PROGRESS, insights("statements.csv")
+                + StudentsResource.query("since", since, "until", until, "limit", limit));
+        if (csv.getStatus() != 200) {
+            return csv;
+        }
+        return Response.fromResponse(csv)
+                .header("Content-Disposition", "attachment; filename=\"learnflow-class-activity.csv\"").build();
+    }
+
+    /** The teacher's own class: the id comes from the token, so no other class can be asked for. */
+    private String insights(String what) {
+        return "/internal/teachers/" + caller.id() + "/insights/" + what;
+    }
+
+    @GET
     @Path("/alerts")
     @Operation(summary = "Struggle alerts of the teacher's students")
     public Response alerts(@QueryParam("status") @Pattern(regexp = "^(open|acknowledged|resolved|muted)$",
