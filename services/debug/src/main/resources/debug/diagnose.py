@@ -1043,6 +1043,10 @@ class Detectors:
         for n in self.nodes:
             if isinstance(n, (ast.BinOp, ast.AugAssign)) and type(n.op) in ARITH_SWAPS:
                 muts = [(self.at(n), "binop", o) for o in ARITH_SWAPS[type(n.op)]]
+                # cost - paid for paid - cost: the operands the wrong way round
+                if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Sub, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
+                    muts.append((self.at(n), "replace", "(%s) %s (%s)" % (src(n.right), OP_TEXT[type(n.op)],
+                                                                          src(n.left))))
                 self.add("wrong_operator", n, "operator", 0.25, muts, op=OP_TEXT.get(type(n.op)))
             # x =+ 1 (meant x += 1): the sign of a number where the operator belongs
             if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and \

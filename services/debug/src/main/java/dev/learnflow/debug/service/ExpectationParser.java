@@ -33,7 +33,8 @@ public final class ExpectationParser {
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
             + "(?: is| was| to be| to return| to print)?|expects?|expecting"
-            + "|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|give|print|output|show|equal|get"
+            + "|(?:should|shoud|shuld|sould|shoudl)(?: have| just| really| actually| only| also| still| normally)?"
+            + " (?:be|been|return|give|print|output|show|equal|get"
             + "|say|said|display|end with|finish with|come out as|read)"
             + "|(?:i )?(?:expect|expected|want|wanted|need)(?: it| the [a-z]+(?: [a-z]+)?)? to (?:be|return|give|print"
             + "|output|show|say|display|get)"
@@ -46,7 +47,7 @@ public final class ExpectationParser {
             + "output) (?:is|would be)|right (?:answer|result|value|output) (?:is|would be)|rather than)"
             + "\\s*:?\\s*");
     private static final Pattern INSTEAD_OF = Pattern.compile("(?i)\\b(?:instead of|rather than)\\s*$");
-    private static final Pattern NOT_VALUE = Pattern.compile("(?i)^,?\\s*not\\s+");
+    private static final Pattern NOT_VALUE = Pattern.compile("(?i)^\\s*,?\\s*(?:and |but )?not\\s+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
     /** Lines of printed output, up to a line that starts the next label ("Actual output:", "but", "got"). */
@@ -90,11 +91,13 @@ public final class ExpectationParser {
     private static final Map<String, String> VALUE_PHRASES = Map.of("an empty list", "[]", "empty list", "[]",
             "an empty string", "''", "empty string", "''", "an empty dict", "{}", "true", "True", "false", "False",
             "none", "None");
+    /** "an empty list", "empty string": values in words (see VALUE_PHRASES). */
+    private static final String EMPTY_VALUE = "(?:an? )?empty (?:list|string|dict)\\b";
     /** "for n=5", "for n = 5", "when n is 5", "with n=5", "for input 5", "for 5", "with [1, 2, 3]". */
     private static final Pattern INPUT_SPEC = Pattern.compile("(?i)\\b(?:for|when|with|if|given|on|(?<!instead |rather |out |one |all |some |any |each "
             + "|none |list |lot |kind |type |part |end |most |made |top |sort |full |number |numbers )of)\\s+"
             + "(?:the\\s+)?(?:input\\s+|argument\\s+|arguments\\s+|parameter\\s+|value\\s+)?"
-            + "(?:(?<name>[A-Za-z_]\\w*)\\s*(?:=|is|equals|==)\\s*)?(?=[\\[\\(\\{'\"\\d-])");
+            + "(?:(?<name>[A-Za-z_]\\w*)\\s*(?:=|is|equals|==)\\s*)?(?=[\\[\\(\\{'\"\\d-]|" + EMPTY_VALUE + ")");
     /** "when I enter 4", "if I type 3 and 5", "with input 7", "entering 2". */
     private static final Pattern STDIN_SPEC = Pattern.compile("(?i)\\b(?:i\\s+)?(?:enter|entered|entering|enters|type|"
             + "typed|typing|types|type in|typed in|input|inputs|inputted|inputed|put in|put|puts|putting|give it"
@@ -106,7 +109,7 @@ public final class ExpectationParser {
             + "|a blank line)|(?:just\\s+)?(?:press|hit)(?:ed|ing)?\\s+enter\\b|(?:an? |the )?(?:empty|blank) input)");
     /** Between two typed values: "3 and 5", "3, 5", "abc and then abcdef", "7 then 2". */
     private static final Pattern STDIN_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and\\s+)?(?:then\\s+)?|and\\s+then"
-            + "\\s+|and\\s+|then\\s+|&\\s*|followed by\\s+|/\\s*(?=[\\d'\"\\[-]))");
+            + "\\s+|and\\s+|then\\s+|&\\s*|followed by\\s+|out of\\s+|/\\s*(?=[\\d'\"\\[-]))");
     private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n|\\s/\\s)"
             + "\\s*(?:(?:expected|sample|correct|desired|wanted)\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)"
             + "\\s*(?:$|\\n\\n|\\n(?=(?:actual|my|your|but|got|i get)\\b)|[,;]?\\s+(?=(?:but|i get|i got|got|mine|my output"
@@ -804,7 +807,7 @@ public final class ExpectationParser {
         }
         // right after the function's name: "avg of 2 and 3", "longest word of [...]", "countdown 3"
         Matcher after = Pattern.compile("(?i)\\b" + Pattern.quote(function.name()) + "\\b(?:(?:\\s+[a-z]+){0,2}?\\s+"
-                + "(?:of|for|with|on|from|given)|)\\s+(?=[\\[({'\"\\d-])").matcher(sentence);
+                + "(?:of|for|with|on|from|given)|)\\s+(?=[\\[({'\"\\d-]|" + EMPTY_VALUE + ")").matcher(sentence);
         if (after.find()) {
             ValueList list = valueList(sentence, after.end());
             if (!list.values().isEmpty()) {
@@ -881,12 +884,12 @@ public final class ExpectationParser {
             if (value.isEmpty()) {
                 break;
             }
-            int found = text.indexOf(value.get(), at);
-            if (found < 0) {
+            int end = valueEnd(text, at, value.get());
+            if (end < 0) {
                 break;
             }
             values.add(value.get());
-            at = found + value.get().length();
+            at = end;
             Matcher sep = STDIN_SEPARATOR.matcher(text.substring(at));
             if (sep.find()) {
                 at += sep.end();
@@ -898,6 +901,19 @@ public final class ExpectationParser {
             }
         }
         return new ValueList(values, at);
+    }
+
+    /** Where the value found at {@code from} ends in the text ("an empty list" stands for {@code []}). */
+    private static int valueEnd(String text, int from, String value) {
+        int found = text.indexOf(value, from);
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> phrase : VALUE_PHRASES.entrySet()) {
+            int at = lower.indexOf(phrase.getKey(), from);
+            if (phrase.getValue().equals(value) && at >= 0 && (found < 0 || at < found)) {
+                return at + phrase.getKey().length();
+            }
+        }
+        return found < 0 ? -1 : found + value.length();
     }
 
     private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\[('\"{])");
@@ -922,9 +938,22 @@ public final class ExpectationParser {
                     return Optional.of(typed(values, code));
                 }
             }
+            // "for age 12", "for the word 'bus'": a name the program uses, then the value typed for it
+            Matcher named = NAMED_INPUT.matcher(sentence);
+            while (named.find()) {
+                if (Pattern.compile("\\b" + Pattern.quote(named.group(1)) + "\\b").matcher(code).find()) {
+                    List<String> values = valueList(sentence, named.end()).values();
+                    if (!values.isEmpty()) {
+                        return Optional.of(typed(values, code));
+                    }
+                }
+            }
         }
         return Optional.empty();
     }
+
+    private static final Pattern NAMED_INPUT = Pattern.compile("(?i)\\b(?:for|with|when|if|on)\\s+(?:the\\s+|an?\\s+)?"
+            + "([A-Za-z_]\\w*)\\s+(?:of\\s+)?(?=[\\d'\"\\[-])");
 
     /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
     private static String typed(List<String> values, String code) {
