@@ -101,7 +101,7 @@ public final class ExpectationParser {
     /** "when I enter 4", "if I type 3 and 5", "with input 7", "entering 2". */
     private static final Pattern STDIN_SPEC = Pattern.compile("(?i)\\b(?:i\\s+)?(?:enter|entered|entering|enters|type|"
             + "typed|typing|types|type in|typed in|input|inputs|inputted|inputed|put in|put|puts|putting|give it"
-            + "|gave it|feed it|key in|tried|try|run it with|ran it with|run with)\\s+(?:(?:is|was|are|of|=)\\s+)?"
+            + "|gave it|feed it|key in|tried|try|run it with|ran it with|run with)\\b\\s*:?\\s*(?:(?:is|was|are|of|=)\\s+)?"
             + "(?:the\\s+)?(?:number|numbers|value|values|word|text)?\\s*:?\\s*");
     /** "when I enter nothing", "if I just press enter", "an empty input": one empty line typed. */
     private static final Pattern NOTHING_TYPED = Pattern.compile("(?i)\\b(?:(?:enter|entered|entering|type|typed"
@@ -471,15 +471,16 @@ public final class ExpectationParser {
             }
             // Only printed words ("should say Correct!"): what the whole program prints.
             Values printed = values.printed();
-            return Optional.of(TestCase.input(stdinIn(sentence, code).orElse(""), printed.expected(), printed.actual(),
-                    source));
+            return Optional.of(printedCase(typedIn(sentence, code, values), printed, source));
         }
-        Optional<String> call = explicitCall(sentence, functions, values.at());
+        // a script's own code has no functions to call: "abcdefghij (10 letters)" is not a call
+        Optional<String> call = functions.isEmpty() && !code.isBlank() ? Optional.empty()
+                : explicitCall(sentence, functions, values.at());
         if (call.isEmpty()) {
             Optional<String> stdin = readsInput || functions.isEmpty() ? stdinIn(sentence, code) : Optional.empty();
             if (stdin.isPresent()) {
                 Values printed = values.printed();
-                return Optional.of(TestCase.input(stdin.get(), printed.expected(), printed.actual(), source));
+                return Optional.of(printedCase(stdin.get(), printed, source));
             }
             call = builtCall(sentence, functions, values.at());
         }
@@ -496,11 +497,39 @@ public final class ExpectationParser {
         }
         if (functions.isEmpty() || readsInput) {   // a script: what it prints
             Values printed = values.printed();
-            return Optional.of(TestCase.input(stdinIn(sentence, code).orElse(""), printed.expected(), printed.actual(),
-                    source));
+            return Optional.of(printedCase(typedIn(sentence, code, values), printed, source));
         }
         return Optional.empty();
     }
+
+    /** A whole program's case: what it prints, as the student quoted it ('strong enough' is printed without quotes). */
+    private static TestCase printedCase(String stdin, Values printed, String source) {
+        return TestCase.input(stdin, printed.expected() == null ? null : unquote(printed.expected()),
+                printed.actual() == null ? null : unquote(printed.actual()), source);
+    }
+
+    /**
+     * What is typed for a program that reads input: said with a verb ("when I enter 9"), else the number the
+     * sentence is about ("10 miles should be 16.09 km", "150 degrees should say gas", "9 isn't prime but ...").
+     */
+    private static String typedIn(String sentence, String code, Values values) {
+        Optional<String> said = stdinIn(sentence, code);
+        if (said.isPresent() || !code.contains("input(") || values.at() <= 0) {
+            return said.orElse("");
+        }
+        Matcher number = LEADING_NUMBER.matcher(sentence.substring(0, values.at()));
+        while (number.find()) {
+            String n = number.group(1);
+            if (!n.equals(values.actual()) && !n.equals(values.expected())) {
+                return typed(List.of(n), code);
+            }
+        }
+        return "";
+    }
+
+    /** A number that is not a line number, a count of tries or part of a word. */
+    private static final Pattern LEADING_NUMBER = Pattern.compile("(?i)(?<![\\w.]|line |lines )(-?\\d+(?:\\.\\d+)?)"
+            + "(?![\\w.]|\\s*(?:times|tries|lines|%))");
 
     /** @param at where the expectation phrase starts (the call nearest before it is the one meant) */
     /**
@@ -634,6 +663,7 @@ public final class ExpectationParser {
         if (line.isEmpty() || line.length() > 80 || value != null && line.equals(value)
                 || NOT_PRINTED.contains(firstWord.replaceAll("\\W+$", ""))
                 || Character.isLowerCase(first.charAt(0)) && NOT_A_VALUE.contains(firstWord)
+                && !(firstWord.equals("not") && line.contains(" "))    // "should say not prime"
                 && (value == null || !line.startsWith(value))) {
             return null;
         }
@@ -877,6 +907,11 @@ public final class ExpectationParser {
     }
 
     static ValueList valueList(String text, int from) {
+        return valueList(text, from, false);
+    }
+
+    /** @param words whether words after one another are typed values too ("al bob christine" for a split line) */
+    static ValueList valueList(String text, int from, boolean words) {
         List<String> values = new ArrayList<>();
         int at = from;
         while (true) {
@@ -894,7 +929,8 @@ public final class ExpectationParser {
             if (sep.find()) {
                 at += sep.end();
             } else if (at < text.length() && Character.isWhitespace(text.charAt(at))
-                    && NUMBER_OR_LITERAL.matcher(text.substring(at)).lookingAt()) {
+                    && (NUMBER_OR_LITERAL.matcher(text.substring(at)).lookingAt()
+                    || words && valueAt(text, at).filter(v -> !v.equalsIgnoreCase("and")).isPresent())) {
                 at++;    // "10 20 30": numbers (or quoted values) after one another
             } else {
                 break;
@@ -916,7 +952,9 @@ public final class ExpectationParser {
         return found < 0 ? -1 : found + value.length();
     }
 
-    private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\[('\"{])");
+    private static final Pattern THEN_MORE = Pattern.compile("(?i)[^.?!\\n]{0,30}?\\bthen\\s+(?:[a-z]+\\s+){0,2}?"
+            + "(?=[\\d'\"\\[-])");
+    private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\['\"{])");
 
     /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
     static Optional<String> stdinIn(String sentence, String code) {
@@ -924,9 +962,22 @@ public final class ExpectationParser {
             return Optional.of("\n");
         }
         Matcher m = STDIN_SPEC.matcher(sentence);
+        boolean words = oneLineSplit(code).isPresent();
         while (m.find()) {
-            List<String> values = valueList(sentence, m.end()).values();
-            if (!values.isEmpty()) {
+            ValueList list = valueList(sentence, m.end(), words);
+            if (!list.values().isEmpty()) {
+                List<String> values = new ArrayList<>(list.values());
+                // "Enter 2 for how many, then grades 80 and 90": more typed after "then"
+                Matcher then = THEN_MORE.matcher(sentence.substring(list.end()));
+                while (then.lookingAt()) {
+                    int from = list.end() + then.end();
+                    list = valueList(sentence, from, words);
+                    if (list.values().isEmpty()) {
+                        break;
+                    }
+                    values.addAll(list.values());
+                    then = THEN_MORE.matcher(sentence.substring(list.end()));
+                }
                 return Optional.of(typed(values, code));
             }
         }
@@ -934,7 +985,9 @@ public final class ExpectationParser {
             Matcher spec = INPUT_SPEC.matcher(sentence);
             while (spec.find()) {
                 List<String> values = valueList(sentence, spec.end()).values();
-                if (!values.isEmpty() && spec.group("name") == null) {
+                String name = spec.group("name");
+                if (!values.isEmpty() && (name == null
+                        || Pattern.compile("\\b" + Pattern.quote(name) + "\\s*=").matcher(code).find())) {
                     return Optional.of(typed(values, code));
                 }
             }
