@@ -24,7 +24,8 @@ public final class ExpectationParser {
     private static final Pattern DEF = Pattern.compile("(?m)^[ \\t]*def\\s+([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)");
     private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     /** Words before what the program does now. */
-    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:gives me|gave me|giving me|giving|returning|printing|"
+    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:gives me|gave me|giving me|(?:is|it's|its|it is) (?:giving|returning"
+            + "|printing)|"
             + "(?:comes|came|come) out(?: as| to| at)?|ends up(?: as| being)?|spits out|mine (?:is|gives|returns|prints)|"
             + "it's giving|is giving(?: me)?|i see|i'm seeing|i am seeing|returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
@@ -83,7 +84,8 @@ public final class ExpectationParser {
             "was", "in", "on", "at", "as", "one", "not", "only", "also", "just", "then", "so", "if", "all",
             "return", "print", "value", "output", "result", "answer", "number", "error", "because", "correctly",
             "fine", "ok", "weird", "strange", "nothing", "instead", "should", "get", "got", "gives", "returns", "want",
-            "wanted", "expect", "expected", "need", "see", "press", "hit");
+            "wanted", "expect", "expected", "need", "see", "press", "hit", "me", "maximum", "infinite", "forever",
+            "crashes", "some");
     /** Words that begin what a program should do, not what it should print ("it should work", "should stop"). */
     private static final Set<String> NOT_PRINTED = Set.of("work", "works", "run", "runs", "stop", "stops", "end",
             "finish", "happen", "do", "change", "crash", "loop", "keep", "have", "be", "go", "count", "add", "ask",
@@ -297,9 +299,10 @@ public final class ExpectationParser {
         String input = parts.containsKey("input") ? block(parts.get("input").toString()) : null;
         boolean script = functions.isEmpty() || readsInput;
         if (script) {
-            String stdin = input != null ? stdinOf(input, code)
-                    : readsInput ? stdinIn(text, code).orElse("") : "";
-            return List.of(TestCase.input(stdin, expected, claimed, source));
+            if (input != null) {     // an input/output pair, as a judge shows it
+                return List.of(TestCase.input(stdinOf(input, code), expected, claimed, "stdin"));
+            }
+            return List.of(TestCase.input(readsInput ? stdinIn(text, code).orElse("") : "", expected, claimed, source));
         }
         if (input != null) {
             Optional<String> call = explicitCall(input, functions, Integer.MAX_VALUE)
