@@ -1462,7 +1462,8 @@ def main():
 def cheap_fit(finding):
     # Repairs that fit almost any single failing case: a condition turned around (not, the opposite comparison,
     # and for or) flips a two-valued answer, and returning another name fits whenever some variable happens to
-    # hold the expected value. Without a passing case to hold them back they say less than another repair.
+    # hold the expected value; a counter started one higher fits any count that is one short. Without a passing case
+    # to hold them back they say less than another repair.
     return finding.category in ("inverted_condition", "wrong_variable_returned") or finding.message == "and-or" or \
         finding.category == "wrong_initial_value" and finding.prior < 0.5
 
