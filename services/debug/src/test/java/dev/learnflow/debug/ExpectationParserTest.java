@@ -224,6 +224,9 @@ class ExpectationParserTest {
         "fib(5) gives 8 but it shuold be 5|def fib(n):|fib(5)|5|8",
         "fib(5) returns 8 insted of 5|def fib(n):|fib(5)|5|8",
         "fib(5) \u2192 8, should be 5|def fib(n):|fib(5)|5|-",
+        "count_a(['apple','avocado','kiwi']) = 0 ?? it should count 2|def count_a(words):"
+            + "|count_a(['apple','avocado','kiwi'])|2|0",
+        "why is max of 3 and 9 giving None instead of 9|def maximum(a, b):|maximum(3, 9)|9|None",
     })
     void callsImpliedByTheFunctionAndItsParameters(String said, String def, String call, String expected,
                                                     String claimed) {
@@ -353,6 +356,10 @@ class ExpectationParserTest {
         "if i type 'racecar' its printing not palindrome, shuold be palindrome|w = input()\\nprint(w)|racecar"
             + "|palindrome|not palindrome",
         "for the word 'bus' it prints 0 but there is one s so it should print 1|word = input()\\nprint(word)|bus|1|0",
+        "2000 is supposed to count as new!! my program prints old for it|y = int(input())\\nprint(y)|2000|new|old",
+        "even when I type 42 it says nope. It's supposed to say you win|g = input()\\nprint(g)|42|you win|nope",
+        "bill 10 and 4 people -> each pays 2.5 expected, program prints each pays 2|t = int(input())\\n"
+            + "p = int(input())\\nprint(t // p)|10\\n4|each pays 2.5|each pays 2",
     })
     void typedInputInEverydayWords(String said, String program, String typed, String output, String printed) {
         TestCase c = ExpectationParser.parse(said.replace("\\n", "\n"), null, program.replace("\\n", "\n") + "\n")

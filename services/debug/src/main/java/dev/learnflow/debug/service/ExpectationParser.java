@@ -24,8 +24,8 @@ public final class ExpectationParser {
     private static final Pattern DEF = Pattern.compile("(?m)^[ \\t]*def\\s+([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)");
     private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     /** Words before what the program does now. */
-    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:gives me|gave me|giving me|(?:is|it's|its|it is) (?:giving|returning"
-            + "|printing)|"
+    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:gives me|gave me|giving me|(?:is|it's|its|it is) printing|giving"
+            + "|returning|"
             + "(?:comes|came|come) out(?: as| to| at)?|ends up(?: as| being)?|spits out|mine (?:is|gives|returns|prints)|"
             + "it's giving|is giving(?: me)?|i see|i'm seeing|i am seeing|returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
@@ -35,13 +35,14 @@ public final class ExpectationParser {
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
             + "(?: is| was| to be| to return| to print)?|expects?|expecting"
             + "|(?:should|shoud|shuld|sould|shoudl)(?: have| just| really| actually| only| also| still| normally)?"
-            + " (?:be|been|return|give|print|output|show|equal|get"
+            + " (?:be|been|return|give|print|output|show|equal|get|count|count as|make"
             + "|say|said|display|end with|finish with|come out as|read)"
             + "|(?:i )?(?:expect|expected|want|wanted|need)(?: it| the [a-z]+(?: [a-z]+)?)? to (?:be|return|give|print"
             + "|output|show|say|display|get)"
             + "|should(?:n'?t| not)? it (?:be|return|give|print)"
-            + "|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
-            + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
+            + "|(?:is |was )?supposed to (?:be|return|give|print|output|show|say|display|count as|equal|get)"
+            + "|ought to (?:be|return|give|print|say)|must (?:be|return|give|print|say)"
+            + "|needs? to (?:be|return|give|print|say)"
             + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|"
             + "(?:the )?(?:real |actual |correct |right )?answer for [^.,;!?]{1,40}? (?:is|should be|would be)(?! wrong)"
             + "|correct (?:answer|result|value|"
@@ -520,14 +521,17 @@ public final class ExpectationParser {
         if (said.isPresent() || !code.contains("input(") || values.at() <= 0) {
             return said.orElse("");
         }
+        // "bill 10 and 4 people": as many numbers as the program reads lines
+        int reads = Math.max(1, code.split("input\\(", -1).length - 1);
+        List<String> numbers = new ArrayList<>();
         Matcher number = LEADING_NUMBER.matcher(sentence.substring(0, values.at()));
-        while (number.find()) {
+        while (number.find() && numbers.size() < reads) {
             String n = number.group(1);
             if (!n.equals(values.actual()) && !n.equals(values.expected())) {
-                return typed(List.of(n), code);
+                numbers.add(n);
             }
         }
-        return "";
+        return numbers.isEmpty() ? "" : typed(numbers, code);
     }
 
     /** A number that is not a line number, a count of tries or part of a word. */
@@ -601,7 +605,7 @@ public final class ExpectationParser {
             break;
         }
         if (expected == null && expectedLine == null) {
-            return notInstead(sentence);
+            return postfixExpected(sentence).orElseGet(() -> notInstead(sentence));
         }
         if (actual == null) {
             Matcher a = ACTUAL_WORD.matcher(sentence);
@@ -619,6 +623,43 @@ public final class ExpectationParser {
             }
         }
         return new Values(actual, expected, e.start(), expectedLine, actualLine);
+    }
+
+    private static final Pattern POSTFIX_EXPECTED = Pattern.compile("(?i)(?:->|=>|:|^)\\s*(?<said>[^,;:>\\n]{1,60}?)"
+            + "\\s+(?:is |was |as )?expected\\b");
+
+    /** "bill 10 and 4 people -> each pays 2.5 expected": the expected value or printed line before the word. */
+    private static Optional<Values> postfixExpected(String sentence) {
+        Matcher m = POSTFIX_EXPECTED.matcher(sentence);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String said = m.group("said").strip();
+        Optional<String> value = valueAt(said, 0).filter(v -> v.length() == said.length());
+        String line = value.isPresent() ? null : said;
+        String last = null;
+        Matcher number = NUMBER.matcher(said);
+        while (number.find()) {
+            last = number.group();
+        }
+        String expected = value.orElse(last);
+        if (expected == null) {
+            return Optional.empty();
+        }
+        String actual = null;
+        String actualLine = null;
+        Matcher a = ACTUAL_WORD.matcher(sentence.substring(m.end()));
+        while (a.find()) {
+            String rest = sentence.substring(m.end());
+            Optional<String> v = valueAt(rest, a.end());
+            String printed = printedLine(rest, a.end(), v.orElse(null));
+            if (v.isPresent() || printed != null) {
+                actual = v.orElse(printed);
+                actualLine = printed;
+                break;
+            }
+        }
+        return Optional.of(new Values(actual, expected, m.start("said"), line, actualLine));
     }
 
     /** "total_of([10, 20]) comes out 1 not 30", "it returns 5, not 6": what it does, then what it should do. */
@@ -645,7 +686,7 @@ public final class ExpectationParser {
     }
 
     /** Where what a program prints stops in a sentence: "..., but", "instead", "when I", a full stop, a question. */
-    private static final Pattern LINE_END = Pattern.compile("(?i)(?:,|;|\\.(?:\\s|$)|\\?|\\s+(?:but|instead|when|if|"
+    private static final Pattern LINE_END = Pattern.compile("(?i)(?:,|;|\\.(?:\\s|$)|\\?|!{2,}|\\s+(?:but|instead|when|if|"
             + "for|because|and (?:it|i|then)|though|although|not)\\b|\\s+-+\\s|$)");
 
     /**
