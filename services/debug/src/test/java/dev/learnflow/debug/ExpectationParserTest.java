@@ -195,6 +195,183 @@ class ExpectationParserTest {
         assertThat(oneLiner.any()).isFalse();
     }
 
+    // ---------------------------------------------------------------------- wordings without the call written out
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", value = {
+        // what the student said | the program's def line | call | expected | claimed
+        "for [3,1,2] I get 3 instead of 6|def addup(lst):|addup([3,1,2])|6|3",
+        "avg of 2 and 3 should be 2.5 but its 2|def avg(x, y):|avg(2, 3)|2.5|2",
+        "average of 1, 2 and 4 should be 2.333 but it gives 2|def average(nums):|average([1, 2, 4])|2.333|2",
+        "half of 7 should be 3.5 but comes out 3|def half(x):|half(7)|3.5|3",
+        "longest word of ['hi','there','you'] should be 'there' but I get 'you'|def longest(words):"
+            + "|longest(['hi','there','you'])|'there'|'you'",
+        "countdown 3 should give [3, 2, 1, 0] but i only get [3, 2, 1]|def countdown(n):|countdown(3)|[3, 2, 1, 0]"
+            + "|[3, 2, 1]",
+        "mean of an empty list crashes (ZeroDivisionError) but should just give 0|def mean(xs):|mean([])|0|-",
+        "percent of 1 out of 4 is 0?? expected 25.0|def percent(part, whole):|percent(1, 4)|25.0|-",
+        "factorial of 0 must be 1 but python says maximum recursion depth exceeded|def fact(n):|fact(0)|1|-",
+        "total_of([10, 20]) comes out 1 not 30|def total_of(prices):|total_of([10, 20])|30|1",
+        "upto(3) gives [1, 2] and not [1, 2, 3]|def upto(n):|upto(3)|[1, 2, 3]|[1, 2]",
+        "for 'sky' it's fine but for 'rhythm and blues' its False when it should be True|def has_vowel(s):"
+            + "|has_vowel('rhythm and blues')|True|False",
+        "count_words('hi there you') is giving me a list instead of 3|def count_words(sentence):"
+            + "|count_words('hi there you')|3|-",
+        // typed quotes and misspellings
+        "reverse(\u2018hello\u2019) gives \u2018olle\u2019 but shud be \u2018olleh\u2019|def reverse(word):"
+            + "|reverse('hello')|'olleh'|'olle'",
+        "fib(5) retuns 8, expcted 5|def fib(n):|fib(5)|5|8",
+        "fib(5) gives 8 but it shuold be 5|def fib(n):|fib(5)|5|8",
+        "fib(5) returns 8 insted of 5|def fib(n):|fib(5)|5|8",
+        "fib(5) \u2192 8, should be 5|def fib(n):|fib(5)|5|-",
+        "count_a(['apple','avocado','kiwi']) = 0 ?? it should count 2|def count_a(words):"
+            + "|count_a(['apple','avocado','kiwi'])|2|0",
+        "why is max of 3 and 9 giving None instead of 9|def maximum(a, b):|maximum(3, 9)|9|None",
+    })
+    void callsImpliedByTheFunctionAndItsParameters(String said, String def, String call, String expected,
+                                                    String claimed) {
+        TestCase c = ExpectationParser.parse(said, null, def + "\n    return 0\n").cases().get(0);
+
+        assertThat(c.call()).isEqualTo(call);
+        assertThat(c.expected()).isEqualTo(expected);
+        assertThat(c.claimed()).isEqualTo(claimed);
+    }
+
+    @Test
+    void typedDoubleQuotes() {
+        TestCase c = only(ExpectationParser.parse("reverse(\u201chello\u201d) gives \u201colle\u201d but should be "
+                + "\u201colleh\u201d", null, "def reverse(word):\n    return word[1:]\n"));
+        assertThat(c.call()).isEqualTo("reverse(\"hello\")");
+        assertThat(c.expected()).isEqualTo("\"olleh\"");
+        assertThat(c.claimed()).isEqualTo("\"olle\"");
+    }
+
+    @Test
+    void casesTheStudentSaysWorkRunAsPassingCases() {
+        List<TestCase> cases = ExpectationParser.parse("sq(2) gives 4 (correct) but sq(3) gives 6, should be 9",
+                null, "def sq(n):\n    return n + n\n").cases();
+        assertThat(cases).extracting(TestCase::call).containsExactly("sq(3)", "sq(2)");
+        assertThat(cases).extracting(TestCase::expected).containsExactly("9", "4");
+
+        List<TestCase> arrows = ExpectationParser.parse("is_adult(18) -> False (should be True), is_adult(30) -> "
+                + "True (ok)", null, "def is_adult(age):\n    return age > 18\n").cases();
+        assertThat(arrows).extracting(TestCase::call).containsExactly("is_adult(18)", "is_adult(30)");
+        assertThat(arrows).extracting(TestCase::expected).containsExactly("True", "True");
+
+        assertThat(ExpectationParser.parse("f(2) gives 4 but f(3) gives 6, should be 9", null,
+                "def f(n):\n    return n + n\n").cases()).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------------- labelled parts
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", value = {
+        // what the student said | program | typed in | expected output | printed now
+        "Input: 3\\nExpected output:\\n1\\n4\\n9\\nYour output:\\n0\\n1\\n4|n = int(input())\\nfor i in range(n):\\n"
+            + "    print(i * i)|3|1\\n4\\n9|0\\n1\\n4",
+        "Input: 5 / Expected output: 15 / My output: 10|n = int(input())\\nprint(n)|5|15|10",
+        "expected: sum is 10\\nactual: sum is 2|s = 2\\nprint('sum is', s)||sum is 10|sum is 2",
+        "Expected Output:\\n*\\n**\\nMy Output:\\n*|for i in range(1, 2):\\n    print('*' * i)||*\\n**|*",
+        "input 3 then 4 -> expected output 7, I get 34|a = input()\\nb = input()\\nprint(a + b)|3\\n4|7|-",
+        "Input 4 and 5 \u2192 output should be 20, but it is 9|a = int(input())\\nb = int(input())\\nprint(a + b)"
+            + "|4\\n5|20|-",
+        "Input\\n3\\n5\\nExpected Output\\n8\\nActual Output\\n2|a = int(input())\\nb = int(input())\\nprint(b - a)"
+            + "|3\\n5|8|-",
+        "My input:\\n4\\n10\\n7\\nThe output should be best 10 but it crashes|x = input()\\nprint(x)|4\\n10\\n7"
+            + "|best 10|-",
+    })
+    void labelledInputsAndOutputs(String said, String program, String typed, String output, String printed) {
+        TestCase c = only(ExpectationParser.parse(said.replace("\\n", "\n"), null,
+                program.replace("\\n", "\n") + "\n"));
+        assertThat(c.call()).isNull();
+        assertThat(c.stdin()).isEqualTo(typed == null ? "" : typed.replace("\\n", "\n") + "\n");
+        assertThat(c.expected()).isEqualTo(output.replace("\\n", "\n"));
+        if (printed != null) {
+            assertThat(c.claimed()).isEqualTo(printed.replace("\\n", "\n"));
+        }
+    }
+
+    @Test
+    void labelledValuesOfAFunction() {
+        String rev = "def rev(s):\n    return s[1:]\n\nprint(rev('hello'))\n";
+        TestCase got = only(ExpectationParser.parse(null, "Expected: olleh\nGot: olle", rev));
+        assertThat(got.candidates()).containsExactly("rev('hello')");
+        assertThat(got.expected()).isEqualTo("olleh");
+        assertThat(got.claimed()).isEqualTo("olle");
+
+        TestCase running = only(ExpectationParser.parse("running([1, 2, 3])\nexpected: [1, 3, 6]\ngot: [1, 2, 3]",
+                null, "def running(nums):\n    return nums\n"));
+        assertThat(running.call()).isEqualTo("running([1, 2, 3])");
+        assertThat(running.expected()).isEqualTo("[1, 3, 6]");
+        assertThat(running.claimed()).isEqualTo("[1, 2, 3]");
+
+        TestCase input = only(ExpectationParser.parse("Input: [2, 5]\nExpected: 7\nGot: 2", null,
+                "def total(xs):\n    return xs[0]\n"));
+        assertThat(input.call()).isEqualTo("total([2, 5])");
+        assertThat(input.expected()).isEqualTo("7");
+
+        TestCase printed = only(ExpectationParser.parse(null, "Expected output: 12\nMy output:\n12\nNone",
+                "def area(w, h):\n    print(w * h)\n\na = area(3, 4)\nprint(a)\n"));
+        assertThat(printed.stdin()).isEmpty();
+        assertThat(printed.expected()).isEqualTo("12");
+        assertThat(printed.claimed()).isEqualTo("12\nNone");
+    }
+
+    // ---------------------------------------------------------------------- programs that read input()
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", value = {
+        // what the student said | program | typed in | expected output | printed now
+        "when I type 5 it says 24, it should say 120|n = int(input())\\nprint(n)|5|120|24",
+        "I enter 3 and 4 and it should show 7 but shows Total: 12|a = int(input())\\nb = int(input())\\nprint(a * b)"
+            + "|3\\n4|7|Total: 12",
+        "wen i enter 4 it shuold print even but it prints odd|n = int(input())\\nprint(n)|4|even|odd",
+        "input 10 20 30 -> should output 20.0, mine outputs 20|nums = input().split()\\nprint(nums)|10 20 30|20.0"
+            + "|20",
+        "i entered 4,8,2 and it says smallest: 0, should be 2|nums = input().split(',')\\nprint(nums)|4, 8, 2|2"
+            + "|smallest: 0",
+        "for 8 it should print 3 but it never stops|n = int(input())\\nprint(n)|8|3|-",
+        "if i put 95 i get a C, i should get an A|s = int(input())\\nprint(s)|95|A|C",
+        "when i put 9 it says you can vote lol. should be too young|age = input()\\nprint(age)|9|too young"
+            + "|you can vote lol",
+        "I type 3 then 1, 2, 3 and it says 3 instead of 6|n = int(input())\\nfor i in range(n):\\n    x = input()"
+            + "|3\\n1\\n2\\n3|6|3",
+        "my code outputs sum: 6 when the input is 4 but the answer should be 10|n = int(input())\\nprint(n)|4|10"
+            + "|sum: 6",
+        "Enter 2 for how many, then grades 80 and 90 -> Average should be 85.0 but I got Average: 45.0"
+            + "|n = int(input())\\nfor i in range(n):\\n    g = input()|2\\n80\\n90|85.0|Average: 45.0",
+        "I gave it: al bob christine  and it crashed. It should say longest: christine|names = input().split()"
+            + "\\nprint(names)|al bob christine|longest: christine|-",
+        "10 miles should be 16.09 km but my program says 6.2 km|m = float(input())\\nprint(m)|10|16.09 km|6.2 km",
+        "150 degrees should say gas, it says liquid|t = int(input())\\nprint(t)|150|gas|liquid",
+        "9 isn't prime but when I enter it the program says prime. It should say not prime|n = int(input())"
+            + "\\nprint(n)|9|not prime|-",
+        "when n is 3 i expected\\n#\\n##\\n###\\nbut only got 2 lines|n = int(input())\\nfor r in range(1, n):\\n"
+            + "    print(r * '#')|3|#\\n##\\n###|-",
+        "Typing abcdefghij (10 letters) gives 'too short', expected 'strong enough'|pw = input()\\nprint(pw)"
+            + "|abcdefghij|strong enough|too short",
+        "kids up to 12 pay 5. for age 12 i get Price: 10, want Price: 5|age = int(input())\\nprint(age)|12|Price: 5"
+            + "|Price: 10",
+        "typing no still prints ok, continuing. should print bye|a = input()\\nprint(a)|no|bye|-",
+        "if i type 'racecar' its printing not palindrome, shuold be palindrome|w = input()\\nprint(w)|racecar"
+            + "|palindrome|not palindrome",
+        "for the word 'bus' it prints 0 but there is one s so it should print 1|word = input()\\nprint(word)|bus|1|0",
+        "2000 is supposed to count as new!! my program prints old for it|y = int(input())\\nprint(y)|2000|new|old",
+        "even when I type 42 it says nope. It's supposed to say you win|g = input()\\nprint(g)|42|you win|nope",
+        "bill 10 and 4 people -> each pays 2.5 expected, program prints each pays 2|t = int(input())\\n"
+            + "p = int(input())\\nprint(t // p)|10\\n4|each pays 2.5|each pays 2",
+    })
+    void typedInputInEverydayWords(String said, String program, String typed, String output, String printed) {
+        TestCase c = ExpectationParser.parse(said.replace("\\n", "\n"), null, program.replace("\\n", "\n") + "\n")
+                .cases().get(0);
+        assertThat(c.call()).isNull();
+        assertThat(c.stdin()).isEqualTo(typed.replace("\\n", "\n") + "\n");
+        assertThat(c.expected()).isEqualTo(output.replace("\\n", "\n"));
+        if (printed != null) {
+            assertThat(c.claimed()).isEqualTo(printed);
+        }
+    }
+
     @Test
     void noExpectationNoCase() {
         assertThat(ExpectationParser.parse("is this right?", null, FIB).any()).isFalse();

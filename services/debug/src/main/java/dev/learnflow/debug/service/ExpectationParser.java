@@ -24,27 +24,32 @@ public final class ExpectationParser {
     private static final Pattern DEF = Pattern.compile("(?m)^[ \\t]*def\\s+([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)");
     private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     /** Words before what the program does now. */
-    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:returns|returned|return|gives|gave|"
+    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:gives me|gave me|giving me|(?:is|it's|its|it is) printing|giving"
+            + "|returning|"
+            + "(?:comes|came|come) out(?: as| to| at)?|ends up(?: as| being)?|spits out|mine (?:is|gives|returns|prints)|"
+            + "it's giving|is giving(?: me)?|i see|i'm seeing|i am seeing|returns|returned|return|gives|gave|"
             + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
             + "comes out as|says|said|it says|it's|its|i get|i got|i'm getting|im getting|i am getting|getting|got|"
             + "get|yields|is)\\b\\s*:?\\s*)");
     /** Words before what the student wants. */
     private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
             + "(?: is| was| to be| to return| to print)?|expects?|expecting"
-            + "|(?:should|shoud|shuld|sould|shoudl)(?: have)? (?:be|been|return|give|print|output|show|equal|get"
+            + "|(?:should|shoud|shuld|sould|shoudl)(?: have| just| really| actually| only| also| still| normally)?"
+            + " (?:be|been|return|give|print|output|show|equal|get|count|count as|make"
             + "|say|said|display|end with|finish with|come out as|read)"
             + "|(?:i )?(?:expect|expected|want|wanted|need)(?: it| the [a-z]+(?: [a-z]+)?)? to (?:be|return|give|print"
             + "|output|show|say|display|get)"
             + "|should(?:n'?t| not)? it (?:be|return|give|print)"
-            + "|(?:is |was )?supposed to (?:be|return|give|print|output|show)"
-            + "|ought to (?:be|return|give|print)|must (?:be|return|give|print)|needs? to (?:be|return|give|print)"
+            + "|(?:is |was )?supposed to (?:be|return|give|print|output|show|say|display|count as|equal|get)"
+            + "|ought to (?:be|return|give|print|say)|must (?:be|return|give|print|say)"
+            + "|needs? to (?:be|return|give|print|say)"
             + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|"
             + "(?:the )?(?:real |actual |correct |right )?answer for [^.,;!?]{1,40}? (?:is|should be|would be)(?! wrong)"
             + "|correct (?:answer|result|value|"
             + "output) (?:is|would be)|right (?:answer|result|value|output) (?:is|would be)|rather than)"
             + "\\s*:?\\s*");
     private static final Pattern INSTEAD_OF = Pattern.compile("(?i)\\b(?:instead of|rather than)\\s*$");
-    private static final Pattern NOT_VALUE = Pattern.compile("(?i)^,?\\s*not\\s+");
+    private static final Pattern NOT_VALUE = Pattern.compile("(?i)^\\s*,?\\s*(?:and |but )?not\\s+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
     /** Lines of printed output, up to a line that starts the next label ("Actual output:", "but", "got"). */
@@ -62,6 +67,8 @@ public final class ExpectationParser {
     // Inputs and values.
     /** The program reads one line and splits it: an input written on one line is typed as one line. */
     private static final Pattern INPUT_SPLIT = Pattern.compile("input\\([^)]*\\)(?:\\.strip\\(\\))?\\.split\\(");
+    /** "a C", "an A", "a 5": an article before a value that is not an ordinary word. */
+    private static final Pattern ARTICLE = Pattern.compile("[Aa]n?\\s+(?=[A-Z\\d'\"\\[(-])");
     /** "the position 1", "the number 6": a noun before the value. */
     private static final Pattern VALUE_NOUN = Pattern.compile("(?i)(?:the\\s+)?(?:position|index|number|value|"
             + "answer|result|output|list|string|word|sum|total|count)\\s+(?=[\\[('\"\\d-])");
@@ -78,7 +85,8 @@ public final class ExpectationParser {
             "was", "in", "on", "at", "as", "one", "not", "only", "also", "just", "then", "so", "if", "all",
             "return", "print", "value", "output", "result", "answer", "number", "error", "because", "correctly",
             "fine", "ok", "weird", "strange", "nothing", "instead", "should", "get", "got", "gives", "returns", "want",
-            "wanted", "expect", "expected", "need", "see", "press", "hit");
+            "wanted", "expect", "expected", "need", "see", "press", "hit", "me", "maximum", "infinite", "forever",
+            "crashes", "some");
     /** Words that begin what a program should do, not what it should print ("it should work", "should stop"). */
     private static final Set<String> NOT_PRINTED = Set.of("work", "works", "run", "runs", "stop", "stops", "end",
             "finish", "happen", "do", "change", "crash", "loop", "keep", "have", "be", "go", "count", "add", "ask",
@@ -86,24 +94,29 @@ public final class ExpectationParser {
     private static final Map<String, String> VALUE_PHRASES = Map.of("an empty list", "[]", "empty list", "[]",
             "an empty string", "''", "empty string", "''", "an empty dict", "{}", "true", "True", "false", "False",
             "none", "None");
+    /** "an empty list", "empty string": values in words (see VALUE_PHRASES). */
+    private static final String EMPTY_VALUE = "(?:an? )?empty (?:list|string|dict)\\b";
     /** "for n=5", "for n = 5", "when n is 5", "with n=5", "for input 5", "for 5", "with [1, 2, 3]". */
-    private static final Pattern INPUT_SPEC = Pattern.compile("(?i)\\b(?:for|when|with|if|given|on)\\s+"
+    private static final Pattern INPUT_SPEC = Pattern.compile("(?i)\\b(?:for|when|with|if|given|on|(?<!instead |rather |out |one |all |some |any |each "
+            + "|none |list |lot |kind |type |part |end |most |made |top |sort |full |number |numbers )of)\\s+"
             + "(?:the\\s+)?(?:input\\s+|argument\\s+|arguments\\s+|parameter\\s+|value\\s+)?"
-            + "(?:(?<name>[A-Za-z_]\\w*)\\s*(?:=|is|equals|==)\\s*)?(?=[\\[\\(\\{'\"\\d-])");
+            + "(?:(?<name>[A-Za-z_]\\w*)\\s*(?:=|is|equals|==)\\s*)?(?=[\\[\\(\\{'\"\\d-]|" + EMPTY_VALUE + ")");
     /** "when I enter 4", "if I type 3 and 5", "with input 7", "entering 2". */
-    private static final Pattern STDIN_SPEC = Pattern.compile("(?i)\\b(?:i\\s+)?(?:enter|entered|entering|type|"
-            + "typed|typing|input|inputs|put in|give it|key in)\\s+(?:the\\s+)?(?:number|numbers|value|values|"
-            + "word|text)?\\s*:?\\s*");
+    private static final Pattern STDIN_SPEC = Pattern.compile("(?i)\\b(?:i\\s+)?(?:enter|entered|entering|enters|type|"
+            + "typed|typing|types|type in|typed in|input|inputs|inputted|inputed|put in|put|puts|putting|give it"
+            + "|gave it|feed it|key in|tried|try|run it with|ran it with|run with)\\b\\s*:?\\s*(?:(?:is|was|are|of|=)\\s+)?"
+            + "(?:the\\s+)?(?:number|numbers|value|values|word|text)?\\s*:?\\s*");
     /** "when I enter nothing", "if I just press enter", "an empty input": one empty line typed. */
     private static final Pattern NOTHING_TYPED = Pattern.compile("(?i)\\b(?:(?:enter|entered|entering|type|typed"
             + "|typing|input|give it)\\s+(?:nothing|no (?:numbers?|words?|text|input)|an empty (?:line|string|input)"
             + "|a blank line)|(?:just\\s+)?(?:press|hit)(?:ed|ing)?\\s+enter\\b|(?:an? |the )?(?:empty|blank) input)");
     /** Between two typed values: "3 and 5", "3, 5", "abc and then abcdef", "7 then 2". */
     private static final Pattern STDIN_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and\\s+)?(?:then\\s+)?|and\\s+then"
-            + "\\s+|and\\s+|then\\s+)");
-    private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n)"
+            + "\\s+|and\\s+|then\\s+|&\\s*|followed by\\s+|out of\\s+|/\\s*(?=[\\d'\"\\[-]))");
+    private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n|\\s/\\s)"
             + "\\s*(?:(?:expected|sample|correct|desired|wanted)\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)"
-            + "\\s*(?:$|\\n\\n|\\n(?=(?:actual|my|your|but|got|i get)\\b))");
+            + "\\s*(?:$|\\n\\n|\\n(?=(?:actual|my|your|but|got|i get)\\b)|[,;]?\\s+(?=(?:but|i get|i got|got|mine|my output"
+            + "|actual|instead|it (?:prints|gives|says|shows))\\b))");
     private static final Pattern ASSERT = Pattern.compile("^(?<indent>[ \\t]*)assert\\s+(?<body>.+?)\\s*$");
     private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
     private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
@@ -228,6 +241,108 @@ public final class ExpectationParser {
         return out.toString();
     }
 
+    // ------------------------------------------------------------------------------------------ labelled blocks
+
+    /** "Expected output:", "My output:", "Input:", "got:" — a label with a colon, then its text (same line or below). */
+    private static final Pattern LABEL = Pattern.compile("(?i)^[ \\t>*-]*(?<label>(?:sample |test |example |my |the )?"
+            + "(?:inputs?|stdin)|(?:the )?(?:expected|correct|desired|wanted|right|sample)(?: output| result| answer"
+            + "| value| printout)?|should (?:be|print|output|get|say)|(?:the )?output should be|(?:actual|my|your|real"
+            + "|program|program's|the|current)(?: output| result| answer| value| printout)|actual|got|but got|i get"
+            + "|i got|received|instead|outputs?|results?|mine|it prints|prints)\\s*(?:is|was)?\\s*[:=]\\s*");
+    /** A label further along a line ("Input: 5 / Expected output: 15 / My output: 10"): put on its own line. */
+    private static final Pattern INLINE_LABEL = Pattern.compile("(?i)(?<=\\S)(?<!expected|sample|test|my|your|the|actual|correct"
+            + "|desired|but|program)\\s*(?:[,;/|]|\\s-)?\\s+(?=(?:sample "
+            + "|test |my |your |the |actual |expected |correct |desired |but )?(?:inputs?|expected|actual|output|got"
+            + "|result|answer|received|mine)(?: output| result| answer| value)?\\s*(?:is|was)?\\s*:)");
+    private static final Pattern TRAILING_CLAUSE = Pattern.compile("(?i)\\s*[,;.]?\\s+(?:but|however|whereas|while"
+            + "|instead|and i get|and it|why|what)\\b.*$");
+
+    /**
+     * "Input: 3\nExpected output:\n1\n4\n9\nYour output:\n0\n1\n4", "Expected: 6 / Got: 5", "expected: sum is 10
+     * actual: sum is 2": labelled parts, a label's text running over the lines below it up to the next label.
+     */
+    static List<TestCase> labelled(String text, String source, List<Function> functions, boolean readsInput,
+                                   String code) {
+        String split = INLINE_LABEL.matcher(text).replaceAll("\n");
+        Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
+        String current = null;
+        boolean printed = false;
+        for (String line : split.split("\n", -1)) {
+            Matcher label = LABEL.matcher(line);
+            if (label.lookingAt()) {
+                String name = label.group("label").toLowerCase(Locale.ROOT);
+                current = name.contains("input") || name.contains("stdin") ? "input"
+                        : name.matches(".*(expected|correct|desired|wanted|right|should|sample).*") ? "expected"
+                        : name.matches("(?:the )?(?:outputs?|results?)") && !parts.containsKey("expected")
+                        ? "expected" : "actual";
+                printed |= current.equals("expected") && name.matches(".*(output|print|say).*");
+                if (parts.containsKey(current)) {
+                    break;     // a second set of labels: the first one is the case
+                }
+                parts.put(current, new StringBuilder(line.substring(label.end())));
+            } else if (current != null) {
+                StringBuilder part = parts.get(current);
+                if (line.isBlank() && !part.toString().isBlank()) {
+                    current = null;
+                } else {
+                    part.append('\n').append(line);
+                }
+            }
+        }
+        if (!parts.containsKey("expected")) {
+            return List.of();
+        }
+        String expected = block(parts.get("expected").toString());
+        String claimed = parts.containsKey("actual") ? block(parts.get("actual").toString()) : null;
+        if (expected.isEmpty()) {
+            return List.of();
+        }
+        String input = parts.containsKey("input") ? block(parts.get("input").toString()) : null;
+        boolean script = functions.isEmpty() || readsInput;
+        if (script) {
+            if (input != null) {     // an input/output pair, as a judge shows it
+                return List.of(TestCase.input(stdinOf(input, code), expected, claimed, "stdin"));
+            }
+            return List.of(TestCase.input(readsInput ? stdinIn(text, code).orElse("") : "", expected, claimed, source));
+        }
+        if (input != null) {
+            Optional<String> call = explicitCall(input, functions, Integer.MAX_VALUE)
+                    .or(() -> callWith(functions.size() == 1 ? functions.get(0) : mentioned(text, functions),
+                            valueList(input, 0).values()));
+            return call.map(c -> List.of(TestCase.call(c, expected, claimed, source))).orElse(List.of());
+        }
+        if (printed && expected.contains("\n") || printed && MODULE_PRINT.matcher(code).find()
+                && explicitCall(text, functions, Integer.MAX_VALUE).isEmpty()) {
+            return List.of(TestCase.input("", expected, claimed, source));    // what the whole program prints
+        }
+        Optional<String> call = explicitCall(text, functions, Integer.MAX_VALUE);
+        if (call.isPresent()) {
+            return List.of(TestCase.call(call.get(), expected, claimed, source));
+        }
+        Function named = mentioned(text, functions);
+        List<String> candidates = named == null ? List.of() : callsIn(code, named.name());
+        return candidates.isEmpty() ? List.of() : List.of(new TestCase(null, null, expected, claimed, candidates,
+                false, source));
+    }
+
+    private static final Pattern MODULE_PRINT = Pattern.compile("(?m)^print\\(");
+
+    /** A labelled part: trailing blank lines and a trailing clause ("15 but it prints 10") off, quotes off a value. */
+    private static String block(String raw) {
+        List<String> lines = new ArrayList<>(raw.lines().map(String::stripTrailing).toList());
+        while (!lines.isEmpty() && lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        if (lines.size() == 1) {
+            String one = TRAILING_CLAUSE.matcher(lines.get(0).strip()).replaceAll("").replaceAll("[.!]$", "");
+            return unquote(one.replaceAll("^`+|`+$", ""));
+        }
+        return String.join("\n", lines).replaceAll("^```\\w*\\n|\\n```$", "");
+    }
+
     // ------------------------------------------------------------------------------------------ phrasings
 
     record Function(String name, List<String> params) {
@@ -254,7 +369,11 @@ public final class ExpectationParser {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<TestCase> cases = new ArrayList<>();
+        text = normalized(text);
+        List<TestCase> cases = new ArrayList<>(labelled(text, source, functions, readsInput, code));
+        if (!cases.isEmpty()) {
+            return cases;
+        }
         Matcher pair = IO_PAIR.matcher(text);
         while (pair.find()) {
             cases.add(TestCase.input(stdinOf(pair.group("in"), code), unquote(pair.group("out")), null, "stdin"));
@@ -266,7 +385,7 @@ public final class ExpectationParser {
         if (block.find() && block.group("out").strip().contains("\n")) {   // what the whole program prints
             Matcher was = MULTILINE_ACTUAL.matcher(text);
             String claimed = was.find() ? was.group("out").strip() : null;
-            String stdin = stdinIn(text.substring(0, block.start())).orElse("");
+            String stdin = stdinIn(text.substring(0, block.start()), code).orElse("");
             return List.of(TestCase.input(stdin, block.group("out").strip(), claimed, source));
         }
         long expectations = EXPECTED_WORD.matcher(text).results().count();
@@ -277,7 +396,73 @@ public final class ExpectationParser {
                 sentenceCase(segment, source, functions, readsInput, code).ifPresent(cases::add);
             }
         }
+        if (!cases.isEmpty()) {
+            Set<String> failing = new java.util.HashSet<>();
+            cases.forEach(c -> failing.add(String.valueOf(c.call())));
+            statedPassing(text, functions).stream().filter(c -> !failing.contains(c.call()))
+                    .forEach(c -> cases.add(new TestCase(c.call(), null, c.expected(), c.claimed(), null, false,
+                            source)));
+        }
         return cases;
+    }
+
+    /** "(correct)", "which is right", "ok", "works": the student says this call already gives the right value. */
+    private static final Pattern WORKS = Pattern.compile("(?i)\\s*[(,]?\\s*(?:(?:which|that|this|and that)(?:'s| is)"
+            + "|thats|is)?\\s*(?:correct|right|ok|okay|fine|good|as expected|works|worked|working)\\b");
+    private static final Pattern ARROW_OR_ACTUAL = Pattern.compile("(?i)\\s*(?:->|=>|==?|gives|returns|is|prints"
+            + "|outputs|gave|returned|printed)\\s*");
+
+    /**
+     * "sq(2) gives 4 (correct) but sq(3) gives 6", "is_adult(30) -> True (ok)": calls the student says already
+     * give the right value. They run as passing cases, so that a repair that breaks them is not taken.
+     */
+    static List<TestCase> statedPassing(String text, List<Function> functions) {
+        List<TestCase> passing = new ArrayList<>();
+        Matcher m = CALL_START.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            int close = balancedEnd(text, m.end() - 1);
+            if (close < 0 || functions.stream().noneMatch(f -> f.name().equals(name))) {
+                continue;
+            }
+            String rest = text.substring(close + 1);
+            Matcher said = ARROW_OR_ACTUAL.matcher(rest);
+            if (!said.lookingAt()) {
+                continue;
+            }
+            Optional<String> value = valueAt(rest, said.end());
+            if (value.isEmpty()) {
+                continue;
+            }
+            int after = rest.indexOf(value.get(), said.end()) + value.get().length();
+            if (WORKS.matcher(rest.substring(after)).lookingAt()) {
+                passing.add(TestCase.call(text.substring(m.start(), close + 1), value.get(), value.get(), "question"));
+            }
+        }
+        return passing;
+    }
+
+    /** Typed quotes and arrows, and the usual misspellings of the words the phrasings hang on. */
+    private static final Map<Pattern, String> TYPOS = Map.of(
+            Pattern.compile("(?i)\\b(?:shoud|shuld|sould|shoudl|shuold|shold|sholud|shoule|shud|shld|shoould|shoulld"
+                    + "|shouldd|shouls)\\b"), "should",
+            Pattern.compile("(?i)\\b(?:expcted|exepcted|expeted|expexted|expectd|excpected|exspected|expecetd|expeced"
+                    + "|expectet|exected|epxected|expecte)\\b"), "expected",
+            Pattern.compile("(?i)\\b(?:retuns|retruns|retunrs|returs|retunr|retursn|reutrns|retrun|retun)\\b"),
+            "returns",
+            Pattern.compile("(?i)\\b(?:pritns|prnts|printes|prinst|pirnts|prins)\\b"), "prints",
+            Pattern.compile("(?i)\\b(?:ouput|outptu|ouptut|otuput|outpt)\\b"), "output",
+            Pattern.compile("(?i)\\b(?:insted|instaed|isntead|intead|instad)\\b"), "instead");
+
+    static String normalized(String text) {
+        String t = text.replace('\u201c', '"').replace('\u201d', '"').replace('\u201e', '"')
+                .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u00b4', '\'')
+                .replace("\u2192", "->").replace("\u21d2", "=>").replace("\u2013", "-").replace("\u2014", "-")
+                .replace("\r\n", "\n").replace('\u00a0', ' ');
+        for (Map.Entry<Pattern, String> typo : TYPOS.entrySet()) {
+            t = typo.getKey().matcher(t).replaceAll(typo.getValue());
+        }
+        return t;
     }
 
     private static Optional<TestCase> sentenceCase(String sentence, String source, List<Function> functions,
@@ -290,17 +475,18 @@ public final class ExpectationParser {
             }
             // Only printed words ("should say Correct!"): what the whole program prints.
             Values printed = values.printed();
-            return Optional.of(TestCase.input(stdinIn(sentence).orElse(""), printed.expected(), printed.actual(),
-                    source));
+            return Optional.of(printedCase(typedIn(sentence, code, values), printed, source));
         }
-        Optional<String> call = explicitCall(sentence, functions, values.at());
+        // a script's own code has no functions to call: "abcdefghij (10 letters)" is not a call
+        Optional<String> call = functions.isEmpty() && !code.isBlank() ? Optional.empty()
+                : explicitCall(sentence, functions, values.at());
         if (call.isEmpty()) {
-            Optional<String> stdin = readsInput || functions.isEmpty() ? stdinIn(sentence) : Optional.empty();
+            Optional<String> stdin = readsInput || functions.isEmpty() ? stdinIn(sentence, code) : Optional.empty();
             if (stdin.isPresent()) {
                 Values printed = values.printed();
-                return Optional.of(TestCase.input(stdin.get(), printed.expected(), printed.actual(), source));
+                return Optional.of(printedCase(stdin.get(), printed, source));
             }
-            call = builtCall(sentence, functions);
+            call = builtCall(sentence, functions, values.at());
         }
         if (call.isPresent()) {
             return Optional.of(TestCase.call(call.get(), values.expected(), values.actual(), source));
@@ -315,11 +501,42 @@ public final class ExpectationParser {
         }
         if (functions.isEmpty() || readsInput) {   // a script: what it prints
             Values printed = values.printed();
-            return Optional.of(TestCase.input(stdinIn(sentence).orElse(""), printed.expected(), printed.actual(),
-                    source));
+            return Optional.of(printedCase(typedIn(sentence, code, values), printed, source));
         }
         return Optional.empty();
     }
+
+    /** A whole program's case: what it prints, as the student quoted it ('strong enough' is printed without quotes). */
+    private static TestCase printedCase(String stdin, Values printed, String source) {
+        return TestCase.input(stdin, printed.expected() == null ? null : unquote(printed.expected()),
+                printed.actual() == null ? null : unquote(printed.actual()), source);
+    }
+
+    /**
+     * What is typed for a program that reads input: said with a verb ("when I enter 9"), else the number the
+     * sentence is about ("10 miles should be 16.09 km", "150 degrees should say gas", "9 isn't prime but ...").
+     */
+    private static String typedIn(String sentence, String code, Values values) {
+        Optional<String> said = stdinIn(sentence, code);
+        if (said.isPresent() || !code.contains("input(") || values.at() <= 0) {
+            return said.orElse("");
+        }
+        // "bill 10 and 4 people": as many numbers as the program reads lines
+        int reads = Math.max(1, code.split("input\\(", -1).length - 1);
+        List<String> numbers = new ArrayList<>();
+        Matcher number = LEADING_NUMBER.matcher(sentence.substring(0, values.at()));
+        while (number.find() && numbers.size() < reads) {
+            String n = number.group(1);
+            if (!n.equals(values.actual()) && !n.equals(values.expected())) {
+                numbers.add(n);
+            }
+        }
+        return numbers.isEmpty() ? "" : typed(numbers, code);
+    }
+
+    /** A number that is not a line number, a count of tries or part of a word. */
+    private static final Pattern LEADING_NUMBER = Pattern.compile("(?i)(?<![\\w.]|line |lines )(-?\\d+(?:\\.\\d+)?)"
+            + "(?![\\w.]|\\s*(?:times|tries|lines|%))");
 
     /** @param at where the expectation phrase starts (the call nearest before it is the one meant) */
     /**
@@ -388,7 +605,7 @@ public final class ExpectationParser {
             break;
         }
         if (expected == null && expectedLine == null) {
-            return new Values(null, null, -1);
+            return postfixExpected(sentence).orElseGet(() -> notInstead(sentence));
         }
         if (actual == null) {
             Matcher a = ACTUAL_WORD.matcher(sentence);
@@ -408,8 +625,68 @@ public final class ExpectationParser {
         return new Values(actual, expected, e.start(), expectedLine, actualLine);
     }
 
+    private static final Pattern POSTFIX_EXPECTED = Pattern.compile("(?i)(?:->|=>|:|^)\\s*(?<said>[^,;:>\\n]{1,60}?)"
+            + "\\s+(?:is |was |as )?expected\\b");
+
+    /** "bill 10 and 4 people -> each pays 2.5 expected": the expected value or printed line before the word. */
+    private static Optional<Values> postfixExpected(String sentence) {
+        Matcher m = POSTFIX_EXPECTED.matcher(sentence);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String said = m.group("said").strip();
+        Optional<String> value = valueAt(said, 0).filter(v -> v.length() == said.length());
+        String line = value.isPresent() ? null : said;
+        String last = null;
+        Matcher number = NUMBER.matcher(said);
+        while (number.find()) {
+            last = number.group();
+        }
+        String expected = value.orElse(last);
+        if (expected == null) {
+            return Optional.empty();
+        }
+        String actual = null;
+        String actualLine = null;
+        Matcher a = ACTUAL_WORD.matcher(sentence.substring(m.end()));
+        while (a.find()) {
+            String rest = sentence.substring(m.end());
+            Optional<String> v = valueAt(rest, a.end());
+            String printed = printedLine(rest, a.end(), v.orElse(null));
+            if (v.isPresent() || printed != null) {
+                actual = v.orElse(printed);
+                actualLine = printed;
+                break;
+            }
+        }
+        return Optional.of(new Values(actual, expected, m.start("said"), line, actualLine));
+    }
+
+    /** "total_of([10, 20]) comes out 1 not 30", "it returns 5, not 6": what it does, then what it should do. */
+    private static Values notInstead(String sentence) {
+        Matcher a = ACTUAL_WORD.matcher(sentence);
+        while (a.find()) {
+            if (namesAnInput(sentence, a)) {
+                continue;
+            }
+            Optional<String> value = valueAt(sentence, a.end());
+            if (value.isEmpty()) {
+                continue;
+            }
+            String after = sentence.substring(Math.min(sentence.length(), a.end() + rawLength(sentence, a.end())));
+            Matcher not = NOT_VALUE.matcher(after);
+            if (not.find()) {
+                Optional<String> wanted = valueAt(after, not.end());
+                if (wanted.isPresent()) {
+                    return new Values(value.get(), wanted.get(), a.start());
+                }
+            }
+        }
+        return new Values(null, null, -1);
+    }
+
     /** Where what a program prints stops in a sentence: "..., but", "instead", "when I", a full stop, a question. */
-    private static final Pattern LINE_END = Pattern.compile("(?i)(?:,|;|\\.(?:\\s|$)|\\?|\\s+(?:but|instead|when|if|"
+    private static final Pattern LINE_END = Pattern.compile("(?i)(?:,|;|\\.(?:\\s|$)|\\?|!{2,}|\\s+(?:but|instead|when|if|"
             + "for|because|and (?:it|i|then)|though|although|not)\\b|\\s+-+\\s|$)");
 
     /**
@@ -430,6 +707,7 @@ public final class ExpectationParser {
         if (line.isEmpty() || line.length() > 80 || value != null && line.equals(value)
                 || NOT_PRINTED.contains(firstWord.replaceAll("\\W+$", ""))
                 || Character.isLowerCase(first.charAt(0)) && NOT_A_VALUE.contains(firstWord)
+                && !(firstWord.equals("not") && line.contains(" "))    // "should say not prime"
                 && (value == null || !line.startsWith(value))) {
             return null;
         }
@@ -486,6 +764,10 @@ public final class ExpectationParser {
         Matcher noun = VALUE_NOUN.matcher(text.substring(i));
         if (noun.lookingAt()) {     // "i want the position 1", "should be the number 6"
             i += noun.end();
+        }
+        Matcher article = ARTICLE.matcher(text.substring(i));
+        if (article.lookingAt()) {  // "i get a C, i should get an A"
+            i += article.end();
         }
         String rest = text.substring(i);
         String lower = rest.toLowerCase(Locale.ROOT);
@@ -586,90 +868,224 @@ public final class ExpectationParser {
         return functions.size() == 1 ? functions.get(0) : null;
     }
 
-    /** "my fibonacci returns 8 instead of 5 for n=5": the function named (or the only one) with that input. */
-    static Optional<String> builtCall(String sentence, List<Function> functions) {
+    /**
+     * "my fibonacci returns 8 instead of 5 for n=5", "avg of 2 and 3 should be 2.5", "countdown 3 should give
+     * [3, 2, 1, 0]", "for [3,1,2] I get 5": the function named (or the only one) with the values given for it.
+     *
+     * @param at where the expectation phrase starts: of several inputs named, the last one before it is meant
+     */
+    static Optional<String> builtCall(String sentence, List<Function> functions, int at) {
         Function function = mentioned(sentence, functions);
         if (function == null) {
             return Optional.empty();
         }
+        // right after the function's name: "avg of 2 and 3", "longest word of [...]", "countdown 3"
+        Matcher after = Pattern.compile("(?i)\\b" + Pattern.quote(function.name()) + "\\b(?:(?:\\s+[a-z]+){0,2}?\\s+"
+                + "(?:of|for|with|on|from|given)|)\\s+(?=[\\[({'\"\\d-]|" + EMPTY_VALUE + ")").matcher(sentence);
+        if (after.find()) {
+            ValueList list = valueList(sentence, after.end());
+            if (!list.values().isEmpty()) {
+                return callWith(function, list.values());
+            }
+        }
         Map<String, String> byName = new java.util.LinkedHashMap<>();
-        List<String> positional = new ArrayList<>();
+        List<String> positional = List.of();
         Matcher spec = INPUT_SPEC.matcher(sentence);
         while (spec.find()) {
-            Optional<String> value = valueAt(sentence, spec.end());
-            if (value.isEmpty()) {
+            ValueList list = valueList(sentence, spec.end());
+            if (list.values().isEmpty()) {
                 continue;
             }
+            String value = list.values().get(0);
             String name = spec.group("name");
             if (name != null && function.params().contains(name)) {
-                byName.put(name, value.get());
-            } else if (name == null) {
-                positional.add(value.get());
+                byName.put(name, value);
+            } else if (name == null && (positional.isEmpty() || spec.start() < at)) {
+                positional = list.values();    // the input nearest before the expectation
             }
             // further "and m = 3" after the first
-            String rest = sentence.substring(spec.end() + value.get().length());
+            String rest = sentence.substring(spec.end() + value.length());
             Matcher more = Pattern.compile("^\\s*(?:,|and)\\s*([A-Za-z_]\\w*)\\s*(?:=|is)\\s*").matcher(rest);
             if (more.find() && function.params().contains(more.group(1))) {
                 valueAt(rest, more.end()).ifPresent(v -> byName.put(more.group(1), v));
             }
         }
-        if (byName.isEmpty() && positional.isEmpty()) {
-            return Optional.empty();
+        if (byName.isEmpty()) {
+            return callWith(function, positional);
         }
         List<String> args = new ArrayList<>();
-        if (!byName.isEmpty()) {
-            for (String param : function.params()) {
-                if (byName.containsKey(param)) {
-                    args.add(byName.get(param));
-                } else {
-                    break;
-                }
+        for (String param : function.params()) {
+            if (byName.containsKey(param)) {
+                args.add(byName.get(param));
+            } else {
+                break;
             }
-            if (args.size() != byName.size()) {   // not a prefix of the parameters: name them
-                args.clear();
-                byName.forEach((k, v) -> args.add(k + "=" + v));
-            }
-        } else {
-            args.addAll(positional.subList(0, Math.min(positional.size(), Math.max(1, function.params().size()))));
+        }
+        if (args.size() != byName.size()) {   // not a prefix of the parameters: name them
+            args.clear();
+            byName.forEach((k, v) -> args.add(k + "=" + v));
         }
         return Optional.of(function.name() + "(" + String.join(", ", args) + ")");
     }
 
-    static Optional<String> stdinIn(String sentence) {
+    /**
+     * The call the values make with the function's parameters: one each; several values for a single parameter
+     * are its list ("average of 1, 2 and 4" is {@code average([1, 2, 4])}).
+     */
+    static Optional<String> callWith(Function function, List<String> values) {
+        if (function == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        int params = function.params().size();
+        String args;
+        if (params == 1 && values.size() > 1) {
+            args = "[" + String.join(", ", values) + "]";
+        } else {
+            args = String.join(", ", values.subList(0, Math.min(values.size(), Math.max(1, params))));
+        }
+        return Optional.of(function.name() + "(" + args + ")");
+    }
+
+    /** Values one after another: "3 and 5", "3, 5", "abc and then abcdef", "7 then 2", "10 20 30". */
+    record ValueList(List<String> values, int end) {
+    }
+
+    static ValueList valueList(String text, int from) {
+        return valueList(text, from, false);
+    }
+
+    /** @param words whether words after one another are typed values too ("al bob christine" for a split line) */
+    static ValueList valueList(String text, int from, boolean words) {
+        List<String> values = new ArrayList<>();
+        int at = from;
+        while (true) {
+            Optional<String> value = valueAt(text, at);
+            if (value.isEmpty()) {
+                break;
+            }
+            int end = valueEnd(text, at, value.get());
+            if (end < 0) {
+                break;
+            }
+            values.add(value.get());
+            at = end;
+            Matcher sep = STDIN_SEPARATOR.matcher(text.substring(at));
+            if (sep.find()) {
+                at += sep.end();
+            } else if (at < text.length() && Character.isWhitespace(text.charAt(at))
+                    && (NUMBER_OR_LITERAL.matcher(text.substring(at)).lookingAt()
+                    || words && valueAt(text, at).filter(v -> !v.equalsIgnoreCase("and")).isPresent())) {
+                at++;    // "10 20 30": numbers (or quoted values) after one another
+            } else {
+                break;
+            }
+        }
+        return new ValueList(values, at);
+    }
+
+    /** Where the value found at {@code from} ends in the text ("an empty list" stands for {@code []}). */
+    private static int valueEnd(String text, int from, String value) {
+        int found = text.indexOf(value, from);
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, String> phrase : VALUE_PHRASES.entrySet()) {
+            int at = lower.indexOf(phrase.getKey(), from);
+            if (phrase.getValue().equals(value) && at >= 0 && (found < 0 || at < found)) {
+                return at + phrase.getKey().length();
+            }
+        }
+        return found < 0 ? -1 : found + value.length();
+    }
+
+    private static final Pattern THEN_MORE = Pattern.compile("(?i)[^.?!\\n]{0,30}?\\bthen\\s+(?:[a-z]+\\s+){0,2}?"
+            + "(?=[\\d'\"\\[-])");
+    private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\['\"{])");
+
+    /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
+    static Optional<String> stdinIn(String sentence, String code) {
         if (NOTHING_TYPED.matcher(sentence).find()) {
             return Optional.of("\n");
         }
         Matcher m = STDIN_SPEC.matcher(sentence);
+        boolean words = oneLineSplit(code).isPresent();
         while (m.find()) {
-            List<String> values = new ArrayList<>();
-            int at = m.end();
-            while (true) {
-                Optional<String> value = valueAt(sentence, at);
-                if (value.isEmpty()) {
-                    break;
+            ValueList list = valueList(sentence, m.end(), words);
+            if (!list.values().isEmpty()) {
+                List<String> values = new ArrayList<>(list.values());
+                // "Enter 2 for how many, then grades 80 and 90": more typed after "then"
+                Matcher then = THEN_MORE.matcher(sentence.substring(list.end()));
+                while (then.lookingAt()) {
+                    int from = list.end() + then.end();
+                    list = valueList(sentence, from, words);
+                    if (list.values().isEmpty()) {
+                        break;
+                    }
+                    values.addAll(list.values());
+                    then = THEN_MORE.matcher(sentence.substring(list.end()));
                 }
-                values.add(unquote(value.get()));
-                at = sentence.indexOf(value.get(), at) + value.get().length();
-                Matcher sep = STDIN_SEPARATOR.matcher(sentence.substring(at));
-                if (!sep.find()) {
-                    break;
-                }
-                at += sep.end();
+                return Optional.of(typed(values, code));
             }
-            if (!values.isEmpty()) {
-                return Optional.of(String.join("\n", values) + "\n");
+        }
+        if (code.contains("input(")) {     // "for 8 it should print 3": the input of a program that reads one
+            Matcher spec = INPUT_SPEC.matcher(sentence);
+            while (spec.find()) {
+                List<String> values = valueList(sentence, spec.end()).values();
+                String name = spec.group("name");
+                if (!values.isEmpty() && (name == null
+                        || Pattern.compile("\\b" + Pattern.quote(name) + "\\s*=").matcher(code).find())) {
+                    return Optional.of(typed(values, code));
+                }
+            }
+            // "for age 12", "for the word 'bus'": a name the program uses, then the value typed for it
+            Matcher named = NAMED_INPUT.matcher(sentence);
+            while (named.find()) {
+                if (Pattern.compile("\\b" + Pattern.quote(named.group(1)) + "\\b").matcher(code).find()) {
+                    List<String> values = valueList(sentence, named.end()).values();
+                    if (!values.isEmpty()) {
+                        return Optional.of(typed(values, code));
+                    }
+                }
             }
         }
         return Optional.empty();
     }
 
+    private static final Pattern NAMED_INPUT = Pattern.compile("(?i)\\b(?:for|with|when|if|on)\\s+(?:the\\s+|an?\\s+)?"
+            + "([A-Za-z_]\\w*)\\s+(?:of\\s+)?(?=[\\d'\"\\[-])");
+
+    /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
+    private static String typed(List<String> values, String code) {
+        List<String> plain = values.stream().map(ExpectationParser::unquote).toList();
+        return oneLineSplit(code).map(sep -> String.join(sep, plain)).orElse(String.join("\n", plain)) + "\n";
+    }
+
+    private static final Pattern SPLIT_ARG = Pattern.compile("\\.split\\(\\s*(?:(['\"])(.*?)\\1)?\\s*\\)");
+
+    /** The separator a program splits its one line of input on (" " for {@code split()}); empty otherwise. */
+    static Optional<String> oneLineSplit(String code) {
+        int first = code.indexOf("input(");
+        if (first < 0 || code.indexOf("input(", first + 1) >= 0) {
+            return Optional.empty();
+        }
+        String before = code.substring(0, first);
+        boolean inLoop = before.lines().anyMatch(l -> l.stripLeading().matches("(?:for|while)\\b.*"));
+        Matcher split = SPLIT_ARG.matcher(code);
+        if (inLoop || !split.find()) {
+            return Optional.empty();
+        }
+        String sep = split.group(2);
+        return Optional.of(sep == null || sep.isBlank() ? " " : sep.strip().isEmpty() ? sep : sep + " ");
+    }
+
     private static String stdinOf(String text, String code) {
         String cleaned = unquote(text.strip());
-        if (cleaned.contains("\n") || INPUT_SPLIT.matcher(code).find()) {
+        Optional<String> oneLine = oneLineSplit(code);
+        if (cleaned.contains("\n") || oneLine.isPresent() && !cleaned.matches(".*\\b(?:and|then)\\b.*")) {
             // typed as lines, or one line the program splits itself ("Input: a abc ab" for input().split())
             return String.join("\n", cleaned.lines().map(String::strip).toList()) + "\n";
         }
-        return String.join("\n", cleaned.split("\\s*(?:,|\\band\\b|\\\\n)\\s*|\\s+")) + "\n";
+        List<String> values = java.util.Arrays.stream(cleaned.split("\\s*(?:,|\\band then\\b|\\band\\b|\\bthen\\b"
+                + "|\\\\n)\\s*|\\s+")).filter(v -> !v.isBlank()).map(ExpectationParser::unquote).toList();
+        return oneLine.map(sep -> String.join(sep, values)).orElse(String.join("\n", values)) + "\n";
     }
 
     private static String unquote(String value) {
