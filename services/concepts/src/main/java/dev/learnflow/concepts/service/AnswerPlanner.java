@@ -122,10 +122,17 @@ public class AnswerPlanner {
         KeyTerms.Asked keys = keyTerms.of(question);
         // A lesson that sounds close but lacks the names the question asks about ("for loop with an else" is not
         // the for-loops lesson) gives way to a close lesson that has them, else to the documentation or a "no".
-        LessonRetriever.Hit lesson = covers(best, keys) ? best : ranked.stream()
-                .filter(h -> h.similarity() >= LESSON_MIN && (best.similarity() - h.similarity() <= COVERING_MARGIN
+        List<LessonRetriever.Hit> covering = ranked.stream()
+                .filter(h -> h == best || h.similarity() >= LESSON_MIN
+                        && (best.similarity() - h.similarity() <= COVERING_MARGIN
                         || keys.marked().stream().anyMatch(n -> keyTerms.names(h.lesson(), n))))
-                .filter(h -> covers(h, keys)).findFirst().orElse(null);
+                .filter(h -> covers(h, keys)).toList();
+        // of those, the one whose own names are the names asked ("use enumerate in a for loop" is the enumerate
+        // lesson, though the for-loops lesson mentions enumerate too); the better-sounding one on a tie
+        LessonRetriever.Hit lesson = keyTerms.strongest(keys) < MIN_KEY_WEIGHT ? best : covering.stream()
+                .max(java.util.Comparator.comparingDouble((LessonRetriever.Hit h) -> keyTerms.namedShare(h.lesson(), keys))
+                        .thenComparing(h -> -covering.indexOf(h)))
+                .orElse(null);
         if (lesson == null) {
             return docs.search(question, vector, 3, keys.marked()).stream()
                     .filter(h -> h.named() && h.similarity() >= namedDocMin(keys)

@@ -34,10 +34,12 @@ public final class KeyTerms {
      * name, though it is also English.
      */
     private static final Pattern MARKED_NAME = Pattern.compile(
-            "`([a-z_][a-z0-9_ ]*)`|\\b(?:(the|a|an)\\s+)?([a-z_][a-z0-9_]*(?: not)?)\\s+(keyword|operator|statement"
-                    + "|builtin|built-in|function|method|clause)s?\\b|(?<![\\w.])([a-z_][a-z0-9_]*)\\(|\\.([a-z_][a-z0-9_]*)\\b");
+            "`([a-z_][a-z0-9_ ]*)`|(?:\\b(the|a|an)\\s+)?@?\\b([a-z_][a-z0-9_]*(?: not)?)\\s+(keyword|operator|statement"
+                    + "|builtin|built-in|function|method|clause|decorator)s?\\b|(?<![\\w.])([a-z_][a-z0-9_]*)\\("
+                    + "|[.@]([a-z_][a-z0-9_]*)\\b");
     /** Kinds only Python's names have: "in keyword" marks "in", but "in functions" is English. */
-    private static final Set<String> PYTHON_KINDS = Set.of("keyword", "operator", "statement", "clause");
+    private static final Set<String> PYTHON_KINDS = Set.of("keyword", "operator", "statement", "clause",
+            "decorator");
     /** A name the lessons' prose uses as an English word in this many lessons is English in a question too. */
     static final int ENGLISH_IN_LESSONS = 5;
     private static final Pattern CODE_IN_PROSE = Pattern.compile("```.*?```|`[^`]*`", Pattern.DOTALL);
@@ -105,6 +107,7 @@ public final class KeyTerms {
     public Asked of(String question) {
         String lower = question.toLowerCase(Locale.ROOT);
         Set<String> marked = new LinkedHashSet<>();
+        Set<String> kinds = new HashSet<>();
         Matcher m = MARKED_NAME.matcher(lower);
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3)
@@ -117,6 +120,9 @@ public final class KeyTerms {
                 String stem = stem(word);
                 if (names.contains(stem) && !KIND_WORDS.contains(stem)) {
                     marked.add(stem);
+                    if (m.group(4) != null) {
+                        kinds.add(stem(m.group(4)));   // "@property decorator" asks about property, not decorators
+                    }
                 }
             }
         }
@@ -127,7 +133,7 @@ public final class KeyTerms {
         boolean story = tokens.size() > LessonRetriever.STORY_WORDS;
         for (String token : tokens) {
             String stem = stem(token);
-            if (names.contains(stem) && !english.contains(stem) && !KIND_WORDS.contains(stem)
+            if (names.contains(stem) && !english.contains(stem) && !KIND_WORDS.contains(stem) && !kinds.contains(stem)
                     && !marked.contains(stem) && (!story || stem.contains("_"))) {
                 plain.add(stem);
             }
@@ -165,6 +171,19 @@ public final class KeyTerms {
             covered += (asked.marked().contains(term) ? own : text).contains(term) ? w : 0;
         }
         return total == 0 ? 1 : covered / total;
+    }
+
+    /** The share (0..1) of the question's key-term weight that the lesson's title and aliases name. */
+    public double namedShare(Lesson lesson, Asked asked) {
+        double total = 0;
+        double named = 0;
+        Set<String> own = lessonNames.getOrDefault(lesson.topicId(), Set.of());
+        for (String term : asked.all()) {
+            double w = weight(term, asked);
+            total += w;
+            named += own.contains(term) ? w : 0;
+        }
+        return total == 0 ? 0 : named / total;
     }
 
     /** Whether the lesson's title or aliases use the name. */
