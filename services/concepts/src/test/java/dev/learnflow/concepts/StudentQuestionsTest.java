@@ -15,14 +15,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The student-like development set ({@code retrieval/student-questions.tsv}: short and informal questions, typos,
- * names of keywords, builtins, methods and modules) through the answer planner, twice: as the student asked it,
+ * The student-like development sets ({@code retrieval/student-questions.tsv}, {@code retrieval/fresh-questions.tsv}:
+ * short and informal questions, typos, long stories, names of keywords, builtins, methods and modules, student words
+ * for concepts) and the calibration questions, through the answer planner, twice: as the student asked it,
  * and with a course topic named beside it the way triage names one (the nearest course topic, often a neighbour of
  * the one asked). Prints answered / on topic / unrelated lessons / abstentions and the misses.
  */
 class StudentQuestionsTest {
 
-    /** The sets, each scored on its own: session 4-5's and session 6's fresh one (written before tuning on it). */
+    /**
+     * The sets, each scored on its own: sessions 4-5's, and session 6's (written before the changes measured on it,
+     * which it then guided: a check, not a hold-out).
+     */
     static final List<String> SETS = List.of("student-questions.tsv", "fresh-questions.tsv");
     static Map<String, List<AnswerPlannerTest.DevQuestion>> sets = new LinkedHashMap<>();
 
@@ -101,7 +105,7 @@ class StudentQuestionsTest {
         all.put("dev-questions.tsv", AnswerPlannerTest.devQuestions());
         all.values().forEach(q -> score(q, false, new StringBuilder()));   // warm the documentation vectors
         for (Map.Entry<String, List<AnswerPlannerTest.DevQuestion>> set : all.entrySet()) {
-            for (boolean withHint : Boolean.getBoolean("dev.alone") ? List.of(false) : List.of(false, true)) {
+            for (boolean withHint : List.of(false, true)) {
                 StringBuilder misses = new StringBuilder();
                 Score s = score(set.getValue(), withHint, misses);
                 System.out.printf("%n%s %s: answered %d/%d (%.1f%%), on topic %d/%d (%.1f%%), unrelated "
@@ -110,10 +114,18 @@ class StudentQuestionsTest {
                         100.0 * s.answered() / s.answerable(), s.onTopic(), s.answerable(),
                         100.0 * s.onTopic() / s.answerable(), s.unrelated(), s.abstained(), s.unanswerable(),
                         s.p95Ms(), misses);
+                // measured (README): student-questions 183-184/202 on topic, 9 unrelated; fresh-questions 65-67/82,
+                // 9-10 unrelated (74.4 %, 15 before this work); every abstention right in both
                 if (set.getKey().equals("student-questions.tsv")) {
                     assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
-                    assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.88);
-                    assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(12);
+                    assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.9);
+                    assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(9);
+                    assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+                }
+                if (set.getKey().equals("fresh-questions.tsv")) {
+                    assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
+                    assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.78);
+                    assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(10);
                     assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
                 }
             }

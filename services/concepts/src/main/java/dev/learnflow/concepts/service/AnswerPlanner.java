@@ -58,6 +58,7 @@ public class AnswerPlanner {
     private final Encoder encoder;
     private final Spelling spelling;
     private final KeyTerms keyTerms;
+    private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
         this.lessons = lessons;
@@ -100,19 +101,21 @@ public class AnswerPlanner {
      * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
      */
     public Plan plan(String asked, String preferredTopicId) {
-        String question = spelling.correct(asked);
+        String corrected = spelling.correct(asked);
+        // other domains and vagueness are judged on the student's own words; retrieval also gets Python's words
+        String question = studentWords.withPythonWords(corrected);
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
         List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
-        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(lower);
+        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(corrected.toLowerCase(Locale.ROOT));
         if (otherDomain.isPresent()) {
             OtherDomains.Domain domain = otherDomain.get();
             return domain.pointer() == null ? abstain("other-language", ranked)
                     : new Abstain("other-domain", abstain("other-domain", ranked).choices(), domain);
         }
-        if (isVague(lower)) {
+        if (isVague(corrected.toLowerCase(Locale.ROOT))) {
             // "how does it work?", "explain more": only the topic the conversation is on can give it a meaning
             Optional<LessonRetriever.Hit> preferred = ranked.stream()
                     .filter(h -> h.lesson().topicId().equals(preferredTopicId)).findFirst();
@@ -177,7 +180,7 @@ public class AnswerPlanner {
 
     /** The Python names the question asks about, weighed by rarity among the lessons (for diagnostics). */
     public String keyTermsOf(String question) {
-        KeyTerms.Asked keys = keyTerms.of(spelling.correct(question));
+        KeyTerms.Asked keys = keyTerms.of(studentWords.withPythonWords(spelling.correct(question)));
         return keys.all().stream().map(k -> String.format("%s%s %.1f", keys.marked().contains(k) ? "`" : "", k,
                 keyTerms.weight(k, keys))).toList().toString();
     }
