@@ -180,6 +180,49 @@ class AnswerPlannerTest {
         assertThat(topicOf(planner.plan("@property what does it do", null))).isEqualTo("properties");
     }
 
+    @Test
+    void aLessonThatLacksTheNameAskedAboutGivesWay() {
+        // the for-loops lesson sounds closest but says nothing of a loop's else
+        assertThat(topicOf(planner.plan("for loop with an else?? what", null)))
+                .isIn("break-and-continue", "else-and-finally");
+        // of two close lessons that mention enumerate, the one about it
+        assertThat(topicOf(planner.plan("how do i use enumrate in a for loop", null))).isEqualTo("enumerate-and-zip");
+        // "@property decorator" asks about property; "decorator" only says what kind of name it is
+        assertThat(topicOf(planner.plan("@property decorator explain pls", null))).isEqualTo("properties");
+    }
+
+    @Test
+    void aNameCalledAKeywordOrFunctionIsLookedUpThoughItIsEnglish() {
+        KeyTermsView in = keyTerms("what does the in keyword check");
+        assertThat(in.marked()).containsExactly("in");
+        assertThat(keyTerms("default arguments in functions").marked()).isEmpty();   // English "in"
+        assertThat(keyTerms("my prof keeps writing things like [x*2 for x in nums if x > 0] and i have no idea how to "
+                + "read that, can someone break it down").all()).doesNotContain("break");   // a story's English words
+        assertThat(describe(planner.plan("what does the any function do with a list", null))).contains("any");
+        AnswerPlanner.Plan membership = planner.plan("what does the in keyword check", null);
+        assertThat(membership).isInstanceOf(AnswerPlanner.DocPlan.class);
+        assertThat(((AnswerPlanner.DocPlan) membership).hit().passage().keywords()).containsIgnoringCase("in");
+    }
+
+    @Test
+    void studentWordsForConceptsReachPythonsWords() {
+        assertThat(topicOf(planner.plan("what is the star thing in function args like def f(*stuff)", null)))
+                .isEqualTo("args-and-kwargs");
+        AnswerPlanner.Plan walrus = planner.plan("walrus operator what is it for", null);
+        assertThat(walrus).isInstanceOf(AnswerPlanner.DocPlan.class);
+        assertThat(describe(walrus)).containsAnyOf("assignment in an expression", "More on Conditions");
+    }
+
+    record KeyTermsView(java.util.Set<String> marked, java.util.Set<String> all) {
+    }
+
+    private static KeyTermsView keyTerms(String question) {
+        dev.learnflow.concepts.service.KeyTerms keys = new dev.learnflow.concepts.service.KeyTerms(lessons.lessons(),
+                docs.pythonNames());
+        var asked = keys.of(question);
+        return new KeyTermsView(asked.marked(), asked.all());
+    }
+
     private static String topicOf(AnswerPlanner.Plan plan) {
         return plan instanceof AnswerPlanner.LessonPlan lesson ? lesson.hit().lesson().topicId() : describe(plan);
     }

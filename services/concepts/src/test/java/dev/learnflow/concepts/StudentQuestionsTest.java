@@ -8,26 +8,39 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The student-like development set ({@code retrieval/student-questions.tsv}: short and informal questions, typos,
- * names of keywords, builtins, methods and modules) through the answer planner, twice: as the student asked it,
+ * The student-like development sets ({@code retrieval/student-questions.tsv}, {@code retrieval/fresh-questions.tsv}:
+ * short and informal questions, typos, long stories, names of keywords, builtins, methods and modules, student words
+ * for concepts) and the calibration questions, through the answer planner, twice: as the student asked it,
  * and with a course topic named beside it the way triage names one (the nearest course topic, often a neighbour of
  * the one asked). Prints answered / on topic / unrelated lessons / abstentions and the misses.
  */
 class StudentQuestionsTest {
 
-    static List<AnswerPlannerTest.DevQuestion> questions;
+    /**
+     * The sets, each scored on its own: sessions 4-5's, and session 6's (written before the changes measured on it,
+     * which it then guided: a check, not a hold-out).
+     */
+    static final List<String> SETS = List.of("student-questions.tsv", "fresh-questions.tsv");
+    static Map<String, List<AnswerPlannerTest.DevQuestion>> sets = new LinkedHashMap<>();
 
     @BeforeAll
     static void load() throws IOException {
         AnswerPlannerTest.load();
-        questions = new ArrayList<>();
-        try (InputStream in = StudentQuestionsTest.class.getClassLoader().getResourceAsStream(
-                "retrieval/student-questions.tsv")) {
+        for (String set : SETS) {
+            sets.put(set, read("retrieval/" + set));
+        }
+    }
+
+    static List<AnswerPlannerTest.DevQuestion> read(String resource) throws IOException {
+        List<AnswerPlannerTest.DevQuestion> questions = new ArrayList<>();
+        try (InputStream in = StudentQuestionsTest.class.getClassLoader().getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
@@ -37,6 +50,7 @@ class StudentQuestionsTest {
                         List.of(parts[1].strip().split("\\|(?=lesson:|doc:|abstain)"))));
             }
         }
+        return questions;
     }
 
     /** Triage's hint: the closest course topic (a lesson that is its own curriculum topic), if close at all. */
@@ -51,7 +65,7 @@ class StudentQuestionsTest {
                  double p95Ms) {
     }
 
-    static Score score(boolean withHint, StringBuilder misses) {
+    static Score score(List<AnswerPlannerTest.DevQuestion> questions, boolean withHint, StringBuilder misses) {
         int answerable = 0;
         int answered = 0;
         int onTopic = 0;
@@ -75,8 +89,9 @@ class StudentQuestionsTest {
                 unrelated += !right && plan instanceof AnswerPlanner.LessonPlan ? 1 : 0;
             }
             if (!right) {
-                misses.append(String.format("  %-50s hint %-18s expected %-34s got %s%n", q.question(), hint,
-                        String.join("|", q.expected()), AnswerPlannerTest.describe(plan)));
+                misses.append(String.format("  %-50s hint %-18s expected %-34s got %s; key terms %s%n", q.question(), hint,
+                        String.join("|", q.expected()), AnswerPlannerTest.describe(plan),
+                        AnswerPlannerTest.planner.keyTermsOf(q.question())));
             }
         }
         ms.sort(null);
@@ -85,22 +100,35 @@ class StudentQuestionsTest {
     }
 
     @Test
-    void studentQuestionsAreAnsweredOnTheirTopicOrDeclined() {
-        score(false, new StringBuilder());   // warm the documentation vectors
-        for (boolean withHint : List.of(false, true)) {
-            StringBuilder misses = new StringBuilder();
-            Score s = score(withHint, misses);
-            System.out.printf("%nStudent questions %s: answered %d/%d (%.1f%%), on topic %d/%d (%.1f%%), unrelated "
-                            + "lessons %d, abstained %d/%d, p95 %.1f ms%n%s", withHint ? "with triage's course topic"
-                            : "alone", s.answered(), s.answerable(), 100.0 * s.answered() / s.answerable(), s.onTopic(),
-                    s.answerable(), 100.0 * s.onTopic() / s.answerable(), s.unrelated(), s.abstained(),
-                    s.unanswerable(), s.p95Ms(), misses);
-            // measured (228 questions): alone 183/202 on topic, 12 unrelated; with triage's topic 184/202, 12;
-            // every abstention right (README)
-            assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
-            assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.88);
-            assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(12);
-            assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+    void studentQuestionsAreAnsweredOnTheirTopicOrDeclined() throws IOException {
+        Map<String, List<AnswerPlannerTest.DevQuestion>> all = new LinkedHashMap<>(sets);
+        all.put("dev-questions.tsv", AnswerPlannerTest.devQuestions());
+        all.values().forEach(q -> score(q, false, new StringBuilder()));   // warm the documentation vectors
+        for (Map.Entry<String, List<AnswerPlannerTest.DevQuestion>> set : all.entrySet()) {
+            for (boolean withHint : List.of(false, true)) {
+                StringBuilder misses = new StringBuilder();
+                Score s = score(set.getValue(), withHint, misses);
+                System.out.printf("%n%s %s: answered %d/%d (%.1f%%), on topic %d/%d (%.1f%%), unrelated "
+                                + "lessons %d, abstained %d/%d, p95 %.1f ms%n%s", set.getKey(),
+                        withHint ? "with triage's course topic" : "alone", s.answered(), s.answerable(),
+                        100.0 * s.answered() / s.answerable(), s.onTopic(), s.answerable(),
+                        100.0 * s.onTopic() / s.answerable(), s.unrelated(), s.abstained(), s.unanswerable(),
+                        s.p95Ms(), misses);
+                // measured (README): student-questions 183-184/202 on topic, 9 unrelated; fresh-questions 65-67/82,
+                // 9-10 unrelated (74.4 %, 15 before this work); every abstention right in both
+                if (set.getKey().equals("student-questions.tsv")) {
+                    assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
+                    assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.9);
+                    assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(9);
+                    assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+                }
+                if (set.getKey().equals("fresh-questions.tsv")) {
+                    assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
+                    assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.78);
+                    assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(10);
+                    assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+                }
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,14 @@ public class AnswerPlanner {
     static final double NAMED_LESSON_LEAD = 0.08;
     /** ... answers down to this similarity. */
     static final double NAMED_LESSON_MIN = 0.37;
+    /** A section documenting a name the question writes as code answers down to this similarity. */
+    static final double NAMED_DOC_MIN = 0.3;
+    /** A lesson must hold this share of the question's key-term weight to answer it ({@link KeyTerms}). */
+    static final double MIN_COVERAGE = 0.5;
+    /** Key terms count only when one of them is at least this rare among the lessons ("list" alone says little). */
+    static final double MIN_KEY_WEIGHT = 1.0;
+    /** A lesson that covers the key terms may stand in for a better-sounding one that does not, this far below. */
+    static final double COVERING_MARGIN = 0.12;
 
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b");
@@ -48,6 +57,8 @@ public class AnswerPlanner {
     private final DocIndex docs;
     private final Encoder encoder;
     private final Spelling spelling;
+    private final KeyTerms keyTerms;
+    private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
         this.lessons = lessons;
@@ -61,6 +72,7 @@ public class AnswerPlanner {
             conceptNames.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases())));
         }
         this.spelling = new Spelling(known, conceptNames);
+        this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames());
     }
 
     /** What answers the question. */
@@ -89,25 +101,47 @@ public class AnswerPlanner {
      * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
      */
     public Plan plan(String asked, String preferredTopicId) {
-        String question = spelling.correct(asked);
+        String corrected = spelling.correct(asked);
+        // other domains and vagueness are judged on the student's own words; retrieval also gets Python's words
+        String question = studentWords.withPythonWords(corrected);
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
         List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
-        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(lower);
+        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(corrected.toLowerCase(Locale.ROOT));
         if (otherDomain.isPresent()) {
             OtherDomains.Domain domain = otherDomain.get();
             return domain.pointer() == null ? abstain("other-language", ranked)
                     : new Abstain("other-domain", abstain("other-domain", ranked).choices(), domain);
         }
-        if (isVague(lower)) {
+        if (isVague(corrected.toLowerCase(Locale.ROOT))) {
             // "how does it work?", "explain more": only the topic the conversation is on can give it a meaning
             Optional<LessonRetriever.Hit> preferred = ranked.stream()
                     .filter(h -> h.lesson().topicId().equals(preferredTopicId)).findFirst();
             return preferred.<Plan>map(LessonPlan::new).orElseGet(() -> abstain("vague", ranked));
         }
-        LessonRetriever.Hit lesson = lessons.best(ranked, preferredTopicId).orElse(ranked.get(0));
+        LessonRetriever.Hit best = lessons.best(ranked, preferredTopicId).orElse(ranked.get(0));
+        KeyTerms.Asked keys = keyTerms.of(question);
+        // A lesson that sounds close but lacks the names the question asks about ("for loop with an else" is not
+        // the for-loops lesson) gives way to a close lesson that has them, else to the documentation or a "no".
+        List<LessonRetriever.Hit> covering = ranked.stream()
+                .filter(h -> h == best || h.similarity() >= LESSON_MIN
+                        && (best.similarity() - h.similarity() <= COVERING_MARGIN
+                        || keys.marked().stream().anyMatch(n -> keyTerms.names(h.lesson(), n))))
+                .filter(h -> covers(h, keys)).toList();
+        // of those, the one whose own names are the names asked ("use enumerate in a for loop" is the enumerate
+        // lesson, though the for-loops lesson mentions enumerate too); the better-sounding one on a tie
+        LessonRetriever.Hit lesson = keyTerms.strongest(keys) < MIN_KEY_WEIGHT ? best : covering.stream()
+                .max(java.util.Comparator.comparingDouble((LessonRetriever.Hit h) -> keyTerms.namedShare(h.lesson(), keys))
+                        .thenComparing(h -> -covering.indexOf(h)))
+                .orElse(null);
+        if (lesson == null) {
+            return docs.search(question, vector, 3, keys.marked()).stream()
+                    .filter(h -> h.named() && h.similarity() >= namedDocMin(keys)
+                            || h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
+                    .findFirst().<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
+        }
         List<String> codeNames = codeNames(lower);
         // "len()", "str.count", "reversed()": a name written as code that no lesson owns is answered from the
         // section documenting it, not from a lesson that merely sounds alike (dunder methods for len()).
@@ -117,8 +151,8 @@ public class AnswerPlanner {
         // key" is not the dictionaries lesson) gives way to a section documenting a name the question uses.
         boolean unnamedNearMatch = lesson.similarity() < LESSON_SURE && !lessons.names(lesson.lesson(), lower);
         if (codeNameNotOwned || unnamedNearMatch) {
-            Optional<DocIndex.Hit> named = docs.search(question, vector, 3).stream()
-                    .filter(h -> h.named() && h.similarity() >= DOC_MIN - 0.1).findFirst();
+            Optional<DocIndex.Hit> named = docs.search(question, vector, 3, keys.marked()).stream()
+                    .filter(h -> h.named() && h.similarity() >= namedDocMin(keys)).findFirst();
             if (named.isPresent()) {
                 return new DocPlan(named.get());
             }
@@ -126,7 +160,7 @@ public class AnswerPlanner {
         if (lesson.similarity() >= LESSON_SURE) {
             return new LessonPlan(lesson);
         }
-        Optional<DocIndex.Hit> doc = docs.search(question, vector, 1).stream()
+        Optional<DocIndex.Hit> doc = docs.search(question, vector, 1, keys.marked()).stream()
                 .filter(h -> h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL).findFirst();
         if (doc.isPresent() && doc.get().evidence() >= lesson.similarity() + DOC_OVER_LESSON) {
             return new DocPlan(doc.get());
@@ -142,6 +176,26 @@ public class AnswerPlanner {
         boolean namedAndClear = lessons.names(lesson.lesson(), lower) && lesson.similarity() >= NAMED_LESSON_MIN
                 && (ranked.size() < 2 || lesson.similarity() - ranked.get(1).similarity() >= NAMED_LESSON_LEAD);
         return namedAndClear ? new LessonPlan(lesson) : abstain("no-match", ranked);
+    }
+
+    /** The Python names the question asks about, weighed by rarity among the lessons (for diagnostics). */
+    public String keyTermsOf(String question) {
+        KeyTerms.Asked keys = keyTerms.of(studentWords.withPythonWords(spelling.correct(question)));
+        return keys.all().stream().map(k -> String.format("%s%s %.1f", keys.marked().contains(k) ? "`" : "", k,
+                keyTerms.weight(k, keys))).toList().toString();
+    }
+
+    /**
+     * How close a section documenting a name the question uses must be: the usual bar, lower when the student
+     * wrote the name as code or called it a keyword or function ("any() and all()" says little else).
+     */
+    private static double namedDocMin(KeyTerms.Asked keys) {
+        return keys.marked().isEmpty() ? DOC_MIN - 0.1 : NAMED_DOC_MIN;
+    }
+
+    /** Whether the lesson holds the names the question asks about (or the question names none that say much). */
+    private boolean covers(LessonRetriever.Hit hit, KeyTerms.Asked keys) {
+        return keyTerms.strongest(keys) < MIN_KEY_WEIGHT || keyTerms.coverage(hit.lesson(), keys) >= MIN_COVERAGE;
     }
 
     /** Names the question writes as code: {@code len()}, {@code str.count}, {@code .split}. */

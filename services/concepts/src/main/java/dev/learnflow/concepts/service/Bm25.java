@@ -89,7 +89,7 @@ public class Bm25 {
         return tokens;
     }
 
-    private static String fold(String word) {
+    static String fold(String word) {
         if (word.length() > 4 && word.endsWith("ies")) {
             return word.substring(0, word.length() - 3) + "y";
         }

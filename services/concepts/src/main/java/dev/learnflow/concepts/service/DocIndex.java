@@ -33,6 +33,8 @@ public class DocIndex {
     public static final String RESOURCE = "docs/python-docs.jsonl";
     /** BM25 candidates re-ranked by meaning. */
     static final int CANDIDATES = 16;
+    /** Sections documenting a name the question marks as code, added to the candidates per name. */
+    static final int NAMED_CANDIDATES = 6;
     /** A section documenting the very name the question uses ({@code del}, {@code round()}, {@code str.split}). */
     public static final double NAME_BONUS = 0.1;
     /** BM25 this high counts as full lexical evidence. */
@@ -42,10 +44,17 @@ public class DocIndex {
     private static final Pattern CODE_NAME = Pattern.compile(
             "([a-z_][a-z0-9_]*)\\(|\\.([a-z_][a-z0-9_]*)|`([a-z_][a-z0-9_]*)`");
 
+    private static final Pattern BUILTIN_TYPE_MEMBER = Pattern.compile(
+            "(str|list|dict|set|frozenset|tuple|int|float|bytes|object)\\.[a-z_][a-z0-9_]*");
+    /** "json --- JSON encoder and decoder": the section of a standard module. */
+    private static final Pattern MODULE_SECTION = Pattern.compile("([a-z_][a-z0-9_]*)(?:\\.[a-z0-9_.]+)? --- ");
+
     private final List<DocPassage> passages;
     private final Bm25 bm25 = new Bm25();
     private final Encoder encoder;
     private final Map<Integer, float[]> vectors = new ConcurrentHashMap<>();
+    /** Passages by the last part of each name they document ({@code str.split} under {@code split}). */
+    private final Map<String, List<Integer>> byName = new java.util.HashMap<>();
 
     /**
      * @param similarity cosine between question and passage (0..1)
@@ -64,8 +73,15 @@ public class DocIndex {
     public DocIndex(List<DocPassage> passages, Encoder encoder) {
         this.passages = List.copyOf(passages);
         this.encoder = encoder;
-        for (DocPassage p : this.passages) {
+        for (int i = 0; i < this.passages.size(); i++) {
+            DocPassage p = this.passages.get(i);
             bm25.add(p.section() + " " + p.keywords() + " " + p.keywords() + " " + p.text());
+            for (String name : p.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
+                String last = name.substring(name.lastIndexOf('.') + 1).strip();
+                if (!last.isEmpty()) {
+                    byName.computeIfAbsent(last, k -> new ArrayList<>()).add(i);
+                }
+            }
         }
     }
 
@@ -115,6 +131,31 @@ public class DocIndex {
         return names;
     }
 
+    /**
+     * The names of Python itself that the index documents: built-in functions and types, the methods of the
+     * built-in types, the language reference's keywords and topics, and the standard modules.
+     */
+    public Set<String> pythonNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (DocPassage p : passages) {
+            boolean core = p.doc().startsWith("help(") || p.doc().startsWith("library/functions.html#")
+                    || p.doc().startsWith("pydoc topic");
+            // (upper-case keywords name pydoc's topics, "COMPARISON", "FORMATTING": English, not Python's names)
+            for (String name : p.keywords().split(",\\s*")) {
+                String n = name.strip();
+                if ((core || BUILTIN_TYPE_MEMBER.matcher(n).matches()) && n.matches("[a-z_][a-z0-9_.]*")) {
+                    names.add(n.substring(n.lastIndexOf('.') + 1));
+                }
+            }
+            Matcher module = MODULE_SECTION.matcher(p.section());
+            if (module.lookingAt()) {
+                names.add(module.group(1));
+            }
+        }
+        names.remove("");
+        return names;
+    }
+
     public int size() {
         return passages.size();
     }
@@ -125,24 +166,41 @@ public class DocIndex {
     }
 
     public List<Hit> search(String question, float[] questionVector, int limit) {
+        return search(question, questionVector, limit, Set.of());
+    }
+
+    /**
+     * @param markedNames names the question marks as Python's though they are English ("the in keyword", "the
+     *                    any function"): searched and matched as names
+     */
+    public List<Hit> search(String question, float[] questionVector, int limit, Set<String> markedNames) {
         List<String> terms = new ArrayList<>(Bm25.tokens(question));
+        markedNames.stream().filter(n -> !terms.contains(n)).forEach(terms::add);
         Matcher code = CODE_NAME.matcher(question.toLowerCase(Locale.ROOT));
         while (code.find()) {   // any(), .split, `is`: names written as code count even when they are English
             terms.add(code.group(1) != null ? code.group(1) : code.group(2) != null ? code.group(2) : code.group(3));
         }
         double[] lexical = bm25.scores(terms);
-        List<Integer> candidates = IntStream.range(0, lexical.length).filter(i -> lexical[i] > 0).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> lexical[i]).reversed()).limit(CANDIDATES)
-                .toList();
+        List<Integer> candidates = new ArrayList<>(IntStream.range(0, lexical.length).filter(i -> lexical[i] > 0)
+                .boxed().sorted(Comparator.comparingDouble((Integer i) -> lexical[i]).reversed()).limit(CANDIDATES)
+                .toList());
+        // a marked name that is also common English ("in", "is", "any") is weak in BM25: its own sections join
+        for (String name : markedNames) {
+            byName.getOrDefault(name, List.of()).stream().filter(i -> !candidates.contains(i)).limit(NAMED_CANDIDATES)
+                    .forEach(candidates::add);
+        }
         List<Hit> hits = new ArrayList<>();
         String lower = question.toLowerCase(Locale.ROOT);
         Set<String> words = Set.copyOf(List.of(lower.split("[^a-z0-9_]+")));
         for (int i : candidates) {
             double similarity = Encoder.cosine(questionVector, vector(i));
             double scaled = Math.min(1, lexical[i] / BM25_SCALE);
-            boolean named = documentsNameIn(passages.get(i), lower, words);
+            boolean named = documentsNameIn(passages.get(i), lower, words, markedNames);
+            // the name the student wrote as code or called a keyword outranks names among the other words
+            boolean marked = named && documentsNameIn(passages.get(i), "", Set.of(), markedNames);
             hits.add(new Hit(passages.get(i), similarity, scaled, named,
-                    DENSE_WEIGHT * similarity + (1 - DENSE_WEIGHT) * scaled + (named ? NAME_BONUS : 0)));
+                    DENSE_WEIGHT * similarity + (1 - DENSE_WEIGHT) * scaled + (named ? NAME_BONUS : 0)
+                            + (marked ? NAME_BONUS : 0)));
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         return hits.subList(0, Math.min(limit, hits.size()));
@@ -152,13 +210,14 @@ public class DocIndex {
      * Whether the section documents a name the question uses: as a plain word that is not everyday English
      * ({@code yield}, {@code enumerate}), or written as code ({@code any()}, {@code .split}).
      */
-    static boolean documentsNameIn(DocPassage passage, String lowerQuestion, Set<String> words) {
+    static boolean documentsNameIn(DocPassage passage, String lowerQuestion, Set<String> words,
+                                   Set<String> markedNames) {
         for (String name : passage.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
             String last = name.substring(name.lastIndexOf('.') + 1).strip();
             if (last.length() < 2 || !last.matches("[a-z_][a-z0-9_]*")) {
                 continue;
             }
-            if (words.contains(last) && !Bm25.STOPWORDS.contains(last)
+            if (words.contains(last) && !Bm25.STOPWORDS.contains(last) || markedNames.contains(last)
                     || lowerQuestion.contains(last + "(") || lowerQuestion.contains("." + last)) {
                 return true;
             }

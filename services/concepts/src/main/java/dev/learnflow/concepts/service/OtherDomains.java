@@ -29,9 +29,11 @@ public final class OtherDomains {
 
     private static final List<Domain> DOMAINS = List.of(
             new Domain("other-language", null, Pattern.compile("\\b(rust|java|javascript|typescript|js|"
-                    + "c\\+\\+|cpp|c#|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
+                    + "cpp|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
                     + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|"
-                    + "console\\.log|npm|node\\.?js|jquery|react|public static void|system\\.out\\.println)\\b"), null),
+                    + "console\\.log|npm|node\\.?js|jquery|react|public static void|system\\.out\\.println)\\b"
+                    // "c++" and "c#" end in a non-word character: no word boundary after them
+                    + "|\\bc(\\+\\+|#)(?!\\w)"), null),
             new Domain("HTML and CSS (web pages)", "a web reference such as MDN Web Docs",
                     Pattern.compile("\\b(html|css|div|divs|flexbox|flex-box|stylesheet|navbar|"
                             + "iframe|href|justify-content|align-items|z-index|media quer(y|ies)|font colou?r|"
