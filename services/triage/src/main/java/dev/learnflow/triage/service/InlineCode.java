@@ -27,7 +27,9 @@ public final class InlineCode {
             "^\\s*(?:(?:def|class)\\s+\\w+|(?:for|while|if|elif|with)\\b.*:|else\\s*:|try\\s*:|except\\b.*:"
                     + "|finally\\s*:|return\\b|import\\s+\\w|from\\s+[\\w.]+\\s+import\\b|print\\s*\\("
                     + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/%]|//|\\*\\*)?=(?!=)\\s*\\S"
-                    + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>)");
+                    + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>"
+                    // a header that lost its colon, as pasted with the syntax error it causes
+                    + "|for\\s+\\w[\\w, ]*\\s+in\\s+\\S.*[)\\]\\w]\\s*$|(?:while|if|elif)\\s+.*(?:[=!<>]=|[<>]|\\bin\\b|\\bnot\\b).*$)");
     /** Where a one-liner starts: a statement keyword or an assignment right after the prose. */
     private static final Pattern ONE_LINER_START = Pattern.compile(
             "(?:^|(?<=[:?!.,]\\s)|(?<=[:?!]))\\s*((?:def\\s+\\w+\\s*\\(|class\\s+\\w+|for\\s+\\w[\\w, ]*\\s+in\\s"
@@ -100,6 +102,8 @@ public final class InlineCode {
         int codeLines = 0;
         for (int i = 0; i <= lines.length; i++) {
             boolean inBlock = i < lines.length && !traceback[i] && (lines[i].isBlank() && start >= 0
+                    // inside a block any indented line is its body ("  return a+b" after "def f(a,b):")
+                    || start >= 0 && !lines[i].isBlank() && Character.isWhitespace(lines[i].charAt(0))
                     || (lines[i].startsWith("    ") || lines[i].startsWith("\t")) && !lines[i].isBlank()
                     || CODE_LINE.matcher(lines[i]).find() && looksLikeCodeLine(lines[i]));
             if (inBlock) {
@@ -199,7 +203,8 @@ public final class InlineCode {
      */
     static boolean readsAsCode(String statement) {
         String bare = statement.replaceAll("'[^']*'|\"[^\"]*\"", "s");
-        if (!bare.matches(".*[()\\[\\]=+*/<>%-].*") || bare.length() < 5) {
+        if (!bare.matches(".*[()\\[\\]=+*/<>%-].*") || bare.length() < 5 || bare.strip().matches("[\\w.]+\\(\\)")) {
+            // "reversed()" alone names a built-in (a question about it), it is not a program
             return false;
         }
         int depth = 0;

@@ -29,6 +29,10 @@ final class PythonTerms {
             + "propert(?:y|ies)|getters?|setters?|exceptions?|modules?|packages?|variables?|loops?|strings?|"
             + "integers?|floats?|booleans?|methods?|arguments?|parameters?|kwargs|args|scope|namespace|"
             + "hashable|indentation|python|pythonic|py|"
+            // the ecosystem: libraries and tools only Python programmers name
+            + "numpy|pandas|matplotlib|django|flask|fastapi|tkinter|pygame|pytorch|torch|tensorflow|keras|"
+            + "sklearn|scikit-learn|jupyter|beautifulsoup|bs4|selenium|pycharm|anaconda|conda|pytest|unittest|"
+            + "pep ?8|flake8|pylint|mypy|"
             // words of the course that everyday messages rarely use
             + "input|functions?|func|classes|objects?|lists?|deep ?cop(?:y|ies)|shallow ?cop(?:y|ies)|"
             + "keywords?|syntax|statements?|operators?|recursive|iterat\\w*|conditionals?|files?|arrays?|"
