@@ -33,6 +33,9 @@ final class DebugSignals {
             + "|\\berror (?:on|in|at) line \\d+|\\bline \\d+ (?:gives|throws|has|shows) an? (?:error|exception)"
             + "|\\b(?:throws|threw|raises|raised|gives|gave|shows|showed|got|get|getting|gets) (?:me )?(?:an?|some|this|"
             + "that|the|these) (?:\\w+ )?(?:error|exception)s?\\b|cannot be interpreted as|^\\W*error\\s*:\\s*\\S");
+    /** Whose "my" is not the student's program: "my teacher says", "my class learned". */
+    private static final String PEOPLE_AND_SUCH = "(?:teacher|prof\\w*|instructor|lecturer|tutor|friends?|mom|mum|dad|"
+            + "brother|sister|classmates?|boss|book|course|class|school|uni|question|understanding|head|brain)";
     /** Verbs that report what a program did, as students tell it ("it says 0", "i get 7", "comes out as 5"). */
     private static final String OUTCOME = "(?:says?|said|gives?|gave|giving|returns?|returned|returning|prints?|printed|"
             + "printing|shows?|showed|showing|outputs?|get|gets|got|getting|comes? out|came out|goes|went|ends? up|"
@@ -90,6 +93,10 @@ final class DebugSignals {
             + "|\\b(?:is|are|was|stays?|stayed|remains?|ends? up)\\s+still\\s+(?:0|zero|empty|none|blank|the same|false)\\b"
             + "|\\bstill (?:0|zero|empty|none|blank) (?:at the end|after|afterwards|when)"
             + "|\\b(?:stops?|ends?|exits?|finishes|quits|breaks?)(?: the loop)? too (?:early|soon)\\b"
+            + "|\\b(?:is|are|goes|runs|becomes|turns) (?:an? )?infinite\\b"
+            + "|\\b(?:keeps?|kept) \\w+ing\\b[^.?!]{0,40}\\b(?:forever|nonstop|endlessly|over and over)\\b"
+            + "|\\b(?:works?|working|runs?) (?:fine |ok |okay |perfectly |great )?(?:except|unless|apart from) (?:when|for|"
+            + "with|if|on)\\b"
             + "|\\bonly (?:ever )?(?:prints?|returns?|shows?|gives?|counts?|adds?|saves?|keeps?|outputs?|reads?|"
             + "checks?|goes|loops?|runs?)\\s+(?:up\\s+)?(?:to\\s+|for\\s+|through\\s+)?(?:the )?(?:first|last|one|once|a single)\\b"
             + "|\\b(?:does ?n[o']?t|doesnt|is ?n[o']?t|isnt|is not|not) (?:do|doing|add|adding|change|changing|print|"
@@ -108,14 +115,14 @@ final class DebugSignals {
      * Something of the student's own ("my counter", "the game i wrote", "program" opening the message) —
      * with {@link #MISBEHAVES} in the same message, a bug report told in prose, without a traceback.
      */
-    private static final Pattern OWN_PART = Pattern.compile("(?i)\\b(?:my|our)\\s+(?!(?:teacher|prof\\w*|"
-            + "instructor|lecturer|tutor|friends?|mom|mum|dad|brother|sister|classmates?|boss|book|course|class|"
-            + "school|uni|question|understanding|head|brain)\\b)\\w+"
+    private static final Pattern OWN_PART = Pattern.compile("(?i)\\bmine\\b|\\b(?:my|our)\\s+(?!" + PEOPLE_AND_SUCH
+            + "\\b)\\w+"
             + "|\\b\\w+\\s+(?:that\\s+)?i\\s+(?:wrote|made|coded|built|programmed|did)\\b"
             + "|\\bi(?:'ve| have|ve|'m|m| am)?\\s+(?:made|wrote|written|coded|built|created|making|writing|building)"
             + "\\s+(?:a|an|this|the|some)\\s+\\w+"
             + "|^\\W*(?:(?:so|ok|okay|help|hey|hi)\\W+)*(?:the\\s+|this\\s+)?(?:\\w+\\s+)?(?:code|program|script|loop|"
-            + "function|result|output|answer|total|sum|count|counter|average|game|app|calculator)\\b");
+            + "function|result|output|answer|total|sum|count|counter|average|game|app|calculator|variable|list|dict\\w*|"
+            + "string|value|number|score)\\b");
     /**
      * What came out, with a word that sets it against what was meant: "gives everyone a B even the ones with 95",
      * "always prints yes". With something of the student's in the message it is a bug report.
@@ -126,6 +133,21 @@ final class DebugSignals {
             + ")\\b.{0,50}\\b(?:even|every ?(?:one|body|thing|time)?|all of them|always|never|still|no matter|wrong|twice|"
             + "again|too|huge|tiny|massive|weird|strange|random|nonsense|garbage|gibberish)\\b"
             + "|\\b(?:always|only|never|still)\\s+(?:\\w+\\s+)?" + OUTCOME + "\\b");
+    /** Doing it wrong or not at all: "doesn't show", "never stops", "only counts", "keeps asking". */
+    private static final String FAILS = "(?:does ?n[o']?t|doesnt|does not|won'?t|wont|will not|did ?n[o']?t|didnt|"
+            + "did not|can'?t|cant|cannot|never|always|only|just|still|keeps?)\\s+\\w+";
+    /** The student's own thing ("my is_prime", "my hangman game") as the subject of what it does or fails to do. */
+    private static final Pattern OWN_THING_BEHAVES = Pattern.compile("(?i)\\bmy\\s+(?!" + PEOPLE_AND_SUCH + "\\b)"
+            + "(?:[\\w'-]+\\s+){0,3}?(?:" + FAILS + "|is\\s+(?:still\\s+|always\\s+|only\\s+)?(?!(?:working|running|going|"
+            + "doing|trying|using|getting better|coming along)\\b)\\w+ing\\b|(?:says|gives|returns|prints|shows|outputs|"
+            + "displays|counts|adds|skips|crashes|stops|ends|freezes|repeats|accepts|rejects|ignores|calculates|"
+            + "thinks|treats|puts|makes|deletes|removes|changes|sets|reads|writes|finds|picks|misses|asks)\\b)");
+    private static final Pattern OWN_THING_FAILS = Pattern.compile("(?i)\\bmy\\s+(?:[\\w'-]+\\s+){0,3}?" + FAILS
+            + "|\\b(?:help|why|wrong|fix|idk|bug|broken)\\b");
+    /** A value the student saw: a number, a quoted string, a list, a constant, "nothing", "empty". */
+    private static final Pattern SOMETHING_SEEN = Pattern.compile("(?i)(?<![\\w.])-?\\d|(?<!\\w)([\"'])[^\"'\\n]{1,40}\\1"
+            + "|\\[|\\b(?:true|false|"
+            + "none|nothing|empty|zero|null|nan|inf)\\b");
     /** Asking how to do something (not how to fix something): a request to learn, not a bug report. */
     static final Pattern HOW_TO = Pattern.compile("(?i)^\\W*(?:(?:so|ok|okay|hey|hi|um+|pls|please)\\W+)*(?:how (?:do|can|"
             + "could|would|should) (?:i|u|you|we|one)|how to|is there a way to|what(?:'s| is) the (?:best |easiest )?way to)"
@@ -148,7 +170,13 @@ final class DebugSignals {
             + "|\\b(?:runs|compiles|works)(?: fine| ok| okay)?,? but (?!(?:is|it'?s|its|i'?m|im|i (?:want|wonder|think|"
             + "feel)|i'?d|could|can|should|would|how|what|feels|looks|seems|my (?:friend|teacher|prof\\w*)|(?:is|are) "
             + "there)\\b)"
-            + "|\\bfor some (?:reason|weird reason)\\b|\\b(?:is|are|stays?|ends? up|comes? out|turns? out) (?:empty|blank|"
+            // puzzled by it, did not want it, or it blew up
+            + "|\\b(?:do ?n[o']?t|dont|do not|can'?t|cant|cannot) (?:see|understand|figure out|get|work out) why\\b"
+            + "|\\b(?:did ?n[o']?t|didnt|did not|do ?n[o']?t|dont|do not) want (?:that|this|it)\\b"
+            + "|\\b(?:blows? up|blew up|explodes?|dies|died|errors? out|bugs? out|messes? up|goes crazy)\\b"
+            + "|\\b(?:also|too) (?:changes?|changed|gets? changed|modified)\\b|\\b(?:is|are|gets?|got) (?:also )?"
+            + "(?:changed|modified) (?:too|as well)\\b"
+            + "|\\binfinite\\b|\\bfor some (?:reason|weird reason)\\b|\\b(?:is|are|stays?|ends? up|comes? out|turns? out) (?:empty|blank|"
             + "none|0(?![.,]?\\d)|zero)\\b"
             + "|\\bjust (?:closes|exits|stops|quits|ends|crashes|disappears)\\b|\\b(?:hands?|gives?|spits?) (?:me )?"
             + "(?:back|out)\\b|\\binstead of\\b|\\bnot (?:right|correct|what i (?:want|expect)\\w*)\\b|\\bweird\\b");
@@ -163,10 +191,11 @@ final class DebugSignals {
      * add"): the concept of converting input, not a program fault — as long as no program or traceback is shown.
      */
     private static final Pattern INPUT_AS_TEXT = Pattern.compile("(?i)(?=.*\\binput\\b)(?=.*\\b(?:strings?|str|text|"
-            + "numbers?|num|int|integers?|floats?|digits?|add(?:s|ing)?|sum|math|concatenat\\w*|joins?|plus|type)\\b)");
+            + "numbers?|num|int|integers?|floats?|digits?|add(?:s|ing)?|sum|math|concatenat\\w*|joins?|plus|(?:the|its|what|"
+            + "which|data) type|type of)\\b)");
     /** A run that went wrong: with it, a question about input() is about a failure, not about how input works. */
     private static final Pattern FAILED_RUN = Pattern.compile("(?i)\\b(?:crash\\w*|errors?|exceptions?|traceback|"
-            + "fails?|failing|failed)\\b");
+            + "fails?|failing|failed|blows? up|blew up|breaks|broke|dies|died)\\b");
     private static final Pattern OWN_WORK = Pattern.compile("(?i)\\b(?:my|mine|this|these|i (?:wrote|made|did|"
             + "tried|ran|run|used))\\b");
     /** The student wants to learn a feature that involves errors, not to fix a failing program. */
@@ -181,8 +210,8 @@ final class DebugSignals {
     /** Asking for practice on errors is an exercise request. */
     private static final Pattern PRACTICE = Pattern.compile("(?i)\\b(?:quiz|exercises?|practi[cs]e|challenge|"
             + "homework|task)\\b");
-    private static final Pattern WHAT_IS_AN_ERROR = Pattern.compile("(?i)^\\s*(?:what(?:'s| is| are)|explain)"
-            + "\\s+(?:an?\\s+)?(?:python\\s+)?(?:exceptions?|errors?|tracebacks?)\\s*\\??\\s*$");
+    private static final Pattern WHAT_IS_AN_ERROR = Pattern.compile("(?i)^\\s*(?:what(?:'s|s| is| are)|explain|define)"
+            + "\\s+(?:an?\\s+)?(?:python\\s+)?(?:(?:\\w+ ?)?(?:exceptions?|errors?)|tracebacks?)\\s*(?:in python\\s*)?\\??\\s*$");
 
     private DebugSignals() {
     }
@@ -216,6 +245,13 @@ final class DebugSignals {
         boolean builtIn = BUILT_IN_RETURNS_NONE.matcher(question).find()
                 && !OWN_PROGRAM.matcher(question.replaceAll("(?i)\\bwhy does\\b", "")).find();
         if (!builtIn && SYMPTOM.matcher(question).find()) {
+            return Optional.of(Kind.SYMPTOM);
+        }
+        if (!HOW_TO.matcher(question).find() && OWN_THING_BEHAVES.matcher(question).find()
+                && (SOMETHING_SEEN.matcher(question).find() || OWN_THING_FAILS.matcher(question).find())
+                && !ReviewCues.asksForAnOpinion(question)) {
+            // "my is_prime says 9 is prime", "my average function is giving 3 for [1,2,3,4] pls help", "my hangman
+            // game doesnt show the letters": the student's own thing, what it does, and a value, a failure or a plea.
             return Optional.of(Kind.SYMPTOM);
         }
         if (HOW_TO.matcher(question).find()) {

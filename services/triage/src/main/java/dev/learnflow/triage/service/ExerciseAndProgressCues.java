@@ -17,12 +17,12 @@ final class ExerciseAndProgressCues {
             + "|tasks?|katas?|drills?|puzzles?|riddles?|homework|assignments?"
             // "something i can try", "something to code": the thing to do, without its name
             + "|something (?:(?:i|u|you) (?:can|could) |for me to |to )(?:try|do|solve|code|program|write|work on|"
-            + "practi[cs]e)|test (?:me|my (?:knowledge|skills?|understanding))"
+            + "practi[cs]e)|test (?:me|my (?:knowledge|skills?|understanding))|(?:try|do|build|make|code|write) something (?:with|on|about|using|for)"
             // the same asks in the other languages students mix in
             + "|ejercicios?|exercices?|esercizi[oi]?|exerc[ií]cios?|übung(?:en)?|aufgaben?)\\b");
     private static final Pattern ASKING_FOR_IT = Pattern.compile("(?i)\\b(?:give|gimme|want|need|make|create|generate|"
             + "assign|send|set|another|more|next|new|(?:can|could|may) i (?:have|get|try)|i'?d like|let me|test me|"
-            + "quiz me|challenge me|test my|something to|(?:throw|toss|hit|send|set) me|got any|(?:do|have) (?:you|u) (?:got|have)|"
+            + "quiz me|challenge me|test my|(?:can|could|shall) we (?:do|have|try|get)|let'?s (?:do|try|practi[cs]e)|do some|something to|(?:throw|toss|hit|send|set) me|got any|(?:do|have) (?:you|u) (?:got|have)|"
             + "any (?:more|good|other)|por favor|s'il (?:te|vous) pla[iî]t|bitte)\\b"
             + "|^\\s*(?:practi[cs]e|quiz|exercises?|ejercicios?|exercices?|übung(?:en)?|aufgaben?)\\b");
     private static final Pattern NOT_A_REQUEST_FOR_PRACTICE = Pattern.compile("(?i)\\b(?:review|feedback|my (?:code|"

@@ -71,6 +71,14 @@ public final class InlineCode {
         if (found.code().isEmpty()) {
             found = backticked(question);
         }
+        if (found.code().isPresent() && found.prose().isBlank()) {
+            // Only code: the student's words may be its comments ("print(double(4))  # gives None?").
+            String comments = tidy(String.join(" ", found.code().get().lines()
+                    .map(l -> l.contains("#") ? l.substring(l.indexOf('#') + 1) : "").toList()));
+            if (!comments.isBlank()) {
+                found = new Split(comments, found.code(), found.form());
+            }
+        }
         return found;
     }
 

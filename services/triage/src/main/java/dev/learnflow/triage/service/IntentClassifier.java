@@ -156,8 +156,10 @@ public class IntentClassifier {
         }
         if (best == Intent.DEBUG_HELP && !hasCode && DebugSignals.HOW_TO.matcher(text).find()) {
             // "how do i make my program wait for 2 seconds": no error or symptom was named (those are signals above),
-            // the student asks how to do something. Only the lane changes; an unsure reading stays unsure.
-            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, confident, "embedding");
+            // the student asks how to do something. Asked about a program or in Python's words it is settled (see the
+            // unsure how-to below); otherwise only the lane changes and an unsure reading stays unsure.
+            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores,
+                    confident || PythonTerms.named(text) || OffTopic.aboutProgramming(text), "embedding");
         }
         if (best == Intent.DEBUG_HELP && !hasCode && !ownProgram && !DebugSignals.mentionsOwnWork(text)
                 && PythonTerms.asksHowOrWhat(text)) {
@@ -194,6 +196,11 @@ public class IntentClassifier {
             // Unsure only between an explanation and off-topic, and clearly nearer the explanations: "how do i count
             // how many times a word appears in a text" asks how to do it in Python.
             return new Classification(best, confidence, scores, true, "embedding");
+        }
+        if (!confident && !hasCode && DebugSignals.HOW_TO.matcher(text).find()
+                && (PythonTerms.named(text) || OffTopic.aboutProgramming(text))) {
+            // Unsure, but asking how to do something with a program or in Python: "how do i exit a program early".
+            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, true, "embedding");
         }
         if (!confident && best == Intent.OFF_TOPIC && !PythonTerms.named(text) && !hasCode) {
             // Nothing of Python in it and nearest to the off-topic examples: decline politely rather than ask.

@@ -34,7 +34,12 @@ final class ReviewCues {
             + "|\\b(?:compact|elegant|ugly|nicer|prettier|professional|well[- ]structured|structured?)\\b"
             + "|\\b(?:anything|something) wrong with (?:doing|writing) it\\b|\\bthis way\\b.{0,20}\\?"
             + "|\\bin (?:one|a single) line\\b|\\bbe honest\\b|\\bpointers\\b"
-            + "|\\bbe (?:better|cleaner|faster|nicer|simpler|shorter|clearer|more \\w+)\\b|\\bbetter here\\b");
+            + "|\\bbe (?:better|cleaner|faster|nicer|simpler|shorter|clearer|more \\w+)\\b|\\bbetter here\\b"
+            // a choice about the shown code: "should i use a for loop or a comprehension here?"
+            + "|\\bshould i (?:use|do|write|go with|change|keep|have used)\\b"
+            // "is my use of try/except here ok?"
+            + "|\\b(?:is|are|was)\\s+my\\s+[^?.!]{1,40}?\\s+(?:ok|okay|good|fine|alright|correct|right|bad|acceptable|decent|"
+            + "reasonable|wrong)\\b");
 
     /** "explain this line", "what does this print", "how does this work": the code is to be explained. */
     private static final Pattern ASKS_WHAT_IT_DOES = Pattern.compile("(?i)\\b(?:explain|walk me through|break (?:it|"
