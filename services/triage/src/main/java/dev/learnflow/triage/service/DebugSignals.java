@@ -33,6 +33,10 @@ final class DebugSignals {
             + "|\\berror (?:on|in|at) line \\d+|\\bline \\d+ (?:gives|throws|has|shows) an? (?:error|exception)"
             + "|\\b(?:throws|threw|raises|raised|gives|gave|shows|showed|got|get|getting|gets) (?:me )?(?:an?|some|this|"
             + "that|the|these) (?:\\w+ )?(?:error|exception)s?\\b|cannot be interpreted as|^\\W*error\\s*:\\s*\\S");
+    /** Built-ins whose results a student may ask about as a feature ("why does round(2.5) give 2"). */
+    private static final String BUILT_INS = "len|sum|max|min|sorted|reversed|int|str|float|round|abs|print|input|range|"
+            + "list|dict|set|tuple|type|bool|divmod|pow|any|all|zip|enumerate|map|filter|ord|chr|id|hash|isinstance|"
+            + "repr|format|open|next|iter";
     /** Whose "my" is not the student's program: "my teacher says", "my class learned". */
     private static final String PEOPLE_AND_SUCH = "(?:teacher|prof\\w*|instructor|lecturer|tutor|friends?|mom|mum|dad|"
             + "brother|sister|classmates?|boss|book|course|class|school|uni|question|understanding|head|brain)";
@@ -94,6 +98,11 @@ final class DebugSignals {
             + "|\\bstill (?:0|zero|empty|none|blank) (?:at the end|after|afterwards|when)"
             + "|\\b(?:stops?|ends?|exits?|finishes|quits|breaks?)(?: the loop)? too (?:early|soon)\\b"
             + "|\\b(?:is|are|goes|runs|becomes|turns) (?:an? )?infinite\\b"
+            // "why isn't my list sorting", "why doesn't my loop stop"
+            + "|^\\W*why (?:is ?n[o']?t|isnt|is not|does ?n[o']?t|doesnt|does not|won'?t|wont|did ?n[o']?t|didnt|can'?t|cant)"
+            + " (?:my|mine)\\b"
+            // what the student's own call gave: "is_palindrome(\"racecar\") returns False??"
+            + "|\\b(?!(?:" + BUILT_INS + ")\\()[a-z_]\\w*\\([^()]*\\)\\s+" + OUTCOME + "\\b"
             + "|\\b(?:keeps?|kept) \\w+ing\\b[^.?!]{0,40}\\b(?:forever|nonstop|endlessly|over and over)\\b"
             + "|\\b(?:works?|working|runs?) (?:fine |ok |okay |perfectly |great )?(?:except|unless|apart from) (?:when|for|"
             + "with|if|on)\\b"
@@ -148,6 +157,10 @@ final class DebugSignals {
     private static final Pattern SOMETHING_SEEN = Pattern.compile("(?i)(?<![\\w.])-?\\d|(?<!\\w)([\"'])[^\"'\\n]{1,40}\\1"
             + "|\\[|\\b(?:true|false|"
             + "none|nothing|empty|zero|null|nan|inf)\\b");
+    /** A failure with what sets it off: "the turtle doesnt move when i press the arrow keys". */
+    private static final Pattern FAILS_WHEN = Pattern.compile("(?i)\\b(?:does ?n[o']?t|doesnt|does not|won'?t|wont|"
+            + "is ?n[o']?t|isnt|never|stops|crash(?:es|ed)?|freezes)\\b[^.?!]{0,40}\\b(?:when(?:ever)?|if|after) (?:i|you|"
+            + "the user|we|someone)\\b");
     /** Asking how to do something (not how to fix something): a request to learn, not a bug report. */
     static final Pattern HOW_TO = Pattern.compile("(?i)^\\W*(?:(?:so|ok|okay|hey|hi|um+|pls|please)\\W+)*(?:how (?:do|can|"
             + "could|would|should) (?:i|u|you|we|one)|how to|is there a way to|what(?:'s| is) the (?:best |easiest )?way to)"
@@ -183,6 +196,8 @@ final class DebugSignals {
     /** About code shown with the message: it fails to do something, or the student asks where the fault is. */
     private static final Pattern FAULT_IN_SHOWN_CODE = Pattern.compile("(?i)\\b(?:it|this|that|they|the code|the "
             + "program)\\s+(?:does ?n[o']?t|doesnt|won'?t|wont|did ?n[o']?t|didnt|never|can'?t|cant|is ?n[o']?t|isnt)\\s+\\w+"
+            + "|\\bwhy (?:is ?n[o']?t|isnt|is not|does ?n[o']?t|doesnt|does not|won'?t|wont|did ?n[o']?t|didnt|can'?t|cant) "
+            + "(?:my|the|this|it|that)\\b"
             + "|\\bwhat(?:'s|s| is| am i doing| did i do| have i done| i did|) wrong\\b|\\bwhere(?:'s|s| is) the "
             + "(?:bug|mistake|error|problem)\\b|\\b(?:find|spot|fix) (?:the |my )?(?:bug|mistake|error|problem)s?\\b"
             + "|^\\W*(?:help|halp|pls help|please help|why|why\\?+|\\?+|huh|what|wtf)\\W*$");
@@ -258,6 +273,9 @@ final class DebugSignals {
             // "how do i make my program wait", "how to handle an error so my program doesn't crash": asks how to do
             // something; only a named error, an expectation or a symptom (above) makes it a bug report.
             return Optional.empty();
+        }
+        if (FAILS_WHEN.matcher(question).find()) {
+            return Optional.of(Kind.SYMPTOM);
         }
         if (OWN_PART.matcher(question).find() && (MISBEHAVES.matcher(question).find()
                 || OUTCOME_AGAINST_INTENT.matcher(question).find())) {

@@ -71,6 +71,9 @@ public final class InlineCode {
         if (found.code().isEmpty()) {
             found = backticked(question);
         }
+        if (found.code().isEmpty()) {
+            found = lastLine(question);
+        }
         if (found.code().isPresent() && found.prose().isBlank()) {
             // Only code: the student's words may be its comments ("print(double(4))  # gives None?").
             String comments = tidy(String.join(" ", found.code().get().lines()
@@ -173,6 +176,19 @@ public final class InlineCode {
     private static boolean looksLikeCodeLine(String line) {
         String s = line.strip();
         return s.endsWith(":") || s.matches(".*[=()\\[\\]].*") && !s.matches(".*\\b(I|my|me|you|why|how)\\b.*");
+    }
+
+    /** "rate my code⏎print(...)": one statement on the line after the question. */
+    private static Split lastLine(String question) {
+        List<String> lines = question.strip().lines().filter(l -> !l.isBlank()).toList();
+        if (lines.size() != 2) {
+            return Split.none(question);
+        }
+        String last = lines.get(1).strip();
+        if (CODE_LINE.matcher(last).find() && looksLikeCodeLine(last) && readsAsCode(last)) {
+            return new Split(tidy(lines.get(0)), Optional.of(unfold(statements(last))), "one-liner");
+        }
+        return Split.none(question);
     }
 
     /** "My loop never stops: i = 0; while i < 10: print(i)" or "is this pythonic? def f(l): r=[] ; for ...". */
