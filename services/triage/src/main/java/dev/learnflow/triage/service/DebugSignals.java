@@ -60,7 +60,8 @@ final class DebugSignals {
             + "|\\b" + OUTCOME + "\\b.{0,60}\\b(?:should|(?:is|was) supposed to|(?:is|was) meant to) (?:be|return|print|"
             + "give|output|show|say|get)\\b"
             // what was meant, then what happens instead: "is supposed to reverse it but i get the same string back"
-            + "|\\b(?:supposed to|meant to|should|want(?:ed)? (?:it|them|this|that) to|trying to|expect(?:ed)? (?:it )?to)"
+            + "|\\b(?:supposed to|meant to|should|want(?:ed)? (?:it|them|this|that|(?:the|my) \\w+) to|trying to|"
+            + "expect(?:ed)? (?:it )?to)"
             + "\\b.{0,80}\\bbut\\s+(?:(?:it|i|this|that|they|the \\w+|my \\w+)\\s+)?" + NOT_AS_MEANT
             // "i want to remove them but it leaves some in": the program, not the student, after the "but"
             + "|\\b(?:want(?:ed)?|need(?:ed)?|tried|try(?:ing)?) to\\b.{0,80}\\bbut\\s+(?:it|this|that|they|the \\w+|my \\w+)"
@@ -158,13 +159,14 @@ final class DebugSignals {
             + "|\\[|\\b(?:true|false|"
             + "none|nothing|empty|zero|null|nan|inf)\\b");
     /** A failure with what sets it off: "the turtle doesnt move when i press the arrow keys". */
-    private static final Pattern FAILS_WHEN = Pattern.compile("(?i)\\b(?:does ?n[o']?t|doesnt|does not|won'?t|wont|"
+    private static final Pattern FAILS_WHEN = Pattern.compile("(?i)\\b(?:does ?n[o']?t|doesnt|does not|do ?n[o']?t|dont|"
+            + "do not|are ?n[o']?t|arent|won'?t|wont|"
             + "is ?n[o']?t|isnt|never|stops|crash(?:es|ed)?|freezes)\\b[^.?!]{0,40}\\b(?:when(?:ever)?|if|after) (?:i|you|"
             + "the user|we|someone)\\b");
     /** Asking how to do something (not how to fix something): a request to learn, not a bug report. */
     static final Pattern HOW_TO = Pattern.compile("(?i)^\\W*(?:(?:so|ok|okay|hey|hi|um+|pls|please)\\W+)*(?:how (?:do|can|"
             + "could|would|should) (?:i|u|you|we|one)|how to|is there a way to|what(?:'s| is) the (?:best |easiest )?way to)"
-            + "\\s+(?!(?:fix|debug|solve|repair|stop|get rid of)\\b)");
+            + "\\s+(?!(?:fix|debug|solve|repair|get rid of)\\b)");
     /** How students say that the program misbehaves, in their own words. */
     private static final Pattern MISBEHAVES = Pattern.compile("(?i)\\b(?:keeps?|kept)\\s+(?:on\\s+)?(?:failing|"
             + "crashing|breaking|printing|returning|giving|saying|looping|going|repeating|asking|adding|resetting)\\b"

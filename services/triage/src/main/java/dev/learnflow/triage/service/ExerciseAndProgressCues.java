@@ -30,6 +30,8 @@ final class ExerciseAndProgressCues {
     private static final Pattern MY_PROGRESS = Pattern.compile("(?i)\\bmy (?:mastery|progress|streak|score|scores|"
             + "stats|statistics|level|learning|weak(?:est)? (?:topics?|spots?|areas?)|strong(?:est)? topics?)\\b"
             + "|\\bhow (?:am i|i'?m) doing\\b|\\bam i (?:ready|on track|improving|making progress)\\b"
+            // judging oneself on a topic: "am i any good at dictionaries yet", "how good am i at loops"
+            + "|\\bam i (?:any |even )?good (?:enough )?at\\b|\\bhow good am i at\\b"
             // the student's own record: "which exercises did i fail", "how many lessons have i done"
             + "|^\\W*(?:which|what|how many) (?:of the )?(?:exercises?|topics?|lessons?|modules?|quiz(?:zes)?|problems?|"
             + "tasks?) (?:did|have|do|am) i\\b"

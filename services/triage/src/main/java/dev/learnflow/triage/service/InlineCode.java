@@ -174,7 +174,7 @@ public final class InlineCode {
 
     /** A line of prose can start with "if" too; code has operators, brackets or a trailing colon. */
     private static boolean looksLikeCodeLine(String line) {
-        String s = line.strip();
+        String s = line.replaceFirst("\\s+#.*$", "").strip();   // a comment may hold the student's words
         return s.endsWith(":") || s.matches(".*[=()\\[\\]].*") && !s.matches(".*\\b(I|my|me|you|why|how)\\b.*");
     }
 
