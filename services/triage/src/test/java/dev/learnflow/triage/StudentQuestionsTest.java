@@ -84,7 +84,7 @@ class StudentQuestionsTest {
     @Test
     void messagesInWordingTheRulesWereNotWrittenForGetTheirLane() {
         int[] result = report("Student messages, unseen wording", unseenWording);
-        // measured on 338: 99.1 %, 0 clarifications (81.2 % and 10 before triage-lane6; README)
+        // measured on 375: 98.4 %, 0 clarifications (80.3 % and 16 before triage-lane6; README)
         assertThat((double) result[1] / result[0]).as("right lane").isGreaterThanOrEqualTo(0.97);
         assertThat(result[2]).as("clarifying questions").isLessThanOrEqualTo(2);
     }

@@ -97,7 +97,7 @@ final class DebugSignals {
             + "output|result|loop|function))\\s+(?:\\w+\\s+)?" + OUTCOME + "\\b"
             + "|\\b(?:is|are|was|stays?|stayed|remains?|ends? up)\\s+still\\s+(?:0|zero|empty|none|blank|the same|false)\\b"
             + "|\\bstill (?:0|zero|empty|none|blank) (?:at the end|after|afterwards|when)"
-            + "|\\b(?:stops?|ends?|exits?|finishes|quits|breaks?)(?: the loop)? too (?:early|soon)\\b"
+            + "|\\b(?:stops?|ends?|exits?|finishes|quits|breaks?)(?:\\s+\\w+){0,3}?\\s+too (?:early|soon)\\b"
             + "|\\b(?:is|are|goes|runs|becomes|turns) (?:an? )?infinite\\b"
             // "why isn't my list sorting", "why doesn't my loop stop"
             + "|^\\W*why (?:is ?n[o']?t|isnt|is not|does ?n[o']?t|doesnt|does not|won'?t|wont|did ?n[o']?t|didnt|can'?t|cant)"
@@ -191,7 +191,8 @@ final class DebugSignals {
             + "|\\b(?:blows? up|blew up|explodes?|dies|died|errors? out|bugs? out|messes? up|goes crazy)\\b"
             + "|\\b(?:also|too) (?:changes?|changed|gets? changed|modified)\\b|\\b(?:is|are|gets?|got) (?:also )?"
             + "(?:changed|modified) (?:too|as well)\\b"
-            + "|\\binfinite\\b|\\bfor some (?:reason|weird reason)\\b|\\b(?:is|are|stays?|ends? up|comes? out|turns? out) (?:empty|blank|"
+            + "|\\binfinite\\b|\\bfor some (?:reason|weird reason)\\b|\\b(?:(?:is|are) (?:my|the) \\w+(?: \\w+)?|is|are|"
+            + "stays?|ends? up|comes? out|turns? out) (?:empty|blank|"
             + "none|0(?![.,]?\\d)|zero)\\b"
             + "|\\bjust (?:closes|exits|stops|quits|ends|crashes|disappears)\\b|\\b(?:hands?|gives?|spits?) (?:me )?"
             + "(?:back|out)\\b|\\binstead of\\b|\\bnot (?:right|correct|what i (?:want|expect)\\w*)\\b|\\bweird\\b");

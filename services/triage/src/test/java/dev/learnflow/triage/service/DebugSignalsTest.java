@@ -85,7 +85,8 @@ class DebugSignalsTest {
     void theStudentsOwnThingWithWhatItDoesAndAValueOrAFailureIsDebugging() {
         for (String q : new String[] {"my leap_year function says 1900 is a leap year", "my quiz app is showing "
             + "the same question twice", "my timer doesnt count down", "the counter is empty after the loop",
-            "the buttons dont respond when i click them", "my robot game moves the player two squares even "
+            "the buttons dont respond when i click them", "the while loop quits a couple of steps too early",
+            "why is my score list empty after the game", "my robot game moves the player two squares even "
             + "when i press once", "why isn't my dictionary updating", "grade(95) returns 'B'"}) {
             assertThat(DebugSignals.of(q)).as(q).isPresent();
         }
