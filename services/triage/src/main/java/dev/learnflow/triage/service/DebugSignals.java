@@ -97,7 +97,7 @@ final class DebugSignals {
             + "output|result|loop|function))\\s+(?:\\w+\\s+)?" + OUTCOME + "\\b"
             + "|\\b(?:is|are|was|stays?|stayed|remains?|ends? up)\\s+still\\s+(?:0|zero|empty|none|blank|the same|false)\\b"
             + "|\\bstill (?:0|zero|empty|none|blank) (?:at the end|after|afterwards|when)"
-            + "|\\b(?:stops?|ends?|exits?|finishes|quits|breaks?)(?:\\s+\\w+){0,3}?\\s+too (?:early|soon)\\b"
+            + "|\\b(?:stops?|ends?|exits?|finishes|quits|breaks?)(?:\\s+\\w+){0,5}?\\s+too (?:early|soon)\\b"
             + "|\\b(?:is|are|goes|runs|becomes|turns) (?:an? )?infinite\\b"
             // "why isn't my list sorting", "why doesn't my loop stop"
             + "|^\\W*why (?:is ?n[o']?t|isnt|is not|does ?n[o']?t|doesnt|does not|won'?t|wont|did ?n[o']?t|didnt|can'?t|cant)"
