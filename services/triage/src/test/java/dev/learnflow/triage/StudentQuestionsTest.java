@@ -28,18 +28,25 @@ class StudentQuestionsTest {
     static IntentClassifier classifier;
     static List<IntentClassifier.Labelled> examples;
     static List<IntentClassifier.Labelled> questions;
+    /** Written for triage-lane6 in batches, each measured on fresh wording before it was tuned on (README). */
+    static List<IntentClassifier.Labelled> unseenWording;
 
     @BeforeAll
     static void load() throws Exception {
         try (InputStream in = StudentQuestionsTest.class.getClassLoader()
-                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE);
-             InputStream set = StudentQuestionsTest.class.getClassLoader()
-                     .getResourceAsStream("student-questions.tsv")) {
+                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE)) {
             examples = IntentClassifier.readExamples(in);
-            questions = IntentClassifier.readExamples(set).stream()
+        }
+        questions = devSet("student-questions.tsv");
+        unseenWording = devSet("student-messages-unseen-wording.tsv");
+        classifier = new IntentClassifier(new SentenceEncoder(), examples, 0.5, 0.3);
+    }
+
+    private static List<IntentClassifier.Labelled> devSet(String resource) throws Exception {
+        try (InputStream set = StudentQuestionsTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return IntentClassifier.readExamples(set).stream()
                     .map(q -> new IntentClassifier.Labelled(q.intent(), q.text().replace("\\n", "\n"))).toList();
         }
-        classifier = new IntentClassifier(new SentenceEncoder(), examples, 0.5, 0.3);
     }
 
     /** What the router does with the question: the lane label, or "clarification" when unsure. */
@@ -56,16 +63,37 @@ class StudentQuestionsTest {
         examples.forEach(e -> known.add(e.text().toLowerCase()));
         assertThat(questions).hasSizeGreaterThanOrEqualTo(200)
                 .noneMatch(q -> known.contains(q.text().toLowerCase()));
+        assertThat(unseenWording).hasSizeGreaterThanOrEqualTo(300)
+                .noneMatch(q -> known.contains(q.text().toLowerCase()));
         for (Intent intent : Intent.values()) {
             assertThat(questions).as(intent.label()).filteredOn(q -> q.intent() == intent).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(unseenWording).as(intent.label()).filteredOn(q -> q.intent() == intent)
+                    .hasSizeGreaterThanOrEqualTo(8);
         }
     }
 
     @Test
     void plausiblePythonQuestionsGetTheirLaneNotAClarification() {
+        int[] result = report("Student questions", questions);
+        // measured on 289: 99.3 %, 1 clarification (97.6 % and 4 before triage-lane6; 88.9 % and 10 before code in
+        // the message and prose bug reports decided the lane; 73.7 % and 28 on the first 217; README)
+        assertThat((double) result[1] / result[0]).as("right lane").isGreaterThanOrEqualTo(0.97);
+        assertThat(result[2]).as("clarifying questions").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void messagesInWordingTheRulesWereNotWrittenForGetTheirLane() {
+        int[] result = report("Student messages, unseen wording", unseenWording);
+        // measured on 375: 98.4 %, 0 clarifications (80.3 % and 16 before triage-lane6; README)
+        assertThat((double) result[1] / result[0]).as("right lane").isGreaterThanOrEqualTo(0.97);
+        assertThat(result[2]).as("clarifying questions").isLessThanOrEqualTo(2);
+    }
+
+    /** Prints the right-lane table per intent and the misses; returns total, right and clarified. */
+    private static int[] report(String name, List<IntentClassifier.Labelled> set) {
         Map<String, int[]> perIntent = new TreeMap<>();   // [total, right, clarified]
         StringBuilder misses = new StringBuilder();
-        for (IntentClassifier.Labelled q : questions) {
+        for (IntentClassifier.Labelled q : set) {
             String lane = lane(q.text());
             int[] c = perIntent.computeIfAbsent(q.intent().label(), k -> new int[3]);
             c[0]++;
@@ -79,7 +107,7 @@ class StudentQuestionsTest {
         int total = 0;
         int right = 0;
         int clarified = 0;
-        StringBuilder table = new StringBuilder(String.format("%nStudent questions, right lane%n%-20s %5s %8s %13s%n",
+        StringBuilder table = new StringBuilder(String.format("%n%s, right lane%n%-20s %5s %8s %13s%n", name,
                 "intent", "n", "right", "clarified"));
         for (Map.Entry<String, int[]> e : perIntent.entrySet()) {
             int[] c = e.getValue();
@@ -90,9 +118,6 @@ class StudentQuestionsTest {
         }
         table.append(String.format("%-20s %5d %7.1f%% %12d%n", "all", total, 100.0 * right / total, clarified));
         System.out.println(table + "misses:\n" + misses);
-        // measured on 289: 97.6 %, 4 clarifications (88.9 % and 10 before code in the message and prose bug reports
-        // decided the lane; 73.7 % and 28 on the first 217 before python terms and the confidence rules; README)
-        assertThat((double) right / total).as("right lane").isGreaterThanOrEqualTo(0.95);
-        assertThat(clarified).as("clarifying questions").isLessThanOrEqualTo(4);
+        return new int[] {total, right, clarified};
     }
 }

@@ -27,7 +27,9 @@ public final class InlineCode {
             "^\\s*(?:(?:def|class)\\s+\\w+|(?:for|while|if|elif|with)\\b.*:|else\\s*:|try\\s*:|except\\b.*:"
                     + "|finally\\s*:|return\\b|import\\s+\\w|from\\s+[\\w.]+\\s+import\\b|print\\s*\\("
                     + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/%]|//|\\*\\*)?=(?!=)\\s*\\S"
-                    + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>)");
+                    + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>"
+                    // a header that lost its colon, as pasted with the syntax error it causes
+                    + "|for\\s+\\w[\\w, ]*\\s+in\\s+\\S.*[)\\]\\w]\\s*$|(?:while|if|elif)\\s+.*(?:[=!<>]=|[<>]|\\bin\\b|\\bnot\\b).*$)");
     /** Where a one-liner starts: a statement keyword or an assignment right after the prose. */
     private static final Pattern ONE_LINER_START = Pattern.compile(
             "(?:^|(?<=[:?!.,]\\s)|(?<=[:?!]))\\s*((?:def\\s+\\w+\\s*\\(|class\\s+\\w+|for\\s+\\w[\\w, ]*\\s+in\\s"
@@ -69,6 +71,17 @@ public final class InlineCode {
         if (found.code().isEmpty()) {
             found = backticked(question);
         }
+        if (found.code().isEmpty()) {
+            found = lastLine(question);
+        }
+        if (found.code().isPresent() && found.prose().isBlank()) {
+            // Only code: the student's words may be its comments ("print(double(4))  # gives None?").
+            String comments = tidy(String.join(" ", found.code().get().lines()
+                    .map(l -> l.contains("#") ? l.substring(l.indexOf('#') + 1) : "").toList()));
+            if (!comments.isBlank()) {
+                found = new Split(comments, found.code(), found.form());
+            }
+        }
         return found;
     }
 
@@ -100,6 +113,8 @@ public final class InlineCode {
         int codeLines = 0;
         for (int i = 0; i <= lines.length; i++) {
             boolean inBlock = i < lines.length && !traceback[i] && (lines[i].isBlank() && start >= 0
+                    // inside a block any indented line is its body ("  return a+b" after "def f(a,b):")
+                    || start >= 0 && !lines[i].isBlank() && Character.isWhitespace(lines[i].charAt(0))
                     || (lines[i].startsWith("    ") || lines[i].startsWith("\t")) && !lines[i].isBlank()
                     || CODE_LINE.matcher(lines[i]).find() && looksLikeCodeLine(lines[i]));
             if (inBlock) {
@@ -159,8 +174,21 @@ public final class InlineCode {
 
     /** A line of prose can start with "if" too; code has operators, brackets or a trailing colon. */
     private static boolean looksLikeCodeLine(String line) {
-        String s = line.strip();
+        String s = line.replaceFirst("\\s+#.*$", "").strip();   // a comment may hold the student's words
         return s.endsWith(":") || s.matches(".*[=()\\[\\]].*") && !s.matches(".*\\b(I|my|me|you|why|how)\\b.*");
+    }
+
+    /** "rate my code⏎print(...)": one statement on the line after the question. */
+    private static Split lastLine(String question) {
+        List<String> lines = question.strip().lines().filter(l -> !l.isBlank()).toList();
+        if (lines.size() != 2) {
+            return Split.none(question);
+        }
+        String last = lines.get(1).strip();
+        if (CODE_LINE.matcher(last).find() && looksLikeCodeLine(last) && readsAsCode(last)) {
+            return new Split(tidy(lines.get(0)), Optional.of(unfold(statements(last))), "one-liner");
+        }
+        return Split.none(question);
     }
 
     /** "My loop never stops: i = 0; while i < 10: print(i)" or "is this pythonic? def f(l): r=[] ; for ...". */
@@ -199,7 +227,8 @@ public final class InlineCode {
      */
     static boolean readsAsCode(String statement) {
         String bare = statement.replaceAll("'[^']*'|\"[^\"]*\"", "s");
-        if (!bare.matches(".*[()\\[\\]=+*/<>%-].*") || bare.length() < 5) {
+        if (!bare.matches(".*[()\\[\\]=+*/<>%-].*") || bare.length() < 5 || bare.strip().matches("[\\w.]+\\(\\)")) {
+            // "reversed()" alone names a built-in (a question about it), it is not a program
             return false;
         }
         int depth = 0;

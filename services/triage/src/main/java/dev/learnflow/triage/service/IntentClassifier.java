@@ -32,6 +32,11 @@ public class IntentClassifier {
     static final int K = 3;
     /** Softmax temperature over cosine similarities; calibrated on the held-out set (see IntentAccuracyTest). */
     static final double TEMPERATURE = 0.04;
+    /**
+     * A message with no word of Python or programming whose best lane is closer than this to the off-topic examples
+     * is off-topic (measured: other subjects within 0.10, Python questions that name no term 0.20 and more).
+     */
+    static final double NOTHING_OF_PYTHON_MARGIN = 0.12;
     static final Pattern ERROR_SIGNAL = Pattern.compile(
             "Traceback \\(most recent call last\\)|\\b[A-Z][A-Za-z]*(?:Error|Exception):\\s|\\bFile \"[^\"]+\", line \\d+");
 
@@ -100,11 +105,15 @@ public class IntentClassifier {
             // Code shown and asked what it does: an explanation of that code (concepts traces it).
             return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
+        if (hasCode && DebugSignals.misbehavesInShownProgram(text)) {
+            // The shown code is the student's program, and the words around it say it misbehaves.
+            return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
+        }
         if (!hasCode && DebugSignals.inputAsText(text)) {
             // "why does input() give me a string": how input works, answered as a concept when no program is shown.
             return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "python-terms");
         }
-        if (!hasCode && OffTopic.otherSubject(text)) {
+        if (!hasCode && (OffTopic.otherSubject(text) || OffTopic.social(text) || OffTopic.mathsQuestion(text))) {
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
         Intent best = Intent.OFF_TOPIC;
@@ -127,9 +136,10 @@ public class IntentClassifier {
         // What the sentence model mistakes for another lane: "abs function" looks like a bug report to it, "max and
         // min with a key" like a request for practice, "filter function python" like a review request.
         boolean mistaken = switch (best) {
-            case DEBUG_HELP, OFF_TOPIC -> true;
+            case DEBUG_HELP -> !hasCode;   // with code shown, the model hearing a bug report is evidence, not noise
+            case OFF_TOPIC -> true;
             case EXERCISE_REQUEST -> !ExerciseAndProgressCues.asksForPractice(text) || PythonTerms.asksHowOrWhat(text);
-            case CODE_REVIEW -> !hasCode && !PythonTerms.asksForReview(text);
+            case CODE_REVIEW -> !hasCode && !PythonTerms.asksForReview(text) && !ReviewCues.asksForAnOpinion(text);
             default -> false;
         };
         if (pythonQuestion && (!confident || mistaken)) {
@@ -143,6 +153,13 @@ public class IntentClassifier {
             Intent codeLane = ownProgram ? Intent.DEBUG_HELP : nearestOf(scores, Intent.DEBUG_HELP,
                     Intent.CODE_REVIEW, Intent.CONCEPT_EXPLANATION);
             return new Classification(codeLane, confidence, scores, ownProgram || confident, "embedding");
+        }
+        if (best == Intent.DEBUG_HELP && !hasCode && DebugSignals.HOW_TO.matcher(text).find()) {
+            // "how do i make my program wait for 2 seconds": no error or symptom was named (those are signals above),
+            // the student asks how to do something. Asked about a program or in Python's words it is settled (see the
+            // unsure how-to below); otherwise only the lane changes and an unsure reading stays unsure.
+            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores,
+                    confident || PythonTerms.named(text) || OffTopic.aboutProgramming(text), "embedding");
         }
         if (best == Intent.DEBUG_HELP && !hasCode && !ownProgram && !DebugSignals.mentionsOwnWork(text)
                 && PythonTerms.asksHowOrWhat(text)) {
@@ -165,6 +182,25 @@ public class IntentClassifier {
                 && !PythonTerms.named(text) && !OffTopic.aboutProgramming(text)) {
             // "how do i get better at chess": sounds like practice, but neither practice nor programming is asked.
             return new Classification(Intent.OFF_TOPIC, confidence, scores, confident, "embedding");
+        }
+        if (!hasCode && best != Intent.OFF_TOPIC && !PythonTerms.named(text) && !OffTopic.aboutProgramming(text)
+                && (best == Intent.CONCEPT_EXPLANATION || best == Intent.DEBUG_HELP)
+                && scores.get(best) - scores.get(Intent.OFF_TOPIC) < NOTHING_OF_PYTHON_MARGIN
+                && !DebugSignals.mentionsOwnWork(text)) {
+            // No word of Python or programming, and the off-topic examples nearly as close as the best lane: the
+            // model only hears "explain ..." in "explain how a car engine works". Decline politely.
+            return new Classification(Intent.OFF_TOPIC, confidence, scores, true, "embedding");
+        }
+        if (!confident && !hasCode && best == Intent.CONCEPT_EXPLANATION && PythonTerms.asksHowOrWhat(text)
+                && scores.get(best) - scores.get(Intent.OFF_TOPIC) >= NOTHING_OF_PYTHON_MARGIN) {
+            // Unsure only between an explanation and off-topic, and clearly nearer the explanations: "how do i count
+            // how many times a word appears in a text" asks how to do it in Python.
+            return new Classification(best, confidence, scores, true, "embedding");
+        }
+        if (!confident && !hasCode && DebugSignals.HOW_TO.matcher(text).find()
+                && (PythonTerms.named(text) || OffTopic.aboutProgramming(text))) {
+            // Unsure, but asking how to do something with a program or in Python: "how do i exit a program early".
+            return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, true, "embedding");
         }
         if (!confident && best == Intent.OFF_TOPIC && !PythonTerms.named(text) && !hasCode) {
             // Nothing of Python in it and nearest to the off-topic examples: decline politely rather than ask.

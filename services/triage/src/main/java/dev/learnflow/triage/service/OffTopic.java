@@ -32,6 +32,15 @@ final class OffTopic {
     private static final Pattern PROGRAMMING = Pattern.compile("(?i)\\b(?:python|py|code|coding|program\\w*|script|"
             + "developer|software|computer science|cs|algorithms?|"
             + "function|module|import|loop|variable|list|dict\\w*|class (?:in|with)|def)\\b");
+    /** A short social message: thanks, acknowledgement, small talk ("lol ok thanks that helped", "how are you"). */
+    private static final Pattern SOCIAL = Pattern.compile("(?i)^(?=(?:\\W*\\w+){1,8}\\W*$)(?!.*\\?.*\\w).*\\b(?:thanks?|"
+            + "thank (?:you|u)|thx|ty|tysm|cheers|that helped|helped a lot|got it|makes sense now|appreciate it|"
+            + "how are (?:you|u)|good (?:morning|afternoon|evening|night)|bye|goodbye|see (?:you|ya|u))\\b");
+    /** Arithmetic or calculus asked as maths, not as code: "what is 2+2", "what is the derivative of x^2". */
+    private static final Pattern MATHS_QUESTION = Pattern.compile("(?i)^\\W*(?:what(?:'s|s| is)|calculate|compute|"
+            + "solve|simplify|how much is)\\s+(?:the\\s+)?(?:-?\\d+(?:\\.\\d+)?\\s*(?:[-+*/x^%]|times|plus|minus|divided by|"
+            + "percent of|% of)\\s*-?\\d|(?:derivative|integral|square root|cube root|limit|factorial|logarithm|log) of\\b)"
+            + "|\\b(?:derivative|integral|integrate|differentiate|quadratic equation|solve for [a-z])\\b");
     private static final Pattern PYTHON = Pattern.compile("(?i)\\bpython|\\bpy\\b|\\.py\\b|\\bsqlite3\\b");
 
     private OffTopic() {
@@ -49,6 +58,18 @@ final class OffTopic {
     /** Homework in another subject with nothing about programming in the message. */
     static boolean otherSubject(String message) {
         return message != null && OTHER_SUBJECT_WORK.matcher(message).find() && !PROGRAMMING.matcher(message).find();
+    }
+
+    /** Thanks, greetings and small talk, with no question about Python in them. */
+    static boolean social(String message) {
+        return message != null && SOCIAL.matcher(message).find() && !PROGRAMMING.matcher(message).find()
+                && !PythonTerms.named(message);
+    }
+
+    /** A sum or a calculus question asked as maths, with nothing about programming in it. */
+    static boolean mathsQuestion(String message) {
+        return message != null && MATHS_QUESTION.matcher(message).find() && !PROGRAMMING.matcher(message).find()
+                && !PYTHON.matcher(message).find();
     }
 
     /** Whether the message talks about programming at all (code, a program, Python, its usual words). */

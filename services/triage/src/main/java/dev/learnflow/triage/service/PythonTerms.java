@@ -29,6 +29,10 @@ final class PythonTerms {
             + "propert(?:y|ies)|getters?|setters?|exceptions?|modules?|packages?|variables?|loops?|strings?|"
             + "integers?|floats?|booleans?|methods?|arguments?|parameters?|kwargs|args|scope|namespace|"
             + "hashable|indentation|python|pythonic|py|"
+            // the ecosystem: libraries and tools only Python programmers name
+            + "numpy|pandas|matplotlib|django|flask|fastapi|tkinter|pygame|pytorch|torch|tensorflow|keras|"
+            + "sklearn|scikit-learn|jupyter|beautifulsoup|bs4|selenium|pycharm|anaconda|conda|pytest|unittest|"
+            + "pep ?8|flake8|pylint|mypy|"
             // words of the course that everyday messages rarely use
             + "input|functions?|func|classes|objects?|lists?|deep ?cop(?:y|ies)|shallow ?cop(?:y|ies)|"
             + "keywords?|syntax|statements?|operators?|recursive|iterat\\w*|conditionals?|files?|arrays?|"
@@ -39,8 +43,14 @@ final class PythonTerms {
 
     /** The student's own program is the subject: a bug report, even without a named error. */
     private static final Pattern OWN_PROGRAM = Pattern.compile("(?i)\\bmy (?:code|program|script|function|loop|"
-            + "solution|class|output)\\b|doesn'?t work|does not work|not working|broken|\\bbugs?\\b|\\bwrong\\b|"
-            + "\\bfix\\b|crash|stuck|\\bfails?\\b");
+            + "solution|class|output)\\b");
+    /** Trouble with a program, in any words: with it, the student's program is the subject even when asked as a question. */
+    private static final Pattern TROUBLE = Pattern.compile("(?i)doesn'?t work|does not work|not working|broken|\\bbugs?\\b|"
+            + "\\bwrong\\b|\\bfix\\b|crash|stuck|\\bfails?\\b");
+    /** "can i use a list in my function?", "how do i call my function twice": a question about Python, asked about it. */
+    private static final Pattern ASKS_ABOUT_PYTHON_FIRST = Pattern.compile("(?i)^\\W*(?:(?:can|could|may|should) i|"
+            + "how (?:do|can|should|would) i|how to|what(?:'s|s| is| are| does| do)|is it (?:possible|ok|okay|allowed|"
+            + "better)|when (?:should|do) i|is there a way)\\b");
     /** Asks what something is or how it works, rather than for something to do. */
     private static final Pattern ASKS_HOW_OR_WHAT = Pattern.compile("(?i)^\\s*(?:what|whats|wat|how|why|when|"
             + "which|explain|difference|is|are|can|does|do)\\b|\\?\\s*$|\\bvs\\.?\\b|\\bversus\\b|"
@@ -58,7 +68,8 @@ final class PythonTerms {
     }
 
     static boolean aboutOwnProgram(String message) {
-        return OWN_PROGRAM.matcher(message).find();
+        return TROUBLE.matcher(message).find()
+                || OWN_PROGRAM.matcher(message).find() && !ASKS_ABOUT_PYTHON_FIRST.matcher(message).find();
     }
 
     static boolean asksForReview(String message) {

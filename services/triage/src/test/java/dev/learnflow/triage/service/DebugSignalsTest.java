@@ -69,4 +69,47 @@ class DebugSignalsTest {
             assertThat(DebugSignals.of(q)).as(q).isEmpty();
         }
     }
+
+    @Test
+    void whatWasSeenSetAgainstWhatWasMeantIsDebugging() {
+        // Own wording (triage-lane6), not from any dev set: seen vs meant without "but", intent then "but it ...",
+        // a value against a value, a result despite what the student did.
+        for (String q : new String[] {"count_vowels('banana') gives 2, should be 3", "it's meant to list the odd "
+            + "numbers but it skips them all", "i wanted the loop to add them up but it keeps the first one only",
+            "my total comes out as 11 not 10", "the sum shows 0 even though the list has numbers in it"}) {
+            assertThat(DebugSignals.of(q)).as(q).isPresent();
+        }
+    }
+
+    @Test
+    void theStudentsOwnThingWithWhatItDoesAndAValueOrAFailureIsDebugging() {
+        for (String q : new String[] {"my leap_year function says 1900 is a leap year", "my quiz app is showing "
+            + "the same question twice", "my timer doesnt count down", "the counter is empty after the loop",
+            "the buttons dont respond when i click them", "the while loop quits a couple of steps too early",
+            "why is my score list empty after the game", "my robot game moves the player two squares even "
+            + "when i press once", "why isn't my dictionary updating", "grade(95) returns 'B'"}) {
+            assertThat(DebugSignals.of(q)).as(q).isPresent();
+        }
+    }
+
+    @Test
+    void askingHowToDoSomethingOrWhatAnErrorIsIsNotASignal() {
+        for (String q : new String[] {"how do i make my game wait half a second", "how can i stop my program "
+            + "from crashing when the file is missing", "what is a ZeroDivisionError", "whats an IndexError",
+            "my teacher says tuples are faster, is that true", "what's my score in dictionaries",
+            "why is 0.1 + 0.2 not 0.3", "why does len('abc') return 3"}) {
+            assertThat(DebugSignals.of(q)).as(q).isEmpty();
+        }
+    }
+
+    @Test
+    void withCodeShownItsOwnWordsForAFaultAreEnough() {
+        for (String q : new String[] {"it doesnt print the total", "what did i do wrong", "where is the bug",
+            "for some reason the list ends up empty", "why isn't this stopping", "help"}) {
+            assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isTrue();
+        }
+        for (String q : new String[] {"is this pythonic", "what does this print", "give me an exercise like this"}) {
+            assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isFalse();
+        }
+    }
 }

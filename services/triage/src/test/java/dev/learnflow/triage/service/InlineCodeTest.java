@@ -131,4 +131,36 @@ class InlineCodeTest {
             assertThat(InlineCode.extract(prose).code()).as(prose).isEmpty();
         }
     }
+
+    @Test
+    void aBlockBodyIndentedByTwoSpacesAndAHeaderWithoutItsColonAreCode() {
+        InlineCode.Split twoSpaces = InlineCode.extract("does this follow the style guide?\ndef Mul( x,y ):\n  return x*y");
+        assertThat(twoSpaces.code()).contains("def Mul( x,y ):\n  return x*y\n");
+        assertThat(twoSpaces.prose()).isEqualTo("does this follow the style guide?");
+
+        // what a student with a syntax error pastes
+        InlineCode.Split noColon = InlineCode.extract("weird error here\nfor n in range(3)\n    print(n)");
+        assertThat(noColon.code()).contains("for n in range(3)\n    print(n)\n");
+    }
+
+    @Test
+    void oneStatementOnTheLineAfterTheQuestionIsTheCode() {
+        InlineCode.Split split = InlineCode.extract("thoughts on this?\nprint('big' if n > 9 else 'small')");
+        assertThat(split.code()).contains("print('big' if n > 9 else 'small')\n");
+        assertThat(split.prose()).isEqualTo("thoughts on this?");
+    }
+
+    @Test
+    void whenOnlyCodeIsSentItsCommentsAreTheQuestion() {
+        InlineCode.Split split = InlineCode.extract("def half(n):\n    n / 2\nprint(half(8))  # why None??");
+        assertThat(split.code()).isPresent();
+        assertThat(split.prose()).isEqualTo("why None??");
+    }
+
+    @Test
+    void aBuiltInNameWrittenAsACallIsAQuestionAboutItNotCode() {
+        for (String question : new String[] {"reversed()", "enumerate()", "str.split()"}) {
+            assertThat(InlineCode.extract(question).code()).as(question).isEmpty();
+        }
+    }
 }
