@@ -94,9 +94,9 @@ public final class HeatmapBench {
         service.environment().put("LEARNFLOW_DB_NAME", db);
         Process app = service.start();
         try {
-            waitReady(base, app);
+            BenchedService.waitReady(HTTP, base, app, 240, "bench/progress/target/heatmap-service.log");
             System.out.printf(Locale.ROOT, "class views bench: %d students × 32 topics, %d CPUs here, load average %s%n",
-                    studentCount, Runtime.getRuntime().availableProcessors(), loadAverage());
+                    studentCount, Runtime.getRuntime().availableProcessors(), BenchedService.loadAverage());
             System.out.println();
             System.out.println("| route (direct on progress) | class | requests | p50 ms | p95 ms | p99 ms | max ms | bytes | target p95 | met |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -135,31 +135,5 @@ public final class HeatmapBench {
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void waitReady(String base, Process app) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the service exited; see bench/progress/target/heatmap-service.log");
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("the service did not become ready");
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "?";
-        }
     }
 }

@@ -84,7 +84,7 @@ public final class ProgressBench {
         service.environment().put("LEARNFLOW_DB_NAME", DB);
         Process app = service.start();
         try {
-            waitReady(base, app);
+            BenchedService.waitReady(HTTP, base, app, 180, "bench/progress/target/service.log");
             List<UUID> students = new ArrayList<>();
             try (Connection c = PostgresDatabases.connect(host, port, user, password, DB)) {
                 for (int i = 0; i < 200; i++) {
@@ -93,7 +93,7 @@ public final class ProgressBench {
             }
             URI uri = URI.create(base + "/dapr/events/" + EventTopic.PROGRESS_EVENTS.topic());
             System.out.printf(Locale.ROOT, "progress bench: actor store %s, %d CPUs here, load average %s%n",
-                    components, Runtime.getRuntime().availableProcessors(), loadAverage());
+                    components, Runtime.getRuntime().availableProcessors(), BenchedService.loadAverage());
             for (int i = 0; i < 50; i++) { // warm-up
                 deliver(uri, students.get(i % students.size()));
             }
@@ -178,24 +178,6 @@ public final class ProgressBench {
         }
     }
 
-    private static void waitReady(String base, Process app) throws Exception {
-        for (int i = 0; i < 180; i++) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the service exited; see bench/progress/target/service.log");
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("the service did not become ready");
-    }
-
     private static UUID insertStudent(Connection c) throws Exception {
         UUID id = UUID.randomUUID();
         try (PreparedStatement s = c.prepareStatement("insert into users (id, email, display_name, role, "
@@ -210,13 +192,5 @@ public final class ProgressBench {
     private static String env(String key, String fallback) {
         String v = System.getenv(key);
         return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "?";
-        }
     }
 }
