@@ -1,31 +1,16 @@
 package dev.learnflow.triage.events;
 
-import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.LearningResponded;
-import dev.learnflow.platform.dapr.Delivery;
-import dev.learnflow.platform.dapr.EventHandler;
+import dev.learnflow.platform.dapr.TopicHandler;
 import dev.learnflow.triage.service.AnswerRecorder;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Consumes {@code learning.responses}: stores each answer for GET by id and as the tutor's conversation turn. */
-@ApplicationScoped
-public class LearningResponseHandler implements EventHandler<LearningResponded> {
-
-    private final AnswerRecorder recorder;
+@Singleton
+public class LearningResponseHandler extends TopicHandler<LearningResponded> {
 
     public LearningResponseHandler(AnswerRecorder recorder) {
-        this.recorder = recorder;
-    }
-
-    @Override
-    public EventTopic topic() {
-        return EventTopic.LEARNING_RESPONSES;
-    }
-
-    @Override
-    public Delivery handle(CloudEvent<LearningResponded> event) {
-        recorder.record(event.data());
-        return Delivery.SUCCESS;
+        super(EventTopic.LEARNING_RESPONSES, event -> recorder.record(event.data()));
     }
 }
