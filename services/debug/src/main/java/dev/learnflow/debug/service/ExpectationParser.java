@@ -2,6 +2,8 @@ package dev.learnflow.debug.service;
 
 import dev.learnflow.debug.domain.Expectations;
 import dev.learnflow.debug.domain.TestCase;
+import dev.learnflow.platform.guard.PythonBrackets;
+import dev.learnflow.platform.text.PatternBook;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,39 +25,8 @@ public final class ExpectationParser {
 
     private static final Pattern DEF = Pattern.compile("(?m)^[ \\t]*def\\s+([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)");
     private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
-    /** Words before what the program does now. */
-    private static final Pattern ACTUAL_WORD = Pattern.compile("(?i)(?:(?<![=!<>])=(?!=)\\s*|\\b(?:gives me|gave me|giving me|(?:is|it's|its|it is) printing|giving"
-            + "|returning|"
-            + "(?:comes|came|come) out(?: as| to| at)?|ends up(?: as| being)?|spits out|mine (?:is|gives|returns|prints)|"
-            + "it's giving|is giving(?: me)?|i see|i'm seeing|i am seeing|returns|returned|return|gives|gave|"
-            + "give|prints|printed|print|outputs|output|shows|showed|displays|displayed|evaluates to|results in|"
-            + "comes out as|says|said|it says|it's|its|i get|i got|i'm getting|im getting|i am getting|getting|got|"
-            + "get|yields|is)\\b\\s*:?\\s*)");
-    /** Words before what the student wants. */
-    private static final Pattern EXPECTED_WORD = Pattern.compile("(?i)\\b(?:expected(?: output| result| value)?"
-            + "(?: is| was| to be| to return| to print)?|expects?|expecting"
-            + "|(?:should|shoud|shuld|sould|shoudl)(?: have| just| really| actually| only| also| still| normally)?"
-            + " (?:be|been|return|give|print|output|show|equal|get|count|count as|make"
-            + "|say|said|display|end with|finish with|come out as|read)"
-            + "|(?:i )?(?:expect|expected|want|wanted|need)(?: it| the [a-z]+(?: [a-z]+)?)? to (?:be|return|give|print"
-            + "|output|show|say|display|get)"
-            + "|should(?:n'?t| not)? it (?:be|return|give|print)"
-            + "|(?:is |was )?supposed to (?:be|return|give|print|output|show|say|display|count as|equal|get)"
-            + "|ought to (?:be|return|give|print|say)|must (?:be|return|give|print|say)"
-            + "|needs? to (?:be|return|give|print|say)"
-            + "|(?:i )?want(?:ed)?(?: it to (?:be|return|give|print))?|instead of|"
-            + "(?:the )?(?:real |actual |correct |right )?answer for [^.,;!?]{1,40}? (?:is|should be|would be)(?! wrong)"
-            + "|correct (?:answer|result|value|"
-            + "output) (?:is|would be)|right (?:answer|result|value|output) (?:is|would be)|rather than)"
-            + "\\s*:?\\s*");
-    private static final Pattern INSTEAD_OF = Pattern.compile("(?i)\\b(?:instead of|rather than)\\s*$");
-    private static final Pattern NOT_VALUE = Pattern.compile("(?i)^\\s*,?\\s*(?:and |but )?not\\s+");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
-    /** Lines of printed output, up to a line that starts the next label ("Actual output:", "but", "got"). */
-    private static final String OUTPUT_LINES = "(?<out>(?:(?!\\s*(?:actual|got|but|instead|my output|your output"
-            + "|i get|it prints|received|expected)\\b)"
-            + "[^\\n]*\\S[^\\n]*(?:\\n|$))+)";
 
     // Expectations written as comments in the code.
     /** A comment after code (or alone on its line); a # inside a string is not looked for. */
@@ -67,18 +38,6 @@ public final class ExpectationParser {
     // Inputs and values.
     /** The program reads one line and splits it: an input written on one line is typed as one line. */
     private static final Pattern INPUT_SPLIT = Pattern.compile("input\\([^)]*\\)(?:\\.strip\\(\\))?\\.split\\(");
-    /** "a C", "an A", "a 5": an article before a value that is not an ordinary word. */
-    private static final Pattern ARTICLE = Pattern.compile("[Aa]n?\\s+(?=[A-Z\\d'\"\\[(-])");
-    /** "the position 1", "the number 6": a noun before the value. */
-    private static final Pattern VALUE_NOUN = Pattern.compile("(?i)(?:the\\s+)?(?:position|index|number|value|"
-            + "answer|result|output|list|string|word|sum|total|count)\\s+(?=[\\[('\"\\d-])");
-    /** "should print\n[1]\n[2]": an expected output of several lines, after a phrase that ends its line. */
-    private static final Pattern MULTILINE_EXPECTED = Pattern.compile("(?i)(?:should|supposed to|expected|want(?:ed)?"
-            + "(?: it)?(?: to)?|needs? to)\\s*(?:print|output|show|be|display)?\\s*(?:output|this)?\\s*:?[ \\t]*\\n"
-            + OUTPUT_LINES);
-    /** "Actual output:\n1\n2", "it prints\n[1]\n[1, 2]\nbut ...": what the program printed, over several lines. */
-    private static final Pattern MULTILINE_ACTUAL = Pattern.compile("(?i)(?:prints|printed|outputs|shows|i get|i got|"
-            + "gives|it says|actual(?: output)?|got|my output)\\s*:?[ \\t]*\\n" + OUTPUT_LINES);
     private static final Set<String> NOT_A_VALUE = Set.of("the", "a", "an", "it", "this", "that", "correct",
             "right", "wrong", "same", "different", "equal", "like", "more", "less", "bigger", "smaller", "something",
             "anything", "what", "but", "and", "to", "be", "of", "for", "when", "with", "my", "its", "i", "is",
@@ -94,34 +53,20 @@ public final class ExpectationParser {
     private static final Map<String, String> VALUE_PHRASES = Map.of("an empty list", "[]", "empty list", "[]",
             "an empty string", "''", "empty string", "''", "an empty dict", "{}", "true", "True", "false", "False",
             "none", "None");
-    /** "an empty list", "empty string": values in words (see VALUE_PHRASES). */
-    private static final String EMPTY_VALUE = "(?:an? )?empty (?:list|string|dict)\\b";
-    /** "for n=5", "for n = 5", "when n is 5", "with n=5", "for input 5", "for 5", "with [1, 2, 3]". */
-    private static final Pattern INPUT_SPEC = Pattern.compile("(?i)\\b(?:for|when|with|if|given|on|(?<!instead |rather |out |one |all |some |any |each "
-            + "|none |list |lot |kind |type |part |end |most |made |top |sort |full |number |numbers )of)\\s+"
-            + "(?:the\\s+)?(?:input\\s+|argument\\s+|arguments\\s+|parameter\\s+|value\\s+)?"
-            + "(?:(?<name>[A-Za-z_]\\w*)\\s*(?:=|is|equals|==)\\s*)?(?=[\\[\\(\\{'\"\\d-]|" + EMPTY_VALUE + ")");
-    /** "when I enter 4", "if I type 3 and 5", "with input 7", "entering 2". */
-    private static final Pattern STDIN_SPEC = Pattern.compile("(?i)\\b(?:i\\s+)?(?:enter|entered|entering|enters|type|"
-            + "typed|typing|types|type in|typed in|input|inputs|inputted|inputed|put in|put|puts|putting|give it"
-            + "|gave it|feed it|key in|tried|try|run it with|ran it with|run with)\\b\\s*:?\\s*(?:(?:is|was|are|of|=)\\s+)?"
-            + "(?:the\\s+)?(?:number|numbers|value|values|word|text)?\\s*:?\\s*");
-    /** "when I enter nothing", "if I just press enter", "an empty input": one empty line typed. */
-    private static final Pattern NOTHING_TYPED = Pattern.compile("(?i)\\b(?:(?:enter|entered|entering|type|typed"
-            + "|typing|input|give it)\\s+(?:nothing|no (?:numbers?|words?|text|input)|an empty (?:line|string|input)"
-            + "|a blank line)|(?:just\\s+)?(?:press|hit)(?:ed|ing)?\\s+enter\\b|(?:an? |the )?(?:empty|blank) input)");
-    /** Between two typed values: "3 and 5", "3, 5", "abc and then abcdef", "7 then 2". */
-    private static final Pattern STDIN_SEPARATOR = Pattern.compile("(?i)^\\s*(?:,\\s*(?:and\\s+)?(?:then\\s+)?|and\\s+then"
-            + "\\s+|and\\s+|then\\s+|&\\s*|followed by\\s+|out of\\s+|/\\s*(?=[\\d'\"\\[-]))");
-    private static final Pattern IO_PAIR = Pattern.compile("(?is)\\binput\\s*:?\\s*(?<in>.+?)\\s*(?:->|→|=>|,|;|\\n|\\s/\\s)"
-            + "\\s*(?:(?:expected|sample|correct|desired|wanted)\\s+)?output\\s*(?:should be|:)?\\s*(?<out>.+?)"
-            + "\\s*(?:$|\\n\\n|\\n(?=(?:actual|my|your|but|got|i get)\\b)|[,;]?\\s+(?=(?:but|i get|i got|got|mine|my output"
-            + "|actual|instead|it (?:prints|gives|says|shows))\\b))");
     private static final Pattern ASSERT = Pattern.compile("^(?<indent>[ \\t]*)assert\\s+(?<body>.+?)\\s*$");
     private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
     private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile("(?m)(?:^|[:\\s])(?=(?:def |class |for |while |if |"
             + "import |from |print\\(|[A-Za-z_]\\w*\\s*(?:=|\\+=|-=)\\s*[^=\\s]))");
+
+    /** The phrases this class looks for, kept in {@code debug/phrases/expectations.regex}. */
+    private enum Phrase { ACTUAL_WORD, EXPECTED_WORD, INSTEAD_OF, NOT_VALUE, MULTILINE_EXPECTED, MULTILINE_ACTUAL,
+        ARTICLE, VALUE_NOUN, EMPTY_VALUE, INPUT_SPEC, STDIN_SPEC, NOTHING_TYPED, STDIN_SEPARATOR, IO_PAIR, LABEL,
+        INLINE_LABEL, TRAILING_CLAUSE, WORKS, ARROW_OR_ACTUAL, LEADING_NUMBER, POSTFIX_EXPECTED, LINE_END,
+        THEN_MORE, NAMED_INPUT }
+
+    private static final PatternBook<Phrase> PHRASES = PatternBook.load(
+            "debug/phrases/expectations.regex", Phrase.class);
 
     private ExpectationParser() {
     }
@@ -243,19 +188,6 @@ public final class ExpectationParser {
 
     // ------------------------------------------------------------------------------------------ labelled blocks
 
-    /** "Expected output:", "My output:", "Input:", "got:" — a label with a colon, then its text (same line or below). */
-    private static final Pattern LABEL = Pattern.compile("(?i)^[ \\t>*-]*(?<label>(?:sample |test |example |my |the )?"
-            + "(?:inputs?|stdin)|(?:the )?(?:expected|correct|desired|wanted|right|sample)(?: output| result| answer"
-            + "| value| printout)?|should (?:be|print|output|get|say)|(?:the )?output should be|(?:actual|my|your|real"
-            + "|program|program's|the|current)(?: output| result| answer| value| printout)|actual|got|but got|i get"
-            + "|i got|received|instead|outputs?|results?|mine|it prints|prints)\\s*(?:is|was)?\\s*[:=]\\s*");
-    /** A label further along a line ("Input: 5 / Expected output: 15 / My output: 10"): put on its own line. */
-    private static final Pattern INLINE_LABEL = Pattern.compile("(?i)(?<=\\S)(?<!expected|sample|test|my|your|the|actual|correct"
-            + "|desired|but|program)\\s*(?:[,;/|]|\\s-)?\\s+(?=(?:sample "
-            + "|test |my |your |the |actual |expected |correct |desired |but )?(?:inputs?|expected|actual|output|got"
-            + "|result|answer|received|mine)(?: output| result| answer| value)?\\s*(?:is|was)?\\s*:)");
-    private static final Pattern TRAILING_CLAUSE = Pattern.compile("(?i)\\s*[,;.]?\\s+(?:but|however|whereas|while"
-            + "|instead|and i get|and it|why|what)\\b.*$");
 
     /**
      * "Input: 3\nExpected output:\n1\n4\n9\nYour output:\n0\n1\n4", "Expected: 6 / Got: 5", "expected: sum is 10
@@ -263,12 +195,12 @@ public final class ExpectationParser {
      */
     static List<TestCase> labelled(String text, String source, List<Function> functions, boolean readsInput,
                                    String code) {
-        String split = INLINE_LABEL.matcher(text).replaceAll("\n");
+        String split = PHRASES.matcher(Phrase.INLINE_LABEL, text).replaceAll("\n");
         Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
         String current = null;
         boolean printed = false;
         for (String line : split.split("\n", -1)) {
-            Matcher label = LABEL.matcher(line);
+            Matcher label = PHRASES.matcher(Phrase.LABEL, line);
             if (label.lookingAt()) {
                 String name = label.group("label").toLowerCase(Locale.ROOT);
                 current = name.contains("input") || name.contains("stdin") ? "input"
@@ -337,7 +269,8 @@ public final class ExpectationParser {
             lines.remove(lines.size() - 1);
         }
         if (lines.size() == 1) {
-            String one = TRAILING_CLAUSE.matcher(lines.get(0).strip()).replaceAll("").replaceAll("[.!]$", "");
+            String one = PHRASES.matcher(Phrase.TRAILING_CLAUSE, lines.get(0).strip()).replaceAll("")
+                    .replaceAll("[.!]$", "");
             return unquote(one.replaceAll("^`+|`+$", ""));
         }
         return String.join("\n", lines).replaceAll("^```\\w*\\n|\\n```$", "");
@@ -374,21 +307,21 @@ public final class ExpectationParser {
         if (!cases.isEmpty()) {
             return cases;
         }
-        Matcher pair = IO_PAIR.matcher(text);
+        Matcher pair = PHRASES.matcher(Phrase.IO_PAIR, text);
         while (pair.find()) {
             cases.add(TestCase.input(stdinOf(pair.group("in"), code), unquote(pair.group("out")), null, "stdin"));
         }
         if (!cases.isEmpty()) {
             return cases;
         }
-        Matcher block = MULTILINE_EXPECTED.matcher(text);
+        Matcher block = PHRASES.matcher(Phrase.MULTILINE_EXPECTED, text);
         if (block.find() && block.group("out").strip().contains("\n")) {   // what the whole program prints
-            Matcher was = MULTILINE_ACTUAL.matcher(text);
+            Matcher was = PHRASES.matcher(Phrase.MULTILINE_ACTUAL, text);
             String claimed = was.find() ? was.group("out").strip() : null;
             String stdin = stdinIn(text.substring(0, block.start()), code).orElse("");
             return List.of(TestCase.input(stdin, block.group("out").strip(), claimed, source));
         }
-        long expectations = EXPECTED_WORD.matcher(text).results().count();
+        long expectations = PHRASES.matcher(Phrase.EXPECTED_WORD, text).results().count();
         String[] sentences = expectations <= 1 ? new String[] {text.replace('\n', ' ')}
                 : text.split("(?<=[.!?])\\s+(?=[A-Z])|\\n+");
         for (String sentence : sentences) {
@@ -406,11 +339,6 @@ public final class ExpectationParser {
         return cases;
     }
 
-    /** "(correct)", "which is right", "ok", "works": the student says this call already gives the right value. */
-    private static final Pattern WORKS = Pattern.compile("(?i)\\s*[(,]?\\s*(?:(?:which|that|this|and that)(?:'s| is)"
-            + "|thats|is)?\\s*(?:correct|right|ok|okay|fine|good|as expected|works|worked|working)\\b");
-    private static final Pattern ARROW_OR_ACTUAL = Pattern.compile("(?i)\\s*(?:->|=>|==?|gives|returns|is|prints"
-            + "|outputs|gave|returned|printed)\\s*");
 
     /**
      * "sq(2) gives 4 (correct) but sq(3) gives 6", "is_adult(30) -> True (ok)": calls the student says already
@@ -426,7 +354,7 @@ public final class ExpectationParser {
                 continue;
             }
             String rest = text.substring(close + 1);
-            Matcher said = ARROW_OR_ACTUAL.matcher(rest);
+            Matcher said = PHRASES.matcher(Phrase.ARROW_OR_ACTUAL, rest);
             if (!said.lookingAt()) {
                 continue;
             }
@@ -435,7 +363,7 @@ public final class ExpectationParser {
                 continue;
             }
             int after = rest.indexOf(value.get(), said.end()) + value.get().length();
-            if (WORKS.matcher(rest.substring(after)).lookingAt()) {
+            if (PHRASES.matcher(Phrase.WORKS, rest.substring(after)).lookingAt()) {
                 passing.add(TestCase.call(text.substring(m.start(), close + 1), value.get(), value.get(), "question"));
             }
         }
@@ -524,7 +452,7 @@ public final class ExpectationParser {
         // "bill 10 and 4 people": as many numbers as the program reads lines
         int reads = Math.max(1, code.split("input\\(", -1).length - 1);
         List<String> numbers = new ArrayList<>();
-        Matcher number = LEADING_NUMBER.matcher(sentence.substring(0, values.at()));
+        Matcher number = PHRASES.matcher(Phrase.LEADING_NUMBER, sentence.substring(0, values.at()));
         while (number.find() && numbers.size() < reads) {
             String n = number.group(1);
             if (!n.equals(values.actual()) && !n.equals(values.expected())) {
@@ -534,9 +462,6 @@ public final class ExpectationParser {
         return numbers.isEmpty() ? "" : typed(numbers, code);
     }
 
-    /** A number that is not a line number, a count of tries or part of a word. */
-    private static final Pattern LEADING_NUMBER = Pattern.compile("(?i)(?<![\\w.]|line |lines )(-?\\d+(?:\\.\\d+)?)"
-            + "(?![\\w.]|\\s*(?:times|tries|lines|%))");
 
     /** @param at where the expectation phrase starts (the call nearest before it is the one meant) */
     /**
@@ -544,7 +469,7 @@ public final class ExpectationParser {
      * running from the end of the previous expected value to the start of the next expectation phrase.
      */
     static List<String> segments(String sentence) {
-        List<java.util.regex.MatchResult> markers = EXPECTED_WORD.matcher(sentence).results()
+        List<java.util.regex.MatchResult> markers = PHRASES.matcher(Phrase.EXPECTED_WORD, sentence).results()
                 .filter(m -> valueAt(sentence, m.end()).isPresent()).toList();
         if (markers.size() <= 1) {
             return List.of(sentence);
@@ -585,7 +510,7 @@ public final class ExpectationParser {
         String actual = null;
         String expectedLine = null;
         String actualLine = null;
-        Matcher e = EXPECTED_WORD.matcher(sentence);
+        Matcher e = PHRASES.matcher(Phrase.EXPECTED_WORD, sentence);
         while (e.find()) {
             Optional<String> value = valueAt(sentence, e.end());
             expectedLine = printedLine(sentence, e.end(), value.orElse(null));
@@ -593,12 +518,12 @@ public final class ExpectationParser {
                 continue;
             }
             expected = value.orElse(null);
-            boolean insteadOf = INSTEAD_OF.matcher(sentence.substring(0, e.end()).strip()).find();
+            boolean insteadOf = PHRASES.matcher(Phrase.INSTEAD_OF, sentence.substring(0, e.end()).strip()).find();
             if (insteadOf) {    // "returns 8 instead of 5": the value before is what it does now
                 actual = actualBefore(sentence, e.start()).orElse(null);
             }
             String after = sentence.substring(Math.min(sentence.length(), e.end() + rawLength(sentence, e.end())));
-            Matcher not = NOT_VALUE.matcher(after);
+            Matcher not = PHRASES.matcher(Phrase.NOT_VALUE, after);
             if (actual == null && not.find()) {
                 actual = valueAt(after, not.end()).orElse(null);
             }
@@ -608,7 +533,7 @@ public final class ExpectationParser {
             return postfixExpected(sentence).orElseGet(() -> notInstead(sentence));
         }
         if (actual == null) {
-            Matcher a = ACTUAL_WORD.matcher(sentence);
+            Matcher a = PHRASES.matcher(Phrase.ACTUAL_WORD, sentence);
             while (a.find()) {
                 if (withinExpectedPhrase(sentence, a.start()) || namesAnInput(sentence, a)) {
                     continue;
@@ -625,12 +550,10 @@ public final class ExpectationParser {
         return new Values(actual, expected, e.start(), expectedLine, actualLine);
     }
 
-    private static final Pattern POSTFIX_EXPECTED = Pattern.compile("(?i)(?:->|=>|:|^)\\s*(?<said>[^,;:>\\n]{1,60}?)"
-            + "\\s+(?:is |was |as )?expected\\b");
 
     /** "bill 10 and 4 people -> each pays 2.5 expected": the expected value or printed line before the word. */
     private static Optional<Values> postfixExpected(String sentence) {
-        Matcher m = POSTFIX_EXPECTED.matcher(sentence);
+        Matcher m = PHRASES.matcher(Phrase.POSTFIX_EXPECTED, sentence);
         if (!m.find()) {
             return Optional.empty();
         }
@@ -648,7 +571,7 @@ public final class ExpectationParser {
         }
         String actual = null;
         String actualLine = null;
-        Matcher a = ACTUAL_WORD.matcher(sentence.substring(m.end()));
+        Matcher a = PHRASES.matcher(Phrase.ACTUAL_WORD, sentence.substring(m.end()));
         while (a.find()) {
             String rest = sentence.substring(m.end());
             Optional<String> v = valueAt(rest, a.end());
@@ -664,7 +587,7 @@ public final class ExpectationParser {
 
     /** "total_of([10, 20]) comes out 1 not 30", "it returns 5, not 6": what it does, then what it should do. */
     private static Values notInstead(String sentence) {
-        Matcher a = ACTUAL_WORD.matcher(sentence);
+        Matcher a = PHRASES.matcher(Phrase.ACTUAL_WORD, sentence);
         while (a.find()) {
             if (namesAnInput(sentence, a)) {
                 continue;
@@ -674,7 +597,7 @@ public final class ExpectationParser {
                 continue;
             }
             String after = sentence.substring(Math.min(sentence.length(), a.end() + rawLength(sentence, a.end())));
-            Matcher not = NOT_VALUE.matcher(after);
+            Matcher not = PHRASES.matcher(Phrase.NOT_VALUE, after);
             if (not.find()) {
                 Optional<String> wanted = valueAt(after, not.end());
                 if (wanted.isPresent()) {
@@ -685,9 +608,6 @@ public final class ExpectationParser {
         return new Values(null, null, -1);
     }
 
-    /** Where what a program prints stops in a sentence: "..., but", "instead", "when I", a full stop, a question. */
-    private static final Pattern LINE_END = Pattern.compile("(?i)(?:,|;|\\.(?:\\s|$)|\\?|!{2,}|\\s+(?:but|instead|when|if|"
-            + "for|because|and (?:it|i|then)|though|although|not)\\b|\\s+-+\\s|$)");
 
     /**
      * "should say Correct after 1 try but", "the last line should be 3 x 10 = 30 but": the words from {@code from}
@@ -699,7 +619,7 @@ public final class ExpectationParser {
             return null;
         }
         String rest = sentence.substring(from).replaceAll("^[\\s`*]+", "");
-        Matcher end = LINE_END.matcher(rest);
+        Matcher end = PHRASES.matcher(Phrase.LINE_END, rest);
         int stop = end.find() ? end.start() : rest.length();
         String line = rest.substring(0, stop).strip().replaceAll("[`*]+$", "");
         String first = line.split("\\s+")[0];
@@ -729,7 +649,7 @@ public final class ExpectationParser {
 
     /** "should be" / "supposed to print" contain the actual-words "be"/"print": skip those. */
     private static boolean withinExpectedPhrase(String sentence, int at) {
-        Matcher e = EXPECTED_WORD.matcher(sentence);
+        Matcher e = PHRASES.matcher(Phrase.EXPECTED_WORD, sentence);
         while (e.find()) {
             if (at >= e.start() && at < e.end()) {
                 return true;
@@ -741,7 +661,7 @@ public final class ExpectationParser {
 
     private static Optional<String> actualBefore(String sentence, int end) {
         String before = sentence.substring(0, end);
-        Matcher a = ACTUAL_WORD.matcher(before);
+        Matcher a = PHRASES.matcher(Phrase.ACTUAL_WORD, before);
         String found = null;
         while (a.find()) {
             Optional<String> v = valueAt(before, a.end());
@@ -761,11 +681,11 @@ public final class ExpectationParser {
         if (i >= text.length()) {
             return Optional.empty();
         }
-        Matcher noun = VALUE_NOUN.matcher(text.substring(i));
+        Matcher noun = PHRASES.matcher(Phrase.VALUE_NOUN, text.substring(i));
         if (noun.lookingAt()) {     // "i want the position 1", "should be the number 6"
             i += noun.end();
         }
-        Matcher article = ARTICLE.matcher(text.substring(i));
+        Matcher article = PHRASES.matcher(Phrase.ARTICLE, text.substring(i));
         if (article.lookingAt()) {  // "i get a C, i should get an A"
             i += article.end();
         }
@@ -812,23 +732,11 @@ public final class ExpectationParser {
     }
 
     private static int balancedEnd(String text, int open) {
-        int depth = 0;
-        char quote = 0;
+        PythonBrackets brackets = new PythonBrackets();
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '[' || c == '(' || c == '{') {
-                depth++;
-            } else if (c == ']' || c == ')' || c == '}') {
-                depth--;
-                if (depth == 0) {
-                    return i;
-                }
+            if (brackets.next(c) && PythonBrackets.isClosing(c) && brackets.depth() == 0) {
+                return i;
             }
         }
         return -1;
@@ -881,7 +789,8 @@ public final class ExpectationParser {
         }
         // right after the function's name: "avg of 2 and 3", "longest word of [...]", "countdown 3"
         Matcher after = Pattern.compile("(?i)\\b" + Pattern.quote(function.name()) + "\\b(?:(?:\\s+[a-z]+){0,2}?\\s+"
-                + "(?:of|for|with|on|from|given)|)\\s+(?=[\\[({'\"\\d-]|" + EMPTY_VALUE + ")").matcher(sentence);
+                + "(?:of|for|with|on|from|given)|)\\s+(?=[\\[({'\"\\d-]|" + PHRASES.text(Phrase.EMPTY_VALUE) + ")")
+                .matcher(sentence);
         if (after.find()) {
             ValueList list = valueList(sentence, after.end());
             if (!list.values().isEmpty()) {
@@ -890,7 +799,7 @@ public final class ExpectationParser {
         }
         Map<String, String> byName = new java.util.LinkedHashMap<>();
         List<String> positional = List.of();
-        Matcher spec = INPUT_SPEC.matcher(sentence);
+        Matcher spec = PHRASES.matcher(Phrase.INPUT_SPEC, sentence);
         while (spec.find()) {
             ValueList list = valueList(sentence, spec.end());
             if (list.values().isEmpty()) {
@@ -969,7 +878,7 @@ public final class ExpectationParser {
             }
             values.add(value.get());
             at = end;
-            Matcher sep = STDIN_SEPARATOR.matcher(text.substring(at));
+            Matcher sep = PHRASES.matcher(Phrase.STDIN_SEPARATOR, text.substring(at));
             if (sep.find()) {
                 at += sep.end();
             } else if (at < text.length() && Character.isWhitespace(text.charAt(at))
@@ -996,23 +905,21 @@ public final class ExpectationParser {
         return found < 0 ? -1 : found + value.length();
     }
 
-    private static final Pattern THEN_MORE = Pattern.compile("(?i)[^.?!\\n]{0,30}?\\bthen\\s+(?:[a-z]+\\s+){0,2}?"
-            + "(?=[\\d'\"\\[-])");
     private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\['\"{])");
 
     /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
     static Optional<String> stdinIn(String sentence, String code) {
-        if (NOTHING_TYPED.matcher(sentence).find()) {
+        if (PHRASES.find(Phrase.NOTHING_TYPED, sentence)) {
             return Optional.of("\n");
         }
-        Matcher m = STDIN_SPEC.matcher(sentence);
+        Matcher m = PHRASES.matcher(Phrase.STDIN_SPEC, sentence);
         boolean words = oneLineSplit(code).isPresent();
         while (m.find()) {
             ValueList list = valueList(sentence, m.end(), words);
             if (!list.values().isEmpty()) {
                 List<String> values = new ArrayList<>(list.values());
                 // "Enter 2 for how many, then grades 80 and 90": more typed after "then"
-                Matcher then = THEN_MORE.matcher(sentence.substring(list.end()));
+                Matcher then = PHRASES.matcher(Phrase.THEN_MORE, sentence.substring(list.end()));
                 while (then.lookingAt()) {
                     int from = list.end() + then.end();
                     list = valueList(sentence, from, words);
@@ -1020,13 +927,13 @@ public final class ExpectationParser {
                         break;
                     }
                     values.addAll(list.values());
-                    then = THEN_MORE.matcher(sentence.substring(list.end()));
+                    then = PHRASES.matcher(Phrase.THEN_MORE, sentence.substring(list.end()));
                 }
                 return Optional.of(typed(values, code));
             }
         }
         if (code.contains("input(")) {     // "for 8 it should print 3": the input of a program that reads one
-            Matcher spec = INPUT_SPEC.matcher(sentence);
+            Matcher spec = PHRASES.matcher(Phrase.INPUT_SPEC, sentence);
             while (spec.find()) {
                 List<String> values = valueList(sentence, spec.end()).values();
                 String name = spec.group("name");
@@ -1036,7 +943,7 @@ public final class ExpectationParser {
                 }
             }
             // "for age 12", "for the word 'bus'": a name the program uses, then the value typed for it
-            Matcher named = NAMED_INPUT.matcher(sentence);
+            Matcher named = PHRASES.matcher(Phrase.NAMED_INPUT, sentence);
             while (named.find()) {
                 if (Pattern.compile("\\b" + Pattern.quote(named.group(1)) + "\\b").matcher(code).find()) {
                     List<String> values = valueList(sentence, named.end()).values();
@@ -1049,8 +956,6 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
-    private static final Pattern NAMED_INPUT = Pattern.compile("(?i)\\b(?:for|with|when|if|on)\\s+(?:the\\s+|an?\\s+)?"
-            + "([A-Za-z_]\\w*)\\s+(?:of\\s+)?(?=[\\d'\"\\[-])");
 
     /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
     private static String typed(List<String> values, String code) {

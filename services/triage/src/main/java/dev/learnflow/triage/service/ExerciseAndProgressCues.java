@@ -1,9 +1,9 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.platform.text.PatternBook;
 import dev.learnflow.triage.domain.Intent;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Requests that say what they want in so many words: "give me an exercise on tuples", "quiz me on loops", "what is
@@ -12,58 +12,34 @@ import java.util.regex.Pattern;
  */
 final class ExerciseAndProgressCues {
 
-    private static final Pattern PRACTICE_THING = Pattern.compile("(?i)\\b(?:exercises?|excer?cises?|exersices?|"
-            + "practi[cs]e(?: problems?| questions?| tasks?)?|quiz(?:zes)?|challenges?|(?:coding |practice )?problems?"
-            + "|tasks?|katas?|drills?|puzzles?|riddles?|homework|assignments?"
-            // "something i can try", "something to code": the thing to do, without its name
-            + "|something (?:(?:i|u|you) (?:can|could) |for me to |to )(?:try|do|solve|code|program|write|work on|"
-            + "practi[cs]e)|test (?:me|my (?:knowledge|skills?|understanding))|(?:try|do|build|make|code|write) something (?:with|on|about|using|for)"
-            // the same asks in the other languages students mix in
-            + "|ejercicios?|exercices?|esercizi[oi]?|exerc[ií]cios?|übung(?:en)?|aufgaben?)\\b");
-    private static final Pattern ASKING_FOR_IT = Pattern.compile("(?i)\\b(?:give|gimme|want|need|make|create|generate|"
-            + "assign|send|set|another|more|next|new|(?:can|could|may) i (?:have|get|try)|i'?d like|let me|test me|"
-            + "quiz me|challenge me|test my|(?:can|could|shall) we (?:do|have|try|get)|let'?s (?:do|try|practi[cs]e)|do some|something to|(?:throw|toss|hit|send|set) me|got any|(?:do|have) (?:you|u) (?:got|have)|"
-            + "any (?:more|good|other)|por favor|s'il (?:te|vous) pla[iî]t|bitte)\\b"
-            + "|^\\s*(?:practi[cs]e|quiz|exercises?|ejercicios?|exercices?|übung(?:en)?|aufgaben?)\\b");
-    private static final Pattern NOT_A_REQUEST_FOR_PRACTICE = Pattern.compile("(?i)\\b(?:review|feedback|my (?:code|"
-            + "solution|answer)|error|bug|crash|wrong|fails?|explain|what is|what's|how do(?:es)?)\\b");
-    private static final Pattern MY_PROGRESS = Pattern.compile("(?i)\\bmy (?:mastery|progress|streak|score|scores|"
-            + "stats|statistics|level|learning|weak(?:est)? (?:topics?|spots?|areas?)|strong(?:est)? topics?)\\b"
-            + "|\\bhow (?:am i|i'?m) doing\\b|\\bam i (?:ready|on track|improving|making progress)\\b"
-            // judging oneself on a topic: "am i any good at dictionaries yet", "how good am i at loops"
-            + "|\\bam i (?:any |even )?good (?:enough )?at\\b|\\bhow good am i at\\b"
-            // the student's own record: "which exercises did i fail", "how many lessons have i done"
-            + "|^\\W*(?:which|what|how many) (?:of the )?(?:exercises?|topics?|lessons?|modules?|quiz(?:zes)?|problems?|"
-            + "tasks?) (?:did|have|do|am) i\\b"
-            // what to do next in the course: "what should i study next", "what should i review"
-            + "|^\\W*(?:so\\s+|ok\\s+)?what (?:should|shall|do) i (?:study|learn|review|revise|practi[cs]e|focus on|work on|"
-            + "do) ?(?:next|now)?\\W*$|\\bhow far (?:am i|have i (?:got|gotten|come))\\b"
-            // what the student did over time: "what did i get wrong recently", "which topics have i done so far"
-            + "|\\b(?:what|which|how many|how much)\\b[^?.]{0,40}\\b(?:did i|have i|i'?ve|ive)\\b[^?.]{0,30}"
-            + "\\b(?:recently|lately|so far|this week|last week|this month)\\b");
+    /** The phrases this class looks for, kept in {@code triage/phrases/exercise-and-progress.regex}. */
+    private enum Phrase { PRACTICE_THING, ASKING_FOR_IT, NOT_A_REQUEST_FOR_PRACTICE, MY_PROGRESS }
+
+    private static final PatternBook<Phrase> PHRASES = PatternBook.load(
+            "triage/phrases/exercise-and-progress.regex", Phrase.class);
 
     private ExerciseAndProgressCues() {
     }
 
     /** Whether the message asks for something to do at all (a practice word or a verb of asking). */
     static boolean asksForPractice(String message) {
-        return PRACTICE_THING.matcher(message).find() || ASKING_FOR_IT.matcher(message).find();
+        return PHRASES.find(Phrase.PRACTICE_THING, message) || PHRASES.find(Phrase.ASKING_FOR_IT, message);
     }
 
     /** A practice word and a verb asking for it: "give me an exercise", "quiz me on errors". */
     static boolean asksForPracticeInSoManyWords(String message) {
-        return PRACTICE_THING.matcher(message).find() && ASKING_FOR_IT.matcher(message).find();
+        return PHRASES.find(Phrase.PRACTICE_THING, message) && PHRASES.find(Phrase.ASKING_FOR_IT, message);
     }
 
     static Optional<Intent> of(String message) {
         if (message == null || message.isBlank()) {
             return Optional.empty();
         }
-        if (MY_PROGRESS.matcher(message).find()) {
+        if (PHRASES.find(Phrase.MY_PROGRESS, message)) {
             return Optional.of(Intent.PROGRESS_QUESTION);
         }
-        if (PRACTICE_THING.matcher(message).find() && ASKING_FOR_IT.matcher(message).find()
-                && !NOT_A_REQUEST_FOR_PRACTICE.matcher(message).find()) {
+        if (PHRASES.find(Phrase.PRACTICE_THING, message) && PHRASES.find(Phrase.ASKING_FOR_IT, message)
+                && !PHRASES.find(Phrase.NOT_A_REQUEST_FOR_PRACTICE, message)) {
             return Optional.of(Intent.EXERCISE_REQUEST);
         }
         return Optional.empty();

@@ -1,8 +1,9 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.platform.text.PatternBook;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A message that only makes sense as the next turn of a conversation: "can you show another example?", "what
@@ -16,40 +17,22 @@ record FollowUp(Kind kind, String subject) {
     /** Longer messages carry their own topic; a follow-up is short. */
     static final int MAX_WORDS = 14;
 
-    /** What may follow a follow-up phrase without making it a new question ("... please", "... of that"). */
-    private static final String TAIL = "(?:\\s+(?:please|pls|plz|yet|at all|still|sorry|either|again|of (?:it|this|that)"
-            + "|(?:for|with) (?:it|this|that)|(?:the|your) (?:example|answer|explanation|code)|what you mean|why|how"
-            + "|(?:this|that|it)(?: part)?))*\\s*[.!?]*\\s*$";
-    private static final Pattern ANOTHER_EXAMPLE = Pattern.compile("(?i)\\b(?:another|one more|more|a different|"
-            + "other|a second|second|new|extra|an?)\\s+(?:\\w+\\s+)?examples?" + TAIL + "|\\bshow me (?:more|another)"
-            + TAIL + "|^\\s*examples?" + TAIL);
-    private static final Pattern NOT_UNDERSTOOD = Pattern.compile("(?i)(?:\\b(?:still\\s+)?(?:do ?n[o']?t|do not|"
-            + "dont|didn'?t|did not|cannot|can'?t)\\s+(?:really\\s+)?(?:get|understand|follow|see)|\\bstill (?:confused|"
-            + "lost|stuck|unclear)|\\b(?:i'?m|im|i am) (?:still )?(?:confused|lost)|\\bexplain (?:it |that |this )?(?:again|"
-            + "differently|another way|more simply|simpler|slower|step by step)|\\b(?:simpler|easier)(?: please| "
-            + "explanation| words)?|\\bmakes? no sense|\\bwhat do you mean|\\beli5|^\\s*(?:huh|\\?+|what\\?*)|\\bnot "
-            + "clear)" + TAIL);
-    private static final Pattern WHAT_ABOUT = Pattern.compile("(?i)^\\s*(?:ok(?:ay)?,?\\s+|and\\s+|but\\s+|so\\s+)?"
-            + "(?:what|how)\\s+about\\s+(.+?)\\s*\\??\\s*$|^\\s*(?:and|ok(?:ay)?,? and)\\s+(?:for|with|in|on)?\\s*(.+?)"
-            + "\\s*\\?\\s*$|^\\s*(?:(?:and|ok|so|now)\\s+)?(?:the\\s+)?same\\s+(?:thing\\s+)?(?:for|with)\\s+(.+?)"
-            + "\\s*\\??\\s*$|^\\s*(?:and\\s+|but\\s+)?(?:does|will|would|can)\\s+(?:this|that|it)\\s+(?:also\\s+)?"
-            + "work\\s+(?:for|with|on)\\s+(.+?)\\s*\\??\\s*$");
-    private static final Pattern WHY = Pattern.compile("(?i)^\\s*(?:but\\s+)?(?:why|how come|why is that|why\\s+"
-            + "(?:though|not))\\s*\\??\\s*$");
-    private static final Pattern MORE = Pattern.compile("(?i)^\\s*(?:more|tell me more|go on|continue|keep going|"
-            + "and then\\??|what else\\??|more please|explain more|can you elaborate|elaborate)\\s*[.!?]*\\s*$");
+    /** The phrases this class looks for, kept in {@code triage/phrases/follow-up.regex}. */
+    private enum Phrase { ANOTHER_EXAMPLE, NOT_UNDERSTOOD, WHAT_ABOUT, WHY, MORE }
+
+    private static final PatternBook<Phrase> PHRASES = PatternBook.load("triage/phrases/follow-up.regex", Phrase.class);
 
     static Optional<FollowUp> of(String message) {
         if (message == null || message.isBlank() || message.strip().split("\\s+").length > MAX_WORDS) {
             return Optional.empty();
         }
-        if (ANOTHER_EXAMPLE.matcher(message).find()) {
+        if (PHRASES.find(Phrase.ANOTHER_EXAMPLE, message)) {
             return Optional.of(new FollowUp(Kind.ANOTHER_EXAMPLE, null));
         }
-        if (NOT_UNDERSTOOD.matcher(message).find()) {
+        if (PHRASES.find(Phrase.NOT_UNDERSTOOD, message)) {
             return Optional.of(new FollowUp(Kind.NOT_UNDERSTOOD, null));
         }
-        Matcher about = WHAT_ABOUT.matcher(message);
+        Matcher about = PHRASES.matcher(Phrase.WHAT_ABOUT, message);
         if (about.find()) {
             for (int g = 1; g <= about.groupCount(); g++) {
                 if (about.group(g) != null && !about.group(g).isBlank()) {
@@ -57,10 +40,10 @@ record FollowUp(Kind kind, String subject) {
                 }
             }
         }
-        if (WHY.matcher(message).find()) {
+        if (PHRASES.find(Phrase.WHY, message)) {
             return Optional.of(new FollowUp(Kind.WHY, null));
         }
-        if (MORE.matcher(message).find()) {
+        if (PHRASES.find(Phrase.MORE, message)) {
             return Optional.of(new FollowUp(Kind.MORE, null));
         }
         return Optional.empty();

@@ -154,7 +154,7 @@ public class IntentClassifier {
                     Intent.CODE_REVIEW, Intent.CONCEPT_EXPLANATION);
             return new Classification(codeLane, confidence, scores, ownProgram || confident, "embedding");
         }
-        if (best == Intent.DEBUG_HELP && !hasCode && DebugSignals.HOW_TO.matcher(text).find()) {
+        if (best == Intent.DEBUG_HELP && !hasCode && DebugSignals.asksHowTo(text)) {
             // "how do i make my program wait for 2 seconds": no error or symptom was named (those are signals above),
             // the student asks how to do something. Asked about a program or in Python's words it is settled (see the
             // unsure how-to below); otherwise only the lane changes and an unsure reading stays unsure.
@@ -197,7 +197,7 @@ public class IntentClassifier {
             // how many times a word appears in a text" asks how to do it in Python.
             return new Classification(best, confidence, scores, true, "embedding");
         }
-        if (!confident && !hasCode && DebugSignals.HOW_TO.matcher(text).find()
+        if (!confident && !hasCode && DebugSignals.asksHowTo(text)
                 && (PythonTerms.named(text) || OffTopic.aboutProgramming(text))) {
             // Unsure, but asking how to do something with a program or in Python: "how do i exit a program early".
             return new Classification(Intent.CONCEPT_EXPLANATION, confidence, scores, true, "embedding");
