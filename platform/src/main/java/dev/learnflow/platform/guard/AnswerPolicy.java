@@ -6,27 +6,25 @@ package dev.learnflow.platform.guard;
  */
 public enum AnswerPolicy {
     /** A debugging hint at any level: words, short names of things, never code or a corrected line. */
-    HINT(900, false),
+    HINT,
     /** Review findings and their summary: like hints, plus a little more room. */
-    REVIEW(2_500, false),
+    REVIEW,
     /** Feedback on a graded exercise attempt: like a hint. */
-    FEEDBACK(900, false),
+    FEEDBACK,
     /** A concept explanation: example code allowed, the student's exercise not. */
-    EXPLANATION(6_000, true);
+    EXPLANATION;
 
-    private final int maxLength;
-    private final boolean codeAllowed;
-
-    AnswerPolicy(int maxLength, boolean codeAllowed) {
-        this.maxLength = maxLength;
-        this.codeAllowed = codeAllowed;
-    }
-
+    /** The longest text, in characters, an answer of this kind may be. */
     public int maxLength() {
-        return maxLength;
+        return switch (this) {
+            case HINT, FEEDBACK -> 900;
+            case REVIEW -> 2_500;
+            case EXPLANATION -> 6_000;
+        };
     }
 
+    /** Only an explanation may show (example) code. */
     public boolean codeAllowed() {
-        return codeAllowed;
+        return this == EXPLANATION;
     }
 }

@@ -1,11 +1,12 @@
 package dev.learnflow.platform.guard;
 
+import dev.learnflow.platform.text.PatternBook;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one check every model-written text passes before it is published. It decides, per answer policy, whether the
@@ -19,37 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class OutputGuard {
 
-    private static final Pattern FENCED = Pattern.compile("(?s)(`{3,}|~{3,})[^\\n]*\\n?(.*?)(?:\\1|\\z)");
-    private static final Pattern INLINE_CODE = Pattern.compile("`([^`\\n]+)`");
-    private static final Pattern MARKUP = Pattern.compile(
-            "(?i)<\\s*/?\\s*(?:script|iframe|img|object|embed|style|svg|form|input|link|meta|html|body|a|button"
-                    + "|video|audio|base)(?:\\s|/|>)|javascript\\s*:|\\bon[a-z]{3,}\\s*=\\s*[\"']|!\\[[^\\]]*\\]\\([^)]*\\)"
-                    + "|data:text/html");
-    private static final Pattern COPY_INSTRUCTION = Pattern.compile(
-            "(?i)\\b(?:copy|paste)(?:\\s+and\\s+paste)?\\s+(?:this|it|that|these|the\\s+(?:code|following|solution|"
-                    + "answer|snippet|function|lines?|program|block)|below|everything|into)\\b"
-                    + "|\\bjust\\s+(?:copy|paste|use\\s+this|replace\\s+your|drop\\s+(?:this|it)\\s+in)"
-                    + "|\\bhere(?:'s|\\s+is)\\s+(?:the|your|a)\\s+(?:full\\s+|complete\\s+|corrected\\s+|fixed\\s+|working\\s+"
-                    + "|final\\s+|whole\\s+)?(?:solution|answer|code|program|version|function|fix)\\b"
-                    + "|\\breplace\\s+your\\s+(?:whole\\s+|entire\\s+)?(?:code|function|program|file)\\s+with\\b");
-    /** "the line should read: X", "change it to X", "replace a with X", "make line 4 X": X is a candidate edit. */
-    private static final Pattern EDIT_PHRASE = Pattern.compile(
-            "(?i)(?:\\bshould\\s+(?:read|be|say|look\\s+like|become)|\\b(?:change|turn|rewrite|correct)\\s+(?:[\\w-]+\\s+){0,3}?"
-                    + "(?:to|into|as)|\\breplace\\s+.{1,60}?\\s+with|\\bmake\\s+(?:it|the\\s+line|line\\s+\\d+)|\\b(?:reads?|says?)"
-                    + "|\\buse(?!\\s+of)|\\bwrite|\\btry|\\byou\\s+need|\\badd)\\b\\s*:?\\s*(.+?)(?=\\s+(?:instead|on\\s+line|in\\s+line|and\\s+|so\\b|"
-                    + "because|rather|then\\b)|,\\s*(?:not|instead|rather|so|then)\\b|[.;!?](?:\\s|$)|$)", Pattern.MULTILINE);
-    /** Code-shaped fragments inside prose: calls, comparisons, assignments, arithmetic. */
-    private static final Pattern CODE_FRAGMENT = Pattern.compile(
-            "[A-Za-z_][\\w.]*\\s*\\((?:[^()\\n]|\\([^()\\n]*\\))*\\)(?:\\s*[-+*/%]\\s*[\\w.]+)*"
-                    + "|[A-Za-z_][\\w.\\[\\]]*\\s*(?:<=|>=|==|!=|<|>)\\s*[\\w.\\[\\]\"'()-]+"
-                    + "|[A-Za-z_][\\w.\\[\\]]*\\s*(?:[-+*/%]|//)?=\\s*[\\w.\"'\\[({-][^,;\\n]*?(?=\\s+[a-z]{2,}\\s+[a-z]{2,}|[,;.](?:\\s|$)|$)"
-                    + "|[\\w.]+(?:\\s*(?:[-+*/%]|//)\\s*[\\w.]+)+");
-    private static final Pattern DEFINITION = Pattern.compile("(?m)^\\s*(?:async\\s+)?def\\s+([A-Za-z_]\\w*)\\s*\\(");
-    /** Two statements in one: "total = 0; i += 1" (a lone {@code ;} is only named). */
-    private static final Pattern STATEMENTS = Pattern.compile("\\S\\s*;\\s*\\S");
-    /** A compound statement squeezed onto one line: "if x: return y", "for k in ks: total += k". */
-    private static final Pattern ONE_LINE_BLOCK = Pattern.compile(
-            "^\\s*(?:def|class|for|while|if|elif|else|try|except|with)\\b[^:]*:\\s*\\S");
+    /** What the guard looks for in a text, kept in {@code guard/output-guard.regex}. */
+    private enum Sign { FENCED, INLINE_CODE, MARKUP, COPY_INSTRUCTION, EDIT_PHRASE, CODE_FRAGMENT, DEFINITION,
+        STATEMENTS, ONE_LINE_BLOCK }
+
+    private static final PatternBook<Sign> SIGNS = PatternBook.load("guard/output-guard.regex", Sign.class);
 
     /**
      * The longest inline code (between backticks) a hint or review may carry: a name, an operator, a call to trace
@@ -85,8 +60,8 @@ public final class OutputGuard {
         if (text.length() > policy.maxLength()) {
             found.add(new Violation(Violation.Kind.TOO_LONG, text.length() + " characters"));
         }
-        first(MARKUP, text).ifPresent(m -> found.add(new Violation(Violation.Kind.MARKUP, m)));
-        first(COPY_INSTRUCTION, text).ifPresent(m -> found.add(new Violation(Violation.Kind.COPY_INSTRUCTION, m)));
+        first(Sign.MARKUP, text).ifPresent(m -> found.add(new Violation(Violation.Kind.MARKUP, m)));
+        first(Sign.COPY_INSTRUCTION, text).ifPresent(m -> found.add(new Violation(Violation.Kind.COPY_INSTRUCTION, m)));
 
         List<String> codeRegions = new ArrayList<>();
         String prose = collectFenced(text, codeRegions);
@@ -120,14 +95,14 @@ public final class OutputGuard {
      * line, or simply longer than {@link #INLINE_CODE_MAX}. Quoting the student's own code is pointing, not writing.
      */
     private static java.util.Optional<String> inlineProgram(String prose, StudentProgram student) {
-        Matcher inline = INLINE_CODE.matcher(prose);
+        Matcher inline = SIGNS.matcher(Sign.INLINE_CODE, prose);
         while (inline.find()) {
             String code = inline.group(1).strip();
             if (!student.isEmpty() && student.contains(code)) {
                 continue;
             }
-            if (code.length() > INLINE_CODE_MAX || STATEMENTS.matcher(code).find()
-                    || ONE_LINE_BLOCK.matcher(code).find()) {
+            if (code.length() > INLINE_CODE_MAX || SIGNS.find(Sign.STATEMENTS, code)
+                    || SIGNS.find(Sign.ONE_LINE_BLOCK, code)) {
                 return java.util.Optional.of(code);
             }
         }
@@ -136,7 +111,7 @@ public final class OutputGuard {
 
     /** The text with fenced blocks taken out (into {@code regions}). */
     private static String collectFenced(String text, List<String> regions) {
-        Matcher fenced = FENCED.matcher(text);
+        Matcher fenced = SIGNS.matcher(Sign.FENCED, text);
         StringBuilder prose = new StringBuilder();
         while (fenced.find()) {
             regions.add(fenced.group(2));
@@ -176,16 +151,16 @@ public final class OutputGuard {
         for (String region : codeRegions) {
             region.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(candidates::add);
         }
-        Matcher inline = INLINE_CODE.matcher(prose);
+        Matcher inline = SIGNS.matcher(Sign.INLINE_CODE, prose);
         while (inline.find()) {
             candidates.add(inline.group(1));
         }
         String unquoted = prose.replace("`", "");
-        Matcher phrase = EDIT_PHRASE.matcher(unquoted);
+        Matcher phrase = SIGNS.matcher(Sign.EDIT_PHRASE, unquoted);
         while (phrase.find()) {
             candidates.add(PythonText.codePrefix(phrase.group(1)));
         }
-        Matcher fragment = CODE_FRAGMENT.matcher(unquoted);
+        Matcher fragment = SIGNS.matcher(Sign.CODE_FRAGMENT, unquoted);
         while (fragment.find()) {
             candidates.add(PythonText.codePrefix(fragment.group()));
         }
@@ -199,13 +174,13 @@ public final class OutputGuard {
             return java.util.Optional.empty();
         }
         Set<String> solutionFunctions = new LinkedHashSet<>();
-        Matcher definition = DEFINITION.matcher(reference);
+        Matcher definition = SIGNS.matcher(Sign.DEFINITION, reference);
         while (definition.find()) {
             solutionFunctions.add(definition.group(1));
         }
         List<String> referenceTokens = PythonText.tokens(reference);
         for (String region : codeRegions) {
-            Matcher defined = DEFINITION.matcher(region);
+            Matcher defined = SIGNS.matcher(Sign.DEFINITION, region);
             while (defined.find()) {
                 if (solutionFunctions.contains(defined.group(1))) {
                     return java.util.Optional.of("defines " + defined.group(1) + "()");
@@ -220,8 +195,8 @@ public final class OutputGuard {
         return java.util.Optional.empty();
     }
 
-    private static java.util.Optional<String> first(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
+    private static java.util.Optional<String> first(Sign sign, String text) {
+        Matcher m = SIGNS.matcher(sign, text);
         return m.find() ? java.util.Optional.of(m.group()) : java.util.Optional.empty();
     }
 

@@ -136,26 +136,7 @@ final class PythonText {
         if (a.isEmpty() && b.isEmpty()) {
             return 1;
         }
-        return 1.0 - (double) levenshtein(a, b) / Math.max(a.length(), b.length());
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return 1.0 - (double) EditDistance.between(a, b) / Math.max(a.length(), b.length());
     }
 
     /** Share of {@code part}'s tokens (as a multiset) that also stand in {@code whole}. */

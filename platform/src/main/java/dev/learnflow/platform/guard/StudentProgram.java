@@ -113,22 +113,8 @@ final class StudentProgram {
 
     /** Token edit distance, where a misspelt name costs less than a different one. */
     private static double editCost(List<String> candidate, List<String> window) {
-        double[] previous = new double[window.size() + 1];
-        double[] current = new double[window.size() + 1];
-        for (int j = 0; j <= window.size(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= candidate.size(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= window.size(); j++) {
-                double substitution = previous[j - 1] + substitutionCost(candidate.get(i - 1), window.get(j - 1));
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), substitution);
-            }
-            double[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[window.size()];
+        return EditDistance.weighted(candidate.size(), window.size(),
+                (i, j) -> substitutionCost(candidate.get(i), window.get(j)));
     }
 
     private static double substitutionCost(String written, String students) {

@@ -1,5 +1,7 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.platform.guard.EditDistance;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +87,7 @@ public final class CodeFacts {
             if (candidate.equals(name)) {
                 continue;
             }
-            int distance = editDistance(candidate.toLowerCase(), name.toLowerCase());
+            int distance = EditDistance.between(candidate.toLowerCase(), name.toLowerCase());
             int allowed = name.length() <= 3 ? 1 : 2;
             if (distance <= allowed && distance < bestDistance) {
                 best = candidate;
@@ -97,24 +99,5 @@ public final class CodeFacts {
 
     public int lineCount() {
         return lines.size();
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,5 +1,7 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.platform.guard.PythonBrackets;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -272,21 +274,9 @@ public final class InlineCode {
     static List<String> statements(String code) {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (quote != 0) {
-                if (c == quote && code.charAt(i - 1) != '\\') {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                depth = Math.max(0, depth - 1);
-            } else if (c == ';' && depth == 0) {
+        PythonBrackets brackets = new PythonBrackets();
+        for (char c : code.toCharArray()) {
+            if (brackets.next(c) && c == ';' && brackets.depth() == 0) {
                 addStatement(parts, current);
                 continue;
             }
@@ -342,21 +332,11 @@ public final class InlineCode {
 
     /** The colon that ends a block header, skipping colons inside brackets, strings, slices and lambdas. */
     private static int headerColon(String statement) {
-        int depth = 0;
-        char quote = 0;
+        PythonBrackets brackets = new PythonBrackets();
         for (int i = 0; i < statement.length(); i++) {
             char c = statement.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                depth--;
-            } else if (c == ':' && depth == 0 && !statement.substring(0, i).matches(".*\\blambda\\b[^:]*")) {
+            if (brackets.next(c) && c == ':' && brackets.depth() == 0
+                    && !statement.substring(0, i).matches(".*\\blambda\\b[^:]*")) {
                 return i;
             }
         }
