@@ -4,6 +4,7 @@ import dev.learnflow.debug.domain.Diagnosis;
 import dev.learnflow.debug.domain.ParsedError;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -176,13 +177,8 @@ public final class ErrorCatalog {
                     ? text("ValueError.unpack.more") : text("ValueError.unpack.fewer");
             return entry("ValueError.unpack", Map.of("expected", unpack.group(2), "got", got));
         }
-        if (m.contains("not in list")) {
-            return entry("ValueError.not-in-list", Map.of());
-        }
-        if (m.contains("math domain error")) {
-            return entry("ValueError.math-domain", Map.of());
-        }
-        return entry("ValueError.other", Map.of("m", quote(m)));
+        return byMessage(m, "ValueError", List.of(Map.entry("not in list", "ValueError.not-in-list"),
+                Map.entry("math domain error", "ValueError.math-domain")));
     }
 
     private static Diagnosis indexError(String m) {
@@ -264,13 +260,21 @@ public final class ErrorCatalog {
             return entry("IndentationError.expected", Map.of("after", after == null ? ""
                     : fill(text("IndentationError.expected.after"), Map.of("statement", after))));
         }
-        if (m.startsWith("unexpected indent")) {
-            return entry("IndentationError.unexpected", Map.of());
+        return byMessage(m, "IndentationError", List.of(Map.entry("unexpected indent", "IndentationError.unexpected"),
+                Map.entry("unindent does not match", "IndentationError.unindent")));
+    }
+
+    /**
+     * The entry of the first part of Python's message found in {@code m} (part to entry id, in order), else
+     * {@code <type>.other}, which quotes the message.
+     */
+    private static Diagnosis byMessage(String m, String type, List<Map.Entry<String, String>> entryByPart) {
+        for (Map.Entry<String, String> known : entryByPart) {
+            if (m.contains(known.getKey())) {
+                return entry(known.getValue(), Map.of());
+            }
         }
-        if (m.startsWith("unindent does not match")) {
-            return entry("IndentationError.unindent", Map.of());
-        }
-        return entry("IndentationError.other", Map.of("m", quote(m)));
+        return entry(type + ".other", Map.of("m", quote(m)));
     }
 
     private static Diagnosis generic(ParsedError error) {

@@ -4,6 +4,7 @@ import dev.learnflow.contracts.events.LearningResponded;
 import dev.learnflow.platform.state.StateStore;
 import dev.learnflow.triage.domain.QueryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -14,13 +15,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnswerRecorder {
 
-    private final StateStore<QueryRecord> queries;
-    private final ConversationLog conversations;
-
-    public AnswerRecorder(StateStore<QueryRecord> queries, ConversationLog conversations) {
-        this.queries = queries;
-        this.conversations = conversations;
-    }
+    @Inject
+    StateStore<QueryRecord> queries;
+    @Inject
+    ConversationLog conversations;
 
     public void record(LearningResponded response) {
         QueryRecord stored = queries.update(response.requestId().toString(), current -> current

@@ -4,6 +4,7 @@ import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.platform.clients.ProgressContextClient;
 import dev.learnflow.triage.config.TriageConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 
@@ -14,15 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class ContextEnricher {
 
-    private final ProgressContextClient progress;
-    private final ConversationLog conversations;
-    private final TriageConfig config;
-
-    public ContextEnricher(ProgressContextClient progress, ConversationLog conversations, TriageConfig config) {
-        this.progress = progress;
-        this.conversations = conversations;
-        this.config = config;
-    }
+    @Inject
+    ProgressContextClient progress;
+    @Inject
+    ConversationLog conversations;
+    @Inject
+    TriageConfig config;
 
     public StudentContext enrich(UUID userId, UUID conversationId, UUID requestId) {
         StudentContext fromProgress = progress.context(userId, config.contextTimeout()).orElse(StudentContext.empty());

@@ -20,6 +20,7 @@ import dev.learnflow.platform.state.StateStore;
 import dev.learnflow.triage.domain.Intent;
 import dev.learnflow.triage.domain.QueryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -37,20 +38,16 @@ public class QueryIntake {
 
     private static final Logger LOG = Logger.getLogger(QueryIntake.class);
 
-    private final StateStore<QueryRecord> queries;
-    private final ConversationLog conversations;
-    private final ContextEnricher enricher;
-    private final EventBus events;
-    private final Clock clock;
-
-    public QueryIntake(StateStore<QueryRecord> queries, ConversationLog conversations, ContextEnricher enricher,
-                       EventBus events, Clock clock) {
-        this.queries = queries;
-        this.conversations = conversations;
-        this.enricher = enricher;
-        this.events = events;
-        this.clock = clock;
-    }
+    @Inject
+    StateStore<QueryRecord> queries;
+    @Inject
+    ConversationLog conversations;
+    @Inject
+    ContextEnricher enricher;
+    @Inject
+    EventBus events;
+    @Inject
+    Clock clock;
 
     public static String selfLink(UUID requestId) {
         return "/api/v1/queries/" + requestId;

@@ -24,6 +24,7 @@ import dev.learnflow.triage.domain.QueryRecord;
 import dev.learnflow.triage.domain.Refinement;
 import dev.learnflow.triage.domain.TopicInfo;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -50,27 +51,22 @@ public class QuestionRouter {
                     + "Iteration)\\b.*$|^\\s*File \"[^\"]+\", line \\d+[\\s\\S]*?^[A-Za-z_][\\w.]*Error\\b.*$"
                     + "|^[A-Za-z_][\\w.]*(?:Error|Exception)\\b:.*$)", Pattern.MULTILINE);
 
-    private final Understanding understanding;
-    private final LlmIntent llm;
-    private final ContextEnricher enricher;
-    private final ConversationLog conversations;
-    private final StateStore<QueryRecord> queries;
-    private final EventBus events;
-    private final TriageConfig config;
-    private final Clock clock;
-
-    public QuestionRouter(Understanding understanding, LlmIntent llm, ContextEnricher enricher,
-                          ConversationLog conversations, StateStore<QueryRecord> queries, EventBus events,
-                          TriageConfig config, Clock clock) {
-        this.understanding = understanding;
-        this.llm = llm;
-        this.enricher = enricher;
-        this.conversations = conversations;
-        this.queries = queries;
-        this.events = events;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject
+    Understanding understanding;
+    @Inject
+    LlmIntent llm;
+    @Inject
+    ContextEnricher enricher;
+    @Inject
+    ConversationLog conversations;
+    @Inject
+    StateStore<QueryRecord> queries;
+    @Inject
+    EventBus events;
+    @Inject
+    TriageConfig config;
+    @Inject
+    Clock clock;
 
     public void route(LearningRequested question) {
         String key = question.requestId().toString();

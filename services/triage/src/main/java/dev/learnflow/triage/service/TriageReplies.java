@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -132,15 +133,10 @@ final class TriageReplies {
         return new Reply(ResponseKind.OFF_TOPIC, text, data);
     }
 
+    /** How a clarifying question names a lane: "an explanation of a concept", "a review of your code". */
     private static String describe(Intent intent) {
-        return switch (intent) {
-            case CONCEPT_EXPLANATION -> "an explanation of a concept";
-            case DEBUG_HELP -> "help with an error in your code";
-            case CODE_REVIEW -> "a review of your code";
-            case EXERCISE_REQUEST -> "an exercise to practise";
-            case PROGRESS_QUESTION -> "to know how your progress looks";
-            case OFF_TOPIC -> "something outside Python";
-        };
+        return Objects.requireNonNull(TEXTS.getProperty("intent." + intent.label()),
+                () -> TEXTS_RESOURCE + " has no intent." + intent.label());
     }
 
     private static double round(double value) {
