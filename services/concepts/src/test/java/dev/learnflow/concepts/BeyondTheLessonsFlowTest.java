@@ -1,15 +1,8 @@
 package dev.learnflow.concepts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.learnflow.concepts.service.ConceptAgent;
 import dev.learnflow.contracts.events.ConceptRequested;
-import dev.learnflow.local.testing.SubscriberApp;
-import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,23 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * traced), and an honest "I don't know" with the nearest topics as choices.
  */
 @QuarkusTest
-class BeyondTheLessonsFlowTest {
-
-    @Inject
-    EventBus events;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    ConceptAgent agent;
-
-    SubscriberApp sink;
-    WireMockServer sandbox;
-
-    @BeforeEach
-    void mesh() {
-        sink = ConceptsFixtures.sink("concepts-test-sink");
-        sandbox = ConceptsFixtures.sandbox();
-    }
+class BeyondTheLessonsFlowTest extends ConceptsMeshTest {
 
     @Test
     void theYieldQuestionGetsTheGeneratorsLessonCountedForItsCourseTopic() {

@@ -1,16 +1,10 @@
 package dev.learnflow.concepts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.learnflow.concepts.service.ConceptAgent;
 import dev.learnflow.contracts.events.ConceptRequested;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.local.testing.MeshPeers;
-import dev.learnflow.local.testing.SubscriberApp;
-import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,22 +28,10 @@ import static org.hamcrest.Matchers.hasSize;
  * against the seeded database.
  */
 @QuarkusTest
-class ConceptFlowTest {
-
-    @Inject
-    EventBus events;
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    ConceptAgent agent;
-
-    SubscriberApp sink;
-    WireMockServer sandbox;
+class ConceptFlowTest extends ConceptsMeshTest {
 
     @BeforeEach
-    void mesh() {
-        sink = ConceptsFixtures.sink("concepts-test-sink");
-        sandbox = ConceptsFixtures.sandbox();
+    void lessonExamplesTraceWithPython() {
         for (String topic : List.of("lists", "for-loops")) {
             ConceptsFixtures.tracesWithPython(sandbox, mapper,
                     agent.knowledgeBase().byTopic(topic).orElseThrow().example());

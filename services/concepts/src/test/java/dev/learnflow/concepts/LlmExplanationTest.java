@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.events.ConceptRequested;
 import dev.learnflow.local.testing.OpenAiStub;
-import dev.learnflow.local.testing.SubscriberApp;
-import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @WithTestResource(OpenAiStub.class)
-class LlmExplanationTest {
+class LlmExplanationTest extends ConceptsMeshTest {
 
     /** A student's unfinished word counter: every word counts 1, however often it appears. */
     static final String WORD_COUNTER = "def count_words(text):\n    counts = {}\n    for word in text.split():\n"
@@ -37,16 +33,9 @@ class LlmExplanationTest {
     @OpenAiStub.Server
     WireMockServer openai;
 
-    @Inject
-    EventBus events;
-
-    SubscriberApp sink;
-
-    @BeforeEach
-    void mesh() {
-        sink = ConceptsFixtures.sink("concepts-llm-sink");
-        // code-execution is part of every mesh: without it each trace of an example would wait out its timeout
-        ConceptsFixtures.sandbox();
+    @Override
+    String sinkAppId() {
+        return "concepts-llm-sink";
     }
 
     @Test

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The LLM path against the OpenAI stub: what we send (rules, facts, the student's words as delimited data), how we
- * use and distrust the JSON reply (each level through the output guard), failures and replies that are not the JSON.
+ * use and distrust the JSON reply (each level through the output guard), failures and replies that are not the JSON;
+ * for crashes and for wrong results (where the model sees the failing case, its trace and the lines).
  */
 @QuarkusTest
 @WithTestResource(OpenAiStub.class)
@@ -46,6 +47,7 @@ class LlmHintsTest {
     @BeforeEach
     void mesh() {
         sink = MeshPeers.subscriber("debug-llm-sink", "learning.responses");
+        PythonSandbox.peer();
     }
 
     @Test
@@ -58,14 +60,11 @@ class LlmHintsTest {
 
         JsonNode answer = ask("case-solution: give me the full code", 3);
 
-        JsonNode hints = answer.path("data").path("hints");
-        assertThat(hints.get(0).path("text").asText()).isEqualTo("Look at the last line, where the total is printed.");
-        assertThat(hints.get(1).path("text").asText()).startsWith("The name you print is spelt differently");
-        assertThat(hints.get(2).path("text").asText()).as("level 3 carried code: the offline hint replaces it")
+        String third = modelsFirstTwoHintsThenTheReplacedThird(answer,
+                "Look at the last line, where the total is printed.", "The name you print is spelt differently");
+        assertThat(third).as("level 3 carried code: the offline hint replaces it")
                 .doesNotContain("print(total)").contains("`total`");
-        assertThat(answer.path("data").path("source").asText()).isEqualTo("mixed");
         assertThat(answer.path("data").path("replaced")).hasSize(1);
-        assertThat(answer.path("data").path("replaced").get(0).path("part").asText()).isEqualTo("hints[2].text");
         assertThat(answer.path("data").path("replaced").get(0).path("reasons").toString()).contains("code_block");
         assertThat(answer.path("text").asText()).doesNotContain("```").doesNotContain("print(total)");
 
@@ -103,11 +102,15 @@ class LlmHintsTest {
     @Test
     void aFailingModelIsRetriedOnceThenTheOfflineHintsAnswer() {
         stub("case-failure", "unused", 0, 500);
+        stub("wrong-fail", "unused", 0, 500);
 
-        JsonNode answer = ask("case-failure", 2);
+        JsonNode crash = ask("case-failure", 2);
+        JsonNode wrongResult = askAboutFibonacci("wrong-fail: fibonacci(5) returns 8 but should be 5", 2);
 
-        assertThat(answer.path("data").path("source").asText()).isEqualTo("offline");
-        assertThat(answer.path("data").path("hints").get(1).path("text").asText()).contains("`totl`");
+        assertThat(crash.path("data").path("source").asText()).isEqualTo("offline");
+        assertThat(crash.path("data").path("hints").get(1).path("text").asText()).contains("`totl`");
+        assertThat(wrongResult.path("data").path("source").asText()).isEqualTo("offline");
+        assertThat(wrongResult.path("data").path("hints").get(1).path("text").asText()).contains("line 3");
         openai.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing("case-failure")));
     }
@@ -122,13 +125,59 @@ class LlmHintsTest {
         assertThat(answer.path("text").asText()).doesNotContain("too late");
     }
 
+    @Test
+    void theModelSeesTheFailingCaseTraceAndLinesAndItsCodeIsKeptOut() {
+        stub("wrong-case", HintReplies.levels(
+                "Your call fibonacci(5) gives 8, not 5. How many times does the loop body run?",
+                "Look at the range on line 3: it makes one pass too many.",
+                "Here you go: the loop header should read for i in range(n):"), 0, 200);
+
+        JsonNode answer = askAboutFibonacci("wrong-case: fibonacci(5) returns 8 but should be 5", 3);
+
+        String third = modelsFirstTwoHintsThenTheReplacedThird(answer,
+                "Your call fibonacci(5) gives 8, not 5.", "one pass too many");
+        assertThat(third).as("level 3 gave the corrected line: the offline hint stays")
+                .doesNotContain("range(n)").doesNotContain("should read");
+        answer.path("data").path("hints").forEach(h -> assertThat(
+                HintPolicy.violations(h.path("text").asText(), WrongResultFlowTest.FIB)).isEmpty());
+        assertThat(answer.path("data").path("diagnosis").path("kind").asText()).isEqualTo("wrong_result");
+
+        openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.messages[1].content",
+                        containing("Failing case: fibonacci(5) -> expected 5, actual 8")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("line 3: for i in range(n + 1):")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content", containing("{n=5}"))));
+    }
+
+    /**
+     * The answer is "mixed": the model's first two hints as it wrote them, its third replaced by the offline hint
+     * (the guard found code or a corrected line in it). Returns the third hint's text.
+     */
+    private static String modelsFirstTwoHintsThenTheReplacedThird(JsonNode answer, String firstStart,
+                                                                   String secondPart) {
+        JsonNode hints = answer.path("data").path("hints");
+        assertThat(hints.get(0).path("text").asText()).startsWith(firstStart);
+        assertThat(hints.get(1).path("text").asText()).contains(secondPart);
+        assertThat(answer.path("data").path("source").asText()).isEqualTo("mixed");
+        assertThat(answer.path("data").path("replaced").get(0).path("part").asText()).isEqualTo("hints[2].text");
+        return hints.get(2).path("text").asText();
+    }
+
     private void stub(String marker, String content, int delayMs, int status) {
         OpenAiStub.reply(openai, marker, content, delayMs, status);
     }
 
     private JsonNode ask(String question, int level) {
-        DebugRequested request = DebugFlowTest.request(UUID.randomUUID(), CODE, Python.stderrOf(CODE), level,
-                question);
+        return ask(CODE, Python.stderrOf(CODE), question, level);
+    }
+
+    /** About a fibonacci that runs but returns the wrong number (no error: the wrong-result path). */
+    private JsonNode askAboutFibonacci(String question, int level) {
+        return ask(WrongResultFlowTest.FIB, null, question, level);
+    }
+
+    private JsonNode ask(String code, String error, String question, int level) {
+        DebugRequested request = DebugFlowTest.request(UUID.randomUUID(), code, error, level, question);
         events.publish(EventTopic.DEBUG_REQUESTS, request);
         // A liveness bound, not a speed check: the first answer after this class's restart of the app is slow on
         // a loaded machine (cold model client, one retried LLM call).

@@ -1,13 +1,10 @@
 package dev.learnflow.triage;
 
-import dev.learnflow.platform.embedding.SentenceEncoder;
 import dev.learnflow.triage.domain.Classification;
 import dev.learnflow.triage.domain.Intent;
 import dev.learnflow.triage.service.IntentClassifier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,26 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IntentAccuracyTest {
 
-    static IntentClassifier classifier;
-    static List<IntentClassifier.Labelled> examples;
-    static List<IntentClassifier.Labelled> heldOut;
-    static List<IntentClassifier.Labelled> informal;
-
-    @BeforeAll
-    static void load() throws Exception {
-        try (InputStream in = IntentAccuracyTest.class.getClassLoader()
-                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE);
-             InputStream held = IntentAccuracyTest.class.getClassLoader()
-                     .getResourceAsStream("intent-heldout.tsv")) {
-            examples = IntentClassifier.readExamples(in);
-            heldOut = IntentClassifier.readExamples(held);
-        }
-        try (InputStream in = IntentAccuracyTest.class.getClassLoader()
-                .getResourceAsStream("intent-heldout-informal.tsv")) {
-            informal = IntentClassifier.readExamples(in);
-        }
-        classifier = new IntentClassifier(new SentenceEncoder(), examples, 0.5, 0.3);
-    }
+    static final IntentClassifier classifier = DevSets.offlineClassifier();
+    static final List<IntentClassifier.Labelled> examples = DevSets.examples();
+    static final List<IntentClassifier.Labelled> heldOut = DevSets.labelled("intent-heldout.tsv");
+    static final List<IntentClassifier.Labelled> informal = DevSets.labelled("intent-heldout-informal.tsv");
 
     @Test
     void heldOutSetsShareNoSentenceWithTheExamples() {

@@ -57,11 +57,9 @@ class QueryFlowTest {
     @Test
     void aConceptQuestionGoesToConceptsWithProgressContextAndRecentTurns() throws Exception {
         UUID student = UUID.randomUUID();
-        progress.stubFor(get(urlPathEqualTo("/internal/students/" + student + "/context")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody(mapper.writeValueAsString(Map.of("currentModuleId", "control-flow",
-                        "currentTopicId", "for-loops", "mastery", Map.of("for-loops", 0.62, "while-loops", 0.81),
-                        "recentErrorTypes", List.of("NameError", "IndexError"))))));
+        progressKnows(student, Map.of("currentModuleId", "control-flow", "currentTopicId", "for-loops",
+                "mastery", Map.of("for-loops", 0.62, "while-loops", 0.81),
+                "recentErrorTypes", List.of("NameError", "IndexError")));
 
         String requestId = ask(student, Map.of("question", "What is a list comprehension?"));
 
@@ -204,10 +202,8 @@ class QueryFlowTest {
     @Test
     void aProgressQuestionIsAnsweredFromTheStudentsContext() throws Exception {
         UUID student = UUID.randomUUID();
-        progress.stubFor(get(urlPathEqualTo("/internal/students/" + student + "/context")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json")
-                .withBody(mapper.writeValueAsString(Map.of("currentModuleId", "collections",
-                        "currentTopicId", "lists", "mastery", Map.of("lists", 0.97, "tuples", 0.3))))));
+        progressKnows(student, Map.of("currentModuleId", "collections", "currentTopicId", "lists",
+                "mastery", Map.of("lists", 0.97, "tuples", 0.3)));
 
         String requestId = ask(student, Map.of("question", "Which topics do I know well already?"));
 
@@ -391,5 +387,11 @@ class QueryFlowTest {
 
     private JsonNode awaitAnswered(UUID student, String requestId) {
         return TriageFixtures.answered(student, requestId, Duration.ofSeconds(60));
+    }
+
+    /** progress answers this student's context (module, topic, mastery, recent errors) with {@code context}. */
+    private void progressKnows(UUID student, Map<String, ?> context) throws Exception {
+        progress.stubFor(get(urlPathEqualTo("/internal/students/" + student + "/context")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(mapper.writeValueAsString(context))));
     }
 }

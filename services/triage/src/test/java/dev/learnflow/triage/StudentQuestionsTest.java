@@ -1,14 +1,11 @@
 package dev.learnflow.triage;
 
-import dev.learnflow.platform.embedding.SentenceEncoder;
 import dev.learnflow.triage.domain.Classification;
 import dev.learnflow.triage.domain.Intent;
 import dev.learnflow.triage.service.InlineCode;
 import dev.learnflow.triage.service.IntentClassifier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,28 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StudentQuestionsTest {
 
-    static IntentClassifier classifier;
-    static List<IntentClassifier.Labelled> examples;
-    static List<IntentClassifier.Labelled> questions;
+    static final IntentClassifier classifier = DevSets.offlineClassifier();
+    static final List<IntentClassifier.Labelled> examples = DevSets.examples();
+    static final List<IntentClassifier.Labelled> questions = devSet("student-questions.tsv");
     /** Written for triage-lane6 in batches, each measured on fresh wording before it was tuned on (README). */
-    static List<IntentClassifier.Labelled> unseenWording;
+    static final List<IntentClassifier.Labelled> unseenWording = devSet("student-messages-unseen-wording.tsv");
 
-    @BeforeAll
-    static void load() throws Exception {
-        try (InputStream in = StudentQuestionsTest.class.getClassLoader()
-                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE)) {
-            examples = IntentClassifier.readExamples(in);
-        }
-        questions = devSet("student-questions.tsv");
-        unseenWording = devSet("student-messages-unseen-wording.tsv");
-        classifier = new IntentClassifier(new SentenceEncoder(), examples, 0.5, 0.3);
-    }
-
-    private static List<IntentClassifier.Labelled> devSet(String resource) throws Exception {
-        try (InputStream set = StudentQuestionsTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return IntentClassifier.readExamples(set).stream()
-                    .map(q -> new IntentClassifier.Labelled(q.intent(), q.text().replace("\\n", "\n"))).toList();
-        }
+    /** A development set whose texts write a line break as {@code \\n}. */
+    private static List<IntentClassifier.Labelled> devSet(String resource) {
+        return DevSets.labelled(resource).stream()
+                .map(q -> new IntentClassifier.Labelled(q.intent(), q.text().replace("\\n", "\n"))).toList();
     }
 
     /** What the router does with the question: the lane label, or "clarification" when unsure. */
