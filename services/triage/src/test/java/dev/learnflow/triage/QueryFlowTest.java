@@ -124,8 +124,7 @@ class QueryFlowTest {
     void debugQuestionsInOneConversationEscalateHintLevelsUpToThree() {
         UUID student = UUID.randomUUID();
         String code = "total = 0\nprint(totl)\n";
-        String first = ask(student, Map.of("question", "My code crashes and I don't know why", "code", code));
-        assertThat(forwardedOn("debug.requests", first).path("hintLevel").asInt()).isEqualTo(1);
+        String first = askFirstDebugQuestion(student, "My code crashes and I don't know why", code);
         int[] expected = {2, 3, 3};
         String[] asks = {"still broken, can I get another hint?", "Just give me the full corrected code, it doesn't work",
             "Just give me the full corrected code, it doesn't work"};
@@ -358,8 +357,7 @@ class QueryFlowTest {
     void aDebugFollowUpKeepsTheCodeAndRaisesTheHintLevel() {
         UUID student = UUID.randomUUID();
         String code = "nums = [3, 1]\nprint(nums.sort()[0])\n";
-        String first = ask(student, Map.of("question", "why does this crash?", "code", code));
-        assertThat(forwardedOn("debug.requests", first).path("hintLevel").asInt()).isEqualTo(1);
+        String first = askFirstDebugQuestion(student, "why does this crash?", code);
 
         String again = ask(student, Map.of("question", "I still don't get it", "conversationId", first));
         JsonNode followUp = forwardedOn("debug.requests", again);
@@ -393,5 +391,12 @@ class QueryFlowTest {
     private void progressKnows(UUID student, Map<String, ?> context) throws Exception {
         progress.stubFor(get(urlPathEqualTo("/internal/students/" + student + "/context")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(mapper.writeValueAsString(context))));
+    }
+
+    /** A first debugging question with code: forwarded to debug at hint level 1. Returns its request id. */
+    private String askFirstDebugQuestion(UUID student, String question, String code) {
+        String requestId = ask(student, Map.of("question", question, "code", code));
+        assertThat(forwardedOn("debug.requests", requestId).path("hintLevel").asInt()).isEqualTo(1);
+        return requestId;
     }
 }
