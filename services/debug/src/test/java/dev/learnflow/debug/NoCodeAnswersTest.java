@@ -8,7 +8,7 @@ import dev.learnflow.debug.service.NoCodeAnswers;
 import dev.learnflow.debug.service.TracebackParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,35 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoCodeAnswersTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "KeyError 'age' when i read from my dict                     | KeyError            | 'age'",
-        "my code says NameError: name 'totl' is not defined           | NameError           | totl",
-        "I keep getting IndexError … on line 5, why?                  | IndexError          | line 5",
-        "TypeError: can only concatenate str (not \"int\") to str     | TypeError-concat    | a `str` and a `int`",
-        "why TypeError unsupported operand type(s) for +: 'int' and 'str' | TypeError-concat | a `int` and a `str`",
-        "TypeError: 'NoneType' object is not subscriptable           | TypeError-none      | None",
-        "TypeError: 'int' object is not callable                      | TypeError-not-callable | a `int`",
-        "TypeError: 'int' object is not iterable                      | TypeError-not-iterable | a `int`",
-        "TypeError: area() missing 1 required positional argument: 'h' | TypeError-arguments | `area`",
-        "TypeError: '<' not supported between instances of 'str' and 'int' | TypeError-compare | a `str` with a `int`",
-        "ValueError: invalid literal for int() with base 10: 'xyz'   | ValueError-literal  | `int()` was given 'xyz'",
-        "ValueError: too many values to unpack (expected 2, got 3)   | ValueError-unpack   | expected 2 items and got 3",
-        "AttributeError: 'NoneType' object has no attribute 'append' | AttributeError-none | `.append`",
-        "AttributeError: 'str' object has no attribute 'push'        | AttributeError      | a `str` has no `.push`",
-        "ZeroDivisionError when i compute the average                | ZeroDivisionError   | divisor",
-        "IndentationError: unexpected indent on line 3               | IndentationError    | line 3",
-        "SyntaxError: expected ':'                                    | SyntaxError         | expected ':'",
-        "RecursionError: maximum recursion depth exceeded            | RecursionError      | base case",
-        "UnboundLocalError: local variable 'tally' referenced before assignment | UnboundLocalError | `tally`",
-        "ModuleNotFoundError: No module named 'pandas'                | ModuleNotFoundError | `pandas`",
-        "FileNotFoundError when opening data.txt                      | FileNotFoundError   | `data.txt`",
-        "what does StopIteration mean                                 | StopIteration       | next()",
-        "EOFError: EOF when reading a line                           | EOFError            | input()",
-        "my test fails with AssertionError                           | AssertionError      | assert",
-        "json.decoder.JSONDecodeError: Expecting value               | generic-error       | JSONDecodeError",
-        "why do i get list index out of range                        | IndexError          | length",
-        "it says key error                                           | KeyError            | dict",
-    })
+    @CsvFileSource(resources = "/debug/no-code/named-errors.psv", delimiter = '|', quoteCharacter = '\'')
     void anErrorNamedWithoutCodeIsExplainedBeforeAskingForTheCode(String question, String entry, String mentions) {
         DebugAgent.Answer answer = NoCodeAnswers.answer(question, null, TracebackParser.parse(question)).orElseThrow();
 
@@ -68,21 +40,7 @@ class NoCodeAnswersTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "Why does my function return None?                     | returns-none      | print instead of return",
-        "my loop never stops                                   | loop-never-stops  | condition",
-        "My loop runs forever, help                            | loop-never-stops  | never updated",
-        "the average is always a whole number                  | whole-number      | //",
-        "my program prints the same value every time           | same-value        | inside the loop",
-        "my list changes by itself when I change the copy      | list-changes      | same object",
-        "it gives 12 instead of 3 when I add the numbers       | numbers-joined    | input()",
-        "my loop skips the last item                           | off-by-one        | range",
-        "my program prints nothing                             | no-output         | never called",
-        "my if statement never runs                            | condition-wrong   | \"5\" == 5",
-        "my loop only runs once                                | loop-once         | return",
-        "my program prints the wrong average                   | wrong-result      | smallest input",
-        "f(3) returns 8 but should be 5                        | wrong-result      | `f(3)` gives 8, but should give 5",
-    })
+    @CsvFileSource(resources = "/debug/no-code/symptoms.psv", delimiter = '|', quoteCharacter = '\'')
     void aSymptomWithoutCodeIsExplainedBeforeAskingForTheCode(String question, String entry, String mentions) {
         DebugAgent.Answer answer = NoCodeAnswers.answer(question, null, Optional.empty()).orElseThrow();
 
