@@ -30,14 +30,10 @@ public class ExerciseRepository {
     private static final TypeReference<List<ExerciseTest>> TESTS = new TypeReference<>() {
     };
 
-    private final Pool pool;
-    private final ObjectMapper mapper;
-
     @Inject
-    public ExerciseRepository(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
-        this.mapper = mapper;
-    }
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
 
     /** A topic of the seeded course, for generation (its title, summary and default difficulty). */
     public record TopicInfo(String id, String moduleId, String title, String summary, Difficulty difficulty) {

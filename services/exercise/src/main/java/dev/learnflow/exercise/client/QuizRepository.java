@@ -24,14 +24,10 @@ public class QuizRepository {
     private static final TypeReference<List<String>> OPTIONS = new TypeReference<>() {
     };
 
-    private final Pool pool;
-    private final ObjectMapper mapper;
-
     @Inject
-    public QuizRepository(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
-        this.mapper = mapper;
-    }
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
 
     /** A quiz with its answer key, for grading. */
     public record StoredQuiz(Quiz quiz, QuizAnswerKey key) {
