@@ -199,17 +199,8 @@ class RedTeamReviewTest {
     }
 
     private void llmReplies(String content) {
-        try {
-            String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-rt", "object", "chat.completion",
-                    "created", 1_700_000_000, "model", OpenAiStub.MODEL,
-                    "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                            "message", Map.of("role", "assistant", "content", content))),
-                    "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
-            openai.resetAll();
-            openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(body)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        openai.resetAll();
+        OpenAiStub.replyToAll(openai, content);
     }
 
     /** What the service publishes for this program when the model replies {@code reply}: the answer's data + text. */

@@ -1,5 +1,6 @@
 package dev.learnflow.exercise;
 
+import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -116,13 +117,14 @@ class StubbedSandboxTest {
     }
 
     private static void llmAnswers(String content) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion",
-                "created", 1_700_000_000, "model", "gpt-4o-mini",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", content))),
-                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+        String body = OpenAiStub.completion(content);
         StubbedSandbox.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
                 .willReturn(okJson(body)));
+    }
+
+    private static JsonPath generate(UUID student, Map<String, String> request) {
+        return ExerciseFixtures.as(student).contentType(ContentType.JSON).body(request)
+                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
     }
 
     static String challenge(String solution) throws Exception {
@@ -142,9 +144,7 @@ class StubbedSandboxTest {
     void llmChallengeIsAcceptedWhenItsReferenceSolutionPassesInTheSandbox() throws Exception {
         llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text.lower() if ch in 'aeiou')\n"));
         UUID student = ExerciseFixtures.student(pool);
-        JsonPath exercise = ExerciseFixtures.as(student).contentType(ContentType.JSON)
-                .body(Map.of("topicId", "strings", "difficulty", "beginner"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
+        JsonPath exercise = generate(student, Map.of("topicId", "strings", "difficulty", "beginner"));
         assertThat(exercise.getString("source")).isEqualTo("llm");
         assertThat(exercise.getString("title")).isEqualTo("Count the Vowels");
         assertThat(exercise.getList("visibleTests")).hasSize(1);
@@ -163,9 +163,7 @@ class StubbedSandboxTest {
         // Wrong on upper case: fails its own hidden_unless_failing test.
         llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text if ch in 'aeiou')\n"));
         UUID student = ExerciseFixtures.student(pool);
-        JsonPath exercise = ExerciseFixtures.as(student).contentType(ContentType.JSON)
-                .body(Map.of("topicId", "strings", "difficulty", "beginner"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
+        JsonPath exercise = generate(student, Map.of("topicId", "strings", "difficulty", "beginner"));
         assertThat(exercise.getString("source")).isEqualTo("template");
         assertThat(exercise.getString("title")).isNotEqualTo("Count the Vowels");
     }
@@ -175,12 +173,8 @@ class StubbedSandboxTest {
         UUID student = ExerciseFixtures.student(pool);
         StubbedSandbox.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
-        assertThat(ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
-                .isEqualTo("template");
+        assertThat(generate(student, Map.of("topicId", "lists")).getString("source")).isEqualTo("template");
         llmAnswers("Sure! Here is a fun exercise about lists: reverse a list.");
-        assertThat(ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
-                .isEqualTo("template");
+        assertThat(generate(student, Map.of("topicId", "lists")).getString("source")).isEqualTo("template");
     }
 }
