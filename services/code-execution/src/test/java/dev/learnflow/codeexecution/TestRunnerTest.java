@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /** The auto-grading runner: io and call cases in one sandbox start, graded on the host. */
@@ -148,9 +148,7 @@ class TestRunnerTest {
     @Test
     void invalidExpectedValueIsA400BeforeAnythingRuns() {
         Runs.tests(Map.of("code", "x = 1", "tests", List.of(call("bad", "f()", "os.system('x')"))))
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/validation"))
+                .then().spec(problem(400, "validation"))
                 .body("errors.field", hasItem("tests[0].expected"));
         Runs.tests(Map.of("code", "x = 1", "tests",
                         List.of(Map.of("name", "neither", "visibility", "shown"))))

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,9 +21,7 @@ class AccessAndLimitsTest {
         Accounts.Account bob = Accounts.register("student");
         given().auth().oauth2(ada.accessToken())
                 .when().get("/api/v1/students/" + bob.id() + "/progress")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/forbidden"));
+                .then().spec(problem(403, "forbidden"));
     }
 
     @Test
@@ -85,9 +84,7 @@ class AccessAndLimitsTest {
         given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
                 .body(Map.of("code", huge))
                 .when().post("/api/v1/runs")
-                .then().statusCode(413)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/payload-too-large"));
+                .then().spec(problem(413, "payload-too-large"));
     }
 
     @Test
