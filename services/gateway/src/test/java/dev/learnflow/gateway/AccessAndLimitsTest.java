@@ -1,7 +1,6 @@
 package dev.learnflow.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -81,18 +80,14 @@ class AccessAndLimitsTest {
     void oversizedBodyIsRejectedWith413() {
         Accounts.Account ada = Accounts.register("student");
         String huge = "x".repeat(70 * 1024);
-        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("code", huge))
-                .when().post("/api/v1/runs")
+        ada.postJson("/api/v1/runs", Map.of("code", huge))
                 .then().spec(problem(413, "payload-too-large"));
     }
 
     @Test
     void invalidRunRequestNamesTheField() {
         Accounts.Account ada = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("code", "", "timeoutMs", 60_000))
-                .when().post("/api/v1/runs")
+        ada.postJson("/api/v1/runs", Map.of("code", "", "timeoutMs", 60_000))
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("code"))
