@@ -41,14 +41,11 @@ public enum EventTopic {
     private static final Map<String, EventTopic> BY_TYPE = index(EventTopic::type);
 
     private final String topic;
-    private final String type;
     private final Class<? extends Record> payloadType;
     private final String description;
 
     EventTopic(String topic, Class<? extends Record> payloadType, String description) {
         this.topic = topic;
-        this.type = "learnflow." + payloadType.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", ".")
-                .toLowerCase(Locale.ROOT);
         this.payloadType = payloadType;
         this.description = description;
     }
@@ -60,7 +57,8 @@ public enum EventTopic {
 
     /** CloudEvent {@code type} attribute, e.g. {@code learnflow.learning.requested}. */
     public String type() {
-        return type;
+        return "learnflow." + payloadType.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", ".")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The record carried as the CloudEvent's {@code data}. */

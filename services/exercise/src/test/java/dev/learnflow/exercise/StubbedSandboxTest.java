@@ -2,6 +2,7 @@ package dev.learnflow.exercise;
 
 import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -47,6 +48,16 @@ class StubbedSandboxTest {
         StubbedSandbox.proxyTo(codeExecutionUrl);
     }
 
+    /** The sandbox's next answers to grading requests, in place of the real sandbox's. */
+    private static void gradingAnswers(ResponseDefinitionBuilder answer) {
+        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1).willReturn(answer));
+    }
+
+    private static ResponseDefinitionBuilder problem(int status, String title) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":" + status + ",\"title\":\"" + title + "\"}");
+    }
+
     private static JsonPath submit(UUID student, UUID exercise, String code, int status) {
         return ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", code))
                 .post("/internal/exercises/{id}/submissions", exercise)
@@ -59,27 +70,22 @@ class StubbedSandboxTest {
         UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
         String solution = "def total(n):\n    return n * (n + 1) // 2\n";
 
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":503,\"title\":\"Sandbox unavailable\"}")));
+        gradingAnswers(problem(503, "Sandbox unavailable"));
         JsonPath down = submit(student, exercise, solution, 503);
         assertThat(down.getString("type")).isEqualTo("https://learnflow.dev/problems/sandbox-unavailable");
         assertThat(down.getString("detail")).contains("did not use up an attempt");
 
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        gradingAnswers(aResponse().withStatus(429).withHeader("Retry-After", "1"));
         submit(student, exercise, solution, 503);
 
         String sandboxError = JSON.writeValueAsString(Map.of("results", List.of(
                 result("small", "shown"), result("zero", "hidden"), result("secret big one", "hidden"),
                 result("ten", "hidden_unless_failing"))));
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(okJson(sandboxError)));
+        gradingAnswers(okJson(sandboxError));
         submit(student, exercise, solution, 503);
 
         // Back to the real sandbox: the one allowed attempt is still there.
-        StubbedSandbox.server.resetAll();
-        StubbedSandbox.proxyTo(codeExecutionUrl);
+        reset();
         JsonPath graded = submit(student, exercise, solution, 200);
         assertThat(graded.getInt("attempt")).isEqualTo(1);
         assertThat(graded.getBoolean("passed")).isTrue();
@@ -91,23 +97,16 @@ class StubbedSandboxTest {
         UUID student = ExerciseFixtures.student(pool);
         UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
         String solution = "def total(n):\n    return n * (n + 1) // 2\n";
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(413).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":413,\"title\":\"Code too large\"}")));
-        JsonPath tooLarge = ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", solution))
-                .post("/internal/exercises/{id}/submissions", exercise)
-                .then().statusCode(413).contentType("application/problem+json").extract().jsonPath();
+        gradingAnswers(problem(413, "Code too large"));
+        JsonPath tooLarge = submit(student, exercise, solution, 413);
         assertThat(tooLarge.getString("type")).isEqualTo("https://learnflow.dev/problems/code-too-large");
         assertThat(tooLarge.getString("detail")).contains("No attempt was used");
 
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":422,\"title\":\"Unprocessable\"}")));
+        gradingAnswers(problem(422, "Unprocessable"));
         submit(student, exercise, solution, 422);
 
         // The one allowed attempt is still there.
-        StubbedSandbox.server.resetAll();
-        StubbedSandbox.proxyTo(codeExecutionUrl);
+        reset();
         assertThat(submit(student, exercise, solution, 200).getInt("attempt")).isEqualTo(1);
     }
 

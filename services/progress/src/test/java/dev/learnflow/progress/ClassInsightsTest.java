@@ -39,6 +39,11 @@ class ClassInsightsTest extends ProgressFixtures {
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
+    /** What the teacher reads at {@code path} (200 expected). */
+    private static JsonPath teacherReads(UUID teacher, String path) {
+        return json(Caller.as(teacher, "teacher").when().get(path).then().statusCode(200));
+    }
+
     private static String insights(UUID teacher, String what) {
         return "/internal/teachers/" + teacher + "/insights/" + what;
     }
@@ -60,8 +65,7 @@ class ClassInsightsTest extends ProgressFixtures {
         }
         deliver(Events.attempt(eve, "strings", "ex-s", true, t));
 
-        JsonPath map = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "heatmap")).then()
-                .statusCode(200));
+        JsonPath map = teacherReads(teacher, insights(teacher, "heatmap"));
         List<String> topics = map.getList("topics.topicId");
         assertThat(topics).hasSize(32).startsWith("variables", "numbers-and-types");
         assertThat(map.getString("topics[0].moduleId")).isEqualTo("python-basics");
@@ -107,8 +111,7 @@ class ClassInsightsTest extends ProgressFixtures {
             deliver(Events.run(outsider, "lists", "IndexError", now.minusSeconds(100 + i))); // another class
         }
 
-        JsonPath summary = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "summary")).then()
-                .statusCode(200));
+        JsonPath summary = teacherReads(teacher, insights(teacher, "summary"));
         assertThat(summary.getInt("studentCount")).isEqualTo(2);
         assertThat(summary.getInt("days")).isEqualTo(7);
         // Failed runs count as failures too: strings, while-loops and lists only failed (all near 0.11, where BKT's
@@ -136,8 +139,7 @@ class ClassInsightsTest extends ProgressFixtures {
         assertThat(summary.getInt("frequentErrors[1].students")).isEqualTo(1);
 
         // One day's window: last week's errors are outside both windows, so this week's are new.
-        JsonPath oneDay = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=1")
-                .then().statusCode(200));
+        JsonPath oneDay = teacherReads(teacher, insights(teacher, "summary") + "?days=1");
         assertThat(oneDay.getString("frequentErrors[0].trend")).isEqualTo("new");
 
         Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=0").then().statusCode(400)
@@ -156,8 +158,7 @@ class ClassInsightsTest extends ProgressFixtures {
         deliver(Events.attempt(active, "variables", "ex-1", true, now.minusSeconds(60)));
         deliver(Events.attempt(quiet, "variables", "ex-1", true, now.minus(5, ChronoUnit.DAYS)));
 
-        JsonPath view = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "inactivity") + "?days=3")
-                .then().statusCode(200));
+        JsonPath view = teacherReads(teacher, insights(teacher, "inactivity") + "?days=3");
         assertThat(view.getList("inactive.studentId")).containsExactly(quiet.toString(), never.toString());
         assertThat(view.getDouble("inactive[0].daysInactive")).isEqualTo(5.0);
         assertThat((Object) view.get("inactive[1].lastActivityAt")).isNull();
@@ -166,8 +167,7 @@ class ClassInsightsTest extends ProgressFixtures {
         assertThat(view.getInt("brokenStreaks[0].longest")).isEqualTo(1);
         assertThat(view.getInt("streaksUnknown")).isZero();
 
-        JsonPath wider = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "inactivity") + "?days=6")
-                .then().statusCode(200));
+        JsonPath wider = teacherReads(teacher, insights(teacher, "inactivity") + "?days=6");
         assertThat(wider.getList("inactive.studentId")).containsExactly(never.toString());
         Caller.as(teacher, "teacher").when().get(insights(teacher, "inactivity") + "?days=400").then()
                 .statusCode(400).contentType(PROBLEM);
@@ -184,8 +184,7 @@ class ClassInsightsTest extends ProgressFixtures {
         deliver(Events.attempt(bob, "while-loops", "ex-w", true, t.plusSeconds(3)));
         deliver(Events.attempt(bob, "lists", "ex-l", false, t.plusSeconds(4))); // another topic
 
-        JsonPath cell = json(Caller.as(teacher, "teacher").when().get(history(bob, "topics/while-loops")).then()
-                .statusCode(200));
+        JsonPath cell = teacherReads(teacher, history(bob, "topics/while-loops"));
         assertThat(cell.getString("title")).isEqualTo("while Loops");
         assertThat(cell.getInt("attempts")).isEqualTo(4);
         assertThat(cell.getInt("correct")).isEqualTo(1);

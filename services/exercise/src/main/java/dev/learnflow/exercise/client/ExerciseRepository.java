@@ -103,12 +103,7 @@ public class ExerciseRepository {
     }
 
     private StoredExercise map(Row r) {
-        List<ExerciseTest> tests;
-        try {
-            tests = mapper.readValue(r.getString("tests"), TESTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("exercise " + r.getUUID("id") + " has unreadable tests", e);
-        }
+        List<ExerciseTest> tests = JsonColumn.read(mapper, r, "tests", TESTS, "exercise");
         return new StoredExercise(r.getUUID("id"), r.getString("topic_id"), r.getString("title"),
                 Difficulty.fromString(r.getString("difficulty")), r.getString("prompt"), r.getString("starter_code"),
                 r.getString("reference_solution"), tests, r.getInteger("time_limit_ms"),

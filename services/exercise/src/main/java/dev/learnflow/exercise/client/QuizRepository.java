@@ -1,6 +1,5 @@
 package dev.learnflow.exercise.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.domain.Difficulty;
@@ -53,12 +52,7 @@ public class QuizRepository {
     }
 
     private StoredQuiz map(Row r) {
-        List<String> options;
-        try {
-            options = mapper.readValue(r.getString("options"), OPTIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("quiz " + r.getUUID("id") + " has unreadable options", e);
-        }
+        List<String> options = JsonColumn.read(mapper, r, "options", OPTIONS, "quiz");
         UUID id = r.getUUID("id");
         return new StoredQuiz(new Quiz(id, r.getString("topic_id"), r.getString("question"), options,
                 Difficulty.fromString(r.getString("difficulty"))),
