@@ -13,6 +13,11 @@ final class Accounts {
 
     record Account(UUID id, String email, String password, String accessToken, String refreshToken) {
 
+        /** A GET of {@code path} with this account's access token. */
+        Response get(String path) {
+            return given().auth().oauth2(accessToken).when().get(path);
+        }
+
         /** A JSON POST to {@code path} with this account's access token. */
         Response postJson(String path, Object body) {
             return given().auth().oauth2(accessToken).contentType(ContentType.JSON).body(body).when().post(path);

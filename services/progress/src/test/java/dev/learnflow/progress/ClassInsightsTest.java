@@ -39,9 +39,13 @@ class ClassInsightsTest extends ProgressFixtures {
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
+    private static ValidatableResponse teacherGets(UUID teacher, String path) {
+        return Caller.as(teacher, "teacher").when().get(path).then();
+    }
+
     /** What the teacher reads at {@code path} (200 expected). */
     private static JsonPath teacherReads(UUID teacher, String path) {
-        return json(Caller.as(teacher, "teacher").when().get(path).then().statusCode(200));
+        return json(teacherGets(teacher, path).statusCode(200));
     }
 
     private static String insights(UUID teacher, String what) {
@@ -54,16 +58,10 @@ class ClassInsightsTest extends ProgressFixtures {
 
     @Test
     void theHeatmapIsStudentsByTopicsOfTheOwnClassOnly() {
-        UUID teacher = data.teacher();
-        UUID ada = data.student("Ada", "UTC", teacher);
-        UUID bob = data.student("Bob", "UTC", teacher);
-        UUID eve = data.student("Eve", "UTC", data.teacher());
-        Instant t = Instant.now().minusSeconds(300);
-        for (int i = 0; i < 3; i++) {
-            deliver(Events.attempt(ada, "variables", "ex-v" + i, true, t.plusSeconds(i)));
-            deliver(Events.attempt(bob, "defining-functions", "ex-f", false, t.plusSeconds(10 + i)));
-        }
-        deliver(Events.attempt(eve, "strings", "ex-s", true, t));
+        ClassOfTwo group = ClassOfTwo.practised(data, this::deliver);
+        UUID teacher = group.teacher();
+        UUID ada = group.ada();
+        UUID bob = group.bob();
 
         JsonPath map = teacherReads(teacher, insights(teacher, "heatmap"));
         List<String> topics = map.getList("topics.topicId");
@@ -142,10 +140,9 @@ class ClassInsightsTest extends ProgressFixtures {
         JsonPath oneDay = teacherReads(teacher, insights(teacher, "summary") + "?days=1");
         assertThat(oneDay.getString("frequentErrors[0].trend")).isEqualTo("new");
 
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=0").then().statusCode(400)
+        teacherGets(teacher, insights(teacher, "summary") + "?days=0").statusCode(400)
                 .contentType(PROBLEM).body("errors.field", hasItem("days"));
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=many").then()
-                .statusCode(400).contentType(PROBLEM);
+        teacherGets(teacher, insights(teacher, "summary") + "?days=many").statusCode(400).contentType(PROBLEM);
     }
 
     @Test
@@ -169,8 +166,7 @@ class ClassInsightsTest extends ProgressFixtures {
 
         JsonPath wider = teacherReads(teacher, insights(teacher, "inactivity") + "?days=6");
         assertThat(wider.getList("inactive.studentId")).containsExactly(never.toString());
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "inactivity") + "?days=400").then()
-                .statusCode(400).contentType(PROBLEM);
+        teacherGets(teacher, insights(teacher, "inactivity") + "?days=400").statusCode(400).contentType(PROBLEM);
     }
 
     @Test
@@ -196,9 +192,9 @@ class ClassInsightsTest extends ProgressFixtures {
 
         Caller.as(data.teacher(), "teacher").when().get(history(bob, "topics/while-loops")).then().statusCode(403)
                 .contentType(PROBLEM);
-        Caller.as(teacher, "teacher").when().get(history(bob, "topics/no-such-topic")).then().statusCode(404)
+        teacherGets(teacher, history(bob, "topics/no-such-topic")).statusCode(404)
                 .contentType(PROBLEM);
-        Caller.as(teacher, "teacher").when().get(history(bob, "topics/While_Loops")).then().statusCode(400)
+        teacherGets(teacher, history(bob, "topics/While_Loops")).statusCode(400)
                 .contentType(PROBLEM).body("errors.field", hasItem("topicId"));
     }
 
@@ -220,8 +216,7 @@ class ClassInsightsTest extends ProgressFixtures {
         String query = "?verb=failed&topicId=lists&limit=2";
         int pages = 0;
         while (!query.isEmpty()) {
-            JsonPath page = Caller.as(teacher, "teacher").when().get(history(ada, "timeline") + query).then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath page = teacherGets(teacher, history(ada, "timeline") + query).statusCode(200).extract().jsonPath();
             seen.addAll(page.getList("statements.id"));
             assertThat(page.getList("statements.verb.display.en-US", String.class)).allMatch("failed"::equals);
             query = page.getString("more");
@@ -304,8 +299,7 @@ class ClassInsightsTest extends ProgressFixtures {
         deliver(Events.run(bob, "lists", "TypeError", t.plusSeconds(1)));
         deliver(Events.attempt(outsider, "lists", "ex-2", true, t.plusSeconds(2)));
 
-        String csv = Caller.as(teacher, "teacher").when().get(insights(teacher, "statements.csv")).then()
-                .statusCode(200).contentType("text/csv")
+        String csv = teacherGets(teacher, insights(teacher, "statements.csv")).statusCode(200).contentType("text/csv")
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")).extract().asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
@@ -319,8 +313,8 @@ class ClassInsightsTest extends ProgressFixtures {
         String limited = Caller.as(teacher, "teacher").when().get(insights(teacher, "statements.csv") + "?limit=1")
                 .then().statusCode(200).extract().asString();
         assertThat(limited.split("\r\n")).hasSize(2);
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "statements.csv") + "?since=last-week").then()
-                .statusCode(400).contentType(PROBLEM);
+        teacherGets(teacher, insights(teacher, "statements.csv") + "?since=last-week").statusCode(400)
+                .contentType(PROBLEM);
         Caller.as(data.teacher(), "teacher").when().get(insights(teacher, "statements.csv")).then().statusCode(403)
                 .contentType(PROBLEM);
     }

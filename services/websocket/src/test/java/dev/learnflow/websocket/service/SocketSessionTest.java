@@ -30,12 +30,17 @@ class SocketSessionTest {
         return new OutboundMessage(id, "t", json, size, 0);
     }
 
+    /** Sends {@code count} messages of {@code size} bytes; the session takes every one. */
+    private static void sendsAccepted(SocketSession session, int count, int size) {
+        for (int i = 0; i < count; i++) {
+            assertThat(session.send(message("m" + i, size))).as("message %d", i).isTrue();
+        }
+    }
+
     @Test
     void aReaderThatKeepsUpIsNeverDropped() {
         SocketSession session = session(3, 1_000);
-        for (int i = 0; i < 100; i++) {
-            assertThat(session.send(message("m" + i, 100))).isTrue();
-        }
+        sendsAccepted(session, 100, 100);
         assertThat(channel.sent).hasSize(100);
         assertThat(session.pendingMessages()).isZero();
         assertThat(session.isClosed()).isFalse();
@@ -44,9 +49,7 @@ class SocketSessionTest {
     @Test
     void unwrittenMessagesOverTheCountBoundDropTheSocket() {
         SocketSession session = stalledSession(3, 1_000_000);
-        assertThat(session.send(message("a", 10))).isTrue();
-        assertThat(session.send(message("b", 10))).isTrue();
-        assertThat(session.send(message("c", 10))).isTrue();
+        sendsAccepted(session, 3, 10);
         assertThat(session.send(message("d", 10))).isFalse();
         assertThat(channel.sent).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(10));
         assertThat(channel.closeCode).isEqualTo(1008);
@@ -61,8 +64,7 @@ class SocketSessionTest {
     @Test
     void unwrittenBytesOverTheByteBoundDropTheSocket() {
         SocketSession session = stalledSession(1_000, 250);
-        assertThat(session.send(message("a", 100))).isTrue();
-        assertThat(session.send(message("b", 100))).isTrue();
+        sendsAccepted(session, 2, 100);
         assertThat(session.send(message("c", 100))).isFalse();
         assertThat(session.closedBecause()).isEqualTo(CloseCodes.SLOW_CONSUMER);
     }
