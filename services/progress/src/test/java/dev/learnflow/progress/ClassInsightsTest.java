@@ -60,14 +60,13 @@ class ClassInsightsTest extends ProgressFixtures {
     void theHeatmapIsStudentsByTopicsOfTheOwnClassOnly() {
         ClassOfTwo group = ClassOfTwo.practised(data, this::deliver);
         UUID teacher = group.teacher();
-        UUID ada = group.ada();
-        UUID bob = group.bob();
 
         JsonPath map = teacherReads(teacher, insights(teacher, "heatmap"));
         List<String> topics = map.getList("topics.topicId");
         assertThat(topics).hasSize(32).startsWith("variables", "numbers-and-types");
         assertThat(map.getString("topics[0].moduleId")).isEqualTo("python-basics");
-        assertThat(map.getList("students.studentId")).containsExactly(ada.toString(), bob.toString());
+        assertThat(map.getList("students.studentId"))
+                .containsExactly(group.ada().toString(), group.bob().toString());
         int variables = topics.indexOf("variables");
         int functions = topics.indexOf("defining-functions");
         assertThat(map.getDouble("students[0].mastery[" + variables + "]")).isCloseTo(AFTER_THREE_PASSES, within(1e-9));
@@ -81,7 +80,8 @@ class ClassInsightsTest extends ProgressFixtures {
         // Another teacher, a student of the class, nobody: no way in. An admin may look.
         Caller.as(data.teacher(), "teacher").when().get(insights(teacher, "heatmap")).then().statusCode(403)
                 .contentType(PROBLEM).body("type", equalTo("https://learnflow.dev/problems/forbidden"));
-        Caller.student(ada).when().get(insights(teacher, "heatmap")).then().statusCode(403).contentType(PROBLEM);
+        Caller.student(group.ada()).when().get(insights(teacher, "heatmap")).then().statusCode(403)
+                .contentType(PROBLEM);
         given().when().get(insights(teacher, "summary")).then().statusCode(401).contentType(PROBLEM);
         Caller.as(data.admin(), "admin").when().get(insights(teacher, "heatmap")).then().statusCode(200);
     }

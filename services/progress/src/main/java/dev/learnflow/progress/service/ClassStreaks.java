@@ -2,6 +2,7 @@ package dev.learnflow.progress.service;
 
 import dev.learnflow.contracts.api.StreakView;
 import dev.learnflow.contracts.api.UserFacts;
+import dev.learnflow.platform.concurrent.DaemonThreads;
 import dev.learnflow.progress.client.StudentActors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +31,8 @@ public class ClassStreaks {
 
     @Inject
     StudentActors actors;
-    private final ExecutorService readers = Executors.newFixedThreadPool(PARALLELISM, r -> {
-        Thread t = new Thread(r, "progress-class-streaks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService readers = Executors.newFixedThreadPool(PARALLELISM,
+            DaemonThreads.named("progress-class-streaks"));
 
     /**
      * Starts reading every student's streak and returns the lookup that waits for one (null if it could not be read);
