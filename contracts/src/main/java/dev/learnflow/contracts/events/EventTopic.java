@@ -1,6 +1,7 @@
 package dev.learnflow.contracts.events;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -8,24 +9,25 @@ import java.util.stream.Collectors;
 
 /**
  * The eight pub/sub topics: the one place that ties a topic name to its CloudEvent type, payload record, schema
- * and dead-letter topic, so publishers and subscribers cannot disagree about any of them.
+ * and dead-letter topic, so publishers and subscribers cannot disagree about any of them. The CloudEvent type is
+ * named after the payload record ({@code LearningRequested} → {@code learnflow.learning.requested}).
  */
 public enum EventTopic {
-    LEARNING_REQUESTS("learning.requests", "learnflow.learning.requested", LearningRequested.class,
+    LEARNING_REQUESTS("learning.requests", LearningRequested.class,
             "A student's question with context"),
-    CONCEPTS_REQUESTS("concepts.requests", "learnflow.concept.requested", ConceptRequested.class,
+    CONCEPTS_REQUESTS("concepts.requests", ConceptRequested.class,
             "Question plus enhanced context, for the concepts service"),
-    CODE_SUBMISSIONS("code.submissions", "learnflow.code.submitted", CodeSubmitted.class,
+    CODE_SUBMISSIONS("code.submissions", CodeSubmitted.class,
             "Code submitted for review"),
-    DEBUG_REQUESTS("debug.requests", "learnflow.debug.requested", DebugRequested.class,
+    DEBUG_REQUESTS("debug.requests", DebugRequested.class,
             "Code, traceback and context, for the debug service"),
-    EXERCISE_GENERATED("exercise.generated", "learnflow.exercise.generated", ExerciseGenerated.class,
+    EXERCISE_GENERATED("exercise.generated", ExerciseGenerated.class,
             "Summary of an exercise generated for a student"),
-    LEARNING_RESPONSES("learning.responses", "learnflow.learning.responded", LearningResponded.class,
+    LEARNING_RESPONSES("learning.responses", LearningResponded.class,
             "An answer, correlated by request id"),
-    PROGRESS_EVENTS("progress.events", "learnflow.progress.recorded", ProgressRecorded.class,
+    PROGRESS_EVENTS("progress.events", ProgressRecorded.class,
             "xAPI-shaped learning activity: actor, verb, object, result"),
-    STRUGGLE_DETECTED("struggle.detected", "learnflow.struggle.detected", StruggleDetected.class,
+    STRUGGLE_DETECTED("struggle.detected", StruggleDetected.class,
             "A struggling student: topic, reason, evidence");
 
     /** Name of the Dapr pub/sub component, the same in Kubernetes and in the local runtime. */
@@ -39,13 +41,11 @@ public enum EventTopic {
     private static final Map<String, EventTopic> BY_TYPE = index(EventTopic::type);
 
     private final String topic;
-    private final String type;
     private final Class<? extends Record> payloadType;
     private final String description;
 
-    EventTopic(String topic, String type, Class<? extends Record> payloadType, String description) {
+    EventTopic(String topic, Class<? extends Record> payloadType, String description) {
         this.topic = topic;
-        this.type = type;
         this.payloadType = payloadType;
         this.description = description;
     }
@@ -57,7 +57,8 @@ public enum EventTopic {
 
     /** CloudEvent {@code type} attribute, e.g. {@code learnflow.learning.requested}. */
     public String type() {
-        return type;
+        return "learnflow." + payloadType.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", ".")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The record carried as the CloudEvent's {@code data}. */

@@ -4,12 +4,9 @@ import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.contracts.domain.TestCase;
 import dev.learnflow.contracts.domain.TestVisibility;
+import dev.learnflow.contracts.BeanValidation;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,19 +26,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class ApiValidationTest {
 
     private static final String CODE = "for n in range(3):\n    print(n)\n";
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void start() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void stop() {
-        factory.close();
-    }
+    private static final Validator validator = BeanValidation.VALIDATOR;
 
     static Stream<Object> validRequests() {
         return Stream.of(

@@ -3,43 +3,35 @@ package dev.learnflow.contracts.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.learnflow.contracts.json.ContractsJson;
+import dev.learnflow.contracts.BeanValidation;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Every topic's payload survives JSON both ways and matches its generated schema; broken payloads do not. */
 class EventContractTest {
 
     private static final ObjectMapper JSON = ContractsJson.newObjectMapper();
-    private static ValidatorFactory validatorFactory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void startValidator() {
-        validatorFactory = Validation.buildDefaultValidatorFactory();
-        validator = validatorFactory.getValidator();
-    }
-
-    @AfterAll
-    static void closeValidator() {
-        validatorFactory.close();
-    }
+    private static final Validator validator = BeanValidation.VALIDATOR;
 
     @Test
     void everyTopicHasASampleOfItsPayloadType() {
@@ -113,26 +105,22 @@ class EventContractTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(EventTopic.class)
-    void payloadWithAWrongTypeFailsTheSchema(EventTopic topic) {
-        ObjectNode broken = serializedPayload(topic);
-        broken.put("userId", 42);
-
-        assertThat(SchemaSupport.validate(SchemaSupport.payloadSchema(topic), broken))
-                .extracting(ValidationMessage::getType)
-                .contains("type");
+    /** Every topic with a userId that is not a UUID string, and the schema check it must fail. */
+    static Stream<Arguments> badUserIds() {
+        return Arrays.stream(EventTopic.values()).flatMap(topic -> Stream.of(
+                arguments(topic, IntNode.valueOf(42), "type"),
+                arguments(topic, TextNode.valueOf("not-a-uuid"), "format")));
     }
 
     @ParameterizedTest
-    @EnumSource(EventTopic.class)
-    void payloadWithAMalformedUuidFailsTheSchema(EventTopic topic) {
+    @MethodSource("badUserIds")
+    void payloadWithABadUserIdFailsTheSchema(EventTopic topic, JsonNode userId, String failedCheck) {
         ObjectNode broken = serializedPayload(topic);
-        broken.put("userId", "not-a-uuid");
+        broken.set("userId", userId);
 
         assertThat(SchemaSupport.validate(SchemaSupport.payloadSchema(topic), broken))
                 .extracting(ValidationMessage::getType)
-                .contains("format");
+                .contains(failedCheck);
     }
 
     @Test

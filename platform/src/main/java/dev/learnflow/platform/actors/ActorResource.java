@@ -52,24 +52,16 @@ public class ActorResource {
     }
 
     @PUT
-    @Path("/{type}/{id}/method/timer/{timer}")
+    @Path("/{type}/{id}/method/{kind: timer|remind}/{name}")
     @Consumes(MediaType.WILDCARD)
     @Blocking
-    @Operation(summary = "Fire an actor timer (called by the sidecar)")
-    public Response timer(@PathParam("type") String type, @PathParam("id") String id,
-                          @PathParam("timer") String timer, byte[] body) {
-        return run(type, id, "timer " + timer, rt -> rt.invokeTimer(type, id, timer, body).then(Mono.empty()));
-    }
-
-    @PUT
-    @Path("/{type}/{id}/method/remind/{reminder}")
-    @Consumes(MediaType.WILDCARD)
-    @Blocking
-    @Operation(summary = "Fire an actor reminder (called by the sidecar)")
-    public Response reminder(@PathParam("type") String type, @PathParam("id") String id,
-                             @PathParam("reminder") String reminder, byte[] body) {
-        return run(type, id, "reminder " + reminder,
-                rt -> rt.invokeReminder(type, id, reminder, body).then(Mono.empty()));
+    @Operation(summary = "Fire an actor timer or reminder (called by the sidecar)")
+    public Response fire(@PathParam("type") String type, @PathParam("id") String id,
+                         @PathParam("kind") String kind, @PathParam("name") String name, byte[] body) {
+        boolean timer = kind.equals("timer");
+        return run(type, id, (timer ? "timer " : "reminder ") + name, rt -> (timer
+                ? rt.invokeTimer(type, id, name, body)
+                : rt.invokeReminder(type, id, name, body)).then(Mono.empty()));
     }
 
     @DELETE

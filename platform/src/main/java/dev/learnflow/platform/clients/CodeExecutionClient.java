@@ -64,20 +64,15 @@ public class CodeExecutionClient {
     /** code-execution refused the request (a 4xx other than 408/429): the same request will never run. */
     public static class Refused extends RuntimeException {
         private final int status;
-        private final String body;
 
+        /** The message keeps the start of code-execution's answer ({@code body}) for the log. */
         public Refused(int status, String body) {
             super("code-execution refused the request (" + status + "): " + abbreviate(body));
             this.status = status;
-            this.body = body;
         }
 
         public int status() {
             return status;
-        }
-
-        public String body() {
-            return body;
         }
     }
 

@@ -4,12 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /** The auto-grading runner: io and call cases in one sandbox start, graded on the host. */
@@ -148,9 +149,7 @@ class TestRunnerTest {
     @Test
     void invalidExpectedValueIsA400BeforeAnythingRuns() {
         Runs.tests(Map.of("code", "x = 1", "tests", List.of(call("bad", "f()", "os.system('x')"))))
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/validation"))
+                .then().spec(problem(400, "validation"))
                 .body("errors.field", hasItem("tests[0].expected"));
         Runs.tests(Map.of("code", "x = 1", "tests",
                         List.of(Map.of("name", "neither", "visibility", "shown"))))
@@ -158,23 +157,20 @@ class TestRunnerTest {
                 .body("errors.field", hasItem("tests[0].expectedStdout"));
     }
 
+    private static List<Map<String, Object>> cases(int count, IntFunction<Map<String, Object>> testCase) {
+        return IntStream.range(0, count).mapToObj(testCase).toList();
+    }
+
     @Test
     void atMostFiftyTests() {
-        List<Map<String, Object>> many = new ArrayList<>();
-        for (int i = 0; i < 51; i++) {
-            many.add(call("t" + i, "1", "1"));
-        }
-        Runs.tests(Map.of("code", "x = 1", "tests", many))
+        Runs.tests(Map.of("code", "x = 1", "tests", cases(51, i -> call("t" + i, "1", "1"))))
                 .then().statusCode(400)
                 .body("errors.field", hasItem("tests"));
     }
 
     @Test
     void fiftyCasesRunInOneSandboxStart() {
-        List<Map<String, Object>> many = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            many.add(call("t" + i, "add(" + i + ", 1)", Integer.toString(i + 1)));
-        }
+        List<Map<String, Object>> many = cases(50, i -> call("t" + i, "add(" + i + ", 1)", Integer.toString(i + 1)));
         long start = System.nanoTime();
         JsonPath r = grade(SOLUTION, many, null);
         assertThat(r.getList("results.passed", Boolean.class)).hasSize(50).containsOnly(true);

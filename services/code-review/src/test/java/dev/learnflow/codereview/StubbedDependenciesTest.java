@@ -14,6 +14,7 @@ import dev.learnflow.codereview.domain.ReviewReport;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.CodeSubmitted;
 import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.local.testing.OpenAiStub;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.clients.CodeExecutionClient;
@@ -125,12 +126,7 @@ class StubbedDependenciesTest {
     }
 
     private static void llmAnswers(String text) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion",
-                "created", 1_700_000_000, "model", "gpt-4o-mini",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", text))),
-                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
-        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(body)));
+        OpenAiStub.replyToAll(server, text);
     }
 
     @Test
@@ -180,15 +176,17 @@ class StubbedDependenciesTest {
                 .withStatus(503).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":503,\"title\":\"Sandbox unavailable\"}")));
         assertThatThrownBy(() -> reviewer.review("print(1)\n")).isInstanceOf(CodeExecutionClient.Unavailable.class);
-        // A handler exception is RETRY for the platform's SubscriptionResource; nothing was published.
-        CloudEvent<CodeSubmitted> event = event();
-        assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(CodeExecutionClient.Unavailable.class);
-        assertThat(agent.answered(event.id())).isFalse();
+        handlerRetriesWithoutAnAnswer();
     }
 
     @Test
     void sandboxErrorMeansRetry() throws Exception {
         sandboxAnswers("sandbox_error", "");
+        handlerRetriesWithoutAnAnswer();
+    }
+
+    /** A handler exception is RETRY for the platform's SubscriptionResource; nothing was published. */
+    private void handlerRetriesWithoutAnAnswer() {
         CloudEvent<CodeSubmitted> event = event();
         assertThatThrownBy(() -> handler.handle(event)).isInstanceOf(CodeExecutionClient.Unavailable.class);
         assertThat(agent.answered(event.id())).isFalse();

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -33,6 +33,11 @@ class GradingTest {
                 .then().statusCode(status).extract().jsonPath();
     }
 
+    /** Grades {@code code} as a new student's first attempt at a new sum exercise. */
+    private JsonPath firstAttempt(String code) {
+        return submit(ExerciseFixtures.student(pool), ExerciseFixtures.sumExercise(pool, null), code, 200);
+    }
+
     private static Map<String, Object> result(JsonPath grade, String name) {
         List<Map<String, Object>> results = grade.getList("results");
         return results.stream().filter(r -> name.equals(r.get("name"))).findFirst().orElseThrow();
@@ -40,9 +45,7 @@ class GradingTest {
 
     @Test
     void correctSubmissionPassesEveryTest() {
-        UUID student = ExerciseFixtures.student(pool);
-        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
-        JsonPath grade = submit(student, exercise, "def total(n):\n    return sum(range(n + 1))\n", 200);
+        JsonPath grade = firstAttempt("def total(n):\n    return sum(range(n + 1))\n");
         assertThat(grade.getBoolean("passed")).isTrue();
         assertThat(grade.getDouble("score")).isEqualTo(1.0);
         assertThat(grade.getInt("attempt")).isEqualTo(1);
@@ -52,10 +55,8 @@ class GradingTest {
 
     @Test
     void partlyCorrectSubmissionGetsPartialCreditAndHiddenTestsStayHidden() {
-        UUID student = ExerciseFixtures.student(pool);
-        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
         // Right for small n only: fails the big hidden test and the hidden-unless-failing one.
-        JsonPath grade = submit(student, exercise, "def total(n):\n    return {0: 0, 3: 6}.get(n, -1)\n", 200);
+        JsonPath grade = firstAttempt("def total(n):\n    return {0: 0, 3: 6}.get(n, -1)\n");
         assertThat(grade.getBoolean("passed")).isFalse();
         assertThat(grade.getDouble("score")).isEqualTo(0.5);
 
@@ -75,17 +76,13 @@ class GradingTest {
 
     @Test
     void hiddenUnlessFailingStaysHiddenWhilePassing() {
-        UUID student = ExerciseFixtures.student(pool);
-        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
-        JsonPath grade = submit(student, exercise, "def total(n):\n    return n * (n + 1) // 2\n", 200);
+        JsonPath grade = firstAttempt("def total(n):\n    return n * (n + 1) // 2\n");
         assertThat(result(grade, "ten")).containsEntry("passed", true).doesNotContainKeys("expected", "actual");
     }
 
     @Test
     void wrongSubmissionScoresZero() {
-        UUID student = ExerciseFixtures.student(pool);
-        UUID exercise = ExerciseFixtures.sumExercise(pool, null);
-        JsonPath grade = submit(student, exercise, "def total(n):\n    return 42\n", 200);
+        JsonPath grade = firstAttempt("def total(n):\n    return 42\n");
         assertThat(grade.getBoolean("passed")).isFalse();
         assertThat(grade.getDouble("score")).isEqualTo(0.0);
         assertThat(result(grade, "small")).containsEntry("actual", "42").containsEntry("status", "ok");
@@ -170,8 +167,7 @@ class GradingTest {
         assertThat(second.getInt("attemptsLeft")).isZero();
         ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", "def total(n):\n    return 0\n"))
                 .post("/internal/exercises/{id}/submissions", exercise)
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/no-attempts-left"));
+                .then().spec(problem(409, "no-attempts-left"));
         // another student's attempts are their own
         assertThat(submit(other, exercise, "def total(n):\n    return 0\n", 200).getInt("attempt")).isEqualTo(1);
     }

@@ -22,9 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -122,13 +119,8 @@ class RedTeamExerciseTest {
                         Map.of("name", "empty", "call", "dedupe([])", "expected", "[]", "visibility", "hidden"),
                         Map.of("name", "order", "call", "dedupe([3, 1, 3, 2, 1])", "expected", "[3, 1, 2]",
                                 "visibility", "hidden_unless_failing"))));
-        String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-rt", "object", "chat.completion",
-                "created", 1_700_000_000, "model", OpenAiStub.MODEL,
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", draft))),
-                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
         openai.resetAll();
-        openai.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(body)));
+        OpenAiStub.replyToAll(openai, draft);
         UUID student = ExerciseFixtures.student(pool);
         return ExerciseFixtures.as(student).contentType(ContentType.JSON)
                 .body(Map.of("topicId", "lists", "difficulty", "beginner"))

@@ -1,6 +1,8 @@
 package dev.learnflow.exercise;
 
+import dev.learnflow.local.testing.OpenAiStub;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -46,6 +48,16 @@ class StubbedSandboxTest {
         StubbedSandbox.proxyTo(codeExecutionUrl);
     }
 
+    /** The sandbox's next answers to grading requests, in place of the real sandbox's. */
+    private static void gradingAnswers(ResponseDefinitionBuilder answer) {
+        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1).willReturn(answer));
+    }
+
+    private static ResponseDefinitionBuilder problem(int status, String title) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":" + status + ",\"title\":\"" + title + "\"}");
+    }
+
     private static JsonPath submit(UUID student, UUID exercise, String code, int status) {
         return ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", code))
                 .post("/internal/exercises/{id}/submissions", exercise)
@@ -58,27 +70,22 @@ class StubbedSandboxTest {
         UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
         String solution = "def total(n):\n    return n * (n + 1) // 2\n";
 
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":503,\"title\":\"Sandbox unavailable\"}")));
+        gradingAnswers(problem(503, "Sandbox unavailable"));
         JsonPath down = submit(student, exercise, solution, 503);
         assertThat(down.getString("type")).isEqualTo("https://learnflow.dev/problems/sandbox-unavailable");
         assertThat(down.getString("detail")).contains("did not use up an attempt");
 
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        gradingAnswers(aResponse().withStatus(429).withHeader("Retry-After", "1"));
         submit(student, exercise, solution, 503);
 
         String sandboxError = JSON.writeValueAsString(Map.of("results", List.of(
                 result("small", "shown"), result("zero", "hidden"), result("secret big one", "hidden"),
                 result("ten", "hidden_unless_failing"))));
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(okJson(sandboxError)));
+        gradingAnswers(okJson(sandboxError));
         submit(student, exercise, solution, 503);
 
         // Back to the real sandbox: the one allowed attempt is still there.
-        StubbedSandbox.server.resetAll();
-        StubbedSandbox.proxyTo(codeExecutionUrl);
+        reset();
         JsonPath graded = submit(student, exercise, solution, 200);
         assertThat(graded.getInt("attempt")).isEqualTo(1);
         assertThat(graded.getBoolean("passed")).isTrue();
@@ -90,23 +97,16 @@ class StubbedSandboxTest {
         UUID student = ExerciseFixtures.student(pool);
         UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
         String solution = "def total(n):\n    return n * (n + 1) // 2\n";
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(413).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":413,\"title\":\"Code too large\"}")));
-        JsonPath tooLarge = ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("code", solution))
-                .post("/internal/exercises/{id}/submissions", exercise)
-                .then().statusCode(413).contentType("application/problem+json").extract().jsonPath();
+        gradingAnswers(problem(413, "Code too large"));
+        JsonPath tooLarge = submit(student, exercise, solution, 413);
         assertThat(tooLarge.getString("type")).isEqualTo("https://learnflow.dev/problems/code-too-large");
         assertThat(tooLarge.getString("detail")).contains("No attempt was used");
 
-        StubbedSandbox.server.stubFor(post(urlEqualTo("/internal/runs/tests")).atPriority(1)
-                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":422,\"title\":\"Unprocessable\"}")));
+        gradingAnswers(problem(422, "Unprocessable"));
         submit(student, exercise, solution, 422);
 
         // The one allowed attempt is still there.
-        StubbedSandbox.server.resetAll();
-        StubbedSandbox.proxyTo(codeExecutionUrl);
+        reset();
         assertThat(submit(student, exercise, solution, 200).getInt("attempt")).isEqualTo(1);
     }
 
@@ -116,13 +116,14 @@ class StubbedSandboxTest {
     }
 
     private static void llmAnswers(String content) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion",
-                "created", 1_700_000_000, "model", "gpt-4o-mini",
-                "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
-                        "message", Map.of("role", "assistant", "content", content))),
-                "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+        String body = OpenAiStub.completion(content);
         StubbedSandbox.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
                 .willReturn(okJson(body)));
+    }
+
+    private static JsonPath generate(UUID student, Map<String, String> request) {
+        return ExerciseFixtures.as(student).contentType(ContentType.JSON).body(request)
+                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
     }
 
     static String challenge(String solution) throws Exception {
@@ -142,9 +143,7 @@ class StubbedSandboxTest {
     void llmChallengeIsAcceptedWhenItsReferenceSolutionPassesInTheSandbox() throws Exception {
         llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text.lower() if ch in 'aeiou')\n"));
         UUID student = ExerciseFixtures.student(pool);
-        JsonPath exercise = ExerciseFixtures.as(student).contentType(ContentType.JSON)
-                .body(Map.of("topicId", "strings", "difficulty", "beginner"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
+        JsonPath exercise = generate(student, Map.of("topicId", "strings", "difficulty", "beginner"));
         assertThat(exercise.getString("source")).isEqualTo("llm");
         assertThat(exercise.getString("title")).isEqualTo("Count the Vowels");
         assertThat(exercise.getList("visibleTests")).hasSize(1);
@@ -163,9 +162,7 @@ class StubbedSandboxTest {
         // Wrong on upper case: fails its own hidden_unless_failing test.
         llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text if ch in 'aeiou')\n"));
         UUID student = ExerciseFixtures.student(pool);
-        JsonPath exercise = ExerciseFixtures.as(student).contentType(ContentType.JSON)
-                .body(Map.of("topicId", "strings", "difficulty", "beginner"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
+        JsonPath exercise = generate(student, Map.of("topicId", "strings", "difficulty", "beginner"));
         assertThat(exercise.getString("source")).isEqualTo("template");
         assertThat(exercise.getString("title")).isNotEqualTo("Count the Vowels");
     }
@@ -175,12 +172,8 @@ class StubbedSandboxTest {
         UUID student = ExerciseFixtures.student(pool);
         StubbedSandbox.server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
-        assertThat(ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
-                .isEqualTo("template");
+        assertThat(generate(student, Map.of("topicId", "lists")).getString("source")).isEqualTo("template");
         llmAnswers("Sure! Here is a fun exercise about lists: reverse a list.");
-        assertThat(ExerciseFixtures.as(student).contentType(ContentType.JSON).body(Map.of("topicId", "lists"))
-                .post("/internal/exercises").then().statusCode(201).extract().jsonPath().getString("source"))
-                .isEqualTo("template");
+        assertThat(generate(student, Map.of("topicId", "lists")).getString("source")).isEqualTo("template");
     }
 }

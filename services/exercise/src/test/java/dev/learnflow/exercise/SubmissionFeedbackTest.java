@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -188,8 +189,7 @@ class SubmissionFeedbackTest {
         UUID other = ExerciseFixtures.student(pool);
         UUID exercise = ExerciseFixtures.sumExercise(pool, null);
 
-        hints(student, exercise, WRONG, 2).then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/not-graded"));
+        hints(student, exercise, WRONG, 2).then().spec(problem(409, "not-graded"));
         submit(student, exercise, WRONG);
         hints(student, exercise, WRONG + "# changed\n", 2).then().statusCode(409);
         hints(other, exercise, WRONG, 2).then().statusCode(409);
@@ -206,8 +206,7 @@ class SubmissionFeedbackTest {
         debug.stubFor(post(urlEqualTo("/internal/diagnoses")).willReturn(aResponse().withStatus(500)));
         submit(student, exercise, WRONG);
 
-        hints(student, exercise, WRONG, 2).then().statusCode(503).contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/hints-unavailable"));
+        hints(student, exercise, WRONG, 2).then().spec(problem(503, "hints-unavailable"));
         debug.stubFor(post(urlEqualTo("/internal/diagnoses")).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":422}")));
         hints(student, exercise, WRONG, 2).then().statusCode(422)

@@ -1,14 +1,13 @@
 package dev.learnflow.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
@@ -18,11 +17,8 @@ class AccessAndLimitsTest {
     void studentCannotReadAnotherStudentsProgress() {
         Accounts.Account ada = Accounts.register("student");
         Accounts.Account bob = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken())
-                .when().get("/api/v1/students/" + bob.id() + "/progress")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/forbidden"));
+        ada.get("/api/v1/students/" + bob.id() + "/progress")
+                .then().spec(problem(403, "forbidden"));
     }
 
     @Test
@@ -30,12 +26,10 @@ class AccessAndLimitsTest {
         Accounts.Account teacher = Accounts.register("teacher");
         Accounts.Account otherTeacher = Accounts.register("teacher");
         Accounts.Account student = Accounts.register("student", teacher.id());
-        given().auth().oauth2(otherTeacher.accessToken())
-                .when().get("/api/v1/students/" + student.id() + "/streak")
+        otherTeacher.get("/api/v1/students/" + student.id() + "/streak")
                 .then().statusCode(403);
         // The own teacher passes the access check (the progress backend itself is not in this test's mesh).
-        int status = given().auth().oauth2(teacher.accessToken())
-                .when().get("/api/v1/students/" + student.id() + "/streak")
+        int status = teacher.get("/api/v1/students/" + student.id() + "/streak")
                 .then().extract().statusCode();
         assertThat(status).isNotIn(401, 403);
     }
@@ -43,8 +37,7 @@ class AccessAndLimitsTest {
     @Test
     void studentCannotCallTeacherRoutes() {
         Accounts.Account ada = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken())
-                .when().get("/api/v1/teacher/alerts")
+        ada.get("/api/v1/teacher/alerts")
                 .then().statusCode(403)
                 .contentType("application/problem+json");
     }
@@ -52,10 +45,8 @@ class AccessAndLimitsTest {
     @Test
     void malformedIdInPathIsABadRequest() {
         Accounts.Account ada = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken())
-                .when().get("/api/v1/students/not-a-uuid/progress")
-                .then().statusCode(400)
-                .body("type", equalTo("https://learnflow.dev/problems/invalid-id"));
+        ada.get("/api/v1/students/not-a-uuid/progress")
+                .then().spec(problem(400, "invalid-id"));
     }
 
     @Test
@@ -64,7 +55,7 @@ class AccessAndLimitsTest {
         int limited = 0;
         String retryAfter = null;
         for (int i = 0; i < 120 && limited == 0; i++) {
-            var response = given().auth().oauth2(ada.accessToken()).when().get("/api/v1/me");
+            var response = ada.get("/api/v1/me");
             if (response.statusCode() == 429) {
                 limited++;
                 retryAfter = response.header("Retry-After");
@@ -75,27 +66,21 @@ class AccessAndLimitsTest {
         assertThat(Integer.parseInt(retryAfter)).isPositive();
         // Another user is not affected by ada's bucket.
         Accounts.Account bob = Accounts.register("student");
-        given().auth().oauth2(bob.accessToken()).when().get("/api/v1/me").then().statusCode(200);
+        bob.get("/api/v1/me").then().statusCode(200);
     }
 
     @Test
     void oversizedBodyIsRejectedWith413() {
         Accounts.Account ada = Accounts.register("student");
         String huge = "x".repeat(70 * 1024);
-        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("code", huge))
-                .when().post("/api/v1/runs")
-                .then().statusCode(413)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/payload-too-large"));
+        ada.postJson("/api/v1/runs", Map.of("code", huge))
+                .then().spec(problem(413, "payload-too-large"));
     }
 
     @Test
     void invalidRunRequestNamesTheField() {
         Accounts.Account ada = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("code", "", "timeoutMs", 60_000))
-                .when().post("/api/v1/runs")
+        ada.postJson("/api/v1/runs", Map.of("code", "", "timeoutMs", 60_000))
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("code"))

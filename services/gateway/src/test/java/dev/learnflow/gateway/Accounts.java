@@ -1,6 +1,7 @@
 package dev.learnflow.gateway;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,16 @@ import static io.restassured.RestAssured.given;
 final class Accounts {
 
     record Account(UUID id, String email, String password, String accessToken, String refreshToken) {
+
+        /** A GET of {@code path} with this account's access token. */
+        Response get(String path) {
+            return given().auth().oauth2(accessToken).when().get(path);
+        }
+
+        /** A JSON POST to {@code path} with this account's access token. */
+        Response postJson(String path, Object body) {
+            return given().auth().oauth2(accessToken).contentType(ContentType.JSON).body(body).when().post(path);
+        }
     }
 
     private Accounts() {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -112,9 +113,7 @@ class JwtAttackTest {
     private static void assertRejected(String token) {
         given().auth().oauth2(token)
                 .when().get("/api/v1/me")
-                .then().statusCode(401)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/unauthorized"));
+                .then().spec(problem(401, "unauthorized"));
     }
 
     private void assertAccepted(String token) {

@@ -3,7 +3,6 @@ package dev.learnflow.gateway;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.local.testing.MeshPeers;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +39,7 @@ class RoutingTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"ok\",\"stdout\":\"hi\\n\",\"exitCode\":0}")));
         Accounts.Account ada = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("code", "print('hi')"))
-                .when().post("/api/v1/runs")
+        ada.postJson("/api/v1/runs", Map.of("code", "print('hi')"))
                 .then().statusCode(200)
                 .body("stdout", org.hamcrest.Matchers.equalTo("hi\n"));
         sandbox.verify(postRequestedFor(urlEqualTo("/internal/runs"))
@@ -99,9 +96,7 @@ class RoutingTest {
                 .withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "2")
                 .withBody("{\"type\":\"https://learnflow.dev/problems/sandbox-busy\",\"title\":\"Busy\",\"status\":429}")));
         Accounts.Account ada = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("code", "print(1)"))
-                .when().post("/api/v1/runs")
+        ada.postJson("/api/v1/runs", Map.of("code", "print(1)"))
                 .then().statusCode(429)
                 .header("Retry-After", "2")
                 .contentType("application/problem+json");
@@ -111,9 +106,7 @@ class RoutingTest {
     void aBackendThatIsDownGivesA503ProblemQuickly() {
         // triage has no app in this mesh: its sidecar lookup fails like daprd's does for an unknown app.
         Accounts.Account ada = Accounts.register("student");
-        given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                .body(Map.of("question", "What is a list?"))
-                .when().post("/api/v1/questions")
+        ada.postJson("/api/v1/questions", Map.of("question", "What is a list?"))
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", org.hamcrest.Matchers.equalTo("https://learnflow.dev/problems/service-unavailable"));
@@ -124,9 +117,7 @@ class RoutingTest {
         Accounts.Account ada = Accounts.register("student");
         String retryAfter = null;
         for (int i = 0; i < 8 && retryAfter == null; i++) {
-            retryAfter = given().auth().oauth2(ada.accessToken()).contentType(ContentType.JSON)
-                    .body(Map.of("question", "What is a tuple?"))
-                    .when().post("/api/v1/questions")
+            retryAfter = ada.postJson("/api/v1/questions", Map.of("question", "What is a tuple?"))
                     .then().statusCode(503).extract().header("Retry-After");
         }
         assertThat(retryAfter).as("Retry-After once the circuit is open").isNotNull();

@@ -46,7 +46,7 @@ class TeacherInsightsRoutingTest {
     @Test
     void classInsightsGoToProgressForTheCallersOwnClass() {
         Accounts.Account teacher = Accounts.register("teacher");
-        given().auth().oauth2(teacher.accessToken()).when().get("/api/v1/teacher/heatmap").then().statusCode(200);
+        teacher.get("/api/v1/teacher/heatmap").then().statusCode(200);
         progress.verify(getRequestedFor(urlPathEqualTo("/internal/teachers/" + teacher.id() + "/insights/heatmap"))
                 .withHeader("x-learnflow-user", equalTo(teacher.id().toString()))
                 .withHeader("x-learnflow-roles", equalTo("teacher"))
@@ -82,7 +82,7 @@ class TeacherInsightsRoutingTest {
     void aStudentReachesNoTeacherRoute() {
         Accounts.Account student = Accounts.register("student");
         for (String route : TEACHER_ROUTES) {
-            given().auth().oauth2(student.accessToken()).when().get(route)
+            student.get(route)
                     .then().statusCode(403).contentType("application/problem+json");
         }
         progress.verify(0, getRequestedFor(urlPathMatching("/internal/teachers/" + student.id() + "/.*")));
@@ -95,8 +95,7 @@ class TeacherInsightsRoutingTest {
         Accounts.Account student = Accounts.register("student", teacher.id());
         for (String what : List.of("timeline", "topics/while-loops", "mastery-history?moduleId=control-flow",
                 "calendar")) {
-            given().auth().oauth2(otherTeacher.accessToken())
-                    .when().get("/api/v1/students/" + student.id() + "/" + what)
+            otherTeacher.get("/api/v1/students/" + student.id() + "/" + what)
                     .then().statusCode(403).contentType("application/problem+json");
         }
         progress.verify(0, getRequestedFor(urlPathMatching("/internal/students/" + student.id() + "/.*")));
@@ -106,15 +105,12 @@ class TeacherInsightsRoutingTest {
         progress.verify(getRequestedFor(urlPathEqualTo("/internal/students/" + student.id() + "/insights/timeline"))
                 .withQueryParam("verb", equalTo("failed")).withQueryParam("topicId", equalTo("lists"))
                 .withHeader("x-learnflow-user", equalTo(teacher.id().toString())));
-        given().auth().oauth2(student.accessToken())
-                .when().get("/api/v1/students/" + student.id() + "/calendar").then().statusCode(200);
-        given().auth().oauth2(teacher.accessToken())
-                .when().get("/api/v1/students/" + student.id() + "/topics/Not_A_Slug")
+        student.get("/api/v1/students/" + student.id() + "/calendar").then().statusCode(200);
+        teacher.get("/api/v1/students/" + student.id() + "/topics/Not_A_Slug")
                 .then().statusCode(400).contentType("application/problem+json");
         // two over-long ids make a request line beyond Vert.x's 4 KB default, which it would answer with a bare 414
         String longId = "a".repeat(3_000);
-        given().auth().oauth2(teacher.accessToken())
-                .when().get("/api/v1/students/" + longId + "/topics/" + longId)
+        teacher.get("/api/v1/students/" + longId + "/topics/" + longId)
                 .then().statusCode(400).contentType("application/problem+json");
     }
 }

@@ -8,13 +8,7 @@ import java.util.List;
 @QuarkusTest
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 
-    @Override
-    protected String expectedTitle() {
-        return "LearnFlow Notification service API";
-    }
-
-    @Override
-    protected List<String> subscribedTopics() {
-        return List.of("struggle.detected");
+    ServiceEndpointsTest() {
+        super("LearnFlow Notification service API", List.of("struggle.detected"));
     }
 }

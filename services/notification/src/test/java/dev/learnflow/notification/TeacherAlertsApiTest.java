@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -76,9 +77,7 @@ class TeacherAlertsApiTest {
     void onlyTheTeacherThemselvesOrAnAdminGetThrough() {
         UUID teacher = Db.teacher();
         UUID alert = Db.insertAlert(Db.student(teacher), teacher, null, "stuck", "open");
-        as(Db.teacher(), "teacher").when().get(alerts(teacher)).then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://learnflow.dev/problems/forbidden"));
+        as(Db.teacher(), "teacher").when().get(alerts(teacher)).then().spec(problem(403, "forbidden"));
         as(Db.student(teacher), "student").when().get(alerts(teacher)).then().statusCode(403);
         given().when().get(alerts(teacher)).then().statusCode(401).contentType("application/problem+json");
         as(Db.admin(), "admin").when().get(alerts(teacher)).then().statusCode(200)

@@ -39,6 +39,15 @@ class ClassInsightsTest extends ProgressFixtures {
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
     }
 
+    private static ValidatableResponse teacherGets(UUID teacher, String path) {
+        return Caller.as(teacher, "teacher").when().get(path).then();
+    }
+
+    /** What the teacher reads at {@code path} (200 expected). */
+    private static JsonPath teacherReads(UUID teacher, String path) {
+        return json(teacherGets(teacher, path).statusCode(200));
+    }
+
     private static String insights(UUID teacher, String what) {
         return "/internal/teachers/" + teacher + "/insights/" + what;
     }
@@ -49,23 +58,15 @@ class ClassInsightsTest extends ProgressFixtures {
 
     @Test
     void theHeatmapIsStudentsByTopicsOfTheOwnClassOnly() {
-        UUID teacher = data.teacher();
-        UUID ada = data.student("Ada", "UTC", teacher);
-        UUID bob = data.student("Bob", "UTC", teacher);
-        UUID eve = data.student("Eve", "UTC", data.teacher());
-        Instant t = Instant.now().minusSeconds(300);
-        for (int i = 0; i < 3; i++) {
-            deliver(Events.attempt(ada, "variables", "ex-v" + i, true, t.plusSeconds(i)));
-            deliver(Events.attempt(bob, "defining-functions", "ex-f", false, t.plusSeconds(10 + i)));
-        }
-        deliver(Events.attempt(eve, "strings", "ex-s", true, t));
+        ClassOfTwo group = ClassOfTwo.practised(data, this::deliver);
+        UUID teacher = group.teacher();
 
-        JsonPath map = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "heatmap")).then()
-                .statusCode(200));
+        JsonPath map = teacherReads(teacher, insights(teacher, "heatmap"));
         List<String> topics = map.getList("topics.topicId");
         assertThat(topics).hasSize(32).startsWith("variables", "numbers-and-types");
         assertThat(map.getString("topics[0].moduleId")).isEqualTo("python-basics");
-        assertThat(map.getList("students.studentId")).containsExactly(ada.toString(), bob.toString());
+        assertThat(map.getList("students.studentId"))
+                .containsExactly(group.ada().toString(), group.bob().toString());
         int variables = topics.indexOf("variables");
         int functions = topics.indexOf("defining-functions");
         assertThat(map.getDouble("students[0].mastery[" + variables + "]")).isCloseTo(AFTER_THREE_PASSES, within(1e-9));
@@ -79,7 +80,8 @@ class ClassInsightsTest extends ProgressFixtures {
         // Another teacher, a student of the class, nobody: no way in. An admin may look.
         Caller.as(data.teacher(), "teacher").when().get(insights(teacher, "heatmap")).then().statusCode(403)
                 .contentType(PROBLEM).body("type", equalTo("https://learnflow.dev/problems/forbidden"));
-        Caller.student(ada).when().get(insights(teacher, "heatmap")).then().statusCode(403).contentType(PROBLEM);
+        Caller.student(group.ada()).when().get(insights(teacher, "heatmap")).then().statusCode(403)
+                .contentType(PROBLEM);
         given().when().get(insights(teacher, "summary")).then().statusCode(401).contentType(PROBLEM);
         Caller.as(data.admin(), "admin").when().get(insights(teacher, "heatmap")).then().statusCode(200);
     }
@@ -107,8 +109,7 @@ class ClassInsightsTest extends ProgressFixtures {
             deliver(Events.run(outsider, "lists", "IndexError", now.minusSeconds(100 + i))); // another class
         }
 
-        JsonPath summary = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "summary")).then()
-                .statusCode(200));
+        JsonPath summary = teacherReads(teacher, insights(teacher, "summary"));
         assertThat(summary.getInt("studentCount")).isEqualTo(2);
         assertThat(summary.getInt("days")).isEqualTo(7);
         // Failed runs count as failures too: strings, while-loops and lists only failed (all near 0.11, where BKT's
@@ -136,14 +137,12 @@ class ClassInsightsTest extends ProgressFixtures {
         assertThat(summary.getInt("frequentErrors[1].students")).isEqualTo(1);
 
         // One day's window: last week's errors are outside both windows, so this week's are new.
-        JsonPath oneDay = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=1")
-                .then().statusCode(200));
+        JsonPath oneDay = teacherReads(teacher, insights(teacher, "summary") + "?days=1");
         assertThat(oneDay.getString("frequentErrors[0].trend")).isEqualTo("new");
 
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=0").then().statusCode(400)
+        teacherGets(teacher, insights(teacher, "summary") + "?days=0").statusCode(400)
                 .contentType(PROBLEM).body("errors.field", hasItem("days"));
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "summary") + "?days=many").then()
-                .statusCode(400).contentType(PROBLEM);
+        teacherGets(teacher, insights(teacher, "summary") + "?days=many").statusCode(400).contentType(PROBLEM);
     }
 
     @Test
@@ -156,8 +155,7 @@ class ClassInsightsTest extends ProgressFixtures {
         deliver(Events.attempt(active, "variables", "ex-1", true, now.minusSeconds(60)));
         deliver(Events.attempt(quiet, "variables", "ex-1", true, now.minus(5, ChronoUnit.DAYS)));
 
-        JsonPath view = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "inactivity") + "?days=3")
-                .then().statusCode(200));
+        JsonPath view = teacherReads(teacher, insights(teacher, "inactivity") + "?days=3");
         assertThat(view.getList("inactive.studentId")).containsExactly(quiet.toString(), never.toString());
         assertThat(view.getDouble("inactive[0].daysInactive")).isEqualTo(5.0);
         assertThat((Object) view.get("inactive[1].lastActivityAt")).isNull();
@@ -166,11 +164,9 @@ class ClassInsightsTest extends ProgressFixtures {
         assertThat(view.getInt("brokenStreaks[0].longest")).isEqualTo(1);
         assertThat(view.getInt("streaksUnknown")).isZero();
 
-        JsonPath wider = json(Caller.as(teacher, "teacher").when().get(insights(teacher, "inactivity") + "?days=6")
-                .then().statusCode(200));
+        JsonPath wider = teacherReads(teacher, insights(teacher, "inactivity") + "?days=6");
         assertThat(wider.getList("inactive.studentId")).containsExactly(never.toString());
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "inactivity") + "?days=400").then()
-                .statusCode(400).contentType(PROBLEM);
+        teacherGets(teacher, insights(teacher, "inactivity") + "?days=400").statusCode(400).contentType(PROBLEM);
     }
 
     @Test
@@ -184,8 +180,7 @@ class ClassInsightsTest extends ProgressFixtures {
         deliver(Events.attempt(bob, "while-loops", "ex-w", true, t.plusSeconds(3)));
         deliver(Events.attempt(bob, "lists", "ex-l", false, t.plusSeconds(4))); // another topic
 
-        JsonPath cell = json(Caller.as(teacher, "teacher").when().get(history(bob, "topics/while-loops")).then()
-                .statusCode(200));
+        JsonPath cell = teacherReads(teacher, history(bob, "topics/while-loops"));
         assertThat(cell.getString("title")).isEqualTo("while Loops");
         assertThat(cell.getInt("attempts")).isEqualTo(4);
         assertThat(cell.getInt("correct")).isEqualTo(1);
@@ -197,9 +192,9 @@ class ClassInsightsTest extends ProgressFixtures {
 
         Caller.as(data.teacher(), "teacher").when().get(history(bob, "topics/while-loops")).then().statusCode(403)
                 .contentType(PROBLEM);
-        Caller.as(teacher, "teacher").when().get(history(bob, "topics/no-such-topic")).then().statusCode(404)
+        teacherGets(teacher, history(bob, "topics/no-such-topic")).statusCode(404)
                 .contentType(PROBLEM);
-        Caller.as(teacher, "teacher").when().get(history(bob, "topics/While_Loops")).then().statusCode(400)
+        teacherGets(teacher, history(bob, "topics/While_Loops")).statusCode(400)
                 .contentType(PROBLEM).body("errors.field", hasItem("topicId"));
     }
 
@@ -221,8 +216,7 @@ class ClassInsightsTest extends ProgressFixtures {
         String query = "?verb=failed&topicId=lists&limit=2";
         int pages = 0;
         while (!query.isEmpty()) {
-            JsonPath page = Caller.as(teacher, "teacher").when().get(history(ada, "timeline") + query).then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath page = teacherGets(teacher, history(ada, "timeline") + query).statusCode(200).extract().jsonPath();
             seen.addAll(page.getList("statements.id"));
             assertThat(page.getList("statements.verb.display.en-US", String.class)).allMatch("failed"::equals);
             query = page.getString("more");
@@ -305,8 +299,7 @@ class ClassInsightsTest extends ProgressFixtures {
         deliver(Events.run(bob, "lists", "TypeError", t.plusSeconds(1)));
         deliver(Events.attempt(outsider, "lists", "ex-2", true, t.plusSeconds(2)));
 
-        String csv = Caller.as(teacher, "teacher").when().get(insights(teacher, "statements.csv")).then()
-                .statusCode(200).contentType("text/csv")
+        String csv = teacherGets(teacher, insights(teacher, "statements.csv")).statusCode(200).contentType("text/csv")
                 .header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")).extract().asString();
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
@@ -320,8 +313,8 @@ class ClassInsightsTest extends ProgressFixtures {
         String limited = Caller.as(teacher, "teacher").when().get(insights(teacher, "statements.csv") + "?limit=1")
                 .then().statusCode(200).extract().asString();
         assertThat(limited.split("\r\n")).hasSize(2);
-        Caller.as(teacher, "teacher").when().get(insights(teacher, "statements.csv") + "?since=last-week").then()
-                .statusCode(400).contentType(PROBLEM);
+        teacherGets(teacher, insights(teacher, "statements.csv") + "?since=last-week").statusCode(400)
+                .contentType(PROBLEM);
         Caller.as(data.teacher(), "teacher").when().get(insights(teacher, "statements.csv")).then().statusCode(403)
                 .contentType(PROBLEM);
     }

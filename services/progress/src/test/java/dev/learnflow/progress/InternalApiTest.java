@@ -222,18 +222,10 @@ class InternalApiTest extends ProgressFixtures {
 
     @Test
     void aTeacherSeesTheirClassWithMasteryStreaksAndStruggles() {
-        UUID teacher = data.teacher();
-        UUID ada = data.student("Ada", "Europe/London", teacher);
-        UUID bob = data.student("Bob", "Asia/Tokyo", teacher);
-        UUID outsider = data.student("Eve", "UTC", data.teacher());
-        Instant t = Instant.now().minusSeconds(300);
-        deliver(Events.attempt(ada, "variables", "ex-v", true, t));
-        deliver(Events.attempt(ada, "variables", "ex-v2", true, t.plusSeconds(1)));
-        deliver(Events.attempt(ada, "variables", "ex-v3", true, t.plusSeconds(2))); // mastered
-        for (int i = 0; i < 3; i++) {
-            deliver(Events.attempt(bob, "defining-functions", "ex-f", false, t.plusSeconds(10 + i)));
-        }
-        deliver(Events.attempt(outsider, "strings", "ex-s", true, t));
+        ClassOfTwo group = ClassOfTwo.practised(data, this::deliver);
+        UUID teacher = group.teacher();
+        UUID ada = group.ada();
+        UUID bob = group.bob();
 
         JsonPath view = json(Caller.as(teacher, "teacher").when().get("/internal/teachers/" + teacher + "/class")
                 .then().statusCode(200));

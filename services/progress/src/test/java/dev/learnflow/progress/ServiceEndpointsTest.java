@@ -12,14 +12,8 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 
-    @Override
-    protected String expectedTitle() {
-        return "LearnFlow Progress service API";
-    }
-
-    @Override
-    protected List<String> subscribedTopics() {
-        return List.of("progress.events");
+    ServiceEndpointsTest() {
+        super("LearnFlow Progress service API", List.of("progress.events"));
     }
 
     @Test

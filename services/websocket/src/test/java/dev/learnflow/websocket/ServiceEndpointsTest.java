@@ -12,14 +12,8 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class ServiceEndpointsTest extends ServiceEndpointsContract {
 
-    @Override
-    protected String expectedTitle() {
-        return "LearnFlow WebSocket relay API";
-    }
-
-    @Override
-    protected List<String> subscribedTopics() {
-        return List.of("learning.responses", "progress.events", "exercise.generated");
+    ServiceEndpointsTest() {
+        super("LearnFlow WebSocket relay API", List.of("learning.responses", "progress.events", "exercise.generated"));
     }
 
     @Test

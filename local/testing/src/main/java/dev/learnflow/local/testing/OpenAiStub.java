@@ -1,6 +1,7 @@
 package dev.learnflow.local.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -61,17 +62,27 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
      * {@code content}, or (for a non-200 {@code status}) an OpenAI-style error, after {@code delayMs}.
      */
     public static void reply(WireMockServer server, String marker, String content, int delayMs, int status) {
-        Map<String, Object> completion = Map.of("id", "chatcmpl-" + marker, "object", "chat.completion",
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
+                .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(status == 200 ? completion(content)
+                                : "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")));
+    }
+
+    /** Stubs the model's reply to every chat request: a chat completion with {@code content}. */
+    public static void replyToAll(WireMockServer server, String content) {
+        server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).willReturn(okJson(completion(content))));
+    }
+
+    /** The JSON body of an OpenAI chat completion whose one choice says {@code content}. */
+    public static String completion(String content) {
+        Map<String, Object> completion = Map.of("id", "chatcmpl-test", "object", "chat.completion",
                 "created", 1_700_000_000, "model", MODEL,
                 "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                         "message", Map.of("role", "assistant", "content", content))),
                 "usage", Map.of("prompt_tokens", 100, "completion_tokens", 40, "total_tokens", 140));
         try {
-            server.stubFor(post(urlPathEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
-                    .willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)
-                            .withHeader("Content-Type", "application/json")
-                            .withBody(status == 200 ? new ObjectMapper().writeValueAsString(completion)
-                                    : "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}")));
+            return new ObjectMapper().writeValueAsString(completion);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -19,14 +19,19 @@ import static org.hamcrest.Matchers.hasItem;
 public abstract class ServiceEndpointsContract {
 
     /** The OpenAPI {@code info.title} the service declares. */
-    protected abstract String expectedTitle();
+    private final String expectedTitle;
+    /** The topics the service subscribes to, exactly; null leaves the list unchecked. */
+    private final List<String> subscribedTopics;
 
-    /**
-     * The topics the service subscribes to, exactly; null (the default) leaves the list unchecked, but every
-     * subscription must still name its dead-letter topic.
-     */
-    protected List<String> subscribedTopics() {
-        return null;
+    /** A service declaring {@code expectedTitle}; its subscriptions must still name their dead-letter topics. */
+    protected ServiceEndpointsContract(String expectedTitle) {
+        this(expectedTitle, null);
+    }
+
+    /** A service declaring {@code expectedTitle} that subscribes to exactly {@code subscribedTopics}. */
+    protected ServiceEndpointsContract(String expectedTitle, List<String> subscribedTopics) {
+        this.expectedTitle = expectedTitle;
+        this.subscribedTopics = subscribedTopics;
     }
 
     @Test
@@ -35,8 +40,8 @@ public abstract class ServiceEndpointsContract {
         List<String> topics = subscriptions.getList("topic");
         assertThat(subscriptions.<String>getList("deadLetterTopic"))
                 .containsExactlyElementsOf(topics.stream().map(topic -> topic + ".dlq").toList());
-        if (subscribedTopics() != null) {
-            assertThat(topics).containsExactlyInAnyOrderElementsOf(subscribedTopics());
+        if (subscribedTopics != null) {
+            assertThat(topics).containsExactlyInAnyOrderElementsOf(subscribedTopics);
         }
     }
 
@@ -53,7 +58,7 @@ public abstract class ServiceEndpointsContract {
         given().accept(ContentType.JSON).when().get("/q/openapi?format=json")
                 .then().statusCode(200)
                 .body("openapi", org.hamcrest.Matchers.startsWith("3."))
-                .body("info.title", equalTo(expectedTitle()));
+                .body("info.title", equalTo(expectedTitle));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.learnflow.codeexecution.config.SandboxConfig;
 import dev.learnflow.codeexecution.domain.ProgramResult;
 import dev.learnflow.codeexecution.domain.SandboxJob;
 import dev.learnflow.codeexecution.domain.SandboxRun;
+import dev.learnflow.platform.concurrent.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,9 +57,9 @@ public class BubblewrapSandbox {
     SandboxConfig config;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
-            daemon("sandbox-watchdog"));
-    private final ExecutorService drains = Executors.newCachedThreadPool(daemon("sandbox-stderr"));
-    private final ExecutorService warmer = Executors.newSingleThreadExecutor(daemon("sandbox-warmer"));
+            DaemonThreads.named("sandbox-watchdog"));
+    private final ExecutorService drains = Executors.newCachedThreadPool(DaemonThreads.named("sandbox-stderr"));
+    private final ExecutorService warmer = Executors.newSingleThreadExecutor(DaemonThreads.named("sandbox-warmer"));
     private final Map<Integer, Started> warm = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile boolean warmingEnabled;
@@ -301,15 +300,6 @@ public class BubblewrapSandbox {
             stderr.cancel(true);
             return "";
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** The supervisor broke the protocol (only possible if its process was tampered with): stop listening. */

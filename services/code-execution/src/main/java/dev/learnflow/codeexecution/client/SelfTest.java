@@ -5,6 +5,7 @@ import dev.learnflow.codeexecution.domain.ProgramResult;
 import dev.learnflow.codeexecution.domain.SandboxJob;
 import dev.learnflow.codeexecution.domain.SandboxLimits;
 import dev.learnflow.codeexecution.domain.SandboxRun;
+import dev.learnflow.platform.concurrent.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,11 +49,8 @@ public class SelfTest {
     private final SandboxStatus status;
     private final SandboxConfig config;
     private final String probe;
-    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sandbox-selftest");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("sandbox-selftest"));
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
     @Inject

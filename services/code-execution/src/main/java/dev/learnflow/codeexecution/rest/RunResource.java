@@ -33,6 +33,11 @@ import java.util.Optional;
 @Tag(name = "runs", description = "Sandboxed Python execution")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+// Both operations answer these two the same way.
+@APIResponse(responseCode = "429", description = "Every sandbox is busy; retry after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "Sandbox unavailable (self-test failed); nothing was run",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RunResource {
 
     /** Set by the calling app's Dapr sidecar on service invocation. */
@@ -50,10 +55,6 @@ public class RunResource {
     @APIResponse(responseCode = "200", description = "The run's result")
     @APIResponse(responseCode = "400", description = "Invalid request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Every sandbox is busy; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Sandbox unavailable (self-test failed); nothing was run",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RunCodeResponse run(@Valid @NotNull RunCodeRequest request,
                                @HeaderParam(CALLER_APP_HEADER) String callerApp) {
         return service.run(request, context(callerApp));
@@ -69,10 +70,6 @@ public class RunResource {
     @APIResponse(responseCode = "200", description = "One result per test")
     @APIResponse(responseCode = "400", description = "Invalid request (including an expected value that is not a "
             + "Python literal)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Every sandbox is busy; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Sandbox unavailable (self-test failed); nothing was run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RunTestsResponse tests(@Valid @NotNull RunTestsRequest request,
                                   @HeaderParam(CALLER_APP_HEADER) String callerApp) {

@@ -129,10 +129,7 @@ public final class PyLiteral {
         char c = s.charAt(pos);
         if (c == '(') {
             return enter(() -> {
-                pos++;
-                skipSpace();
-                if (peek(')')) {
-                    pos++;
+                if (emptyBrackets(')')) {
                     return new PyValue.PyTuple(List.of());
                 }
                 PyValue inner = expression();
@@ -201,10 +198,7 @@ public final class PyLiteral {
     }
 
     private PyValue dictOrSet() throws LiteralException {
-        pos++;
-        skipSpace();
-        if (peek('}')) {
-            pos++;
+        if (emptyBrackets('}')) {
             return new PyValue.PyDict(List.of());
         }
         PyValue first = single();
@@ -597,6 +591,17 @@ public final class PyLiteral {
 
     private boolean atEnd() {
         return pos >= s.length();
+    }
+
+    /** Steps over an opening bracket; true, having stepped over {@code close} too, if only space stands between. */
+    private boolean emptyBrackets(char close) {
+        pos++;
+        skipSpace();
+        if (peek(close)) {
+            pos++;
+            return true;
+        }
+        return false;
     }
 
     private boolean peek(char c) {

@@ -30,14 +30,10 @@ public class ExerciseRepository {
     private static final TypeReference<List<ExerciseTest>> TESTS = new TypeReference<>() {
     };
 
-    private final Pool pool;
-    private final ObjectMapper mapper;
-
     @Inject
-    public ExerciseRepository(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
-        this.mapper = mapper;
-    }
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
 
     /** A topic of the seeded course, for generation (its title, summary and default difficulty). */
     public record TopicInfo(String id, String moduleId, String title, String summary, Difficulty difficulty) {
@@ -107,12 +103,7 @@ public class ExerciseRepository {
     }
 
     private StoredExercise map(Row r) {
-        List<ExerciseTest> tests;
-        try {
-            tests = mapper.readValue(r.getString("tests"), TESTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("exercise " + r.getUUID("id") + " has unreadable tests", e);
-        }
+        List<ExerciseTest> tests = JsonColumn.read(mapper, r, "tests", TESTS, "exercise");
         return new StoredExercise(r.getUUID("id"), r.getString("topic_id"), r.getString("title"),
                 Difficulty.fromString(r.getString("difficulty")), r.getString("prompt"), r.getString("starter_code"),
                 r.getString("reference_solution"), tests, r.getInteger("time_limit_ms"),

@@ -1,6 +1,5 @@
 package dev.learnflow.exercise.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.domain.Difficulty;
@@ -24,14 +23,10 @@ public class QuizRepository {
     private static final TypeReference<List<String>> OPTIONS = new TypeReference<>() {
     };
 
-    private final Pool pool;
-    private final ObjectMapper mapper;
-
     @Inject
-    public QuizRepository(Pool pool, ObjectMapper mapper) {
-        this.pool = pool;
-        this.mapper = mapper;
-    }
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
 
     /** A quiz with its answer key, for grading. */
     public record StoredQuiz(Quiz quiz, QuizAnswerKey key) {
@@ -57,12 +52,7 @@ public class QuizRepository {
     }
 
     private StoredQuiz map(Row r) {
-        List<String> options;
-        try {
-            options = mapper.readValue(r.getString("options"), OPTIONS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("quiz " + r.getUUID("id") + " has unreadable options", e);
-        }
+        List<String> options = JsonColumn.read(mapper, r, "options", OPTIONS, "quiz");
         UUID id = r.getUUID("id");
         return new StoredQuiz(new Quiz(id, r.getString("topic_id"), r.getString("question"), options,
                 Difficulty.fromString(r.getString("difficulty"))),

@@ -45,21 +45,16 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ExerciseResource {
 
-    private final ExerciseCatalog catalog;
-    private final ChallengeGenerator generator;
-    private final Grader grader;
-    private final SubmissionFeedback feedback;
-    private final CallerIdentity caller;
-
     @Inject
-    public ExerciseResource(ExerciseCatalog catalog, ChallengeGenerator generator, Grader grader,
-                            SubmissionFeedback feedback, CallerIdentity caller) {
-        this.catalog = catalog;
-        this.generator = generator;
-        this.grader = grader;
-        this.feedback = feedback;
-        this.caller = caller;
-    }
+    ExerciseCatalog catalog;
+    @Inject
+    ChallengeGenerator generator;
+    @Inject
+    Grader grader;
+    @Inject
+    SubmissionFeedback feedback;
+    @Inject
+    CallerIdentity caller;
 
     @GET
     @Operation(summary = "Exercises of a topic (shared ones and those generated for the caller)")

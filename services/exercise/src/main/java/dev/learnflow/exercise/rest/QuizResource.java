@@ -37,14 +37,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class QuizResource {
 
-    private final QuizService quizzes;
-    private final CallerIdentity caller;
-
     @Inject
-    public QuizResource(QuizService quizzes, CallerIdentity caller) {
-        this.quizzes = quizzes;
-        this.caller = caller;
-    }
+    QuizService quizzes;
+    @Inject
+    CallerIdentity caller;
 
     @GET
     @Operation(summary = "Quizzes of a topic, without their answers")

@@ -57,30 +57,24 @@ public class ChallengeGenerator {
     /** The model is asked for at most 800 characters; a statement far longer is a runaway reply. */
     static final int PROMPT_MAX = 2_000;
 
-    private final ExerciseCatalog catalog;
-    private final ExerciseRepository repository;
-    private final TemplateCatalog templates;
-    private final LlmChallengeWriter llm;
-    private final CodeExecutionClient sandbox;
-    private final ProgressContextClient progress;
-    private final EventBus events;
-    private final ExerciseConfig config;
+    @Inject
+    ExerciseCatalog catalog;
+    @Inject
+    ExerciseRepository repository;
+    @Inject
+    TemplateCatalog templates;
+    @Inject
+    LlmChallengeWriter llm;
+    @Inject
+    CodeExecutionClient sandbox;
+    @Inject
+    ProgressContextClient progress;
+    @Inject
+    EventBus events;
+    @Inject
+    ExerciseConfig config;
     private final Random random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
-
-    @Inject
-    public ChallengeGenerator(ExerciseCatalog catalog, ExerciseRepository repository, TemplateCatalog templates,
-                              LlmChallengeWriter llm, CodeExecutionClient sandbox, ProgressContextClient progress,
-                              EventBus events, ExerciseConfig config) {
-        this.catalog = catalog;
-        this.repository = repository;
-        this.templates = templates;
-        this.llm = llm;
-        this.sandbox = sandbox;
-        this.progress = progress;
-        this.events = events;
-        this.config = config;
-    }
 
     public Exercise generate(UUID student, String topicId, Difficulty requested) {
         ExerciseRepository.TopicInfo topic = catalog.requireTopic(topicId);

@@ -8,12 +8,9 @@ import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.InsightRows;
-import dev.learnflow.progress.client.StudentActors;
 import dev.learnflow.progress.domain.Activity;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The teacher's class at a glance (heatmap, summary, inactivity, export) and a student's history (a topic's
@@ -40,11 +34,9 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ClassInsights {
 
-    private static final Logger LOG = Logger.getLogger(ClassInsights.class);
     private static final int WEAKEST_TOPICS = 5;
     private static final int FREQUENT_ERRORS = 8;
     private static final int TOPIC_EVENTS = 50;
-    private static final int STREAK_PARALLELISM = 8;
 
     @Inject
     InsightRows rows;
@@ -55,14 +47,9 @@ public class ClassInsights {
     @Inject
     UserDirectoryClient users;
     @Inject
-    StudentActors actors;
+    ClassStreaks classStreaks;
     @Inject
     Clock clock;
-    private final ExecutorService streakReaders = Executors.newFixedThreadPool(STREAK_PARALLELISM, r -> {
-        Thread t = new Thread(r, "progress-insight-streaks");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** The class as the gateway lists it now (the teacher was checked before, so absent means empty). */
     public List<UserFacts> classOf(UUID teacherId) {
@@ -176,11 +163,7 @@ public class ClassInsights {
     public InsightViews.Inactivity inactivity(UUID teacherId, int days) {
         List<UserFacts> students = classOf(teacherId);
         Instant now = clock.instant();
-        Map<UUID, CompletableFuture<StreakView>> streaks = new HashMap<>();
-        for (UserFacts s : students) {
-            streaks.put(s.id(), CompletableFuture.supplyAsync(() -> actors.of(s.id()).snapshot().streak(),
-                    streakReaders));
-        }
+        Function<UUID, StreakView> streaks = classStreaks.start(students, "inactivity");
         Map<UUID, Instant> last = students.isEmpty() ? Map.of()
                 : rows.lastActivity(students.stream().map(UserFacts::id).toList());
         Instant threshold = now.minus(Duration.ofDays(days));
@@ -193,7 +176,7 @@ public class ClassInsights {
                 inactive.add(new InsightViews.InactiveStudent(s.id(), s.displayName(), at,
                         at == null ? null : Duration.between(at, now).toDays()));
             }
-            StreakView streak = await(s.id(), streaks.get(s.id()));
+            StreakView streak = streaks.apply(s.id());
             if (streak == null) {
                 unknown++;
             } else if (streak.current() == 0 && streak.longest() > 0) {
@@ -312,20 +295,5 @@ public class ClassInsights {
         Integer[] a = new Integer[n];
         java.util.Arrays.fill(a, 0);
         return a;
-    }
-
-    private static StreakView await(UUID studentId, CompletableFuture<StreakView> streak) {
-        try {
-            return streak.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // One unreachable actor should not hide the whole class.
-            LOG.warnf("Streak of %s unavailable for the inactivity view: %s", studentId, e.toString());
-            return null;
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        streakReaders.shutdownNow();
     }
 }

@@ -11,7 +11,6 @@ import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.StudentActors;
 import dev.learnflow.progress.domain.StudentSnapshot;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -22,10 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Answers the read routes. A student's own data comes from their actor (the source of truth, which also closes
@@ -35,10 +31,11 @@ import java.util.concurrent.TimeUnit;
 public class ProgressQueries {
 
     private static final Logger LOG = Logger.getLogger(ProgressQueries.class);
-    private static final int CLASS_PARALLELISM = 8;
 
     @Inject
     StudentActors actors;
+    @Inject
+    ClassStreaks classStreaks;
     @Inject
     Curriculum curriculum;
     @Inject
@@ -49,11 +46,6 @@ public class ProgressQueries {
     UserDirectoryClient users;
     @Inject
     EventLog eventLog;
-    private final ExecutorService streakReaders = Executors.newFixedThreadPool(CLASS_PARALLELISM, r -> {
-        Thread t = new Thread(r, "progress-class-streaks");
-        t.setDaemon(true);
-        return t;
-    });
 
     public StudentSnapshot snapshot(UUID studentId) {
         try {
@@ -101,11 +93,7 @@ public class ProgressQueries {
     /** The teacher's students with mastery (from user_progress_summary), struggles and streaks. */
     public ProgressViews.ClassView classOverview(UUID teacherId) {
         List<UserFacts> students = classOf(teacherId);
-        Map<UUID, CompletableFuture<StreakView>> streaks = new HashMap<>();
-        for (UserFacts s : students) {
-            streaks.put(s.id(), CompletableFuture.supplyAsync(() -> actors.of(s.id()).snapshot().streak(),
-                    streakReaders));
-        }
+        Function<UUID, StreakView> streaks = classStreaks.start(students, "class");
         Map<UUID, List<ClassReports.ModuleRow>> modules = new LinkedHashMap<>();
         reports.moduleSummaries(teacherId).forEach(r -> modules.computeIfAbsent(r.studentId(),
                 k -> new ArrayList<>()).add(r));
@@ -116,7 +104,7 @@ public class ProgressQueries {
         List<ProgressViews.StudentSummary> out = new ArrayList<>();
         for (UserFacts s : students) {
             out.add(summary(s, modules.getOrDefault(s.id(), List.of()), struggles.getOrDefault(s.id(), List.of()),
-                    await(s.id(), streaks.get(s.id()))));
+                    streaks.apply(s.id())));
         }
         return new ProgressViews.ClassView(teacherId, out.size(), out);
     }
@@ -146,20 +134,5 @@ public class ProgressQueries {
         double pKnown = total == 0 ? 0.0 : sum / total;
         return new ProgressViews.StudentSummary(s.id(), s.displayName(), s.timezone(), pKnown,
                 settings.bands().levelOf(pKnown), total, started, mastered, last, streak, modules, struggling);
-    }
-
-    private static StreakView await(UUID studentId, CompletableFuture<StreakView> streak) {
-        try {
-            return streak.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // One unreachable actor should not hide the whole class.
-            LOG.warnf("Streak of %s unavailable for the class view: %s", studentId, e.toString());
-            return null;
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        streakReaders.shutdownNow();
     }
 }

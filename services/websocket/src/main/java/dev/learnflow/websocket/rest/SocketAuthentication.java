@@ -44,7 +44,7 @@ public class SocketAuthentication implements HttpUpgradeCheck {
     private CheckResult check(HttpUpgradeContext context) {
         try {
             String token = AccessTokens.presented(context.httpRequest())
-                    .orElseThrow(() -> new InvalidTokenException("invalid_request", "access token missing"));
+                    .orElseThrow(InvalidTokenException::missing);
             SocketCaller caller = tokens.verify(token);
             context.userData().put(CALLER, caller);
             String resumeFrom = context.httpRequest().getParam(RESUME_PARAMETER);
@@ -53,9 +53,7 @@ public class SocketAuthentication implements HttpUpgradeCheck {
             }
             return CheckResult.permitUpgradeSync();
         } catch (InvalidTokenException e) {
-            return CheckResult.rejectUpgradeSync(401, Map.of("WWW-Authenticate", List.of(
-                    "Bearer realm=\"learnflow\", error=\"" + e.error() + "\", error_description=\""
-                            + e.getMessage() + "\"")));
+            return CheckResult.rejectUpgradeSync(401, Map.of("WWW-Authenticate", List.of(e.challenge())));
         }
     }
 }

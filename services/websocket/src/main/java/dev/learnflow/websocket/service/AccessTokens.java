@@ -54,19 +54,19 @@ public class AccessTokens {
     /** Verifies signature, expiry, issuer and audience; the subject must be a user id. */
     public SocketCaller verify(String token) throws InvalidTokenException {
         if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new InvalidTokenException("invalid_token", "token too long");
+            throw InvalidTokenException.invalid("token too long");
         }
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token);
         } catch (ParseException e) {
-            throw new InvalidTokenException("invalid_token", hasExpired(e) ? "token expired" : "token not valid");
+            throw InvalidTokenException.invalid(hasExpired(e) ? "token expired" : "token not valid");
         }
         UUID userId;
         try {
             userId = UUID.fromString(jwt.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidTokenException("invalid_token", "token subject is not a user");
+            throw InvalidTokenException.invalid("token subject is not a user");
         }
         Set<String> roles = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
         Instant expiresAt = jwt.getExpirationTime() > 0 ? Instant.ofEpochSecond(jwt.getExpirationTime()) : null;

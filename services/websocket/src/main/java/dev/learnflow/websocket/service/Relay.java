@@ -2,6 +2,7 @@ package dev.learnflow.websocket.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.platform.concurrent.DaemonThreads;
 import dev.learnflow.websocket.config.RelayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -65,11 +66,7 @@ public class Relay {
     }
 
     void start(@Observes StartupEvent started) {
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "websocket-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        heartbeat = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("websocket-heartbeat"));
         long every = config.heartbeatInterval().toMillis();
         heartbeat.scheduleWithFixedDelay(this::sweepSafely, every, every, TimeUnit.MILLISECONDS);
     }

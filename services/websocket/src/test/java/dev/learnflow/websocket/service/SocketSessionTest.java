@@ -12,10 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SocketSessionTest {
 
     private final List<CloseCodes> closes = new ArrayList<>();
+    private final FakeChannel channel = new FakeChannel();
 
-    private SocketSession session(FakeChannel channel, int maxMessages, long maxBytes) {
+    private SocketSession session(int maxMessages, long maxBytes) {
         return new SocketSession(channel, UUID.randomUUID(), Set.of("student"), null,
                 new SocketSession.Limits(maxMessages, maxBytes), 0, closes::add);
+    }
+
+    /** A session whose writes stay pending until the test completes them (a slow reader). */
+    private SocketSession stalledSession(int maxMessages, long maxBytes) {
+        channel.completeWritesAtOnce = false;
+        return session(maxMessages, maxBytes);
     }
 
     private static OutboundMessage message(String id, int size) {
@@ -23,13 +30,17 @@ class SocketSessionTest {
         return new OutboundMessage(id, "t", json, size, 0);
     }
 
+    /** Sends {@code count} messages of {@code size} bytes; the session takes every one. */
+    private static void sendsAccepted(SocketSession session, int count, int size) {
+        for (int i = 0; i < count; i++) {
+            assertThat(session.send(message("m" + i, size))).as("message %d", i).isTrue();
+        }
+    }
+
     @Test
     void aReaderThatKeepsUpIsNeverDropped() {
-        FakeChannel channel = new FakeChannel();
-        SocketSession session = session(channel, 3, 1_000);
-        for (int i = 0; i < 100; i++) {
-            assertThat(session.send(message("m" + i, 100))).isTrue();
-        }
+        SocketSession session = session(3, 1_000);
+        sendsAccepted(session, 100, 100);
         assertThat(channel.sent).hasSize(100);
         assertThat(session.pendingMessages()).isZero();
         assertThat(session.isClosed()).isFalse();
@@ -37,12 +48,8 @@ class SocketSessionTest {
 
     @Test
     void unwrittenMessagesOverTheCountBoundDropTheSocket() {
-        FakeChannel channel = new FakeChannel();
-        channel.completeWritesAtOnce = false;
-        SocketSession session = session(channel, 3, 1_000_000);
-        assertThat(session.send(message("a", 10))).isTrue();
-        assertThat(session.send(message("b", 10))).isTrue();
-        assertThat(session.send(message("c", 10))).isTrue();
+        SocketSession session = stalledSession(3, 1_000_000);
+        sendsAccepted(session, 3, 10);
         assertThat(session.send(message("d", 10))).isFalse();
         assertThat(channel.sent).containsExactly("x".repeat(10), "x".repeat(10), "x".repeat(10));
         assertThat(channel.closeCode).isEqualTo(1008);
@@ -56,20 +63,15 @@ class SocketSessionTest {
 
     @Test
     void unwrittenBytesOverTheByteBoundDropTheSocket() {
-        FakeChannel channel = new FakeChannel();
-        channel.completeWritesAtOnce = false;
-        SocketSession session = session(channel, 1_000, 250);
-        assertThat(session.send(message("a", 100))).isTrue();
-        assertThat(session.send(message("b", 100))).isTrue();
+        SocketSession session = stalledSession(1_000, 250);
+        sendsAccepted(session, 2, 100);
         assertThat(session.send(message("c", 100))).isFalse();
         assertThat(session.closedBecause()).isEqualTo(CloseCodes.SLOW_CONSUMER);
     }
 
     @Test
     void writesThatCompleteFreeTheQueue() {
-        FakeChannel channel = new FakeChannel();
-        channel.completeWritesAtOnce = false;
-        SocketSession session = session(channel, 2, 1_000);
+        SocketSession session = stalledSession(2, 1_000);
         session.send(message("a", 10));
         session.send(message("b", 10));
         channel.completeAll();
@@ -80,9 +82,7 @@ class SocketSessionTest {
 
     @Test
     void aFailedWriteMarksTheSocketClosed() {
-        FakeChannel channel = new FakeChannel();
-        channel.completeWritesAtOnce = false;
-        SocketSession session = session(channel, 10, 1_000);
+        SocketSession session = stalledSession(10, 1_000);
         session.send(message("a", 10));
         channel.writes.get(0).completeExceptionally(new IllegalStateException("connection reset"));
         assertThat(session.isClosed()).isTrue();
@@ -92,7 +92,7 @@ class SocketSessionTest {
 
     @Test
     void idleIsMeasuredFromTheLastFrameTheClientSent() {
-        SocketSession session = session(new FakeChannel(), 10, 1_000);
+        SocketSession session = session(10, 1_000);
         assertThat(session.isIdle(5, 10)).isFalse();
         assertThat(session.isIdle(11, 10)).isTrue();
         session.touch(11);
@@ -101,8 +101,7 @@ class SocketSessionTest {
 
     @Test
     void closingTwiceClosesOnce() {
-        FakeChannel channel = new FakeChannel();
-        SocketSession session = session(channel, 10, 1_000);
+        SocketSession session = session(10, 1_000);
         session.close(CloseCodes.IDLE);
         session.close(CloseCodes.SLOW_CONSUMER);
         assertThat(channel.closeCode).isEqualTo(1001);
