@@ -32,7 +32,6 @@ import dev.learnflow.local.infra.EmbeddedKafka;
 import dev.learnflow.local.infra.EmbeddedPostgres;
 import dev.learnflow.local.infra.InfraLogging;
 import dev.learnflow.local.infra.KafkaTopics;
-import dev.learnflow.local.infra.Ports;
 import dev.learnflow.local.infra.PostgresDatabases;
 import dev.learnflow.local.infra.Topics;
 
@@ -225,7 +224,7 @@ public final class Mesh implements AutoCloseable {
         }
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {
-            if (port > 0 && !Ports.isFree(port)) {
+            if (port > 0 && !Prerequisites.canBind(port)) {
                 busy.add(what + " " + port);
             }
         });

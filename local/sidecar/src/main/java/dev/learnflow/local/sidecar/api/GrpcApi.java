@@ -6,6 +6,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import dev.learnflow.local.sidecar.AppChannel;
+import dev.learnflow.local.sidecar.Futures;
 import dev.learnflow.local.sidecar.Sidecar;
 import dev.learnflow.local.sidecar.actors.ActorHost;
 import dev.learnflow.local.sidecar.config.ComponentSpec;
@@ -84,13 +85,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
 
     private static <T, R> void reply(StreamObserver<R> observer, Supplier<CompletableFuture<T>> work,
                                      Function<T, R> map) {
-        CompletableFuture<T> f;
-        try {
-            f = work.get();
-        } catch (Throwable t) {
-            f = CompletableFuture.failedFuture(t);
-        }
-        f.whenComplete((v, e) -> {
+        Futures.safely(work).whenComplete((v, e) -> {
             if (e != null) {
                 ApiException a = ApiException.of(e, "ERR_INTERNAL", "");
                 observer.onError(Status.fromCode(a.grpcCode()).withDescription(a.grpcMessage()).asRuntimeException());

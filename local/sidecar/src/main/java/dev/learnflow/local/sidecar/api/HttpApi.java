@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.learnflow.local.sidecar.AppChannel;
+import dev.learnflow.local.sidecar.Futures;
 import dev.learnflow.local.sidecar.Json;
 import dev.learnflow.local.sidecar.Sidecar;
 import dev.learnflow.local.sidecar.StateApi;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The Dapr HTTP API ({@code /v1.0/...}) of one sidecar, plus service invocation by {@code dapr-app-id} header on
@@ -70,13 +70,7 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 send(req, Answer.json(413, Json.error("ERR_MALFORMED_REQUEST", "request body too large")));
                 return;
             }
-            CompletableFuture<Answer> answer;
-            try {
-                answer = route(req, body.getBytes());
-            } catch (Throwable t) {
-                answer = CompletableFuture.failedFuture(t);
-            }
-            answer.whenComplete((a, e) -> ctx.runOnContext(v -> {
+            Futures.safely(() -> route(req, body.getBytes())).whenComplete((a, e) -> ctx.runOnContext(v -> {
                 if (e != null) {
                     ApiException api = ApiException.of(e, "ERR_INTERNAL", "");
                     if (api.httpStatus() >= 500 && !"ERR_DIRECT_INVOKE".equals(api.errorCode())) {
@@ -110,14 +104,6 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         }
     }
 
-    private static CompletableFuture<Answer> safely(Supplier<CompletableFuture<Answer>> s) {
-        try {
-            return s.get();
-        } catch (Throwable t) {
-            return CompletableFuture.failedFuture(t);
-        }
-    }
-
     private CompletableFuture<Answer> route(HttpServerRequest req, byte[] body) {
         String path = req.path();
         boolean health = path.equals("/v1.0/healthz") || path.equals("/v1.0/healthz/outbound");
@@ -137,11 +123,11 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         List<String> seg = segments(path);
         if (seg.size() >= 3 && seg.get(0).equals("v1.0-alpha1") && seg.get(1).equals("publish")
                 && seg.get(2).equals("bulk")) {
-            return safely(() -> publishBulk(req, seg, body));
+            return Futures.safely(() -> publishBulk(req, seg, body));
         }
         if (seg.size() == 4 && seg.get(0).equals("v1.0-alpha1") && seg.get(1).equals("state")
                 && seg.get(3).equals("query") && (req.method().name().equals("POST") || req.method().name().equals("PUT"))) {
-            return safely(() -> queryState(seg.get(2), body));
+            return Futures.safely(() -> queryState(seg.get(2), body));
         }
         if (seg.size() < 2 || !seg.get(0).equals("v1.0")) {
             return CompletableFuture.completedFuture(Answer.json(404, Json.error("ERR_NOT_FOUND",
@@ -149,7 +135,7 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         }
         String area = seg.get(1);
         String method = req.method().name();
-        return safely(() -> switch (area) {
+        return Futures.safely(() -> switch (area) {
             case "healthz" -> health(seg);
             case "metadata" -> metadata(method, seg, body);
             case "publish" -> publish(req, seg, body);
