@@ -473,17 +473,7 @@ public final class ActorHost implements AutoCloseable {
         }
         ObjectNode body = Json.object();
         body.put("callback", t.callback);
-        body.set("data", t.data == null ? NullNode.getInstance() : t.data);
-        body.put("dueTime", t.dueTime);
-        body.put("period", t.period);
-        String uri = "/actors/" + seg(s.type) + "/" + seg(s.id) + "/method/timer/" + seg(t.name);
-        inTurn(s.type, s.id, () -> app.call("PUT", uri, Map.of("Content-Type", "application/json"),
-                Json.bytes(body), timeout)).whenComplete((r, e) -> {
-                    if (e != null || !r.ok()) {
-                        LOG.log(System.Logger.Level.WARNING, "{0}: timer {1} of {2}/{3} failed: {4}", appId, t.name,
-                                s.type, s.id, e != null ? e.getMessage() : r.status());
-                    }
-                });
+        callInTurn("timer", "timer", s.type, s.id, t.name, body, t.data, t.dueTime, t.period);
         if (t.left > 0) {
             t.left--;
         }
@@ -633,19 +623,28 @@ public final class ActorHost implements AutoCloseable {
             removeAfterFire(r, map);
             return;
         }
-        ObjectNode body = Json.object();
-        body.set("data", r.data == null ? NullNode.getInstance() : r.data);
-        body.put("dueTime", r.dueTime);
-        body.put("period", r.period);
-        String uri = "/actors/" + seg(r.actorType) + "/" + seg(r.actorId) + "/method/remind/" + seg(r.name);
-        inTurn(r.actorType, r.actorId, () -> app.call("PUT", uri, Map.of("Content-Type", "application/json"),
-                Json.bytes(body), timeout)).whenCompleteAsync((reply, e) -> {
+        callInTurn("reminder", "remind", r.actorType, r.actorId, r.name, Json.object(), r.data, r.dueTime, r.period)
+                .thenRunAsync(() -> afterFire(r, map), executor);
+    }
+
+    /**
+     * Fires a timer or reminder: PUT .../method/{path}/{name} to the app in the actor's turn, with {@code body} plus
+     * data, dueTime and period. The returned future completes when the call has ended; a failure is logged only.
+     */
+    private CompletableFuture<Void> callInTurn(String what, String path, String type, String id, String name,
+                                               ObjectNode body, JsonNode data, String dueTime, String period) {
+        body.set("data", data == null ? NullNode.getInstance() : data);
+        body.put("dueTime", dueTime);
+        body.put("period", period);
+        String uri = "/actors/" + seg(type) + "/" + seg(id) + "/method/" + path + "/" + seg(name);
+        return inTurn(type, id, () -> app.call("PUT", uri, Map.of("Content-Type", "application/json"),
+                Json.bytes(body), timeout)).handle((reply, e) -> {
                     if (e != null || !reply.ok()) {
-                        LOG.log(System.Logger.Level.WARNING, "{0}: reminder {1} of {2}/{3} failed: {4}", appId, r.name,
-                                r.actorType, r.actorId, e != null ? e.getMessage() : reply.status());
+                        LOG.log(System.Logger.Level.WARNING, "{0}: {1} {2} of {3}/{4} failed: {5}", appId, what, name,
+                                type, id, e != null ? e.getMessage() : reply.status());
                     }
-                    afterFire(r, map);
-                }, executor);
+                    return null;
+                });
     }
 
     private void afterFire(Reminder r, Map<String, Reminder> map) {

@@ -385,38 +385,38 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
 
     @Override
     public void registerActorTimer(DaprProtos.RegisterActorTimerRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_CREATE");
-            host.actors().registerTimer(req.getActorType(), req.getActorId(), req.getName(), req.getDueTime(),
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_CREATE", actors -> {
+            actors.registerTimer(req.getActorType(), req.getActorId(), req.getName(), req.getDueTime(),
                     req.getPeriod(), req.getTtl(), req.getCallback(), bytesData(req.getData()));
             return CompletableFuture.completedFuture(null);
-        }, v -> EMPTY);
+        });
     }
 
     @Override
     public void unregisterActorTimer(DaprProtos.UnregisterActorTimerRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_DELETE");
-            host.actors().unregisterTimer(req.getActorType(), req.getActorId(), req.getName());
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_DELETE", actors -> {
+            actors.unregisterTimer(req.getActorType(), req.getActorId(), req.getName());
             return CompletableFuture.completedFuture(null);
-        }, v -> EMPTY);
+        });
     }
 
     @Override
     public void registerActorReminder(DaprProtos.RegisterActorReminderRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_CREATE");
-            return host.actors().registerReminder(req.getActorType(), req.getActorId(), req.getName(),
-                    req.getDueTime(), req.getPeriod(), req.getTtl(), bytesData(req.getData()));
-        }, v -> EMPTY);
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_CREATE",
+                actors -> actors.registerReminder(req.getActorType(), req.getActorId(), req.getName(),
+                        req.getDueTime(), req.getPeriod(), req.getTtl(), bytesData(req.getData())));
     }
 
     @Override
     public void unregisterActorReminder(DaprProtos.UnregisterActorReminderRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_DELETE");
-            return host.actors().unregisterReminder(req.getActorType(), req.getActorId(), req.getName());
-        }, v -> EMPTY);
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_DELETE",
+                actors -> actors.unregisterReminder(req.getActorType(), req.getActorId(), req.getName()));
+    }
+
+    /** Replies empty once {@code op} is done on the actors of the sidecar hosting this actor type (else errorCode). */
+    private void onActorHost(StreamObserver<Empty> obs, String type, String id, String errorCode,
+                             Function<ActorHost, CompletableFuture<Void>> op) {
+        reply(obs, () -> op.apply(sidecar.actorHostFor(type, id, errorCode).actors()), v -> EMPTY);
     }
 
     // ---------------------------------------------------------------- metadata
