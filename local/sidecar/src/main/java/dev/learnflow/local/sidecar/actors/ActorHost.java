@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -370,17 +371,9 @@ public final class ActorHost implements AutoCloseable {
                     "ERR_ACTOR_INSTANCE_MISSING", "actor instance is missing"));
         }
         StateStore s = store();
-        return storePolicy().run(attempt -> CompletableFuture.supplyAsync(() -> {
-            try {
-                StateStore.Entry e = s.get(stateKey(type, id, key));
-                return e == null ? null : e.value();
-            } catch (Exception ex) {
-                throw new java.util.concurrent.CompletionException(ex);
-            }
-        }, executor)).exceptionally(ex -> {
-            Throwable c = Failures.unwrap(ex);
-            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_GET",
-                    "error getting actor state: " + c.getMessage(), c);
+        return onStore("ERR_ACTOR_STATE_GET", "error getting actor state", () -> {
+            StateStore.Entry e = s.get(stateKey(type, id, key));
+            return e == null ? null : e.value();
         });
     }
 
@@ -408,16 +401,26 @@ public final class ActorHost implements AutoCloseable {
                 }
             }
         }
-        return storePolicy().run(attempt -> CompletableFuture.runAsync(() -> {
+        return onStore("ERR_ACTOR_STATE_TRANSACTION_SAVE", "error saving actor transaction state", () -> {
+            s.transact(list);
+            return null;
+        });
+    }
+
+    /**
+     * Blocking actor-store work, on the executor under the store's outbound policy; a failure becomes daprd's 500
+     * {@code errorCode} with "{@code message}: cause".
+     */
+    private <T> CompletableFuture<T> onStore(String errorCode, String message, Callable<T> work) {
+        return storePolicy().run(attempt -> CompletableFuture.supplyAsync(() -> {
             try {
-                s.transact(list);
+                return work.call();
             } catch (Exception ex) {
-                throw new java.util.concurrent.CompletionException(ex);
+                throw new CompletionException(ex);
             }
         }, executor)).exceptionally(ex -> {
             Throwable c = Failures.unwrap(ex);
-            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_TRANSACTION_SAVE",
-                    "error saving actor transaction state: " + c.getMessage(), c);
+            throw new ApiException(500, Status.Code.INTERNAL, errorCode, message + ": " + c.getMessage(), c);
         });
     }
 

@@ -475,21 +475,33 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 }
                 throw notFound(req);
             }
-            case "reminders" -> {
+            case "reminders", "timers" -> {
                 if (seg.size() != 6) {
                     throw notFound(req);
                 }
-                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_REMINDER_CREATE");
+                boolean timer = what.equals("timers");
+                ActorHost actors = sidecar.actorHostFor(type, id,
+                        timer ? "ERR_ACTOR_TIMER_CREATE" : "ERR_ACTOR_REMINDER_CREATE").actors();
                 String name = seg.get(5);
                 switch (method) {
                     case "POST", "PUT" -> {
                         JsonNode r = body.length == 0 ? Json.object() : parse(body);
-                        return host.actors().registerReminder(type, id, name, r.path("dueTime").asText(""),
-                                r.path("period").asText(""), r.path("ttl").asText(""), nullIfMissing(r.get("data")))
-                                .thenApply(v -> Answer.empty(204));
+                        String dueTime = r.path("dueTime").asText("");
+                        String period = r.path("period").asText("");
+                        String ttl = r.path("ttl").asText("");
+                        JsonNode data = nullIfMissing(r.get("data"));
+                        if (!timer) {
+                            return actors.registerReminder(type, id, name, dueTime, period, ttl, data)
+                                    .thenApply(v -> Answer.empty(204));
+                        }
+                        actors.registerTimer(type, id, name, dueTime, period, ttl, r.path("callback").asText(""), data);
+                        return CompletableFuture.completedFuture(Answer.empty(204));
                     }
                     case "GET" -> {
-                        JsonNode r = host.actors().getReminder(type, id, name);
+                        if (timer) {
+                            throw notFound(req); // daprd has no GET for timers
+                        }
+                        JsonNode r = actors.getReminder(type, id, name);
                         if (r == null) {
                             throw new ApiException(404, io.grpc.Status.Code.NOT_FOUND, "ERR_ACTOR_REMINDER_GET",
                                     "reminder " + name + " not found");
@@ -497,27 +509,10 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                         return CompletableFuture.completedFuture(Answer.json(200, Json.bytes(r)));
                     }
                     case "DELETE" -> {
-                        return host.actors().unregisterReminder(type, id, name).thenApply(v -> Answer.empty(204));
-                    }
-                    default -> throw notFound(req);
-                }
-            }
-            case "timers" -> {
-                if (seg.size() != 6) {
-                    throw notFound(req);
-                }
-                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_TIMER_CREATE");
-                String name = seg.get(5);
-                switch (method) {
-                    case "POST", "PUT" -> {
-                        JsonNode r = body.length == 0 ? Json.object() : parse(body);
-                        host.actors().registerTimer(type, id, name, r.path("dueTime").asText(""),
-                                r.path("period").asText(""), r.path("ttl").asText(""), r.path("callback").asText(""),
-                                nullIfMissing(r.get("data")));
-                        return CompletableFuture.completedFuture(Answer.empty(204));
-                    }
-                    case "DELETE" -> {
-                        host.actors().unregisterTimer(type, id, name);
+                        if (!timer) {
+                            return actors.unregisterReminder(type, id, name).thenApply(v -> Answer.empty(204));
+                        }
+                        actors.unregisterTimer(type, id, name);
                         return CompletableFuture.completedFuture(Answer.empty(204));
                     }
                     default -> throw notFound(req);
