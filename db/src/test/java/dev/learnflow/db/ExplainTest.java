@@ -89,12 +89,9 @@ class ExplainTest {
     }
 
     @AfterAll
-    void drop() throws SQLException {
-        if (conn != null) {
-            conn.close();
-        }
+    void drop() {
         if (db != null) {
-            db.close();
+            db.close(); // and its connection
         }
     }
 

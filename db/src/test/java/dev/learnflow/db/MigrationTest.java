@@ -48,12 +48,9 @@ class MigrationTest {
     }
 
     @AfterAll
-    void dropDatabase() throws SQLException {
-        if (conn != null) {
-            conn.close();
-        }
+    void dropDatabase() {
         if (db != null) {
-            db.close();
+            db.close(); // and its connection
         }
     }
 
