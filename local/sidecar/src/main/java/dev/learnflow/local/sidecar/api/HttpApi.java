@@ -202,28 +202,27 @@ public final class HttpApi implements Handler<HttpServerRequest> {
     // ---------------------------------------------------------------- pub/sub
 
     private CompletableFuture<Answer> publish(HttpServerRequest req, List<String> seg, byte[] body) {
-        if (!req.method().name().equals("POST")) {
-            throw notFound(req);
-        }
-        if (seg.size() < 3) {
-            throw new ApiException(404, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EMPTY", "pubsub name is empty");
-        }
-        String topic = seg.size() < 4 ? "" : String.join("/", seg.subList(3, seg.size()));
+        String topic = publishTopic(req, seg, 2);
         String contentType = req.getHeader("Content-Type");
         return sidecar.publish(seg.get(2), topic, body, contentType == null ? "text/plain" : contentType,
                 queryMetadata(req), req.getHeader("traceparent"), req.getHeader("tracestate"))
                 .thenApply(v -> Answer.empty(204));
     }
 
-    /** POST /v1.0-alpha1/publish/bulk/{pubsub}/{topic}: [{entryId, event, contentType, metadata}]. */
-    private CompletableFuture<Answer> publishBulk(HttpServerRequest req, List<String> seg, byte[] body) {
+    /** POST only, with a pubsub name at {@code seg[pubsubAt]}; the topic is the rest of the path ("" if none). */
+    private static String publishTopic(HttpServerRequest req, List<String> seg, int pubsubAt) {
         if (!req.method().name().equals("POST")) {
             throw notFound(req);
         }
-        if (seg.size() < 4) {
+        if (seg.size() <= pubsubAt) {
             throw new ApiException(404, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EMPTY", "pubsub name is empty");
         }
-        String topic = seg.size() < 5 ? "" : String.join("/", seg.subList(4, seg.size()));
+        return String.join("/", seg.subList(pubsubAt + 1, seg.size()));
+    }
+
+    /** POST /v1.0-alpha1/publish/bulk/{pubsub}/{topic}: [{entryId, event, contentType, metadata}]. */
+    private CompletableFuture<Answer> publishBulk(HttpServerRequest req, List<String> seg, byte[] body) {
+        String topic = publishTopic(req, seg, 3);
         JsonNode array = parse(body);
         if (!array.isArray()) {
             throw new ApiException(400, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EVENTS_SER",
