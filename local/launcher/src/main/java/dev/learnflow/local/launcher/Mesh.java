@@ -160,9 +160,7 @@ public final class Mesh implements AutoCloseable {
                     writeDemoTokens(demo);
                 }
             }
-            if (o.writeRunFiles) {
-                run.writeMesh(describe());
-            }
+            run.writeMesh(describe());
             watchForCrashes();
         } catch (RuntimeException | Error e) {
             startDone.countDown();
@@ -187,18 +185,16 @@ public final class Mesh implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         InfraLogging.routeToFile(SIDECAR_LOGGERS, o.logDir().resolve("sidecars.log"), Level.INFO);
-        if (o.writeRunFiles) {
-            OptionalLong other = run.readPid(RunFiles.LAUNCHER);
-            long self = ProcessHandle.current().pid();
-            if (other.isPresent() && other.getAsLong() != self && Processes.isAlive(other.getAsLong())
-                    && Processes.commandLine(other.getAsLong()).map(c -> c.contains("java")).orElse(true)) {
-                throw new IllegalStateException("LearnFlow is already running (launcher pid " + other.getAsLong()
-                        + "); stop it first with ./learnflow down");
-            }
-            stopLeftovers(run, out);
-            run.clear();
-            run.writePid(RunFiles.LAUNCHER, self);
+        OptionalLong other = run.readPid(RunFiles.LAUNCHER);
+        long self = ProcessHandle.current().pid();
+        if (other.isPresent() && other.getAsLong() != self && Processes.isAlive(other.getAsLong())
+                && Processes.commandLine(other.getAsLong()).map(c -> c.contains("java")).orElse(true)) {
+            throw new IllegalStateException("LearnFlow is already running (launcher pid " + other.getAsLong()
+                    + "); stop it first with ./learnflow down");
         }
+        stopLeftovers(run, out);
+        run.clear();
+        run.writePid(RunFiles.LAUNCHER, self);
         List<String> missing = new ArrayList<>();
         for (ServiceDef s : o.services) {
             if (!Files.isRegularFile(s.jar(o.repoRoot))) {
@@ -270,9 +266,7 @@ public final class Mesh implements AutoCloseable {
             synchronized (lock) {
                 postgres = pg;
                 db = o.db.withPort(pg.port());
-                if (o.writeRunFiles) {
-                    pg.pid().ifPresent(pid -> run.writePid(RunFiles.POSTGRES, pid));
-                }
+                pg.pid().ifPresent(pid -> run.writePid(RunFiles.POSTGRES, pid));
             }
             int applied = Migrations.migrate(db.jdbcUrl(), db.user(), db.password());
             out.printf("  ✓ PostgreSQL (embedded) %s in %.1f s, %s%n", db.jdbcUrl(), secondsSince(t),
@@ -320,7 +314,7 @@ public final class Mesh implements AutoCloseable {
 
     private void startSidecars() {
         long t = System.nanoTime();
-        SidecarHost host = o.sidecarHost.get();
+        SidecarHost host = new LocalSidecarHost();
         synchronized (lock) {
             sidecarHost = host;
         }
@@ -453,7 +447,7 @@ public final class Mesh implements AutoCloseable {
     private void launch(ServiceDef s) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin);
-        cmd.addAll(o.serviceJvmOptions);
+        cmd.addAll(LauncherOptions.SERVICE_JVM_OPTIONS);
         cmd.add("-Dlearnflow.service=" + s.name()); // makes the process easy to find with ps
         cmd.add("-jar");
         cmd.add(s.jar(o.repoRoot).toString());
@@ -499,9 +493,7 @@ public final class Mesh implements AutoCloseable {
         }
         synchronized (lock) {
             services.put(s.name(), new RunningService(s, p, log));
-            if (o.writeRunFiles) {
-                run.writePid(s.name(), p.pid());
-            }
+            run.writePid(s.name(), p.pid());
         }
     }
 
@@ -544,7 +536,7 @@ public final class Mesh implements AutoCloseable {
             }
             if (!svc.isEmpty()) {
                 List<Long> left = Processes.stopTrees(svc.stream().map(RunningService::handle).toList(),
-                        o.stopTimeout);
+                        LauncherOptions.STOP_TIMEOUT);
                 out.printf("  ✓ %d services stopped%s%n", svc.size(),
                         left.isEmpty() ? "" : " (could not kill pids " + left + ")");
             }
@@ -589,11 +581,9 @@ public final class Mesh implements AutoCloseable {
                     out.println("  ! PostgreSQL: " + e.getMessage());
                 }
             }
-            if (o.writeRunFiles) {
-                OptionalLong launcher = run.readPid(RunFiles.LAUNCHER);
-                if (launcher.isEmpty() || launcher.getAsLong() == ProcessHandle.current().pid()) {
-                    run.clear();
-                }
+            OptionalLong launcher = run.readPid(RunFiles.LAUNCHER);
+            if (launcher.isEmpty() || launcher.getAsLong() == ProcessHandle.current().pid()) {
+                run.clear();
             }
             out.printf("LearnFlow stopped in %.1f s%n", secondsSince(t));
         } finally {
