@@ -11,6 +11,7 @@ import dev.learnflow.contracts.json.ContractsJson;
 import dev.learnflow.local.infra.PostgresDatabases;
 import dev.learnflow.local.testing.LocalSidecar;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,7 +115,7 @@ public final class ProgressBench {
     }
 
     private static void run(URI uri, String what, int clients, int seconds, List<UUID> students) throws Exception {
-        Histogram h = new Histogram(120_000_000L, 3);
+        Histogram h = new SynchronizedHistogram(120_000_000L, 3); // recorded by every client thread
         AtomicInteger errors = new AtomicInteger();
         AtomicLong next = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -124,9 +125,7 @@ public final class ProgressBench {
                 UUID student = students.get((int) (next.getAndIncrement() % students.size()));
                 long t = System.nanoTime();
                 boolean ok = deliver(uri, student);
-                synchronized (h) {
-                    h.recordValue((System.nanoTime() - t) / 1_000);
-                }
+                h.recordValue((System.nanoTime() - t) / 1_000);
                 if (!ok) {
                     errors.incrementAndGet();
                 }
