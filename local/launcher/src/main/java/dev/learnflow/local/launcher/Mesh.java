@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 
 import dev.learnflow.db.Migrations;
@@ -71,21 +72,14 @@ public final class Mesh implements AutoCloseable {
     private Duration startupTime;
     private DemoAccounts.Result demo;
 
-    /** A service process and what the launcher knows about it. */
-    public static final class RunningService {
-        private final ServiceDef def;
-        private final Process process;
-        private final Path log;
-        private volatile long readyAfterMillis = -1;
+    /**
+     * A service process and what the launcher knows about it; {@code readyAfterMillis} is the time from the mesh
+     * start until the service was ready, -1 if not (yet).
+     */
+    public record RunningService(ServiceDef def, Process process, Path log, AtomicLong readyAfterMillis) {
 
         RunningService(ServiceDef def, Process process, Path log) {
-            this.def = def;
-            this.process = process;
-            this.log = log;
-        }
-
-        public ServiceDef def() {
-            return def;
+            this(def, process, log, new AtomicLong(-1));
         }
 
         public long pid() {
@@ -94,15 +88,6 @@ public final class Mesh implements AutoCloseable {
 
         public boolean alive() {
             return process.isAlive();
-        }
-
-        public Path log() {
-            return log;
-        }
-
-        /** Milliseconds from the mesh start until the service was ready, -1 if not (yet). */
-        public long readyAfterMillis() {
-            return readyAfterMillis;
         }
 
         ProcessHandle handle() {
@@ -381,23 +366,23 @@ public final class Mesh implements AutoCloseable {
             for (String name : List.copyOf(starting)) {
                 RunningService rs = services.get(name);
                 if (!rs.alive()) {
-                    throw new IllegalStateException(name + " exited with code " + rs.process.exitValue()
-                            + " during start-up; last lines of " + rs.log + ":\n" + tail(rs.log, 25));
+                    throw new IllegalStateException(name + " exited with code " + rs.process().exitValue()
+                            + " during start-up; last lines of " + rs.log() + ":\n" + tail(rs.log(), 25));
                 }
-                if (!sidecarOk.contains(name) && Health.sidecarHealthy(rs.def.sidecarHttpPort())) {
+                if (!sidecarOk.contains(name) && Health.sidecarHealthy(rs.def().sidecarHttpPort())) {
                     sidecarOk.add(name);
                 }
-                if (sidecarOk.contains(name) && Health.serviceReady(rs.def.port())) {
-                    if (Processes.listensOn(rs.handle(), rs.def.port()).orElse(true).equals(Boolean.FALSE)) {
+                if (sidecarOk.contains(name) && Health.serviceReady(rs.def().port())) {
+                    if (Processes.listensOn(rs.handle(), rs.def().port()).orElse(true).equals(Boolean.FALSE)) {
                         if (!rs.alive()) {
                             continue; // lost the port race and exited: reported on the next round
                         }
-                        throw new IllegalStateException("port " + rs.def.port() + " of " + name
+                        throw new IllegalStateException("port " + rs.def().port() + " of " + name
                                 + " is answered by another program (not pid " + rs.pid() + "); stop it first");
                     }
-                    rs.readyAfterMillis = (System.nanoTime() - t0) / 1_000_000;
+                    rs.readyAfterMillis().set((System.nanoTime() - t0) / 1_000_000);
                     starting.remove(name);
-                    out.printf("  ✓ %-15s ready after %5.1f s%n", name, rs.readyAfterMillis / 1000.0);
+                    out.printf("  ✓ %-15s ready after %5.1f s%n", name, rs.readyAfterMillis().get() / 1000.0);
                 }
             }
             if (pending.isEmpty() && starting.isEmpty()) {
@@ -411,7 +396,7 @@ public final class Mesh implements AutoCloseable {
                 for (String name : starting) {
                     RunningService rs = services.get(name);
                     sb.append("\n--- ").append(name).append(": ").append(waitingFor(rs, sidecarOk.contains(name)))
-                            .append("\n--- last lines of ").append(rs.log).append(":\n").append(tail(rs.log, 15));
+                            .append("\n--- last lines of ").append(rs.log()).append(":\n").append(tail(rs.log(), 15));
                 }
                 throw new IllegalStateException(sb.toString());
             }
@@ -422,7 +407,7 @@ public final class Mesh implements AutoCloseable {
                 for (String name : starting) {
                     RunningService rs = services.get(name);
                     out.printf("      %-15s %s%n", name, waitingFor(rs, sidecarOk.contains(name)));
-                    String last = tail(rs.log, 1).strip();
+                    String last = tail(rs.log(), 1).strip();
                     if (!last.isEmpty()) {
                         out.printf("      %-15s log: %s%n", "", abbreviate(last, 160));
                     }
@@ -434,10 +419,10 @@ public final class Mesh implements AutoCloseable {
 
     /** What a starting service is waiting for: its sidecar, or its own readiness checks (DOWN ones with data). */
     private static String waitingFor(RunningService rs, boolean sidecarHealthy) {
-        if (!sidecarHealthy && !Health.sidecarHealthy(rs.def.sidecarHttpPort())) {
-            return "sidecar on " + rs.def.sidecarHttpPort() + " not healthy yet";
+        if (!sidecarHealthy && !Health.sidecarHealthy(rs.def().sidecarHttpPort())) {
+            return "sidecar on " + rs.def().sidecarHttpPort() + " not healthy yet";
         }
-        return "/q/health/ready: " + Health.readinessDetail(rs.def.port());
+        return "/q/health/ready: " + Health.readinessDetail(rs.def().port());
     }
 
     private static String abbreviate(String line, int max) {
@@ -499,9 +484,9 @@ public final class Mesh implements AutoCloseable {
 
     private void watchForCrashes() {
         for (RunningService rs : services.values()) {
-            rs.process.onExit().thenAccept(p -> {
+            rs.process().onExit().thenAccept(p -> {
                 if (!stopping) {
-                    out.printf("!! %s exited with code %d; see %s%n", rs.def.name(), p.exitValue(), rs.log);
+                    out.printf("!! %s exited with code %d; see %s%n", rs.def().name(), p.exitValue(), rs.log());
                 }
             });
         }
@@ -629,8 +614,8 @@ public final class Mesh implements AutoCloseable {
         if (rs == null) {
             throw new IllegalArgumentException("no service " + name);
         }
-        rs.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-        rs.process.destroyForcibly();
+        rs.process().toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        rs.process().destroyForcibly();
         Processes.awaitExit(List.of(rs.handle()), Duration.ofSeconds(20));
     }
 
@@ -653,8 +638,8 @@ public final class Mesh implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Health.serviceReady(def.port())) {
             if (!rs.alive()) {
-                throw new IllegalStateException(name + " exited during restart; last lines of " + rs.log + ":\n"
-                        + tail(rs.log, 25));
+                throw new IllegalStateException(name + " exited during restart; last lines of " + rs.log() + ":\n"
+                        + tail(rs.log(), 25));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " not ready " + timeout.toSeconds() + " s after restart");
@@ -731,7 +716,7 @@ public final class Mesh implements AutoCloseable {
         long pss = Processes.pssBytes(self.pid()).orElse(launcher);
         Map<String, Long> svc = new LinkedHashMap<>();
         for (RunningService rs : services().values()) {
-            svc.put(rs.def.name(), rs.alive() ? Processes.treeRssBytes(rs.handle()) : 0L);
+            svc.put(rs.def().name(), rs.alive() ? Processes.treeRssBytes(rs.handle()) : 0L);
             pss += rs.alive() ? Processes.treePssBytes(rs.handle()) : 0L;
         }
         long pg = 0;
@@ -772,8 +757,8 @@ public final class Mesh implements AutoCloseable {
         String fmt = "%-15s %-23s %-18s %-8s %s%n";
         sb.append(String.format(fmt, "SERVICE", "URL", "SIDECAR HTTP/gRPC", "PID", "STATUS"));
         for (RunningService rs : services().values()) {
-            ServiceDef d = rs.def;
-            String status = !rs.alive() ? "exited" : rs.readyAfterMillis >= 0 ? "ready" : "starting";
+            ServiceDef d = rs.def();
+            String status = !rs.alive() ? "exited" : rs.readyAfterMillis().get() >= 0 ? "ready" : "starting";
             sb.append(String.format(fmt, d.name(), d.url(), d.sidecarHttpPort() + "/" + d.sidecarGrpcPort(),
                     rs.pid(), status));
         }
@@ -794,7 +779,7 @@ public final class Mesh implements AutoCloseable {
                 postgres != null ? Processes.formatBytes(m.postgres()) : "external"));
         if (services.containsKey("gateway")) {
             sb.append(String.format("API         %s/api/v1  (OpenAPI: %s/q/swagger-ui)%n",
-                    services.get("gateway").def.url(), services.get("gateway").def.url()));
+                    services.get("gateway").def().url(), services.get("gateway").def().url()));
         }
         if (demo != null) {
             if (demo.ok()) {
@@ -829,7 +814,7 @@ public final class Mesh implements AutoCloseable {
         m.put("startup.millis", startupTime == null ? "" : String.valueOf(startupTime.toMillis()));
         List<String> names = new ArrayList<>();
         for (RunningService rs : services.values()) {
-            ServiceDef d = rs.def;
+            ServiceDef d = rs.def();
             names.add(d.name());
             m.put("service." + d.name() + ".port", String.valueOf(d.port()));
             m.put("service." + d.name() + ".sidecar.http", String.valueOf(d.sidecarHttpPort()));
