@@ -5,18 +5,15 @@
 #   BASE_URL=http://host:8107 bench/code-execution/run.sh
 #   bench/code-execution/run.sh 200 20 10 50 100   # sequential runs, seconds per level, levels
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../service-jar.sh"
 
-jar=services/code-execution/target/quarkus-app/quarkus-run.jar
 base="${BASE_URL:-}"
 pid=""
 cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
 if [ -z "$base" ]; then
-  if [ ! -f "$jar" ]; then
-    mvn -B -q -pl services/code-execution -am package -DskipTests
-  fi
+  jar=$(service_jar code-execution)
   base="http://localhost:8107"
   mkdir -p bench/code-execution/target
   java -jar "$jar" > bench/code-execution/target/service.log 2>&1 &

@@ -4,12 +4,8 @@
 #   bench/progress/heatmap.sh              # 200 students, 200 sequential requests per route
 #   bench/progress/heatmap.sh 500 100      # students, requests
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-
-jar=services/progress/target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ]; then
-  mvn -B -q -pl services/progress -am install -DskipTests
-fi
+source "$(dirname "$0")/../service-jar.sh"
+jar=$(service_jar progress)
 mkdir -p bench/progress/target
 export LEARNFLOW_TEST_DB_NAME="${LEARNFLOW_TEST_DB_NAME:-learnflow_bench_views}"
 mvn -B -q ${LEARNFLOW_BENCH_MAVEN_OPTS:-} -f bench/progress/pom.xml compile exec:java -Dbench.main=dev.learnflow.bench.HeatmapBench \

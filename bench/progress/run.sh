@@ -5,11 +5,7 @@
 #   bench/progress/run.sh                      # 300 sequential events, then 15 s per level, in-memory actor store
 #   bench/progress/run.sh real 300 15 8 32     # PostgreSQL actor store; sequential events, seconds, levels
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-
-jar=services/progress/target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ]; then
-  mvn -B -q -pl services/progress -am install -DskipTests
-fi
+source "$(dirname "$0")/../service-jar.sh"
+jar=$(service_jar progress)
 mkdir -p bench/progress/target
 mvn -B -q -f bench/progress/pom.xml compile exec:java -Dexec.args="$jar ${*:-memory 300 15 8 32}"

@@ -6,10 +6,6 @@
 #   bench/websocket/run.sh                       # 2000 events at 200/s for 100 and 1000 clients
 #   bench/websocket/run.sh 4000 400 100 1000     # events, events per second, client counts
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-
-jar=services/websocket/target/quarkus-app/quarkus-run.jar
-if [ ! -f "$jar" ]; then
-  mvn -B -q -pl services/websocket -am package -DskipTests
-fi
+source "$(dirname "$0")/../service-jar.sh"
+jar=$(service_jar websocket)
 mvn -B -q -f bench/websocket/pom.xml compile exec:java -Dexec.args="$jar ${*:-2000 200 100 1000}"

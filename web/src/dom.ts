@@ -48,6 +48,13 @@ export function uid(prefix = "lf"): string {
 }
 
 /** Polite announcements for screen readers (one shared live region). */
+/** Runs the loaders now and again on every click of the refresh button (each loader reports its own errors). */
+export function loadNowAndOnRefresh(refresh: HTMLButtonElement, ...loaders: (() => Promise<void>)[]): void {
+  const loadAll = () => loaders.forEach((load) => void load());
+  refresh.addEventListener("click", loadAll);
+  loadAll();
+}
+
 export function announce(message: string): void {
   const region = document.getElementById("announcer");
   if (!region) return;

@@ -3,7 +3,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { EditorState, RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
+import { EditorState, RangeSetBuilder, StateEffect, type StateEffectType, StateField, type Text } from "@codemirror/state";
 import {
   Decoration,
   type DecorationSet,
@@ -23,50 +23,44 @@ export interface LineMark {
 const setMarks = StateEffect.define<LineMark[]>();
 const setStep = StateEffect.define<number | null>();
 
-/** The line a stepped run is on: its own decoration, so it shows together with the line marks. */
-const stepField = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(value, tr) {
-    value = value.map(tr.changes);
-    for (const effect of tr.effects) {
-      if (effect.is(setStep)) {
-        const n = effect.value;
-        value = n !== null && n >= 1 && n <= tr.state.doc.lines
-          ? Decoration.set([Decoration.line({ class: "cm-lf-step", attributes: { "data-step": "current" } })
-            .range(tr.state.doc.line(n).from)])
-          : Decoration.none;
+/** Decorations that an effect replaces (built from its value), mapped through edits in between. */
+function decorationField<T>(effect: StateEffectType<T>, decorate: (value: T, doc: Text) => DecorationSet) {
+  return StateField.define<DecorationSet>({
+    create: () => Decoration.none,
+    update(value, tr) {
+      value = value.map(tr.changes);
+      for (const e of tr.effects) {
+        if (e.is(effect)) value = decorate(e.value, tr.state.doc);
       }
-    }
-    return value;
-  },
-  provide: (f) => EditorView.decorations.from(f),
-});
+      return value;
+    },
+    provide: (f) => EditorView.decorations.from(f),
+  });
+}
 
-const marksField = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(value, tr) {
-    value = value.map(tr.changes);
-    for (const effect of tr.effects) {
-      if (effect.is(setMarks)) {
-        const builder = new RangeSetBuilder<Decoration>();
-        const byLine = new Map<number, LineMark>();
-        for (const m of effect.value) {
-          if (m.line >= 1 && m.line <= tr.state.doc.lines && !byLine.has(m.line)) byLine.set(m.line, m);
-        }
-        [...byLine.keys()].sort((a, b) => a - b).forEach((n) => {
-          const mark = byLine.get(n)!;
-          const line = tr.state.doc.line(n);
-          builder.add(line.from, line.from, Decoration.line({
-            class: `cm-lf-mark cm-lf-${mark.kind}`,
-            attributes: { "data-mark": mark.kind, "data-line": String(n), title: mark.message },
-          }));
-        });
-        value = builder.finish();
-      }
-    }
-    return value;
-  },
-  provide: (f) => EditorView.decorations.from(f),
+/** The line a stepped run is on: its own decoration, so it shows together with the line marks. */
+const stepField = decorationField(setStep, (n, doc) =>
+  n !== null && n >= 1 && n <= doc.lines
+    ? Decoration.set([Decoration.line({ class: "cm-lf-step", attributes: { "data-step": "current" } })
+      .range(doc.line(n).from)])
+    : Decoration.none);
+
+/** One mark a line (the first given wins), in line order. */
+const marksField = decorationField(setMarks, (marks, doc) => {
+  const builder = new RangeSetBuilder<Decoration>();
+  const byLine = new Map<number, LineMark>();
+  for (const m of marks) {
+    if (m.line >= 1 && m.line <= doc.lines && !byLine.has(m.line)) byLine.set(m.line, m);
+  }
+  [...byLine.keys()].sort((a, b) => a - b).forEach((n) => {
+    const mark = byLine.get(n)!;
+    const line = doc.line(n);
+    builder.add(line.from, line.from, Decoration.line({
+      class: `cm-lf-mark cm-lf-${mark.kind}`,
+      attributes: { "data-mark": mark.kind, "data-line": String(n), title: mark.message },
+    }));
+  });
+  return builder.finish();
 });
 
 export interface CodeEditor {

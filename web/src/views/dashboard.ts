@@ -3,7 +3,7 @@
 // timeline (GET /api/v1/students/{id}/timeline), inactivity (GET /api/v1/teacher/inactivity) and the export
 // (GET /api/v1/teacher/statements.csv, GET /api/v1/teacher/statements).
 import { accessToken, api, ApiError } from "../api";
-import { announce, clear, field, formatPercent, formatTime, h } from "../dom";
+import { announce, clear, field, formatPercent, formatTime, h, loadNowAndOnRefresh } from "../dom";
 import type { View } from "../main";
 import type {
   ClassSummary, Heatmap, HeatmapRow, Inactivity, MasteryBands, StatementsPage, TopicAttempts, XapiStatement,
@@ -408,15 +408,7 @@ export const dashboardView: View = (container) => {
   });
   summaryDays.addEventListener("change", () => void loadSummary());
   inactivityDays.addEventListener("change", () => void loadInactivity());
-  refresh.addEventListener("click", () => {
-    void loadSummary();
-    void loadHeatmap();
-    void loadInactivity();
-  });
-
-  void loadSummary();
-  void loadHeatmap();
-  void loadInactivity();
+  loadNowAndOnRefresh(refresh, loadSummary, loadHeatmap, loadInactivity);
   return () => {
     disposed = true;
   };

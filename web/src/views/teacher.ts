@@ -1,7 +1,7 @@
 // The teacher's class (GET /api/v1/teacher/class) and struggle alerts (GET /api/v1/teacher/alerts), which arrive
 // live on the socket (alert.created / alert.updated) and are acted on with POST /api/v1/teacher/alerts/{id}/actions.
 import { api, ApiError, session } from "../api";
-import { announce, clear, formatTime, h, masteryBar } from "../dom";
+import { announce, clear, formatTime, h, loadNowAndOnRefresh, masteryBar } from "../dom";
 import type { View } from "../main";
 import type { Alert, ClassStudent, ClassView } from "../types";
 
@@ -222,13 +222,7 @@ export const teacherView: View = (container, ctx) => {
     toggleClosed.textContent = showClosed ? "Hide resolved" : "Show resolved";
     renderAlerts();
   });
-  refresh.addEventListener("click", () => {
-    void loadClass();
-    void loadAlerts();
-  });
-
-  void loadClass();
-  void loadAlerts();
+  loadNowAndOnRefresh(refresh, loadClass, loadAlerts);
   return () => {
     disposed = true;
     window.clearTimeout(classTimer);

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +26,7 @@ class ExplainTest {
     private static final int TEACHERS = 300;
     private static final int STUDENTS = 3000;
 
+    @AutoClose // drops the database (closing the connections it gave) after the last test
     private TestDatabase db;
     private Connection conn;
     private UUID student;
@@ -86,16 +87,6 @@ class ExplainTest {
         }
         student = (UUID) Sql.scalar(conn, "select id from users where email = 'student42@example.com'");
         teacher = (UUID) Sql.scalar(conn, "select id from users where email = 'teacher7@example.com'");
-    }
-
-    @AfterAll
-    void drop() throws SQLException {
-        if (conn != null) {
-            conn.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -36,6 +36,7 @@ class MigrationTest {
             "Python Basics", "Control Flow", "Collections", "Functions", "Object-Oriented Programming",
             "Errors and Exceptions", "Working with Files", "Modules and Libraries");
 
+    @AutoClose // drops the database (closing the connections it gave) after the last test
     private TestDatabase db;
     private MigrateResult firstMigration;
     private Connection conn;
@@ -45,16 +46,6 @@ class MigrationTest {
         db = TestDatabase.createEmpty();
         firstMigration = db.migrate();
         conn = db.connect();
-    }
-
-    @AfterAll
-    void dropDatabase() throws SQLException {
-        if (conn != null) {
-            conn.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @BeforeEach

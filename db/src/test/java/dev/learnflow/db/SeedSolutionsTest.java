@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -36,6 +36,7 @@ class SeedSolutionsTest {
     private static final String PYTHON_COMMAND = System.getenv().getOrDefault("LEARNFLOW_PYTHON", "python3");
     private static final long TIMEOUT_SECONDS = 20;
 
+    @AutoClose // drops the database (closing the connections it gave) after the last test
     private TestDatabase db;
     private List<Map<String, Object>> cases;
     private List<Map<String, Object>> exercises;
@@ -74,13 +75,6 @@ class SeedSolutionsTest {
             throw new IllegalStateException(e);
         } finally {
             deleteTree(tmp);
-        }
-    }
-
-    @AfterAll
-    void drop() {
-        if (db != null) {
-            db.close();
         }
     }
 

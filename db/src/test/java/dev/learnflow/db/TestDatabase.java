@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -38,6 +39,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String name;
     private final Flyway flyway;
     private boolean closed;
+    private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
     private TestDatabase(String name) {
         this.name = name;
@@ -90,8 +92,11 @@ public final class TestDatabase implements AutoCloseable {
         return jdbcUrl(name);
     }
 
+    /** A connection to this database; {@link #close()} closes it if the test has not. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+        Connection c = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+        connections.add(c);
+        return c;
     }
 
     @Override
@@ -100,6 +105,13 @@ public final class TestDatabase implements AutoCloseable {
             return;
         }
         closed = true;
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // the drop below ends it anyway (with force)
+            }
+        }
         drop(name);
     }
 

@@ -1,11 +1,13 @@
 package dev.learnflow.e2e;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -16,6 +18,7 @@ import dev.learnflow.local.launcher.DbTarget;
 import dev.learnflow.local.launcher.LauncherOptions;
 import dev.learnflow.local.launcher.Mesh;
 import dev.learnflow.local.launcher.ServiceDef;
+import dev.learnflow.local.testing.SocketClient;
 
 /**
  * The whole local mesh (embedded Kafka, a fresh database on the machine's PostgreSQL or an embedded one, ten
@@ -42,6 +45,19 @@ public final class LocalMesh implements BeforeAllCallback, ExtensionContext.Stor
     private LocalMesh(DbTarget db, Mesh mesh) {
         this.db = db;
         this.mesh = mesh;
+    }
+
+    /** A user's live connection to the websocket service, once it has been welcomed. */
+    public static SocketClient socket(Api.User user) throws InterruptedException {
+        SocketClient socket = SocketClient.connect(URI.create(WEBSOCKET), Map.of(),
+                List.of("learnflow.v1", "bearer." + user.accessToken()));
+        try {
+            socket.await(m -> "welcome".equals(m.path("type").asText()), Duration.ofSeconds(10));
+        } catch (AssertionError | InterruptedException e) {
+            socket.close();
+            throw e;
+        }
+        return socket;
     }
 
     /** JUnit creates the extension through this; the real work happens once, in {@link #beforeAll}. */

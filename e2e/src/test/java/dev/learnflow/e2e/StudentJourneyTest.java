@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.learnflow.local.launcher.DbTarget;
+import dev.learnflow.local.testing.SocketClient;
 
 /**
  * Issue 11's journey over the whole local mesh, as clients see it: the public API on the gateway and the
@@ -43,8 +44,8 @@ class StudentJourneyTest {
         Api.User alice = api.register("student", "Alice Student", teacher.id());
         Api.User bob = api.register("student", "Bob Student", teacher.id());
 
-        try (Socket aliceSocket = Socket.connect(alice); Socket bobSocket = Socket.connect(bob);
-                Socket teacherSocket = Socket.connect(teacher)) {
+        try (SocketClient aliceSocket = LocalMesh.socket(alice); SocketClient bobSocket = LocalMesh.socket(bob);
+                SocketClient teacherSocket = LocalMesh.socket(teacher)) {
             List<String> aliceRequests = new ArrayList<>();
 
             // 1. A concept question: explanation with an execution trace and a diagram, on the socket (SC-001).

@@ -78,12 +78,7 @@ class KustomizeTest {
 
     @Test
     void patchesMergeListsByKeyInKustomizeOrderAndNullDeletes() throws IOException {
-        overlay("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: app
-                spec:
+        overlay(deploymentPatch("app", """
                   replicas: 3
                   template:
                     spec:
@@ -96,7 +91,7 @@ class KustomizeTest {
                             - {name: Y, value: "9"}
                           securityContext:
                             runAsUser: null
-                """);
+                """));
         JsonNode deployment = Kustomize.render(dir.resolve("overlay")).find("Deployment", "app").orElseThrow();
 
         assertThat(deployment.path("spec").path("replicas").asInt()).isEqualTo(3);
@@ -185,32 +180,22 @@ class KustomizeTest {
         assertThatThrownBy(() -> Kustomize.render(dir.resolve("inline")))
                 .isInstanceOf(KustomizeException.class).hasMessageContaining("only patches of the form");
 
-        overlay("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: app
-                spec:
+        overlay(deploymentPatch("app", """
                   template:
                     spec:
                       containers:
                         - name: app
                           $patch: delete
-                """);
+                """));
         assertThatThrownBy(() -> Kustomize.render(dir.resolve("overlay")))
                 .isInstanceOf(KustomizeException.class).hasMessageContaining("$patch");
     }
 
     @Test
     void aPatchForNothingOrADuplicateResourceFails() throws IOException {
-        overlay("""
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: missing
-                spec:
+        overlay(deploymentPatch("missing", """
                   replicas: 2
-                """);
+                """));
         assertThatThrownBy(() -> Kustomize.render(dir.resolve("overlay")))
                 .isInstanceOf(KustomizeException.class).hasMessageContaining("Deployment/missing matches 0");
 
@@ -241,6 +226,17 @@ class KustomizeTest {
         List<String> names = new ArrayList<>();
         list.forEach(n -> names.add(n.path("name").asText()));
         return names;
+    }
+
+    /** A patch of the Deployment {@code name}; {@code spec} is YAML as it sits under its spec. */
+    private static String deploymentPatch(String name, String spec) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %s
+                spec:
+                """.formatted(name) + spec;
     }
 
     /** The Dapr Component "store" with these metadata items (YAML list lines, as they sit under spec.metadata). */

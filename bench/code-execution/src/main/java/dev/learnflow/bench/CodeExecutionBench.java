@@ -1,15 +1,18 @@
 package dev.learnflow.bench;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,13 +39,8 @@ public final class CodeExecutionBench {
         String base = args.length > 0 ? args[0] : "http://localhost:8107";
         int sequential = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        List<Integer> levels = new ArrayList<>();
-        for (int i = 3; i < args.length; i++) {
-            levels.add(Integer.parseInt(args[i]));
-        }
-        if (levels.isEmpty()) {
-            levels = List.of(10, 50, 100);
-        }
+        List<Integer> levels = args.length > 3
+                ? Arrays.stream(args, 3, args.length).map(Integer::valueOf).toList() : List.of(10, 50, 100);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newCachedThreadPool()).build();
@@ -81,38 +79,33 @@ public final class CodeExecutionBench {
     }
 
     private static void level(HttpClient http, URI uri, int clients, int seconds) throws Exception {
-        Histogram h = new Histogram(60_000_000L, 3);
+        Histogram h = new SynchronizedHistogram(60_000_000L, 3); // recorded by every client thread
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger busy = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
         AtomicLong sent = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> futures = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long t = System.nanoTime();
-                    int status = call(http, uri);
-                    sent.incrementAndGet();
-                    if (status == 200) {
-                        synchronized (h) {
-                            h.recordValue((System.nanoTime() - t) / 1_000);
-                        }
-                        ok.incrementAndGet();
-                    } else if (status == 429) {
-                        busy.incrementAndGet();
-                        sleepQuietly(100); // a polite client backs off
-                    } else {
-                        other.incrementAndGet();
-                    }
+        Callable<Void> client = () -> {
+            while (System.nanoTime() < end) {
+                long t = System.nanoTime();
+                int status = call(http, uri);
+                sent.incrementAndGet();
+                if (status == 200) {
+                    h.recordValue((System.nanoTime() - t) / 1_000);
+                    ok.incrementAndGet();
+                } else if (status == 429) {
+                    busy.incrementAndGet();
+                    sleepQuietly(100); // a polite client backs off
+                } else {
+                    other.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
+            }
+            return null;
+        };
+        long start = System.nanoTime();
+        for (Future<Void> f : pool.invokeAll(Collections.nCopies(clients, client))) {
+            f.get(); // rethrows what a client threw
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();

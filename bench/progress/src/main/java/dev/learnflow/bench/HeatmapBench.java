@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -84,17 +83,11 @@ public final class HeatmapBench {
             st.execute("analyze progress; analyze event_log");
         }
 
-        ProcessBuilder service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + ports.get("quarkus.http.test-port"),
-                "-Ddapr.http.port=" + ports.get("dapr.http.port"), "-Ddapr.grpc.port=" + ports.get("dapr.grpc.port"),
-                // No sidecar app token in this bench: the requests come straight from here, not through a sidecar.
-                "-Dlearnflow.sidecar-trust.allow-without-token=true",
-                "-Dquarkus.log.level=WARN", "-jar", jar)
-                .redirectErrorStream(true).redirectOutput(Path.of("bench/progress/target/heatmap-service.log").toFile());
-        service.environment().put("LEARNFLOW_DB_NAME", db);
-        Process app = service.start();
+        String log = "bench/progress/target/heatmap-service.log";
+        // No sidecar app token in this bench: the requests come straight from here, not through a sidecar.
+        Process app = BenchedService.launch(jar, ports, db, log, "-Dlearnflow.sidecar-trust.allow-without-token=true");
         try {
-            BenchedService.waitReady(HTTP, base, app, 240, "bench/progress/target/heatmap-service.log");
+            BenchedService.waitReady(HTTP, base, app, 240, log);
             System.out.printf(Locale.ROOT, "class views bench: %d students × 32 topics, %d CPUs here, load average %s%n",
                     studentCount, Runtime.getRuntime().availableProcessors(), BenchedService.loadAverage());
             System.out.println();

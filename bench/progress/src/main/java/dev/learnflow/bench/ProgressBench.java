@@ -11,21 +11,24 @@ import dev.learnflow.contracts.json.ContractsJson;
 import dev.learnflow.local.infra.PostgresDatabases;
 import dev.learnflow.local.testing.LocalSidecar;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,13 +60,8 @@ public final class ProgressBench {
         String components = args.length > 1 ? args[1] : "memory";
         int sequential = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        List<Integer> levels = new ArrayList<>();
-        for (int i = 4; i < args.length; i++) {
-            levels.add(Integer.parseInt(args[i]));
-        }
-        if (levels.isEmpty()) {
-            levels = List.of(8, 32);
-        }
+        List<Integer> levels = args.length > 4
+                ? Arrays.stream(args, 4, args.length).map(Integer::valueOf).toList() : List.of(8, 32);
         String host = env("LEARNFLOW_DB_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("LEARNFLOW_DB_PORT", "5432"));
         String user = env("LEARNFLOW_DB_USER", "postgres");
@@ -76,15 +74,10 @@ public final class ProgressBench {
         mesh.init(Map.of("appId", "progress", "components", components));
         Map<String, String> ports = mesh.start();
         String base = "http://127.0.0.1:" + ports.get("quarkus.http.test-port");
-        ProcessBuilder service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + ports.get("quarkus.http.test-port"),
-                "-Ddapr.http.port=" + ports.get("dapr.http.port"), "-Ddapr.grpc.port=" + ports.get("dapr.grpc.port"),
-                "-Dquarkus.log.level=WARN", "-jar", jar)
-                .redirectErrorStream(true).redirectOutput(Path.of("bench/progress/target/service.log").toFile());
-        service.environment().put("LEARNFLOW_DB_NAME", DB);
-        Process app = service.start();
+        String log = "bench/progress/target/service.log";
+        Process app = BenchedService.launch(jar, ports, DB, log);
         try {
-            BenchedService.waitReady(HTTP, base, app, 180, "bench/progress/target/service.log");
+            BenchedService.waitReady(HTTP, base, app, 180, log);
             List<UUID> students = new ArrayList<>();
             try (Connection c = PostgresDatabases.connect(host, port, user, password, DB)) {
                 for (int i = 0; i < 200; i++) {
@@ -122,31 +115,26 @@ public final class ProgressBench {
     }
 
     private static void run(URI uri, String what, int clients, int seconds, List<UUID> students) throws Exception {
-        Histogram h = new Histogram(120_000_000L, 3);
+        Histogram h = new SynchronizedHistogram(120_000_000L, 3); // recorded by every client thread
         AtomicInteger errors = new AtomicInteger();
         AtomicLong next = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> workers = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            workers.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    UUID student = students.get((int) (next.getAndIncrement() % students.size()));
-                    long t = System.nanoTime();
-                    boolean ok = deliver(uri, student);
-                    synchronized (h) {
-                        h.recordValue((System.nanoTime() - t) / 1_000);
-                    }
-                    if (!ok) {
-                        errors.incrementAndGet();
-                    }
+        Callable<Void> client = () -> {
+            while (System.nanoTime() < end) {
+                UUID student = students.get((int) (next.getAndIncrement() % students.size()));
+                long t = System.nanoTime();
+                boolean ok = deliver(uri, student);
+                h.recordValue((System.nanoTime() - t) / 1_000);
+                if (!ok) {
+                    errors.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : workers) {
-            f.get();
+            }
+            return null;
+        };
+        long start = System.nanoTime();
+        for (Future<Void> f : pool.invokeAll(Collections.nCopies(clients, client))) {
+            f.get(); // rethrows what a client threw
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();

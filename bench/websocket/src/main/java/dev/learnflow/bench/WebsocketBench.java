@@ -30,6 +30,7 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -104,13 +105,8 @@ public final class WebsocketBench {
         Path jar = Path.of(args.length > 0 ? args[0] : "services/websocket/target/quarkus-app/quarkus-run.jar");
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        List<Integer> clientCounts = new ArrayList<>();
-        for (int i = 3; i < args.length; i++) {
-            clientCounts.add(Integer.parseInt(args[i]));
-        }
-        if (clientCounts.isEmpty()) {
-            clientCounts = List.of(100, 1000);
-        }
+        List<Integer> clientCounts = args.length > 3
+                ? Arrays.stream(args, 3, args.length).map(Integer::valueOf).toList() : List.of(100, 1000);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: mvn -pl services/websocket -am package -DskipTests");
         }

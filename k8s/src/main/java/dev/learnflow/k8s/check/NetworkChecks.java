@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Who may open which port of which pod, evaluated from the rendered NetworkPolicies the way Kubernetes does (ingress
@@ -162,65 +163,49 @@ public final class NetworkChecks {
     // --------------------------------------------------------------------------------------------- helpers
 
     private static boolean governsIngress(JsonNode spec) {
-        JsonNode types = spec.path("policyTypes");
-        if (types.isMissingNode() || types.isEmpty()) {
-            return true; // Kubernetes defaults policyTypes to [Ingress] (plus Egress when egress rules exist)
-        }
-        for (JsonNode t : types) {
-            if ("Ingress".equals(t.asText())) {
-                return true;
-            }
-        }
-        return false;
+        // Kubernetes defaults policyTypes to [Ingress] (plus Egress when egress rules exist).
+        return emptyOrAny(spec.path("policyTypes"), t -> "Ingress".equals(t.asText()));
     }
 
     private static boolean admitsPort(JsonNode ports, JsonNode workload, int port) {
-        if (ports.isMissingNode() || ports.isEmpty()) {
-            return true;
-        }
-        for (JsonNode p : ports) {
+        return emptyOrAny(ports, p -> {
             if (!"TCP".equals(p.path("protocol").asText("TCP"))) {
-                continue;
+                return false;
             }
             JsonNode number = p.path("port");
             if (number.isMissingNode()) {
                 return true;
             }
             if (number.isInt()) {
-                int end = p.path("endPort").asInt(number.asInt());
-                if (port >= number.asInt() && port <= end) {
-                    return true;
-                }
-            } else {
-                for (JsonNode container : Manifests.containers(workload)) {
-                    if (WorkloadChecks.resolvePort(number, container) == port) {
-                        return true;
-                    }
-                }
+                return port >= number.asInt() && port <= p.path("endPort").asInt(number.asInt());
             }
-        }
-        return false;
+            return Manifests.containers(workload).stream()
+                    .anyMatch(container -> WorkloadChecks.resolvePort(number, container) == port);
+        });
     }
 
     private static boolean admitsSource(JsonNode from, String policyNamespace, Source source) {
-        if (from.isMissingNode() || from.isEmpty()) {
-            return true;
-        }
-        for (JsonNode peer : from) {
+        return emptyOrAny(from, peer -> {
             if (peer.has("ipBlock")) {
-                if (source.ip() != null && inBlock(source.ip(), peer.path("ipBlock"))) {
-                    return true;
-                }
-                continue;
+                return source.ip() != null && inBlock(source.ip(), peer.path("ipBlock"));
             }
             if (source.ip() != null) {
-                continue; // pod and namespace selectors match pods only
+                return false; // pod and namespace selectors match pods only
             }
             boolean namespaceOk = peer.has("namespaceSelector")
                     ? matches(peer.path("namespaceSelector"), source.namespaceLabels())
                     : policyNamespace.equals(source.namespace());
-            boolean podOk = !peer.has("podSelector") || matches(peer.path("podSelector"), source.podLabels());
-            if (namespaceOk && podOk) {
+            return namespaceOk && (!peer.has("podSelector") || matches(peer.path("podSelector"), source.podLabels()));
+        });
+    }
+
+    /** A NetworkPolicy list (policyTypes, ports, from): missing or empty means all; else one item must match. */
+    private static boolean emptyOrAny(JsonNode list, Predicate<JsonNode> matches) {
+        if (list.isMissingNode() || list.isEmpty()) {
+            return true;
+        }
+        for (JsonNode item : list) {
+            if (matches.test(item)) {
                 return true;
             }
         }

@@ -340,36 +340,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Configures and starts an {@link EmbeddedKafka}. */
-    public static final class Builder {
-        private int port;
+    public static final class Builder extends EmbeddedServerBuilder<Builder> {
         private int controllerPort;
-        private Path dataDir;
         private int defaultPartitions = 1;
-        private boolean quietLogging = true;
-        private Path logFile;
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder() {
         }
 
-        /** The client (PLAINTEXT) port; 0 (default) picks a free one, kept across {@link #restart()}. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
         /** The KRaft controller port; 0 (default) picks a free one. */
         public Builder controllerPort(int controllerPort) {
             this.controllerPort = controllerPort;
-            return this;
-        }
-
-        /**
-         * Where the broker keeps its log and metadata. Given: kept after close, reused by the next start (data
-         * survives restarts). Not given: a temp directory deleted on close.
-         */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
             return this;
         }
 
@@ -388,25 +369,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
-        /** Turn Kafka's own log down to WARN (default true). */
-        public Builder quietLogging(boolean quiet) {
-            this.quietLogging = quiet;
-            return this;
-        }
-
-        /** Send Kafka's own log (INFO and up) to this file instead of the console. */
-        public Builder logFile(Path file) {
-            this.logFile = file;
-            return this;
-        }
-
         /** Starts the broker and waits until it answers (a few seconds). */
         public EmbeddedKafka start() {
-            if (logFile != null) {
-                InfraLogging.kafkaToFile(logFile);
-            } else if (quietLogging) {
-                InfraLogging.quietKafka();
-            }
+            routeLogging(InfraLogging::kafkaToFile, InfraLogging::quietKafka);
             EmbeddedKafka k;
             try {
                 k = new EmbeddedKafka(this);

@@ -135,29 +135,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /** Configures and starts an {@link EmbeddedPostgres}. */
-    public static final class Builder {
-        private int port;
-        private Path dataDir;
+    public static final class Builder extends EmbeddedServerBuilder<Builder> {
         private String database = "learnflow";
-        private Path logFile;
         private boolean shutdownHook = true;
-        private boolean quietLogging = true;
         private Duration startupWait = Duration.ofSeconds(60);
         private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
         private Builder() {
-        }
-
-        /** 0 (default) picks a free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Keep the cluster here (reused if it already holds one). Default: temporary, deleted on close. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
         }
 
         /** The database to create if missing (default {@code learnflow}). */
@@ -166,21 +150,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return this;
         }
 
-        /** Server output (postgres log) and the wrapper's log appended to this file instead of the console. */
-        public Builder logFile(Path logFile) {
-            this.logFile = logFile;
-            return this;
-        }
-
         /** A JVM shutdown hook that stops the server (default true; the launcher stops it itself). */
         public Builder shutdownHook(boolean shutdownHook) {
             this.shutdownHook = shutdownHook;
-            return this;
-        }
-
-        /** Turn the wrapper's chatty INFO log (initdb, binaries) down to WARN (default true). */
-        public Builder quietLogging(boolean quiet) {
-            this.quietLogging = quiet;
             return this;
         }
 
@@ -197,11 +169,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         public EmbeddedPostgres start() {
             long t0 = System.nanoTime();
-            if (logFile != null) {
-                InfraLogging.routeToFile(InfraLogging.POSTGRES_LOGGERS, logFile, java.util.logging.Level.INFO);
-            } else if (quietLogging) {
-                InfraLogging.quietPostgres();
-            }
+            // The server's output (postgres log) and the wrapper's log (initdb, binaries).
+            routeLogging(file -> InfraLogging.routeToFile(InfraLogging.POSTGRES_LOGGERS, file,
+                    java.util.logging.Level.INFO), InfraLogging::quietPostgres);
             Path dir;
             boolean temporary;
             try {

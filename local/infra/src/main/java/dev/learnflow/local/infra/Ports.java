@@ -32,15 +32,4 @@ public final class Ports {
             return false;
         }
     }
-
-    /** True if nothing listens on 127.0.0.1:port and it can be bound now. */
-    public static boolean isFree(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

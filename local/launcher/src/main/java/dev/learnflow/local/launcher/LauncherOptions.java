@@ -4,12 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Everything {@link Mesh#start(LauncherOptions)} needs. {@link #fromEnvironment(Path, Map)} gives what
@@ -28,10 +26,13 @@ public final class LauncherOptions {
     public static final int DEFAULT_POSTGRES_PORT = 15432;
 
     /** Light JVM flags for each service on a 2-core laptop. */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
+    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
             "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:+ExitOnOutOfMemoryError",
             "-Djava.net.preferIPv4Stack=true");
+
+    /** How long a service gets after SIGTERM before it is killed. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     final Path repoRoot;
     final Path stateDir;
@@ -42,17 +43,13 @@ public final class LauncherOptions {
     final int kafkaControllerPort;
     final int kafkaPartitions;
     final DbTarget db;
-    final List<String> serviceJvmOptions;
     final Duration healthTimeout;
     final int startConcurrency;
-    final Duration stopTimeout;
     final Map<String, String> serviceEnv;
     final Map<String, Map<String, String>> perServiceEnv;
     final boolean apiTokens;
     final boolean demoAccounts;
-    final boolean writeRunFiles;
     final PrintStream out;
-    final Supplier<SidecarHost> sidecarHost;
 
     private LauncherOptions(Builder b) {
         this.repoRoot = b.repoRoot.toAbsolutePath().normalize();
@@ -64,17 +61,13 @@ public final class LauncherOptions {
         this.kafkaControllerPort = b.kafkaControllerPort;
         this.kafkaPartitions = b.kafkaPartitions;
         this.db = b.db;
-        this.serviceJvmOptions = List.copyOf(b.serviceJvmOptions);
         this.healthTimeout = b.healthTimeout;
         this.startConcurrency = b.startConcurrency;
-        this.stopTimeout = b.stopTimeout;
         this.serviceEnv = Map.copyOf(b.serviceEnv);
         this.perServiceEnv = Map.copyOf(b.perServiceEnv);
         this.apiTokens = b.apiTokens;
         this.demoAccounts = b.demoAccounts;
-        this.writeRunFiles = b.writeRunFiles;
         this.out = b.out;
-        this.sidecarHost = b.sidecarHost;
     }
 
     public static Builder builder(Path repoRoot) {
@@ -151,17 +144,13 @@ public final class LauncherOptions {
         private int kafkaControllerPort = DEFAULT_KAFKA_CONTROLLER_PORT;
         private int kafkaPartitions = DEFAULT_KAFKA_PARTITIONS;
         private DbTarget db = DbTarget.embedded(DEFAULT_POSTGRES_PORT);
-        private List<String> serviceJvmOptions = new ArrayList<>(DEFAULT_SERVICE_JVM_OPTIONS);
         private Duration healthTimeout = Duration.ofMinutes(5);
         private int startConcurrency = Math.max(3, 2 * Runtime.getRuntime().availableProcessors());
-        private Duration stopTimeout = Duration.ofSeconds(20);
         private final Map<String, String> serviceEnv = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> perServiceEnv = new LinkedHashMap<>();
         private boolean apiTokens = true;
         private boolean demoAccounts = true;
-        private boolean writeRunFiles = true;
         private PrintStream out = System.out;
-        private Supplier<SidecarHost> sidecarHost = LocalSidecarHost::new;
 
         private Builder(Path repoRoot) {
             this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
@@ -209,11 +198,6 @@ public final class LauncherOptions {
             return this;
         }
 
-        public Builder serviceJvmOptions(List<String> options) {
-            this.serviceJvmOptions = new ArrayList<>(options);
-            return this;
-        }
-
         public Builder healthTimeout(Duration timeout) {
             this.healthTimeout = timeout;
             return this;
@@ -225,12 +209,6 @@ public final class LauncherOptions {
                 throw new IllegalArgumentException("startConcurrency must be >= 1");
             }
             this.startConcurrency = n;
-            return this;
-        }
-
-        /** How long a service gets after SIGTERM before it is killed. */
-        public Builder stopTimeout(Duration timeout) {
-            this.stopTimeout = timeout;
             return this;
         }
 
@@ -258,20 +236,9 @@ public final class LauncherOptions {
             return this;
         }
 
-        /** Write pids and ports under {@code <stateDir>/run} for {@code down}/{@code status} (default on). */
-        public Builder writeRunFiles(boolean on) {
-            this.writeRunFiles = on;
-            return this;
-        }
-
         /** Progress output (default System.out). */
         public Builder out(PrintStream out) {
             this.out = out;
-            return this;
-        }
-
-        public Builder sidecarHost(Supplier<SidecarHost> host) {
-            this.sidecarHost = host;
             return this;
         }
 

@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 
 import dev.learnflow.db.Migrations;
@@ -32,7 +33,6 @@ import dev.learnflow.local.infra.EmbeddedKafka;
 import dev.learnflow.local.infra.EmbeddedPostgres;
 import dev.learnflow.local.infra.InfraLogging;
 import dev.learnflow.local.infra.KafkaTopics;
-import dev.learnflow.local.infra.Ports;
 import dev.learnflow.local.infra.PostgresDatabases;
 import dev.learnflow.local.infra.Topics;
 
@@ -72,21 +72,14 @@ public final class Mesh implements AutoCloseable {
     private Duration startupTime;
     private DemoAccounts.Result demo;
 
-    /** A service process and what the launcher knows about it. */
-    public static final class RunningService {
-        private final ServiceDef def;
-        private final Process process;
-        private final Path log;
-        private volatile long readyAfterMillis = -1;
+    /**
+     * A service process and what the launcher knows about it; {@code readyAfterMillis} is the time from the mesh
+     * start until the service was ready, -1 if not (yet).
+     */
+    public record RunningService(ServiceDef def, Process process, Path log, AtomicLong readyAfterMillis) {
 
         RunningService(ServiceDef def, Process process, Path log) {
-            this.def = def;
-            this.process = process;
-            this.log = log;
-        }
-
-        public ServiceDef def() {
-            return def;
+            this(def, process, log, new AtomicLong(-1));
         }
 
         public long pid() {
@@ -95,15 +88,6 @@ public final class Mesh implements AutoCloseable {
 
         public boolean alive() {
             return process.isAlive();
-        }
-
-        public Path log() {
-            return log;
-        }
-
-        /** Milliseconds from the mesh start until the service was ready, -1 if not (yet). */
-        public long readyAfterMillis() {
-            return readyAfterMillis;
         }
 
         ProcessHandle handle() {
@@ -161,9 +145,7 @@ public final class Mesh implements AutoCloseable {
                     writeDemoTokens(demo);
                 }
             }
-            if (o.writeRunFiles) {
-                run.writeMesh(describe());
-            }
+            run.writeMesh(describe());
             watchForCrashes();
         } catch (RuntimeException | Error e) {
             startDone.countDown();
@@ -188,18 +170,16 @@ public final class Mesh implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         InfraLogging.routeToFile(SIDECAR_LOGGERS, o.logDir().resolve("sidecars.log"), Level.INFO);
-        if (o.writeRunFiles) {
-            OptionalLong other = run.readPid(RunFiles.LAUNCHER);
-            long self = ProcessHandle.current().pid();
-            if (other.isPresent() && other.getAsLong() != self && Processes.isAlive(other.getAsLong())
-                    && Processes.commandLine(other.getAsLong()).map(c -> c.contains("java")).orElse(true)) {
-                throw new IllegalStateException("LearnFlow is already running (launcher pid " + other.getAsLong()
-                        + "); stop it first with ./learnflow down");
-            }
-            stopLeftovers(run, out);
-            run.clear();
-            run.writePid(RunFiles.LAUNCHER, self);
+        OptionalLong other = run.readPid(RunFiles.LAUNCHER);
+        long self = ProcessHandle.current().pid();
+        if (other.isPresent() && other.getAsLong() != self && Processes.isAlive(other.getAsLong())
+                && Processes.commandLine(other.getAsLong()).map(c -> c.contains("java")).orElse(true)) {
+            throw new IllegalStateException("LearnFlow is already running (launcher pid " + other.getAsLong()
+                    + "); stop it first with ./learnflow down");
         }
+        stopLeftovers(run, out);
+        run.clear();
+        run.writePid(RunFiles.LAUNCHER, self);
         List<String> missing = new ArrayList<>();
         for (ServiceDef s : o.services) {
             if (!Files.isRegularFile(s.jar(o.repoRoot))) {
@@ -225,7 +205,7 @@ public final class Mesh implements AutoCloseable {
         }
         List<String> busy = new ArrayList<>();
         ports.forEach((what, port) -> {
-            if (port > 0 && !Ports.isFree(port)) {
+            if (port > 0 && !Prerequisites.canBind(port)) {
                 busy.add(what + " " + port);
             }
         });
@@ -271,9 +251,7 @@ public final class Mesh implements AutoCloseable {
             synchronized (lock) {
                 postgres = pg;
                 db = o.db.withPort(pg.port());
-                if (o.writeRunFiles) {
-                    pg.pid().ifPresent(pid -> run.writePid(RunFiles.POSTGRES, pid));
-                }
+                pg.pid().ifPresent(pid -> run.writePid(RunFiles.POSTGRES, pid));
             }
             int applied = Migrations.migrate(db.jdbcUrl(), db.user(), db.password());
             out.printf("  ✓ PostgreSQL (embedded) %s in %.1f s, %s%n", db.jdbcUrl(), secondsSince(t),
@@ -321,7 +299,7 @@ public final class Mesh implements AutoCloseable {
 
     private void startSidecars() {
         long t = System.nanoTime();
-        SidecarHost host = o.sidecarHost.get();
+        SidecarHost host = new LocalSidecarHost();
         synchronized (lock) {
             sidecarHost = host;
         }
@@ -388,23 +366,23 @@ public final class Mesh implements AutoCloseable {
             for (String name : List.copyOf(starting)) {
                 RunningService rs = services.get(name);
                 if (!rs.alive()) {
-                    throw new IllegalStateException(name + " exited with code " + rs.process.exitValue()
-                            + " during start-up; last lines of " + rs.log + ":\n" + tail(rs.log, 25));
+                    throw new IllegalStateException(name + " exited with code " + rs.process().exitValue()
+                            + " during start-up; last lines of " + rs.log() + ":\n" + tail(rs.log(), 25));
                 }
-                if (!sidecarOk.contains(name) && Health.sidecarHealthy(rs.def.sidecarHttpPort())) {
+                if (!sidecarOk.contains(name) && Health.sidecarHealthy(rs.def().sidecarHttpPort())) {
                     sidecarOk.add(name);
                 }
-                if (sidecarOk.contains(name) && Health.serviceReady(rs.def.port())) {
-                    if (Processes.listensOn(rs.handle(), rs.def.port()).orElse(true).equals(Boolean.FALSE)) {
+                if (sidecarOk.contains(name) && Health.serviceReady(rs.def().port())) {
+                    if (Processes.listensOn(rs.handle(), rs.def().port()).orElse(true).equals(Boolean.FALSE)) {
                         if (!rs.alive()) {
                             continue; // lost the port race and exited: reported on the next round
                         }
-                        throw new IllegalStateException("port " + rs.def.port() + " of " + name
+                        throw new IllegalStateException("port " + rs.def().port() + " of " + name
                                 + " is answered by another program (not pid " + rs.pid() + "); stop it first");
                     }
-                    rs.readyAfterMillis = (System.nanoTime() - t0) / 1_000_000;
+                    rs.readyAfterMillis().set((System.nanoTime() - t0) / 1_000_000);
                     starting.remove(name);
-                    out.printf("  ✓ %-15s ready after %5.1f s%n", name, rs.readyAfterMillis / 1000.0);
+                    out.printf("  ✓ %-15s ready after %5.1f s%n", name, rs.readyAfterMillis().get() / 1000.0);
                 }
             }
             if (pending.isEmpty() && starting.isEmpty()) {
@@ -418,7 +396,7 @@ public final class Mesh implements AutoCloseable {
                 for (String name : starting) {
                     RunningService rs = services.get(name);
                     sb.append("\n--- ").append(name).append(": ").append(waitingFor(rs, sidecarOk.contains(name)))
-                            .append("\n--- last lines of ").append(rs.log).append(":\n").append(tail(rs.log, 15));
+                            .append("\n--- last lines of ").append(rs.log()).append(":\n").append(tail(rs.log(), 15));
                 }
                 throw new IllegalStateException(sb.toString());
             }
@@ -429,7 +407,7 @@ public final class Mesh implements AutoCloseable {
                 for (String name : starting) {
                     RunningService rs = services.get(name);
                     out.printf("      %-15s %s%n", name, waitingFor(rs, sidecarOk.contains(name)));
-                    String last = tail(rs.log, 1).strip();
+                    String last = tail(rs.log(), 1).strip();
                     if (!last.isEmpty()) {
                         out.printf("      %-15s log: %s%n", "", abbreviate(last, 160));
                     }
@@ -441,10 +419,10 @@ public final class Mesh implements AutoCloseable {
 
     /** What a starting service is waiting for: its sidecar, or its own readiness checks (DOWN ones with data). */
     private static String waitingFor(RunningService rs, boolean sidecarHealthy) {
-        if (!sidecarHealthy && !Health.sidecarHealthy(rs.def.sidecarHttpPort())) {
-            return "sidecar on " + rs.def.sidecarHttpPort() + " not healthy yet";
+        if (!sidecarHealthy && !Health.sidecarHealthy(rs.def().sidecarHttpPort())) {
+            return "sidecar on " + rs.def().sidecarHttpPort() + " not healthy yet";
         }
-        return "/q/health/ready: " + Health.readinessDetail(rs.def.port());
+        return "/q/health/ready: " + Health.readinessDetail(rs.def().port());
     }
 
     private static String abbreviate(String line, int max) {
@@ -454,7 +432,7 @@ public final class Mesh implements AutoCloseable {
     private void launch(ServiceDef s) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin);
-        cmd.addAll(o.serviceJvmOptions);
+        cmd.addAll(LauncherOptions.SERVICE_JVM_OPTIONS);
         cmd.add("-Dlearnflow.service=" + s.name()); // makes the process easy to find with ps
         cmd.add("-jar");
         cmd.add(s.jar(o.repoRoot).toString());
@@ -500,17 +478,15 @@ public final class Mesh implements AutoCloseable {
         }
         synchronized (lock) {
             services.put(s.name(), new RunningService(s, p, log));
-            if (o.writeRunFiles) {
-                run.writePid(s.name(), p.pid());
-            }
+            run.writePid(s.name(), p.pid());
         }
     }
 
     private void watchForCrashes() {
         for (RunningService rs : services.values()) {
-            rs.process.onExit().thenAccept(p -> {
+            rs.process().onExit().thenAccept(p -> {
                 if (!stopping) {
-                    out.printf("!! %s exited with code %d; see %s%n", rs.def.name(), p.exitValue(), rs.log);
+                    out.printf("!! %s exited with code %d; see %s%n", rs.def().name(), p.exitValue(), rs.log());
                 }
             });
         }
@@ -545,7 +521,7 @@ public final class Mesh implements AutoCloseable {
             }
             if (!svc.isEmpty()) {
                 List<Long> left = Processes.stopTrees(svc.stream().map(RunningService::handle).toList(),
-                        o.stopTimeout);
+                        LauncherOptions.STOP_TIMEOUT);
                 out.printf("  ✓ %d services stopped%s%n", svc.size(),
                         left.isEmpty() ? "" : " (could not kill pids " + left + ")");
             }
@@ -590,11 +566,9 @@ public final class Mesh implements AutoCloseable {
                     out.println("  ! PostgreSQL: " + e.getMessage());
                 }
             }
-            if (o.writeRunFiles) {
-                OptionalLong launcher = run.readPid(RunFiles.LAUNCHER);
-                if (launcher.isEmpty() || launcher.getAsLong() == ProcessHandle.current().pid()) {
-                    run.clear();
-                }
+            OptionalLong launcher = run.readPid(RunFiles.LAUNCHER);
+            if (launcher.isEmpty() || launcher.getAsLong() == ProcessHandle.current().pid()) {
+                run.clear();
             }
             out.printf("LearnFlow stopped in %.1f s%n", secondsSince(t));
         } finally {
@@ -640,8 +614,8 @@ public final class Mesh implements AutoCloseable {
         if (rs == null) {
             throw new IllegalArgumentException("no service " + name);
         }
-        rs.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-        rs.process.destroyForcibly();
+        rs.process().toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        rs.process().destroyForcibly();
         Processes.awaitExit(List.of(rs.handle()), Duration.ofSeconds(20));
     }
 
@@ -664,8 +638,8 @@ public final class Mesh implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!Health.serviceReady(def.port())) {
             if (!rs.alive()) {
-                throw new IllegalStateException(name + " exited during restart; last lines of " + rs.log + ":\n"
-                        + tail(rs.log, 25));
+                throw new IllegalStateException(name + " exited during restart; last lines of " + rs.log() + ":\n"
+                        + tail(rs.log(), 25));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + " not ready " + timeout.toSeconds() + " s after restart");
@@ -742,7 +716,7 @@ public final class Mesh implements AutoCloseable {
         long pss = Processes.pssBytes(self.pid()).orElse(launcher);
         Map<String, Long> svc = new LinkedHashMap<>();
         for (RunningService rs : services().values()) {
-            svc.put(rs.def.name(), rs.alive() ? Processes.treeRssBytes(rs.handle()) : 0L);
+            svc.put(rs.def().name(), rs.alive() ? Processes.treeRssBytes(rs.handle()) : 0L);
             pss += rs.alive() ? Processes.treePssBytes(rs.handle()) : 0L;
         }
         long pg = 0;
@@ -783,8 +757,8 @@ public final class Mesh implements AutoCloseable {
         String fmt = "%-15s %-23s %-18s %-8s %s%n";
         sb.append(String.format(fmt, "SERVICE", "URL", "SIDECAR HTTP/gRPC", "PID", "STATUS"));
         for (RunningService rs : services().values()) {
-            ServiceDef d = rs.def;
-            String status = !rs.alive() ? "exited" : rs.readyAfterMillis >= 0 ? "ready" : "starting";
+            ServiceDef d = rs.def();
+            String status = !rs.alive() ? "exited" : rs.readyAfterMillis().get() >= 0 ? "ready" : "starting";
             sb.append(String.format(fmt, d.name(), d.url(), d.sidecarHttpPort() + "/" + d.sidecarGrpcPort(),
                     rs.pid(), status));
         }
@@ -805,7 +779,7 @@ public final class Mesh implements AutoCloseable {
                 postgres != null ? Processes.formatBytes(m.postgres()) : "external"));
         if (services.containsKey("gateway")) {
             sb.append(String.format("API         %s/api/v1  (OpenAPI: %s/q/swagger-ui)%n",
-                    services.get("gateway").def.url(), services.get("gateway").def.url()));
+                    services.get("gateway").def().url(), services.get("gateway").def().url()));
         }
         if (demo != null) {
             if (demo.ok()) {
@@ -840,7 +814,7 @@ public final class Mesh implements AutoCloseable {
         m.put("startup.millis", startupTime == null ? "" : String.valueOf(startupTime.toMillis()));
         List<String> names = new ArrayList<>();
         for (RunningService rs : services.values()) {
-            ServiceDef d = rs.def;
+            ServiceDef d = rs.def();
             names.add(d.name());
             m.put("service." + d.name() + ".port", String.valueOf(d.port()));
             m.put("service." + d.name() + ".sidecar.http", String.valueOf(d.sidecarHttpPort()));

@@ -214,7 +214,7 @@ public final class Prerequisites {
         return v == null || v.isBlank();
     }
 
-    /** The bind test of local/infra's {@code Ports.isFree}, repeated here because this class must stay JDK-only. */
+    /** True if nothing listens on 127.0.0.1:port and it can be bound now (also {@link Mesh}'s check at start). */
     static boolean canBind(int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);

@@ -80,18 +80,7 @@ public final class Processes {
 
     /** Resident memory of one process in bytes, from /proc/&lt;pid&gt;/status (empty if unknown). */
     public static OptionalLong rssBytes(long pid) {
-        Path status = Path.of("/proc", Long.toString(pid), "status");
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
-                    return OptionalLong.of(Long.parseLong(parts[0]) * 1024L);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone or not Linux
-        }
-        return OptionalLong.empty();
+        return procKilobytes(pid, "status", "VmRSS:");
     }
 
     /**
@@ -99,11 +88,15 @@ public final class Processes {
      * pages are split between the processes sharing them, so PSS values add up to real memory use.
      */
     public static OptionalLong pssBytes(long pid) {
-        Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
+        return procKilobytes(pid, "smaps_rollup", "Pss:");
+    }
+
+    /** The "{@code field} N kB" line of /proc/&lt;pid&gt;/{@code file}, in bytes (empty if unknown). */
+    private static OptionalLong procKilobytes(long pid, String file, String field) {
         try {
-            for (String line : Files.readAllLines(rollup)) {
-                if (line.startsWith("Pss:")) {
-                    String[] parts = line.substring(4).trim().split("\\s+");
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).trim().split("\\s+");
                     return OptionalLong.of(Long.parseLong(parts[0]) * 1024L);
                 }
             }

@@ -79,31 +79,31 @@ public final class Sidecar implements AutoCloseable {
 
     private Sidecar(SidecarOptions options) {
         this.options = options;
-        this.ownsRegistry = options.registry == null;
-        this.registry = ownsRegistry ? new SidecarRegistry() : options.registry;
+        this.ownsRegistry = options.registry() == null;
+        this.registry = ownsRegistry ? new SidecarRegistry() : options.registry();
         try {
-            this.config = DaprConfiguration.load(options.configFile);
-            Resources resources = Resources.load(options.componentsDir, options.appId, options.namespace, options.env);
+            this.config = DaprConfiguration.load(options.configFile());
+            Resources resources = Resources.load(options.componentsDir(), options.appId(), options.namespace(), options.env());
             this.declarativeSubscriptions = resources.declarativeSubscriptions();
             List<Resiliency.Document> resiliencyDocs = new ArrayList<>(resources.resiliencies());
-            if (options.resiliencyFile != null) {
-                resiliencyDocs.addAll(Resources.resiliencyFile(options.resiliencyFile));
+            if (options.resiliencyFile() != null) {
+                resiliencyDocs.addAll(Resources.resiliencyFile(options.resiliencyFile()));
             }
-            this.resiliency = Resiliency.load(resiliencyDocs, options.appId, registry.scheduler(), registry.workers());
+            this.resiliency = Resiliency.load(resiliencyDocs, options.appId(), registry.scheduler(), registry.workers());
             for (ComponentSpec spec : resources.components()) {
                 initComponent(spec);
             }
-            this.app = options.appPort > 0
-                    ? new AppChannel(registry.httpClient(), options.appHost, options.appPort, options.appApiToken)
+            this.app = options.appPort() > 0
+                    ? new AppChannel(registry.httpClient(), options.appHost(), options.appPort(), options.appApiToken())
                     : null;
-            this.stateApi = new StateApi(options.appId, options.namespace, stores, storeSpecs, registry.workers(),
+            this.stateApi = new StateApi(options.appId(), options.namespace(), stores, storeSpecs, registry.workers(),
                     resiliency);
-            this.actors = new ActorHost(options.appId, app, actorStoreName == null ? null : stores.get(actorStoreName),
-                    registry.workers(), registry.scheduler(), options.invokeTimeout, resiliency, actorStoreName);
-            this.subscriptions = new SubscriptionManager(new SubscriptionHost(), options.invokeTimeout,
-                    options.deliveryMaxRetries, options.deliveryInitialBackoff, options.deliveryMaxBackoff);
+            this.actors = new ActorHost(options.appId(), app, actorStoreName == null ? null : stores.get(actorStoreName),
+                    registry.workers(), registry.scheduler(), options.invokeTimeout(), resiliency, actorStoreName);
+            this.subscriptions = new SubscriptionManager(new SubscriptionHost(), options.invokeTimeout(),
+                    options.deliveryMaxRetries(), options.deliveryInitialBackoff(), options.deliveryMaxBackoff());
             if (!resiliency.loaded().isEmpty()) {
-                LOG.log(System.Logger.Level.INFO, "{0}: resiliency policies from {1}", options.appId,
+                LOG.log(System.Logger.Level.INFO, "{0}: resiliency policies from {1}", options.appId(),
                         resiliency.loaded());
             }
         } catch (RuntimeException e) {
@@ -136,7 +136,7 @@ public final class Sidecar implements AutoCloseable {
     private void initComponent(ComponentSpec spec) {
         switch (spec.type()) {
             case "state.postgresql" -> {
-                stores.put(spec.name(), PostgresStateStore.create(spec, options.stateMaxConnections));
+                stores.put(spec.name(), PostgresStateStore.create(spec, options.stateMaxConnections()));
                 storeSpecs.put(spec.name(), spec);
             }
             case "state.in-memory" -> {
@@ -144,7 +144,7 @@ public final class Sidecar implements AutoCloseable {
                 storeSpecs.put(spec.name(), spec);
             }
             case "pubsub.kafka" -> {
-                pubsubs.put(spec.name(), new KafkaPubSub(spec, options.appId, registry.workers()));
+                pubsubs.put(spec.name(), new KafkaPubSub(spec, options.appId(), registry.workers()));
                 pubsubSpecs.put(spec.name(), spec);
             }
             case "pubsub.in-memory" -> {
@@ -190,14 +190,14 @@ public final class Sidecar implements AutoCloseable {
     private void startServers() throws IOException {
         registry.register(this);
         GrpcApi grpcApi = new GrpcApi(this);
-        grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(options.listenAddress, options.daprGrpcPort))
+        grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(options.listenAddress(), options.daprGrpcPort()))
                 .addService(io.grpc.ServerInterceptors.intercept(grpcApi, grpcApi.tokenInterceptor()))
                 .executor(registry.workers())
                 .maxInboundMessageSize(16 * 1024 * 1024)
                 .build()
                 .start();
         CompletableFuture<HttpServer> http = registry.vertx()
-                .createHttpServer(new HttpServerOptions().setHost(options.listenAddress).setPort(options.daprHttpPort)
+                .createHttpServer(new HttpServerOptions().setHost(options.listenAddress()).setPort(options.daprHttpPort())
                         .setTcpNoDelay(true).setMaxInitialLineLength(16 * 1024))
                 .requestHandler(new HttpApi(this))
                 .listen().toCompletionStage().toCompletableFuture();
@@ -205,17 +205,17 @@ public final class Sidecar implements AutoCloseable {
             httpServer = http.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable c = e.getCause() != null ? e.getCause() : e;
-            throw new IOException("cannot listen on " + options.listenAddress + ":" + options.daprHttpPort + " for "
-                    + options.appId + ": " + c.getMessage(), c);
+            throw new IOException("cannot listen on " + options.listenAddress() + ":" + options.daprHttpPort() + " for "
+                    + options.appId() + ": " + c.getMessage(), c);
         }
         outboundReady = true;
-        LOG.log(System.Logger.Level.INFO, "{0}: Dapr HTTP API on {1}:{2}, gRPC API on {1}:{3}{4}", options.appId,
-                options.listenAddress, Integer.toString(httpPort()), Integer.toString(grpcPort()),
-                app == null ? " (no app)" : ", app on " + options.appHost + ":" + options.appPort);
+        LOG.log(System.Logger.Level.INFO, "{0}: Dapr HTTP API on {1}:{2}, gRPC API on {1}:{3}{4}", options.appId(),
+                options.listenAddress(), Integer.toString(httpPort()), Integer.toString(grpcPort()),
+                app == null ? " (no app)" : ", app on " + options.appHost() + ":" + options.appPort());
         if (app == null) {
             appReady.complete(null);
         } else {
-            appWatcher = new Thread(this::waitForApp, "sidecar-" + options.appId + "-app");
+            appWatcher = new Thread(this::waitForApp, "sidecar-" + options.appId() + "-app");
             appWatcher.setDaemon(true);
             appWatcher.start();
         }
@@ -231,7 +231,7 @@ public final class Sidecar implements AutoCloseable {
                             Duration.ofSeconds(10)).get(15, TimeUnit.SECONDS);
                     break;
                 } catch (Exception e) {
-                    Thread.sleep(options.appReadyPollInterval.toMillis());
+                    Thread.sleep(options.appReadyPollInterval().toMillis());
                 }
             }
             if (stopped) {
@@ -245,7 +245,7 @@ public final class Sidecar implements AutoCloseable {
                         all.add(Resources.parseSubscription(n, ""));
                     }
                 } catch (IllegalArgumentException e) {
-                    LOG.log(System.Logger.Level.ERROR, "{0}: invalid /dapr/subscribe answer: {1}", options.appId,
+                    LOG.log(System.Logger.Level.ERROR, "{0}: invalid /dapr/subscribe answer: {1}", options.appId(),
                             e.getMessage());
                 }
             }
@@ -256,12 +256,12 @@ public final class Sidecar implements AutoCloseable {
                 if (node.path("entities").size() > 0) {
                     if (actorStoreName == null) {
                         LOG.log(System.Logger.Level.ERROR, "{0}: the app hosts actors {1} but no state store has "
-                                + "actorStateStore: \"true\"; actors are disabled", options.appId, node.path("entities"));
+                                + "actorStateStore: \"true\"; actors are disabled", options.appId(), node.path("entities"));
                     } else {
-                        Set<String> hosted = actors.configure(node, options.actorIdleTimeout, options.actorScanInterval);
+                        Set<String> hosted = actors.configure(node, options.actorIdleTimeout(), options.actorScanInterval());
                         actors.loadReminders();
                         hosted.forEach(t -> registry.addActorHost(t, this));
-                        LOG.log(System.Logger.Level.INFO, "{0}: hosting actor types {1}", options.appId, hosted);
+                        LOG.log(System.Logger.Level.INFO, "{0}: hosting actor types {1}", options.appId(), hosted);
                     }
                 }
             }
@@ -272,7 +272,7 @@ public final class Sidecar implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.ERROR, options.appId + ": initialising the app channel failed", e);
+            LOG.log(System.Logger.Level.ERROR, options.appId() + ": initialising the app channel failed", e);
             appReady.completeExceptionally(e);
         }
     }
@@ -316,7 +316,7 @@ public final class Sidecar implements AutoCloseable {
         if (ownsRegistry) {
             registry.close();
         }
-        LOG.log(System.Logger.Level.INFO, "{0}: sidecar stopped", options.appId);
+        LOG.log(System.Logger.Level.INFO, "{0}: sidecar stopped", options.appId());
     }
 
     @Override
@@ -327,23 +327,23 @@ public final class Sidecar implements AutoCloseable {
     // ---------------------------------------------------------------- accessors
 
     public String appId() {
-        return options.appId;
+        return options.appId();
     }
 
     public String namespace() {
-        return options.namespace;
+        return options.namespace();
     }
 
     public int httpPort() {
-        return httpServer == null ? options.daprHttpPort : httpServer.actualPort();
+        return httpServer == null ? options.daprHttpPort() : httpServer.actualPort();
     }
 
     public int grpcPort() {
-        return grpcServer == null ? options.daprGrpcPort : grpcServer.getPort();
+        return grpcServer == null ? options.daprGrpcPort() : grpcServer.getPort();
     }
 
     public int appPort() {
-        return options.appPort;
+        return options.appPort();
     }
 
     /** Completes once the app answered and its subscriptions and actor types are in effect. */
@@ -374,7 +374,7 @@ public final class Sidecar implements AutoCloseable {
     }
 
     public String apiToken() {
-        return options.daprApiToken;
+        return options.daprApiToken();
     }
 
     public double samplingRate() {
@@ -382,7 +382,7 @@ public final class Sidecar implements AutoCloseable {
     }
 
     public Duration invokeTimeout() {
-        return options.invokeTimeout;
+        return options.invokeTimeout();
     }
 
     public Map<String, String> extendedMetadata() {
@@ -421,7 +421,7 @@ public final class Sidecar implements AutoCloseable {
         } else {
             try {
                 ObjectNode ce = CloudEvents.envelope(new CloudEvents.Publish(pubsubName, topic, data, contentType,
-                        options.appId, Traces.child(traceparent, samplingRate()), tracestate, md));
+                        options.appId(), Traces.child(traceparent, samplingRate()), tracestate, md));
                 payload = Json.bytes(ce);
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_CLOUD_EVENTS_SER",
@@ -497,7 +497,7 @@ public final class Sidecar implements AutoCloseable {
     private final class SubscriptionHost implements SubscriptionManager.Host {
         @Override
         public String appId() {
-            return options.appId;
+            return options.appId();
         }
 
         @Override
@@ -513,7 +513,7 @@ public final class Sidecar implements AutoCloseable {
         @Override
         public String consumerGroup(String pubsubName) {
             PubSub p = pubsubs.get(pubsubName);
-            return p instanceof KafkaPubSub k ? k.consumerGroup() : options.appId;
+            return p instanceof KafkaPubSub k ? k.consumerGroup() : options.appId();
         }
 
         @Override
@@ -539,7 +539,7 @@ public final class Sidecar implements AutoCloseable {
     /** What daprd's callee would know from the mTLS certificate of this (caller) sidecar. */
     public AccessControl.CallerIdentity identity() {
         String td = config.accessControl() != null ? config.accessControl().trustDomain() : "public";
-        return new AccessControl.CallerIdentity(options.appId, td, options.namespace);
+        return new AccessControl.CallerIdentity(options.appId(), td, options.namespace());
     }
 
     /**
@@ -591,7 +591,7 @@ public final class Sidecar implements AutoCloseable {
     private Sidecar resolve(String targetAppId) {
         String target = targetAppId;
         int dot = target.lastIndexOf('.');
-        if (dot > 0 && target.substring(dot + 1).equals(options.namespace)) {
+        if (dot > 0 && target.substring(dot + 1).equals(options.namespace())) {
             target = target.substring(0, dot);
         }
         Sidecar callee = registry.lookup(target);
@@ -611,12 +611,12 @@ public final class Sidecar implements AutoCloseable {
             AccessControl.Decision d = config.accessControl().check(caller, path, verb);
             if (!d.allowed()) {
                 throw new ApiException(403, Status.Code.PERMISSION_DENIED, "ERR_DIRECT_INVOKE", "failed to invoke, "
-                        + "id: " + options.appId + ", err: rpc error: code = PermissionDenied desc = " + d.message());
+                        + "id: " + options.appId() + ", err: rpc error: code = PermissionDenied desc = " + d.message());
             }
         }
         if (app == null) {
             throw new ApiException(500, Status.Code.INTERNAL, "ERR_DIRECT_INVOKE", "failed to invoke, id: "
-                    + options.appId + ", err: app channel is not initialized (the app has no port)");
+                    + options.appId() + ", err: app channel is not initialized (the app has no port)");
         }
         MultiMap h = MultiMap.caseInsensitiveMultiMap();
         if (headers != null) {
@@ -625,16 +625,16 @@ public final class Sidecar implements AutoCloseable {
         h.remove("dapr-api-token");
         h.set("dapr-caller-app-id", caller.appId());
         h.set("dapr-caller-namespace", caller.namespace());
-        h.set("dapr-callee-app-id", options.appId);
+        h.set("dapr-callee-app-id", options.appId());
         h.set("traceparent", Traces.child(h.get("traceparent"), samplingRate()));
         String uri = (path.startsWith("/") ? path : "/" + path) + (query == null || query.isEmpty() ? "" : "?" + query);
-        return app.call(verb, uri, h, body, options.invokeTimeout).exceptionally(e -> {
+        return app.call(verb, uri, h, body, options.invokeTimeout()).exceptionally(e -> {
             Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
                     ? e.getCause() : e;
             String why = c instanceof java.util.concurrent.TimeoutException ? "context deadline exceeded"
                     : String.valueOf(c.getMessage());
             throw new ApiException(500, Status.Code.INTERNAL, "ERR_DIRECT_INVOKE", "failed to invoke, id: "
-                    + options.appId + ", err: " + why, c);
+                    + options.appId() + ", err: " + why, c);
         });
     }
 
@@ -649,7 +649,7 @@ public final class Sidecar implements AutoCloseable {
             if (actors.hosts(type)) {
                 return this;
             }
-            Sidecar host = registry.actorHost(type, id, options.actorPlacementWait.toMillis());
+            Sidecar host = registry.actorHost(type, id, options.actorPlacementWait().toMillis());
             if (host == null) {
                 throw new ApiException(500, Status.Code.INTERNAL, errorCode,
                         "did not find address for actor " + type + "/" + id);
@@ -701,7 +701,7 @@ public final class Sidecar implements AutoCloseable {
     /** The /v1.0/metadata document. */
     public ObjectNode metadata() {
         ObjectNode m = Json.object();
-        m.put("id", options.appId);
+        m.put("id", options.appId());
         m.put("runtimeVersion", RUNTIME_VERSION);
         m.putArray("enabledFeatures");
         ArrayNode actorCounts = m.putArray("actors");
@@ -735,9 +735,9 @@ public final class Sidecar implements AutoCloseable {
         m.putArray("httpEndpoints");
         ObjectNode conn = m.putObject("appConnectionProperties");
         if (app != null) {
-            conn.put("port", options.appPort);
+            conn.put("port", options.appPort());
             conn.put("protocol", "http");
-            conn.put("channelAddress", options.appHost);
+            conn.put("channelAddress", options.appHost());
         }
         ObjectNode rt = m.putObject("actorRuntime");
         rt.put("runtimeStatus", actors.types().isEmpty() && !appReady.isDone() ? "INITIALIZING" : "RUNNING");

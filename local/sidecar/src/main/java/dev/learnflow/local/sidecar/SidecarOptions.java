@@ -9,56 +9,42 @@ import java.util.Objects;
  * How to start one local sidecar. Build with {@link #builder(String)}; only the app id is required. Ports 0 mean
  * "pick a free port" (read the chosen ones from {@link Sidecar#httpPort()} / {@link Sidecar#grpcPort()}).
  */
-public final class SidecarOptions {
+public record SidecarOptions(
+        String appId,
+        int appPort,
+        String appHost,
+        int daprHttpPort,
+        int daprGrpcPort,
+        String listenAddress,
+        Path componentsDir,
+        Path configFile,
+        Path resiliencyFile,
+        Map<String, String> env,
+        SidecarRegistry registry,
+        String namespace,
+        String appApiToken,
+        String daprApiToken,
+        Duration actorIdleTimeout,
+        Duration actorScanInterval,
+        Duration actorPlacementWait,
+        Duration invokeTimeout,
+        Duration appReadyPollInterval,
+        int deliveryMaxRetries,
+        Duration deliveryInitialBackoff,
+        Duration deliveryMaxBackoff,
+        int stateMaxConnections) {
 
-    final String appId;
-    final int appPort;
-    final String appHost;
-    final int daprHttpPort;
-    final int daprGrpcPort;
-    final String listenAddress;
-    final Path componentsDir;
-    final Path configFile;
-    final Path resiliencyFile;
-    final Map<String, String> env;
-    final SidecarRegistry registry;
-    final String namespace;
-    final String appApiToken;
-    final String daprApiToken;
-    final Duration actorIdleTimeout;
-    final Duration actorScanInterval;
-    final Duration actorPlacementWait;
-    final Duration invokeTimeout;
-    final Duration appReadyPollInterval;
-    final int deliveryMaxRetries;
-    final Duration deliveryInitialBackoff;
-    final Duration deliveryMaxBackoff;
-    final int stateMaxConnections;
-
-    private SidecarOptions(Builder b) {
-        this.appId = b.appId;
-        this.appPort = b.appPort;
-        this.appHost = b.appHost;
-        this.daprHttpPort = b.daprHttpPort;
-        this.daprGrpcPort = b.daprGrpcPort;
-        this.listenAddress = b.listenAddress;
-        this.componentsDir = b.componentsDir;
-        this.configFile = b.configFile;
-        this.resiliencyFile = b.resiliencyFile;
-        this.env = b.env == null ? System.getenv() : Map.copyOf(b.env);
-        this.registry = b.registry;
-        this.namespace = b.namespace != null ? b.namespace : this.env.getOrDefault("NAMESPACE", "default");
-        this.appApiToken = b.appApiToken != null ? b.appApiToken : blankToNull(this.env.get("APP_API_TOKEN"));
-        this.daprApiToken = b.daprApiToken != null ? b.daprApiToken : blankToNull(this.env.get("DAPR_API_TOKEN"));
-        this.actorIdleTimeout = b.actorIdleTimeout;
-        this.actorScanInterval = b.actorScanInterval;
-        this.actorPlacementWait = b.actorPlacementWait;
-        this.invokeTimeout = b.invokeTimeout;
-        this.appReadyPollInterval = b.appReadyPollInterval;
-        this.deliveryMaxRetries = b.deliveryMaxRetries;
-        this.deliveryInitialBackoff = b.deliveryInitialBackoff;
-        this.deliveryMaxBackoff = b.deliveryMaxBackoff;
-        this.stateMaxConnections = b.stateMaxConnections;
+    /** What daprd takes from its environment when not given: NAMESPACE, APP_API_TOKEN, DAPR_API_TOKEN. */
+    private static SidecarOptions resolved(Builder b) {
+        Map<String, String> env = b.env == null ? System.getenv() : Map.copyOf(b.env);
+        return new SidecarOptions(b.appId, b.appPort, b.appHost, b.daprHttpPort, b.daprGrpcPort, b.listenAddress,
+                b.componentsDir, b.configFile, b.resiliencyFile, env, b.registry,
+                b.namespace != null ? b.namespace : env.getOrDefault("NAMESPACE", "default"),
+                b.appApiToken != null ? b.appApiToken : blankToNull(env.get("APP_API_TOKEN")),
+                b.daprApiToken != null ? b.daprApiToken : blankToNull(env.get("DAPR_API_TOKEN")),
+                b.actorIdleTimeout, b.actorScanInterval, b.actorPlacementWait, b.invokeTimeout,
+                b.appReadyPollInterval, b.deliveryMaxRetries, b.deliveryInitialBackoff, b.deliveryMaxBackoff,
+                b.stateMaxConnections);
     }
 
     private static String blankToNull(String s) {
@@ -69,16 +55,11 @@ public final class SidecarOptions {
         return new Builder(appId);
     }
 
-    public String appId() {
-        return appId;
-    }
-
-    public int appPort() {
-        return appPort;
-    }
-
-    public SidecarRegistry registry() {
-        return registry;
+    /** The app id and ports only: the environment and the tokens are secrets. */
+    @Override
+    public String toString() {
+        return "SidecarOptions[" + appId + ", app port " + appPort + ", dapr ports " + daprHttpPort + "/"
+                + daprGrpcPort + "]";
     }
 
     /** Options for one sidecar. */
@@ -242,7 +223,7 @@ public final class SidecarOptions {
         }
 
         public SidecarOptions build() {
-            return new SidecarOptions(this);
+            return resolved(this);
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.learnflow.local.sidecar.config.Resources;
 import dev.learnflow.local.sidecar.state.PostgresStateStore;
 import dev.learnflow.local.sidecar.support.Clients;
 import dev.learnflow.local.sidecar.support.Fixtures;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,22 +30,15 @@ class ConfigurationTest {
 
     @Test
     void unknownComponentTypeFailsNamingTheFile() throws Exception {
-        Path dir = Fixtures.components(tmp.resolve("c"), "redis.yaml",
-                Fixtures.component("cache", "state.redis", "    - name: redisHost\n      value: localhost:6379\n"));
-        assertThatThrownBy(() -> Sidecar.start(SidecarOptions.builder("a").daprHttpPort(0).daprGrpcPort(0)
-                .componentsDir(dir).env(Map.of()).build()))
-                .isInstanceOf(SidecarConfigException.class)
-                .hasMessageContaining("redis.yaml").hasMessageContaining("cache").hasMessageContaining("state.redis")
+        startFailsOn("redis.yaml",
+                Fixtures.component("cache", "state.redis", "    - name: redisHost\n      value: localhost:6379\n"))
+                .hasMessageContaining("cache").hasMessageContaining("state.redis")
                 .hasMessageContaining("does not support");
     }
 
     @Test
     void missingRequiredMetadataAndSecretsFailClearly() throws Exception {
-        Path dir = Fixtures.components(tmp.resolve("m"), "kafka.yaml",
-                Fixtures.component("bus", "pubsub.kafka", "    - name: authType\n      value: none\n"));
-        assertThatThrownBy(() -> Sidecar.start(SidecarOptions.builder("a").daprHttpPort(0).daprGrpcPort(0)
-                .componentsDir(dir).env(Map.of()).build()))
-                .isInstanceOf(SidecarConfigException.class).hasMessageContaining("kafka.yaml")
+        startFailsOn("kafka.yaml", Fixtures.component("bus", "pubsub.kafka", "    - name: authType\n      value: none\n"))
                 .hasMessageContaining("'brokers'");
         // The repository's components need their secrets from the environment (env-secrets).
         assertThatThrownBy(() -> Resources.load(REPO_COMPONENTS, "triage", "default", Map.of()))
@@ -133,5 +127,14 @@ class ConfigurationTest {
         assertThat(url.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/learnflow");
         assertThat(url.props().getProperty("password")).isEqualTo("p@ss");
         assertThat(PostgresStateStore.toJdbc("jdbc:postgresql://h/db").url()).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    /** Starting a sidecar whose resources directory holds only this component file fails, naming the file. */
+    private AbstractThrowableAssert<?, ? extends Throwable> startFailsOn(String file, String componentYaml)
+            throws Exception {
+        Path dir = Fixtures.components(tmp.resolve("components-" + file), file, componentYaml);
+        return assertThatThrownBy(() -> Sidecar.start(SidecarOptions.builder("a").daprHttpPort(0).daprGrpcPort(0)
+                .componentsDir(dir).env(Map.of()).build()))
+                .isInstanceOf(SidecarConfigException.class).hasMessageContaining(file);
     }
 }

@@ -54,6 +54,27 @@ class PubSubConformanceTest {
         return scope.app();
     }
 
+    /** A fresh topic, an app subscribed to it at /events/in that accepts every event, and a publisher's sidecar. */
+    private record Delivery(String topic, TestApp subscriber, Sidecar publisher) {
+        List<TestApp.Request> received() {
+            return subscriber.requests("/events/in");
+        }
+    }
+
+    private Delivery acceptingSubscriber(String transport, String topicName) throws Exception {
+        Path comps = components(transport);
+        String t = topic(topicName);
+        TestApp subApp = subscriber(t, "/events/in", r -> TestApp.Response.empty(200));
+        sidecar("subscriber", subApp, comps);
+        return new Delivery(t, subApp, sidecar("publisher", null, comps));
+    }
+
+    /** An app that subscribes to {@code topic} at {@code route} and answers each delivery with {@code handler}. */
+    private TestApp subscriber(String topic, String route, TestApp.Handler handler) throws Exception {
+        return app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(topic, route, null)))
+                .route(route, handler);
+    }
+
     private DaprClient client(Sidecar s) {
         return scope.client(s);
     }
@@ -85,22 +106,19 @@ class PubSubConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void bulkPublishOverHttpAndGrpcDeliversEveryEntryAsACloudEvent(String transport) throws Exception {
-        Path comps = components(transport);
-        String t = topic("bulk");
-        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/events/in", null)))
-                .route("/events/in", r -> TestApp.Response.empty(200));
-        sidecar("subscriber", subApp, comps);
-        Sidecar pub = sidecar("publisher", null, comps);
+        Delivery delivery = acceptingSubscriber(transport, "bulk");
 
-        HttpResponse<String> http = Clients.http(pub, "POST", "/v1.0-alpha1/publish/bulk/pubsub/" + t,
+        HttpResponse<String> http = Clients.http(delivery.publisher(), "POST",
+                "/v1.0-alpha1/publish/bulk/pubsub/" + delivery.topic(),
                 "[{\"entryId\":\"1\",\"event\":{\"n\":1},\"contentType\":\"application/json\"},"
                         + "{\"entryId\":\"2\",\"event\":\"plain\",\"contentType\":\"text/plain\"}]",
                 "Content-Type", "application/json");
         assertThat(http.statusCode()).isEqualTo(204);
-        io.grpc.ManagedChannel channel = Clients.grpc(pub);
+        io.grpc.ManagedChannel channel = Clients.grpc(delivery.publisher());
         try {
             var response = io.dapr.v1.DaprGrpc.newBlockingStub(channel).bulkPublishEventAlpha1(
-                    io.dapr.v1.DaprProtos.BulkPublishRequest.newBuilder().setPubsubName("pubsub").setTopic(t)
+                    io.dapr.v1.DaprProtos.BulkPublishRequest.newBuilder().setPubsubName("pubsub")
+                            .setTopic(delivery.topic())
                             .addEntries(io.dapr.v1.DaprProtos.BulkPublishRequestEntry.newBuilder().setEntryId("3")
                                     .setEvent(com.google.protobuf.ByteString.copyFromUtf8("{\"n\":3}"))
                                     .setContentType("application/json"))
@@ -109,18 +127,19 @@ class PubSubConformanceTest {
         } finally {
             channel.shutdownNow();
         }
-        Fixtures.await("3 deliveries", Duration.ofSeconds(30), () -> subApp.requests("/events/in").size() >= 3);
-        List<JsonNode> events = subApp.requests("/events/in").stream().map(PubSubConformanceTest::json).toList();
+        Fixtures.await("3 deliveries", Duration.ofSeconds(30), () -> delivery.received().size() >= 3);
+        List<JsonNode> events = delivery.received().stream().map(PubSubConformanceTest::json).toList();
         assertThat(events).allSatisfy(e -> {
             assertThat(e.path("specversion").asText()).isEqualTo("1.0");
-            assertThat(e.path("topic").asText()).isEqualTo(t);
+            assertThat(e.path("topic").asText()).isEqualTo(delivery.topic());
             assertThat(e.path("source").asText()).isEqualTo("publisher");
         });
         assertThat(events).extracting(e -> e.path("data").toString())
                 .containsExactlyInAnyOrder("{\"n\":1}", "\"plain\"", "{\"n\":3}");
 
         // Entry ids are required and unique, as in daprd.
-        HttpResponse<String> duplicate = Clients.http(pub, "POST", "/v1.0-alpha1/publish/bulk/pubsub/" + t,
+        HttpResponse<String> duplicate = Clients.http(delivery.publisher(), "POST",
+                "/v1.0-alpha1/publish/bulk/pubsub/" + delivery.topic(),
                 "[{\"entryId\":\"1\",\"event\":1},{\"entryId\":\"1\",\"event\":2}]");
         assertThat(duplicate.statusCode()).isEqualTo(400);
         assertThat(Json.parse(duplicate.body().getBytes()).path("errorCode").asText()).isEqualTo("ERR_PUBSUB_EVENTS_SER");
@@ -129,21 +148,16 @@ class PubSubConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void deliversDaprdCloudEventEnvelopeInOrder(String transport) throws Exception {
-        Path comps = components(transport);
-        String t = topic("envelope");
-        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/events/in", null)))
-                .route("/events/in", r -> TestApp.Response.empty(200));
-        sidecar("subscriber", subApp, comps);
-        Sidecar pub = sidecar("publisher", null, comps);
-        DaprClient client = client(pub);
+        Delivery delivery = acceptingSubscriber(transport, "envelope");
+        DaprClient client = client(delivery.publisher());
 
-        client.publishEvent("pubsub", t, Map.of("hello", "world")).block();
+        client.publishEvent("pubsub", delivery.topic(), Map.of("hello", "world")).block();
         for (int i = 0; i < 20; i++) {
-            client.publishEvent("pubsub", t, Map.of("seq", i)).block();
+            client.publishEvent("pubsub", delivery.topic(), Map.of("seq", i)).block();
         }
-        Fixtures.await("21 deliveries", Duration.ofSeconds(30), () -> subApp.requests("/events/in").size() >= 21);
+        Fixtures.await("21 deliveries", Duration.ofSeconds(30), () -> delivery.received().size() >= 21);
 
-        TestApp.Request first = subApp.requests("/events/in").get(0);
+        TestApp.Request first = delivery.received().get(0);
         assertThat(first.method()).isEqualTo("POST");
         assertThat(first.header("Content-Type")).startsWith("application/cloudevents+json");
         assertThat(first.header("traceparent")).matches(TRACEPARENT);
@@ -153,7 +167,7 @@ class PubSubConformanceTest {
         assertThat(ce.path("type").asText()).isEqualTo("com.dapr.event.sent");
         assertThat(ce.path("specversion").asText()).isEqualTo("1.0");
         assertThat(ce.path("datacontenttype").asText()).isEqualTo("application/json");
-        assertThat(ce.path("topic").asText()).isEqualTo(t);
+        assertThat(ce.path("topic").asText()).isEqualTo(delivery.topic());
         assertThat(ce.path("pubsubname").asText()).isEqualTo("pubsub");
         assertThat(ce.path("traceparent").asText()).matches(TRACEPARENT);
         assertThat(ce.path("traceid").asText()).isEqualTo(ce.path("traceparent").asText());
@@ -163,26 +177,22 @@ class PubSubConformanceTest {
         // Same trace on the delivery hop, new span.
         assertThat(first.header("traceparent").substring(3, 35)).isEqualTo(ce.path("traceparent").asText().substring(3, 35));
 
-        List<Integer> seq = subApp.requests("/events/in").stream().skip(1).map(r -> json(r).path("data").path("seq").asInt())
+        List<Integer> seq = delivery.received().stream().skip(1).map(r -> json(r).path("data").path("seq").asInt())
                 .toList();
         assertThat(seq).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
 
         // A publisher's own CloudEvent (application/cloudevents+json) keeps id, source, type and data.
-        Map<String, Object> own = new LinkedHashMap<>();
-        own.put("id", "evt-42");
-        own.put("source", "triage");
-        own.put("type", "dev.learnflow.test.v1");
-        own.put("specversion", "1.0");
-        own.put("datacontenttype", "application/json");
-        own.put("data", Map.of("q", "why?"));
-        client.publishEvent(new PublishEventRequest("pubsub", t, own).setContentType("application/cloudevents+json")).block();
-        Fixtures.await("own envelope", Duration.ofSeconds(60), () -> subApp.requests("/events/in").size() >= 22);
-        JsonNode mine = json(subApp.requests("/events/in").get(21));
+        Map<String, Object> own = Map.of("id", "evt-42", "source", "triage", "type", "dev.learnflow.test.v1",
+                "specversion", "1.0", "datacontenttype", "application/json", "data", Map.of("q", "why?"));
+        client.publishEvent(new PublishEventRequest("pubsub", delivery.topic(), own)
+                .setContentType("application/cloudevents+json")).block();
+        Fixtures.await("own envelope", Duration.ofSeconds(60), () -> delivery.received().size() >= 22);
+        JsonNode mine = json(delivery.received().get(21));
         assertThat(mine.path("id").asText()).isEqualTo("evt-42");
         assertThat(mine.path("source").asText()).isEqualTo("triage");
         assertThat(mine.path("type").asText()).isEqualTo("dev.learnflow.test.v1");
         assertThat(mine.path("data").path("q").asText()).isEqualTo("why?");
-        assertThat(mine.path("topic").asText()).isEqualTo(t);
+        assertThat(mine.path("topic").asText()).isEqualTo(delivery.topic());
         assertThat(mine.path("pubsubname").asText()).isEqualTo("pubsub");
         assertThat(mine.path("traceparent").asText()).matches(TRACEPARENT);
     }
@@ -279,9 +289,8 @@ class PubSubConformanceTest {
         Path comps = components(transport);
         String t = topic("restart");
         AtomicInteger mode = new AtomicInteger(); // 0 = RETRY everything, 1 = SUCCESS
-        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/in", null)))
-                .route("/in", r -> mode.get() == 0 ? TestApp.Response.json(200, "{\"status\":\"RETRY\"}")
-                        : TestApp.Response.empty(204));
+        TestApp subApp = subscriber(t, "/in", r -> mode.get() == 0
+                ? TestApp.Response.json(200, "{\"status\":\"RETRY\"}") : TestApp.Response.empty(204));
         Sidecar sub = sidecar("subscriber", subApp, comps);
         DaprClient client = client(sidecar("publisher", null, comps));
 
@@ -315,22 +324,21 @@ class PubSubConformanceTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Map<String, AtomicInteger> inFlightByKey = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger overlapsWithinKey = new AtomicInteger();
-        TestApp subApp = app().route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/in", null)))
-                .route("/in", r -> {
-                    JsonNode data = json(r).path("data");
-                    String key = data.path("key").asText();
-                    if (inFlightByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
-                        overlapsWithinKey.incrementAndGet();
-                    }
-                    try {
-                        if (key.equals("stuck")) {
-                            release.await(); // holds its partition until the others have been delivered
-                        }
-                    } finally {
-                        inFlightByKey.get(key).decrementAndGet();
-                    }
-                    return TestApp.Response.empty(204);
-                });
+        TestApp subApp = subscriber(t, "/in", r -> {
+            JsonNode data = json(r).path("data");
+            String key = data.path("key").asText();
+            if (inFlightByKey.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() > 1) {
+                overlapsWithinKey.incrementAndGet();
+            }
+            try {
+                if (key.equals("stuck")) {
+                    release.await(); // holds its partition until the others have been delivered
+                }
+            } finally {
+                inFlightByKey.get(key).decrementAndGet();
+            }
+            return TestApp.Response.empty(204);
+        });
         sidecar("subscriber", subApp, comps);
         DaprClient client = client(sidecar("publisher", null, comps));
 

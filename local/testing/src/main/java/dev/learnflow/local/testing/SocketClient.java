@@ -160,6 +160,43 @@ public final class SocketClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The first message received (already, or within {@code bound}) that matches, consumed or not; fails the test
+     * otherwise. Unlike {@link #nextMatching} it skips nothing, so messages that arrive in any order can be awaited
+     * one after another (the end-to-end journey does).
+     */
+    public JsonNode await(Predicate<JsonNode> wanted, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        synchronized (listener.history) {
+            while (true) {
+                for (JsonNode m : listener.history) {
+                    if (wanted.test(m)) {
+                        return m;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching message within " + bound + "; received: "
+                            + listener.history + "; " + diagnostics.get());
+                }
+                TimeUnit.NANOSECONDS.timedWait(listener.history, left);
+            }
+        }
+    }
+
+    /** {@link #await(Predicate, Duration)} for the message of {@code type} correlated to {@code correlationId}. */
+    public JsonNode await(String type, String correlationId, Duration bound) throws InterruptedException {
+        return await(m -> type.equals(m.path("type").asText())
+                && correlationId.equals(m.path("correlationId").asText()), bound);
+    }
+
+    /** Every message received so far, consumed or not, in order. */
+    public List<JsonNode> received() {
+        synchronized (listener.history) {
+            return List.copyOf(listener.history);
+        }
+    }
+
     /** Messages received so far and not yet consumed. */
     public List<JsonNode> drain() {
         List<JsonNode> out = new ArrayList<>();
@@ -190,6 +227,7 @@ public final class SocketClient implements AutoCloseable {
 
     private static final class Listener implements WebSocket.Listener {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+        final List<JsonNode> history = new ArrayList<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         final AtomicInteger pings = new AtomicInteger();
         final StringBuilder partial = new StringBuilder();
@@ -200,7 +238,12 @@ public final class SocketClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 try {
-                    messages.add(JSON.readTree(partial.toString()));
+                    JsonNode message = JSON.readTree(partial.toString());
+                    synchronized (history) {
+                        history.add(message);
+                        history.notifyAll();
+                    }
+                    messages.add(message);
                 } catch (Exception e) {
                     throw new IllegalStateException("server sent non-JSON: " + partial, e);
                 } finally {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -370,17 +371,9 @@ public final class ActorHost implements AutoCloseable {
                     "ERR_ACTOR_INSTANCE_MISSING", "actor instance is missing"));
         }
         StateStore s = store();
-        return storePolicy().run(attempt -> CompletableFuture.supplyAsync(() -> {
-            try {
-                StateStore.Entry e = s.get(stateKey(type, id, key));
-                return e == null ? null : e.value();
-            } catch (Exception ex) {
-                throw new java.util.concurrent.CompletionException(ex);
-            }
-        }, executor)).exceptionally(ex -> {
-            Throwable c = Failures.unwrap(ex);
-            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_GET",
-                    "error getting actor state: " + c.getMessage(), c);
+        return onStore("ERR_ACTOR_STATE_GET", "error getting actor state", () -> {
+            StateStore.Entry e = s.get(stateKey(type, id, key));
+            return e == null ? null : e.value();
         });
     }
 
@@ -408,16 +401,26 @@ public final class ActorHost implements AutoCloseable {
                 }
             }
         }
-        return storePolicy().run(attempt -> CompletableFuture.runAsync(() -> {
+        return onStore("ERR_ACTOR_STATE_TRANSACTION_SAVE", "error saving actor transaction state", () -> {
+            s.transact(list);
+            return null;
+        });
+    }
+
+    /**
+     * Blocking actor-store work, on the executor under the store's outbound policy; a failure becomes daprd's 500
+     * {@code errorCode} with "{@code message}: cause".
+     */
+    private <T> CompletableFuture<T> onStore(String errorCode, String message, Callable<T> work) {
+        return storePolicy().run(attempt -> CompletableFuture.supplyAsync(() -> {
             try {
-                s.transact(list);
+                return work.call();
             } catch (Exception ex) {
-                throw new java.util.concurrent.CompletionException(ex);
+                throw new CompletionException(ex);
             }
         }, executor)).exceptionally(ex -> {
             Throwable c = Failures.unwrap(ex);
-            throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_STATE_TRANSACTION_SAVE",
-                    "error saving actor transaction state: " + c.getMessage(), c);
+            throw new ApiException(500, Status.Code.INTERNAL, errorCode, message + ": " + c.getMessage(), c);
         });
     }
 
@@ -473,17 +476,7 @@ public final class ActorHost implements AutoCloseable {
         }
         ObjectNode body = Json.object();
         body.put("callback", t.callback);
-        body.set("data", t.data == null ? NullNode.getInstance() : t.data);
-        body.put("dueTime", t.dueTime);
-        body.put("period", t.period);
-        String uri = "/actors/" + seg(s.type) + "/" + seg(s.id) + "/method/timer/" + seg(t.name);
-        inTurn(s.type, s.id, () -> app.call("PUT", uri, Map.of("Content-Type", "application/json"),
-                Json.bytes(body), timeout)).whenComplete((r, e) -> {
-                    if (e != null || !r.ok()) {
-                        LOG.log(System.Logger.Level.WARNING, "{0}: timer {1} of {2}/{3} failed: {4}", appId, t.name,
-                                s.type, s.id, e != null ? e.getMessage() : r.status());
-                    }
-                });
+        callInTurn("timer", "timer", s.type, s.id, t.name, body, t.data, t.dueTime, t.period);
         if (t.left > 0) {
             t.left--;
         }
@@ -633,19 +626,28 @@ public final class ActorHost implements AutoCloseable {
             removeAfterFire(r, map);
             return;
         }
-        ObjectNode body = Json.object();
-        body.set("data", r.data == null ? NullNode.getInstance() : r.data);
-        body.put("dueTime", r.dueTime);
-        body.put("period", r.period);
-        String uri = "/actors/" + seg(r.actorType) + "/" + seg(r.actorId) + "/method/remind/" + seg(r.name);
-        inTurn(r.actorType, r.actorId, () -> app.call("PUT", uri, Map.of("Content-Type", "application/json"),
-                Json.bytes(body), timeout)).whenCompleteAsync((reply, e) -> {
+        callInTurn("reminder", "remind", r.actorType, r.actorId, r.name, Json.object(), r.data, r.dueTime, r.period)
+                .thenRunAsync(() -> afterFire(r, map), executor);
+    }
+
+    /**
+     * Fires a timer or reminder: PUT .../method/{path}/{name} to the app in the actor's turn, with {@code body} plus
+     * data, dueTime and period. The returned future completes when the call has ended; a failure is logged only.
+     */
+    private CompletableFuture<Void> callInTurn(String what, String path, String type, String id, String name,
+                                               ObjectNode body, JsonNode data, String dueTime, String period) {
+        body.set("data", data == null ? NullNode.getInstance() : data);
+        body.put("dueTime", dueTime);
+        body.put("period", period);
+        String uri = "/actors/" + seg(type) + "/" + seg(id) + "/method/" + path + "/" + seg(name);
+        return inTurn(type, id, () -> app.call("PUT", uri, Map.of("Content-Type", "application/json"),
+                Json.bytes(body), timeout)).handle((reply, e) -> {
                     if (e != null || !reply.ok()) {
-                        LOG.log(System.Logger.Level.WARNING, "{0}: reminder {1} of {2}/{3} failed: {4}", appId, r.name,
-                                r.actorType, r.actorId, e != null ? e.getMessage() : reply.status());
+                        LOG.log(System.Logger.Level.WARNING, "{0}: {1} {2} of {3}/{4} failed: {5}", appId, what, name,
+                                type, id, e != null ? e.getMessage() : reply.status());
                     }
-                    afterFire(r, map);
-                }, executor);
+                    return null;
+                });
     }
 
     private void afterFire(Reminder r, Map<String, Reminder> map) {

@@ -1,5 +1,7 @@
 package dev.learnflow.local.sidecar.actors;
 
+import dev.learnflow.local.sidecar.Futures;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -24,13 +26,7 @@ final class TurnQueue {
     <T> CompletableFuture<T> submit(Supplier<CompletableFuture<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable turn = () -> {
-            CompletableFuture<T> f;
-            try {
-                f = work.get();
-            } catch (Throwable t) {
-                f = CompletableFuture.failedFuture(t);
-            }
-            f.whenComplete((v, e) -> {
+            Futures.safely(work).whenComplete((v, e) -> {
                 release();
                 if (e != null) {
                     result.completeExceptionally(e);

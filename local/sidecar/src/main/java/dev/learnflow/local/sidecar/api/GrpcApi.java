@@ -6,6 +6,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import dev.learnflow.local.sidecar.AppChannel;
+import dev.learnflow.local.sidecar.Futures;
 import dev.learnflow.local.sidecar.Sidecar;
 import dev.learnflow.local.sidecar.actors.ActorHost;
 import dev.learnflow.local.sidecar.config.ComponentSpec;
@@ -84,13 +85,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
 
     private static <T, R> void reply(StreamObserver<R> observer, Supplier<CompletableFuture<T>> work,
                                      Function<T, R> map) {
-        CompletableFuture<T> f;
-        try {
-            f = work.get();
-        } catch (Throwable t) {
-            f = CompletableFuture.failedFuture(t);
-        }
-        f.whenComplete((v, e) -> {
+        Futures.safely(work).whenComplete((v, e) -> {
             if (e != null) {
                 ApiException a = ApiException.of(e, "ERR_INTERNAL", "");
                 observer.onError(Status.fromCode(a.grpcCode()).withDescription(a.grpcMessage()).asRuntimeException());
@@ -390,38 +385,38 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
 
     @Override
     public void registerActorTimer(DaprProtos.RegisterActorTimerRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_CREATE");
-            host.actors().registerTimer(req.getActorType(), req.getActorId(), req.getName(), req.getDueTime(),
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_CREATE", actors -> {
+            actors.registerTimer(req.getActorType(), req.getActorId(), req.getName(), req.getDueTime(),
                     req.getPeriod(), req.getTtl(), req.getCallback(), bytesData(req.getData()));
             return CompletableFuture.completedFuture(null);
-        }, v -> EMPTY);
+        });
     }
 
     @Override
     public void unregisterActorTimer(DaprProtos.UnregisterActorTimerRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_DELETE");
-            host.actors().unregisterTimer(req.getActorType(), req.getActorId(), req.getName());
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_TIMER_DELETE", actors -> {
+            actors.unregisterTimer(req.getActorType(), req.getActorId(), req.getName());
             return CompletableFuture.completedFuture(null);
-        }, v -> EMPTY);
+        });
     }
 
     @Override
     public void registerActorReminder(DaprProtos.RegisterActorReminderRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_CREATE");
-            return host.actors().registerReminder(req.getActorType(), req.getActorId(), req.getName(),
-                    req.getDueTime(), req.getPeriod(), req.getTtl(), bytesData(req.getData()));
-        }, v -> EMPTY);
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_CREATE",
+                actors -> actors.registerReminder(req.getActorType(), req.getActorId(), req.getName(),
+                        req.getDueTime(), req.getPeriod(), req.getTtl(), bytesData(req.getData())));
     }
 
     @Override
     public void unregisterActorReminder(DaprProtos.UnregisterActorReminderRequest req, StreamObserver<Empty> obs) {
-        reply(obs, () -> {
-            Sidecar host = sidecar.actorHostFor(req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_DELETE");
-            return host.actors().unregisterReminder(req.getActorType(), req.getActorId(), req.getName());
-        }, v -> EMPTY);
+        onActorHost(obs, req.getActorType(), req.getActorId(), "ERR_ACTOR_REMINDER_DELETE",
+                actors -> actors.unregisterReminder(req.getActorType(), req.getActorId(), req.getName()));
+    }
+
+    /** Replies empty once {@code op} is done on the actors of the sidecar hosting this actor type (else errorCode). */
+    private void onActorHost(StreamObserver<Empty> obs, String type, String id, String errorCode,
+                             Function<ActorHost, CompletableFuture<Void>> op) {
+        reply(obs, () -> op.apply(sidecar.actorHostFor(type, id, errorCode).actors()), v -> EMPTY);
     }
 
     // ---------------------------------------------------------------- metadata

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.learnflow.local.sidecar.AppChannel;
+import dev.learnflow.local.sidecar.Futures;
 import dev.learnflow.local.sidecar.Json;
 import dev.learnflow.local.sidecar.Sidecar;
 import dev.learnflow.local.sidecar.StateApi;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * The Dapr HTTP API ({@code /v1.0/...}) of one sidecar, plus service invocation by {@code dapr-app-id} header on
@@ -70,13 +70,7 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 send(req, Answer.json(413, Json.error("ERR_MALFORMED_REQUEST", "request body too large")));
                 return;
             }
-            CompletableFuture<Answer> answer;
-            try {
-                answer = route(req, body.getBytes());
-            } catch (Throwable t) {
-                answer = CompletableFuture.failedFuture(t);
-            }
-            answer.whenComplete((a, e) -> ctx.runOnContext(v -> {
+            Futures.safely(() -> route(req, body.getBytes())).whenComplete((a, e) -> ctx.runOnContext(v -> {
                 if (e != null) {
                     ApiException api = ApiException.of(e, "ERR_INTERNAL", "");
                     if (api.httpStatus() >= 500 && !"ERR_DIRECT_INVOKE".equals(api.errorCode())) {
@@ -110,14 +104,6 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         }
     }
 
-    private static CompletableFuture<Answer> safely(Supplier<CompletableFuture<Answer>> s) {
-        try {
-            return s.get();
-        } catch (Throwable t) {
-            return CompletableFuture.failedFuture(t);
-        }
-    }
-
     private CompletableFuture<Answer> route(HttpServerRequest req, byte[] body) {
         String path = req.path();
         boolean health = path.equals("/v1.0/healthz") || path.equals("/v1.0/healthz/outbound");
@@ -137,11 +123,11 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         List<String> seg = segments(path);
         if (seg.size() >= 3 && seg.get(0).equals("v1.0-alpha1") && seg.get(1).equals("publish")
                 && seg.get(2).equals("bulk")) {
-            return safely(() -> publishBulk(req, seg, body));
+            return Futures.safely(() -> publishBulk(req, seg, body));
         }
         if (seg.size() == 4 && seg.get(0).equals("v1.0-alpha1") && seg.get(1).equals("state")
                 && seg.get(3).equals("query") && (req.method().name().equals("POST") || req.method().name().equals("PUT"))) {
-            return safely(() -> queryState(seg.get(2), body));
+            return Futures.safely(() -> queryState(seg.get(2), body));
         }
         if (seg.size() < 2 || !seg.get(0).equals("v1.0")) {
             return CompletableFuture.completedFuture(Answer.json(404, Json.error("ERR_NOT_FOUND",
@@ -149,7 +135,7 @@ public final class HttpApi implements Handler<HttpServerRequest> {
         }
         String area = seg.get(1);
         String method = req.method().name();
-        return safely(() -> switch (area) {
+        return Futures.safely(() -> switch (area) {
             case "healthz" -> health(seg);
             case "metadata" -> metadata(method, seg, body);
             case "publish" -> publish(req, seg, body);
@@ -216,28 +202,27 @@ public final class HttpApi implements Handler<HttpServerRequest> {
     // ---------------------------------------------------------------- pub/sub
 
     private CompletableFuture<Answer> publish(HttpServerRequest req, List<String> seg, byte[] body) {
-        if (!req.method().name().equals("POST")) {
-            throw notFound(req);
-        }
-        if (seg.size() < 3) {
-            throw new ApiException(404, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EMPTY", "pubsub name is empty");
-        }
-        String topic = seg.size() < 4 ? "" : String.join("/", seg.subList(3, seg.size()));
+        String topic = publishTopic(req, seg, 2);
         String contentType = req.getHeader("Content-Type");
         return sidecar.publish(seg.get(2), topic, body, contentType == null ? "text/plain" : contentType,
                 queryMetadata(req), req.getHeader("traceparent"), req.getHeader("tracestate"))
                 .thenApply(v -> Answer.empty(204));
     }
 
-    /** POST /v1.0-alpha1/publish/bulk/{pubsub}/{topic}: [{entryId, event, contentType, metadata}]. */
-    private CompletableFuture<Answer> publishBulk(HttpServerRequest req, List<String> seg, byte[] body) {
+    /** POST only, with a pubsub name at {@code seg[pubsubAt]}; the topic is the rest of the path ("" if none). */
+    private static String publishTopic(HttpServerRequest req, List<String> seg, int pubsubAt) {
         if (!req.method().name().equals("POST")) {
             throw notFound(req);
         }
-        if (seg.size() < 4) {
+        if (seg.size() <= pubsubAt) {
             throw new ApiException(404, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EMPTY", "pubsub name is empty");
         }
-        String topic = seg.size() < 5 ? "" : String.join("/", seg.subList(4, seg.size()));
+        return String.join("/", seg.subList(pubsubAt + 1, seg.size()));
+    }
+
+    /** POST /v1.0-alpha1/publish/bulk/{pubsub}/{topic}: [{entryId, event, contentType, metadata}]. */
+    private CompletableFuture<Answer> publishBulk(HttpServerRequest req, List<String> seg, byte[] body) {
+        String topic = publishTopic(req, seg, 3);
         JsonNode array = parse(body);
         if (!array.isArray()) {
             throw new ApiException(400, io.grpc.Status.Code.INVALID_ARGUMENT, "ERR_PUBSUB_EVENTS_SER",
@@ -489,21 +474,33 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 }
                 throw notFound(req);
             }
-            case "reminders" -> {
+            case "reminders", "timers" -> {
                 if (seg.size() != 6) {
                     throw notFound(req);
                 }
-                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_REMINDER_CREATE");
+                boolean timer = what.equals("timers");
+                ActorHost actors = sidecar.actorHostFor(type, id,
+                        timer ? "ERR_ACTOR_TIMER_CREATE" : "ERR_ACTOR_REMINDER_CREATE").actors();
                 String name = seg.get(5);
                 switch (method) {
                     case "POST", "PUT" -> {
                         JsonNode r = body.length == 0 ? Json.object() : parse(body);
-                        return host.actors().registerReminder(type, id, name, r.path("dueTime").asText(""),
-                                r.path("period").asText(""), r.path("ttl").asText(""), nullIfMissing(r.get("data")))
-                                .thenApply(v -> Answer.empty(204));
+                        String dueTime = r.path("dueTime").asText("");
+                        String period = r.path("period").asText("");
+                        String ttl = r.path("ttl").asText("");
+                        JsonNode data = nullIfMissing(r.get("data"));
+                        if (!timer) {
+                            return actors.registerReminder(type, id, name, dueTime, period, ttl, data)
+                                    .thenApply(v -> Answer.empty(204));
+                        }
+                        actors.registerTimer(type, id, name, dueTime, period, ttl, r.path("callback").asText(""), data);
+                        return CompletableFuture.completedFuture(Answer.empty(204));
                     }
                     case "GET" -> {
-                        JsonNode r = host.actors().getReminder(type, id, name);
+                        if (timer) {
+                            throw notFound(req); // daprd has no GET for timers
+                        }
+                        JsonNode r = actors.getReminder(type, id, name);
                         if (r == null) {
                             throw new ApiException(404, io.grpc.Status.Code.NOT_FOUND, "ERR_ACTOR_REMINDER_GET",
                                     "reminder " + name + " not found");
@@ -511,27 +508,10 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                         return CompletableFuture.completedFuture(Answer.json(200, Json.bytes(r)));
                     }
                     case "DELETE" -> {
-                        return host.actors().unregisterReminder(type, id, name).thenApply(v -> Answer.empty(204));
-                    }
-                    default -> throw notFound(req);
-                }
-            }
-            case "timers" -> {
-                if (seg.size() != 6) {
-                    throw notFound(req);
-                }
-                Sidecar host = sidecar.actorHostFor(type, id, "ERR_ACTOR_TIMER_CREATE");
-                String name = seg.get(5);
-                switch (method) {
-                    case "POST", "PUT" -> {
-                        JsonNode r = body.length == 0 ? Json.object() : parse(body);
-                        host.actors().registerTimer(type, id, name, r.path("dueTime").asText(""),
-                                r.path("period").asText(""), r.path("ttl").asText(""), r.path("callback").asText(""),
-                                nullIfMissing(r.get("data")));
-                        return CompletableFuture.completedFuture(Answer.empty(204));
-                    }
-                    case "DELETE" -> {
-                        host.actors().unregisterTimer(type, id, name);
+                        if (!timer) {
+                            return actors.unregisterReminder(type, id, name).thenApply(v -> Answer.empty(204));
+                        }
+                        actors.unregisterTimer(type, id, name);
                         return CompletableFuture.completedFuture(Answer.empty(204));
                     }
                     default -> throw notFound(req);

@@ -1,5 +1,7 @@
 package dev.learnflow.local.sidecar.resiliency;
 
+import dev.learnflow.local.sidecar.Futures;
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -122,12 +124,7 @@ public final class Policy {
         } catch (Failures.BreakerOpen refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        CompletableFuture<T> call;
-        try {
-            call = operation.apply(attempt);
-        } catch (Throwable t) {
-            call = CompletableFuture.failedFuture(t);
-        }
+        CompletableFuture<T> call = Futures.safely(() -> operation.apply(attempt));
         if (timeout != null) {
             call = withTimeout(call);
         }
