@@ -5,11 +5,9 @@ import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.notification.service.AlertService;
 import dev.learnflow.notification.service.UnknownSubjectException;
-import dev.learnflow.platform.dapr.Delivery;
-import dev.learnflow.platform.dapr.EventHandler;
 import dev.learnflow.platform.dapr.PoisonEventException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.learnflow.platform.dapr.TopicHandler;
+import jakarta.inject.Singleton;
 
 /**
  * Consumes {@code struggle.detected}: one alert per signal (idempotent by event id, deduplicated while a live
@@ -17,19 +15,14 @@ import jakarta.inject.Inject;
  * gateway (who the student is) or websocket trouble: thrown, so the sidecar redelivers (RETRY) and the alert is
  * raised and pushed on a later try.
  */
-@ApplicationScoped
-public class StruggleDetectedHandler implements EventHandler<StruggleDetected> {
+@Singleton
+public class StruggleDetectedHandler extends TopicHandler<StruggleDetected> {
 
-    @Inject
-    AlertService alerts;
-
-    @Override
-    public EventTopic topic() {
-        return EventTopic.STRUGGLE_DETECTED;
+    public StruggleDetectedHandler(AlertService alerts) {
+        super(EventTopic.STRUGGLE_DETECTED, event -> raise(alerts, event));
     }
 
-    @Override
-    public Delivery handle(CloudEvent<StruggleDetected> event) {
+    private static void raise(AlertService alerts, CloudEvent<StruggleDetected> event) {
         StruggleDetected signal = event.data();
         if (signal.userId() == null || signal.reason() == null || signal.severity() == null) {
             throw new PoisonEventException("struggle.detected without userId, reason or severity");
@@ -39,6 +32,5 @@ public class StruggleDetectedHandler implements EventHandler<StruggleDetected> {
         } catch (UnknownSubjectException e) {
             throw new PoisonEventException(e.getMessage());
         }
-        return Delivery.SUCCESS;
     }
 }
