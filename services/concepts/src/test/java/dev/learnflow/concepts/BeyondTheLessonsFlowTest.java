@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.concepts.service.ConceptAgent;
 import dev.learnflow.contracts.events.ConceptRequested;
+import dev.learnflow.local.testing.AnswerDataGolden;
 import dev.learnflow.local.testing.SubscriberApp;
 import dev.learnflow.platform.dapr.EventBus;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,7 @@ class BeyondTheLessonsFlowTest {
 
         JsonNode data = answerTo(request).path("data");
 
+        AnswerDataGolden.assertMatches("concept-lesson", data);
         assertThat(data.path("topicId").asText()).isEqualTo("generators");
         assertThat(data.path("curriculumTopicId").asText()).isEqualTo("comprehensions");
         assertThat(data.path("trace").path("stdout").asText()).contains("got 3");
@@ -68,6 +70,7 @@ class BeyondTheLessonsFlowTest {
         JsonNode answer = answerTo(request);
 
         JsonNode data = answer.path("data");
+        AnswerDataGolden.assertMatches("concept-documentation", data);
         assertThat(data.path("basis").asText()).isEqualTo("python-docs");
         assertThat(data.path("source").asText()).isEqualTo("offline");
         assertThat(data.path("topicId").isNull()).isTrue();
@@ -91,6 +94,7 @@ class BeyondTheLessonsFlowTest {
         JsonNode answer = answerTo(request);
 
         JsonNode data = answer.path("data");
+        AnswerDataGolden.assertMatches("concept-abstention", data);
         assertThat(data.path("abstained").asBoolean()).isTrue();
         assertThat(data.path("topicId").isNull()).isTrue();
         assertThat(data.path("choices").size()).isBetween(2, 3);
