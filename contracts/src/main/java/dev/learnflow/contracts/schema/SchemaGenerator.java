@@ -107,7 +107,7 @@ public final class SchemaGenerator {
         }
         com.github.victools.jsonschema.generator.SchemaGenerator answers = newGenerator(true);
         for (ResponseKind kind : ResponseKind.values()) {
-            JsonNode schema = answers.generateSchema(kind.dataType());
+            JsonNode schema = withDistinctAllOf(answers.generateSchema(kind.dataType()));
             files.put(answerFileName(kind), render(withHeader(schema, answerFileName(kind),
                     kind.dataType().getSimpleName(), "The data of an answer of kind " + kind.value()
                             + " (learning.responses, and GET /api/v1/queries/{id} once answered).")));
@@ -179,6 +179,21 @@ public final class SchemaGenerator {
                     .put("$ref", answerFileName(kind));
         }
         return schema;
+    }
+
+    /**
+     * An {@code @JsonUnwrapped} record component is seen on the record's field and on its accessor, so its part can
+     * come twice in an {@code allOf}, depending on reflection order: keep each part once, in a stable order.
+     */
+    private static JsonNode withDistinctAllOf(JsonNode node) {
+        node.forEach(SchemaGenerator::withDistinctAllOf);
+        if (node.get("allOf") instanceof ArrayNode parts) {
+            SortedMap<String, JsonNode> distinct = new TreeMap<>();
+            parts.forEach(part -> distinct.put(part.toString(), part));
+            parts.removeAll();
+            parts.addAll(distinct.values());
+        }
+        return node;
     }
 
     private static String qualifiedName(Class<?> type) {
