@@ -47,6 +47,11 @@ public enum ResponseKind implements WireValue {
         return value;
     }
 
+    /** File name of the JSON Schema of this kind's data, e.g. {@code answer.off_topic.schema.json}. */
+    public String dataSchemaFileName() {
+        return "answer." + value + ".schema.json";
+    }
+
     /** Parses the wire value; JAX-RS uses this for query and path parameters. */
     public static ResponseKind fromString(String value) {
         return WireValue.parse(ResponseKind.class, value);

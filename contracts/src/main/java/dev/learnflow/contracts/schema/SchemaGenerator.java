@@ -54,7 +54,7 @@ import java.util.stream.Stream;
 public final class SchemaGenerator {
 
     /** Base of the schemas' {@code $id}s. */
-    public static final String ID_BASE = "https://learnflow.dev/schemas/";
+    public static final String ID_BASE = EventTopic.SCHEMA_ID_BASE;
     /** File name of the envelope schema. */
     public static final String ENVELOPE_FILE = "cloudevent.schema.json";
     private static final String SUFFIX = ".schema.json";
@@ -88,7 +88,7 @@ public final class SchemaGenerator {
 
     /** The schema file of an answer kind's {@code data}, e.g. {@code answer.off_topic.schema.json}. */
     public static String answerFileName(ResponseKind kind) {
-        return "answer." + kind.value() + SUFFIX;
+        return kind.dataSchemaFileName();
     }
 
     /** File name → schema text (pretty-printed, LF, trailing newline) for every topic, answer kind and envelope. */

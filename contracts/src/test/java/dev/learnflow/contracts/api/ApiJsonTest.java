@@ -3,6 +3,7 @@ package dev.learnflow.contracts.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.domain.ExecutionError;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.domain.MasteryLevel;
@@ -113,7 +114,7 @@ class ApiJsonTest {
         assertThat(JSON.readValue(JSON.writeValueAsString(accepted), QueryAccepted.class)).isEqualTo(accepted);
 
         QueryAnswer answer = new QueryAnswer(id, QueryStatus.ANSWERED, ResponseKind.OFF_TOPIC,
-                "triage", "I can help with Python.", Map.of("suggestions", List.of("loops", "lists")),
+                "triage", "I can help with Python.", new ReceivedAnswer(Map.of("suggestions", List.of("loops", "lists"))),
                 Instant.parse("2025-03-14T10:00:01.5Z"));
         String json = JSON.writeValueAsString(answer);
         assertThat(JSON.readTree(json).get("kind").asText()).isEqualTo("off_topic");

@@ -1,5 +1,6 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.local.testing.AnswerDataGolden;
 import dev.learnflow.triage.domain.Classification;
@@ -16,21 +17,29 @@ import java.util.UUID;
 class TriageAnswerDataTest {
 
     private static final TopicInfo LOOPS = new TopicInfo("for-loops", "basics", "For loops", "Repeating");
+    private static final Provenance CLASSIFIED = new Provenance(Provenance.OFFLINE, "embedding",
+            List.of(new Provenance.Replaced("intent", List.of("not a label"))));
     private static final TopicMatcher TOPICS = new TopicMatcher(text -> new float[] {1f, 0f}, List.of(LOOPS), 0.5);
+
+    /** Pinned as built; checked against its kind's schema as published, with how the question was classified. */
+    private static void check(String fixture, TriageReplies.Reply reply) {
+        AnswerDataGolden.assertMatches(fixture, reply.data());
+        AnswerDataGolden.assertMeetsSchema(reply.kind(), reply.data().withProvenance(CLASSIFIED));
+    }
 
     @Test
     void clarification() {
         Classification unsure = new Classification(Intent.DEBUG_HELP, 0.41234,
                 Map.of(Intent.DEBUG_HELP, 0.5, Intent.CODE_REVIEW, 0.4), false, "embedding");
-        AnswerDataGolden.assertMatches("clarification", TriageReplies.clarification(unsure).data());
-        AnswerDataGolden.assertMatches("clarification-topic", TriageReplies.followUpWithoutTopic().data());
-        AnswerDataGolden.assertMatches("clarification-code", TriageReplies.needCode().data());
+        check("clarification", TriageReplies.clarification(unsure));
+        check("clarification-topic", TriageReplies.followUpWithoutTopic());
+        check("clarification-code", TriageReplies.needCode());
     }
 
     @Test
     void exercise() {
-        AnswerDataGolden.assertMatches("exercise-topic", TriageReplies.exercise(Optional.of(LOOPS)).data());
-        AnswerDataGolden.assertMatches("exercise-any", TriageReplies.exercise(Optional.empty()).data());
+        check("exercise-topic", TriageReplies.exercise(Optional.of(LOOPS)));
+        check("exercise-any", TriageReplies.exercise(Optional.empty()));
     }
 
     @Test
@@ -38,15 +47,14 @@ class TriageAnswerDataTest {
         UUID student = UUID.fromString("00000000-0000-0000-0000-000000000001");
         StudentContext context = new StudentContext("basics", "for-loops", Map.of("for-loops", 0.7),
                 List.of("TypeError"), List.of());
-        AnswerDataGolden.assertMatches("progress", TriageReplies.progress(student, context, TOPICS).data());
-        AnswerDataGolden.assertMatches("progress-empty",
-                TriageReplies.progress(student, StudentContext.empty(), TOPICS).data());
+        check("progress", TriageReplies.progress(student, context, TOPICS));
+        check("progress-empty", TriageReplies.progress(student, StudentContext.empty(), TOPICS));
     }
 
     @Test
     void offTopic() {
-        AnswerDataGolden.assertMatches("off-topic-greeting", TriageReplies.offTopic("hello there").data());
-        AnswerDataGolden.assertMatches("off-topic-language", TriageReplies.offTopic("How do I write a for loop in JavaScript?").data());
-        AnswerDataGolden.assertMatches("off-topic-subject", TriageReplies.offTopic("Who won the football match?").data());
+        check("off-topic-greeting", TriageReplies.offTopic("hello there"));
+        check("off-topic-language", TriageReplies.offTopic("How do I write a for loop in JavaScript?"));
+        check("off-topic-subject", TriageReplies.offTopic("Who won the football match?"));
     }
 }
