@@ -3,6 +3,7 @@ package dev.learnflow.contracts.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.learnflow.contracts.answers.Diagnosis;
 import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.domain.ExecutionError;
 import dev.learnflow.contracts.domain.ExecutionStatus;
@@ -55,13 +56,13 @@ class ApiJsonTest {
 
     @Test
     void aFailedGradeCarriesTheFeedbackWithItsDiagnosisAndRoundTrips() throws Exception {
-        Map<String, Object> failingCase = new java.util.LinkedHashMap<>();
-        failingCase.put("call", "fibonacci(5)");
-        failingCase.put("stdin", null);
+        Diagnosis.FailingCase failingCase = new Diagnosis.FailingCase("fibonacci(5)", null, "5", "8", null, false,
+                "test", null);
         ProgramFeedback feedback = new ProgramFeedback("wrong_result", 1, 3,
                 List.of(new ProgramFeedback.Hint(1, "where to look", "Your call `fibonacci(5)` returns `8`.")),
                 List.of("A hidden test with zero fails: your result is not the expected one."),
-                Map.of("failingCase", failingCase, "suspiciousLines", List.of(Map.of("line", 3, "score", 1.0))));
+                new Diagnosis("wrong_result", failingCase, List.of(), List.of(new Diagnosis.SuspiciousLine(3, 1.0,
+                        "assigned wrongly")), null, List.of(), null, null));
         GradeResult grade = new GradeResult(UUID.randomUUID(), 1, false, 0.5, List.of(), null).withFeedback(feedback);
 
         String json = JSON.writeValueAsString(grade);

@@ -1,5 +1,8 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.contracts.answers.DebugHints;
+import dev.learnflow.contracts.answers.Provenance;
+import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.debug.domain.ProgramDiagnosis;
 import dev.learnflow.debug.domain.ProgramDiagnosis.CaseResult;
 import dev.learnflow.local.testing.AnswerDataGolden;
@@ -17,6 +20,11 @@ class DebugAnswerDataTest {
             "", null);
     private static final CaseResult HIDDEN = new CaseResult("total([])", null, "0", "None", false,
             "TypeError: bad", true, "test", false, "", 2);
+
+    private static void check(String fixture, DebugAgent.Answer answer) {
+        AnswerDataGolden.assertMatches(fixture, answer.data());
+        AnswerDataGolden.assertMeetsSchema(answer.kind(), answer.data());
+    }
 
     @Test
     void wrongResultDiagnosis() {
@@ -37,6 +45,8 @@ class DebugAnswerDataTest {
         AnswerDataGolden.assertMatches("diagnosis-hidden-loop", WrongResultHints.data(diagnosis));
         ProgramDiagnosis passed = new ProgramDiagnosis(List.of(PASSED), null, null, null, null, null, null, null);
         AnswerDataGolden.assertMatches("diagnosis-all-passed", WrongResultHints.data(passed));
+        AnswerDataGolden.assertMeetsSchema(ResponseKind.DEBUG,
+                DebugHints.allPassed(WrongResultHints.data(passed), 1, Provenance.offline()));
     }
 
     @Test
@@ -45,10 +55,9 @@ class DebugAnswerDataTest {
                 "Adding text and a number", "Python cannot add {name} to text.",
                 List.of(new Explainer.Cause("A number read as text", "input() gives text.", "n = input()\n")),
                 "Print type({name}).", "Paste your code.");
-        AnswerDataGolden.assertMatches("debug-explained",
-                NoCodeAnswers.compose(entry, Map.of("type", "TypeError", "name", "age")).data());
+        check("debug-explained", NoCodeAnswers.compose(entry, Map.of("type", "TypeError", "name", "age")));
         Explainer symptom = new Explainer("returns-none", "symptom", null, null, List.of(), List.of(),
                 "Gets None", "The function returns nothing.", List.of(), "Look for return.", "Paste your code.");
-        AnswerDataGolden.assertMatches("debug-symptom", NoCodeAnswers.compose(symptom, Map.of()).data());
+        check("debug-symptom", NoCodeAnswers.compose(symptom, Map.of()));
     }
 }
