@@ -3,6 +3,7 @@ package dev.learnflow.contracts.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.learnflow.contracts.answers.Diagnosis;
 import dev.learnflow.contracts.json.Immutables;
+import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -37,6 +38,6 @@ public record ProgramFeedback(
 
     /** One hint level: 1 where to look (with the failing case), 2 what is wrong, 3 how to fix it, in words. */
     @Schema(description = "One hint level")
-    public record Hint(int level, String label, String text) {
+    public record Hint(int level, @NotNull String label, @NotNull String text) {
     }
 }

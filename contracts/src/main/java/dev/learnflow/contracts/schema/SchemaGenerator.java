@@ -1,5 +1,6 @@
 package dev.learnflow.contracts.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -138,6 +139,11 @@ public final class SchemaGenerator {
                 .withRequiredCheck(field -> field.getType() != null && field.getType().isPrimitive());
         if (namedParts) {
             config.with(Option.DEFINITIONS_FOR_ALL_OBJECTS);
+            // A part left out when null is never null when present.
+            config.forFields().withNullableCheck(field -> {
+                JsonInclude include = field.getAnnotationConsideringFieldAndGetter(JsonInclude.class);
+                return include != null && include.value() == JsonInclude.Include.NON_NULL ? false : null;
+            });
             DefaultSchemaDefinitionNamingStrategy plain = new DefaultSchemaDefinitionNamingStrategy();
             config.forTypesInGeneral().withDefinitionNamingStrategy((key, context) -> {
                 Class<?> type = key.getType().getErasedType();
