@@ -92,7 +92,10 @@ def main():
     seen = set()
     for p in passages:
         p["text"] = tidy(p["text"])
-        if len(p["text"]) < 60 or p["id"] in seen:
+        # a section that documents one name is kept however short ("list.reverse(): Reverse the elements of the
+        # list in place."): students ask for that name; other fragments this short say nothing
+        documents_name = re.fullmatch(r"[A-Za-z_][\w.]*", p.get("keywords") or "") is not None
+        if len(p["text"]) < (15 if documents_name else 60) or p["id"] in seen:
             continue
         seen.add(p["id"])
         if p.get("candidates"):
