@@ -47,9 +47,12 @@ LIBRARY = ["functions", "stdtypes", "exceptions", "constants", "string", "re", "
            "difflib", "zoneinfo", "hashlib", "base64", "struct", "weakref", "types", "graphlib", "numbers",
            "cmath", "locale", "getpass", "fnmatch", "filecmp", "shelve", "gzip", "string", "html", "webbrowser"]
 FAQ = ["programming", "general", "design", "library"]
+# Sections of the language reference that pydoc's topics lack (the topics cover the rest): students ask for the
+# "ternary" and the "walrus" by those names.
+REFERENCE_SECTIONS = {"expressions": ("Conditional expressions", "Assignment expressions")}
 HOWTO = ["sorting", "functional", "regex", "logging", "enum", "argparse", "unicode", "annotations"]
 BOOKS = {"tutorial": "Python Tutorial", "library": "Python Library Reference", "faq": "Python FAQ",
-         "howto": "Python HOWTO", "glossary": "Python Glossary"}
+         "howto": "Python HOWTO", "reference": "Python Language Reference", "glossary": "Python Glossary"}
 HELP_TYPES = [str, list, dict, set, tuple, int, float]
 # Examples that reach outside a small deterministic script are not kept.
 UNSAFE_EXAMPLE = re.compile(r"\b(input|open|urlopen|socket|subprocess|os\.system|shutil|threading|asyncio|"
@@ -87,6 +90,8 @@ def main():
         passages += rst_file(root, "faq", name)
     for name in HOWTO:
         passages += rst_file(root, "howto", name)
+    for name, titles in REFERENCE_SECTIONS.items():
+        passages += [p for p in rst_file(root, "reference", name) if p["section"].split(" › ")[-1] in titles]
     passages += glossary(root)
     kept, examples = [], 0
     seen = set()
