@@ -48,8 +48,8 @@ LIBRARY = ["functions", "stdtypes", "exceptions", "constants", "string", "re", "
            "cmath", "locale", "getpass", "fnmatch", "filecmp", "shelve", "gzip", "string", "html", "webbrowser"]
 FAQ = ["programming", "general", "design", "library"]
 # Sections of the language reference that pydoc's topics lack (the topics cover the rest): students ask for the
-# "ternary" and the "walrus" by those names.
-REFERENCE_SECTIONS = {"expressions": ("Conditional expressions", "Assignment expressions")}
+# "ternary" and the "walrus" by those names. Each with the names it documents (as the topics' keywords are).
+REFERENCE_SECTIONS = {"expressions": {"Conditional expressions": "if, else", "Assignment expressions": ":="}}
 HOWTO = ["sorting", "functional", "regex", "logging", "enum", "argparse", "unicode", "annotations"]
 BOOKS = {"tutorial": "Python Tutorial", "library": "Python Library Reference", "faq": "Python FAQ",
          "howto": "Python HOWTO", "reference": "Python Language Reference", "glossary": "Python Glossary"}
@@ -91,7 +91,11 @@ def main():
     for name in HOWTO:
         passages += rst_file(root, "howto", name)
     for name, titles in REFERENCE_SECTIONS.items():
-        passages += [p for p in rst_file(root, "reference", name) if p["section"].split(" › ")[-1] in titles]
+        for p in rst_file(root, "reference", name):
+            title = p["section"].split(" › ")[-1]
+            if title in titles:
+                p["keywords"] = p["keywords"] or titles[title]
+                passages.append(p)
     passages += glossary(root)
     kept, examples = [], 0
     seen = set()
