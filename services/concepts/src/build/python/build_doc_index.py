@@ -103,7 +103,8 @@ def main():
         p["text"] = tidy(p["text"])
         # a section that documents one name is kept however short ("list.reverse(): Reverse the elements of the
         # list in place."): students ask for that name; other fragments this short say nothing
-        documents_name = re.fullmatch(r"[A-Za-z_][\w.]*", p.get("keywords") or "") is not None
+        # (a Python name is lower case: the topics' keywords are upper case, "ASYNC", and their fragments are kept out)
+        documents_name = re.fullmatch(r"[a-z_][a-z0-9_.]*", p.get("keywords") or "") is not None
         if len(p["text"]) < (15 if documents_name else 60) or p["id"] in seen:
             continue
         seen.add(p["id"])
