@@ -1,7 +1,7 @@
 package dev.learnflow.platform.actors;
 
+import dev.learnflow.local.testing.ConfigOverrides;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(ActorEndpointsTest.Profile.class)
 class ActorEndpointsTest {
 
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("learnflow.actors.idle-timeout", "10m", "learnflow.actors.scan-interval", "15s");
+    public static class Profile extends ConfigOverrides {
+        public Profile() {
+            super(Map.of("learnflow.actors.idle-timeout", "10m", "learnflow.actors.scan-interval", "15s"));
         }
 
         @Override
