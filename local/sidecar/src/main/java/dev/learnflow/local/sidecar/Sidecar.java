@@ -215,8 +215,7 @@ public final class Sidecar implements AutoCloseable {
         if (app == null) {
             appReady.complete(null);
         } else {
-            appWatcher = new Thread(this::waitForApp, "sidecar-" + options.appId() + "-app");
-            appWatcher.setDaemon(true);
+            appWatcher = SidecarThreads.daemon("sidecar-" + options.appId() + "-app", this::waitForApp);
             appWatcher.start();
         }
     }
