@@ -322,14 +322,9 @@ export interface TopicEvent {
   occurredAt: string;
 }
 
-export interface TopicAttempts {
+/** One student's mastery of one topic (as in `TopicMastery`, without the last activity) and the events behind it. */
+export interface TopicAttempts extends Omit<TopicMastery, "lastActivityAt"> {
   studentId: string;
-  topicId: string;
-  title: string;
-  pKnown: number;
-  level: string;
-  attempts: number;
-  correct: number;
   events: TopicEvent[];
   errorTypes: { errorType: string; count: number }[];
 }
