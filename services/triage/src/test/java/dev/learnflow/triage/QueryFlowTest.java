@@ -63,10 +63,11 @@ class QueryFlowTest {
 
         String requestId = ask(student, Map.of("question", "What is a list comprehension?"));
 
-        JsonNode forwarded = forwardedOn("concepts.requests", requestId);
+        JsonNode concept = forwardedOn("concepts.requests", requestId);
+        assertThat(concept.path("concept").asText()).isEqualTo("Comprehensions");
+        JsonNode forwarded = concept.path("request");
         assertThat(forwarded.path("userId").asText()).isEqualTo(student.toString());
         assertThat(forwarded.path("topicId").asText()).isEqualTo("comprehensions");
-        assertThat(forwarded.path("concept").asText()).isEqualTo("Comprehensions");
         JsonNode context = forwarded.path("context");
         assertThat(context.path("currentTopicId").asText()).isEqualTo("for-loops");
         assertThat(context.path("mastery").path("for-loops").asDouble()).isEqualTo(0.62);
@@ -79,7 +80,7 @@ class QueryFlowTest {
         String followUp = ask(student, Map.of("question", "How do for loops work with range?",
                 "conversationId", requestId));
 
-        JsonNode second = forwardedOn("concepts.requests", followUp);
+        JsonNode second = forwardedOn("concepts.requests", followUp).path("request");
         assertThat(second.path("conversationId").asText()).isEqualTo(requestId);
         assertThat(second.path("context").path("recentTurns").get(0).path("speaker").asText()).isEqualTo("student");
         assertThat(second.path("context").path("recentTurns").get(0).path("text").asText())
@@ -97,7 +98,7 @@ class QueryFlowTest {
 
         String requestId = ask(student, Map.of("question", "Explain what a dictionary is"));
 
-        JsonNode context = forwardedOn("concepts.requests", requestId).path("context");
+        JsonNode context = forwardedOn("concepts.requests", requestId).path("request").path("context");
         assertThat(context.path("mastery").size()).isZero();
         assertThat(context.path("currentTopicId").isNull() || context.path("currentTopicId").isMissingNode()).isTrue();
     }
@@ -260,7 +261,7 @@ class QueryFlowTest {
 
         String explain = ask(student, Map.of("question", "what does this code print?\n```python\nfor i in "
                 + "range(3):\n    print(i * i)\n```"));
-        JsonNode concept = forwardedOn("concepts.requests", explain);
+        JsonNode concept = forwardedOn("concepts.requests", explain).path("request");
         assertThat(concept.path("code").asText()).isEqualTo("for i in range(3):\n    print(i * i)\n");
         assertThat(forwardedOn("progress.events", explain).path("context").path("codeInQuestion").asText())
                 .isEqualTo("fenced");
@@ -292,7 +293,7 @@ class QueryFlowTest {
                 .isEqualTo("my counter stays at 0 whatever i do");
 
         String inputConcept = ask(student, Map.of("question", "how come input() gives me text when i type a number"));
-        assertThat(forwardedOn("concepts.requests", inputConcept).path("question").asText())
+        assertThat(forwardedOn("concepts.requests", inputConcept).path("request").path("question").asText())
                 .isEqualTo("how come input() gives me text when i type a number");
     }
 
@@ -332,11 +333,11 @@ class QueryFlowTest {
     void followUpsContinueThePreviousTopicAndLane() {
         UUID student = UUID.randomUUID();
         String first = ask(student, Map.of("question", "What is a list comprehension?"));
-        JsonNode original = forwardedOn("concepts.requests", first);
+        JsonNode original = forwardedOn("concepts.requests", first).path("request");
         assertThat(original.path("topicId").asText()).isEqualTo("comprehensions");
 
         String another = ask(student, Map.of("question", "can you show another example?", "conversationId", first));
-        JsonNode example = forwardedOn("concepts.requests", another);
+        JsonNode example = forwardedOn("concepts.requests", another).path("request");
         assertThat(example.path("topicId").asText()).isEqualTo("comprehensions");
         assertThat(example.path("question").asText()).contains("can you show another example?")
                 .contains("What is a list comprehension?");
@@ -345,11 +346,11 @@ class QueryFlowTest {
 
         String confused = ask(student, Map.of("question", "I still don't get it", "conversationId", first));
         JsonNode simpler = forwardedOn("concepts.requests", confused);
-        assertThat(simpler.path("topicId").asText()).isEqualTo("comprehensions");
+        assertThat(simpler.path("request").path("topicId").asText()).isEqualTo("comprehensions");
         assertThat(simpler.path("concept").asText()).contains("What is a list comprehension?");
 
         String dicts = ask(student, Map.of("question", "what about dicts?", "conversationId", first));
-        JsonNode aboutDicts = forwardedOn("concepts.requests", dicts);
+        JsonNode aboutDicts = forwardedOn("concepts.requests", dicts).path("request");
         assertThat(aboutDicts.path("question").asText()).contains("what about dicts").contains("list comprehension");
     }
 
