@@ -300,30 +300,22 @@ class QueryFlowTest {
     @Test
     void offTopicRequestsAreDeclinedPolitelyWithWhatTheTutorCanDo() {
         UUID student = UUID.randomUUID();
-        JsonNode language = awaitAnswered(student, ask(student, Map.of("question",
-                "How do I write a for loop in JavaScript?")));
-        assertThat(language.path("kind").asText()).isEqualTo("off_topic");
-        assertThat(language.path("text").asText()).contains("can't teach JavaScript")
-                .contains("how the same thing is done in Python");
+        assertThat(answerText(student, "How do I write a for loop in JavaScript?", "off_topic"))
+                .contains("can't teach JavaScript").contains("how the same thing is done in Python");
 
-        JsonNode homework = awaitAnswered(student, ask(student, Map.of("question",
-                "Can you write my history essay about the Roman empire?")));
-        assertThat(homework.path("kind").asText()).isEqualTo("off_topic");
-        assertThat(homework.path("text").asText()).contains("Python programming only").contains("explain a Python "
-                + "concept").contains("review your code").contains("give you an exercise");
+        assertThat(answerText(student, "Can you write my history essay about the Roman empire?", "off_topic"))
+                .contains("Python programming only").contains("explain a Python concept")
+                .contains("review your code").contains("give you an exercise");
 
-        JsonNode greeting = awaitAnswered(student, ask(student, Map.of("question", "hello there")));
+        JsonNode greeting = answerTo(student, "hello there");
         assertThat(greeting.path("text").asText()).startsWith("Hi! I'm your Python tutor");
     }
 
     @Test
     void aReviewRequestWithoutCodeSaysWhatAReviewChecksThenAsksForTheCode() {
         UUID student = UUID.randomUUID();
-        JsonNode answer = awaitAnswered(student, ask(student, Map.of("question",
-                "please give feedback on my function style and naming")));
+        String text = answerText(student, "please give feedback on my function style and naming", "clarification");
 
-        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
-        String text = answer.path("text").asText();
         assertThat(text).contains("**correctness**").contains("**readability**").contains("names")
                 .contains("**Pythonic style**");
         assertThat(text.indexOf("paste the code")).isGreaterThan(text.indexOf("**simplicity**"));
@@ -370,10 +362,8 @@ class QueryFlowTest {
     @Test
     void aFollowUpWithoutAConversationIsNotGuessed() {
         UUID student = UUID.randomUUID();
-        JsonNode answer = awaitAnswered(student, ask(student, Map.of("question", "can you show another example?")));
-
-        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
-        assertThat(answer.path("text").asText()).contains("Which topic do you mean?");
+        assertThat(answerText(student, "can you show another example?", "clarification"))
+                .contains("Which topic do you mean?");
     }
 
     private String ask(UUID student, Map<String, Object> body) {
@@ -382,6 +372,18 @@ class QueryFlowTest {
 
     private JsonNode forwardedOn(String topic, String requestId) {
         return TriageFixtures.published(sink, topic, requestId);
+    }
+
+    /** Asks the question alone (no code, no conversation) and waits for the stored answer. */
+    private JsonNode answerTo(UUID student, String question) {
+        return awaitAnswered(student, ask(student, Map.of("question", question)));
+    }
+
+    /** The text of the answer to the question, which must be of {@code kind}. */
+    private String answerText(UUID student, String question, String kind) {
+        JsonNode answer = answerTo(student, question);
+        assertThat(answer.path("kind").asText()).as(question).isEqualTo(kind);
+        return answer.path("text").asText();
     }
 
     private JsonNode awaitAnswered(UUID student, String requestId) {
