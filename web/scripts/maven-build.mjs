@@ -49,7 +49,9 @@ if (stamped(depsStamp, lockHash)) {
 }
 
 // 2. the bundle
-const buildHash = hashOf(["package-lock.json", "package.json", "index.html", "tsconfig.json", "vite.config.ts", "src", "public"]);
+// ../contracts/schemas: the answer types are generated from them (scripts/schema-types.mjs) before tsc
+const buildHash = hashOf(["package-lock.json", "package.json", "index.html", "tsconfig.json", "vite.config.ts", "src",
+  "public", "scripts/schema-types.mjs", "../contracts/schemas"]);
 const buildStamp = join(web, "target", "web-build.sha256");
 if (stamped(buildStamp, buildHash) && existsSync(join(outDir, "index.html"))) {
   console.log("[web] sources unchanged since the last build: npm run build skipped");

@@ -2,13 +2,14 @@
 import { diagramView } from "./diagram";
 import { h } from "./dom";
 import { renderMarkdown } from "./markdown";
+import type { AnswerData, ReviewResultFinding } from "./generated/answers";
 import { isTrace, traceView } from "./trace";
 
 export interface AnswerLike {
   kind?: string;
   responder?: string;
   text?: string;
-  data?: Record<string, unknown>;
+  data?: AnswerData;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -27,33 +28,24 @@ export function kindLabel(kind?: string): string {
 }
 
 export function answerView(answer: AnswerLike): HTMLElement {
-  const data = answer.data ?? {};
+  const data = answer.data;
   const parts: (HTMLElement | null)[] = [];
   parts.push(renderMarkdown(answer.text ?? ""));
 
-  if (answer.kind === "concept") {
+  // a lesson or a documentation passage: its example, traced, and its diagram
+  if (answer.kind === "concept" && data && "diagram" in data) {
     const trace = data.trace;
-    const example = typeof data.example === "string" ? data.example : "";
+    const example = data.example ?? "";
     if (isTrace(trace) && trace.steps.length > 0 && example) parts.push(traceView(trace, example));
     else if (data.traceUnavailable) parts.push(h("p", { class: "muted" }, "The step-by-step trace is not available right now."));
-    if (typeof data.mermaid === "string" && data.mermaid.trim()) {
-      parts.push(diagramView(data.mermaid, String(data.diagram ?? "")));
+    if (data.mermaid?.trim()) {
+      parts.push(diagramView(data.mermaid, data.diagram));
     }
   }
   return h("div", { class: `answer kind-${answer.kind ?? "unknown"}`, "data-kind": answer.kind ?? "" }, ...parts);
 }
 
-export interface Finding {
-  rule: string;
-  line: number;
-  column?: number;
-  severity: string;
-  message: string;
-  explanation?: string;
-  suggestion?: string;
-}
-
-export function findingsOf(data: Record<string, unknown> | undefined): Finding[] {
-  const f = data?.findings;
-  return Array.isArray(f) ? (f as Finding[]).filter((x) => x && typeof x.line === "number") : [];
+/** A review's findings; none for any other answer. */
+export function findingsOf(data: AnswerData | undefined): ReviewResultFinding[] {
+  return data && "findings" in data && Array.isArray(data.findings) ? data.findings : [];
 }

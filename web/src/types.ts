@@ -1,4 +1,8 @@
-// Wire shapes of the public API, after the records in contracts/ (dev.learnflow.contracts.*).
+// Wire shapes of the public API, after the records in contracts/ (dev.learnflow.contracts.*). An answer's `data`
+// is generated from the contracts' JSON Schemas (src/generated/answers.ts), never written here.
+import type { AnswerData, Diagnosis, ProgramFeedbackHint } from "./generated/answers";
+
+export type { AnswerData, AnswerDataByKind, Diagnosis, DiagnosisStep } from "./generated/answers";
 
 export type Role = "student" | "teacher" | "admin";
 
@@ -41,7 +45,7 @@ export interface QueryAnswer {
   kind?: string;
   responder?: string;
   text?: string;
-  data?: Record<string, unknown>;
+  data?: AnswerData;
   answeredAt?: string;
 }
 
@@ -53,7 +57,7 @@ export interface LearningResponded {
   kind: string;
   responder: string;
   text: string;
-  data: Record<string, unknown>;
+  data: AnswerData;
   respondedAt: string;
 }
 
@@ -128,51 +132,12 @@ export interface TestCaseResult {
   wallTimeMs: number;
 }
 
-/** One case the debug agent ran; a hidden test's values are null. */
-export interface DiagnosisCase {
-  call: string | null;
-  stdin?: string | null;
-  expected: string | null;
-  actual: string | null;
-  error?: string | null;
-  passed?: boolean;
-  hidden: boolean;
-  source: string | null;
-}
-
-/** One recorded line of the failing call: the locals that changed since the frame's previous step. */
-export interface DiagnosisStep {
-  line: number;
-  depth: number;
-  locals: Record<string, string>;
-  returned: string | null;
-  event: string;
-}
-
-/** `data.diagnosis` of a debug answer (and of exercise feedback): why a program gives the wrong result. */
-export interface Diagnosis {
-  kind: "wrong_result" | "crash" | "timeout" | "all_passed" | string;
-  failingCase: DiagnosisCase | null;
-  cases: DiagnosisCase[];
-  suspiciousLines: { line: number; score: number; reason: string }[];
-  category: string | null;
-  findings: { category: string; line: number; confirmed: boolean; message: string }[];
-  trace: { call: string; steps: DiagnosisStep[]; truncated: boolean } | null;
-  loop?: { lines: number[]; unchanged: string[] } | null;
-}
-
-export interface Hint {
-  level: number;
-  label: string;
-  text: string;
-}
-
 /** The debug agent's hints on a graded submission (ProgramFeedback). */
 export interface ProgramFeedback {
   kind: string;
   hintLevel: number;
   maxHintLevel: number;
-  hints: Hint[];
+  hints: ProgramFeedbackHint[];
   hiddenNotes: string[];
   diagnosis?: Diagnosis | null;
 }
@@ -357,14 +322,9 @@ export interface TopicEvent {
   occurredAt: string;
 }
 
-export interface TopicAttempts {
+/** One student's mastery of one topic (as in `TopicMastery`, without the last activity) and the events behind it. */
+export interface TopicAttempts extends Omit<TopicMastery, "lastActivityAt"> {
   studentId: string;
-  topicId: string;
-  title: string;
-  pKnown: number;
-  level: string;
-  attempts: number;
-  correct: number;
   events: TopicEvent[];
   errorTypes: { errorType: string; count: number }[];
 }

@@ -9,7 +9,7 @@ import { failingRunView, isDiagnosis, markSuspect } from "../failingRun";
 import type { View } from "../main";
 import { renderInline } from "../markdown";
 import type { LiveSocket } from "../socket";
-import type { QueryAccepted, RunCodeResponse } from "../types";
+import type { AnswerData, QueryAccepted, RunCodeResponse } from "../types";
 import { waitForAnswer, type Waiting } from "../wait";
 
 const CODE_KEY = "learnflow.code";
@@ -103,7 +103,7 @@ export function runner(editor: CodeEditor, opts: { stdin?: HTMLTextAreaElement; 
 
 /** Review and hint requests: accepted (202), answered later on the socket. */
 function askLater(socket: LiveSocket, panel: HTMLElement, label: string, send: () => Promise<QueryAccepted>,
-  onAnswer: (answer: ReturnType<typeof answerView>, data: Record<string, unknown> | undefined) => void,
+  onAnswer: (answer: ReturnType<typeof answerView>, data: AnswerData | undefined) => void,
   track: (w: Waiting) => void): Promise<void> {
   clear(panel);
   panel.hidden = false;
@@ -211,9 +211,10 @@ export const codeView: View = (container, ctx) => {
       }),
       (view, data) => {
         hint.textContent = hintLevel > level ? "Another hint" : "Get a hint";
-        if (isDiagnosis(data?.diagnosis)) {
-          markSuspect(data.diagnosis, editor);
-          view.appendChild(failingRunView(data.diagnosis, editor));
+        const diagnosis = data && "diagnosis" in data ? data.diagnosis : undefined;
+        if (isDiagnosis(diagnosis)) {
+          markSuspect(diagnosis, editor);
+          view.appendChild(failingRunView(diagnosis, editor));
         }
       },
       (w) => waits.push(w)).finally(() => (hint.disabled = false));

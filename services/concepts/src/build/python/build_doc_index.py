@@ -47,9 +47,12 @@ LIBRARY = ["functions", "stdtypes", "exceptions", "constants", "string", "re", "
            "difflib", "zoneinfo", "hashlib", "base64", "struct", "weakref", "types", "graphlib", "numbers",
            "cmath", "locale", "getpass", "fnmatch", "filecmp", "shelve", "gzip", "string", "html", "webbrowser"]
 FAQ = ["programming", "general", "design", "library"]
+# Sections of the language reference that pydoc's topics lack (the topics cover the rest): students ask for the
+# "ternary" and the "walrus" by those names. Each with the names it documents (as the topics' keywords are).
+REFERENCE_SECTIONS = {"expressions": {"Conditional expressions": "if, else", "Assignment expressions": ":="}}
 HOWTO = ["sorting", "functional", "regex", "logging", "enum", "argparse", "unicode", "annotations"]
 BOOKS = {"tutorial": "Python Tutorial", "library": "Python Library Reference", "faq": "Python FAQ",
-         "howto": "Python HOWTO", "glossary": "Python Glossary"}
+         "howto": "Python HOWTO", "reference": "Python Language Reference", "glossary": "Python Glossary"}
 HELP_TYPES = [str, list, dict, set, tuple, int, float]
 # Examples that reach outside a small deterministic script are not kept.
 UNSAFE_EXAMPLE = re.compile(r"\b(input|open|urlopen|socket|subprocess|os\.system|shutil|threading|asyncio|"
@@ -87,12 +90,22 @@ def main():
         passages += rst_file(root, "faq", name)
     for name in HOWTO:
         passages += rst_file(root, "howto", name)
+    for name, titles in REFERENCE_SECTIONS.items():
+        for p in rst_file(root, "reference", name):
+            title = p["section"].split(" › ")[-1]
+            if title in titles:
+                p["keywords"] = p["keywords"] or titles[title]
+                passages.append(p)
     passages += glossary(root)
     kept, examples = [], 0
     seen = set()
     for p in passages:
         p["text"] = tidy(p["text"])
-        if len(p["text"]) < 60 or p["id"] in seen:
+        # a section that documents one name is kept however short ("list.reverse(): Reverse the elements of the
+        # list in place."): students ask for that name; other fragments this short say nothing
+        # (a Python name is lower case: the topics' keywords are upper case, "ASYNC", and their fragments are kept out)
+        documents_name = re.fullmatch(r"[a-z_][a-z0-9_.]*", p.get("keywords") or "") is not None
+        if len(p["text"]) < (15 if documents_name else 60) or p["id"] in seen:
             continue
         seen.add(p["id"])
         if p.get("candidates"):

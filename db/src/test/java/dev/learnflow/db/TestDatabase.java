@@ -18,7 +18,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * A fresh, uniquely named database on the machine's PostgreSQL, migrated by Flyway from
+ * A fresh, uniquely named database on the machine's PostgreSQL, migrated by {@link Migrations#flyway} from
  * {@code classpath:db/migration} (exactly what the services run), and dropped on {@link #close()}.
  *
  * <p>Connection settings come from the environment: {@code LEARNFLOW_TEST_DB_HOST} (127.0.0.1),
@@ -43,11 +43,7 @@ public final class TestDatabase implements AutoCloseable {
 
     private TestDatabase(String name) {
         this.name = name;
-        this.flyway = Flyway.configure()
-                .dataSource(jdbcUrl(name), USER, PASSWORD)
-                .locations("classpath:db/migration")
-                .cleanDisabled(true)
-                .load();
+        this.flyway = Migrations.flyway(jdbcUrl(name), USER, PASSWORD); // the settings the owner migrates with
     }
 
     /** Creates an empty database (no migrations applied yet). */

@@ -2,6 +2,7 @@ package dev.learnflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.LearningResponded;
@@ -186,7 +187,7 @@ public final class WebsocketBench {
             UUID student = students.get(ThreadLocalRandom.current().nextInt(students.size()));
             UUID requestId = UUID.randomUUID();
             LearningResponded answer = new LearningResponded(requestId, student, null, ResponseKind.CONCEPT,
-                    "concepts", "A list is an ordered, mutable sequence.", Map.of(), Instant.now());
+                    "concepts", "A list is an ordered, mutable sequence.", ReceivedAnswer.EMPTY, Instant.now());
             HttpRequest request;
             if (path == Entry.KAFKA) {
                 request = HttpRequest.newBuilder(URI.create(publishUri + "?metadata.partitionKey=" + student))

@@ -1,11 +1,12 @@
 package dev.learnflow.contracts.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.learnflow.contracts.answers.Diagnosis;
 import dev.learnflow.contracts.json.Immutables;
+import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The debug agent's feedback on a program checked against test cases (an exercise's submission): hints in levels
@@ -28,16 +29,15 @@ public record ProgramFeedback(
         int maxHintLevel,
         List<Hint> hints,
         List<String> hiddenNotes,
-        Map<String, Object> diagnosis) {
+        Diagnosis diagnosis) {
 
     public ProgramFeedback {
         hints = Immutables.list(hints);
         hiddenNotes = Immutables.list(hiddenNotes);
-        diagnosis = diagnosis == null ? null : Immutables.map(diagnosis);
     }
 
     /** One hint level: 1 where to look (with the failing case), 2 what is wrong, 3 how to fix it, in words. */
     @Schema(description = "One hint level")
-    public record Hint(int level, String label, String text) {
+    public record Hint(int level, @NotNull String label, @NotNull String text) {
     }
 }

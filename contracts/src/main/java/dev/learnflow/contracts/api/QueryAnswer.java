@@ -1,12 +1,13 @@
 package dev.learnflow.contracts.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.learnflow.contracts.answers.AnswerData;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.events.ResponseKind;
-import dev.learnflow.contracts.json.Immutables;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,7 +15,7 @@ import java.util.UUID;
  *
  * @param responder service that answered, e.g. {@code concepts}
  * @param text      Markdown answer
- * @param data      structured parts (visualizations, findings, hints) keyed by name
+ * @param data      structured parts, as in learning.responses (shape by {@code kind}); {@code {}} while pending
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Status, and once available the answer, of an asynchronous request")
@@ -24,11 +25,11 @@ public record QueryAnswer(
         ResponseKind kind,
         String responder,
         String text,
-        Map<String, Object> data,
+        @JsonDeserialize(as = ReceivedAnswer.class) AnswerData data,
         Instant answeredAt) {
 
     public QueryAnswer {
-        data = Immutables.map(data);
+        data = data == null ? ReceivedAnswer.EMPTY : data;
     }
 
     public static QueryAnswer pending(UUID requestId) {

@@ -36,6 +36,8 @@ public enum EventTopic {
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
     /** Classpath folder (and folder under {@code contracts/}) holding the generated JSON Schemas. */
     public static final String SCHEMA_FOLDER = "schemas";
+    /** Base of the schemas' {@code $id}s; a schema refers to another by its file name relative to it. */
+    public static final String SCHEMA_ID_BASE = "https://learnflow.dev/schemas/";
 
     private static final Map<String, EventTopic> BY_TOPIC = index(EventTopic::topic);
     private static final Map<String, EventTopic> BY_TYPE = index(EventTopic::type);

@@ -1,12 +1,13 @@
 package dev.learnflow.contracts.events;
 
-import dev.learnflow.contracts.json.Immutables;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.learnflow.contracts.answers.AnswerData;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -15,8 +16,9 @@ import java.util.UUID;
  *
  * @param responder service that answered, e.g. {@code concepts} or {@code debug}
  * @param text      the answer in Markdown; always present so a client that ignores {@code data} still works
- * @param data      structured parts keyed by name (e.g. {@code visualization}, {@code findings}, {@code hints},
- *                  {@code exercise}), each a JSON value the client may render richer than the text
+ * @param data      structured parts the client may render richer than the text; its shape depends on {@code kind}
+ *                  ({@link ResponseKind#dataType()}). Producers send a record; a consumer reads it as a
+ *                  {@link ReceivedAnswer}, which writes back exactly the JSON it read. Absent means {@code {}}.
  */
 @Schema(description = "An answer to a request")
 public record LearningResponded(
@@ -26,10 +28,10 @@ public record LearningResponded(
         @NotNull ResponseKind kind,
         @NotBlank String responder,
         @NotNull String text,
-        Map<String, Object> data,
+        @JsonDeserialize(as = ReceivedAnswer.class) AnswerData data,
         @NotNull Instant respondedAt) {
 
     public LearningResponded {
-        data = Immutables.map(data);
+        data = data == null ? ReceivedAnswer.EMPTY : data;
     }
 }

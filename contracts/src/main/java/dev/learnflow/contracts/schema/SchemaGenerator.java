@@ -1,22 +1,28 @@
 package dev.learnflow.contracts.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.MemberScope;
 import com.github.victools.jsonschema.generator.Option;
 import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.generator.naming.DefaultSchemaDefinitionNamingStrategy;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import dev.learnflow.contracts.answers.AnswerData;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.ResponseKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.IOException;
@@ -35,7 +41,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Generates the JSON Schema (draft 2020-12) of every event payload, and of the CloudEvent envelope, from the
+ * Generates the JSON Schema (draft 2020-12) of every event payload, of the CloudEvent envelope, and of each answer
+ * kind's {@code data} ({@code answer.<kind>.schema.json}, which learning.responses refers to by kind) from the
  * records themselves: Jackson annotations decide names and enum values, Bean Validation constraints become
  * {@code required}, {@code maxLength}, {@code pattern}, {@code minimum}..., and OpenAPI {@code @Schema}
  * descriptions become {@code description}. One source of truth, so the schemas cannot drift from the code.
@@ -48,10 +55,11 @@ import java.util.stream.Stream;
 public final class SchemaGenerator {
 
     /** Base of the schemas' {@code $id}s. */
-    public static final String ID_BASE = "https://learnflow.dev/schemas/";
+    public static final String ID_BASE = EventTopic.SCHEMA_ID_BASE;
     /** File name of the envelope schema. */
     public static final String ENVELOPE_FILE = "cloudevent.schema.json";
     private static final String SUFFIX = ".schema.json";
+    private static final String DATA_PROPERTY = "data";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,16 +87,31 @@ public final class SchemaGenerator {
         }
     }
 
-    /** File name → schema text (pretty-printed, LF, trailing newline) for every topic plus the envelope. */
+    /** The schema file of an answer kind's {@code data}, e.g. {@code answer.off_topic.schema.json}. */
+    public static String answerFileName(ResponseKind kind) {
+        return kind.dataSchemaFileName();
+    }
+
+    /** File name → schema text (pretty-printed, LF, trailing newline) for every topic, answer kind and envelope. */
     public static SortedMap<String, String> generateAll() {
-        com.github.victools.jsonschema.generator.SchemaGenerator generator = newGenerator();
+        com.github.victools.jsonschema.generator.SchemaGenerator generator = newGenerator(false);
         SortedMap<String, String> files = new TreeMap<>();
         for (EventTopic topic : EventTopic.values()) {
             JsonNode schema = generator.generateSchema(topic.payloadType());
+            if (topic == EventTopic.LEARNING_RESPONSES) {
+                schema = withDataByKind((ObjectNode) schema);
+            }
             files.put(topic.schemaFileName(), render(withHeader(schema, topic.schemaFileName(),
                     topic.payloadType().getSimpleName(),
                     topic.description() + ". Payload (CloudEvent data) of topic " + topic.topic()
                             + ", CloudEvent type " + topic.type() + ".")));
+        }
+        com.github.victools.jsonschema.generator.SchemaGenerator answers = newGenerator(true);
+        for (ResponseKind kind : ResponseKind.values()) {
+            JsonNode schema = withDistinctAllOf(answers.generateSchema(kind.dataType()));
+            files.put(answerFileName(kind), render(withHeader(schema, answerFileName(kind),
+                    kind.dataType().getSimpleName(), "The data of an answer of kind " + kind.value()
+                            + " (learning.responses, and GET /api/v1/queries/{id} once answered).")));
         }
         JsonNode envelope = generator.generateSchema(CloudEvent.class);
         files.put(ENVELOPE_FILE, render(withHeader(envelope, ENVELOPE_FILE, "CloudEvent",
@@ -97,7 +120,11 @@ public final class SchemaGenerator {
         return files;
     }
 
-    static com.github.victools.jsonschema.generator.SchemaGenerator newGenerator() {
+    /**
+     * @param namedParts true for the answers' data: every record becomes a named definition (its enclosing record's
+     *                   name first, e.g. {@code DiagnosisStep}), so the types generated from the schema have names
+     */
+    static com.github.victools.jsonschema.generator.SchemaGenerator newGenerator(boolean namedParts) {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
                 OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE,
@@ -110,10 +137,74 @@ public final class SchemaGenerator {
                 .withDescriptionResolver(SchemaGenerator::describeMember)
                 // Jackson always writes a primitive, so it is always present.
                 .withRequiredCheck(field -> field.getType() != null && field.getType().isPrimitive());
+        if (namedParts) {
+            config.with(Option.DEFINITIONS_FOR_ALL_OBJECTS);
+            // A part left out when null is never null when present.
+            config.forFields().withNullableCheck(field -> {
+                JsonInclude include = field.getAnnotationConsideringFieldAndGetter(JsonInclude.class);
+                return include != null && include.value() == JsonInclude.Include.NON_NULL ? false : null;
+            });
+            DefaultSchemaDefinitionNamingStrategy plain = new DefaultSchemaDefinitionNamingStrategy();
+            config.forTypesInGeneral().withDefinitionNamingStrategy((key, context) -> {
+                Class<?> type = key.getType().getErasedType();
+                return type.isRecord() || type.isInterface() && type.isSealed() ? qualifiedName(type)
+                        : plain.getDefinitionNameForKey(key, context).replaceAll("[^A-Za-z0-9]+", "");
+            });
+        }
         config.forTypesInGeneral()
                 .withDescriptionResolver(scope -> describe(scope.getType().getErasedType().getAnnotation(Schema.class)))
-                .withPropertySorter(SchemaGenerator::recordComponentOrder);
+                .withPropertySorter(SchemaGenerator::recordComponentOrder)
+                // A kind with several shapes (a sealed interface) is any one of its records.
+                .withSubtypeResolver((declared, context) -> {
+                    Class<?> type = declared.getErasedType();
+                    if (!type.isSealed() || type == AnswerData.class) {
+                        return null;
+                    }
+                    return Arrays.stream(type.getPermittedSubclasses())
+                            .map(sub -> context.getTypeContext().resolveSubtype(declared, sub)).toList();
+                })
+                // learning.responses' data: an object, whose shape withDataByKind picks by kind.
+                .withCustomDefinitionProvider((type, context) -> type.getErasedType() != AnswerData.class ? null
+                        : new CustomDefinition(context.getGeneratorConfig().createObjectNode().put("type", "object"),
+                        CustomDefinition.DefinitionType.INLINE, CustomDefinition.AttributeInclusion.YES));
         return new com.github.victools.jsonschema.generator.SchemaGenerator(config.build());
+    }
+
+    /**
+     * Adds to learning.responses one rule per kind: its {@code data} is that kind's answer schema (a reference to
+     * {@code answer.<kind>.schema.json}, resolved against this schema's {@code $id}).
+     */
+    private static ObjectNode withDataByKind(ObjectNode schema) {
+        ArrayNode rules = schema.putArray("allOf");
+        for (ResponseKind kind : ResponseKind.values()) {
+            ObjectNode rule = rules.addObject();
+            ObjectNode condition = rule.putObject("if");
+            condition.putObject("properties").putObject("kind").put("const", kind.value());
+            condition.putArray("required").add("kind");
+            rule.putObject("then").putObject("properties").putObject(DATA_PROPERTY)
+                    .put("$ref", answerFileName(kind));
+        }
+        return schema;
+    }
+
+    /**
+     * An {@code @JsonUnwrapped} record component is seen on the record's field and on its accessor, so its part can
+     * come twice in an {@code allOf}, depending on reflection order: keep each part once, in a stable order.
+     */
+    private static JsonNode withDistinctAllOf(JsonNode node) {
+        node.forEach(SchemaGenerator::withDistinctAllOf);
+        if (node.get("allOf") instanceof ArrayNode parts) {
+            SortedMap<String, JsonNode> distinct = new TreeMap<>();
+            parts.forEach(part -> distinct.put(part.toString(), part));
+            parts.removeAll();
+            parts.addAll(distinct.values());
+        }
+        return node;
+    }
+
+    private static String qualifiedName(Class<?> type) {
+        return type.getEnclosingClass() == null ? type.getSimpleName()
+                : qualifiedName(type.getEnclosingClass()) + type.getSimpleName();
     }
 
     private static String describeMember(MemberScope<?, ?> member) {

@@ -3,6 +3,8 @@ package dev.learnflow.contracts.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.learnflow.contracts.answers.Diagnosis;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.domain.ExecutionError;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.domain.MasteryLevel;
@@ -54,13 +56,13 @@ class ApiJsonTest {
 
     @Test
     void aFailedGradeCarriesTheFeedbackWithItsDiagnosisAndRoundTrips() throws Exception {
-        Map<String, Object> failingCase = new java.util.LinkedHashMap<>();
-        failingCase.put("call", "fibonacci(5)");
-        failingCase.put("stdin", null);
+        Diagnosis.FailingCase failingCase = new Diagnosis.FailingCase("fibonacci(5)", null, "5", "8", null, false,
+                "test", null);
         ProgramFeedback feedback = new ProgramFeedback("wrong_result", 1, 3,
                 List.of(new ProgramFeedback.Hint(1, "where to look", "Your call `fibonacci(5)` returns `8`.")),
                 List.of("A hidden test with zero fails: your result is not the expected one."),
-                Map.of("failingCase", failingCase, "suspiciousLines", List.of(Map.of("line", 3, "score", 1.0))));
+                new Diagnosis("wrong_result", failingCase, List.of(), List.of(new Diagnosis.SuspiciousLine(3, 1.0,
+                        "assigned wrongly")), null, List.of(), null, null));
         GradeResult grade = new GradeResult(UUID.randomUUID(), 1, false, 0.5, List.of(), null).withFeedback(feedback);
 
         String json = JSON.writeValueAsString(grade);
@@ -113,7 +115,7 @@ class ApiJsonTest {
         assertThat(JSON.readValue(JSON.writeValueAsString(accepted), QueryAccepted.class)).isEqualTo(accepted);
 
         QueryAnswer answer = new QueryAnswer(id, QueryStatus.ANSWERED, ResponseKind.OFF_TOPIC,
-                "triage", "I can help with Python.", Map.of("suggestions", List.of("loops", "lists")),
+                "triage", "I can help with Python.", new ReceivedAnswer(Map.of("suggestions", List.of("loops", "lists"))),
                 Instant.parse("2025-03-14T10:00:01.5Z"));
         String json = JSON.writeValueAsString(answer);
         assertThat(JSON.readTree(json).get("kind").asText()).isEqualTo("off_topic");

@@ -48,10 +48,16 @@ class EventContractTest {
 
         String json = JSON.writeValueAsString(event);
 
-        assertThat(ContractsJson.readEvent(json)).isEqualTo(event);
+        CloudEvent<?> read = ContractsJson.readEvent(json);
         CloudEvent<Object> typed = JSON.readValue(json, ContractsJson.eventType(JSON.getTypeFactory(), topic));
-        assertThat(typed).isEqualTo(event);
         assertThat(typed.data()).isInstanceOf(topic.payloadType());
+        // An answer's data is read back as it was written, not as the producer's record (see ReceivedAnswer).
+        assertThat(JSON.writeValueAsString(read)).isEqualTo(json);
+        assertThat(JSON.writeValueAsString(typed)).isEqualTo(json);
+        if (topic != EventTopic.LEARNING_RESPONSES) {
+            assertThat(read).isEqualTo(event);
+            assertThat(typed).isEqualTo(event);
+        }
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.learnflow.contracts.events;
 
+import dev.learnflow.contracts.answers.AnswerSamples;
 import dev.learnflow.contracts.domain.AlertSeverity;
 import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.contracts.domain.ExerciseSource;
@@ -62,13 +63,9 @@ public final class EventSamples {
                 null, BUGGY_CODE, TRACEBACK, 2, StudentContext.empty(), AT));
         samples.put(EventTopic.EXERCISE_GENERATED, new ExerciseGenerated(REQUEST, STUDENT, EXERCISE, "for-loops",
                 "Sum the even numbers", Difficulty.BEGINNER, ExerciseSource.TEMPLATE, AT));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("hints", List.of(Map.of("level", 1, "text", "Look at line 3: which variable do you assign?")));
-        data.put("errorType", "NameError");
-        data.put("line", 3);
-        data.put("llm", false);
         samples.put(EventTopic.LEARNING_RESPONSES, new LearningResponded(REQUEST, STUDENT, CONVERSATION,
-                ResponseKind.DEBUG, "debug", "On **line 3** you assign to `totl`, but print `total`.", data, AT));
+                ResponseKind.DEBUG, "debug", "On **line 3** you assign to `totl`, but print `total`.",
+                AnswerSamples.of(ResponseKind.DEBUG), AT));
         samples.put(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(REQUEST, STUDENT, Verb.FAILED,
                 new ActivityObject(ActivityType.EXERCISE, EXERCISE.toString(), "for-loops"),
                 new ActivityResult(false, 0.5, "NameError", 1840L, null),

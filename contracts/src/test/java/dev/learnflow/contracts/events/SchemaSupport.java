@@ -16,7 +16,10 @@ import java.util.Set;
 /** Loads the generated schemas the way a consumer would: from the classpath. Formats are asserted, not noted. */
 public final class SchemaSupport {
 
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** learning.responses refers to the answer schemas by {@code $id}: resolve those from the classpath too. */
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SchemaGenerator.ID_BASE,
+                    "classpath:" + EventTopic.SCHEMA_FOLDER + "/")));
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
             .build();
@@ -26,6 +29,10 @@ public final class SchemaSupport {
 
     public static JsonSchema payloadSchema(EventTopic topic) {
         return load(topic.schemaResource());
+    }
+
+    public static JsonSchema answerSchema(ResponseKind kind) {
+        return load(EventTopic.SCHEMA_FOLDER + "/" + SchemaGenerator.answerFileName(kind));
     }
 
     public static JsonSchema envelopeSchema() {

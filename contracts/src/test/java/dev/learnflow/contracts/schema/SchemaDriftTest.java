@@ -1,6 +1,7 @@
 package dev.learnflow.contracts.schema;
 
 import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.ResponseKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -19,12 +20,16 @@ class SchemaDriftTest {
             .resolve("target/classes/schemas");
 
     @Test
-    void thereIsOneSchemaPerTopicPlusTheEnvelope() {
+    void thereIsOneSchemaPerTopicAndAnswerKindPlusTheEnvelope() {
         SortedMap<String, String> generated = SchemaGenerator.generateAll();
 
-        assertThat(generated).hasSize(EventTopic.values().length + 1).containsKey(SchemaGenerator.ENVELOPE_FILE);
+        assertThat(generated).hasSize(EventTopic.values().length + ResponseKind.values().length + 1)
+                .containsKey(SchemaGenerator.ENVELOPE_FILE);
         for (EventTopic topic : EventTopic.values()) {
             assertThat(generated).containsKey(topic.schemaFileName());
+        }
+        for (ResponseKind kind : ResponseKind.values()) {
+            assertThat(generated).containsKey(SchemaGenerator.answerFileName(kind));
         }
     }
 

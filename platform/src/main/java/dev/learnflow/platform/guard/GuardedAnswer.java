@@ -1,5 +1,8 @@
 package dev.learnflow.platform.guard;
 
+import dev.learnflow.contracts.answers.Provenance;
+import dev.learnflow.contracts.answers.Provenance.Replaced;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +31,6 @@ public final class GuardedAnswer {
 
     public static GuardedAnswer with(GuardContext context) {
         return new GuardedAnswer(context);
-    }
-
-    /** A part the model replaced because it failed the guard, and why. */
-    public record Replaced(String part, List<String> reasons) {
-        public Map<String, Object> toData() {
-            return Map.of("part", part, "reasons", reasons);
-        }
     }
 
     /**
@@ -79,10 +75,7 @@ public final class GuardedAnswer {
     }
 
     /** What the answer's data records: source and replaced parts. */
-    public Map<String, Object> provenance() {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("source", source());
-        data.put("replaced", replaced.stream().map(Replaced::toData).toList());
-        return data;
+    public Provenance provenance() {
+        return new Provenance(source(), replaced);
     }
 }

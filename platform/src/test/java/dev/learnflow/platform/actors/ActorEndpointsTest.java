@@ -1,8 +1,9 @@
 package dev.learnflow.platform.actors;
 
+import dev.learnflow.local.testing.ConfigOverrides;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,16 +25,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(ActorEndpointsTest.Profile.class)
 class ActorEndpointsTest {
 
-    public static class Profile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("learnflow.actors.idle-timeout", "10m", "learnflow.actors.scan-interval", "15s");
+    public static class Profile extends ConfigOverrides {
+        public Profile() {
+            super(Map.of("learnflow.actors.idle-timeout", "10m", "learnflow.actors.scan-interval", "15s"));
         }
 
         @Override
         public java.util.Set<Class<?>> getEnabledAlternatives() {
             return java.util.Set.of(TestActorRegistrar.class);
         }
+    }
+
+    /** A PUT with a JSON body, as the sidecar sends actor method calls and timer and reminder firings. */
+    private static ValidatableResponse putJson(String path, String body) {
+        return given().contentType("application/json").body(body).when().put(path).then();
     }
 
     private static String b64(String json) {
@@ -51,24 +56,20 @@ class ActorEndpointsTest {
 
     @Test
     void methodTimerReminderAndDeactivation() {
-        given().contentType("application/json").body("\"hi\"")
-                .when().put("/actors/PlatformTestActor/a1/method/echo")
-                .then().statusCode(200).body(equalTo("\"hi!\""));
+        putJson("/actors/PlatformTestActor/a1/method/echo", "\"hi\"").statusCode(200).body(equalTo("\"hi!\""));
         assertTrue(PlatformTestActorImpl.EVENTS.contains("activate:a1"));
         assertTrue(PlatformTestActorImpl.EVENTS.stream().anyMatch(e -> e.startsWith("echo:") && !e.contains("eventloop")),
                 PlatformTestActorImpl.EVENTS::toString);
 
         // Timer body as daprd sends it for a gRPC-registered timer: data is the JSON-encoded bytes (base64).
-        given().contentType("application/json")
-                .body("{\"callback\":\"onTick\",\"data\":\"" + b64("\"tock\"") + "\",\"dueTime\":\"0h0m1s0ms\",\"period\":\"\"}")
-                .when().put("/actors/PlatformTestActor/a1/method/timer/t1")
-                .then().statusCode(200);
+        putJson("/actors/PlatformTestActor/a1/method/timer/t1",
+                "{\"callback\":\"onTick\",\"data\":\"" + b64("\"tock\"") + "\",\"dueTime\":\"0h0m1s0ms\",\"period\":\"\"}")
+                .statusCode(200);
         assertTrue(PlatformTestActorImpl.EVENTS.contains("timer:a1:tock"), PlatformTestActorImpl.EVENTS::toString);
 
-        given().contentType("application/json")
-                .body("{\"data\":\"" + b64("\"payload\"") + "\",\"dueTime\":\"0h0m0s0ms\",\"period\":\"0h1m0s0ms\"}")
-                .when().put("/actors/PlatformTestActor/a1/method/remind/daily")
-                .then().statusCode(200);
+        putJson("/actors/PlatformTestActor/a1/method/remind/daily",
+                "{\"data\":\"" + b64("\"payload\"") + "\",\"dueTime\":\"0h0m0s0ms\",\"period\":\"0h1m0s0ms\"}")
+                .statusCode(200);
         assertTrue(PlatformTestActorImpl.EVENTS.contains("reminder:a1:daily:payload"), PlatformTestActorImpl.EVENTS::toString);
 
         given().when().delete("/actors/PlatformTestActor/a1").then().statusCode(200);
@@ -77,11 +78,8 @@ class ActorEndpointsTest {
 
     @Test
     void errorsAre500WithTheMessage() {
-        given().contentType("application/json").body("\"bad input\"")
-                .when().put("/actors/PlatformTestActor/a2/method/boom")
-                .then().statusCode(500).body(containsString("bad input"));
-        given().contentType("application/json").body("1")
-                .when().put("/actors/NoSuchActor/a2/method/echo")
-                .then().statusCode(500).body(containsString("NoSuchActor"));
+        putJson("/actors/PlatformTestActor/a2/method/boom", "\"bad input\"").statusCode(500)
+                .body(containsString("bad input"));
+        putJson("/actors/NoSuchActor/a2/method/echo", "1").statusCode(500).body(containsString("NoSuchActor"));
     }
 }

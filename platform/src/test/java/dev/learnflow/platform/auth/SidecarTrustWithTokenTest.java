@@ -1,7 +1,7 @@
 package dev.learnflow.platform.auth;
 
+import dev.learnflow.local.testing.ConfigOverrides;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +17,9 @@ class SidecarTrustWithTokenTest {
 
     static final String TOKEN = "s1decar-t0ken";
 
-    public static class WithToken implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("learnflow.app-api-token", TOKEN);
+    public static class WithToken extends ConfigOverrides {
+        public WithToken() {
+            super(Map.of("learnflow.app-api-token", TOKEN));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.learnflow.platform.auth;
 
+import dev.learnflow.local.testing.ConfigOverrides;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +18,9 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(SidecarTrustWithoutTokenTest.ProductionWithoutToken.class)
 class SidecarTrustWithoutTokenTest {
 
-    public static class ProductionWithoutToken implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("learnflow.sidecar-trust.allow-without-token", "false", "learnflow.app-api-token", "");
+    public static class ProductionWithoutToken extends ConfigOverrides {
+        public ProductionWithoutToken() {
+            super(Map.of("learnflow.sidecar-trust.allow-without-token", "false", "learnflow.app-api-token", ""));
         }
     }
 

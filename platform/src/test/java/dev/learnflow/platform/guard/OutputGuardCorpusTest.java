@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,34 +37,33 @@ class OutputGuardCorpusTest {
                 corpus.get("programs").get(program).asText(), reference == null ? null : reference.asText());
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyBadOutputIsRefusedForItsReason() throws IOException {
+    /** One test per output of a corpus section ("bad" or "good"), each checking the guard's verdict on it. */
+    static Stream<DynamicTest> eachOutputOf(String section, BiConsumer<JsonNode, OutputGuard.Verdict> expectation)
+            throws IOException {
         JsonNode corpus = corpus();
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode item : corpus.get("bad")) {
-            tests.add(DynamicTest.dynamicTest(item.get("id").asText(), () -> {
-                OutputGuard.Verdict verdict = OutputGuard.check(item.get("output").asText(), contextOf(corpus, item));
-                assertFalse(verdict.clean(), "published: " + item.get("output").asText());
-                List<String> expected = new ArrayList<>();
-                item.get("expect").forEach(e -> expected.add(e.asText().toLowerCase(Locale.ROOT)));
-                assertTrue(verdict.reasons().stream().anyMatch(expected::contains),
-                        "refused for " + verdict.reasons() + ", expected one of " + expected);
-            }));
+        for (JsonNode item : corpus.get(section)) {
+            tests.add(DynamicTest.dynamicTest(item.get("id").asText(), () -> expectation.accept(item,
+                    OutputGuard.check(item.get("output").asText(), contextOf(corpus, item)))));
         }
         return tests.stream();
     }
 
     @TestFactory
+    Stream<DynamicTest> everyBadOutputIsRefusedForItsReason() throws IOException {
+        return eachOutputOf("bad", (item, verdict) -> {
+            assertFalse(verdict.clean(), "published: " + item.get("output").asText());
+            List<String> expected = new ArrayList<>();
+            item.get("expect").forEach(e -> expected.add(e.asText().toLowerCase(Locale.ROOT)));
+            assertTrue(verdict.reasons().stream().anyMatch(expected::contains),
+                    "refused for " + verdict.reasons() + ", expected one of " + expected);
+        });
+    }
+
+    @TestFactory
     Stream<DynamicTest> everyGoodOutputPasses() throws IOException {
-        JsonNode corpus = corpus();
-        List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode item : corpus.get("good")) {
-            tests.add(DynamicTest.dynamicTest(item.get("id").asText(), () -> {
-                OutputGuard.Verdict verdict = OutputGuard.check(item.get("output").asText(), contextOf(corpus, item));
-                assertTrue(verdict.clean(), "refused " + verdict.violations() + ": " + item.get("output").asText());
-            }));
-        }
-        return tests.stream();
+        return eachOutputOf("good", (item, verdict) -> assertTrue(verdict.clean(),
+                "refused " + verdict.violations() + ": " + item.get("output").asText()));
     }
 
     @org.junit.jupiter.api.Test

@@ -1,5 +1,6 @@
 package dev.learnflow.platform.guard;
 
+import dev.learnflow.contracts.answers.Provenance;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -94,7 +95,7 @@ class OutputGuardTest {
         assertEquals("offline 2", answer.text("2"));
         assertEquals("offline 3", answer.text("3"));
         assertEquals("mixed", answer.source());
-        assertEquals(List.of(new GuardedAnswer.Replaced("2", List.of("corrected_line"))), answer.replaced());
+        assertEquals(List.of(new Provenance.Replaced("2", List.of("corrected_line"))), answer.replaced());
 
         GuardedAnswer allOffline = GuardedAnswer.with(GuardContext.of(AnswerPolicy.HINT, TYPO));
         allOffline.part("1", "```\nreturn total\n```", "offline");

@@ -11,6 +11,7 @@ import dev.learnflow.codereview.events.CodeSubmissionsHandler;
 import dev.learnflow.codereview.service.CodeReviewer;
 import dev.learnflow.codereview.service.ReviewAgent;
 import dev.learnflow.codereview.domain.ReviewReport;
+import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.CodeSubmitted;
 import dev.learnflow.contracts.events.EventTopic;
@@ -140,7 +141,7 @@ class StubbedDependenciesTest {
         assertThat(report.findings()).extracting(f -> f.rule()).containsExactly("bare-except");
         assertThat(report.findings().get(0).message()).isEqualTo("Line 3 catches every error, even typos.");
         assertThat(report.findings().get(0).suggestion()).isEqualTo("Name the exception you expect after except.");
-        assertThat(report.provenance()).containsEntry("source", "llm").containsEntry("replaced", List.of());
+        assertThat(report.provenance()).isEqualTo(new Provenance("llm", List.of()));
         // The model saw the findings and the code, as data inside the student tags.
         server.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing("bare-except"))

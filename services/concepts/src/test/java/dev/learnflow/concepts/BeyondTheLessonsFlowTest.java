@@ -1,7 +1,10 @@
 package dev.learnflow.concepts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.learnflow.contracts.answers.ConceptDocumentation;
 import dev.learnflow.contracts.events.ConceptRequested;
+import dev.learnflow.contracts.events.ResponseKind;
+import dev.learnflow.local.testing.AnswerDataGolden;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,7 @@ class BeyondTheLessonsFlowTest extends ConceptsMeshTest {
 
         JsonNode data = answerTo(request).path("data");
 
+        pinned("concept-lesson", data);
         assertThat(data.path("topicId").asText()).isEqualTo("generators");
         assertThat(data.path("curriculumTopicId").asText()).isEqualTo("comprehensions");
         assertThat(data.path("trace").path("stdout").asText()).contains("got 3");
@@ -37,14 +41,15 @@ class BeyondTheLessonsFlowTest extends ConceptsMeshTest {
     @Test
     void aQuestionNoLessonCoversIsAnsweredFromTheDocumentationWithItsSource() {
         ConceptRequested request = request("what does the assert statement do", null);
-        Object example = agent.answer(request).data().get("example");
+        String example = ((ConceptDocumentation) agent.answer(request).data()).illustration().example();
         if (example != null) {
-            answerTracesWithPython((String) example);
+            answerTracesWithPython(example);
         }
 
         JsonNode answer = answerTo(request);
 
         JsonNode data = answer.path("data");
+        pinned("concept-documentation", data);
         assertThat(data.path("basis").asText()).isEqualTo("python-docs");
         assertThat(data.path("source").asText()).isEqualTo("offline");
         assertThat(data.path("topicId").isNull()).isTrue();
@@ -68,12 +73,19 @@ class BeyondTheLessonsFlowTest extends ConceptsMeshTest {
         JsonNode answer = answerTo(request);
 
         JsonNode data = answer.path("data");
+        pinned("concept-abstention", data);
         assertThat(data.path("abstained").asBoolean()).isTrue();
         assertThat(data.path("topicId").isNull()).isTrue();
         assertThat(data.path("choices").size()).isBetween(2, 3);
         String firstChoice = data.path("choices").get(0).path("title").asText();
         assertThat(answer.path("text").asText()).contains("I don't know").contains("**" + firstChoice + "**");
         assertThat(answer.path("text").asText()).doesNotContain("```python");
+    }
+
+    /** The published data is what the map-building code published, and meets the concept schema. */
+    private static void pinned(String fixture, JsonNode data) {
+        AnswerDataGolden.assertMatches(fixture, data);
+        AnswerDataGolden.assertMeetsSchema(ResponseKind.CONCEPT, data);
     }
 
     private void answerTracesWithPython(String example) {

@@ -52,7 +52,10 @@ class DocIndexTest {
         for (JsonNode p : passages) {
             assertThat(p.path("section").asText()).as(p.path("id").asText()).isNotBlank();
             assertThat(p.path("doc").asText()).as(p.path("id").asText()).isNotBlank();
-            assertThat(p.path("text").asText().length()).as(p.path("id").asText()).isGreaterThanOrEqualTo(60);
+            // a section documenting one name may be a single line (help(list.reverse)); other fragments say more
+            boolean documentsName = p.path("keywords").asText().matches("[a-z_][a-z0-9_.]*");
+            assertThat(p.path("text").asText().length()).as(p.path("id").asText())
+                    .isGreaterThanOrEqualTo(documentsName ? 15 : 60);
         }
         assertThat(passages).anySatisfy(p -> assertThat(p.path("doc").asText()).isEqualTo("help(str.split)"));
         assertThat(passages).anySatisfy(p -> assertThat(p.path("doc").asText()).isEqualTo("pydoc topic 'yield'"));

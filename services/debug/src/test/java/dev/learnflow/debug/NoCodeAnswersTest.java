@@ -1,5 +1,6 @@
 package dev.learnflow.debug;
 
+import dev.learnflow.contracts.answers.DebugExplanation;
 import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.debug.service.DebugAgent;
 import dev.learnflow.debug.service.Explainer;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,9 +32,7 @@ class NoCodeAnswersTest {
         DebugAgent.Answer answer = NoCodeAnswers.answer(question, null, TracebackParser.parse(question)).orElseThrow();
 
         assertThat(answer.kind()).isEqualTo(ResponseKind.DEBUG);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> explained = (Map<String, Object>) answer.data().get("explained");
-        assertThat(explained.get("id")).isEqualTo(entry);
+        assertThat(explanation(answer).explained().id()).isEqualTo(entry);
         assertThat(answer.text()).contains(mentions);
         assertAnswerFirstThenAsk(answer);
     }
@@ -44,10 +42,9 @@ class NoCodeAnswersTest {
     void aSymptomWithoutCodeIsExplainedBeforeAskingForTheCode(String question, String entry, String mentions) {
         DebugAgent.Answer answer = NoCodeAnswers.answer(question, null, Optional.empty()).orElseThrow();
 
-        @SuppressWarnings("unchecked")
-        Map<String, Object> explained = (Map<String, Object>) answer.data().get("explained");
-        assertThat(explained.get("id")).isEqualTo(entry);
-        assertThat(explained.get("kind")).isEqualTo("symptom");
+        DebugExplanation.Explained explained = explanation(answer).explained();
+        assertThat(explained.id()).isEqualTo(entry);
+        assertThat(explained.kind()).isEqualTo("symptom");
         assertThat(answer.text()).contains(mentions);
         assertAnswerFirstThenAsk(answer);
     }
@@ -103,11 +100,10 @@ class NoCodeAnswersTest {
 
     private static void assertAnswerFirstThenAsk(DebugAgent.Answer answer) {
         String text = answer.text();
-        @SuppressWarnings("unchecked")
-        List<Map<String, String>> causes = (List<Map<String, String>>) answer.data().get("causes");
-        assertThat(causes).hasSizeBetween(2, 4).allSatisfy(c -> assertThat(c.get("example")).isNotBlank());
+        DebugExplanation data = explanation(answer);
+        assertThat(data.causes()).hasSizeBetween(2, 4).allSatisfy(c -> assertThat(c.example()).isNotBlank());
         assertThat(text).doesNotContainPattern("\\{[a-z][a-zA-Z]*}").contains("```python").contains("**How to find which one it is:**");
-        int means = text.indexOf((String) answer.data().get("meaning"));
+        int means = text.indexOf(data.meaning());
         int causesAt = text.indexOf("**The usual");
         int find = text.indexOf("**How to find which one it is:**");
         int ask = text.toLowerCase().lastIndexOf("paste");
@@ -115,6 +111,11 @@ class NoCodeAnswersTest {
         assertThat(causesAt).isGreaterThan(means);
         assertThat(find).isGreaterThan(causesAt);
         assertThat(ask).as("the invitation to paste the code comes last").isGreaterThan(find);
-        assertThat(answer.data().get("needs")).isEqualTo("code");
+        assertThat(data.needs()).isEqualTo("code");
+    }
+
+    private static DebugExplanation explanation(DebugAgent.Answer answer) {
+        assertThat(answer.data()).isInstanceOf(DebugExplanation.class);
+        return (DebugExplanation) answer.data();
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.learnflow.contracts.answers.Diagnosis;
+import dev.learnflow.contracts.api.ProgramFeedback;
 import dev.learnflow.local.testing.MeshPeers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -52,15 +54,16 @@ class SubmissionFeedbackTest {
         debug.resetAll();
     }
 
-    private static Map<String, Object> feedback(int level) {
-        List<Map<String, Object>> hints = new java.util.ArrayList<>();
+    private static ProgramFeedback feedback(int level) {
+        List<ProgramFeedback.Hint> hints = new java.util.ArrayList<>();
         for (int l = 1; l <= level; l++) {
-            hints.add(Map.of("level", l, "label", "level " + l, "text", "hint number " + l + " from debug"));
+            hints.add(new ProgramFeedback.Hint(l, "level " + l, "hint number " + l + " from debug"));
         }
-        return Map.of("kind", "wrong_result", "hintLevel", level, "maxHintLevel", 3, "hints", hints,
-                "hiddenNotes", List.of("A hidden test with zero fails: your result is not the expected one."),
-                "diagnosis", Map.of("kind", "wrong_result", "suspiciousLines", List.of(Map.of("line", 3, "score", 1.0,
-                        "reason", "the range of the loop")), "failingCase", Map.of("call", "total(3)")));
+        Diagnosis diagnosis = new Diagnosis("wrong_result",
+                new Diagnosis.FailingCase("total(3)", null, "6", "3", null, false, "test", null), List.of(),
+                List.of(new Diagnosis.SuspiciousLine(3, 1.0, "the range of the loop")), null, List.of(), null, null);
+        return new ProgramFeedback("wrong_result", level, 3, hints,
+                List.of("A hidden test with zero fails: your result is not the expected one."), diagnosis);
     }
 
     private void debugAnswers(int level) throws Exception {

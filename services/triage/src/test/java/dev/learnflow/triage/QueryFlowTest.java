@@ -3,6 +3,7 @@ package dev.learnflow.triage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.LearningResponded;
 import dev.learnflow.contracts.events.ResponseKind;
@@ -191,7 +192,7 @@ class QueryFlowTest {
 
         events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(UUID.fromString(requestId), student,
                 UUID.fromString(requestId), ResponseKind.CONCEPT, "concepts", "## Lambdas\nA lambda is ...",
-                Map.of("topicId", "lambdas"), Instant.now()));
+                new ReceivedAnswer(Map.of("topicId", "lambdas")), Instant.now()));
 
         JsonNode answer = awaitAnswered(student, requestId);
         assertThat(answer.path("responder").asText()).isEqualTo("concepts");

@@ -1,5 +1,6 @@
 package dev.learnflow.websocket;
 
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.domain.Difficulty;
 import dev.learnflow.contracts.domain.ExerciseSource;
 import dev.learnflow.contracts.events.ActivityObject;
@@ -23,7 +24,7 @@ final class Events {
 
     static LearningResponded answer(UUID student, String text) {
         return new LearningResponded(UUID.randomUUID(), student, null, ResponseKind.CONCEPT, "concepts", text,
-                Map.of("visualization", Map.of("kind", "table")), Instant.now());
+                new ReceivedAnswer(Map.of("visualization", Map.of("kind", "table"))), Instant.now());
     }
 
     static ProgressRecorded failedExercise(UUID student) {

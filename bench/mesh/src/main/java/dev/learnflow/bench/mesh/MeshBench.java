@@ -1,6 +1,7 @@
 package dev.learnflow.bench.mesh;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.domain.AlertSeverity;
 import dev.learnflow.contracts.domain.StruggleReason;
 import dev.learnflow.contracts.events.ActivityObject;
@@ -391,7 +392,7 @@ public final class MeshBench {
             UserSocket socket = sockets.get(who);
             UUID requestId = UUID.randomUUID();
             LearningResponded answer = new LearningResponded(requestId, UUID.fromString(user.id()), null,
-                    ResponseKind.CONCEPT, "concepts", "A list is an ordered, mutable sequence.", Map.of(),
+                    ResponseKind.CONCEPT, "concepts", "A list is an ordered, mutable sequence.", ReceivedAnswer.EMPTY,
                     Instant.now());
             HttpRequest request = viaKafka
                     ? http.postRequest(SIDECAR + "/v1.0/publish/" + EventTopic.PUBSUB_NAME + "/"

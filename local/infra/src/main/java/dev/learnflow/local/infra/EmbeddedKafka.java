@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -77,7 +76,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             this.temporaryDataDir = true;
         }
         this.defaultPartitions = b.defaultPartitions;
-        this.extraProperties = Map.copyOf(b.properties);
+        this.extraProperties = Map.copyOf(b.settings);
     }
 
     /** A builder: random ports and a temporary data dir unless told otherwise. */
@@ -343,7 +342,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final class Builder extends EmbeddedServerBuilder<Builder> {
         private int controllerPort;
         private int defaultPartitions = 1;
-        private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -363,12 +361,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             return this;
         }
 
-        /** Any broker property (overrides the embedded defaults). */
-        public Builder property(String key, String value) {
-            properties.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
-            return this;
-        }
-
         /** Starts the broker and waits until it answers (a few seconds). */
         public EmbeddedKafka start() {
             routeLogging(InfraLogging::kafkaToFile, InfraLogging::quietKafka);
@@ -378,13 +370,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            try {
-                k.startServer();
-            } catch (RuntimeException e) {
-                k.close();
-                throw e;
-            }
-            return k;
+            return completeOrClose(k, EmbeddedKafka::startServer);
         }
     }
 }

@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 import org.slf4j.Logger;
@@ -139,7 +137,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private String database = "learnflow";
         private boolean shutdownHook = true;
         private Duration startupWait = Duration.ofSeconds(60);
-        private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -158,12 +155,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         public Builder startupWait(Duration startupWait) {
             this.startupWait = startupWait;
-            return this;
-        }
-
-        /** A {@code postgresql.conf} setting passed on the command line (e.g. {@code max_connections}). */
-        public Builder serverConfig(String key, String value) {
-            serverConfig.put(key, value);
             return this;
         }
 
@@ -195,7 +186,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                                 .setServerConfig("max_connections", "200")
                                 .setServerConfig("shared_buffers", "32MB")
                                 .setServerConfig("listen_addresses", "127.0.0.1");
-                serverConfig.forEach(b::setServerConfig);
+                settings.forEach(b::setServerConfig); // passed on the command line
                 if (logFile != null) {
                     if (logFile.getParent() != null) {
                         Files.createDirectories(logFile.getParent());
@@ -204,13 +195,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     b.setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
                 }
                 io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg = b.start();
-                EmbeddedPostgres out = new EmbeddedPostgres(pg, dir, temporary, database);
-                try {
-                    out.ensureDatabase(database);
-                } catch (RuntimeException e) {
-                    out.close();
-                    throw e;
-                }
+                EmbeddedPostgres out = completeOrClose(new EmbeddedPostgres(pg, dir, temporary, database),
+                        started -> started.ensureDatabase(database));
                 LOG.info("PostgreSQL started on {}:{} in {} ms (data {})", out.host(), out.port(),
                         (System.nanoTime() - t0) / 1_000_000, dir);
                 return out;

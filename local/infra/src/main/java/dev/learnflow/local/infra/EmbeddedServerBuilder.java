@@ -1,6 +1,9 @@
 package dev.learnflow.local.infra;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +18,7 @@ public abstract class EmbeddedServerBuilder<B extends EmbeddedServerBuilder<B>> 
     Path dataDir;
     Path logFile;
     boolean quietLogging = true;
+    final Map<String, String> settings = new LinkedHashMap<>();
 
     EmbeddedServerBuilder() {
     }
@@ -46,6 +50,15 @@ public abstract class EmbeddedServerBuilder<B extends EmbeddedServerBuilder<B>> 
         return self();
     }
 
+    /**
+     * Any setting of the server itself (a Kafka broker property, a {@code postgresql.conf} setting such as
+     * {@code max_connections}); overrides the embedded defaults.
+     */
+    public B setting(String key, String value) {
+        settings.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
+        return self();
+    }
+
     /** Routes the server's log as configured: to the log file if there is one, else quieted if asked. */
     void routeLogging(Consumer<Path> toFile, Runnable quiet) {
         if (logFile != null) {
@@ -53,6 +66,24 @@ public abstract class EmbeddedServerBuilder<B extends EmbeddedServerBuilder<B>> 
         } else if (quietLogging) {
             quiet.run();
         }
+    }
+
+    /**
+     * Runs the step that completes a server's start; if it fails, the half-started server is closed (its temporary
+     * data deleted, its ports freed) before the failure goes on to the caller.
+     */
+    static <S extends AutoCloseable> S completeOrClose(S server, Consumer<? super S> lastStep) {
+        try {
+            lastStep.accept(server);
+        } catch (RuntimeException e) {
+            try {
+                server.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        return server;
     }
 
     @SuppressWarnings("unchecked")

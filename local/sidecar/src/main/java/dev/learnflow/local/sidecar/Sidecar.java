@@ -101,7 +101,7 @@ public final class Sidecar implements AutoCloseable {
             this.actors = new ActorHost(options.appId(), app, actorStoreName == null ? null : stores.get(actorStoreName),
                     registry.workers(), registry.scheduler(), options.invokeTimeout(), resiliency, actorStoreName);
             this.subscriptions = new SubscriptionManager(new SubscriptionHost(), options.invokeTimeout(),
-                    options.deliveryMaxRetries(), options.deliveryInitialBackoff(), options.deliveryMaxBackoff());
+                    options.deliveryRetries());
             if (!resiliency.loaded().isEmpty()) {
                 LOG.log(System.Logger.Level.INFO, "{0}: resiliency policies from {1}", options.appId(),
                         resiliency.loaded());
@@ -215,8 +215,7 @@ public final class Sidecar implements AutoCloseable {
         if (app == null) {
             appReady.complete(null);
         } else {
-            appWatcher = new Thread(this::waitForApp, "sidecar-" + options.appId() + "-app");
-            appWatcher.setDaemon(true);
+            appWatcher = SidecarThreads.daemon("sidecar-" + options.appId() + "-app", this::waitForApp);
             appWatcher.start();
         }
     }

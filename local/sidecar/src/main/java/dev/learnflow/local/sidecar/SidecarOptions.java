@@ -1,5 +1,7 @@
 package dev.learnflow.local.sidecar;
 
+import dev.learnflow.local.sidecar.pubsub.DeliveryRetries;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,9 +31,7 @@ public record SidecarOptions(
         Duration actorPlacementWait,
         Duration invokeTimeout,
         Duration appReadyPollInterval,
-        int deliveryMaxRetries,
-        Duration deliveryInitialBackoff,
-        Duration deliveryMaxBackoff,
+        DeliveryRetries deliveryRetries,
         int stateMaxConnections) {
 
     /** What daprd takes from its environment when not given: NAMESPACE, APP_API_TOKEN, DAPR_API_TOKEN. */
@@ -43,8 +43,7 @@ public record SidecarOptions(
                 b.appApiToken != null ? b.appApiToken : blankToNull(env.get("APP_API_TOKEN")),
                 b.daprApiToken != null ? b.daprApiToken : blankToNull(env.get("DAPR_API_TOKEN")),
                 b.actorIdleTimeout, b.actorScanInterval, b.actorPlacementWait, b.invokeTimeout,
-                b.appReadyPollInterval, b.deliveryMaxRetries, b.deliveryInitialBackoff, b.deliveryMaxBackoff,
-                b.stateMaxConnections);
+                b.appReadyPollInterval, b.deliveryRetries, b.stateMaxConnections);
     }
 
     private static String blankToNull(String s) {
@@ -83,9 +82,7 @@ public record SidecarOptions(
         private Duration actorPlacementWait = Duration.ofSeconds(10);
         private Duration invokeTimeout = Duration.ofSeconds(60);
         private Duration appReadyPollInterval = Duration.ofMillis(200);
-        private int deliveryMaxRetries = 5;
-        private Duration deliveryInitialBackoff = Duration.ofMillis(200);
-        private Duration deliveryMaxBackoff = Duration.ofSeconds(10);
+        private DeliveryRetries deliveryRetries = DeliveryRetries.DEFAULT;
         private int stateMaxConnections = 4;
 
         private Builder(String appId) {
@@ -210,9 +207,7 @@ public record SidecarOptions(
          * component-level retry does. Backoff doubles from the initial value up to the maximum.
          */
         public Builder deliveryRetries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
-            this.deliveryMaxRetries = maxRetries;
-            this.deliveryInitialBackoff = initialBackoff;
-            this.deliveryMaxBackoff = maxBackoff;
+            this.deliveryRetries = new DeliveryRetries(maxRetries, initialBackoff, maxBackoff);
             return this;
         }
 

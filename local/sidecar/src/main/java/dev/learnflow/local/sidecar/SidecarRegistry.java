@@ -17,8 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the sidecars of one process share: name resolution (app id → sidecar), actor placement (actor type → hosting
@@ -42,17 +40,8 @@ public final class SidecarRegistry implements AutoCloseable {
                 .setInternalBlockingPoolSize(2).setBlockedThreadCheckInterval(10_000));
         this.httpClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setKeepAliveTimeout(30).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(64));
-        this.workers = Executors.newCachedThreadPool(threads("sidecar-worker"));
-        this.scheduler = Executors.newScheduledThreadPool(2, threads("sidecar-timer"));
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        this.workers = Executors.newCachedThreadPool(SidecarThreads.numbered("sidecar-worker"));
+        this.scheduler = Executors.newScheduledThreadPool(2, SidecarThreads.numbered("sidecar-timer"));
     }
 
     /** The sidecar of {@code appId}, or null (name resolution). */

@@ -1,5 +1,7 @@
 package dev.learnflow.codereview.domain;
 
+import dev.learnflow.contracts.answers.Provenance;
+
 import java.util.List;
 import java.util.Map;
 
@@ -12,26 +14,24 @@ import java.util.Map;
  *                   the output guard {@code replaced}, with reasons
  */
 public record ReviewReport(List<Finding> findings, int score, String summary, boolean analysed,
-                           Map<String, Object> stats, Map<String, Object> provenance) {
-
-    public static final Map<String, Object> OFFLINE = Map.of("source", "offline", "replaced", List.of());
+                           Map<String, Object> stats, Provenance provenance) {
 
     public ReviewReport {
         findings = List.copyOf(findings);
         stats = stats == null ? Map.of() : Map.copyOf(stats);
-        provenance = provenance == null ? OFFLINE : Map.copyOf(provenance);
+        provenance = provenance == null ? Provenance.offline() : provenance;
     }
 
     public ReviewReport(List<Finding> findings, int score, String summary, boolean analysed,
                         Map<String, Object> stats) {
-        this(findings, score, summary, analysed, stats, OFFLINE);
+        this(findings, score, summary, analysed, stats, Provenance.offline());
     }
 
     public String source() {
-        return String.valueOf(provenance.get("source"));
+        return provenance.source();
     }
 
-    public ReviewReport worded(List<Finding> wordedFindings, String wordedSummary, Map<String, Object> from) {
+    public ReviewReport worded(List<Finding> wordedFindings, String wordedSummary, Provenance from) {
         return new ReviewReport(wordedFindings, score, wordedSummary, analysed, stats, from);
     }
 }

@@ -2,6 +2,8 @@ package dev.learnflow.codereview.mapping;
 
 import dev.learnflow.codereview.domain.Finding;
 import dev.learnflow.codereview.domain.ReviewReport;
+import dev.learnflow.contracts.answers.ErrorReply;
+import dev.learnflow.contracts.answers.ReviewResult;
 import dev.learnflow.contracts.events.ActivityObject;
 import dev.learnflow.contracts.events.ActivityResult;
 import dev.learnflow.contracts.events.ActivityType;
@@ -25,14 +27,9 @@ public final class ReviewMessages {
     }
 
     public static LearningResponded answer(CodeSubmitted submission, ReviewReport report, Instant now) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("findings", report.findings());
-        data.put("score", report.score());
-        data.put("summary", report.summary());
-        data.put("analysed", report.analysed());
-        data.put("source", report.provenance().get("source"));
-        data.put("replaced", report.provenance().get("replaced"));
-        data.put("submissionId", submission.submissionId().toString());
+        ReviewResult data = new ReviewResult(report.findings().stream().map(ReviewMessages::finding).toList(),
+                report.score(), report.summary(), report.analysed(), report.provenance(),
+                submission.submissionId().toString());
         return new LearningResponded(submission.requestId(), submission.userId(), null, ResponseKind.REVIEW,
                 RESPONDER, markdown(report), data, now);
     }
@@ -41,7 +38,12 @@ public final class ReviewMessages {
     public static LearningResponded unsupported(CodeSubmitted submission, Instant now) {
         return new LearningResponded(submission.requestId(), submission.userId(), null, ResponseKind.ERROR,
                 RESPONDER, "I can only review Python code so far.",
-                Map.of("reason", "unsupported_language", "language", String.valueOf(submission.language())), now);
+                new ErrorReply("unsupported_language", String.valueOf(submission.language())), now);
+    }
+
+    private static ReviewResult.Finding finding(Finding f) {
+        return new ReviewResult.Finding(f.rule(), f.line(), f.column(), f.severity().value(), f.message(),
+                f.explanation(), f.suggestion());
     }
 
     public static ProgressRecorded activity(CodeSubmitted submission, ReviewReport report, long durationMs,

@@ -8,6 +8,12 @@ import dev.learnflow.concepts.config.ConceptsConfig;
 import dev.learnflow.concepts.domain.DocPassage;
 import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.concepts.domain.Wording;
+import dev.learnflow.contracts.answers.ConceptAbstention;
+import dev.learnflow.contracts.answers.ConceptData;
+import dev.learnflow.contracts.answers.ConceptDocumentation;
+import dev.learnflow.contracts.answers.ConceptLesson;
+import dev.learnflow.contracts.answers.Illustration;
+import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.contracts.events.ActivityObject;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.ConceptRequested;
@@ -27,7 +33,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -103,7 +108,7 @@ public class ConceptAgent {
     }
 
     /** The answer as published; also what the benchmark measures. */
-    public record Answer(String text, Map<String, Object> data) {
+    public record Answer(String text, ConceptData data) {
     }
 
     public void answerAndPublish(ConceptRequested request) {
@@ -115,13 +120,14 @@ public class ConceptAgent {
         events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(request.requestId(), request.userId(),
                 request.request().conversationId(), ResponseKind.CONCEPT, RESPONDER, answer.text(), answer.data(),
                 now));
-        String topicId = (String) answer.data().get("topicId");
+        String topicId = answer.data().topicId();
         // Progress knows the course's topics only: a lesson beyond the course counts for its curriculum topic.
-        String curriculumTopicId = (String) answer.data().get("curriculumTopicId");
-        String viewed = topicId != null ? topicId : (String) answer.data().getOrDefault("passageId", "unknown");
+        String curriculumTopicId = answer.data().curriculumTopicId();
+        String viewed = topicId != null ? topicId
+                : answer.data() instanceof ConceptDocumentation doc ? doc.passageId() : "unknown";
         events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(request.requestId(), request.userId(),
                 Verb.VIEWED, new ActivityObject(ActivityType.CONCEPT, viewed, curriculumTopicId),
-                null, Map.of("wording", answer.data().get("level")), now));
+                null, Map.of("wording", answer.data().level()), now));
         answered.markHandled(request.requestId().toString());
     }
 
@@ -147,22 +153,12 @@ public class ConceptAgent {
         ExplanationGuard.Published explanation = ExplanationGuard.choose(
                 llm.explain(request.request().question(), lesson, wording).orElse(null), lessonText,
                 request.request().code());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("topicId", lesson.topicId());
-        data.put("curriculumTopicId", lesson.curriculumTopicId());
-        data.put("title", lesson.title());
-        data.put("level", wording.label());
-        data.put("example", lesson.example());
-        data.put("trace", trace.trace() == null ? null : mapper.convertValue(trace.trace(), Map.class));
-        if (trace.trace() == null) {
-            data.put("traceUnavailable", trace.unavailableBecause());
-        }
-        data.put("diagram", mermaid == null ? "none" : lesson.diagram());
-        data.put("mermaid", mermaid);
-        data.put("similarity", Math.round(hit.similarity() * 1000) / 1000.0);
-        data.putAll(explanation.provenance());
-        data.put("basis", KNOWLEDGE_BASE);
-        data.put("kb", lesson.source());
+        Illustration illustration = new Illustration(lesson.example(), traceData(trace.trace()),
+                trace.trace() == null ? trace.unavailableBecause() : null,
+                mermaid == null ? "none" : lesson.diagram(), mermaid);
+        ConceptLesson data = new ConceptLesson(lesson.topicId(), lesson.curriculumTopicId(), lesson.title(),
+                wording.label(), illustration, rounded(hit.similarity()), explanation.provenance(), KNOWLEDGE_BASE,
+                lesson.source());
         return new Answer(ExplanationText.compose(lesson, explanation.text(), wording,
                 trace.trace() == null ? null : trace.trace().path("stdout").asText(null)), data);
     }
@@ -173,44 +169,32 @@ public class ConceptAgent {
         JsonNode traced = trace == null ? null : trace.trace();
         String diagram = passage.example() == null ? "none" : "flow";
         String mermaid = traced == null ? null : Diagrams.of(diagram, traced, passage.example());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("topicId", null);
-        data.put("curriculumTopicId", null);
-        data.put("title", passage.section());
-        data.put("level", Wording.BEGINNER.label());
-        data.put("passageId", passage.id());
-        data.put("citation", passage.citation());
-        data.put("documentation", Map.of("source", passage.source(), "section", passage.section(),
-                "doc", passage.doc(), "license", DocAnswerText.LICENSE));
-        data.put("example", passage.example());
-        data.put("trace", traced == null ? null : mapper.convertValue(traced, Map.class));
-        if (trace != null && traced == null) {
-            data.put("traceUnavailable", trace.unavailableBecause());
-        }
-        data.put("diagram", mermaid == null ? "none" : diagram);
-        data.put("mermaid", mermaid);
-        data.put("similarity", Math.round(hit.similarity() * 1000) / 1000.0);
-        data.putAll(ExplanationGuard.offline(null).provenance());
-        data.put("basis", PYTHON_DOCS);
+        Illustration illustration = new Illustration(passage.example(), traceData(traced),
+                trace != null && traced == null ? trace.unavailableBecause() : null,
+                mermaid == null ? "none" : diagram, mermaid);
+        ConceptDocumentation data = new ConceptDocumentation(passage.section(), Wording.BEGINNER.label(),
+                passage.id(), passage.citation(), new ConceptDocumentation.Source(passage.source(),
+                passage.section(), passage.doc(), DocAnswerText.LICENSE), illustration, rounded(hit.similarity()),
+                Provenance.offline(), PYTHON_DOCS);
         return new Answer(DocAnswerText.documentation(passage,
                 traced == null ? null : traced.path("stdout").asText(null)), data);
     }
 
     private Answer abstention(AnswerPlanner.Abstain abstain) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("topicId", null);
-        data.put("curriculumTopicId", null);
-        data.put("abstained", true);
-        data.put("reason", abstain.reason());
-        if (abstain.domain() != null) {
-            data.put("domain", abstain.domain().name());
-        }
-        data.put("choices", abstain.choices().stream()
-                .map(l -> Map.of("topicId", l.topicId(), "title", l.title())).toList());
-        data.put("suggestions", abstain.choices().stream().map(Lesson::topicId).toList());
-        data.putAll(ExplanationGuard.offline(null).provenance());
-        data.put("basis", NONE);
-        data.put("level", Wording.BEGINNER.label());
+        ConceptAbstention data = new ConceptAbstention(abstain.reason(),
+                abstain.domain() == null ? null : abstain.domain().name(), abstain.choices().stream()
+                .map(l -> new ConceptAbstention.TopicChoice(l.topicId(), l.title())).toList(), NONE,
+                Wording.BEGINNER.label());
         return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain()), data);
+    }
+
+    /** The tracer's output as the answer's data carries it. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> traceData(JsonNode trace) {
+        return trace == null ? null : mapper.convertValue(trace, Map.class);
+    }
+
+    private static double rounded(double similarity) {
+        return Math.round(similarity * 1000) / 1000.0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.learnflow.concepts.service;
 
+import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.platform.guard.AnswerPolicy;
 import dev.learnflow.platform.guard.GuardContext;
 import dev.learnflow.platform.guard.GuardedAnswer;
@@ -8,10 +9,8 @@ import dev.learnflow.platform.guard.Violation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,14 +76,11 @@ public final class ExplanationGuard {
      * @param source   {@code llm} (the model's text) or {@code offline} (the lesson's wording)
      * @param replaced the model's part when it failed the guard, with the reasons; empty otherwise
      */
-    public record Published(String text, String source, List<Map<String, Object>> replaced) {
+    public record Published(String text, String source, List<Provenance.Replaced> replaced) {
 
         /** What the answer's data records. */
-        public Map<String, Object> provenance() {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("source", source);
-            data.put("replaced", replaced);
-            return data;
+        public Provenance provenance() {
+            return new Provenance(source, replaced);
         }
     }
 
@@ -107,7 +103,7 @@ public final class ExplanationGuard {
             return new Published(modelText.strip(), GuardedAnswer.LLM, List.of());
         }
         return new Published(lessonText, GuardedAnswer.OFFLINE,
-                List.of(new GuardedAnswer.Replaced(PART, reasons).toData()));
+                List.of(new Provenance.Replaced(PART, reasons)));
     }
 
     /** Why the text may not be published; empty when it may. */

@@ -1,5 +1,9 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.contracts.answers.AnswerData;
+import dev.learnflow.contracts.answers.Clarification;
+import dev.learnflow.contracts.answers.DebugHints;
+import dev.learnflow.contracts.answers.DebugRun;
 import dev.learnflow.contracts.api.RunCodeRequest;
 import dev.learnflow.contracts.api.RunCodeResponse;
 import dev.learnflow.contracts.domain.AlertSeverity;
@@ -37,7 +41,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +86,7 @@ public class DebugAgent {
     }
 
     /** Everything the answer says, before it is published; the handler and the benchmark use it. */
-    public record Answer(ResponseKind kind, String text, Map<String, Object> data, Optional<ParsedError> error) {
+    public record Answer(ResponseKind kind, String text, AnswerData data, Optional<ParsedError> error) {
     }
 
     /** The answer published, or empty when this request was answered before (a redelivery). */
@@ -131,7 +134,8 @@ public class DebugAgent {
             }
             if (run.status() == ExecutionStatus.TIMEOUT || run.status() == ExecutionStatus.OUTPUT_LIMIT) {
                 Optional<Answer> loop = diagnoseCases(request, List.of(TestCase.input("", null, null, "stdin")), now)
-                        .filter(a -> a.data().get("diagnosis") instanceof Map<?, ?> d && d.get("loop") != null);
+                        .filter(a -> a.data() instanceof DebugHints h && h.diagnosis() != null
+                                && h.diagnosis().loop() != null);
                 if (loop.isPresent() || run.status() == ExecutionStatus.TIMEOUT) {
                     return loop.orElseGet(() -> diagnosed(asked, new ParsedError("Timeout",
                             AnswerText.sentence("timeout.message"), null, null, null, List.of()),
@@ -174,19 +178,10 @@ public class DebugAgent {
 
         boolean solutionAsked = request.question() != null && SOLUTION_REQUEST.matcher(request.question()).find();
         String text = AnswerText.debug(error, diagnosis, hints, thisWeek, solutionAsked, level);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("error", errorData(error));
-        data.put("explanation", diagnosis.explanation());
-        data.put("hints", hints.stream().map(h -> Map.of("level", h.level(), "label", h.label(), "text", h.text()))
-                .toList());
-        data.put("hintLevel", level);
-        data.put("maxHintLevel", 3);
-        data.put("occurrences", Map.of("errorType", error.type(), "thisWeek", thisWeek,
-                "windowDays", config.window().toDays()));
-        data.put("struggleSignalled", signal);
-        data.put("solutionWithheld", solutionAsked);
-        data.put("ranInSandbox", ranInSandbox);
-        data.putAll(guarded.provenance());
+        DebugHints data = new DebugHints(errorData(error), diagnosis.explanation(), null,
+                TestCaseFeedback.wire(hints), level, DebugHints.MAX_HINT_LEVEL,
+                new DebugHints.Occurrences(error.type(), thisWeek, config.window().toDays()), signal, solutionAsked,
+                ranInSandbox, guarded.provenance());
         return new Answer(ResponseKind.DEBUG, text, data, Optional.of(error));
     }
 
@@ -237,8 +232,8 @@ public class DebugAgent {
             ParsedError error = new ParsedError(typeAndMessage[0].strip(),
                     typeAndMessage.length > 1 ? typeAndMessage[1] : "", failing.errorLine(), null, null, List.of());
             Answer crash = diagnosed(request, error, ErrorCatalog.diagnose(error, facts), now, true);
-            crash.data().put("diagnosis", WrongResultHints.data(diagnosis));
-            return Optional.of(crash);
+            return Optional.of(new Answer(crash.kind(), crash.text(),
+                    ((DebugHints) crash.data()).withDiagnosis(WrongResultHints.data(diagnosis)), crash.error()));
         }
         return Optional.of(wrongResult(request, diagnosis, kind, now));
     }
@@ -246,14 +241,10 @@ public class DebugAgent {
     private Answer wrongResult(DebugRequested request, ProgramDiagnosis diagnosis, String kind, Instant now) {
         CodeFacts facts = new CodeFacts(request.code());
         int level = Math.max(1, Math.min(3, request.hintLevel()));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("diagnosis", WrongResultHints.data(diagnosis));
         boolean solutionAsked = request.question() != null && SOLUTION_REQUEST.matcher(request.question()).find();
         if (kind.equals("all_passed")) {
-            data.put("hints", List.of());
-            data.put("hintLevel", level);
-            data.put("ranInSandbox", true);
-            data.putAll(GuardedHints.of(List.of(), Optional.empty(), request.code()).provenance());
+            DebugHints data = DebugHints.allPassed(WrongResultHints.data(diagnosis), level,
+                    GuardedHints.of(List.of(), Optional.empty(), request.code()).provenance());
             return new Answer(ResponseKind.DEBUG, AnswerText.allPassed(diagnosis), data, Optional.empty());
         }
         String category = WrongResultHints.category(diagnosis);
@@ -264,16 +255,10 @@ public class DebugAgent {
         GuardedHints guarded = GuardedHints.of(offline, written, request.code());
         List<Hint> hints = guarded.hints();
         Occurrence occurrence = recordOccurrence(request, pattern, level, now);
-        data.put("hints", hints.stream().map(h -> Map.of("level", h.level(), "label", h.label(), "text", h.text()))
-                .toList());
-        data.put("hintLevel", level);
-        data.put("maxHintLevel", 3);
-        data.put("occurrences", Map.of("errorType", pattern, "thisWeek", occurrence.thisWeek(),
-                "windowDays", config.window().toDays()));
-        data.put("struggleSignalled", occurrence.signalled());
-        data.put("solutionWithheld", solutionAsked);
-        data.put("ranInSandbox", true);
-        data.putAll(guarded.provenance());
+        DebugHints data = new DebugHints(null, null, WrongResultHints.data(diagnosis), TestCaseFeedback.wire(hints),
+                level, DebugHints.MAX_HINT_LEVEL,
+                new DebugHints.Occurrences(pattern, occurrence.thisWeek(), config.window().toDays()),
+                occurrence.signalled(), solutionAsked, true, guarded.provenance());
         String text = AnswerText.wrongResult(kind, category, hints, occurrence.thisWeek(), solutionAsked, level);
         return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
     }
@@ -291,15 +276,13 @@ public class DebugAgent {
                 ? AnswerText.sentence("ran-clean.printed-nothing")
                 : AnswerText.sentence("ran-clean.printed") + "\n\n> " + shown.replace("\n", "\n> "))
                 + "\n\n" + AnswerText.sentence("ran-clean.next");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ranInSandbox", true);
-        data.put("status", run.status().value());
-        data.put("stdout", shown);
-        return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
+        return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown),
+                Optional.empty());
     }
 
     private static Answer clarification(String text) {
-        return new Answer(ResponseKind.CLARIFICATION, text, Map.of("needs", "code_or_error"), Optional.empty());
+        return new Answer(ResponseKind.CLARIFICATION, text, Clarification.needs("code_or_error", null, null),
+                Optional.empty());
     }
 
     private static Optional<ParsedError> fromRun(RunCodeResponse run) {
@@ -319,16 +302,10 @@ public class DebugAgent {
                 error.column() + facts.indentation(error.line()), error.codeLine(), error.frames());
     }
 
-    private static Map<String, Object> errorData(ParsedError error) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("type", error.type());
-        data.put("message", error.message());
-        data.put("line", error.line());
-        data.put("column", error.column());
-        data.put("codeLine", error.codeLine());
-        data.put("syntaxError", error.isSyntaxError());
-        data.put("frames", error.frames());
-        return data;
+    private static DebugHints.ErrorDetails errorData(ParsedError error) {
+        return new DebugHints.ErrorDetails(error.type(), error.message(), error.line(), error.column(),
+                error.codeLine(), error.isSyntaxError(), error.frames().stream()
+                .map(f -> new DebugHints.Frame(f.file(), f.line(), f.function(), f.code())).toList());
     }
 
     private static String firstNonBlank(String first, String second) {

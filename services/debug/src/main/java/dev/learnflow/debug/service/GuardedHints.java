@@ -1,5 +1,6 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.debug.domain.Hint;
 import dev.learnflow.debug.domain.ModelHints;
 import dev.learnflow.platform.guard.AnswerPolicy;
@@ -7,7 +8,6 @@ import dev.learnflow.platform.guard.GuardContext;
 import dev.learnflow.platform.guard.GuardedAnswer;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param hints      the levels to publish, 1..requested
  * @param provenance {@code source} and {@code replaced}
  */
-record GuardedHints(List<Hint> hints, Map<String, Object> provenance) {
+record GuardedHints(List<Hint> hints, Provenance provenance) {
 
     /**
      * @param studentProgram what the guard compares against: the student's code, or the failing line the traceback
@@ -38,6 +38,6 @@ record GuardedHints(List<Hint> hints, Map<String, Object> provenance) {
     }
 
     String source() {
-        return (String) provenance.get("source");
+        return provenance.source();
     }
 }

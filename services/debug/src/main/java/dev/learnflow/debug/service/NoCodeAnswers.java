@@ -1,5 +1,7 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.contracts.answers.DebugExplanation;
+import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.debug.domain.ParsedError;
 
@@ -69,7 +71,7 @@ public final class NoCodeAnswers {
         String meaning = fill(entry.meaning(), safe);
         String findOut = fill(entry.findOut(), safe);
         String ask = fill(entry.ask(), safe);
-        List<Map<String, String>> causes = new ArrayList<>();
+        List<DebugExplanation.Cause> causes = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         text.append("**").append(title).append("**\n\n").append(meaning).append("\n\n");
         text.append(entry.isSymptom() ? "**The usual reasons**\n\n" : "**The usual causes**\n\n");
@@ -79,25 +81,13 @@ public final class NoCodeAnswers {
             text.append(n++).append(". **").append(cause.title()).append("**")
                     .append(causeText.isBlank() ? "" : " — " + causeText).append("\n\n")
                     .append("   ```python\n").append(cause.example().indent(3)).append("   ```\n\n");
-            causes.add(Map.of("title", cause.title(), "text", causeText, "example", cause.example()));
+            causes.add(new DebugExplanation.Cause(cause.title(), causeText, cause.example()));
         }
         text.append("**How to find which one it is:** ").append(findOut).append("\n\n").append(ask);
 
-        Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, Object> explained = new LinkedHashMap<>();
-        explained.put("id", entry.id());
-        explained.put("kind", entry.kind());
-        if (safe.containsKey("type")) {
-            explained.put("errorType", safe.get("type"));
-        }
-        data.put("explained", explained);
-        data.put("meaning", meaning);
-        data.put("causes", causes);
-        data.put("findOut", findOut);
-        data.put("facts", safe);
-        data.put("needs", "code");
-        data.put("ranInSandbox", false);
-        data.put("source", "offline");
+        DebugExplanation data = new DebugExplanation(
+                new DebugExplanation.Explained(entry.id(), entry.kind(), safe.get("type")), meaning, causes, findOut,
+                safe, "code", false, Provenance.OFFLINE);
         return new DebugAgent.Answer(ResponseKind.DEBUG, text.toString().strip(), data, Optional.empty());
     }
 

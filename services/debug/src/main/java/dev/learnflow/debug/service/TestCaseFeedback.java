@@ -114,7 +114,7 @@ public class TestCaseFeedback {
     }
 
     /** The offline texts, as a debug answer publishes them (only a model's wording needs the output guard). */
-    private static List<ProgramFeedback.Hint> wire(List<Hint> hints) {
+    static List<ProgramFeedback.Hint> wire(List<Hint> hints) {
         return hints.stream().map(h -> new ProgramFeedback.Hint(h.level(), h.label(), h.text())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.learnflow.debug.service;
 
+import dev.learnflow.contracts.answers.Diagnosis;
 import dev.learnflow.debug.domain.Hint;
 import dev.learnflow.debug.domain.ProgramDiagnosis.CaseResult;
 import dev.learnflow.debug.domain.ProgramDiagnosis.Finding;
@@ -8,7 +9,6 @@ import dev.learnflow.platform.guard.OutputGuard;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,83 +202,42 @@ public final class WrongResultHints {
     }
 
     /** {@code data.diagnosis} as the tutor contract describes it (hidden tests redacted). */
-    public static Map<String, Object> data(ProgramDiagnosis diagnosis) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("kind", kind(diagnosis));
+    public static Diagnosis data(ProgramDiagnosis diagnosis) {
         CaseResult failing = diagnosis.failingCase();
-        data.put("failingCase", failing == null ? null : failingCase(failing));
-        data.put("cases", diagnosis.cases().stream().map(WrongResultHints::caseData).toList());
-        data.put("suspiciousLines", diagnosis.suspicious().stream().map(s -> {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("line", s.line());
-            line.put("score", s.score());
-            line.put("reason", s.reason());
-            return line;
-        }).toList());
-        data.put("category", category(diagnosis));
-        data.put("findings", diagnosis.findings().stream().map(f -> {
-            Map<String, Object> finding = new LinkedHashMap<>();
-            finding.put("category", f.category());
-            finding.put("line", f.line());
-            finding.put("confirmed", f.confirmed());
-            finding.put("message", f.message());
-            return finding;
-        }).toList());
-        data.put("trace", failing != null && failing.hidden() ? null : trace(diagnosis.trace()));
-        if (diagnosis.loop() != null) {
-            Map<String, Object> loop = new LinkedHashMap<>();
-            loop.put("lines", diagnosis.loop().lines());
-            loop.put("unchanged", diagnosis.loop().unchanged());
-            data.put("loop", loop);
-        }
-        return data;
+        return new Diagnosis(kind(diagnosis), failing == null ? null : failingCase(failing),
+                diagnosis.cases().stream().map(WrongResultHints::caseData).toList(),
+                diagnosis.suspicious().stream()
+                        .map(s -> new Diagnosis.SuspiciousLine(s.line(), s.score(), s.reason())).toList(),
+                category(diagnosis),
+                diagnosis.findings().stream()
+                        .map(f -> new Diagnosis.Finding(f.category(), f.line(), f.confirmed(), f.message())).toList(),
+                failing != null && failing.hidden() ? null : trace(diagnosis.trace()),
+                diagnosis.loop() == null ? null
+                        : new Diagnosis.Loop(diagnosis.loop().lines(), diagnosis.loop().unchanged()));
     }
 
-    private static Map<String, Object> failingCase(CaseResult failing) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        boolean hidden = failing.hidden();
-        data.put("call", hidden ? null : failing.call());
-        data.put("stdin", hidden ? null : failing.stdin());
-        data.put("expected", hidden ? null : failing.expected());
-        data.put("actual", hidden ? null : failing.actual());
-        data.put("error", hidden ? null : failing.error());
-        data.put("hidden", hidden);
-        data.put("source", failing.source());
-        if (hidden) {
-            data.put("category", "a hidden test");
+    private static Diagnosis.FailingCase failingCase(CaseResult failing) {
+        if (failing.hidden()) {
+            return new Diagnosis.FailingCase(null, null, null, null, null, true, failing.source(), "a hidden test");
         }
-        return data;
+        return new Diagnosis.FailingCase(failing.call(), failing.stdin(), failing.expected(), failing.actual(),
+                failing.error(), false, failing.source(), null);
     }
 
-    private static Map<String, Object> caseData(CaseResult result) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    private static Diagnosis.Case caseData(CaseResult result) {
         boolean hidden = result.hidden();
-        data.put("call", hidden ? null : result.call() != null ? result.call() : result.stdin());
-        data.put("expected", hidden ? null : result.expected());
-        data.put("actual", hidden ? null : result.actual());
-        data.put("passed", result.passed());
-        data.put("hidden", hidden);
-        data.put("source", result.source());
-        return data;
+        return new Diagnosis.Case(hidden ? null : result.call() != null ? result.call() : result.stdin(),
+                hidden ? null : result.expected(), hidden ? null : result.actual(), result.passed(), hidden,
+                result.source());
     }
 
-    private static Map<String, Object> trace(ProgramDiagnosis.Trace trace) {
+    private static Diagnosis.Trace trace(ProgramDiagnosis.Trace trace) {
         if (trace == null) {
             return null;
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("call", trace.call());
-        data.put("steps", trace.steps() == null ? List.of() : trace.steps().stream().map(s -> {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("line", s.line());
-            step.put("depth", s.depth());
-            step.put("locals", s.locals() == null ? Map.of() : s.locals());
-            step.put("returned", s.returned());
-            step.put("event", s.event());
-            return step;
-        }).toList());
-        data.put("truncated", trace.truncated());
-        return data;
+        return new Diagnosis.Trace(trace.call(), trace.steps() == null ? List.of() : trace.steps().stream()
+                .map(s -> new Diagnosis.Step(s.line(), s.depth(), s.locals(), s.returned(), s.event())).toList(),
+                trace.truncated());
     }
 
     static String inline(String text) {

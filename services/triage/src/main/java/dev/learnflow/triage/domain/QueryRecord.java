@@ -1,12 +1,14 @@
 package dev.learnflow.triage.domain;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.learnflow.contracts.answers.AnswerData;
+import dev.learnflow.contracts.answers.ReceivedAnswer;
 import dev.learnflow.contracts.api.QueryAnswer;
 import dev.learnflow.contracts.api.QueryStatus;
 import dev.learnflow.contracts.events.LearningResponded;
 import dev.learnflow.contracts.events.ResponseKind;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,7 +29,7 @@ public record QueryRecord(
         ResponseKind kind,
         String responder,
         String text,
-        Map<String, Object> data,
+        @JsonDeserialize(as = ReceivedAnswer.class) AnswerData data,
         Instant createdAt,
         Instant forwarded,
         Instant answeredAt) {
@@ -44,7 +46,7 @@ public record QueryRecord(
 
     public QueryRecord failed(String reason) {
         return new QueryRecord(requestId, userId, conversationId, channel, intent, confidence, QueryStatus.FAILED,
-                ResponseKind.ERROR, "triage", reason, Map.of(), createdAt, forwarded, answeredAt);
+                ResponseKind.ERROR, "triage", reason, ReceivedAnswer.EMPTY, createdAt, forwarded, answeredAt);
     }
 
     /** The answer as it arrived; an answer of kind error marks the request failed. */

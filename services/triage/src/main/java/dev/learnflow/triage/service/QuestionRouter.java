@@ -1,5 +1,6 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.contracts.events.ActivityObject;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.CodeSubmitted;
@@ -13,7 +14,6 @@ import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.contracts.validation.Limits;
 import dev.learnflow.platform.dapr.EventBus;
-import dev.learnflow.platform.guard.GuardedAnswer;
 import dev.learnflow.platform.state.StateStore;
 import dev.learnflow.triage.client.LlmIntent;
 import dev.learnflow.triage.config.TriageConfig;
@@ -252,12 +252,10 @@ public class QuestionRouter {
      */
     private void answer(LearningRequested question, UUID conversationId, TriageReplies.Reply reply,
                         Refinement refinement, Instant now) {
-        Map<String, Object> data = new LinkedHashMap<>(reply.data());
-        data.put("source", GuardedAnswer.OFFLINE);
-        data.put("classifiedBy", refinement.classification().source());
-        data.put("replaced", refinement.refused() == null ? List.of()
-                : List.of(new GuardedAnswer.Replaced("intent", List.of(refinement.refused())).toData()));
+        Provenance provenance = new Provenance(Provenance.OFFLINE, refinement.classification().source(),
+                refinement.refused() == null ? List.of()
+                        : List.of(new Provenance.Replaced("intent", List.of(refinement.refused()))));
         events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(question.requestId(), question.userId(),
-                conversationId, reply.kind(), SOURCE, reply.text(), data, now));
+                conversationId, reply.kind(), SOURCE, reply.text(), reply.data().withProvenance(provenance), now));
     }
 }

@@ -1,5 +1,10 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.contracts.answers.Clarification;
+import dev.learnflow.contracts.answers.ExercisePointers;
+import dev.learnflow.contracts.answers.OffTopicReply;
+import dev.learnflow.contracts.answers.ProgressPointers;
+import dev.learnflow.contracts.answers.TriageReply;
 import dev.learnflow.contracts.domain.MasteryLevel;
 import dev.learnflow.contracts.events.ResponseKind;
 import dev.learnflow.contracts.events.StudentContext;
@@ -20,7 +25,8 @@ import java.util.UUID;
 /** The answers triage gives itself: clarifying questions and pointers for exercises, progress and off-topic. */
 final class TriageReplies {
 
-    record Reply(ResponseKind kind, String text, Map<String, Object> data) {
+    /** The data gets how the question was classified when the router publishes it. */
+    record Reply(ResponseKind kind, String text, TriageReply data) {
     }
 
     static final String TEXTS_RESOURCE = "triage/replies.properties";
@@ -35,26 +41,23 @@ final class TriageReplies {
         String text = "I want to be sure I help with the right thing. Do you want " + describe(first) + ", or "
                 + describe(second) + "? You can also ask for an explanation of a concept, help with an error, a "
                 + "review of your code, an exercise, or how your progress looks.";
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("candidates", List.of(first.label(), second.label()));
-        data.put("confidence", round(classification.confidence()));
-        return new Reply(ResponseKind.CLARIFICATION, text, data);
+        return new Reply(ResponseKind.CLARIFICATION, text, Clarification.between(
+                List.of(first.label(), second.label()), round(classification.confidence()), null));
     }
 
     /** A follow-up ("another example?") that has no earlier question to continue. */
     static Reply followUpWithoutTopic() {
         return new Reply(ResponseKind.CLARIFICATION, TEXTS.getProperty("follow-up.no-topic"),
-                Map.of("needs", "topic"));
+                Clarification.needs("topic", null, null));
     }
 
     /** What a review checks, then a request for the code. */
     static Reply needCode() {
         return new Reply(ResponseKind.CLARIFICATION, TEXTS.getProperty("review.needs-code"),
-                Map.of("needs", "code", "checks", List.of("correctness", "readability", "style", "simplicity")));
+                Clarification.needs("code", List.of("correctness", "readability", "style", "simplicity"), null));
     }
 
     static Reply exercise(Optional<TopicInfo> topic) {
-        Map<String, Object> data = new LinkedHashMap<>();
         Map<String, String> links = new LinkedHashMap<>();
         String text;
         if (topic.isPresent()) {
@@ -62,7 +65,6 @@ final class TriageReplies {
             links.put("exercises", "/api/v1/exercises?topicId=" + id);
             links.put("generate", "/api/v1/exercises");
             links.put("quizzes", "/api/v1/topics/" + id + "/quizzes");
-            data.put("topicId", id);
             text = "Let's practise **" + topic.get().title() + "**. The exercises for this topic are at `GET "
                     + links.get("exercises") + "`; `POST /api/v1/exercises` with this topic makes a new one just "
                     + "for you, and `GET " + links.get("quizzes") + "` has a quick quiz.";
@@ -72,8 +74,8 @@ final class TriageReplies {
             text = "Which topic would you like to practise? Pick one from the course (`GET /api/v1/curriculum/modules`)"
                     + " and ask for exercises on it, or request a new one with `POST /api/v1/exercises`.";
         }
-        data.put("links", links);
-        return new Reply(ResponseKind.EXERCISE, text, data);
+        return new Reply(ResponseKind.EXERCISE, text,
+                new ExercisePointers(topic.map(TopicInfo::id).orElse(null), links, null));
     }
 
     static Reply progress(UUID userId, StudentContext context, TopicMatcher topics) {
@@ -108,11 +110,8 @@ final class TriageReplies {
         }
         text.append("The full picture — mastery per topic, your streak and recent activity — is at `GET ")
                 .append(links.get("progress")).append("`.");
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("links", links);
-        data.put("currentTopicId", context.currentTopicId());
-        data.put("mastery", context.mastery());
-        return new Reply(ResponseKind.PROGRESS, text.toString(), data);
+        return new Reply(ResponseKind.PROGRESS, text.toString(),
+                new ProgressPointers(links, context.currentTopicId(), context.mastery(), null));
     }
 
     /** Declines politely, fitted to what the message was (greeting, another language, another subject). */
@@ -125,12 +124,9 @@ final class TriageReplies {
                     .replace("{language}", OffTopic.otherLanguage(message).orElse("that language"));
             case OTHER_SUBJECT -> TEXTS.getProperty("off-topic.other-subject");
         };
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("reason", kind.name().toLowerCase(Locale.ROOT));
-        OffTopic.otherLanguage(message).ifPresent(language -> data.put("language", language));
-        data.put("canHelpWith", List.of("concept_explanation", "debug_help", "code_review", "exercise_request",
-                "progress_question"));
-        return new Reply(ResponseKind.OFF_TOPIC, text, data);
+        return new Reply(ResponseKind.OFF_TOPIC, text, new OffTopicReply(kind.name().toLowerCase(Locale.ROOT),
+                OffTopic.otherLanguage(message).orElse(null), List.of("concept_explanation", "debug_help",
+                "code_review", "exercise_request", "progress_question"), null));
     }
 
     /** How a clarifying question names a lane: "an explanation of a concept", "a review of your code". */

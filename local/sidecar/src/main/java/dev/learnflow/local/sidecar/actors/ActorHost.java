@@ -97,42 +97,67 @@ public final class ActorHost implements AutoCloseable {
         }
     }
 
-    private static final class Timer {
+    /**
+     * What a timer and a reminder share: the registration as the app sent it (daprd echoes a missing dueTime or
+     * period back as ""), the repetitions left and the firing now scheduled.
+     */
+    private abstract static class Firing {
         final String name;
-        final String callback;
         final JsonNode data;
         final String dueTime;
         final String period;
-        final Schedules.Period schedule;
-        final Instant expires;
+        Instant expires;
         int left;
         ScheduledFuture<?> future;
 
+        Firing(String name, JsonNode data, String dueTime, String period) {
+            this.name = name;
+            this.data = data;
+            this.dueTime = dueTime == null ? "" : dueTime;
+            this.period = period == null ? "" : period;
+        }
+
+        /** Stops the scheduled firing, if there is one. */
+        void cancel() {
+            if (future != null) {
+                future.cancel(false);
+            }
+        }
+
+        /** Counts a firing off the repetitions left; true when there is to be no further one. */
+        boolean spent(Schedules.Period schedule) {
+            if (left > 0) {
+                left--;
+            }
+            return schedule == null || left == 0;
+        }
+    }
+
+    private static final class Timer extends Firing {
+        final String callback;
+        final Schedules.Period schedule;
+
         Timer(String name, String callback, JsonNode data, String dueTime, String period, Schedules.Period schedule,
               Instant expires) {
-            this.name = name;
+            super(name, data, dueTime, period);
             this.callback = callback;
-            this.data = data;
-            this.dueTime = dueTime;
-            this.period = period;
             this.schedule = schedule;
             this.expires = expires;
             this.left = schedule == null ? 1 : schedule.repetitions();
         }
     }
 
-    private static final class Reminder {
-        String actorType;
-        String actorId;
-        String name;
-        JsonNode data;
-        String dueTime;
-        String period;
+    private static final class Reminder extends Firing {
+        final String actorType;
+        final String actorId;
         Instant registered;
-        Instant expires;
         Instant nextFire;
-        int left;
-        ScheduledFuture<?> future;
+
+        Reminder(String actorType, String actorId, String name, JsonNode data, String dueTime, String period) {
+            super(name, data, dueTime, period);
+            this.actorType = actorType;
+            this.actorId = actorId;
+        }
 
         ObjectNode toJson() {
             ObjectNode n = Json.object();
@@ -152,14 +177,10 @@ public final class ActorHost implements AutoCloseable {
         }
 
         static Reminder fromJson(JsonNode n) {
-            Reminder r = new Reminder();
-            r.actorId = n.path("actorID").asText();
-            r.actorType = n.path("actorType").asText();
-            r.name = n.path("name").asText();
             JsonNode d = n.get("data");
-            r.data = d == null || d.isNull() ? null : d;
-            r.dueTime = n.path("dueTime").asText("");
-            r.period = n.path("period").asText("");
+            Reminder r = new Reminder(n.path("actorType").asText(), n.path("actorID").asText(),
+                    n.path("name").asText(), d == null || d.isNull() ? null : d, n.path("dueTime").asText(""),
+                    n.path("period").asText(""));
             r.registered = Instant.parse(n.path("registeredTime").asText());
             r.expires = n.hasNonNull("expirationTime") ? Instant.parse(n.get("expirationTime").asText()) : null;
             r.nextFire = n.hasNonNull("nextFireTime") ? Instant.parse(n.get("nextFireTime").asText())
@@ -326,11 +347,7 @@ public final class ActorHost implements AutoCloseable {
                 return CompletableFuture.completedFuture((Void) null);
             }
             s.active = false;
-            s.timers.values().forEach(t -> {
-                if (t.future != null) {
-                    t.future.cancel(false);
-                }
-            });
+            s.timers.values().forEach(Firing::cancel);
             s.timers.clear();
             String uri = "/actors/" + seg(s.type) + "/" + seg(s.id);
             return app.call("DELETE", uri, Map.of(), null, Duration.ofSeconds(force ? 2 : 30)).handle((r, e) -> {
@@ -442,11 +459,10 @@ public final class ActorHost implements AutoCloseable {
         }
         Slot s = slot(type, id);
         s.active = true;
-        Timer t = new Timer(name, callback, data, dueTime == null ? "" : dueTime, period == null ? "" : period,
-                schedule, expires);
+        Timer t = new Timer(name, callback, data, dueTime, period, schedule, expires);
         Timer previous = s.timers.put(name, t);
-        if (previous != null && previous.future != null) {
-            previous.future.cancel(false);
+        if (previous != null) {
+            previous.cancel();
         }
         scheduleTimer(s, t, first);
     }
@@ -455,8 +471,8 @@ public final class ActorHost implements AutoCloseable {
         Slot s = slots.get(key(type, id));
         if (s != null) {
             Timer t = s.timers.remove(name);
-            if (t != null && t.future != null) {
-                t.future.cancel(false);
+            if (t != null) {
+                t.cancel();
             }
         }
     }
@@ -477,10 +493,7 @@ public final class ActorHost implements AutoCloseable {
         ObjectNode body = Json.object();
         body.put("callback", t.callback);
         callInTurn("timer", "timer", s.type, s.id, t.name, body, t.data, t.dueTime, t.period);
-        if (t.left > 0) {
-            t.left--;
-        }
-        if (t.schedule == null || t.left == 0) {
+        if (t.spent(t.schedule)) {
             s.timers.remove(t.name, t);
             return;
         }
@@ -532,13 +545,7 @@ public final class ActorHost implements AutoCloseable {
         requireHosted(type, "ERR_ACTOR_REMINDER_CREATE");
         store();
         Instant now = Instant.now();
-        Reminder r = new Reminder();
-        r.actorType = type;
-        r.actorId = id;
-        r.name = name;
-        r.data = data;
-        r.dueTime = dueTime == null ? "" : dueTime;
-        r.period = period == null ? "" : period;
+        Reminder r = new Reminder(type, id, name, data, dueTime, period);
         r.registered = now;
         try {
             Schedules.Period p = Schedules.parsePeriod(r.period);
@@ -564,8 +571,8 @@ public final class ActorHost implements AutoCloseable {
                     throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_REMINDER_CREATE",
                             "error creating actor reminder: " + e.getMessage(), e);
                 }
-                if (previous != null && previous.future != null) {
-                    previous.future.cancel(false);
+                if (previous != null) {
+                    previous.cancel();
                 }
                 scheduleReminder(r);
             }
@@ -581,9 +588,7 @@ public final class ActorHost implements AutoCloseable {
                 if (r == null) {
                     return;
                 }
-                if (r.future != null) {
-                    r.future.cancel(false);
-                }
+                r.cancel();
                 try {
                     persist(type, map);
                 } catch (Exception e) {
@@ -655,16 +660,13 @@ public final class ActorHost implements AutoCloseable {
             if (closed || map.get(r.actorId + "||" + r.name) != r) {
                 return;
             }
-            if (r.left > 0) {
-                r.left--;
-            }
             Schedules.Period p;
             try {
                 p = Schedules.parsePeriod(r.period);
             } catch (IllegalArgumentException e) {
                 p = null;
             }
-            if (p == null || r.left == 0) {
+            if (r.spent(p)) {
                 removeAfterFire(r, map);
                 return;
             }
@@ -709,18 +711,10 @@ public final class ActorHost implements AutoCloseable {
         if (s != null) {
             s.cancel(false);
         }
-        reminders.values().forEach(map -> map.values().forEach(r -> {
-            if (r.future != null) {
-                r.future.cancel(false);
-            }
-        }));
+        reminders.values().forEach(map -> map.values().forEach(Firing::cancel));
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         for (Slot slot : slots.values()) {
-            slot.timers.values().forEach(t -> {
-                if (t.future != null) {
-                    t.future.cancel(false);
-                }
-            });
+            slot.timers.values().forEach(Firing::cancel);
             if (slot.active) {
                 pending.add(deactivate(slot, true));
             }

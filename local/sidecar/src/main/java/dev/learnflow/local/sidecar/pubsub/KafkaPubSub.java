@@ -1,6 +1,7 @@
 package dev.learnflow.local.sidecar.pubsub;
 
 import dev.learnflow.local.sidecar.SidecarConfigException;
+import dev.learnflow.local.sidecar.SidecarThreads;
 import dev.learnflow.local.sidecar.config.ComponentSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -306,8 +307,7 @@ public final class KafkaPubSub implements PubSub {
             // not after the 5 minutes default; one metadata request per interval is all this costs.
             props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
             consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            thread = new Thread(this::run, "kafka-" + group + "-" + String.join(",", topics));
-            thread.setDaemon(true);
+            thread = SidecarThreads.daemon("kafka-" + group + "-" + String.join(",", topics), this::run);
             thread.start();
         }
 

@@ -65,20 +65,15 @@ public final class SubscriptionManager implements AutoCloseable {
 
     private final Host host;
     private final Duration timeout;
-    private final int maxRetries;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final DeliveryRetries retries;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private final List<SubscriptionSpec> specs = new ArrayList<>();
     private volatile boolean closed;
 
-    public SubscriptionManager(Host host, Duration timeout, int maxRetries, Duration initialBackoff,
-                               Duration maxBackoff) {
+    public SubscriptionManager(Host host, Duration timeout, DeliveryRetries retries) {
         this.host = host;
         this.timeout = timeout;
-        this.maxRetries = maxRetries;
-        this.initialBackoff = initialBackoff;
-        this.maxBackoff = maxBackoff;
+        this.retries = retries;
     }
 
     public synchronized List<SubscriptionSpec> subscriptions() {
@@ -172,7 +167,7 @@ public final class SubscriptionManager implements AutoCloseable {
         boolean appDown = false;
         int attempt = 0;
         Retry.Backoff backoff = policy.retry() == null ? null : policy.retry().newBackoff();
-        long holdBackoff = initialBackoff.toMillis();
+        long holdBackoff = retries.initialBackoff().toMillis();
         while (true) {
             if (cancelled.getAsBoolean() || closed) {
                 throw new CancellationException("subscription stopping");
@@ -199,12 +194,12 @@ public final class SubscriptionManager implements AutoCloseable {
                             + "until it is back", host.appId(), event.path("id").asText(), message.topic());
                 }
                 sleep(holdBackoff, cancelled);
-                holdBackoff = Math.min(holdBackoff * 2, maxBackoff.toMillis());
+                holdBackoff = Math.min(holdBackoff * 2, retries.maxBackoff().toMillis());
                 continue;
             }
             if (appDown) {
                 appDown = false;
-                holdBackoff = initialBackoff.toMillis();
+                holdBackoff = retries.initialBackoff().toMillis();
                 LOG.log(System.Logger.Level.INFO, "{0}: app reachable again; delivering", host.appId());
             }
             boolean failed = outcome == null || outcome == Outcome.RETRY;
@@ -234,7 +229,7 @@ public final class SubscriptionManager implements AutoCloseable {
                         return;
                     }
                     // No dead-letter topic: the component retries the message with a fresh policy run.
-                    sleep(Math.min(COMPONENT_RETRY.toMillis(), maxBackoff.toMillis()), cancelled);
+                    sleep(Math.min(COMPONENT_RETRY.toMillis(), retries.maxBackoff().toMillis()), cancelled);
                     backoff = policy.retry() == null ? null : policy.retry().newBackoff();
                 }
             }
@@ -247,9 +242,7 @@ public final class SubscriptionManager implements AutoCloseable {
         if (p != null) {
             return p;
         }
-        Retry options = new Retry("deliveryRetries", true, Duration.ZERO, initialBackoff, 0.0, 2.0, maxBackoff,
-                Duration.ZERO, maxRetries, null, null);
-        return Policy.of("deliveryRetries", null, options, host.scheduler(), Runnable::run);
+        return Policy.of("deliveryRetries", null, retries.asRetry(), host.scheduler(), Runnable::run);
     }
 
     /** Connection refused or dropped before an answer: the app process is gone, not the message at fault. */

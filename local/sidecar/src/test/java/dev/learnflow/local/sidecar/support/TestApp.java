@@ -2,6 +2,7 @@ package dev.learnflow.local.sidecar.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.learnflow.local.sidecar.SidecarThreads;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,11 +60,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-app");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> SidecarThreads.daemon("test-app", r));
     private final Map<String, Handler> routes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
 
