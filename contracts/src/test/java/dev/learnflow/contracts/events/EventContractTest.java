@@ -122,7 +122,9 @@ class EventContractTest {
     @MethodSource("badUserIds")
     void payloadWithABadUserIdFailsTheSchema(EventTopic topic, JsonNode userId, String failedCheck) {
         ObjectNode broken = serializedPayload(topic);
-        broken.set("userId", userId);
+        // concepts.requests carries the student's question, ids and all, as it was forwarded
+        ObjectNode ids = broken.has("request") ? (ObjectNode) broken.get("request") : broken;
+        ids.set("userId", userId);
 
         assertThat(SchemaSupport.validate(SchemaSupport.payloadSchema(topic), broken))
                 .extracting(ValidationMessage::getType)
@@ -141,13 +143,14 @@ class EventContractTest {
                 .contains("/result/score", "/verb", "/object/type");
 
         ObjectNode concept = serializedPayload(EventTopic.CONCEPTS_REQUESTS);
-        ((ObjectNode) concept.get("context").get("mastery")).put("for-loops", 3.0);
-        concept.put("topicId", "For Loops");
-        concept.put("question", "x".repeat(2_001));
+        ObjectNode forwarded = (ObjectNode) concept.get("request");
+        ((ObjectNode) forwarded.get("context").get("mastery")).put("for-loops", 3.0);
+        forwarded.put("topicId", "For Loops");
+        forwarded.put("question", "x".repeat(2_001));
 
         assertThat(SchemaSupport.validate(SchemaSupport.payloadSchema(EventTopic.CONCEPTS_REQUESTS), concept))
                 .extracting(message -> message.getInstanceLocation().toString())
-                .contains("/context/mastery/for-loops", "/topicId", "/question");
+                .contains("/request/context/mastery/for-loops", "/request/topicId", "/request/question");
     }
 
     @Test
@@ -187,6 +190,17 @@ class EventContractTest {
 
         assertThat(violations).extracting(v -> v.getPropertyPath().toString())
                 .containsExactlyInAnyOrder("requestId", "question", "topicId", "requestedAt");
+    }
+
+    @Test
+    void aConceptRequestWithoutTheStudentsContextIsRefused() {
+        ConceptRequested sample = (ConceptRequested) EventSamples.of(EventTopic.CONCEPTS_REQUESTS);
+        LearningRequested q = sample.request();
+        ConceptRequested bare = new ConceptRequested(new LearningRequested(q.requestId(), q.userId(),
+                q.conversationId(), q.question(), q.code(), q.topicId(), null, q.requestedAt()), sample.concept());
+
+        assertThat(validator.validate(bare)).extracting(v -> v.getPropertyPath().toString())
+                .containsExactly("context");
     }
 
     @Test

@@ -54,8 +54,8 @@ public final class EventSamples {
         Map<EventTopic, Record> samples = new EnumMap<>(EventTopic.class);
         samples.put(EventTopic.LEARNING_REQUESTS, new LearningRequested(REQUEST, STUDENT, CONVERSATION,
                 "Why does my loop only add the last number?", BUGGY_CODE, "for-loops", null, AT));
-        samples.put(EventTopic.CONCEPTS_REQUESTS, new ConceptRequested(REQUEST, STUDENT, CONVERSATION,
-                "What does range(1, 10, 2) give me?", null, "for-loops", "range", context(), AT));
+        samples.put(EventTopic.CONCEPTS_REQUESTS, new ConceptRequested(new LearningRequested(REQUEST, STUDENT,
+                CONVERSATION, "What does range(1, 10, 2) give me?", null, "for-loops", context(), AT), "range"));
         samples.put(EventTopic.CODE_SUBMISSIONS, new CodeSubmitted(REQUEST, STUDENT,
                 UUID.fromString("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"), EXERCISE, "for-loops", BUGGY_CODE, "python",
                 context(), AT));

@@ -105,22 +105,19 @@ class AnswerPlannerTest {
     void yieldGetsTheGeneratorsLessonNeverTheForLoopsOne() {
         for (String question : List.of("what does the yield keyword do", "what is a generator and when would I use yield",
                 "yield keyword?")) {
-            AnswerPlanner.Plan plan = planner.plan(question, null);
-            assertThat(plan).as(question).isInstanceOf(AnswerPlanner.LessonPlan.class);
-            assertThat(((AnswerPlanner.LessonPlan) plan).hit().lesson().topicId()).as(question).isEqualTo("generators");
+            assertThat(planned(question, null, AnswerPlanner.LessonPlan.class).hit().lesson().topicId()).as(question)
+                    .isEqualTo("generators");
         }
         // even when triage names the topic the student was on
-        AnswerPlanner.Plan plan = planner.plan("what does the yield keyword do", "for-loops");
-        assertThat(((AnswerPlanner.LessonPlan) plan).hit().lesson().topicId()).isEqualTo("generators");
+        assertThat(planned("what does the yield keyword do", "for-loops", AnswerPlanner.LessonPlan.class).hit()
+                .lesson().topicId()).isEqualTo("generators");
     }
 
     @Test
     void unanswerableQuestionsAreDeclinedWithTheNearestTopics() {
         for (String question : List.of("how do I configure my router", "what is the capital of France",
                 "how do I use rust traits")) {
-            AnswerPlanner.Plan plan = planner.plan(question, null);
-            assertThat(plan).as(question).isInstanceOf(AnswerPlanner.Abstain.class);
-            List<Lesson> choices = ((AnswerPlanner.Abstain) plan).choices();
+            List<Lesson> choices = planned(question, null, AnswerPlanner.Abstain.class).choices();
             assertThat(choices).hasSizeBetween(2, 3).doesNotHaveDuplicates();
         }
         assertThat(((AnswerPlanner.Abstain) planner.plan("how do I use rust traits", null)).reason())
@@ -132,16 +129,14 @@ class AnswerPlannerTest {
 
     @Test
     void aVagueQuestionStaysOnTheNamedTopicAndIsDeclinedWithoutOne() {
-        AnswerPlanner.Plan onTopic = planner.plan("can you explain it again?", "sets");
-        assertThat(((AnswerPlanner.LessonPlan) onTopic).hit().lesson().topicId()).isEqualTo("sets");
+        assertThat(planned("can you explain it again?", "sets", AnswerPlanner.LessonPlan.class).hit().lesson()
+                .topicId()).isEqualTo("sets");
         assertThat(planner.plan("can you explain it again?", null)).isInstanceOf(AnswerPlanner.Abstain.class);
     }
 
     @Test
     void aQuestionNoLessonCoversIsAnsweredFromTheDocumentation() {
-        AnswerPlanner.Plan plan = planner.plan("what does the assert statement do", null);
-        assertThat(plan).isInstanceOf(AnswerPlanner.DocPlan.class);
-        DocIndex.Hit hit = ((AnswerPlanner.DocPlan) plan).hit();
+        DocIndex.Hit hit = planned("what does the assert statement do", null, AnswerPlanner.DocPlan.class).hit();
         assertThat(hit.passage().section() + " " + hit.passage().keywords()).containsIgnoringCase("assert");
         assertThat(hit.passage().citation()).contains(hit.passage().source()).contains(hit.passage().doc());
     }
@@ -158,9 +153,7 @@ class AnswerPlannerTest {
     void questionsFromOtherDomainsAreDeclinedWithWhereToAsk() {
         for (String question : List.of("how do i center a div", "vlookup returns #N/A", "inner join vs left join",
                 "margin vs padding")) {
-            AnswerPlanner.Plan plan = planner.plan(question, null);
-            assertThat(plan).as(question).isInstanceOf(AnswerPlanner.Abstain.class);
-            AnswerPlanner.Abstain abstain = (AnswerPlanner.Abstain) plan;
+            AnswerPlanner.Abstain abstain = planned(question, null, AnswerPlanner.Abstain.class);
             assertThat(abstain.reason()).as(question).isEqualTo("other-domain");
             assertThat(abstain.choices()).hasSizeBetween(2, 3);
             assertThat(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain()))
@@ -199,18 +192,15 @@ class AnswerPlannerTest {
         assertThat(keyTerms("my prof keeps writing things like [x*2 for x in nums if x > 0] and i have no idea how to "
                 + "read that, can someone break it down").all()).doesNotContain("break");   // a story's English words
         assertThat(describe(planner.plan("what does the any function do with a list", null))).contains("any");
-        AnswerPlanner.Plan membership = planner.plan("what does the in keyword check", null);
-        assertThat(membership).isInstanceOf(AnswerPlanner.DocPlan.class);
-        assertThat(((AnswerPlanner.DocPlan) membership).hit().passage().keywords()).containsIgnoringCase("in");
+        assertThat(planned("what does the in keyword check", null, AnswerPlanner.DocPlan.class).hit().passage()
+                .keywords()).containsIgnoringCase("in");
     }
 
     @Test
     void studentWordsForConceptsReachPythonsWords() {
         assertThat(topicOf(planner.plan("what is the star thing in function args like def f(*stuff)", null)))
                 .isEqualTo("args-and-kwargs");
-        AnswerPlanner.Plan walrus = planner.plan("walrus operator what is it for", null);
-        assertThat(walrus).isInstanceOf(AnswerPlanner.DocPlan.class);
-        assertThat(describe(walrus)).containsAnyOf("assignment in an expression", "More on Conditions");
+        assertThat(describe(planned("walrus operator what is it for", null, AnswerPlanner.DocPlan.class))).containsAnyOf("assignment in an expression", "More on Conditions");
     }
 
     record KeyTermsView(java.util.Set<String> marked, java.util.Set<String> all) {
@@ -241,6 +231,13 @@ class AnswerPlannerTest {
                     .find();
         }
         return false;
+    }
+
+    /** The plan for the question (with the topic triage named, or null), which must be a {@code kind}. */
+    private static <T extends AnswerPlanner.Plan> T planned(String question, String topicId, Class<T> kind) {
+        AnswerPlanner.Plan plan = planner.plan(question, topicId);
+        assertThat(plan).as(question).isInstanceOf(kind);
+        return kind.cast(plan);
     }
 
     static String describe(AnswerPlanner.Plan plan) {

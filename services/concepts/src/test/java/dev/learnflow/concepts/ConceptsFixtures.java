@@ -9,6 +9,7 @@ import dev.learnflow.contracts.api.RunCodeResponse;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.events.ConceptRequested;
 import dev.learnflow.contracts.events.EventTopic;
+import dev.learnflow.contracts.events.LearningRequested;
 import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.local.testing.LocalSidecar;
 import dev.learnflow.local.testing.MeshPeers;
@@ -79,8 +80,9 @@ final class ConceptsFixtures {
 
     /** The same with the program the student sent along. */
     static ConceptRequested request(String question, String code, String topicId, Map<String, Double> mastery) {
-        return new ConceptRequested(UUID.randomUUID(), UUID.randomUUID(), null, question, code, topicId, null,
-                new StudentContext("collections", topicId, mastery, List.of(), List.of()), Instant.now());
+        return new ConceptRequested(new LearningRequested(UUID.randomUUID(), UUID.randomUUID(), null, question,
+                code, topicId, new StudentContext("collections", topicId, mastery, List.of(), List.of()),
+                Instant.now()), null);
     }
 
     /** Publishes the request on concepts.requests and returns the learning.responses CloudEvent's data. */

@@ -43,24 +43,18 @@ class ExpectationParserTest {
     void callPhrasings(String question, String call, String expected, String actual) {
         TestCase c = only(ExpectationParser.parse(question, null, FIB));
 
-        assertThat(c.call()).isEqualTo(call);
-        assertThat(c.expected()).isEqualTo(expected);
-        assertThat(c.claimed()).isEqualTo(actual);
+        assertCase(c, call, expected, actual);
         assertThat(c.source()).isEqualTo("question");
     }
 
     @Test
     void listsAndFloatsAndTheErrorField() {
         TestCase lists = only(ExpectationParser.parse(null, "f([1,2,2]) gives [1,2,2], expected [1,2]", DEDUPE));
-        assertThat(lists.call()).isEqualTo("f([1,2,2])");
-        assertThat(lists.expected()).isEqualTo("[1,2]");
-        assertThat(lists.claimed()).isEqualTo("[1,2,2]");
+        assertCase(lists, "f([1,2,2])", "[1,2]", "[1,2,2]");
         assertThat(lists.source()).isEqualTo("error");
 
         TestCase floats = only(ExpectationParser.parse("avg([1,2]) should be 1.5 but I get 1", null, AVG));
-        assertThat(floats.call()).isEqualTo("avg([1,2])");
-        assertThat(floats.expected()).isEqualTo("1.5");
-        assertThat(floats.claimed()).isEqualTo("1");
+        assertCase(floats, "avg([1,2])", "1.5", "1");
 
         TestCase words = only(ExpectationParser.parse("f(['a']) returns None instead of an empty list", null,
                 DEDUPE));
@@ -71,10 +65,8 @@ class ExpectationParserTest {
     @Test
     void typedInputAndPrintedOutput() {
         TestCase c = only(ExpectationParser.parse("when I enter 4 it prints 3 but should print 4", null, SCRIPT));
-        assertThat(c.call()).isNull();
         assertThat(c.stdin()).isEqualTo("4\n");
-        assertThat(c.expected()).isEqualTo("4");
-        assertThat(c.claimed()).isEqualTo("3");
+        assertCase(c, null, "4", "3");
 
         TestCase two = only(ExpectationParser.parse("If I type 3 and 5 I get 2 instead of 8", null,
                 "a = int(input())\nb = int(input())\nprint(b - a)\n"));
@@ -94,37 +86,23 @@ class ExpectationParserTest {
         "Expected output:\\n1\\n2\\n3\\nActual output:\\n1\\n2|for i in range(1, 3):\\n    print(i)||1\\n2\\n3|1\\n2",
         "Sample input: 4\\nSample output: 16|n = int(input())\\nprint(n - 1)|4|16|-",
         "Input: a abc ab\\nExpected output: abc|words = input().split()\\nprint(max(words))|a abc ab|abc|-",
+        // what the student said about a script that reads input() and prints words
+        "if i put in 6 i expect the total to be 36 but it shows 12|x = input()\\nprint(x)|6|36|12",
+        "When I type 3 it says Nope! but it should say You got it after 2 tries|x = input()\\nprint(x)|3|You got it after 2 tries|Nope!",
+        "I typed Oslo and it printed Wrong, expected Correct!|x = input()\\nprint(x)|Oslo|Correct!|Wrong",
+        "when I enter nothing it should print total: 0 but it crashes|x = input()\\nprint(x)|\\n|total: 0|-",
+        "if I just press enter it should say empty, it crashes|x = input()\\nprint(x)|\\n|empty|-",
+        "when I type ab and then abcdefg it should say accepted but it keeps asking|x = input()\\nprint(x)|ab\\nabcdefg|accepted|-",
+        "if I enter 4 the last line should be 4 x 10 = 40 but it stops at 4 x 9 = 36|x = input()\\nprint(x)|4|4 x 10 = 40|-",
+        "typing 12 gives small, it should be large|x = input()\\nprint(x)|12|large|small",
+        "if I type 5 it should end with Done! but it keeps printing 5|x = input()\\nprint(x)|5|Done!|-",
     })
-    void outputsOfSeveralLinesAndLabelledPairs(String said, String program, String typed, String output,
-                                               String printed) {
+    void programsThatReadInputAndPrint(String said, String program, String typed, String output, String printed) {
         TestCase c = only(ExpectationParser.parse(said.replace("\\n", "\n"), null,
                 program.replace("\\n", "\n") + "\n"));
-        assertThat(c.call()).isNull();
-        assertThat(c.stdin()).isEqualTo(typed == null ? "" : typed + "\n");
-        assertThat(c.expected()).isEqualTo(output.replace("\\n", "\n"));
-        assertThat(c.claimed()).isEqualTo(printed == null ? null : printed.replace("\\n", "\n"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        // what the student said about a program that reads input() | typed in | expected output | printed now
-        "if i put in 6 i expect the total to be 36 but it shows 12|6|36|12",
-        "When I type 3 it says Nope! but it should say You got it after 2 tries|3|You got it after 2 tries|Nope!",
-        "I typed Oslo and it printed Wrong, expected Correct!|Oslo|Correct!|Wrong",
-        "when I enter nothing it should print total: 0 but it crashes|\\n|total: 0|-",
-        "if I just press enter it should say empty, it crashes|\\n|empty|-",
-        "when I type ab and then abcdefg it should say accepted but it keeps asking|ab\\nabcdefg|accepted|-",
-        "if I enter 4 the last line should be 4 x 10 = 40 but it stops at 4 x 9 = 36|4|4 x 10 = 40|-",
-        "typing 12 gives small, it should be large|12|large|small",
-        "if I type 5 it should end with Done! but it keeps printing 5|5|Done!|-",
-    })
-    void scriptsThatReadInputAndPrintWords(String said, String typed, String output, String printed) {
-        TestCase c = only(ExpectationParser.parse(said, null, "x = input()\nprint(x)\n"));
-        assertThat(c.call()).isNull();
-        String stdin = typed.replace("\\n", "\n");
-        assertThat(c.stdin()).isEqualTo(stdin.endsWith("\n") ? stdin : stdin + "\n");
-        assertThat(c.expected()).isEqualTo(output);
-        assertThat(c.claimed()).isEqualTo(printed);
+        String stdin = typed == null ? "" : typed.replace("\\n", "\n");
+        assertThat(c.stdin()).isEqualTo(stdin.isEmpty() || stdin.endsWith("\n") ? stdin : stdin + "\n");
+        assertCase(c, null, output.replace("\\n", "\n"), printed == null ? null : printed.replace("\\n", "\n"));
     }
 
     @Test
@@ -232,18 +210,14 @@ class ExpectationParserTest {
                                                     String claimed) {
         TestCase c = ExpectationParser.parse(said, null, def + "\n    return 0\n").cases().get(0);
 
-        assertThat(c.call()).isEqualTo(call);
-        assertThat(c.expected()).isEqualTo(expected);
-        assertThat(c.claimed()).isEqualTo(claimed);
+        assertCase(c, call, expected, claimed);
     }
 
     @Test
     void typedDoubleQuotes() {
         TestCase c = only(ExpectationParser.parse("reverse(\u201chello\u201d) gives \u201colle\u201d but should be "
                 + "\u201colleh\u201d", null, "def reverse(word):\n    return word[1:]\n"));
-        assertThat(c.call()).isEqualTo("reverse(\"hello\")");
-        assertThat(c.expected()).isEqualTo("\"olleh\"");
-        assertThat(c.claimed()).isEqualTo("\"olle\"");
+        assertCase(c, "reverse(\"hello\")", "\"olleh\"", "\"olle\"");
     }
 
     @Test
@@ -301,9 +275,7 @@ class ExpectationParserTest {
 
         TestCase running = only(ExpectationParser.parse("running([1, 2, 3])\nexpected: [1, 3, 6]\ngot: [1, 2, 3]",
                 null, "def running(nums):\n    return nums\n"));
-        assertThat(running.call()).isEqualTo("running([1, 2, 3])");
-        assertThat(running.expected()).isEqualTo("[1, 3, 6]");
-        assertThat(running.claimed()).isEqualTo("[1, 2, 3]");
+        assertCase(running, "running([1, 2, 3])", "[1, 3, 6]", "[1, 2, 3]");
 
         TestCase input = only(ExpectationParser.parse("Input: [2, 5]\nExpected: 7\nGot: 2", null,
                 "def total(xs):\n    return xs[0]\n"));
@@ -377,6 +349,12 @@ class ExpectationParserTest {
         assertThat(ExpectationParser.parse("is this right?", null, FIB).any()).isFalse();
         assertThat(ExpectationParser.parse("it doesn't work", null, FIB).any()).isFalse();
         assertThat(ExpectationParser.parse("why does it crash?", null, "print(x)\n").any()).isFalse();
+    }
+
+    /** The case calls {@code call} (null: runs the program) and expects what the student did not see. */
+    private static void assertCase(TestCase c, String call, String expected, String claimed) {
+        assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
+                .containsExactly(call, expected, claimed);
     }
 
     private static TestCase only(Expectations expectations) {

@@ -12,10 +12,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -25,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Grading when the sandbox cannot grade (down, busy, sandbox_error: 503 and no attempt used) and LLM challenge
@@ -64,25 +69,40 @@ class StubbedSandboxTest {
                 .then().statusCode(status).extract().jsonPath();
     }
 
-    @Test
-    void sandboxDownOrBusyOrFailingDoesNotUseUpAnAttempt() throws Exception {
+    /**
+     * What the sandbox answers a grading request with, the status the student gets and, for a problem the student
+     * reads, its type and a part of its detail (null: not checked).
+     */
+    static Stream<Arguments> gradingTheSandboxRefuses() throws Exception {
+        String sandboxError = JSON.writeValueAsString(Map.of("results", List.of(
+                result("small", "shown"), result("zero", "hidden"), result("secret big one", "hidden"),
+                result("ten", "hidden_unless_failing"))));
+        return Stream.of(
+                // down, busy or failing: not the student's fault, and no attempt used
+                arguments("sandbox down", problem(503, "Sandbox unavailable"), 503,
+                        "https://learnflow.dev/problems/sandbox-unavailable", "did not use up an attempt"),
+                arguments("sandbox busy", aResponse().withStatus(429).withHeader("Retry-After", "1"), 503, null, null),
+                arguments("sandbox_error results", okJson(sandboxError), 503, null, null),
+                // code the sandbox refuses is the student's problem, not a 500
+                arguments("code too large", problem(413, "Code too large"), 413,
+                        "https://learnflow.dev/problems/code-too-large", "No attempt was used"),
+                arguments("code unprocessable", problem(422, "Unprocessable"), 422, null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gradingTheSandboxRefuses")
+    void gradingTheSandboxRefusesDoesNotUseUpAnAttempt(String why, ResponseDefinitionBuilder answer, int status,
+                                                       String problemType, String detail) {
         UUID student = ExerciseFixtures.student(pool);
         UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
         String solution = "def total(n):\n    return n * (n + 1) // 2\n";
 
-        gradingAnswers(problem(503, "Sandbox unavailable"));
-        JsonPath down = submit(student, exercise, solution, 503);
-        assertThat(down.getString("type")).isEqualTo("https://learnflow.dev/problems/sandbox-unavailable");
-        assertThat(down.getString("detail")).contains("did not use up an attempt");
-
-        gradingAnswers(aResponse().withStatus(429).withHeader("Retry-After", "1"));
-        submit(student, exercise, solution, 503);
-
-        String sandboxError = JSON.writeValueAsString(Map.of("results", List.of(
-                result("small", "shown"), result("zero", "hidden"), result("secret big one", "hidden"),
-                result("ten", "hidden_unless_failing"))));
-        gradingAnswers(okJson(sandboxError));
-        submit(student, exercise, solution, 503);
+        gradingAnswers(answer);
+        JsonPath refused = submit(student, exercise, solution, status);
+        if (problemType != null) {
+            assertThat(refused.getString("type")).isEqualTo(problemType);
+            assertThat(refused.getString("detail")).contains(detail);
+        }
 
         // Back to the real sandbox: the one allowed attempt is still there.
         reset();
@@ -90,24 +110,6 @@ class StubbedSandboxTest {
         assertThat(graded.getInt("attempt")).isEqualTo(1);
         assertThat(graded.getBoolean("passed")).isTrue();
         assertThat(graded.getInt("attemptsLeft")).isZero();
-    }
-
-    @Test
-    void codeTheSandboxRefusesIsTheStudentsProblemNotA500() {
-        UUID student = ExerciseFixtures.student(pool);
-        UUID exercise = ExerciseFixtures.sumExercise(pool, 1);
-        String solution = "def total(n):\n    return n * (n + 1) // 2\n";
-        gradingAnswers(problem(413, "Code too large"));
-        JsonPath tooLarge = submit(student, exercise, solution, 413);
-        assertThat(tooLarge.getString("type")).isEqualTo("https://learnflow.dev/problems/code-too-large");
-        assertThat(tooLarge.getString("detail")).contains("No attempt was used");
-
-        gradingAnswers(problem(422, "Unprocessable"));
-        submit(student, exercise, solution, 422);
-
-        // The one allowed attempt is still there.
-        reset();
-        assertThat(submit(student, exercise, solution, 200).getInt("attempt")).isEqualTo(1);
     }
 
     private static Map<String, Object> result(String name, String visibility) {
@@ -126,6 +128,12 @@ class StubbedSandboxTest {
                 .post("/internal/exercises").then().statusCode(201).extract().jsonPath();
     }
 
+    /** The exercise generated for a beginner on strings while the LLM proposes the challenge with this solution. */
+    private static JsonPath generatedWhenTheLlmProposes(UUID student, String referenceSolution) throws Exception {
+        llmAnswers(challenge(referenceSolution));
+        return generate(student, Map.of("topicId", "strings", "difficulty", "beginner"));
+    }
+
     static String challenge(String solution) throws Exception {
         return "```json\n" + JSON.writeValueAsString(Map.of(
                 "title", "Count the Vowels",
@@ -141,9 +149,9 @@ class StubbedSandboxTest {
 
     @Test
     void llmChallengeIsAcceptedWhenItsReferenceSolutionPassesInTheSandbox() throws Exception {
-        llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text.lower() if ch in 'aeiou')\n"));
         UUID student = ExerciseFixtures.student(pool);
-        JsonPath exercise = generate(student, Map.of("topicId", "strings", "difficulty", "beginner"));
+        JsonPath exercise = generatedWhenTheLlmProposes(student,
+                "def count_vowels(text):\n    return sum(1 for ch in text.lower() if ch in 'aeiou')\n");
         assertThat(exercise.getString("source")).isEqualTo("llm");
         assertThat(exercise.getString("title")).isEqualTo("Count the Vowels");
         assertThat(exercise.getList("visibleTests")).hasSize(1);
@@ -160,9 +168,8 @@ class StubbedSandboxTest {
     @Test
     void llmChallengeWhoseSolutionFailsItsTestsIsRejectedForATemplate() throws Exception {
         // Wrong on upper case: fails its own hidden_unless_failing test.
-        llmAnswers(challenge("def count_vowels(text):\n    return sum(1 for ch in text if ch in 'aeiou')\n"));
-        UUID student = ExerciseFixtures.student(pool);
-        JsonPath exercise = generate(student, Map.of("topicId", "strings", "difficulty", "beginner"));
+        JsonPath exercise = generatedWhenTheLlmProposes(ExerciseFixtures.student(pool),
+                "def count_vowels(text):\n    return sum(1 for ch in text if ch in 'aeiou')\n");
         assertThat(exercise.getString("source")).isEqualTo("template");
         assertThat(exercise.getString("title")).isNotEqualTo("Count the Vowels");
     }

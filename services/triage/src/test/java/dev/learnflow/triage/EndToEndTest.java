@@ -21,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The whole question path through real sidecars and the embedded Kafka: triage → concepts.requests → the real
@@ -77,11 +76,8 @@ class EndToEndTest {
                 .body(Map.of("question", "And what is a generator expression?", "conversationId", requestId))
                 .when().post("/internal/questions")
                 .then().statusCode(202).extract().path("requestId");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, "concepts.requests",
-                d -> d.path("requestId").asText().equals(followUp)).isEmpty());
-        JsonNode turns = MeshPeers.received(sink, "concepts.requests",
-                d -> d.path("requestId").asText().equals(followUp)).get(0).path("data").path("context")
-                .path("recentTurns");
+        JsonNode turns = TriageFixtures.published(sink, "concepts.requests", followUp).path("request")
+                .path("context").path("recentTurns");
         assertThat(turns).hasSize(2);
         assertThat(turns.get(1).path("speaker").asText()).isEqualTo("tutor");
         assertThat(turns.get(1).path("text").asText()).startsWith("## Comprehensions");

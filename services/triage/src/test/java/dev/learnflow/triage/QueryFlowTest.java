@@ -64,10 +64,11 @@ class QueryFlowTest {
 
         String requestId = ask(student, Map.of("question", "What is a list comprehension?"));
 
-        JsonNode forwarded = forwardedOn("concepts.requests", requestId);
+        JsonNode concept = forwardedOn("concepts.requests", requestId);
+        assertThat(concept.path("concept").asText()).isEqualTo("Comprehensions");
+        JsonNode forwarded = concept.path("request");
         assertThat(forwarded.path("userId").asText()).isEqualTo(student.toString());
         assertThat(forwarded.path("topicId").asText()).isEqualTo("comprehensions");
-        assertThat(forwarded.path("concept").asText()).isEqualTo("Comprehensions");
         JsonNode context = forwarded.path("context");
         assertThat(context.path("currentTopicId").asText()).isEqualTo("for-loops");
         assertThat(context.path("mastery").path("for-loops").asDouble()).isEqualTo(0.62);
@@ -80,7 +81,7 @@ class QueryFlowTest {
         String followUp = ask(student, Map.of("question", "How do for loops work with range?",
                 "conversationId", requestId));
 
-        JsonNode second = forwardedOn("concepts.requests", followUp);
+        JsonNode second = forwardedOn("concepts.requests", followUp).path("request");
         assertThat(second.path("conversationId").asText()).isEqualTo(requestId);
         assertThat(second.path("context").path("recentTurns").get(0).path("speaker").asText()).isEqualTo("student");
         assertThat(second.path("context").path("recentTurns").get(0).path("text").asText())
@@ -98,7 +99,7 @@ class QueryFlowTest {
 
         String requestId = ask(student, Map.of("question", "Explain what a dictionary is"));
 
-        JsonNode context = forwardedOn("concepts.requests", requestId).path("context");
+        JsonNode context = forwardedOn("concepts.requests", requestId).path("request").path("context");
         assertThat(context.path("mastery").size()).isZero();
         assertThat(context.path("currentTopicId").isNull() || context.path("currentTopicId").isMissingNode()).isTrue();
     }
@@ -261,7 +262,7 @@ class QueryFlowTest {
 
         String explain = ask(student, Map.of("question", "what does this code print?\n```python\nfor i in "
                 + "range(3):\n    print(i * i)\n```"));
-        JsonNode concept = forwardedOn("concepts.requests", explain);
+        JsonNode concept = forwardedOn("concepts.requests", explain).path("request");
         assertThat(concept.path("code").asText()).isEqualTo("for i in range(3):\n    print(i * i)\n");
         assertThat(forwardedOn("progress.events", explain).path("context").path("codeInQuestion").asText())
                 .isEqualTo("fenced");
@@ -293,37 +294,29 @@ class QueryFlowTest {
                 .isEqualTo("my counter stays at 0 whatever i do");
 
         String inputConcept = ask(student, Map.of("question", "how come input() gives me text when i type a number"));
-        assertThat(forwardedOn("concepts.requests", inputConcept).path("question").asText())
+        assertThat(forwardedOn("concepts.requests", inputConcept).path("request").path("question").asText())
                 .isEqualTo("how come input() gives me text when i type a number");
     }
 
     @Test
     void offTopicRequestsAreDeclinedPolitelyWithWhatTheTutorCanDo() {
         UUID student = UUID.randomUUID();
-        JsonNode language = awaitAnswered(student, ask(student, Map.of("question",
-                "How do I write a for loop in JavaScript?")));
-        assertThat(language.path("kind").asText()).isEqualTo("off_topic");
-        assertThat(language.path("text").asText()).contains("can't teach JavaScript")
-                .contains("how the same thing is done in Python");
+        assertThat(answerText(student, "How do I write a for loop in JavaScript?", "off_topic"))
+                .contains("can't teach JavaScript").contains("how the same thing is done in Python");
 
-        JsonNode homework = awaitAnswered(student, ask(student, Map.of("question",
-                "Can you write my history essay about the Roman empire?")));
-        assertThat(homework.path("kind").asText()).isEqualTo("off_topic");
-        assertThat(homework.path("text").asText()).contains("Python programming only").contains("explain a Python "
-                + "concept").contains("review your code").contains("give you an exercise");
+        assertThat(answerText(student, "Can you write my history essay about the Roman empire?", "off_topic"))
+                .contains("Python programming only").contains("explain a Python concept")
+                .contains("review your code").contains("give you an exercise");
 
-        JsonNode greeting = awaitAnswered(student, ask(student, Map.of("question", "hello there")));
+        JsonNode greeting = answerTo(student, "hello there");
         assertThat(greeting.path("text").asText()).startsWith("Hi! I'm your Python tutor");
     }
 
     @Test
     void aReviewRequestWithoutCodeSaysWhatAReviewChecksThenAsksForTheCode() {
         UUID student = UUID.randomUUID();
-        JsonNode answer = awaitAnswered(student, ask(student, Map.of("question",
-                "please give feedback on my function style and naming")));
+        String text = answerText(student, "please give feedback on my function style and naming", "clarification");
 
-        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
-        String text = answer.path("text").asText();
         assertThat(text).contains("**correctness**").contains("**readability**").contains("names")
                 .contains("**Pythonic style**");
         assertThat(text.indexOf("paste the code")).isGreaterThan(text.indexOf("**simplicity**"));
@@ -333,11 +326,11 @@ class QueryFlowTest {
     void followUpsContinueThePreviousTopicAndLane() {
         UUID student = UUID.randomUUID();
         String first = ask(student, Map.of("question", "What is a list comprehension?"));
-        JsonNode original = forwardedOn("concepts.requests", first);
+        JsonNode original = forwardedOn("concepts.requests", first).path("request");
         assertThat(original.path("topicId").asText()).isEqualTo("comprehensions");
 
         String another = ask(student, Map.of("question", "can you show another example?", "conversationId", first));
-        JsonNode example = forwardedOn("concepts.requests", another);
+        JsonNode example = forwardedOn("concepts.requests", another).path("request");
         assertThat(example.path("topicId").asText()).isEqualTo("comprehensions");
         assertThat(example.path("question").asText()).contains("can you show another example?")
                 .contains("What is a list comprehension?");
@@ -346,11 +339,11 @@ class QueryFlowTest {
 
         String confused = ask(student, Map.of("question", "I still don't get it", "conversationId", first));
         JsonNode simpler = forwardedOn("concepts.requests", confused);
-        assertThat(simpler.path("topicId").asText()).isEqualTo("comprehensions");
+        assertThat(simpler.path("request").path("topicId").asText()).isEqualTo("comprehensions");
         assertThat(simpler.path("concept").asText()).contains("What is a list comprehension?");
 
         String dicts = ask(student, Map.of("question", "what about dicts?", "conversationId", first));
-        JsonNode aboutDicts = forwardedOn("concepts.requests", dicts);
+        JsonNode aboutDicts = forwardedOn("concepts.requests", dicts).path("request");
         assertThat(aboutDicts.path("question").asText()).contains("what about dicts").contains("list comprehension");
     }
 
@@ -370,10 +363,8 @@ class QueryFlowTest {
     @Test
     void aFollowUpWithoutAConversationIsNotGuessed() {
         UUID student = UUID.randomUUID();
-        JsonNode answer = awaitAnswered(student, ask(student, Map.of("question", "can you show another example?")));
-
-        assertThat(answer.path("kind").asText()).isEqualTo("clarification");
-        assertThat(answer.path("text").asText()).contains("Which topic do you mean?");
+        assertThat(answerText(student, "can you show another example?", "clarification"))
+                .contains("Which topic do you mean?");
     }
 
     private String ask(UUID student, Map<String, Object> body) {
@@ -382,6 +373,18 @@ class QueryFlowTest {
 
     private JsonNode forwardedOn(String topic, String requestId) {
         return TriageFixtures.published(sink, topic, requestId);
+    }
+
+    /** Asks the question alone (no code, no conversation) and waits for the stored answer. */
+    private JsonNode answerTo(UUID student, String question) {
+        return awaitAnswered(student, ask(student, Map.of("question", question)));
+    }
+
+    /** The text of the answer to the question, which must be of {@code kind}. */
+    private String answerText(UUID student, String question, String kind) {
+        JsonNode answer = answerTo(student, question);
+        assertThat(answer.path("kind").asText()).as(question).isEqualTo(kind);
+        return answer.path("text").asText();
     }
 
     private JsonNode awaitAnswered(UUID student, String requestId) {

@@ -61,8 +61,13 @@ final class TriageFixtures {
     /** The data of the first event on {@code topic} for the request, as the sink received it. */
     static JsonNode published(SubscriberApp sink, String topic, String requestId) {
         await().atMost(Duration.ofSeconds(60)).until(() -> !MeshPeers.received(sink, topic,
-                d -> d.path("requestId").asText().equals(requestId)).isEmpty());
-        return MeshPeers.received(sink, topic, d -> d.path("requestId").asText().equals(requestId)).get(0)
+                d -> question(d).path("requestId").asText().equals(requestId)).isEmpty());
+        return MeshPeers.received(sink, topic, d -> question(d).path("requestId").asText().equals(requestId)).get(0)
                 .path("data");
+    }
+
+    /** The question an event carries: concepts.requests nests the forwarded one as {@code request}, others are it. */
+    static JsonNode question(JsonNode data) {
+        return data.has("request") ? data.path("request") : data;
     }
 }

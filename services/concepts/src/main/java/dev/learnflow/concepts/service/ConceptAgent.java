@@ -118,7 +118,8 @@ public class ConceptAgent {
         Instant now = clock.instant();
         Answer answer = answer(request);
         events.publish(EventTopic.LEARNING_RESPONSES, new LearningResponded(request.requestId(), request.userId(),
-                request.conversationId(), ResponseKind.CONCEPT, RESPONDER, answer.text(), answer.data(), now));
+                request.request().conversationId(), ResponseKind.CONCEPT, RESPONDER, answer.text(), answer.data(),
+                now));
         String topicId = answer.data().topicId();
         // Progress knows the course's topics only: a lesson beyond the course counts for its curriculum topic.
         String curriculumTopicId = answer.data().curriculumTopicId();
@@ -132,7 +133,7 @@ public class ConceptAgent {
 
     public Answer answer(ConceptRequested request) {
         retriever();
-        AnswerPlanner.Plan plan = planner.plan(request.question(), request.topicId());
+        AnswerPlanner.Plan plan = planner.plan(request.request().question(), request.request().topicId());
         if (plan instanceof AnswerPlanner.DocPlan doc) {
             return documentationAnswer(doc.hit());
         }
@@ -144,13 +145,14 @@ public class ConceptAgent {
 
     private Answer lessonAnswer(ConceptRequested request, LessonRetriever.Hit hit) {
         Lesson lesson = hit.lesson();
-        Wording wording = Wording.forStudent(request.context(), lesson.topicId());
+        Wording wording = Wording.forStudent(request.request().context(), lesson.topicId());
         TraceRunner.Outcome trace = traces.trace(lesson.example());
         String mermaid = Diagrams.of(lesson.diagram(), trace.trace(), lesson.example());
 
         String lessonText = wording == Wording.ADVANCED ? lesson.inDepth() : lesson.idea();
         ExplanationGuard.Published explanation = ExplanationGuard.choose(
-                llm.explain(request.question(), lesson, wording).orElse(null), lessonText, request.code());
+                llm.explain(request.request().question(), lesson, wording).orElse(null), lessonText,
+                request.request().code());
         Illustration illustration = new Illustration(lesson.example(), traceData(trace.trace()),
                 trace.trace() == null ? trace.unavailableBecause() : null,
                 mermaid == null ? "none" : lesson.diagram(), mermaid);

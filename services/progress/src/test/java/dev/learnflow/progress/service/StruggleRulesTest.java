@@ -32,6 +32,15 @@ class StruggleRulesTest {
                 ActivityType.EXERCISE, exercise, topic, success, null, null, at, "UTC"), at).signals();
     }
 
+    /** Failed attempts on topic classes, each on another exercise, these minutes after start; the last's signals. */
+    private List<StruggleSignal> failuresOnClasses(StudentState s, Instant start, int... minutes) {
+        List<StruggleSignal> signals = List.of();
+        for (int minute : minutes) {
+            signals = attempt(s, "classes", "c-" + UUID.randomUUID(), false, start.plus(Duration.ofMinutes(minute)));
+        }
+        return signals;
+    }
+
     private static List<StruggleReason> reasons(List<StruggleSignal> signals) {
         return signals.stream().map(StruggleSignal::reason).toList();
     }
@@ -112,11 +121,9 @@ class StruggleRulesTest {
     @Test
     void failingForHalfAnHourWithoutSuccessIsStuck() {
         StudentState s = ledger.newState();
-        attempt(s, "classes", "c1", false, T0);
-        attempt(s, "classes", "c2", false, T0.plus(Duration.ofMinutes(10)));
-        assertThat(reasons(attempt(s, "classes", "c3", false, T0.plus(Duration.ofMinutes(20)))))
-                .doesNotContain(StruggleReason.STUCK);
-        List<StruggleSignal> signals = attempt(s, "classes", "c4", false, T0.plus(Duration.ofMinutes(31)));
+        failuresOnClasses(s, T0, 0, 10);
+        assertThat(reasons(failuresOnClasses(s, T0, 20))).doesNotContain(StruggleReason.STUCK);
+        List<StruggleSignal> signals = failuresOnClasses(s, T0, 31);
         StruggleSignal stuck = signals.stream().filter(x -> x.reason() == StruggleReason.STUCK).findFirst()
                 .orElseThrow();
         assertThat(stuck.evidence()).containsEntry("minutes", 31L).containsEntry("failures", 4);
@@ -124,25 +131,17 @@ class StruggleRulesTest {
         // A success ends being stuck: failing again right after does not fire (and the cool-down holds anyway).
         attempt(s, "classes", "c5", true, T0.plus(Duration.ofMinutes(40)));
         StudentState fresh = ledger.newState();
-        attempt(fresh, "classes", "c1", false, T0);
-        attempt(fresh, "classes", "c2", false, T0.plus(Duration.ofMinutes(20)));
+        failuresOnClasses(fresh, T0, 0, 20);
         attempt(fresh, "classes", "c3", true, T0.plus(Duration.ofMinutes(25)));
-        attempt(fresh, "classes", "c4", false, T0.plus(Duration.ofMinutes(28)));
-        attempt(fresh, "classes", "c5", false, T0.plus(Duration.ofMinutes(29)));
-        assertThat(reasons(attempt(fresh, "classes", "c6", false, T0.plus(Duration.ofMinutes(35)))))
-                .doesNotContain(StruggleReason.STUCK);
+        assertThat(reasons(failuresOnClasses(fresh, T0, 28, 29, 35))).doesNotContain(StruggleReason.STUCK);
     }
 
     @Test
     void comingBackAfterABreakIsNotBeingStuck() {
         StudentState s = ledger.newState();
-        attempt(s, "classes", "c1", false, T0);
-        attempt(s, "classes", "c2", false, T0.plus(Duration.ofMinutes(5)));
+        failuresOnClasses(s, T0, 0, 5);
         // The next day: three quick failures. The ones from yesterday are outside the 2 h window.
-        Instant next = T0.plus(Duration.ofHours(20));
-        attempt(s, "classes", "c3", false, next);
-        attempt(s, "classes", "c4", false, next.plus(Duration.ofMinutes(2)));
-        assertThat(reasons(attempt(s, "classes", "c5", false, next.plus(Duration.ofMinutes(4)))))
+        assertThat(reasons(failuresOnClasses(s, T0.plus(Duration.ofHours(20)), 0, 2, 4)))
                 .doesNotContain(StruggleReason.STUCK);
     }
 

@@ -130,10 +130,10 @@ public class QuestionRouter {
         } else {
             switch (classification.intent()) {
                 case CONCEPT_EXPLANATION -> events.publish(EventTopic.CONCEPTS_REQUESTS, new ConceptRequested(
-                        question.requestId(), question.userId(), conversationId, asked, code,
-                        topic.map(TopicInfo::id).orElse(null),
+                        new LearningRequested(question.requestId(), question.userId(), conversationId, asked, code,
+                                topic.map(TopicInfo::id).orElse(null), context, now),
                         previous.isPresent() ? clip(followUp.get().continuing(previousText), 200)
-                                : topic.map(TopicInfo::title).orElse(null), context, now));
+                                : topic.map(TopicInfo::title).orElse(null)));
                 case DEBUG_HELP -> events.publish(EventTopic.DEBUG_REQUESTS, new DebugRequested(question.requestId(),
                         question.userId(), conversationId, null, topic.map(TopicInfo::id).orElse(null),
                         asked, code, pastedError(question.question()),

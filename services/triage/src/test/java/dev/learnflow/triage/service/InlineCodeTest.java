@@ -1,20 +1,74 @@
 package dev.learnflow.triage.service;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Code typed into the question: the three forms students use, and prose that only looks a little like code. */
 class InlineCodeTest {
 
-    @Test
-    void aFencedBlockIsTheCodeAndTheRestIsTheQuestion() {
-        InlineCode.Split split = InlineCode.extract("why does this crash?\n```python\nxs = [1, 2]\nprint(xs[2])\n```\n"
-                + "thanks");
+    /**
+     * What a student typed, the form its code was found in, the code, and the question that remains; a null form or
+     * question is not checked there.
+     */
+    static Stream<Arguments> codeInTheQuestion() {
+        return Stream.of(
+                arguments("a fenced block is the code, the rest the question",
+                        "why does this crash?\n```python\nxs = [1, 2]\nprint(xs[2])\n```\nthanks", "fenced",
+                        "xs = [1, 2]\nprint(xs[2])\n", "why does this crash? thanks"),
+                arguments("a while one-liner is unfolded into runnable lines",
+                        "My loop never stops: i = 0; while i < 10: print(i)", "one-liner",
+                        "i = 0\nwhile i < 10:\n    print(i)\n", "My loop never stops:"),
+                arguments("a function one-liner keeps its blocks and its final return in the function",
+                        "is this code pythonic? def f(l): r=[] ; for i in range(len(l)): r.append(l[i]); return r",
+                        null, "def f(l):\n    r=[]\n    for i in range(len(l)):\n        r.append(l[i])\n"
+                                + "    return r\n", "is this code pythonic?"),
+                arguments("an ellipsis in a one-liner stays a placeholder statement",
+                        "is this code pythonic? def f(l): r=[] ; for i in range(len(l)): …", null,
+                        "def f(l):\n    r=[]\n    for i in range(len(l)):\n        ...\n", null),
+                arguments("prose after the one-liner stays with the question",
+                        "n = 5; while n != 0: n -= 2 why does it never stop?", null,
+                        "n = 5\nwhile n != 0:\n    n -= 2\n", "why does it never stop?"),
+                arguments("a code span in backticks is taken", "why does `print(nums.sort())` print None?",
+                        "backticks", "print(nums.sort())\n", null),
+                arguments("code pasted without fences or indentation is the code",
+                        "can this be shorter?\nsquares = []\nfor n in nums:\n    squares.append(n * n)\n"
+                                + "print(squares)", "indented",
+                        "squares = []\nfor n in nums:\n    squares.append(n * n)\nprint(squares)\n",
+                        "can this be shorter?"),
+                arguments("one statement after the question is code when it reads as code",
+                        "good enough? max(scores, key=len)", null, "max(scores, key=len)\n", "good enough?"),
+                arguments("a statement with a syntax error is still the student's code",
+                        "what's wrong here? while x < 3 print(x)", null, "while x < 3 print(x)\n", null),
+                arguments("a block body indented by two spaces is code",
+                        "does this follow the style guide?\ndef Mul( x,y ):\n  return x*y", null,
+                        "def Mul( x,y ):\n  return x*y\n", "does this follow the style guide?"),
+                arguments("a block header without its colon is code (what a student with a syntax error pastes)",
+                        "weird error here\nfor n in range(3)\n    print(n)", null, "for n in range(3)\n    print(n)\n",
+                        null),
+                arguments("one statement on the line after the question is the code",
+                        "thoughts on this?\nprint('big' if n > 9 else 'small')", null,
+                        "print('big' if n > 9 else 'small')\n", "thoughts on this?"));
+    }
 
-        assertThat(split.form()).isEqualTo("fenced");
-        assertThat(split.code()).contains("xs = [1, 2]\nprint(xs[2])\n");
-        assertThat(split.prose()).isEqualTo("why does this crash? thanks");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codeInTheQuestion")
+    void theCodeIsTakenOutOfTheQuestion(String why, String typed, String form, String code, String question) {
+        InlineCode.Split split = InlineCode.extract(typed);
+
+        assertThat(split.code()).contains(code);
+        if (form != null) {
+            assertThat(split.form()).isEqualTo(form);
+        }
+        if (question != null) {
+            assertThat(split.prose()).isEqualTo(question);
+        }
     }
 
     @Test
@@ -29,40 +83,6 @@ class InlineCodeTest {
     }
 
     @Test
-    void aWhileOneLinerIsUnfoldedIntoRunnableLines() {
-        InlineCode.Split split = InlineCode.extract("My loop never stops: i = 0; while i < 10: print(i)");
-
-        assertThat(split.form()).isEqualTo("one-liner");
-        assertThat(split.code()).contains("i = 0\nwhile i < 10:\n    print(i)\n");
-        assertThat(split.prose()).isEqualTo("My loop never stops:");
-    }
-
-    @Test
-    void aFunctionOneLinerKeepsItsBlocksAndItsFinalReturnInTheFunction() {
-        InlineCode.Split split = InlineCode.extract("is this code pythonic? def f(l): r=[] ; for i in range(len(l)): "
-                + "r.append(l[i]); return r");
-
-        assertThat(split.code()).contains("def f(l):\n    r=[]\n    for i in range(len(l)):\n        r.append(l[i])\n"
-                + "    return r\n");
-        assertThat(split.prose()).isEqualTo("is this code pythonic?");
-    }
-
-    @Test
-    void anEllipsisInAOneLinerStaysAPlaceholderStatement() {
-        InlineCode.Split split = InlineCode.extract("is this code pythonic? def f(l): r=[] ; for i in range(len(l)): …");
-
-        assertThat(split.code()).contains("def f(l):\n    r=[]\n    for i in range(len(l)):\n        ...\n");
-    }
-
-    @Test
-    void proseAfterTheOneLinerStaysWithTheQuestion() {
-        InlineCode.Split split = InlineCode.extract("n = 5; while n != 0: n -= 2 why does it never stop?");
-
-        assertThat(split.code()).contains("n = 5\nwhile n != 0:\n    n -= 2\n");
-        assertThat(split.prose()).isEqualTo("why does it never stop?");
-    }
-
-    @Test
     void elseClosesTheIfBlock() {
         assertThat(InlineCode.unfold(InlineCode.statements("if x > 1: print('big'); else: print('small')")))
                 .isEqualTo("if x > 1:\n    print('big')\nelse:\n    print('small')\n");
@@ -72,14 +92,6 @@ class InlineCodeTest {
     void semicolonsInsideStringsAndBracketsDoNotSplit() {
         assertThat(InlineCode.statements("s = 'a;b'; t = f(1, ';'); u = 2"))
                 .containsExactly("s = 'a;b'", "t = f(1, ';')", "u = 2");
-    }
-
-    @Test
-    void aCodeSpanInBackticksIsTaken() {
-        InlineCode.Split split = InlineCode.extract("why does `print(nums.sort())` print None?");
-
-        assertThat(split.code()).contains("print(nums.sort())\n");
-        assertThat(split.form()).isEqualTo("backticks");
     }
 
     @Test
@@ -107,47 +119,11 @@ class InlineCodeTest {
     }
 
     @Test
-    void codePastedWithoutFencesOrIndentationIsTheCode() {
-        InlineCode.Split split = InlineCode.extract("can this be shorter?\nsquares = []\nfor n in nums:\n"
-                + "    squares.append(n * n)\nprint(squares)");
-
-        assertThat(split.form()).isEqualTo("indented");
-        assertThat(split.code()).contains("squares = []\nfor n in nums:\n    squares.append(n * n)\nprint(squares)\n");
-        assertThat(split.prose()).isEqualTo("can this be shorter?");
-    }
-
-    @Test
-    void oneStatementAfterTheQuestionIsCodeWhenItReadsAsCode() {
-        InlineCode.Split call = InlineCode.extract("good enough? max(scores, key=len)");
-        assertThat(call.code()).contains("max(scores, key=len)\n");
-        assertThat(call.prose()).isEqualTo("good enough?");
-
-        InlineCode.Split broken = InlineCode.extract("what's wrong here? while x < 3 print(x)");
-        assertThat(broken.code()).as("a statement with a syntax error is still the student's code")
-                .contains("while x < 3 print(x)\n");
-
+    void proseWithAStatementInsideIsNotCode() {
         for (String prose : new String[] {"ok. total = 5 is what i expect", "Why? len(x) is smaller than i thought",
             "help: my loop prints stuff"}) {
             assertThat(InlineCode.extract(prose).code()).as(prose).isEmpty();
         }
-    }
-
-    @Test
-    void aBlockBodyIndentedByTwoSpacesAndAHeaderWithoutItsColonAreCode() {
-        InlineCode.Split twoSpaces = InlineCode.extract("does this follow the style guide?\ndef Mul( x,y ):\n  return x*y");
-        assertThat(twoSpaces.code()).contains("def Mul( x,y ):\n  return x*y\n");
-        assertThat(twoSpaces.prose()).isEqualTo("does this follow the style guide?");
-
-        // what a student with a syntax error pastes
-        InlineCode.Split noColon = InlineCode.extract("weird error here\nfor n in range(3)\n    print(n)");
-        assertThat(noColon.code()).contains("for n in range(3)\n    print(n)\n");
-    }
-
-    @Test
-    void oneStatementOnTheLineAfterTheQuestionIsTheCode() {
-        InlineCode.Split split = InlineCode.extract("thoughts on this?\nprint('big' if n > 9 else 'small')");
-        assertThat(split.code()).contains("print('big' if n > 9 else 'small')\n");
-        assertThat(split.prose()).isEqualTo("thoughts on this?");
     }
 
     @Test
