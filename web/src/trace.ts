@@ -2,31 +2,11 @@
 // and the execution trace of a concept's example (concepts' tracer: Python Tutor style) with the current line in
 // the code, the call stack with each frame's variables and the output so far.
 import { announce, clear, h, uid } from "./dom";
+import type { ExampleTrace } from "./generated/answers";
 import { highlightPython } from "./markdown";
 
-interface TraceVariable {
-  type: string;
-  value: string;
-  ref?: string;
-}
-
-interface TraceStep {
-  step: number;
-  line: number;
-  event: string;
-  function: string;
-  frames: { function: string; variables: Record<string, TraceVariable> }[];
-  stdout: string;
-  returned?: TraceVariable;
-  exception?: { type: string; message: string };
-}
-
-export interface Trace {
-  steps: TraceStep[];
-  stdout: string;
-  error: { type: string; message: string } | null;
-  truncated: boolean;
-}
+// The trace's shape is generated from contracts' ExampleTrace record (src/generated/answers.ts).
+export type Trace = ExampleTrace;
 
 export function isTrace(value: unknown): value is Trace {
   return !!value && typeof value === "object" && Array.isArray((value as Trace).steps);

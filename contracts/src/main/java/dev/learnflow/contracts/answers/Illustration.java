@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.Map;
-
 /**
  * The runnable example of an explanation, traced step by step, and its diagram (unwrapped into the answer's data).
  *
@@ -19,7 +17,7 @@ import java.util.Map;
 public record Illustration(
         @JsonProperty(required = true) @Schema(description = "Runnable Python example") String example,
         @JsonProperty(required = true) @Schema(description = "The tracer's steps through the example")
-        Map<String, Object> trace,
+        ExampleTrace trace,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Why the example could not be traced")
         String traceUnavailable,
         @NotNull @Schema(description = "Diagram style; none when there is no diagram") String diagram,

@@ -12,6 +12,7 @@ import dev.learnflow.contracts.answers.ConceptAbstention;
 import dev.learnflow.contracts.answers.ConceptData;
 import dev.learnflow.contracts.answers.ConceptDocumentation;
 import dev.learnflow.contracts.answers.ConceptLesson;
+import dev.learnflow.contracts.answers.ExampleTrace;
 import dev.learnflow.contracts.answers.Illustration;
 import dev.learnflow.contracts.answers.Provenance;
 import dev.learnflow.contracts.events.ActivityObject;
@@ -189,9 +190,8 @@ public class ConceptAgent {
     }
 
     /** The tracer's output as the answer's data carries it. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> traceData(JsonNode trace) {
-        return trace == null ? null : mapper.convertValue(trace, Map.class);
+    private ExampleTrace traceData(JsonNode trace) {
+        return trace == null ? null : mapper.convertValue(trace, ExampleTrace.class);
     }
 
     private static double rounded(double similarity) {
