@@ -1,6 +1,7 @@
 package dev.learnflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
@@ -90,6 +91,10 @@ class ExerciseFeedbackTest {
         } finally {
             mesh.restartService("debug", RESTART);
         }
+        // After a failed call exercise leaves debug alone for a few seconds (so the gateway sidecar's retries answer
+        // at once); debug can be back sooner. Hints come again once that pause is over: then the next grade has one.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> hints(student, HALF_RIGHT, 1).status() == 200);
         Api.Reply again = submit(student, HALF_RIGHT);
         assertThat(again.json().path("attempt").asInt()).isEqualTo(2);
         assertThat(again.json().path("feedback").path("hints")).as(again.body()).hasSize(1);
