@@ -394,7 +394,9 @@ try {
     const before = await chartPoints();
     check(before >= 1, `the Format a Name submissions (strings) are on the python-basics chart: ${before}`);
     check(await student.locator('[data-testid="mastery-chart"] canvas').count() >= 1, "the chart is drawn (uPlot canvas)");
-    check(await student.locator('[data-testid="streak-calendar"] td.day.active').count() >= 1, "today is active in the calendar");
+    // The calendar loads on its own request, after the chart's: wait for it rather than count what is there yet.
+    const activeDay = student.locator('[data-testid="streak-calendar"] td.day.active').first();
+    check(await activeDay.waitFor({ timeout: 15_000 }).then(() => true, () => false), "today is active in the calendar");
     await shot(student, "13-student-progress-history-before");
 
     await student.getByRole("link", { name: "Quizzes" }).click();
