@@ -112,7 +112,18 @@ async function parseProblem(res: Response): Promise<Problem> {
   }
 }
 
+/** A read that met a busy or restarting backend (502/503/504) is tried again this often before the page shows it. */
+const READ_RETRIES = 2;
+
+/** How long to wait before trying a read again: the server's Retry-After (capped), else a short growing pause. */
+function retryDelayMs(res: Response, retry: number): number {
+  const seconds = Number(res.headers.get("Retry-After"));
+  if (Number.isFinite(seconds) && seconds > 0) return Math.min(seconds, 5) * 1000;
+  return 500 * (retry + 1);
+}
+
 export async function request<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
+  let retriedReads = 0;
   for (let attempt = 0; attempt < 2; attempt++) {
     const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -128,6 +139,13 @@ export async function request<T>(method: string, path: string, body?: unknown, a
       throw new ApiError(0, { title: "Network error", detail: "The server cannot be reached. Is LearnFlow running?" });
     }
     if (res.status === 401 && authenticated && attempt === 0 && (await refresh())) continue;
+    // Only reads are repeated: a POST that timed out may have happened, and must not happen twice.
+    if (method === "GET" && [502, 503, 504].includes(res.status) && retriedReads < READ_RETRIES) {
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs(res, retriedReads)));
+      retriedReads++;
+      attempt--;
+      continue;
+    }
     if (!res.ok) {
       const problem = await parseProblem(res);
       if (res.status === 401 && authenticated) save(null);

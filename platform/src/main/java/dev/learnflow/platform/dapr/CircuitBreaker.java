@@ -5,25 +5,51 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A small per-backend circuit breaker: after {@code threshold} consecutive failures the circuit opens and calls
- * fail fast; after {@code openFor} one trial call is let through (half-open) and its outcome closes or reopens it.
+ * A small per-backend circuit breaker over the outcomes of the last {@code window} calls: once at least
+ * {@code minimumCalls} of them are known and the share of failures reaches {@code failureRate}, the circuit opens and
+ * calls fail fast; after {@code openFor} one trial call is let through (half-open) and its outcome closes or reopens
+ * it.
+ * <p>
+ * A rate, not a run of consecutive failures: under overload a busy backend times out now and then while it still
+ * answers most calls, and opening on five timeouts in a row turned a few slow answers into seconds of 503s for
+ * everyone (bench/mesh, 500 users). A backend that is down fails every call and opens the circuit as before.
  */
 public final class CircuitBreaker {
 
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
-    private final int threshold;
+    private final boolean[] failedCalls;
+    private final int minimumCalls;
+    private final double failureRate;
     private final Duration openFor;
     private final Clock clock;
 
-    private int consecutiveFailures;
+    private int recorded;
+    private int next;
+    private int failures;
     private Instant openedAt;
     private boolean trialInFlight;
 
-    public CircuitBreaker(int threshold, Duration openFor, Clock clock) {
-        this.threshold = threshold;
+    /**
+     * @param window       how many of the latest calls are judged
+     * @param minimumCalls how many must be known before the circuit can open (1..window)
+     * @param failureRate  the share of failures among them that opens it (0 < rate ≤ 1)
+     */
+    public CircuitBreaker(int window, int minimumCalls, double failureRate, Duration openFor, Clock clock) {
+        if (window < 1 || minimumCalls < 1 || minimumCalls > window || failureRate <= 0 || failureRate > 1) {
+            throw new IllegalArgumentException("window " + window + ", minimum calls " + minimumCalls
+                    + ", failure rate " + failureRate);
+        }
+        this.failedCalls = new boolean[window];
+        this.minimumCalls = minimumCalls;
+        this.failureRate = failureRate;
         this.openFor = openFor;
         this.clock = clock;
+    }
+
+    /** A circuit that opens on the first failure and tries again after {@code openFor}. */
+    public static CircuitBreaker openOnFirstFailure(Duration openFor, Clock clock) {
+        return new CircuitBreaker(1, 1, 1.0, openFor, clock);
     }
 
     /** Whether a call may go out now. */
@@ -39,17 +65,25 @@ public final class CircuitBreaker {
     }
 
     public synchronized void onSuccess() {
-        consecutiveFailures = 0;
-        openedAt = null;
-        trialInFlight = false;
+        if (openedAt != null) {
+            // the trial call came back: a fresh window, so old failures cannot reopen it at once
+            reset();
+            return;
+        }
+        record(false);
     }
 
     public synchronized void onFailure() {
-        consecutiveFailures++;
-        if (trialInFlight || consecutiveFailures >= threshold) {
+        if (openedAt != null) {
+            // a failed trial (or a late failure of a call let out before the circuit opened): stay open
+            openedAt = clock.instant();
+            trialInFlight = false;
+            return;
+        }
+        record(true);
+        if (recorded >= minimumCalls && failures >= failureRate * recorded) {
             openedAt = clock.instant();
         }
-        trialInFlight = false;
     }
 
     public synchronized State state() {
@@ -66,5 +100,29 @@ public final class CircuitBreaker {
         }
         long millis = Duration.between(clock.instant(), openedAt.plus(openFor)).toMillis();
         return Math.max(1, (millis + 999) / 1000);
+    }
+
+    private void record(boolean failed) {
+        if (recorded == failedCalls.length) {
+            if (failedCalls[next]) {
+                failures--;
+            }
+        } else {
+            recorded++;
+        }
+        failedCalls[next] = failed;
+        if (failed) {
+            failures++;
+        }
+        next = (next + 1) % failedCalls.length;
+    }
+
+    private void reset() {
+        java.util.Arrays.fill(failedCalls, false);
+        recorded = 0;
+        next = 0;
+        failures = 0;
+        openedAt = null;
+        trialInFlight = false;
     }
 }

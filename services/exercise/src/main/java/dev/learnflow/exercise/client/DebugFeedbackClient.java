@@ -50,7 +50,7 @@ public class DebugFeedbackClient {
         this.invoker = invoker;
         this.mapper = mapper;
         this.appId = appId;
-        this.circuit = new CircuitBreaker(1, pauseAfterFailure, clock);
+        this.circuit = CircuitBreaker.openOnFirstFailure(pauseAfterFailure, clock);
     }
 
     /** No feedback this time: debug is down, slow, busy, or could not diagnose this program ({@link #lasting()}). */

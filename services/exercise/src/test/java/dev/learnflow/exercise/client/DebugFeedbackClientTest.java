@@ -6,14 +6,13 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.learnflow.contracts.api.DiagnosisRequest;
 import dev.learnflow.platform.dapr.DaprClients;
 import dev.learnflow.platform.dapr.ServiceInvoker;
+import dev.learnflow.local.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,7 +34,7 @@ class DebugFeedbackClientTest {
             + "\"hints\":[{\"level\":1,\"label\":\"l\",\"text\":\"look at the loop\"}]}";
 
     private WireMockServer sidecar;
-    private MutableClock clock;
+    private ManualClock clock;
     private DebugFeedbackClient client;
 
     @BeforeEach
@@ -53,7 +52,7 @@ class DebugFeedbackClientTest {
                 return null;
             }
         };
-        clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
+        clock = new ManualClock(Instant.parse("2026-12-03T10:00:00Z"));
         client = new DebugFeedbackClient(new ServiceInvoker(dapr), new ObjectMapper(), clock, PAUSE, "debug");
     }
 
@@ -125,32 +124,5 @@ class DebugFeedbackClientTest {
                 .isInstanceOf(DebugFeedbackClient.NoFeedback.class);
         assertThatThrownBy(() -> client.feedback(request(), Duration.ofMillis(300)))
                 .hasMessageContaining("not asked again");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -28,7 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Backends {
 
     private static final Logger LOG = Logger.getLogger(Backends.class);
-    private static final int FAILURES_TO_OPEN = 5;
+    /** The circuit judges the last 50 calls to a backend and opens when half of at least 20 of them failed. */
+    private static final int CALLS_JUDGED = 50;
+    private static final int MINIMUM_CALLS = 20;
+    private static final double FAILURE_RATE = 0.5;
     private static final Duration OPEN_FOR = Duration.ofSeconds(10);
 
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
@@ -42,7 +45,8 @@ public class Backends {
 
     /** One routed call; {@code body} is serialised as JSON when not null. */
     public Response call(Caller caller, String appId, String httpMethod, String path, Object body, Duration timeout) {
-        CircuitBreaker breaker = breakers.computeIfAbsent(appId, id -> new CircuitBreaker(FAILURES_TO_OPEN, OPEN_FOR, clock));
+        CircuitBreaker breaker = breakers.computeIfAbsent(appId, id -> new CircuitBreaker(CALLS_JUDGED, MINIMUM_CALLS,
+                FAILURE_RATE, OPEN_FOR, clock));
         if (!breaker.tryAcquire()) {
             return Problems.response(503, "service-unavailable", "Service unavailable",
                     appId + " is failing; retry shortly", java.util.List.of(),
