@@ -89,6 +89,7 @@ public final class ExplainerCatalog {
                 case "type" -> type = value;
                 case "when" -> when = Pattern.compile(value);
                 case "detect" -> detect.add(Pattern.compile(value));
+                case "together" -> detect.add(allAnywhere(value));
                 case "facts" -> facts.add(Pattern.compile(value));
                 case "title" -> title = value;
                 default -> throw new IllegalArgumentException(id + ": unknown header " + key);
@@ -123,6 +124,18 @@ public final class ExplainerCatalog {
             throw new IllegalArgumentException(id + ": needs kind, title, means, 2-4 causes, find and ask");
         }
         return new Explainer(id, kind, type, when, detect, facts, title, meaning, causes, findOut, ask);
+    }
+
+    /**
+     * A {@code together:} header: word stems in groups separated by {@code &}; it matches a message that has one stem
+     * of every group anywhere, in any order (how students say a symptom varies more in order than in words).
+     */
+    static Pattern allAnywhere(String groups) {
+        StringBuilder regex = new StringBuilder("(?is)^");
+        for (String group : groups.split("\\s+&\\s+")) {
+            regex.append("(?=.*?\\b(?:").append(group.strip()).append("))");
+        }
+        return Pattern.compile(regex.toString());
     }
 
     private static Explainer.Cause cause(String id, String title, String body) {

@@ -28,6 +28,10 @@ public final class NoCodeAnswers {
     private static final Pattern LINE = Pattern.compile("(?i)\\bline\\s+(\\d{1,5})\\b");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
     static final String GENERIC_ERROR = "generic-error";
+    static final String NUMBERS_JOINED = "numbers-joined";
+    private static final Pattern ADDING = Pattern.compile(
+            "(?i)\\b(?:add|adding|added|sum|plus|total|input|inputs|type|typed|enter|entered)\\b|\\+");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("(?<![\\d.])\\d{1,9}(?![\\d.])");
     private static final String OTHERWISE = "otherwise: ";
 
     private NoCodeAnswers() {
@@ -56,11 +60,41 @@ public final class NoCodeAnswers {
                     .or(() -> group(MESSAGE_AFTER_TYPE, text)).ifPresent(m -> known.put("message", m.strip()));
             entry = catalog.forError(type.get(), text).or(() -> catalog.byId(GENERIC_ERROR));
         } else {
-            entry = catalog.errorDescribedIn(text).or(() -> catalog.symptomIn(text));
+            entry = catalog.errorDescribedIn(text)
+                    .or(() -> numbersJoined(text) ? catalog.byId(NUMBERS_JOINED) : Optional.empty())
+                    .or(() -> catalog.symptomIn(text));
             entry.map(Explainer::type).ifPresent(t -> known.put("type", t));
         }
         group(LINE, text).ifPresent(line -> known.put("line", line));
         return entry.map(e -> compose(e, e.factsFrom(text, known)));
+    }
+
+    /**
+     * Whether the message's numbers show text joined instead of numbers added: one number reads as two others of the
+     * message written side by side ("I type 10 and 20 and get 1020"), or, when the message speaks of adding or of
+     * input, as two numbers whose sum it also names ("I add the inputs and get 55 instead of 10": 5 + 5).
+     */
+    static boolean numbersJoined(String text) {
+        List<String> numbers = WHOLE_NUMBER.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+        boolean adding = ADDING.matcher(text).find();
+        for (String joined : numbers) {
+            for (int cut = 1; cut < joined.length(); cut++) {
+                String left = joined.substring(0, cut);
+                String right = joined.substring(cut);
+                if (right.length() > 1 && right.startsWith("0")) {
+                    continue; // "1020" is 10 and 20, never 102 and "0"
+                }
+                boolean bothNamed = left.equals(right) ? java.util.Collections.frequency(numbers, left) >= 2
+                        : numbers.contains(left) && numbers.contains(right);
+                long a = Long.parseLong(left);
+                long b = Long.parseLong(right);
+                boolean sumNamed = adding && a > 0 && b > 0 && numbers.contains(Long.toString(a + b));
+                if (bothNamed || sumNamed) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static DebugAgent.Answer compose(Explainer entry, Map<String, String> facts) {
