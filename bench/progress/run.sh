@@ -8,4 +8,5 @@ set -euo pipefail
 source "$(dirname "$0")/../service-jar.sh"
 jar=$(service_jar progress)
 mkdir -p bench/progress/target
+export LEARNFLOW_TEST_DB_NAME="${LEARNFLOW_TEST_DB_NAME:-learnflow_bench}"
 mvn -B -q -f bench/progress/pom.xml compile exec:java -Dexec.args="$jar ${*:-memory 300 15 8 32}"

@@ -9,7 +9,9 @@ import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.contracts.json.ContractsJson;
 import dev.learnflow.local.infra.PostgresDatabases;
+import dev.learnflow.local.testing.GatewayUsers;
 import dev.learnflow.local.testing.LocalSidecar;
+import dev.learnflow.local.testing.TestDatabase;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
 
@@ -17,8 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +47,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ProgressBench {
 
-    private static final String DB = "learnflow_bench";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).executor(Executors.newCachedThreadPool()).build();
     private static final String[] TOPICS = {"variables", "strings", "for-loops", "lists", "dictionaries"};
@@ -62,27 +61,27 @@ public final class ProgressBench {
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         List<Integer> levels = args.length > 4
                 ? Arrays.stream(args, 4, args.length).map(Integer::valueOf).toList() : List.of(8, 32);
-        String host = env("LEARNFLOW_DB_HOST", "127.0.0.1");
-        int port = Integer.parseInt(env("LEARNFLOW_DB_PORT", "5432"));
-        String user = env("LEARNFLOW_DB_USER", "postgres");
-        String password = env("LEARNFLOW_DB_PASSWORD", "");
-        PostgresDatabases.ensureDatabase(host, port, user, password, DB);
+        // The accounts come from local/testing's gateway stand-in (progress asks the gateway, through its sidecar, who a
+        // student is), each also written to the users table of the bench's database (LEARNFLOW_TEST_DB_NAME, set by
+        // run.sh to learnflow_bench). Events for students the gateway does not know are dropped as poison.
+        PostgresDatabases.ensureDatabase(TestDatabase.HOST, TestDatabase.PORT, TestDatabase.USER,
+                TestDatabase.PASSWORD, TestDatabase.NAME);
         // Services no longer migrate: the schema's owner does it first.
-        dev.learnflow.db.Migrations.migrate("jdbc:postgresql://" + host + ":" + port + "/" + DB, user, password);
+        dev.learnflow.db.Migrations.migrate(TestDatabase.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD);
 
         LocalSidecar mesh = new LocalSidecar();
         mesh.init(Map.of("appId", "progress", "components", components));
         Map<String, String> ports = mesh.start();
         String base = "http://127.0.0.1:" + ports.get("quarkus.http.test-port");
         String log = "bench/progress/target/service.log";
-        Process app = BenchedService.launch(jar, ports, DB, log);
+        Process app = BenchedService.launch(jar, ports, TestDatabase.NAME, log,
+                "-Dlearnflow.sidecar-trust.allow-without-token=true"); // the bench posts as the sidecar would
         try {
             BenchedService.waitReady(HTTP, base, app, 180, log);
+            UUID teacher = GatewayUsers.teacher();
             List<UUID> students = new ArrayList<>();
-            try (Connection c = PostgresDatabases.connect(host, port, user, password, DB)) {
-                for (int i = 0; i < 200; i++) {
-                    students.add(insertStudent(c));
-                }
+            for (int i = 0; i < 200; i++) {
+                students.add(GatewayUsers.student("Bench " + i, "UTC", teacher));
             }
             URI uri = URI.create(base + "/dapr/events/" + EventTopic.PROGRESS_EVENTS.topic());
             System.out.printf(Locale.ROOT, "progress bench: actor store %s, %d CPUs here, load average %s%n",
@@ -92,17 +91,20 @@ public final class ProgressBench {
             }
 
             Histogram seq = new Histogram(60_000_000L, 3);
+            int seqErrors = 0;
             long seqStart = System.nanoTime();
             for (int i = 0; i < sequential; i++) {
                 long t = System.nanoTime();
-                deliver(uri, students.get(i % students.size()));
+                if (!deliver(uri, students.get(i % students.size()))) {
+                    seqErrors++;
+                }
                 seq.recordValue((System.nanoTime() - t) / 1_000);
             }
             double seqSeconds = (System.nanoTime() - seqStart) / 1e9;
             System.out.println();
             System.out.println("| workload | clients | events | events/s | p50 ms | p99 ms | max ms | errors |");
             System.out.println("|---|---|---|---|---|---|---|---|");
-            row("sequential, 200 students", 1, seq, sequential / seqSeconds, 0);
+            row("sequential, 200 students", 1, seq, sequential / seqSeconds, seqErrors);
             for (int level : levels) {
                 run(uri, "one student (one actor)", level, seconds, List.of(students.get(0)));
                 run(uri, "200 students", level, seconds, students);
@@ -147,6 +149,15 @@ public final class ProgressBench {
                 h.getMaxValue() / 1000.0, errors);
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean FAILED_BEFORE = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The first failed delivery is printed, so that a table of errors comes with its reason. */
+    private static void firstFailure(String what) {
+        if (FAILED_BEFORE.compareAndSet(false, true)) {
+            System.out.println("first failed delivery: " + what);
+        }
+    }
+
     private static boolean deliver(URI uri, UUID student) {
         boolean success = Math.random() < 0.7;
         String topic = TOPICS[(int) (Math.random() * TOPICS.length)];
@@ -160,25 +171,14 @@ public final class ProgressBench {
                     .header("Content-Type", CloudEvent.MEDIA_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofString(ContractsJson.write(event))).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("SUCCESS");
+            boolean ok = r.statusCode() == 200 && r.body().contains("SUCCESS");
+            if (!ok) {
+                firstFailure(r.statusCode() + " " + r.body());
+            }
+            return ok;
         } catch (Exception e) {
+            firstFailure(e.toString());
             return false;
         }
-    }
-
-    private static UUID insertStudent(Connection c) throws Exception {
-        UUID id = UUID.randomUUID();
-        try (PreparedStatement s = c.prepareStatement("insert into users (id, email, display_name, role, "
-                + "password_hash, timezone) values (?, ?, 'Bench student', 'student', 'x', 'UTC')")) {
-            s.setObject(1, id);
-            s.setString(2, id + "@bench.test");
-            s.executeUpdate();
-        }
-        return id;
-    }
-
-    private static String env(String key, String fallback) {
-        String v = System.getenv(key);
-        return v == null || v.isBlank() ? fallback : v;
     }
 }
