@@ -933,7 +933,7 @@ class Detectors:
         if groupings:
             self.add("boolean_precedence", n, "grouping", 0.55,
                      [(self.at(n), "replace", op.join("(%s)" % g for g in grouping)) for grouping in groupings],
-                     op=OP_TEXT[type(n.op)])
+                     op=OP_TEXT[type(n.op)], shape="grouping")
 
     def detect_loop_condition_never_changes(self):
         for loop in self.nodes:
@@ -1288,24 +1288,6 @@ EDGE_CRASHES = ("ZeroDivisionError", "IndexError", "ValueError: max()", "ValueEr
                 "StopIteration")
 
 
-def fresh_default_passes(program, case, finding):
-    """The failing call passes when the function's defaults are made anew: earlier calls left something behind."""
-    if not case.get("call"):
-        return False
-    env = with_setup(program, case, MUTANT_SECONDS) if case.get("setup") is not None \
-        else load_library(program, MUTANT_SECONDS)
-    fn = env.get(finding.detail.get("function"))
-    defs = [d for d in func_defs(program.tree) if d.name == finding.detail.get("function")]
-    if fn is None or not defs or not getattr(fn, "__defaults__", None):
-        return False
-    try:
-        fn.__defaults__ = tuple(eval(compile(ast.Expression(body=d), STUDENT_FILE, "eval"), env)
-                                for d in defs[0].args.defaults)
-    except Exception:
-        return False
-    return run_case(program, dict(case, setup=None), Tracer(cover=False), env, MUTANT_SECONDS)["passed"]
-
-
 def ochiai(results):
     failing = [r for r in results if not r["passed"]]
     nf = len(failing)
@@ -1470,10 +1452,6 @@ def main():
             deep = [results[i] for i in failing_idx if results[i]["runaway"]
                     or (results[i]["error"] or "").startswith("RecursionError")]
             f.confirmed = bool(deep) and (f.confirmed or f.prior >= 0.9 and any(r["error"] for r in deep))
-        if f.category == "mutable_default_argument" and failing_idx:
-            f.confirmed = f.repaired = fresh_default_passes(program, cases[failing_idx[0]], f) or \
-                f.line in failing_lines and len([c for c in ast.walk(program.tree)
-                                                 if is_call_to(c, f.detail.get("function"))]) >= 2
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
     if failing_idx and all(cases[i].get("expected") is not None for i in failing_idx) \

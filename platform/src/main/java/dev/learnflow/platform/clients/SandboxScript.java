@@ -28,7 +28,7 @@ public final class SandboxScript {
 
     /**
      * The script at {@code resource} (class-path relative, e.g. {@code review/review.py}) of {@code owner}'s module.
-     * With {@code minify}, full-line comments and one-line docstrings are left out before compressing (for scripts
+     * With {@code minify}, full-line comments, one-line docstrings and indentation width are left out before compressing (for scripts
      * that are written to be read and would otherwise not fit).
      *
      * @throws IllegalStateException when the resource is missing or, compressed, still over the code limit
@@ -65,7 +65,11 @@ public final class SandboxScript {
         return packed.length() <= Limits.STDIN_MAX ? Optional.of(packed) : Optional.empty();
     }
 
-    /** Full-line comments and one-line docstrings are for readers of the resource, not for the sandbox. */
+    /**
+     * Full-line comments and one-line docstrings are for readers of the resource, not for the sandbox; so is the width
+     * of an indentation step (four leading spaces become one: Python only needs them consistent, and inside brackets
+     * any indentation goes). For scripts without multi-line string literals, whose lines this would change.
+     */
     static String minified(String source) {
         StringBuilder out = new StringBuilder();
         for (String line : source.split("\n")) {
@@ -74,7 +78,11 @@ public final class SandboxScript {
                     || stripped.length() >= 6 && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
                 continue;
             }
-            out.append(line).append('\n');
+            int spaces = 0;
+            while (spaces < line.length() && line.charAt(spaces) == ' ') {
+                spaces++;
+            }
+            out.append(" ".repeat(spaces / 4 + spaces % 4)).append(line, spaces, line.length()).append('\n');
         }
         return out.toString();
     }

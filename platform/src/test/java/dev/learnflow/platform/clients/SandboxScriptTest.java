@@ -56,6 +56,8 @@ class SandboxScriptTest {
     void minifyingDropsOnlyWhatIsForReaders() {
         String source = "# a comment\nimport sys\n    \"\"\"One line.\"\"\"\nx = '# not a comment'\n\nprint(x)\n";
         assertThat(SandboxScript.minified(source)).isEqualTo("import sys\nx = '# not a comment'\nprint(x)\n");
+        assertThat(SandboxScript.minified("if x:\n    for y in x:\n        f(y,\n          2)\n"))
+                .isEqualTo("if x:\n for y in x:\n  f(y,\n    2)\n");
         assertThat(SandboxScript.source(SandboxScriptTest.class, "sandbox/echo.py")).contains("# A script as");
         assertThatThrownBy(() -> SandboxScript.load(SandboxScriptTest.class, "sandbox/missing.py", false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing");
