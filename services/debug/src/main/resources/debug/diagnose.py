@@ -674,7 +674,7 @@ class Detectors:
     # -- loops and ranges
     def detect_off_by_one_range(self):
         for n in self.nodes:
-            if isinstance(n, ast.For) and is_call_to(n.iter, "range") and n.iter.args:
+            if isinstance(n, (ast.For, ast.comprehension)) and is_call_to(n.iter, "range") and n.iter.args:
                 args = n.iter.args
                 muts = []
                 for k, a in enumerate(args[:2]):
@@ -693,7 +693,7 @@ class Detectors:
                 bound = args[0] if len(args) == 1 else args[1]
                 odd = any(isinstance(b, ast.BinOp) and const_num(b.right) in (1, 2) for b in args) \
                     or (len(args) >= 2 and const_num(args[0]) not in (None, 0))
-                self.add("off_by_one_range", n, "range", 0.55 if odd else 0.35, muts, var=var,
+                self.add("off_by_one_range", n.iter, "range", 0.55 if odd else 0.35, muts, var=var,
                          bound=src(bound), start=src(args[0]) if len(args) >= 2 else "0")
             if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.BinOp) and \
                     isinstance(n.slice.op, (ast.Add, ast.Sub)) and const_num(n.slice.right) == 1:
@@ -765,6 +765,9 @@ class Detectors:
                        and isinstance(s.target, ast.Name)}
             updated |= {s.targets[0].id for s in ast.walk(loop) if isinstance(s, ast.Assign) and len(s.targets) == 1
                         and isinstance(s.targets[0], ast.Name) and s.targets[0].id in names_in(s.value)}
+            # counts[ch] = counts.get(ch, 0) + 1
+            updated |= {t.value.id for t in ast.walk(loop) if isinstance(t, ast.Subscript) and isinstance(t.ctx, ast.Store)
+                        and isinstance(t.value, ast.Name)}
             for stmt in loop.body:
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                         and (const_num(stmt.value) is not None or isinstance(stmt.value, (ast.List, ast.Dict))
@@ -867,24 +870,19 @@ class Detectors:
 
     def detect_wrong_variable_returned(self):
         for fn in func_defs(self.tree):
-            params = {a.arg for a in fn.args.args}
-            local = assigned_in(fn.body)
+            names = {a.arg for a in fn.args.args}
+            loop_vars = {l.target.id for l in ast.walk(fn) if isinstance(l, ast.For) and isinstance(l.target, ast.Name)}
+            names |= assigned_in(fn.body)
             for ret in returns_of(fn):
-                if isinstance(ret.value, ast.Name):
-                    others = sorted((local | params) - {ret.value.id})
-                    loop_vars = {l.target.id for l in ast.walk(fn) if isinstance(l, ast.For)
-                                 and isinstance(l.target, ast.Name)}
-                    prior = 0.6 if ret.value.id in params | loop_vars else 0.3
-                    muts = [(self.at(ret.value), "replace", o) for o in others]
-                    self.add("wrong_variable_returned", ret, "returned-name", prior, muts,
-                             var=ret.value.id)
-                elif ret.value is not None:
-                    # return " ".join(words) where the loop built rev: a name inside the returned expression
-                    used = [x for x in ast.walk(ret.value) if isinstance(x, ast.Name) and x.id in local | params
-                            and getattr(self.parents.get(x), "func", None) is not x]
-                    muts = [(self.at(x), "replace", o) for x in used for o in sorted((local | params) - {x.id})]
-                    if used and len(muts) <= 12:
-                        self.add("wrong_variable_returned", ret, "returned-name", 0.3, muts, var=used[0].id)
+                # the returned name, or a name inside the returned expression (" ".join(words) where rev was built)
+                used = [x for x in ast.walk(ret.value) if isinstance(x, ast.Name) and x.id in names
+                        and getattr(self.parents.get(x), "func", None) is not x] if ret.value else []
+                muts = [(self.at(x), "replace", o) for x in used for o in sorted(names - {x.id})]
+                bare = ret.value in used
+                if bare or used and len(muts) <= 12:
+                    self.add("wrong_variable_returned", ret, "returned-name",
+                             0.6 if bare and ret.value.id in loop_vars | {a.arg for a in fn.args.args} else 0.3,
+                             muts, var=used[0].id)
 
     def detect_boolean_precedence(self):
         for n in self.nodes:
@@ -904,35 +902,22 @@ class Detectors:
                     self.add("wrong_operator", n, "and-or", 0.2, [(self.at(n), "boolop", other)],
                              op=OP_TEXT[type(n.op)], other=OP_TEXT[other])
 
-    def bare(self, part, whole):
-        # written without brackets around it: Python's precedence, not the student, grouped it (a first part
-        # in brackets moves the start of the whole to the bracket)
-        if part is whole.values[0]:
-            return (part.lineno, part.col_offset) == (whole.lineno, whole.col_offset)
-        return not self.source.split("\n")[part.lineno - 1][:part.col_offset].rstrip().endswith("(")
-
     def regrouped(self, n):
-        # a and b or c (meant a and (b or c)), c or a and b (meant (c or a) and b), not a and b (meant
-        # not (a and b)): the same parts, grouped as the words read; confirmed only by the regrouped test passing
+        # a and b or c (meant a and (b or c)), not a and b (meant not (a and b)): the same parts, grouped as the
+        # words read; confirmed only by the regrouped test passing. Parts the student bracketed are left alone (a
+        # bracketed first part moves the start of the whole to the bracket).
         op = " %s " % OP_TEXT[type(n.op)]
-        parts = [src(v) if not isinstance(v, ast.BoolOp) else "(%s)" % src(v) for v in n.values]
-        groupings = []
-        for k, v in enumerate(n.values):
-            if isinstance(n.op, ast.Or) and isinstance(v, ast.BoolOp) and isinstance(v.op, ast.And) and \
-                    self.bare(v, n):
-                inner = [src(x) for x in v.values]
-                if k + 1 < len(parts):
-                    groupings.append(parts[:k] + ["%s and (%s or %s)" % (" and ".join(inner[:-1]), inner[-1],
-                                                                      parts[k + 1])] + parts[k + 2:])
-                if k > 0:
-                    groupings.append(parts[:k - 1] + ["(%s or %s) and %s" % (parts[k - 1], inner[0],
-                                                                          " and ".join(inner[1:]))] + parts[k + 1:])
+        parts = [src(v) for v in n.values]
         first = n.values[0]
-        if isinstance(first, ast.UnaryOp) and isinstance(first.op, ast.Not) and self.bare(first, n):
-            groupings.append(["not (%s%s%s)" % (src(first.operand), op, op.join(parts[1:]))])
-        if groupings:
-            self.add("boolean_precedence", n, "grouping", 0.55,
-                     [(self.at(n), "replace", op.join("(%s)" % g for g in grouping)) for grouping in groupings],
+        bare = (first.lineno, first.col_offset) == (n.lineno, n.col_offset)
+        grouped = []
+        if isinstance(first, ast.BoolOp) and isinstance(n.op, ast.Or) and bare:
+            grouped = ["%s and (%s or %s)" % (" and ".join(map(src, first.values[:-1])), src(first.values[-1]),
+                                              parts[1])] + parts[2:]
+        if isinstance(first, ast.UnaryOp) and isinstance(first.op, ast.Not) and bare:
+            grouped = ["not (%s%s%s)" % (src(first.operand), op, op.join(parts[1:]))]
+        if grouped:
+            self.add("boolean_precedence", n, "grouping", 0.55, [(self.at(n), "replace", op.join(grouped))],
                      op=OP_TEXT[type(n.op)], shape="grouping")
 
     def detect_loop_condition_never_changes(self):
@@ -995,37 +980,30 @@ class Detectors:
                          0.95, [(self.at(n.value), "replace", repl)], method=n.value.func.attr, var=name)
 
     def detect_shadowed_if_chain(self):
-        for chain in self.if_chains():
+        # chains: if/elif/elif..., and ifs in a row that each end in a return (each one an elif in effect)
+        chains = []
+        for n in self.nodes:
+            if isinstance(n, ast.If) and getattr(self.parents.get(n), "orelse", None) != [n]:
+                chains.append([n])
+                while len(chains[-1][-1].orelse) == 1 and isinstance(chains[-1][-1].orelse[0], ast.If):
+                    chains[-1].append(chains[-1][-1].orelse[0])
+            run = []
+            for stmt in (n.body if isinstance(getattr(n, "body", 0), list) else []) + [None]:
+                if isinstance(stmt, ast.If) and not stmt.orelse and isinstance(stmt.body[-1], ast.Return):
+                    run.append(stmt)
+                else:
+                    chains.append(run)
+                    run = []
+        for chain in chains:
             for j, later in enumerate(chain):
                 # the first earlier test that catches every value of this one
                 earlier = next((e for e in chain[:j] if implies(later.test, e.test)), None)
-                if earlier is not None:
+                if earlier:
                     self.add("shadowed_if_chain", later, "shadowed", 0.85,
                              [(self.at(earlier), "swap_tests", self.at(later))], first=src(earlier.test),
                              second=src(later.test), first_line=earlier.lineno)
                     # the shadowed line itself never runs
                     self.findings[-1].anchors = {earlier.lineno}
-
-    def if_chains(self):
-        # if/elif/elif...; and ifs in a row that each end in a return (each one an elif in effect)
-        chains = []
-        for n in self.nodes:
-            parent = self.parents.get(n)
-            if isinstance(n, ast.If) and not (isinstance(parent, ast.If) and parent.orelse == [n]):
-                chain = [n]
-                while len(chain[-1].orelse) == 1 and isinstance(chain[-1].orelse[0], ast.If):
-                    chain.append(chain[-1].orelse[0])
-                chains.append(chain)
-            for body in (getattr(n, "body", None), getattr(n, "orelse", None)):
-                run = []
-                for stmt in (body if isinstance(body, list) else []) + [None]:
-                    if isinstance(stmt, ast.If) and not stmt.orelse and isinstance(stmt.body[-1], ast.Return):
-                        run.append(stmt)
-                        continue
-                    if len(run) > 1:
-                        chains.append(run)
-                    run = []
-        return chains
 
     def detect_early_break(self):
         for n in self.nodes:
@@ -1124,9 +1102,11 @@ class Detectors:
                                                       any(is_call_to(s, "len") for s in [x.test.left] +
                                                           x.test.comparators)))
                           for x in fn.body[:3])
-            if params and (divides or indexes) and not guarded:
-                for target in (divides + indexes)[:4]:
-                    self.add("unhandled_edge_case", target, "empty-input", 0.4,
+            # without a division or an index: the loop that an empty input (0, []) skips
+            loops = [x for x in fn.body if isinstance(x, (ast.For, ast.While))][:1]
+            if params and not guarded:
+                for target in (divides + indexes)[:4] or loops:
+                    self.add("unhandled_edge_case", target, "empty-input", 0.4 if divides + indexes else 0.3,
                              [(self.at(fn), "guard", (p, "EXPECTED")) for p in params],
                              function=fn.name, param=params[0])
 
@@ -1279,8 +1259,13 @@ def text_compared_as_number(detectors, steps):
 
 def empty_input(case):
     # An empty list, string or dict, a zero, or nothing typed: the input a program most often forgets.
+    # A list of one item is as short as a list gets before it has a second largest, a pair, a gap.
     call = case.get("call")
-    return any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "(0", ",0", "set()")) if call \
+    try:
+        one = any(isinstance(x, ast.List) and len(x.elts) == 1 for x in ast.walk(ast.parse(call)))
+    except Exception:
+        one = False
+    return one or any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "(0", ",0", "set()")) if call \
         else not (case.get("stdin") or "").replace("0", "").strip()
 
 
