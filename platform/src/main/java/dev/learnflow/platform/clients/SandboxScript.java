@@ -28,8 +28,8 @@ public final class SandboxScript {
 
     /**
      * The script at {@code resource} (class-path relative, e.g. {@code review/review.py}) of {@code owner}'s module.
-     * With {@code minify}, full-line comments, one-line docstrings and indentation width are left out before compressing (for scripts
-     * that are written to be read and would otherwise not fit).
+     * With {@code minify}, full-line comments, one-line docstrings and the width of indentation steps are left out
+     * before compressing (for scripts that are written to be read and would otherwise not fit).
      *
      * @throws IllegalStateException when the resource is missing or, compressed, still over the code limit
      */

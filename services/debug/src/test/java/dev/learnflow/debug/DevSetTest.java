@@ -109,10 +109,12 @@ class DevSetTest {
         int n = programs.size();
         millis.sort(Long::compare);
         StringBuilder table = new StringBuilder();
-        table.append(String.format("%n| dev set %s (%d programs) | result |%n|---|---|%n| failing case found | %d%% |%n"
+        table.append(String.format("%n| dev set %s (%d programs) | result |%n|---|---|%n"
+                        + "| failing case found | %d%% |%n"
                         + "| bug line first | %d%% |%n| bug line in top 3 | %d%% |%n| category right | %d%% |%n"
                         + "| leaks | %d |%n| parse + harness run, p50 / p95 (ms, python3 on this machine) | %d / %d |%n",
-                devFile, n, 100 * all.found / n, 100 * all.top1 / n, 100 * all.top3 / n, 100 * all.category / n, all.leaks,
+                devFile, n, 100 * all.found / n, 100 * all.top1 / n, 100 * all.top3 / n, 100 * all.category / n,
+                all.leaks,
                 millis.get(n / 2), millis.get(Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1))));
         table.append("\n| | n | found | first | top 3 | category | leaks |\n|---|--:|--:|--:|--:|--:|--:|\n");
         byCategory.forEach((name, t) -> table.append(t.row(name)));

@@ -76,7 +76,8 @@ class DiagnosisHarnessTest {
     void andOrGroupedByPrecedenceGetsItsOwnWordsNotTheBareValueOnes() {
         String code = "def may_enter(age, ticket, vip):\n    if ticket and age >= 18 or vip:\n        return True\n"
                 + "    return False\n";
-        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("may_enter(30, False, True)", "False", null, "question")));
+        ProgramDiagnosis d = diagnose(code,
+                List.of(TestCase.call("may_enter(30, False, True)", "False", null, "question")));
 
         assertThat(d.category()).isEqualTo("boolean_precedence");
         List<Hint> hints = WrongResultHints.hints(d, new CodeFacts(code), 3);
