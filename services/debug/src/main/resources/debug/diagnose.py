@@ -569,10 +569,9 @@ def apply_mutation(source, mutation):
         node.body, other.body = other.body, node.body
     # def f(x, seen=[]) -> def f(x, seen=None) with a new list made in each call
     elif op == "fresh_default":
-        param = node.args.args[len(node.args.args) - 1 - arg]
-        default = node.args.defaults[len(node.args.defaults) - 1 - arg]
-        node.args.defaults[len(node.args.defaults) - 1 - arg] = ast.Constant(None)
-        node.body.insert(0, ast.parse("if %s is None:\n    %s = %s\n" % (param.arg, param.arg, src(default))).body[0])
+        name, default = node.args.args[-arg].arg, node.args.defaults[-arg]
+        node.args.defaults[-arg] = ast.Constant(None)
+        node.body.insert(0, ast.parse("if %s is None: %s = %s" % (name, name, src(default))).body[0])
     elif op == "guard":
         guard = ast.parse("if not %s:\n    return %s\n" % arg).body[0]
         node.body.insert(0, guard)
@@ -1051,13 +1050,12 @@ class Detectors:
 
     def detect_mutable_default_argument(self):
         for fn in func_defs(self.tree):
-            for default in fn.args.defaults:
+            # counted from the end: defaults belong to the last parameters
+            for k, default in enumerate(fn.args.defaults[::-1], 1):
                 if isinstance(default, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)) \
                         or any(is_call_to(default, kind) for kind in ("list", "dict", "set", "bytearray")):
                     self.add("mutable_default_argument", default, "shared-default",
-                             0.9, [(self.at(fn), "fresh_default", (len(fn.args.defaults) - 1
-                                                                   - fn.args.defaults.index(default)))],
-                             function=fn.name)
+                             0.9, [(self.at(fn), "fresh_default", k)], function=fn.name)
                     # the default is made once, when def runs: the calls show in the body's lines
                     self.findings[-1].anchors = {x.lineno for x in ast.walk(fn) if isinstance(x, ast.stmt)} - {fn.lineno}
 

@@ -28,8 +28,8 @@ public final class SandboxScript {
 
     /**
      * The script at {@code resource} (class-path relative, e.g. {@code review/review.py}) of {@code owner}'s module.
-     * With {@code minify}, full-line comments, one-line docstrings and the width of indentation steps are left out
-     * before compressing (for scripts that are written to be read and would otherwise not fit).
+     * With {@code minify}, what is only for readers is left out before compressing (see {@link #minified}; for scripts
+     * that are written to be read and would otherwise not fit).
      *
      * @throws IllegalStateException when the resource is missing or, compressed, still over the code limit
      */
@@ -66,25 +66,79 @@ public final class SandboxScript {
     }
 
     /**
-     * Full-line comments and one-line docstrings are for readers of the resource, not for the sandbox; so is the width
-     * of an indentation step (four leading spaces become one: Python only needs them consistent, and inside brackets
-     * any indentation goes). For scripts without multi-line string literals, whose lines this would change.
+     * Comments, one-line docstrings, the width of an indentation step (four leading spaces become one: Python only needs
+     * them consistent) and the line breaks inside brackets or after a backslash (the lines of one statement become one
+     * line) are for readers of the resource, not for the sandbox. For scripts without multi-line string literals,
+     * whose lines this would change.
      */
     static String minified(String source) {
         StringBuilder out = new StringBuilder();
+        int open = 0;
+        boolean continued = false;
         for (String line : source.split("\n")) {
-            String stripped = line.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")
-                    || stripped.length() >= 6 && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
+            String code = line.substring(0, codeEnd(line)).stripTrailing();
+            String stripped = code.strip();
+            if (stripped.isEmpty() || open == 0 && !continued && stripped.length() >= 6
+                    && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
                 continue;
             }
-            int spaces = 0;
-            while (spaces < line.length() && line.charAt(spaces) == ' ') {
-                spaces++;
+            if (open > 0 || continued) {
+                out.setLength(out.length() - (continued ? 2 : 1));
+                while (out.charAt(out.length() - 1) == ' ') {
+                    out.setLength(out.length() - 1);
+                }
+                out.append(' ').append(stripped).append('\n');
+            } else {
+                int spaces = code.length() - code.stripLeading().length();
+                out.append(" ".repeat(spaces / 4 + spaces % 4)).append(stripped).append('\n');
             }
-            out.append(" ".repeat(spaces / 4 + spaces % 4)).append(line, spaces, line.length()).append('\n');
+            open = Math.max(0, open + openBrackets(stripped));
+            continued = stripped.endsWith("\\");
         }
         return out.toString();
+    }
+
+    /** Where the line's code ends: at a {@code #} outside a string literal, else at its end. */
+    private static int codeEnd(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#') {
+                return i;
+            }
+        }
+        return line.length();
+    }
+
+    /** Brackets the line opens minus those it closes, outside string literals. */
+    private static int openBrackets(String code) {
+        int open = 0;
+        char quote = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if ("([{".indexOf(c) >= 0) {
+                open++;
+            } else if (")]}".indexOf(c) >= 0) {
+                open--;
+            }
+        }
+        return open;
     }
 
     static String compress(byte[] data) {

@@ -73,7 +73,7 @@ public final class WrongResultHints {
         Map<String, String> values = values(diagnosis, code);
         // a variant of the category's words for the shape the main finding saw (detail "shape": "grouping")
         Finding main = diagnosis.mainFinding();
-        String shape = main == null || main.detail("shape") == null ? "generic" : key + "." + main.detail("shape");
+        String shape = main == null || main.detail("shape") == null ? null : key + "." + main.detail("shape");
         List<Hint> hints = new ArrayList<>(3);
         hints.add(new Hint(1, observed(diagnosis) + " " + fill(words(shape, key, "ask"), values)));
         if (upTo >= 2) {
@@ -251,7 +251,7 @@ public final class WrongResultHints {
     }
 
     private static String words(String shape, String category, String part) {
-        String text = WORDS.optional(shape + "." + part);
+        String text = shape == null ? null : WORDS.optional(shape + "." + part);
         return text != null ? text : words(category, part);
     }
 
