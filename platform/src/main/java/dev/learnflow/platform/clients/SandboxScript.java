@@ -76,7 +76,8 @@ public final class SandboxScript {
         int open = 0;
         boolean continued = false;
         for (String line : source.split("\n")) {
-            String code = line.substring(0, codeEnd(line)).stripTrailing();
+            int[] scanned = scan(line);
+            String code = line.substring(0, scanned[0]).stripTrailing();
             String stripped = code.strip();
             if (stripped.isEmpty() || open == 0 && !continued && stripped.length() >= 6
                     && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
@@ -92,14 +93,18 @@ public final class SandboxScript {
                 int spaces = code.length() - code.stripLeading().length();
                 out.append(" ".repeat(spaces / 4 + spaces % 4)).append(stripped).append('\n');
             }
-            open = Math.max(0, open + openBrackets(stripped));
+            open = Math.max(0, open + scanned[1]);
             continued = stripped.endsWith("\\");
         }
         return out.toString();
     }
 
-    /** Where the line's code ends: at a {@code #} outside a string literal, else at its end. */
-    private static int codeEnd(String line) {
+    /**
+     * Where the line's code ends (at a {@code #} outside a string literal, else at its end) and the brackets it leaves
+     * open (opened minus closed, outside string literals).
+     */
+    private static int[] scan(String line) {
+        int open = 0;
         char quote = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
@@ -112,33 +117,14 @@ public final class SandboxScript {
             } else if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '#') {
-                return i;
-            }
-        }
-        return line.length();
-    }
-
-    /** Brackets the line opens minus those it closes, outside string literals. */
-    private static int openBrackets(String code) {
-        int open = 0;
-        char quote = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
+                return new int[] {i, open};
             } else if ("([{".indexOf(c) >= 0) {
                 open++;
             } else if (")]}".indexOf(c) >= 0) {
                 open--;
             }
         }
-        return open;
+        return new int[] {line.length(), open};
     }
 
     static String compress(byte[] data) {
