@@ -562,11 +562,16 @@ def apply_mutation(source, mutation):
         replace_stmt(parents[node], node, [ast.Return(value=node.value)])
     elif op == "print_to_return":
         replace_stmt(parents[node], node, [ast.Return(value=node.value.args[0] if node.value.args else None)])
-    elif op == "swap_branches":
-        inner = node.orelse[0]
-        node.test, inner.test = inner.test, node.test
-        node.body, inner.body = inner.body, node.body
-    # if not <param>: return <expected>, at the top of the function
+    # two branches of a chain change places
+    elif op == "swap_tests":
+        other = nodes[arg]
+        node.test, other.test = other.test, node.test
+        node.body, other.body = other.body, node.body
+    # def f(x, seen=[]) -> def f(x, seen=None) with a new list made in each call
+    elif op == "fresh_default":
+        name, default = node.args.args[-arg].arg, node.args.defaults[-arg]
+        node.args.defaults[-arg] = ast.Constant(None)
+        node.body.insert(0, ast.parse("if %s is None: %s = %s" % (name, name, src(default))).body[0])
     elif op == "guard":
         guard = ast.parse("if not %s:\n    return %s\n" % arg).body[0]
         node.body.insert(0, guard)
@@ -668,7 +673,7 @@ class Detectors:
     # -- loops and ranges
     def detect_off_by_one_range(self):
         for n in self.nodes:
-            if isinstance(n, ast.For) and is_call_to(n.iter, "range") and n.iter.args:
+            if isinstance(n, (ast.For, ast.comprehension)) and is_call_to(n.iter, "range") and n.iter.args:
                 args = n.iter.args
                 muts = []
                 for k, a in enumerate(args[:2]):
@@ -687,7 +692,7 @@ class Detectors:
                 bound = args[0] if len(args) == 1 else args[1]
                 odd = any(isinstance(b, ast.BinOp) and const_num(b.right) in (1, 2) for b in args) \
                     or (len(args) >= 2 and const_num(args[0]) not in (None, 0))
-                self.add("off_by_one_range", n, "range", 0.55 if odd else 0.35, muts, var=var,
+                self.add("off_by_one_range", n.iter, "range", 0.55 if odd else 0.35, muts, var=var,
                          bound=src(bound), start=src(args[0]) if len(args) >= 2 else "0")
             if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.BinOp) and \
                     isinstance(n.slice.op, (ast.Add, ast.Sub)) and const_num(n.slice.right) == 1:
@@ -759,6 +764,9 @@ class Detectors:
                        and isinstance(s.target, ast.Name)}
             updated |= {s.targets[0].id for s in ast.walk(loop) if isinstance(s, ast.Assign) and len(s.targets) == 1
                         and isinstance(s.targets[0], ast.Name) and s.targets[0].id in names_in(s.value)}
+            # counts[ch] = counts.get(ch, 0) + 1
+            updated |= {t.value.id for t in ast.walk(loop) if isinstance(t, ast.Subscript) and isinstance(t.ctx, ast.Store)
+                        and isinstance(t.value, ast.Name)}
             for stmt in loop.body:
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                         and (const_num(stmt.value) is not None or isinstance(stmt.value, (ast.List, ast.Dict))
@@ -861,17 +869,19 @@ class Detectors:
 
     def detect_wrong_variable_returned(self):
         for fn in func_defs(self.tree):
-            params = {a.arg for a in fn.args.args}
-            local = assigned_in(fn.body)
+            names = {a.arg for a in fn.args.args}
+            loop_vars = {l.target.id for l in ast.walk(fn) if isinstance(l, ast.For) and isinstance(l.target, ast.Name)}
+            names |= assigned_in(fn.body)
             for ret in returns_of(fn):
-                if isinstance(ret.value, ast.Name):
-                    others = sorted((local | params) - {ret.value.id})
-                    loop_vars = {l.target.id for l in ast.walk(fn) if isinstance(l, ast.For)
-                                 and isinstance(l.target, ast.Name)}
-                    prior = 0.6 if ret.value.id in params | loop_vars else 0.3
-                    muts = [(self.at(ret.value), "replace", o) for o in others]
-                    self.add("wrong_variable_returned", ret, "returned-name", prior, muts,
-                             var=ret.value.id)
+                # the returned name, or a name inside the returned expression (" ".join(words) where rev was built)
+                used = [x for x in ast.walk(ret.value) if isinstance(x, ast.Name) and x.id in names
+                        and getattr(self.parents.get(x), "func", None) is not x] if ret.value else []
+                muts = [(self.at(x), "replace", o) for x in used for o in sorted(names - {x.id})]
+                bare = ret.value in used
+                if bare or used and len(muts) <= 12:
+                    self.add("wrong_variable_returned", ret, "returned-name",
+                             0.6 if bare and ret.value.id in loop_vars | {a.arg for a in fn.args.args} else 0.3,
+                             muts, var=used[0].id)
 
     def detect_boolean_precedence(self):
         for n in self.nodes:
@@ -885,10 +895,29 @@ class Detectors:
                         "%s %s %s" % (src(cmp.left), op, src(v)) if v in bare else src(v) for v in n.values)
                     self.add("boolean_precedence", n, "bare-value", 0.9,
                              [(self.at(n), "replace", whole)], var=src(cmp.left), value=src(bare[0]))
+                self.regrouped(n)
                 if isinstance(n.op, (ast.And, ast.Or)):
                     other = ast.Or if isinstance(n.op, ast.And) else ast.And
                     self.add("wrong_operator", n, "and-or", 0.2, [(self.at(n), "boolop", other)],
                              op=OP_TEXT[type(n.op)], other=OP_TEXT[other])
+
+    def regrouped(self, n):
+        # a and b or c (meant a and (b or c)), not a and b (meant not (a and b)): the same parts, grouped as the
+        # words read; confirmed only by the regrouped test passing. Parts the student bracketed are left alone (a
+        # bracketed first part moves the start of the whole to the bracket).
+        op = " %s " % OP_TEXT[type(n.op)]
+        parts = [src(v) for v in n.values]
+        first = n.values[0]
+        bare = (first.lineno, first.col_offset) == (n.lineno, n.col_offset)
+        grouped = []
+        if isinstance(first, ast.BoolOp) and isinstance(n.op, ast.Or) and bare:
+            grouped = ["%s and (%s or %s)" % (" and ".join(map(src, first.values[:-1])), src(first.values[-1]),
+                                              parts[1])] + parts[2:]
+        if isinstance(first, ast.UnaryOp) and isinstance(first.op, ast.Not) and bare:
+            grouped = ["not (%s%s%s)" % (src(first.operand), op, op.join(parts[1:]))]
+        if grouped:
+            self.add("boolean_precedence", n, "grouping", 0.55, [(self.at(n), "replace", op.join(grouped))],
+                     op=OP_TEXT[type(n.op)], shape="grouping")
 
     def detect_loop_condition_never_changes(self):
         for loop in self.nodes:
@@ -917,6 +946,10 @@ class Detectors:
                 for a in c.args:
                     if isinstance(a, ast.Name) and a.id in params:
                         muts.append((self.at(a), "replace", a.id + " - 1"))
+                    # n - 2 steps over the base case n == 0
+                    if isinstance(a, ast.BinOp) and isinstance(a.op, ast.Sub) and isinstance(a.left, ast.Name) \
+                            and a.left.id in params and const_num(a.right) not in (None, 1):
+                        muts.append((self.at(a), "replace", a.left.id + " - 1"))
             for x in ast.walk(fn):
                 if isinstance(x, ast.If) and isinstance(x.test, ast.Compare) and len(x.test.ops) == 1 and \
                         isinstance(x.test.ops[0], ast.Eq):
@@ -946,15 +979,30 @@ class Detectors:
                          0.95, [(self.at(n.value), "replace", repl)], method=n.value.func.attr, var=name)
 
     def detect_shadowed_if_chain(self):
+        # chains: if/elif/elif..., and ifs in a row that each end in a return (each one an elif in effect)
+        chains = []
         for n in self.nodes:
-            if isinstance(n, ast.If) and len(n.orelse) == 1 and isinstance(n.orelse[0], ast.If):
-                first, second = n.test, n.orelse[0].test
-                if implies(second, first):
-                    self.add("shadowed_if_chain", n.orelse[0], "shadowed", 0.85,
-                             [(self.at(n), "swap_branches", None)], first=src(first), second=src(second),
-                             first_line=n.lineno)
+            if isinstance(n, ast.If) and getattr(self.parents.get(n), "orelse", None) != [n]:
+                chains.append([n])
+                while len(chains[-1][-1].orelse) == 1 and isinstance(chains[-1][-1].orelse[0], ast.If):
+                    chains[-1].append(chains[-1][-1].orelse[0])
+            run = []
+            for stmt in (n.body if isinstance(getattr(n, "body", 0), list) else []) + [None]:
+                if isinstance(stmt, ast.If) and not stmt.orelse and isinstance(stmt.body[-1], ast.Return):
+                    run.append(stmt)
+                else:
+                    chains.append(run)
+                    run = []
+        for chain in chains:
+            for j, later in enumerate(chain):
+                # the first earlier test that catches every value of this one
+                earlier = next((e for e in chain[:j] if implies(later.test, e.test)), None)
+                if earlier:
+                    self.add("shadowed_if_chain", later, "shadowed", 0.85,
+                             [(self.at(earlier), "swap_tests", self.at(later))], first=src(earlier.test),
+                             second=src(later.test), first_line=earlier.lineno)
                     # the shadowed line itself never runs
-                    self.findings[-1].anchors = {n.lineno}
+                    self.findings[-1].anchors = {earlier.lineno}
 
     def detect_early_break(self):
         for n in self.nodes:
@@ -972,32 +1020,51 @@ class Detectors:
                         isinstance(stmt.targets[0], ast.Name)):
                     continue
                 value = const_num(stmt.value)
+                # shortest = "" then len(w) < len(shortest): an empty text no word is shorter than
+                empty = isinstance(stmt.value, ast.Constant) and stmt.value.value == ""
                 name = stmt.targets[0].id
                 later = [s for s in body[i + 1:] if isinstance(s, (ast.For, ast.While))]
-                if value is None or not later or name not in assigned_in(later):
+                if value is None and not empty or not later or name not in assigned_in(later):
                     continue
-                compared = any(isinstance(c, ast.Compare) and name in names_in(c) for l in later for c in ast.walk(l))
-                candidates = {0: ["1", "float('-inf')", "float('inf')", "None"], 1: ["0"], -1: ["0"]}.get(
-                    value, ["0", "1", "float('-inf')", "float('inf')"])
+                compares = [c for l in later for c in ast.walk(l) if isinstance(c, ast.Compare) and len(c.ops) == 1]
+                compared = any(name in names_in(c) for c in compares)
+                # ("" is right for the longest: every word is longer than it)
+                if empty and not any(isinstance(c.ops[0], (ast.Lt, ast.LtE)) and name in names_in(c.comparators[0])
+                                     or isinstance(c.ops[0], (ast.Gt, ast.GtE)) and name in names_in(c.left)
+                                     for c in compares):
+                    continue
+                # count = 0 ... count += 1: the usual start of a counter; starting it at 1 fits any count one short
+                counter = value == 0 and all(isinstance(u, ast.AugAssign) and const_num(u.value) == 1
+                                             for l in later for u in ast.walk(l)
+                                             if isinstance(u, (ast.Assign, ast.AugAssign)) and name in assigned_in([u]))
+                candidates = [] if empty else {0: ["1", "float('-inf')", "float('inf')", "None"], 1: ["0"],
+                                               -1: ["0"]}.get(value, ["0", "1", "float('-inf')", "float('inf')"])
                 seq = next((l.iter.id for l in later if isinstance(l, ast.For) and isinstance(l.iter, ast.Name)), None)
                 if seq:
                     candidates.append("%s[0]" % seq)
+                if not candidates:
+                    continue
                 muts = [(self.at(stmt.value), "replace", c) for c in candidates]
                 self.add("wrong_initial_value", stmt, "start",
-                         0.55 if compared else 0.3, muts, var=name, value=src(stmt.value))
+                         0.55 if compared and not counter else 0.3, muts, var=name, value=src(stmt.value))
 
     def detect_mutable_default_argument(self):
         for fn in func_defs(self.tree):
-            for default in fn.args.defaults:
+            # counted from the end: defaults belong to the last parameters
+            for k, default in enumerate(fn.args.defaults[::-1], 1):
                 if isinstance(default, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)) \
                         or any(is_call_to(default, kind) for kind in ("list", "dict", "set", "bytearray")):
                     self.add("mutable_default_argument", default, "shared-default",
-                             0.9, [], function=fn.name)
+                             0.9, [(self.at(fn), "fresh_default", k)], function=fn.name)
+                    # the default is made once, when def runs: the calls show in the body's lines
+                    self.findings[-1].anchors = {x.lineno for x in ast.walk(fn) if isinstance(x, ast.stmt)} - {fn.lineno}
 
     def detect_inverted_condition(self):
         for n in self.nodes:
-            if isinstance(n, (ast.If, ast.While)) or (isinstance(n, ast.IfExp)):
-                test = n.test
+            # return n % 2 == 1: the returned comparison decides like a condition
+            if isinstance(n, (ast.If, ast.While, ast.IfExp)) or isinstance(n, ast.Return) and \
+                    isinstance(n.value, ast.Compare):
+                test = n.test if not isinstance(n, ast.Return) else n.value
                 if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
                     self.add("inverted_condition", n, "negated", 0.35,
                              [(self.at(test), "unwrap", None)])
@@ -1033,16 +1100,27 @@ class Detectors:
                                                       any(is_call_to(s, "len") for s in [x.test.left] +
                                                           x.test.comparators)))
                           for x in fn.body[:3])
-            if params and (divides or indexes) and not guarded:
-                for target in (divides + indexes)[:4]:
-                    self.add("unhandled_edge_case", target, "empty-input", 0.4,
+            # without a division or an index: the loop that an empty input (0, []) skips
+            loops = [x for x in fn.body if isinstance(x, (ast.For, ast.While))][:1]
+            if params and not guarded:
+                for target in (divides + indexes)[:4] or loops:
+                    self.add("unhandled_edge_case", target, "empty-input", 0.4 if divides + indexes else 0.3,
                              [(self.at(fn), "guard", (p, "EXPECTED")) for p in params],
                              function=fn.name, param=params[0])
 
     def detect_wrong_operator(self):
         for n in self.nodes:
             if isinstance(n, (ast.BinOp, ast.AugAssign)) and type(n.op) in ARITH_SWAPS:
-                muts = [(self.at(n), "binop", o) for o in ARITH_SWAPS[type(n.op)]]
+                # not a swap that leaves the value as it was (x * 1, x + 0): that undoes the step, it is no
+                # repair of its operator
+                # n % 2 == 0 tests divisibility: the idiom is right, its comparison may not be
+                parent = self.parents.get(n)
+                if isinstance(n.op, ast.Mod) and isinstance(parent, ast.Compare) and parent.left is n and \
+                        const_num(parent.comparators[0]) is not None:
+                    continue
+                k = const_num(n.right if isinstance(n, ast.BinOp) else n.value)
+                idle = (ast.Mult, ast.Div, ast.FloorDiv, ast.Pow) if k == 1 else (ast.Add, ast.Sub) if k == 0 else ()
+                muts = [(self.at(n), "binop", o) for o in ARITH_SWAPS[type(n.op)] if o not in idle]
                 # cost - paid for paid - cost: the operands the wrong way round
                 if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Sub, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
                     muts.append((self.at(n), "replace", "(%s) %s (%s)" % (src(n.right), OP_TEXT[type(n.op)],
@@ -1113,11 +1191,25 @@ def literal(text):
         return None
 
 
+def seen_value(node, seen):
+    # a name, an item of one (key[i]) or a constant, with the values the trace saw; None when not known
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        return literal(seen.get(node.id, ""))
+    if isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice):
+        try:
+            return seen_value(node.value, seen)[seen_value(node.slice, seen)]
+        except Exception:
+            return None
+    return None
+
+
 def number_text(side, seen):
     # '7' (read by input(), cut out of a string, or made by str()): text that holds a number, as the trace saw it
     if is_call_to(side, "str"):
         return True
-    value = side.value if isinstance(side, ast.Constant) else literal(seen.get(getattr(side, "id", ""), ""))
+    value = seen_value(side, seen)
     try:
         float(value)
         return isinstance(value, str)
@@ -1146,8 +1238,7 @@ def text_compared_as_number(detectors, steps):
             sides = [cmp.left, cmp.comparators[0]]
             texts = [x for x in sides if number_text(x, seen)]
             numbers = [x for x in sides if x not in texts and isinstance(
-                const_num(x) if const_num(x) is not None else literal(seen.get(getattr(x, "id", ""), "")),
-                (int, float))]
+                const_num(x) if const_num(x) is not None else seen_value(x, seen), (int, float))]
             ordered = isinstance(cmp.ops[0], (ast.Lt, ast.LtE, ast.Gt, ast.GtE))
             if not texts or all(isinstance(x, ast.Constant) for x in texts) or \
                     not numbers and not (len(texts) == 2 and ordered):
@@ -1166,31 +1257,18 @@ def text_compared_as_number(detectors, steps):
 
 def empty_input(case):
     # An empty list, string or dict, a zero, or nothing typed: the input a program most often forgets.
+    # A list of one item is as short as a list gets before it has a second largest, a pair, a gap.
     call = case.get("call")
-    return any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "(0", ",0", "set()")) if call \
+    try:
+        one = any(isinstance(x, ast.List) and len(x.elts) == 1 for x in ast.walk(ast.parse(call)))
+    except Exception:
+        one = False
+    return one or any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "(0", ",0", "set()")) if call \
         else not (case.get("stdin") or "").replace("0", "").strip()
 
 
 EDGE_CRASHES = ("ZeroDivisionError", "IndexError", "ValueError: max()", "ValueError: min()", "KeyError",
                 "StopIteration")
-
-
-def fresh_default_passes(program, case, finding):
-    """The failing call passes when the function's defaults are made anew: earlier calls left something behind."""
-    if not case.get("call"):
-        return False
-    env = with_setup(program, case, MUTANT_SECONDS) if case.get("setup") is not None \
-        else load_library(program, MUTANT_SECONDS)
-    fn = env.get(finding.detail.get("function"))
-    defs = [d for d in func_defs(program.tree) if d.name == finding.detail.get("function")]
-    if fn is None or not defs or not getattr(fn, "__defaults__", None):
-        return False
-    try:
-        fn.__defaults__ = tuple(eval(compile(ast.Expression(body=d), STUDENT_FILE, "eval"), env)
-                                for d in defs[0].args.defaults)
-    except Exception:
-        return False
-    return run_case(program, dict(case, setup=None), Tracer(cover=False), env, MUTANT_SECONDS)["passed"]
 
 
 def ochiai(results):
@@ -1354,13 +1432,9 @@ def main():
             f.confirmed = r["actual"] == "None" and (f.category == "missing_return" or bool(r["stdout"].strip())) \
                 or f.category == "missing_return" and "NoneType" in (r["error"] or "")
         if f.category == "recursion_no_base_case" and failing_idx:
-            r = results[failing_idx[0]]
-            f.confirmed = f.confirmed and (r["runaway"] or (r["error"] or "").startswith("RecursionError")) \
-                or f.prior >= 0.9 and (r["error"] or "").startswith("RecursionError")
-        if f.category == "mutable_default_argument" and failing_idx:
-            f.confirmed = f.repaired = fresh_default_passes(program, cases[failing_idx[0]], f) or \
-                f.line in failing_lines and len([c for c in ast.walk(program.tree)
-                                                 if is_call_to(c, f.detail.get("function"))]) >= 2
+            deep = [results[i] for i in failing_idx if results[i]["runaway"]
+                    or (results[i]["error"] or "").startswith("RecursionError")]
+            f.confirmed = bool(deep) and (f.confirmed or f.prior >= 0.9 and any(r["error"] for r in deep))
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
     if failing_idx and all(cases[i].get("expected") is not None for i in failing_idx) \
@@ -1377,7 +1451,7 @@ def main():
             # (an inverted condition or its operator) are weighed against each other below.
             if (best_prior >= 0.5 or f.prior <= best_prior) and f.line not in repaired_lines:
                 continue
-            if not f.confirmed and scores and f.line not in scores:
+            if not f.confirmed and scores and f.line not in scores and not f.anchors & set(scores):
                 continue
             for mutation in f.mutations:
                 if left() < 0.4 or tried >= MUTANT_MAX:
@@ -1430,8 +1504,11 @@ def main():
                                                       -scores.get(f.line, 0)))
     if out["loop"]:
         ranked_findings = sorted(ranked_findings, key=lambda f: f.category != "loop_condition_never_changes")
+    # A loop that never ends is explained by something inside it (or by the recursion that keeps calling).
     top = next((f for f in ranked_findings if f.repaired or f.proven), None) or \
-        next((f for f in ranked_findings if f.confirmed and f.prior >= 0.5), None)
+        next((f for f in ranked_findings if f.confirmed and f.prior >= 0.5 and (
+            not out["loop"] or f.line in out["loop"]["lines"] or f.category in (
+                "loop_condition_never_changes", "recursion_no_base_case"))), None)
     if out["loop"] and not top:
         top = next((f for f in ranked_findings if f.category == "loop_condition_never_changes"), None)
     if out["loop"] and not top and out["loop"]["kind"] == "while":

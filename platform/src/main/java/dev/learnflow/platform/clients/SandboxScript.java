@@ -28,7 +28,7 @@ public final class SandboxScript {
 
     /**
      * The script at {@code resource} (class-path relative, e.g. {@code review/review.py}) of {@code owner}'s module.
-     * With {@code minify}, full-line comments and one-line docstrings are left out before compressing (for scripts
+     * With {@code minify}, what is only for readers is left out before compressing (see {@link #minified}; for scripts
      * that are written to be read and would otherwise not fit).
      *
      * @throws IllegalStateException when the resource is missing or, compressed, still over the code limit
@@ -65,18 +65,66 @@ public final class SandboxScript {
         return packed.length() <= Limits.STDIN_MAX ? Optional.of(packed) : Optional.empty();
     }
 
-    /** Full-line comments and one-line docstrings are for readers of the resource, not for the sandbox. */
+    /**
+     * Comments, one-line docstrings, the width of an indentation step (four leading spaces become one: Python only needs
+     * them consistent) and the line breaks inside brackets or after a backslash (the lines of one statement become one
+     * line) are for readers of the resource, not for the sandbox. For scripts without multi-line string literals,
+     * whose lines this would change.
+     */
     static String minified(String source) {
         StringBuilder out = new StringBuilder();
+        int open = 0;
+        boolean continued = false;
         for (String line : source.split("\n")) {
-            String stripped = line.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#")
-                    || stripped.length() >= 6 && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
+            int[] scanned = scan(line);
+            String code = line.substring(0, scanned[0]).stripTrailing();
+            String stripped = code.strip();
+            if (stripped.isEmpty() || open == 0 && !continued && stripped.length() >= 6
+                    && stripped.startsWith("\"\"\"") && stripped.endsWith("\"\"\"")) {
                 continue;
             }
-            out.append(line).append('\n');
+            if (open > 0 || continued) {
+                out.setLength(out.length() - (continued ? 2 : 1));
+                while (out.charAt(out.length() - 1) == ' ') {
+                    out.setLength(out.length() - 1);
+                }
+                out.append(' ').append(stripped).append('\n');
+            } else {
+                int spaces = code.length() - code.stripLeading().length();
+                out.append(" ".repeat(spaces / 4 + spaces % 4)).append(stripped).append('\n');
+            }
+            open = Math.max(0, open + scanned[1]);
+            continued = stripped.endsWith("\\");
         }
         return out.toString();
+    }
+
+    /**
+     * Where the line's code ends (at a {@code #} outside a string literal, else at its end) and the brackets it leaves
+     * open (opened minus closed, outside string literals).
+     */
+    private static int[] scan(String line) {
+        int open = 0;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#') {
+                return new int[] {i, open};
+            } else if ("([{".indexOf(c) >= 0) {
+                open++;
+            } else if (")]}".indexOf(c) >= 0) {
+                open--;
+            }
+        }
+        return new int[] {line.length(), open};
     }
 
     static String compress(byte[] data) {

@@ -56,6 +56,10 @@ class SandboxScriptTest {
     void minifyingDropsOnlyWhatIsForReaders() {
         String source = "# a comment\nimport sys\n    \"\"\"One line.\"\"\"\nx = '# not a comment'\n\nprint(x)\n";
         assertThat(SandboxScript.minified(source)).isEqualTo("import sys\nx = '# not a comment'\nprint(x)\n");
+        assertThat(SandboxScript.minified("if x:\n    for y in x:\n        f(y,  # why\n          2)\n"))
+                .isEqualTo("if x:\n for y in x:\n  f(y, 2)\n");
+        assertThat(SandboxScript.minified("a = '(' + \"[\"  # (\nb = [1,\n     # one\n     2] + \\\n    c\nd = ')#'\n"))
+                .isEqualTo("a = '(' + \"[\"\nb = [1, 2] + c\nd = ')#'\n");
         assertThat(SandboxScript.source(SandboxScriptTest.class, "sandbox/echo.py")).contains("# A script as");
         assertThatThrownBy(() -> SandboxScript.load(SandboxScriptTest.class, "sandbox/missing.py", false))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing");

@@ -7,7 +7,8 @@ import dev.learnflow.debug.domain.ProgramDiagnosis;
 import dev.learnflow.debug.service.CodeFacts;
 import dev.learnflow.debug.service.ExpectationParser;
 import dev.learnflow.debug.service.WrongResultHints;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,10 +52,11 @@ class DevSetTest {
         }
     }
 
-    @Test
-    void theDevSetIsDiagnosed() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"/debug/devset.json", "/debug/devset-categories.json"})
+    void theDevSetIsDiagnosed(String devFile) throws IOException {
         List<Program> programs;
-        try (InputStream in = DevSetTest.class.getResourceAsStream("/debug/devset.json")) {
+        try (InputStream in = DevSetTest.class.getResourceAsStream(devFile)) {
             programs = DiagnosisHarnessTest.JSON.readValue(in, new TypeReference<>() {
             });
         }
@@ -63,6 +65,7 @@ class DevSetTest {
         Map<String, Tally> byKind = new TreeMap<>();
         List<Long> millis = new ArrayList<>();
         StringBuilder misses = new StringBuilder();
+        Map<String, Integer> confusion = new TreeMap<>();
         for (Program p : programs) {
             List<Tally> tallies = List.of(all, byCategory.computeIfAbsent(p.category(), c -> new Tally()),
                     byKind.computeIfAbsent(p.kind(), k -> new Tally()));
@@ -92,6 +95,7 @@ class DevSetTest {
             if (p.category().equals(d.category())) {
                 tallies.forEach(t -> t.category++);
             } else {
+                confusion.merge(p.category() + " -> " + d.category(), 1, Integer::sum);
                 misses.append("\n  category ").append(d.category()).append(" for ").append(p.category())
                         .append(": ").append(said);
             }
@@ -105,15 +109,19 @@ class DevSetTest {
         int n = programs.size();
         millis.sort(Long::compare);
         StringBuilder table = new StringBuilder();
-        table.append(String.format("%n| dev set (%d programs) | result |%n|---|---|%n| failing case found | %d%% |%n"
+        table.append(String.format("%n| dev set %s (%d programs) | result |%n|---|---|%n"
+                        + "| failing case found | %d%% |%n"
                         + "| bug line first | %d%% |%n| bug line in top 3 | %d%% |%n| category right | %d%% |%n"
                         + "| leaks | %d |%n| parse + harness run, p50 / p95 (ms, python3 on this machine) | %d / %d |%n",
-                n, 100 * all.found / n, 100 * all.top1 / n, 100 * all.top3 / n, 100 * all.category / n, all.leaks,
+                devFile, n, 100 * all.found / n, 100 * all.top1 / n, 100 * all.top3 / n, 100 * all.category / n,
+                all.leaks,
                 millis.get(n / 2), millis.get(Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1))));
         table.append("\n| | n | found | first | top 3 | category | leaks |\n|---|--:|--:|--:|--:|--:|--:|\n");
         byCategory.forEach((name, t) -> table.append(t.row(name)));
         table.append("|---|--:|--:|--:|--:|--:|--:|\n");
         byKind.forEach((name, t) -> table.append(t.row(name)));
+        table.append("\ncategory confusions (expected -> given):");
+        confusion.forEach((pair, count) -> table.append("\n  ").append(pair).append(" x").append(count));
         System.out.println(table.append(misses).append('\n'));
 
         assertThat(all.found).isGreaterThanOrEqualTo(n * 9 / 10);

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.api.RunCodeResponse;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.debug.client.DiagnosisRunner;
+import dev.learnflow.debug.domain.Hint;
 import dev.learnflow.debug.domain.ProgramDiagnosis;
 import dev.learnflow.debug.domain.TestCase;
+import dev.learnflow.debug.service.CodeFacts;
+import dev.learnflow.debug.service.WrongResultHints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +70,19 @@ class DiagnosisHarnessTest {
         assertThat(fixed.cases()).allMatch(ProgramDiagnosis.CaseResult::passed);
         assertThat(fixed.category()).isNull();
         assertThat(fixed.findings()).noneMatch(f -> f.category().equals(example.category()));
+    }
+
+    @Test
+    void andOrGroupedByPrecedenceGetsItsOwnWordsNotTheBareValueOnes() {
+        String code = "def may_enter(age, ticket, vip):\n    if ticket and age >= 18 or vip:\n        return True\n"
+                + "    return False\n";
+        ProgramDiagnosis d = diagnose(code,
+                List.of(TestCase.call("may_enter(30, False, True)", "False", null, "question")));
+
+        assertThat(d.category()).isEqualTo("boolean_precedence");
+        List<Hint> hints = WrongResultHints.hints(d, new CodeFacts(code), 3);
+        assertThat(hints.get(1).text()).contains("grouped differently").doesNotContain("stands alone");
+        assertThat(hints.get(2).text()).contains("brackets");
     }
 
     @Test

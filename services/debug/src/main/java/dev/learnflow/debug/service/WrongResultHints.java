@@ -71,13 +71,16 @@ public final class WrongResultHints {
         String category = category(diagnosis);
         String key = category == null || !WORDS.has(category + ".ask") ? "generic" : category;
         Map<String, String> values = values(diagnosis, code);
+        // a variant of the category's words for the shape the main finding saw (detail "shape": "grouping")
+        Finding main = diagnosis.mainFinding();
+        String shape = main == null || main.detail("shape") == null ? null : key + "." + main.detail("shape");
         List<Hint> hints = new ArrayList<>(3);
-        hints.add(new Hint(1, observed(diagnosis) + " " + fill(words(key, "ask"), values)));
+        hints.add(new Hint(1, observed(diagnosis) + " " + fill(words(shape, key, "ask"), values)));
         if (upTo >= 2) {
-            hints.add(new Hint(2, where(diagnosis, code) + fill(words(key, "problem"), values)));
+            hints.add(new Hint(2, where(diagnosis, code) + fill(words(shape, key, "problem"), values)));
         }
         if (upTo >= 3) {
-            hints.add(new Hint(3, fill(words(key, "fix"), values)));
+            hints.add(new Hint(3, fill(words(shape, key, "fix"), values)));
         }
         return hints;
     }
@@ -245,6 +248,11 @@ public final class WrongResultHints {
         String cut = flat.length() > OutputGuard.INLINE_CODE_MAX - 4 ? flat.substring(0, OutputGuard.INLINE_CODE_MAX - 7) + "..."
                 : flat;
         return "`" + cut + "`";
+    }
+
+    private static String words(String shape, String category, String part) {
+        String text = shape == null ? null : WORDS.optional(shape + "." + part);
+        return text != null ? text : words(category, part);
     }
 
     private static String words(String category, String part) {
