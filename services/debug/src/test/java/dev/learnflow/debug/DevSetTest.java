@@ -51,28 +51,38 @@ class DevSetTest {
         }
     }
 
+    /** The dev files, each written for tuning one part (all share the record shape below). */
+    static final List<String> DEV_FILES = List.of("/debug/devset.json", "/debug/devset-expectations.json");
+
     @Test
     void theDevSetIsDiagnosed() throws IOException {
-        List<Program> programs;
-        try (InputStream in = DevSetTest.class.getResourceAsStream("/debug/devset.json")) {
-            programs = DiagnosisHarnessTest.JSON.readValue(in, new TypeReference<>() {
-            });
+        List<Program> programs = new ArrayList<>();
+        Map<Program, String> fileOf = new java.util.IdentityHashMap<>();
+        for (String file : DEV_FILES) {
+            try (InputStream in = DevSetTest.class.getResourceAsStream(file)) {
+                List<Program> read = DiagnosisHarnessTest.JSON.readValue(in, new TypeReference<>() {
+                });
+                read.forEach(p -> fileOf.put(p, file.substring(file.lastIndexOf('/') + 1)));
+                programs.addAll(read);
+            }
         }
         Tally all = new Tally();
         Map<String, Tally> byCategory = new TreeMap<>();
         Map<String, Tally> byKind = new TreeMap<>();
+        Map<String, Tally> byFile = new TreeMap<>();
         List<Long> millis = new ArrayList<>();
         StringBuilder misses = new StringBuilder();
         for (Program p : programs) {
             List<Tally> tallies = List.of(all, byCategory.computeIfAbsent(p.category(), c -> new Tally()),
-                    byKind.computeIfAbsent(p.kind(), k -> new Tally()));
+                    byKind.computeIfAbsent(p.kind(), k -> new Tally()),
+                    byFile.computeIfAbsent(fileOf.get(p), f -> new Tally()));
             tallies.forEach(t -> t.n++);
             long started = System.nanoTime();
             Expectations expectations = ExpectationParser.parse(p.question(), p.error(), p.code());
             ProgramDiagnosis d = expectations.any() ? DiagnosisHarnessTest.diagnose(p.code(), expectations.cases())
                     : null;
             millis.add((System.nanoTime() - started) / 1_000_000);
-            String said = p.question() + " | " + p.error();
+            String said = fileOf.get(p) + ": " + p.question() + " | " + p.error();
             if (d == null || d.failingCase() == null) {
                 misses.append("\n  no failing case (").append(p.category()).append("): ").append(said)
                         .append(" cases ").append(expectations.cases());
@@ -114,6 +124,8 @@ class DevSetTest {
         byCategory.forEach((name, t) -> table.append(t.row(name)));
         table.append("|---|--:|--:|--:|--:|--:|--:|\n");
         byKind.forEach((name, t) -> table.append(t.row(name)));
+        table.append("|---|--:|--:|--:|--:|--:|--:|\n");
+        byFile.forEach((name, t) -> table.append(t.row(name)));
         System.out.println(table.append(misses).append('\n'));
 
         assertThat(all.found).isGreaterThanOrEqualTo(n * 9 / 10);
