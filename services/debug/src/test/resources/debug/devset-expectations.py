@@ -62,7 +62,7 @@ add("inverted_condition", [2], """def absolute(n):
 add("print_instead_of_return", [3], """def add_tax(price):
     result = price * 1.2
     print("price with tax", result)
-add_tax(10)
+print(add_tax(10))
 """, "question", [("call", "", "add_tax(10)", None, 12.0)],
     question="add_tax(10) gives None, I want 12.0", fix="return result")
 

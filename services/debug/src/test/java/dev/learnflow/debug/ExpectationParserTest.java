@@ -352,6 +352,114 @@ class ExpectationParserTest {
     }
 
     /** The case calls {@code call} (null: runs the program) and expects what the student did not see. */
+    // ------------------------------------------------------------------------------------------ test code quoted
+
+    @Test
+    void aPytestFailurePastedAsTheErrorIsItsAssertLine() {
+        String code = "def count_big(nums, limit):\n    return len([n for n in nums if n >= limit])\n";
+        String pytest = "    def test_count_big():\n>       assert count_big([1, 5, 9], 5) == 1\nE       assert 2 == 1\n"
+                + "E        +  where 2 = count_big([1, 5, 9], 5)\n\ntest_main.py:4: AssertionError";
+
+        TestCase c = only(ExpectationParser.parse("", pytest, code));
+
+        assertCase(c, "count_big([1, 5, 9], 5)", "1", null);
+        assertThat(c.source()).isEqualTo("error");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "    self.assertEqual(half(3, 4), 3.5)\\nAssertionError: 3 != 3.5|half(3, 4)|3.5",
+        "assertEqual(2.5, half(1, 4))|half(1, 4)|2.5",
+        "self.assertTrue(half(2, 2))|half(2, 2)|True",
+        "self.assertFalse(half(0, 0), 'zero')|half(0, 0)|False",
+        "self.assertIsNone(half(1, 1))|half(1, 1)|None",
+    })
+    void aUnittestLineInTheMessageIsACase(String error, String call, String expected) {
+        String code = "def half(a, b):\n    return (a + b) // 2\n";
+
+        assertCase(only(ExpectationParser.parse("", error.replace("\\n", "\n"), code)), call, expected, null);
+    }
+
+    @Test
+    void junitsAngleBracketsAndButWasAreRead() {
+        assertCase(only(ExpectationParser.parse("fibonacci(5): expected:<5> but was:<8>", null, FIB)),
+                "fibonacci(5)", "5", "8");
+        TestCase was = only(ExpectationParser.parse(null, "expected [1, 2] but was [1, 2, 2]",
+                DEDUPE + "\nprint(f([1, 2, 2]))\n"));
+        assertThat(was.expected()).isEqualTo("[1, 2]");
+        assertThat(was.claimed()).isEqualTo("[1, 2, 2]");
+    }
+
+    @Test
+    void aMethodCalledOnAnObjectOfTheProgramIsTheCall() {
+        String code = "class Account:\n    def __init__(self, b):\n        self.b = b\n    def take(self, x):\n"
+                + "        if x < self.b:\n            self.b -= x\n        return self.b\n\nacc = Account(50)\n";
+
+        assertCase(only(ExpectationParser.parse("acc.take(50) returns 50 instead of 0", null, code)),
+                "acc.take(50)", "0", "50");
+    }
+
+    @Test
+    void anExpectedOutputOfSeveralLinesAfterExpectEndingItsLine() {
+        String code = "rows = int(input())\nfor r in range(rows):\n    print('*' * r)\n";
+
+        TestCase c = only(ExpectationParser.parse("I enter 3 and expect\n*\n**\n***\nbut i get two rows", null, code));
+
+        assertThat(c.stdin()).isEqualTo("3\n");
+        assertThat(c.expected()).isEqualTo("*\n**\n***");
+    }
+
+    // ------------------------------------------------------------------------------------------ decided by running
+
+    @Test
+    void valuesWithoutPhrasingGoToTheHarnessWithTheCallTheInputMakes() {
+        TestCase c = only(ExpectationParser.parse("my fibonacci is one too far, for 6 i get 13 but the 6th fib is 8",
+                null, FIB));
+
+        assertCase(c, "fibonacci(6)", null, null);
+        assertThat(c.values()).containsExactly("6", "13", "8");
+    }
+
+    @Test
+    void aCallWrittenOutKeepsItsArgumentsOutOfTheValues() {
+        String code = "def sum_digits(n):\n    s = 0\n    while n > 0:\n        s += n % 10\n        n = n // 100\n"
+                + "    return s\n";
+
+        TestCase c = only(ExpectationParser.parse("sum_digits(1234) the answer is 10 but mine says 6", null, code));
+
+        assertCase(c, "sum_digits(1234)", null, null);
+        assertThat(c.values()).containsExactly("10", "6");
+    }
+
+    @Test
+    void withoutAnyInputTheProgramsCallsAndEachValueTriedAreCandidates() {
+        TestCase c = only(ExpectationParser.parse("it comes to 13, the real one is 8", null,
+                FIB + "print(fibonacci(6))\n"));
+
+        assertThat(c.call()).isNull();
+        assertThat(c.candidates()).containsExactly("fibonacci(6)", "fibonacci(13)", "fibonacci(8)");
+        assertThat(c.values()).containsExactly("13", "8");
+    }
+
+    @Test
+    void forAProgramThatReadsInputTheTypedValuesAreNotAmongTheValues() {
+        String code = "nums = input('numbers: ').split()\ntotal = 0\nfor x in nums:\n    total = int(x)\n"
+                + "print(total)\n";
+
+        TestCase c = only(ExpectationParser.parse("typed 1 2 3 and got 3... should add up to 6", null, code));
+
+        assertThat(c.stdin()).isEqualTo("1 2 3\n");
+        assertThat(c.values()).containsExactly("3", "6");
+    }
+
+    @Test
+    void literalsAreValuesButLineNumbersOrdinalsAndApostrophesAreNot() {
+        TestCase c = only(ExpectationParser.parse("on line 4 (see above) the 2nd it's [1, 2] or 'ab' or -3.5, true and None",
+                null, FIB));
+        assertThat(c.values()).containsExactly("[1, 2]", "'ab'", "-3.5", "True", "None");
+        assertThat(ExpectationParser.parse("it doesnt work, please help", null, FIB).any()).isFalse();
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);
