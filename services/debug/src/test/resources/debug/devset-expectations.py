@@ -662,6 +662,97 @@ print(out)
     question="for cat it should print c-a-t- but i get a-t-", fix="for i in range(len(word)):")
 
 
+# ---------------------------------------------------------------- second batch, written after the parser changes
+# (a check of how far they generalise; not tuned on): code pasted in the question as it is, an interpreter session,
+# more wordings. For code in the question the record's code is empty; the checks run the code given here.
+PASTED = []
+
+
+def pasted(category, bug_lines, code, question, checks, fix=None, wrap=None):
+    q = wrap(code) if wrap else question.replace("{code}", code)
+    add(category, bug_lines, "", "question", checks, question=q, fix=fix)
+    P[-1]["run"] = code
+
+
+pasted("integer_division", [2], """def avg(l):
+    return sum(l)//len(l)
+print(avg([1,2]))""", "hey can someone help\n{code}\nprints 1 but it should be 1.5 right??",
+       [("call", "", "avg([1,2])", 1, 1.5)], fix="return sum(l)/len(l)")
+
+pasted("off_by_one_range", [3], """def count_up(n):
+    out = []
+    for i in range(1, n):
+        out.append(i)
+    return out""", "", [("call", "", "count_up(4)", [1, 2, 3], [1, 2, 3, 4])],
+       wrap=lambda c: ">>> " + c.replace("\n", "\n... ") + "\n...\n>>> count_up(4)\n[1, 2, 3]\n"
+       "the 4 is missing, i need [1, 2, 3, 4]", fix="for i in range(1, n + 1):")
+
+pasted("wrong_comparison_operator", [4], """def longest_word(words):
+    best = ''
+    for w in words:
+        if len(w) < len(best):
+            best = w
+    return best""", "```Python\n{code}\n```\nlongest_word(['a', 'abc', 'ab']) should obviously be 'abc'. Mine: ''",
+       [("call", "", "longest_word(['a', 'abc', 'ab'])", '', 'abc')], fix="if len(w) > len(best):")
+
+pasted("wrong_initial_value", [2], """def maximum(nums):
+    m = 0
+    for n in nums:
+        if n > m:
+            m = n
+    return m""", "{code}\n\nmaximum([-5, -2, -9]) gives 0??? all numbers are negative so answer must be -2",
+       [("call", "", "maximum([-5, -2, -9])", 0, -2)], fix="m = nums[0]")
+
+add("wrong_operator", [3], """def area_of_circle(r):
+    pi = 3.14159
+    return pi * r * 2
+""", "question", [("call", "", "area_of_circle(10)", 3.14159 * 10 * 2, 314.159)],
+    question="area_of_circle(10) is 62.8318 ... thats the circumference not the area (314.159)")
+
+add("accumulator_reset_in_loop", [4], """def count_vowels(s):
+    vowels = 'aeiou'
+    for ch in s:
+        n = 0
+        if ch in vowels:
+            n += 1
+    return n
+""", "question", [("call", "", "count_vowels('education')", 0, 5)],
+    question="Hello, count_vowels(\"education\") -> 0. There are 5 vowels in education.")
+
+add("early_break", [6], """def contains(lst, x):
+    for item in lst:
+        if item == x:
+            return True
+        else:
+            break
+    return False
+""", "error", [("call", "", "contains([1, 2, 3], 3)", False, True)],
+    error="contains([1, 2, 3], 3)  ->  False   (want: True)")
+
+add("off_by_one_range", [3], """word = input("word: ")
+count = 0
+for i in range(len(word) - 1):
+    if word[i] == "s":
+        count = count + 1
+print(count)
+""", "stdin", [("stdin", "mess\n", "1", "2")],
+    question="word: mess\n1\n\nthere are two s in mess!")
+
+add("wrong_operator", [2], """def to_minutes(hours, mins):
+    return hours * 100 + mins
+""", "question", [("call", "", "to_minutes(2, 30)", 230, 150)],
+    question="to_minutes(2, 30) ... 230?? 2 hours 30 min is 150 minutes")
+
+add("inverted_condition", [3], """def filter_adults(ages):
+    res = []
+    for a in ages:
+        if a < 18:
+            res.append(a)
+    return res
+""", "question", [("call", "", "filter_adults([12, 30, 17, 45])", [12, 17], [30, 45])],
+    question="I'm testing filter_adults([12, 30, 17, 45]), the output I get is [12, 17] whereas I needed [30, 45]")
+
+
 def run_call(code, setup, expr):
     env = {"__name__": "__check__"}
     with contextlib.redirect_stdout(io.StringIO()):
@@ -688,7 +779,7 @@ def main():
             if check[0] == "call":
                 _, setup, expr, actual, expected = check
                 try:
-                    got = run_call(p["code"], setup, expr)
+                    got = run_call(p.get("run") or p["code"], setup, expr)
                 except Exception as e:  # noqa
                     got = e
                 if got != actual or type(got) is not type(actual):
@@ -713,12 +804,12 @@ def main():
         if not any(c[0] != "call" or c[3] != c[4] for c in p["checks"]) or p["kind"] == "stdin" and not p["code"].count("input("):
             print(f"#{i} no check shows a failure")
             bad += 1
-        lines = p["code"].splitlines()
+        lines = (p.get("run") or p["code"]).splitlines()
         for b in p["bugLines"]:
             if not (0 < b <= len(lines)) or not lines[b - 1].strip():
                 print(f"#{i} bug line {b} is not a line of the program")
                 bad += 1
-    out = [{k: v for k, v in p.items() if k != "checks" and not (k == "fix" and v is None)} for p in P]
+    out = [{k: v for k, v in p.items() if k not in ("checks", "run") and not (k == "fix" and v is None)} for p in P]
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "devset-expectations.json")
     with open(path, "w") as f:
         json.dump(out, f, indent=1)

@@ -173,6 +173,32 @@ class ExpectationParserTest {
         assertThat(oneLiner.any()).isFalse();
     }
 
+    @Test
+    void codePastedAsItIsAtTheMarginIsTheProgramAndItsLinesLeaveTheWords() {
+        Expectations plain = ExpectationParser.parse("hey can someone help\ndef avg(l):\n    return sum(l)//len(l)\n"
+                + "\nprint(avg([1,2]))\nprints 1 but it should be 1.5 right??", null, "");
+
+        assertThat(plain.code()).isEqualTo("def avg(l):\n    return sum(l)//len(l)\n\nprint(avg([1,2]))\n");
+        assertThat(only(plain).candidates()).containsExactly("avg([1,2])");
+        assertThat(only(plain).expected()).isEqualTo("1.5");
+
+        Expectations proseAfter = ExpectationParser.parse("def sq(x):\n    return x * 2\nsq(3) gives 6 (should be 9)",
+                null, null);
+        assertThat(proseAfter.code()).isEqualTo("def sq(x):\n    return x * 2\n");
+        assertCase(only(proseAfter), "sq(3)", "9", "6");
+    }
+
+    @Test
+    void anInterpreterSessionGivesTheDefinitionsAndLeavesItsProbesToTheWords() {
+        Expectations session = ExpectationParser.parse(">>> def sq(x):\n...     return x * 2\n...\n>>> sq(3)\n6\n"
+                + "but 3 squared is 9", null, null);
+
+        assertThat(session.code()).isEqualTo("def sq(x):\n    return x * 2\n");
+        TestCase c = only(session);
+        assertThat(c.call()).isEqualTo("sq(3)");
+        assertThat(c.expected() == null ? c.values() : List.of(c.expected())).contains("9");
+    }
+
     // ---------------------------------------------------------------------- wordings without the call written out
 
     @ParameterizedTest(name = "{0}")

@@ -85,7 +85,7 @@ public final class ExpectationParser {
         List<Function> functions = functions(source);
         boolean readsInput = source.contains("input(");
         List<TestCase> cases = new ArrayList<>();
-        String prose = fromQuestion ? withoutCode(question) : question;
+        String prose = fromQuestion ? withoutLines(withoutCode(question), program) : question;
         cases.addAll(fromText(prose, "question", functions, readsInput, source));
         cases.addAll(fromText(error, "error", functions, readsInput, source));
         cases.addAll(asserts(source, functions));
@@ -94,7 +94,7 @@ public final class ExpectationParser {
             cases.addAll(comments(source, functions));
         }
         if (cases.isEmpty() && !source.isBlank()) {     // no phrasing read: let running the program decide
-            byRunning(fromQuestion ? proseOnly(question) : prose, "question", functions, readsInput, source)
+            byRunning(fromQuestion ? proseOnly(prose) : prose, "question", functions, readsInput, source)
                     .ifPresent(cases::add);
         }
         if (cases.isEmpty() && !source.isBlank()) {
@@ -272,6 +272,10 @@ public final class ExpectationParser {
         if (block.size() > best.size()) {
             best = block;
         }
+        List<String> plain = plainBlock(question);
+        if (plain.size() > best.size()) {   // pasted as it is, "def f(x):" at the margin and its body indented
+            return Optional.of(String.join("\n", plain) + "\n");
+        }
         if (best.size() >= 2) {
             return Optional.of(dedent(best));
         }
@@ -293,6 +297,50 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
+    /**
+     * A line of Python as students paste it into a chat box: a block header ending in ":", an assignment, an
+     * import, a whole call (possibly printed), a comment, or an indented line; from an interpreter session, the
+     * lines after {@code >>> } and {@code ... } (what the interpreter printed stays with the words).
+     */
+    private static final Pattern CODE_LINE = Pattern.compile("^(?:[ \\t]+\\S.*|(?:def|class|for|while|if|elif|else|try"
+            + "|except|finally|with)\\b.*:\\s*(?:#.*)?|import\\s+\\w.*|from\\s+[\\w.]+\\s+import\\s.*|return\\b.*"
+            + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?\\s*[-+*/%]?=(?!=)\\s*\\S.*|[A-Za-z_][\\w.]*\\((?:[^()]|\\([^()]*\\))*\\)\\s*(?:#.*)?|#.*)$");
+    /** A call typed at the interpreter's prompt to see its value ({@code >>> count_up(4)}). */
+    private static final Pattern PROBE = Pattern.compile("^[A-Za-z_][\\w.]*\\(.*\\)\\s*$");
+    private static final Pattern PROMPT = Pattern.compile("^(?:>>>|\\.\\.\\.)(?: |$)");
+
+    /** The largest run of code lines (blank lines inside it kept) that defines a function or class, or is 3+ lines. */
+    static List<String> plainBlock(String question) {
+        List<String> best = List.of();
+        List<String> block = new ArrayList<>();
+        String[] lines = question.split("\n", -1);
+        boolean session = java.util.Arrays.stream(lines).anyMatch(l -> l.startsWith(">>> def ") || l.startsWith(">>> class "));
+        for (String raw : lines) {
+            String line = session && PROMPT.matcher(raw).find() ? raw.substring(Math.min(4, raw.length())) : raw;
+            if (session && (!PROMPT.matcher(raw).find() && !raw.isBlank()
+                    || raw.startsWith(">>> ") && PROBE.matcher(line).matches())) {
+                continue;      // what the interpreter printed, or a call tried at the prompt: words, not program
+            }
+            if (CODE_LINE.matcher(line).matches() || line.isBlank() && !block.isEmpty()) {
+                block.add(line.stripTrailing());
+                continue;
+            }
+            best = better(block, best);
+            block = new ArrayList<>();
+        }
+        return better(block, best);
+    }
+
+    private static List<String> better(List<String> block, List<String> best) {
+        List<String> trimmed = new ArrayList<>(block);
+        while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isBlank()) {
+            trimmed.remove(trimmed.size() - 1);
+        }
+        boolean defines = trimmed.stream().anyMatch(l -> l.startsWith("def ") || l.startsWith("class "));
+        return (defines || trimmed.size() >= 3) && !trimmed.get(0).startsWith(" ") && trimmed.size() > best.size()
+                ? trimmed : best;
+    }
+
     /** The question without any code pasted in it (fenced, indented, or a one-liner's statements). */
     private static String proseOnly(String question) {
         StringBuilder prose = new StringBuilder();
@@ -302,6 +350,20 @@ public final class ExpectationParser {
                 continue;
             }
             prose.append(line.contains(";") && start.find() ? line.substring(0, start.start()) : line).append('\n');
+        }
+        return prose.toString();
+    }
+
+    /** The question without the lines that became the program (a session's prompts taken off). */
+    private static String withoutLines(String question, String program) {
+        Set<String> code = new java.util.HashSet<>(program.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        StringBuilder prose = new StringBuilder();
+        for (String line : question.split("\n", -1)) {
+            String bare = PROMPT.matcher(line).replaceFirst("").strip();
+            if (!code.contains(bare) || bare.isEmpty() && !line.isBlank() || line.startsWith(">>> ")
+                    && PROBE.matcher(bare).matches()) {
+                prose.append(line).append('\n');
+            }
         }
         return prose.toString();
     }
