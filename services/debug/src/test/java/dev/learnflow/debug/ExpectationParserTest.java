@@ -435,6 +435,21 @@ class ExpectationParserTest {
         assertThat(c.expected()).isEqualTo("*\n**\n***");
     }
 
+    @Test
+    void aConsoleRunPastedGivesWhatWasTypedAfterEachPromptOfTheProgram() {
+        String code = "n = int(input('Enter a number: '))\nf = 1\nfor i in range(1, n):\n    f = f * i\n"
+                + "print('The factorial is', f)\n";
+
+        TestCase c = only(ExpectationParser.parse("Enter a number: 5\nThe factorial is 24\nshould be 120", null, code));
+
+        assertThat(c.stdin()).isEqualTo("5\n");
+        assertThat(c.expected()).isEqualTo("120");
+
+        String loop = "total = 0\nfor k in range(3):\n    total = int(input('score? '))\nprint(total)\n";
+        TestCase looped = only(ExpectationParser.parse("score? 4\nscore? 5\nscore? 6\n6\nwhy not 15", null, loop));
+        assertThat(looped.stdin()).isEqualTo("4\n5\n6\n");
+    }
+
     // ------------------------------------------------------------------------------------------ decided by running
 
     @Test
@@ -483,7 +498,7 @@ class ExpectationParserTest {
         TestCase c = only(ExpectationParser.parse("on line 4 (see above) the 2nd it's [1, 2] or 'ab' or -3.5, true and None",
                 null, FIB));
         assertThat(c.values()).containsExactly("[1, 2]", "'ab'", "-3.5", "True", "None");
-        assertThat(ExpectationParser.parse("it doesnt work, please help", null, FIB).any()).isFalse();
+        assertThat(ExpectationParser.parse("no idea what is going on with this one, please help", null, FIB).any()).isFalse();
     }
 
     private static void assertCase(TestCase c, String call, String expected, String claimed) {

@@ -1111,6 +1111,10 @@ public final class ExpectationParser {
 
     /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
     static Optional<String> stdinIn(String sentence, String code) {
+        Optional<String> transcript = promptedInput(sentence, code);
+        if (transcript.isPresent()) {
+            return transcript;
+        }
         if (PHRASES.find(Phrase.NOTHING_TYPED, sentence)) {
             return Optional.of("\n");
         }
@@ -1158,6 +1162,43 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
+
+    private static final Pattern INPUT_PROMPT = Pattern.compile("\\binput\\(\\s*(['\"])(.+?)\\1\\s*\\)");
+
+    /**
+     * A run pasted from the console ("Enter a number: 5" / "The factorial is 24"): where a line of the text holds a
+     * prompt the program passes to {@code input()}, what follows it on that line is what was typed there, in the
+     * order of the lines (a prompt asked in a loop comes back).
+     */
+    static Optional<String> promptedInput(String text, String code) {
+        List<String> prompts = new ArrayList<>();
+        INPUT_PROMPT.matcher(code).results().map(r -> r.group(2).strip()).filter(p -> p.length() >= 3)
+                .forEach(prompts::add);
+        StringBuilder typed = new StringBuilder();
+        boolean words = oneLineSplit(code).isPresent();
+        int from = 0;
+        while (true) {     // the words may have been put on one line: the values after each prompt only
+            int at = -1;
+            String asked = null;
+            for (String prompt : prompts) {
+                int i = text.indexOf(prompt, from);
+                if (i >= 0 && (at < 0 || i < at)) {
+                    at = i;
+                    asked = prompt;
+                }
+            }
+            if (asked == null) {
+                break;
+            }
+            int eol = text.indexOf('\n', at);
+            ValueList values = valueList(eol < 0 ? text : text.substring(0, eol), at + asked.length(), words);
+            if (!values.values().isEmpty()) {
+                typed.append(typed(values.values(), code));
+            }
+            from = Math.max(values.end(), at + asked.length());
+        }
+        return typed.isEmpty() ? Optional.empty() : Optional.of(typed.toString());
+    }
 
     /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
     private static String typed(List<String> values, String code) {
