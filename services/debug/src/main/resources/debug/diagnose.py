@@ -415,25 +415,28 @@ def resolve_values(program, case):
     # the call (each candidate in the script's order, or the program with its typed input). A value it gives that
     # the student wrote is what they saw; of the others (a candidate's own argument aside), the first of a like kind
     # after it, else the last before it, is what they want. A single call written out that gives none of them: the
-    # last value is the one wanted; a truth value seen with no other: its opposite. Unresolved, the case is dropped.
+    # last value is the one wanted; a truth value seen with no other: its opposite (of a single call: of several,
+    # which one is wrong is unknown). Unresolved, the case is dropped.
     vals = case.pop("values")
     calls = case.get("candidates") or [case.get("call")]
     env = calls[0] and load_library(program, CASE_SECONDS, True)
     for k, call in enumerate(calls):
         r = run_case(program, dict(case, call=call, expected=None), Tracer(cover=False), env)
+        if r["error"] or r["runaway"]:
+            continue
         rest = list(vals)
-        for a in call and ast.parse(call, mode="eval").body.args or ():
+        for a in call and getattr(ast.parse(call, mode="eval").body, "args", ()) or ():
             if ast.get_source_segment(call, a) in rest:
                 rest.remove(ast.get_source_segment(call, a))
         seen = [v for v in rest if (equal(r["value"], v) if call else output_matches(r["stdout"], v))]
-        if r["error"] or r["runaway"] or not seen and (len(calls) > 1 or not call):
+        if not seen and (len(calls) > 1 or not call):
             continue
         g = rest.index(seen[0]) if seen else len(rest)
         value = r["value"] if call else literal(seen[0])
         like = [i for i, v in enumerate(rest) if i != g and kind(literal(v)) == kind(value)] or \
             [i for i in range(len(rest)) if i != g]
         want = rest[min([i for i in like if i > g] or [max(like)])] if like else \
-            isinstance(value, bool) and repr(not value)
+            isinstance(value, bool) and len(calls) < 2 and repr(not value)
         if want:
             case.update(call=call, expected=want, claimed=seen and seen[0] or None, setup=calls[:k] or None,
                         candidates=None)

@@ -177,6 +177,16 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aTruthValueSeenOnOneOfSeveralCandidatesIsNotTurnedAround() {
+        String code = "def in_range(x, lo, hi):\n    return lo < x < hi\n\nprint(in_range(7, 5, 10))\n"
+                + "print(in_range(5, 5, 10))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, List.of("in_range(7, 5, 10)",
+                "in_range(5, 5, 10)"), null, "True")));
+
+        assertThat(d.failingCase()).isNull();
+    }
+
+    @Test
     void theProgramRunWithTheTypedInputDecidesToo() {
         String code = "nums = input().split()\ntotal = 0\nfor x in nums:\n    total = int(x)\nprint(total)\n";
         ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "1 2 3\n", "3", "6")));
