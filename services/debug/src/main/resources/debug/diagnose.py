@@ -433,8 +433,8 @@ def resolve_values(program, case):
             continue
         g = rest.index(seen[0]) if seen else len(rest)
         value = r["value"] if call else literal(seen[0])
-        like = [i for i, v in enumerate(rest) if i != g and kind(literal(v)) == kind(value)] or \
-            [i for i in range(len(rest)) if i != g]
+        like = [i for i, v in enumerate(rest) if v not in seen and kind(literal(v)) == kind(value)] or \
+            [i for i, v in enumerate(rest) if v not in seen]
         want = rest[min([i for i in like if i > g] or [max(like)])] if like else \
             isinstance(value, bool) and len(calls) < 2 and repr(not value)
         if want:

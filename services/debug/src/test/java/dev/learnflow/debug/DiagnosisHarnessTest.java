@@ -177,6 +177,15 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void theValueItGivesWrittenTwiceIsNeverWhatTheStudentWants() {
+        // "fibonacci(4) gives 5 ... 5 is wrong, it should be 3"
+        ProgramDiagnosis d = diagnose(FIB, List.of(withValues("fibonacci(4)", null, null, "5", "5", "3")));
+
+        assertThat(d.failingCase().expected()).isEqualTo("3");
+        assertThat(d.failingCase().actual()).isEqualTo("5");
+    }
+
+    @Test
     void aTruthValueSeenOnOneOfSeveralCandidatesIsNotTurnedAround() {
         String code = "def in_range(x, lo, hi):\n    return lo < x < hi\n\nprint(in_range(7, 5, 10))\n"
                 + "print(in_range(5, 5, 10))\n";
