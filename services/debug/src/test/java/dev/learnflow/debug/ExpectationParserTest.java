@@ -450,6 +450,26 @@ class ExpectationParserTest {
         assertThat(looped.stdin()).isEqualTo("4\n5\n6\n");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "typing in 7 prints 6 but should print 8",
+        "the user enters 7 and gets 6, should be 8",
+        "if you give it 7 it prints 6 instead of 8",
+        "on input 7 the output is 6, expected 8",
+        "I ran it and typed 7, got 6 (should be 8)",
+        "with 7 as input it prints 6 but it should be 8",
+        "input = 7, output = 6, expected = 8",
+        "when the input is 7 the answer should be 8 but I get 6",
+        "entering 7 should print 8 but prints 6",
+        "7 as the input gives 6 not 8",
+    })
+    void typedInputWordings(String said) {
+        TestCase c = only(ExpectationParser.parse(said, null, SCRIPT));
+
+        assertThat(c.stdin()).isEqualTo("7\n");
+        assertThat(c.expected() != null ? List.of(c.expected()) : c.values()).contains("8");
+    }
+
     // ------------------------------------------------------------------------------------------ decided by running
 
     @Test

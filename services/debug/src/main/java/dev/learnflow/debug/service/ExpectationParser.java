@@ -395,13 +395,17 @@ public final class ExpectationParser {
         Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
         String current = null;
         boolean printed = false;
+        // "Output:" is what it should print on a judge's page, but what it printed beside an "Expected:"
+        boolean expectedLabel = split.lines().map(l -> PHRASES.matcher(Phrase.LABEL, l))
+                .anyMatch(l -> l.lookingAt() && l.group("label").toLowerCase(Locale.ROOT)
+                        .matches(".*(expected|correct|desired|wanted|right|should|sample).*"));
         for (String line : split.split("\n", -1)) {
             Matcher label = PHRASES.matcher(Phrase.LABEL, line);
             if (label.lookingAt()) {
                 String name = label.group("label").toLowerCase(Locale.ROOT);
                 current = name.contains("input") || name.contains("stdin") ? "input"
                         : name.matches(".*(expected|correct|desired|wanted|right|should|sample).*") ? "expected"
-                        : name.matches("(?:the )?(?:outputs?|results?)") && !parts.containsKey("expected")
+                        : name.matches("(?:the )?(?:outputs?|results?)") && !expectedLabel
                         ? "expected" : "actual";
                 printed |= current.equals("expected") && name.matches(".*(output|print|say).*");
                 if (parts.containsKey(current)) {
@@ -823,6 +827,9 @@ public final class ExpectationParser {
         Matcher end = PHRASES.matcher(Phrase.LINE_END, rest);
         int stop = end.find() ? end.start() : rest.length();
         String line = rest.substring(0, stop).strip().replaceAll("[`*]+$", "");
+        if (line.endsWith(")") && !line.contains("(")) {    // "(should be 8)": the aside's bracket
+            line = line.substring(0, line.length() - 1).strip();
+        }
         String first = line.split("\\s+")[0];
         String firstWord = first.toLowerCase(Locale.ROOT);
         if (line.isEmpty() || line.length() > 80 || value != null && line.equals(value)
@@ -1077,6 +1084,9 @@ public final class ExpectationParser {
             int end = valueEnd(text, at, value.get());
             if (end < 0) {
                 break;
+            }
+            if (!values.isEmpty() && NUMBER.matcher(values.get(0)).matches() && WORD.matcher(value.get()).matches()) {
+                break;    // "enters 7 and gets 6": a word after numbers is the sentence going on
             }
             values.add(value.get());
             at = end;
