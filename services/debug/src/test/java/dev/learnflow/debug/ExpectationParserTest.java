@@ -466,7 +466,7 @@ class ExpectationParserTest {
     void typedInputWordings(String said) {
         TestCase c = only(ExpectationParser.parse(said, null, SCRIPT));
 
-        assertThat(c.stdin()).isEqualTo("7\n");
+        assertThat(c.stdin()).startsWith("7\n");    // more typed than the program reads stays unread
         assertThat(c.expected() != null ? List.of(c.expected()) : c.values()).contains("8");
     }
 

@@ -1085,9 +1085,6 @@ public final class ExpectationParser {
             if (end < 0) {
                 break;
             }
-            if (!values.isEmpty() && NUMBER.matcher(values.get(0)).matches() && WORD.matcher(value.get()).matches()) {
-                break;    // "enters 7 and gets 6": a word after numbers is the sentence going on
-            }
             values.add(value.get());
             at = end;
             Matcher sep = PHRASES.matcher(Phrase.STDIN_SEPARATOR, text.substring(at));
