@@ -406,6 +406,44 @@ def resolve_candidates(program, case):
     return calls[k]
 
 
+def kind(v):
+    return "n" if type(v) in (int, float) else type(v)
+
+
+def resolve_values(program, case):
+    # The student wrote values but their words did not say which is which ("for 6 i get 13 but the 6th is 8"): run
+    # the call (each candidate in the script's order, or the program with its typed input). A value it gives that
+    # the student wrote is what they saw; of the others (a candidate's own argument aside), the first of a like kind
+    # after it, else the last before it, is what they want. A single call written out that gives none of them: the
+    # last value is the one wanted; a truth value seen with no other: its opposite (of a single call: of several,
+    # which one is wrong is unknown). Unresolved, the case is dropped.
+    vals = case.pop("values")
+    calls = case.get("candidates") or [case.get("call")]
+    env = calls[0] and load_library(program, CASE_SECONDS, True)
+    for k, call in enumerate(calls):
+        r = run_case(program, dict(case, call=call, expected=None), Tracer(cover=False), env)
+        if r["error"] or r["runaway"]:
+            continue
+        rest = list(vals)
+        for a in call and getattr(ast.parse(call, mode="eval").body, "args", ()) or ():
+            if ast.get_source_segment(call, a) in rest:
+                rest.remove(ast.get_source_segment(call, a))
+        seen = [v for v in rest if (equal(r["value"], v) if call else output_matches(r["stdout"], v))]
+        if not seen and (len(calls) > 1 or not call):
+            continue
+        g = rest.index(seen[0]) if seen else len(rest)
+        value = r["value"] if call else literal(seen[0])
+        like = [i for i, v in enumerate(rest) if v not in seen and kind(literal(v)) == kind(value)] or \
+            [i for i, v in enumerate(rest) if v not in seen]
+        want = rest[min([i for i in like if i > g] or [max(like)])] if like else \
+            isinstance(value, bool) and len(calls) < 2 and repr(not value)
+        if want:
+            case.update(call=call, expected=want, claimed=seen and seen[0] or None, setup=calls[:k] or None,
+                        candidates=None)
+            return
+    case.update(call=None, stdin=None, candidates=None)
+
+
 # ------------------------------------------------------------------------------------------------- AST helpers
 
 def parents_of(tree):
@@ -1355,6 +1393,8 @@ def main():
         return
     sys.setrecursionlimit(400)
     for case in cases:
+        if case.get("values") is not None:
+            resolve_values(program, case)
         if not case.get("call") and case.get("candidates"):
             case["call"] = resolve_candidates(program, case)
     cases = [c for c in cases if c.get("call") or c.get("stdin") is not None]

@@ -53,7 +53,7 @@ class DevSetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/debug/devset.json", "/debug/devset-categories.json"})
+    @ValueSource(strings = {"/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json"})
     void theDevSetIsDiagnosed(String devFile) throws IOException {
         List<Program> programs;
         try (InputStream in = DevSetTest.class.getResourceAsStream(devFile)) {
@@ -72,10 +72,11 @@ class DevSetTest {
             tallies.forEach(t -> t.n++);
             long started = System.nanoTime();
             Expectations expectations = ExpectationParser.parse(p.question(), p.error(), p.code());
-            ProgramDiagnosis d = expectations.any() ? DiagnosisHarnessTest.diagnose(p.code(), expectations.cases())
+            String code = expectations.code() == null ? "" : expectations.code();    // pasted in the question too
+            ProgramDiagnosis d = expectations.any() ? DiagnosisHarnessTest.diagnose(code, expectations.cases())
                     : null;
             millis.add((System.nanoTime() - started) / 1_000_000);
-            String said = p.question() + " | " + p.error();
+            String said = fileOf.get(p) + ": " + p.question() + " | " + p.error();
             if (d == null || d.failingCase() == null) {
                 misses.append("\n  no failing case (").append(p.category()).append("): ").append(said)
                         .append(" cases ").append(expectations.cases());
@@ -99,8 +100,8 @@ class DevSetTest {
                 misses.append("\n  category ").append(d.category()).append(" for ").append(p.category())
                         .append(": ").append(said);
             }
-            List<Hint> hints = WrongResultHints.hints(d, new CodeFacts(p.code()), 3);
-            String leak = leak(hints, p);
+            List<Hint> hints = WrongResultHints.hints(d, new CodeFacts(code), 3);
+            String leak = leak(hints, p, code);
             if (leak != null) {
                 tallies.forEach(t -> t.leaks++);
                 misses.append("\n  LEAK of `").append(leak).append("` (").append(p.category()).append(")");
@@ -131,8 +132,8 @@ class DevSetTest {
     }
 
     /** A whole student line (of some substance) or the fixed line, whitespace ignored, inside a hint; or null. */
-    static String leak(List<Hint> hints, Program p) {
-        List<String> lines = new ArrayList<>(p.code().lines().map(String::strip)
+    static String leak(List<Hint> hints, Program p, String code) {
+        List<String> lines = new ArrayList<>(code.lines().map(String::strip)
                 .filter(l -> l.replaceAll("\\s", "").length() >= 6 && !l.startsWith("#")).toList());
         if (p.fix() != null) {
             lines.add(p.fix().strip());

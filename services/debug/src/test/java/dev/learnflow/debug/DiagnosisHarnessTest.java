@@ -158,4 +158,74 @@ class DiagnosisHarnessTest {
 
         assertThat(d.failingCase().call()).isEqualTo("fibonacci(5)");
     }
+    // the student's values, decided by running (TestCase.values)
+
+    static final String FIB = "def fibonacci(n):\n    a, b = 0, 1\n    for i in range(n + 1):\n        a, b = b, a + b\n"
+            + "    return a\n";
+
+    static TestCase withValues(String call, List<String> candidates, String stdin, String... values) {
+        return new TestCase(call, stdin, null, null, candidates, false, "question", List.of(values));
+    }
+
+    @Test
+    void theValueTheCallGivesIsWhatTheStudentSawAndAnotherIsWhatTheyWant() {
+        ProgramDiagnosis d = diagnose(FIB, List.of(withValues("fibonacci(6)", null, null, "6", "13", "8")));
+
+        assertThat(d.failingCase()).extracting(ProgramDiagnosis.CaseResult::call, ProgramDiagnosis.CaseResult::expected,
+                ProgramDiagnosis.CaseResult::actual).containsExactly("fibonacci(6)", "8", "13");
+    }
+
+    @Test
+    void ofGuessedCandidatesTheOneGivingAWrittenValueIsTaken() {
+        ProgramDiagnosis d = diagnose(FIB, List.of(withValues(null, List.of("fibonacci(13)", "fibonacci(8)",
+                "fibonacci(6)"), null, "6", "13", "8")));
+
+        assertThat(d.failingCase().call()).isEqualTo("fibonacci(6)");
+        assertThat(d.failingCase().expected()).isEqualTo("8");
+    }
+
+    @Test
+    void aValueOfTheSameKindIsWantedAndATruthValueAloneIsTurnedAround() {
+        String code = "def in_range(x, lo, hi):\n    return lo < x < hi\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues("in_range(5, 5, 10)", null, null, "10", "False")));
+
+        assertThat(d.failingCase().expected()).isEqualTo("True");
+    }
+
+    @Test
+    void theValueItGivesWrittenTwiceIsNeverWhatTheStudentWants() {
+        // "fibonacci(4) gives 5 ... 5 is wrong, it should be 3"
+        ProgramDiagnosis d = diagnose(FIB, List.of(withValues("fibonacci(4)", null, null, "5", "5", "3")));
+
+        assertThat(d.failingCase().expected()).isEqualTo("3");
+        assertThat(d.failingCase().actual()).isEqualTo("5");
+    }
+
+    @Test
+    void aTruthValueSeenOnOneOfSeveralCandidatesIsNotTurnedAround() {
+        String code = "def in_range(x, lo, hi):\n    return lo < x < hi\n\nprint(in_range(7, 5, 10))\n"
+                + "print(in_range(5, 5, 10))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, List.of("in_range(7, 5, 10)",
+                "in_range(5, 5, 10)"), null, "True")));
+
+        assertThat(d.failingCase()).isNull();
+    }
+
+    @Test
+    void theProgramRunWithTheTypedInputDecidesToo() {
+        String code = "nums = input().split()\ntotal = 0\nfor x in nums:\n    total = int(x)\nprint(total)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "1 2 3\n", "3", "6")));
+
+        assertThat(d.failingCase().expected()).isEqualTo("6");
+        assertThat(d.failingCase().actual()).isEqualTo("3");
+    }
+
+    @Test
+    void valuesNoCandidateGivesAreDroppedNotGuessed() {
+        ProgramDiagnosis d = diagnose(FIB + "print(fibonacci(3))\n", List.of(withValues(null,
+                List.of("fibonacci(3)", "fibonacci(4)"), null, "100", "200")));
+
+        assertThat(d.cases()).isEmpty();
+        assertThat(d.failingCase()).isNull();
+    }
 }

@@ -173,6 +173,32 @@ class ExpectationParserTest {
         assertThat(oneLiner.any()).isFalse();
     }
 
+    @Test
+    void codePastedAsItIsAtTheMarginIsTheProgramAndItsLinesLeaveTheWords() {
+        Expectations plain = ExpectationParser.parse("hey can someone help\ndef avg(l):\n    return sum(l)//len(l)\n"
+                + "\nprint(avg([1,2]))\nprints 1 but it should be 1.5 right??", null, "");
+
+        assertThat(plain.code()).isEqualTo("def avg(l):\n    return sum(l)//len(l)\n\nprint(avg([1,2]))\n");
+        assertThat(only(plain).candidates()).containsExactly("avg([1,2])");
+        assertThat(only(plain).expected()).isEqualTo("1.5");
+
+        Expectations proseAfter = ExpectationParser.parse("def sq(x):\n    return x * 2\nsq(3) gives 6 (should be 9)",
+                null, null);
+        assertThat(proseAfter.code()).isEqualTo("def sq(x):\n    return x * 2\n");
+        assertCase(only(proseAfter), "sq(3)", "9", "6");
+    }
+
+    @Test
+    void anInterpreterSessionGivesTheDefinitionsAndLeavesItsProbesToTheWords() {
+        Expectations session = ExpectationParser.parse(">>> def sq(x):\n...     return x * 2\n...\n>>> sq(3)\n6\n"
+                + "but 3 squared is 9", null, null);
+
+        assertThat(session.code()).isEqualTo("def sq(x):\n    return x * 2\n");
+        TestCase c = only(session);
+        assertThat(c.call()).isEqualTo("sq(3)");
+        assertThat(c.expected() == null ? c.values() : List.of(c.expected())).contains("9");
+    }
+
     // ---------------------------------------------------------------------- wordings without the call written out
 
     @ParameterizedTest(name = "{0}")
@@ -352,6 +378,149 @@ class ExpectationParserTest {
     }
 
     /** The case calls {@code call} (null: runs the program) and expects what the student did not see. */
+    // ------------------------------------------------------------------------------------------ test code quoted
+
+    @Test
+    void aPytestFailurePastedAsTheErrorIsItsAssertLine() {
+        String code = "def count_big(nums, limit):\n    return len([n for n in nums if n >= limit])\n";
+        String pytest = "    def test_count_big():\n>       assert count_big([1, 5, 9], 5) == 1\nE       assert 2 == 1\n"
+                + "E        +  where 2 = count_big([1, 5, 9], 5)\n\ntest_main.py:4: AssertionError";
+
+        TestCase c = only(ExpectationParser.parse("", pytest, code));
+
+        assertCase(c, "count_big([1, 5, 9], 5)", "1", null);
+        assertThat(c.source()).isEqualTo("error");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "    self.assertEqual(half(3, 4), 3.5)\\nAssertionError: 3 != 3.5|half(3, 4)|3.5",
+        "assertEqual(2.5, half(1, 4))|half(1, 4)|2.5",
+        "self.assertTrue(half(2, 2))|half(2, 2)|True",
+        "self.assertFalse(half(0, 0), 'zero')|half(0, 0)|False",
+        "self.assertIsNone(half(1, 1))|half(1, 1)|None",
+    })
+    void aUnittestLineInTheMessageIsACase(String error, String call, String expected) {
+        String code = "def half(a, b):\n    return (a + b) // 2\n";
+
+        assertCase(only(ExpectationParser.parse("", error.replace("\\n", "\n"), code)), call, expected, null);
+    }
+
+    @Test
+    void junitsAngleBracketsAndButWasAreRead() {
+        assertCase(only(ExpectationParser.parse("fibonacci(5): expected:<5> but was:<8>", null, FIB)),
+                "fibonacci(5)", "5", "8");
+        TestCase was = only(ExpectationParser.parse(null, "expected [1, 2] but was [1, 2, 2]",
+                DEDUPE + "\nprint(f([1, 2, 2]))\n"));
+        assertThat(was.expected()).isEqualTo("[1, 2]");
+        assertThat(was.claimed()).isEqualTo("[1, 2, 2]");
+    }
+
+    @Test
+    void aMethodCalledOnAnObjectOfTheProgramIsTheCall() {
+        String code = "class Account:\n    def __init__(self, b):\n        self.b = b\n    def take(self, x):\n"
+                + "        if x < self.b:\n            self.b -= x\n        return self.b\n\nacc = Account(50)\n";
+
+        assertCase(only(ExpectationParser.parse("acc.take(50) returns 50 instead of 0", null, code)),
+                "acc.take(50)", "0", "50");
+    }
+
+    @Test
+    void anExpectedOutputOfSeveralLinesAfterExpectEndingItsLine() {
+        String code = "rows = int(input())\nfor r in range(rows):\n    print('*' * r)\n";
+
+        TestCase c = only(ExpectationParser.parse("I enter 3 and expect\n*\n**\n***\nbut i get two rows", null, code));
+
+        assertThat(c.stdin()).isEqualTo("3\n");
+        assertThat(c.expected()).isEqualTo("*\n**\n***");
+    }
+
+    @Test
+    void aConsoleRunPastedGivesWhatWasTypedAfterEachPromptOfTheProgram() {
+        String code = "n = int(input('Enter a number: '))\nf = 1\nfor i in range(1, n):\n    f = f * i\n"
+                + "print('The factorial is', f)\n";
+
+        TestCase c = only(ExpectationParser.parse("Enter a number: 5\nThe factorial is 24\nshould be 120", null, code));
+
+        assertThat(c.stdin()).isEqualTo("5\n");
+        assertThat(c.expected()).isEqualTo("120");
+
+        String loop = "total = 0\nfor k in range(3):\n    total = int(input('score? '))\nprint(total)\n";
+        TestCase looped = only(ExpectationParser.parse("score? 4\nscore? 5\nscore? 6\n6\nwhy not 15", null, loop));
+        assertThat(looped.stdin()).isEqualTo("4\n5\n6\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "typing in 7 prints 6 but should print 8",
+        "the user enters 7 and gets 6, should be 8",
+        "if you give it 7 it prints 6 instead of 8",
+        "on input 7 the output is 6, expected 8",
+        "I ran it and typed 7, got 6 (should be 8)",
+        "with 7 as input it prints 6 but it should be 8",
+        "input = 7, output = 6, expected = 8",
+        "when the input is 7 the answer should be 8 but I get 6",
+        "entering 7 should print 8 but prints 6",
+        "7 as the input gives 6 not 8",
+    })
+    void typedInputWordings(String said) {
+        TestCase c = only(ExpectationParser.parse(said, null, SCRIPT));
+
+        assertThat(c.stdin()).startsWith("7\n");    // more typed than the program reads stays unread
+        assertThat(c.expected() != null ? List.of(c.expected()) : c.values()).contains("8");
+    }
+
+    // ------------------------------------------------------------------------------------------ decided by running
+
+    @Test
+    void valuesWithoutPhrasingGoToTheHarnessWithTheCallTheInputMakes() {
+        TestCase c = only(ExpectationParser.parse("my fibonacci is one too far, for 6 i get 13 but the 6th fib is 8",
+                null, FIB));
+
+        assertCase(c, "fibonacci(6)", null, null);
+        assertThat(c.values()).containsExactly("6", "13", "8");
+    }
+
+    @Test
+    void aCallWrittenOutKeepsItsArgumentsOutOfTheValues() {
+        String code = "def sum_digits(n):\n    s = 0\n    while n > 0:\n        s += n % 10\n        n = n // 100\n"
+                + "    return s\n";
+
+        TestCase c = only(ExpectationParser.parse("sum_digits(1234) the answer is 10 but mine says 6", null, code));
+
+        assertCase(c, "sum_digits(1234)", null, null);
+        assertThat(c.values()).containsExactly("10", "6");
+    }
+
+    @Test
+    void withoutAnyInputTheProgramsCallsAndEachValueTriedAreCandidates() {
+        TestCase c = only(ExpectationParser.parse("it comes to 13, the real one is 8", null,
+                FIB + "print(fibonacci(6))\n"));
+
+        assertThat(c.call()).isNull();
+        assertThat(c.candidates()).containsExactly("fibonacci(6)", "fibonacci(13)", "fibonacci(8)");
+        assertThat(c.values()).containsExactly("13", "8");
+    }
+
+    @Test
+    void forAProgramThatReadsInputTheTypedValuesAreNotAmongTheValues() {
+        String code = "nums = input('numbers: ').split()\ntotal = 0\nfor x in nums:\n    total = int(x)\n"
+                + "print(total)\n";
+
+        TestCase c = only(ExpectationParser.parse("typed 1 2 3 and got 3... should add up to 6", null, code));
+
+        assertThat(c.stdin()).isEqualTo("1 2 3\n");
+        assertThat(c.values()).containsExactly("3", "6");
+    }
+
+    @Test
+    void literalsAreValuesButLineNumbersOrdinalsAndApostrophesAreNot() {
+        TestCase c = only(ExpectationParser.parse("on line 4 (see above) the 2nd it's [1, 2] or 'ab' or -3.5, true and None",
+                null, FIB));
+        assertThat(c.values()).containsExactly("[1, 2]", "'ab'", "-3.5", "True", "None");
+        assertThat(ExpectationParser.parse("no idea what is going on with this one, please help", null, FIB).any()).isFalse();
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

@@ -16,10 +16,18 @@ import java.util.List;
  *                   instead of 5"): the harness takes the one whose value is {@code claimed}
  * @param hidden     an exercise's hidden test: used for the diagnosis, never shown
  * @param source     where it came from: question, error, assert, doctest, exercise, prompt, stdin
+ * @param values     literal values the student wrote when their words did not say which one the program gives and
+ *                   which one they want: the harness runs the call (or each candidate, or the program with its
+ *                   typed input) and takes the value it gives as claimed and another one as expected
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestCase(String call, String stdin, String expected, String claimed, List<String> candidates,
-                       boolean hidden, String source) {
+                       boolean hidden, String source, List<String> values) {
+
+    public TestCase(String call, String stdin, String expected, String claimed, List<String> candidates,
+                    boolean hidden, String source) {
+        this(call, stdin, expected, claimed, candidates, hidden, source, null);
+    }
 
     public static TestCase call(String call, String expected, String claimed, String source) {
         return new TestCase(call, null, expected, claimed, null, false, source);

@@ -85,7 +85,7 @@ public final class ExpectationParser {
         List<Function> functions = functions(source);
         boolean readsInput = source.contains("input(");
         List<TestCase> cases = new ArrayList<>();
-        String prose = fromQuestion ? withoutCode(question) : question;
+        String prose = fromQuestion ? withoutLines(withoutCode(question), program) : question;
         cases.addAll(fromText(prose, "question", functions, readsInput, source));
         cases.addAll(fromText(error, "error", functions, readsInput, source));
         cases.addAll(asserts(source, functions));
@@ -93,7 +93,128 @@ public final class ExpectationParser {
         if (cases.isEmpty()) {
             cases.addAll(comments(source, functions));
         }
+        if (cases.isEmpty() && !source.isBlank()) {     // no phrasing read: let running the program decide
+            byRunning(fromQuestion ? proseOnly(prose) : prose, "question", functions, readsInput, source)
+                    .ifPresent(cases::add);
+        }
+        if (cases.isEmpty() && !source.isBlank()) {
+            byRunning(error, "error", functions, readsInput, source).ifPresent(cases::add);
+        }
         return new Expectations(program, fromQuestion, dedupe(cases));
+    }
+
+    // ------------------------------------------------------------------------------------------ decided by running
+
+    /** A literal a student writes: a bracketed value, a quoted string, a number (not a line number), True/False/None. */
+    private static final Pattern LITERAL = Pattern.compile("(?<![\\w\\])'\"])(?:[\\[{(]|(?<quote>['\"])"
+            + "|(?<!\\bline\\s|\\blines\\s)(?<number>-?\\d+(?:\\.\\d+)?)(?![\\w.]\\w|\\w)"
+            + "|(?<word>True|False|None|true|false)\\b)");
+    private static final int MOST_VALUES = 10;
+    private static final int MOST_GUESSED_CALLS = 12;
+
+    /**
+     * The last resort when no phrasing was read ("for 6 i get 13 but the 6th fib is 8", "sum_digits(1234) the answer
+     * is 10 but mine says 6", "typed 1 2 3 and got 3... should add up to 6"): the calls of the program's functions
+     * written in the text (else the call its inputs make, else the program's own calls and each value tried on a
+     * one-parameter function), or, for a program that reads input, the input typed, with every literal value the
+     * text holds outside those calls. The harness runs them: the value the program gives that the student wrote is
+     * what they saw, another one they wrote is what they want.
+     */
+    static Optional<TestCase> byRunning(String raw, String source, List<Function> functions, boolean readsInput,
+                                        String code) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String text = normalized(raw);
+        List<int[]> spans = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
+        Matcher m = CALL_START.matcher(text);
+        while (m.find()) {
+            String name = m.group(1);
+            String own = name.substring(name.lastIndexOf('.') + 1);
+            int close = balancedEnd(text, m.end() - 1);
+            if (close > 0 && functions.stream().anyMatch(f -> f.name().equals(own))) {
+                spans.add(new int[] {m.start(), close + 1});
+                calls.add(text.substring(m.start(), close + 1));
+                m.region(close + 1, text.length());
+            }
+        }
+        List<String> values = literals(text, spans);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        if (calls.isEmpty() && (functions.isEmpty() || readsInput)) {     // a script: the input typed, if said
+            String stdin = stdinIn(text, code).orElse("");
+            List<String> rest = new ArrayList<>(values);
+            for (String typed : stdin.split("[\\s,]+")) {
+                rest.remove(typed);
+            }
+            return rest.isEmpty() ? Optional.empty()
+                    : Optional.of(new TestCase(null, stdin, null, null, null, false, source, rest));
+        }
+        if (calls.size() == 1) {
+            return Optional.of(new TestCase(calls.get(0), null, null, null, null, false, source, values));
+        }
+        if (calls.isEmpty()) {
+            Optional<String> built = builtCall(text, functions, text.length());
+            if (built.isPresent()) {
+                return Optional.of(new TestCase(built.get(), null, null, null, null, false, source, values));
+            }
+            Set<String> guessed = new LinkedHashSet<>();
+            functions.forEach(f -> guessed.addAll(callsIn(code, f.name())));
+            for (Function f : functions) {
+                if (f.params().size() == 1 && (functions.size() == 1 || mentioned(text, List.of(f)) != null)) {
+                    values.forEach(v -> guessed.add(f.name() + "(" + v + ")"));
+                }
+            }
+            calls = List.copyOf(guessed).subList(0, Math.min(guessed.size(), MOST_GUESSED_CALLS));
+        }
+        return calls.isEmpty() ? Optional.empty()
+                : Optional.of(new TestCase(null, null, null, null, List.copyOf(calls), false, source, values));
+    }
+
+    /** The literal values written in the text outside the given spans (the calls), in order, as Python literals. */
+    static List<String> literals(String text, List<int[]> spans) {
+        List<String> values = new ArrayList<>();
+        Matcher m = LITERAL.matcher(text);
+        int from = 0;
+        while (values.size() < MOST_VALUES && m.find(from)) {
+            int start = m.start();
+            int[] inside = spans.stream().filter(sp -> start >= sp[0] && start < sp[1]).findFirst().orElse(null);
+            if (inside != null) {
+                from = inside[1];
+                continue;
+            }
+            String value;
+            if (m.group("number") != null) {
+                value = m.group("number");
+            } else if (m.group("word") != null) {
+                value = Character.toUpperCase(m.group("word").charAt(0)) + m.group("word").substring(1);
+            } else if (m.group("quote") != null) {
+                int close = text.indexOf(m.group("quote"), start + 1);
+                boolean closes = close > 0 && (close + 1 == text.length()
+                        || !Character.isLetterOrDigit(text.charAt(close + 1)));
+                value = closes && !text.substring(start, close).contains("\n") ? text.substring(start, close + 1) : null;
+            } else {
+                int close = balancedEnd(text, start);
+                value = close > 0 ? text.substring(start, close + 1) : null;
+                // "[1, 'a']" or "{'a': 2}", not "(see above)": outside its strings only numbers and punctuation
+                if (value != null && !value.replaceAll("'[^']*'|\"[^\"]*\"|\\b(?:True|False|None)\\b", "0")
+                        .matches("[\\d\\s.,:+\\-\\[\\]{}()eE]*")) {
+                    value = null;
+                }
+            }
+            if (value == null) {
+                from = start + 1;
+                continue;
+            }
+            values.add(value);
+            from = start + value.length();
+            if (m.group("word") != null) {
+                from = start + m.group("word").length();
+            }
+        }
+        return values;
     }
 
     // ------------------------------------------------------------------------------------------ comments
@@ -151,6 +272,10 @@ public final class ExpectationParser {
         if (block.size() > best.size()) {
             best = block;
         }
+        List<String> plain = plainBlock(question);
+        if (plain.size() > best.size()) {   // pasted as it is, "def f(x):" at the margin and its body indented
+            return Optional.of(String.join("\n", plain) + "\n");
+        }
         if (best.size() >= 2) {
             return Optional.of(dedent(best));
         }
@@ -170,6 +295,77 @@ public final class ExpectationParser {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A line of Python as students paste it into a chat box: a block header ending in ":", an assignment, an
+     * import, a whole call (possibly printed), a comment, or an indented line; from an interpreter session, the
+     * lines after {@code >>> } and {@code ... } (what the interpreter printed stays with the words).
+     */
+    private static final Pattern CODE_LINE = Pattern.compile("^(?:[ \\t]+\\S.*|(?:def|class|for|while|if|elif|else|try"
+            + "|except|finally|with)\\b.*:\\s*(?:#.*)?|import\\s+\\w.*|from\\s+[\\w.]+\\s+import\\s.*|return\\b.*"
+            + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?\\s*[-+*/%]?=(?!=)\\s*\\S.*|[A-Za-z_][\\w.]*\\((?:[^()]|\\([^()]*\\))*\\)\\s*(?:#.*)?|#.*)$");
+    /** A call typed at the interpreter's prompt to see its value ({@code >>> count_up(4)}). */
+    private static final Pattern PROBE = Pattern.compile("^[A-Za-z_][\\w.]*\\(.*\\)\\s*$");
+    private static final Pattern PROMPT = Pattern.compile("^(?:>>>|\\.\\.\\.)(?: |$)");
+
+    /** The largest run of code lines (blank lines inside it kept) that defines a function or class, or is 3+ lines. */
+    static List<String> plainBlock(String question) {
+        List<String> best = List.of();
+        List<String> block = new ArrayList<>();
+        String[] lines = question.split("\n", -1);
+        boolean session = java.util.Arrays.stream(lines).anyMatch(l -> l.startsWith(">>> def ") || l.startsWith(">>> class "));
+        for (String raw : lines) {
+            String line = session && PROMPT.matcher(raw).find() ? raw.substring(Math.min(4, raw.length())) : raw;
+            if (session && (!PROMPT.matcher(raw).find() && !raw.isBlank()
+                    || raw.startsWith(">>> ") && PROBE.matcher(line).matches())) {
+                continue;      // what the interpreter printed, or a call tried at the prompt: words, not program
+            }
+            if (CODE_LINE.matcher(line).matches() || line.isBlank() && !block.isEmpty()) {
+                block.add(line.stripTrailing());
+                continue;
+            }
+            best = better(block, best);
+            block = new ArrayList<>();
+        }
+        return better(block, best);
+    }
+
+    private static List<String> better(List<String> block, List<String> best) {
+        List<String> trimmed = new ArrayList<>(block);
+        while (!trimmed.isEmpty() && trimmed.get(trimmed.size() - 1).isBlank()) {
+            trimmed.remove(trimmed.size() - 1);
+        }
+        boolean defines = trimmed.stream().anyMatch(l -> l.startsWith("def ") || l.startsWith("class "));
+        return (defines || trimmed.size() >= 3) && !trimmed.get(0).startsWith(" ") && trimmed.size() > best.size()
+                ? trimmed : best;
+    }
+
+    /** The question without any code pasted in it (fenced, indented, or a one-liner's statements). */
+    private static String proseOnly(String question) {
+        StringBuilder prose = new StringBuilder();
+        for (String line : withoutCode(question).split("\n")) {
+            Matcher start = CODE_START.matcher(line);
+            if (line.startsWith("    ") || line.startsWith("\t")) {
+                continue;
+            }
+            prose.append(line.contains(";") && start.find() ? line.substring(0, start.start()) : line).append('\n');
+        }
+        return prose.toString();
+    }
+
+    /** The question without the lines that became the program (a session's prompts taken off). */
+    private static String withoutLines(String question, String program) {
+        Set<String> code = new java.util.HashSet<>(program.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        StringBuilder prose = new StringBuilder();
+        for (String line : question.split("\n", -1)) {
+            String bare = PROMPT.matcher(line).replaceFirst("").strip();
+            if (!code.contains(bare) || bare.isEmpty() && !line.isBlank() || line.startsWith(">>> ")
+                    && PROBE.matcher(bare).matches()) {
+                prose.append(line).append('\n');
+            }
+        }
+        return prose.toString();
     }
 
     private static String withoutCode(String question) {
@@ -199,13 +395,17 @@ public final class ExpectationParser {
         Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
         String current = null;
         boolean printed = false;
+        // "Output:" is what it should print on a judge's page, but what it printed beside an "Expected:"
+        boolean expectedLabel = split.lines().map(l -> PHRASES.matcher(Phrase.LABEL, l))
+                .anyMatch(l -> l.lookingAt() && l.group("label").toLowerCase(Locale.ROOT)
+                        .matches(".*(expected|correct|desired|wanted|right|should|sample).*"));
         for (String line : split.split("\n", -1)) {
             Matcher label = PHRASES.matcher(Phrase.LABEL, line);
             if (label.lookingAt()) {
                 String name = label.group("label").toLowerCase(Locale.ROOT);
                 current = name.contains("input") || name.contains("stdin") ? "input"
                         : name.matches(".*(expected|correct|desired|wanted|right|should|sample).*") ? "expected"
-                        : name.matches("(?:the )?(?:outputs?|results?)") && !parts.containsKey("expected")
+                        : name.matches("(?:the )?(?:outputs?|results?)") && !expectedLabel
                         ? "expected" : "actual";
                 printed |= current.equals("expected") && name.matches(".*(output|print|say).*");
                 if (parts.containsKey(current)) {
@@ -303,6 +503,10 @@ public final class ExpectationParser {
             return List.of();
         }
         text = normalized(text);
+        List<TestCase> quoted = quotedTests(text, source, functions);
+        if (!quoted.isEmpty()) {
+            return quoted;
+        }
         List<TestCase> cases = new ArrayList<>(labelled(text, source, functions, readsInput, code));
         if (!cases.isEmpty()) {
             return cases;
@@ -386,7 +590,8 @@ public final class ExpectationParser {
         String t = text.replace('\u201c', '"').replace('\u201d', '"').replace('\u201e', '"')
                 .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u00b4', '\'')
                 .replace("\u2192", "->").replace("\u21d2", "=>").replace("\u2013", "-").replace("\u2014", "-")
-                .replace("\r\n", "\n").replace('\u00a0', ' ');
+                .replace("\r\n", "\n").replace('\u00a0', ' ')
+                .replaceAll(":\\s*<([^<>\\n]*)>", ": $1");    // JUnit's "expected:<5> but was:<8>"
         for (Map.Entry<Pattern, String> typo : TYPOS.entrySet()) {
             t = typo.getKey().matcher(t).replaceAll(typo.getValue());
         }
@@ -622,6 +827,9 @@ public final class ExpectationParser {
         Matcher end = PHRASES.matcher(Phrase.LINE_END, rest);
         int stop = end.find() ? end.start() : rest.length();
         String line = rest.substring(0, stop).strip().replaceAll("[`*]+$", "");
+        if (line.endsWith(")") && !line.contains("(")) {    // "(should be 8)": the aside's bracket
+            line = line.substring(0, line.length() - 1).strip();
+        }
         String first = line.split("\\s+")[0];
         String firstWord = first.toLowerCase(Locale.ROOT);
         if (line.isEmpty() || line.length() > 80 || value != null && line.equals(value)
@@ -749,7 +957,8 @@ public final class ExpectationParser {
         Matcher m = CALL_START.matcher(sentence);
         while (m.find()) {
             String name = m.group(1);
-            boolean known = functions.stream().anyMatch(f -> f.name().equals(name));
+            String own = name.substring(name.lastIndexOf('.') + 1);    // "acc.withdraw(50)": a method of theirs
+            boolean known = functions.stream().anyMatch(f -> f.name().equals(own));
             if (!known && (!functions.isEmpty() || Set.of("print", "input", "range", "len", "int", "str")
                     .contains(name))) {
                 continue;
@@ -909,6 +1118,10 @@ public final class ExpectationParser {
 
     /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
     static Optional<String> stdinIn(String sentence, String code) {
+        Optional<String> transcript = promptedInput(sentence, code);
+        if (transcript.isPresent()) {
+            return transcript;
+        }
         if (PHRASES.find(Phrase.NOTHING_TYPED, sentence)) {
             return Optional.of("\n");
         }
@@ -956,6 +1169,43 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
+
+    private static final Pattern INPUT_PROMPT = Pattern.compile("\\binput\\(\\s*(['\"])(.+?)\\1\\s*\\)");
+
+    /**
+     * A run pasted from the console ("Enter a number: 5" / "The factorial is 24"): where a line of the text holds a
+     * prompt the program passes to {@code input()}, what follows it on that line is what was typed there, in the
+     * order of the lines (a prompt asked in a loop comes back).
+     */
+    static Optional<String> promptedInput(String text, String code) {
+        List<String> prompts = new ArrayList<>();
+        INPUT_PROMPT.matcher(code).results().map(r -> r.group(2).strip()).filter(p -> p.length() >= 3)
+                .forEach(prompts::add);
+        StringBuilder typed = new StringBuilder();
+        boolean words = oneLineSplit(code).isPresent();
+        int from = 0;
+        while (true) {     // the words may have been put on one line: the values after each prompt only
+            int at = -1;
+            String asked = null;
+            for (String prompt : prompts) {
+                int i = text.indexOf(prompt, from);
+                if (i >= 0 && (at < 0 || i < at)) {
+                    at = i;
+                    asked = prompt;
+                }
+            }
+            if (asked == null) {
+                break;
+            }
+            int eol = text.indexOf('\n', at);
+            ValueList values = valueList(eol < 0 ? text : text.substring(0, eol), at + asked.length(), words);
+            if (!values.values().isEmpty()) {
+                typed.append(typed(values.values(), code));
+            }
+            from = Math.max(values.end(), at + asked.length());
+        }
+        return typed.isEmpty() ? Optional.empty() : Optional.of(typed.toString());
+    }
 
     /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
     private static String typed(List<String> values, String code) {
@@ -1021,6 +1271,37 @@ public final class ExpectationParser {
     }
 
     // ------------------------------------------------------------------------------------------ in the code
+
+    /** A test line quoted in a message: pytest's {@code >   assert f(1) == 2}, unittest's {@code assertEqual(...)}. */
+    private static final Pattern QUOTED_TEST = Pattern.compile("^[\\s>E+|]*(?:assert\\s+(?<body>.+)"
+            + "|(?:self\\.)?assert(?<method>Equals?|True|False|IsNone|Is)\\s*\\((?<args>.+)\\)\\s*$)");
+
+    static List<TestCase> quotedTests(String text, String source, List<Function> functions) {
+        List<TestCase> cases = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher m = QUOTED_TEST.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            Optional<TestCase> found;
+            if (m.group("body") != null) {
+                found = assertCase(stripMessage(m.group("body").strip()), functions);
+            } else {
+                String args = m.group("args");
+                int comma = topLevelIndexOf(args, ",");
+                String first = (comma > 0 ? args.substring(0, comma) : args).strip();
+                String second = comma > 0 ? stripMessage(args.substring(comma + 1).strip()) : "";
+                found = switch (m.group("method")) {
+                    case "True" -> assertCase(first, functions);
+                    case "False" -> assertCase("not " + first, functions);
+                    case "IsNone" -> assertCase(first + " is None", functions);
+                    default -> assertCase(first + " == " + second, functions);
+                };
+            }
+            found.ifPresent(c -> cases.add(TestCase.call(c.call(), c.expected(), null, source)));
+        }
+        return cases;
+    }
 
     static List<TestCase> asserts(String code, List<Function> functions) {
         List<TestCase> cases = new ArrayList<>();
