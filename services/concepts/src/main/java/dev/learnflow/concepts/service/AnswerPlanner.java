@@ -59,6 +59,8 @@ public class AnswerPlanner {
     static final double LACKING_NAMED = 0.2;
     /** ... or it holds every content word of the question while the lesson holds at most this share. */
     static final double LESSON_BARELY_COVERS = 0.25;
+    /** A lesson this far below the chosen one that holds {@link #COVERAGE_GAP} more of the question answers instead. */
+    static final double FULLER_LESSON_MARGIN = 0.15;
     /** Sections looked at for one that covers the question better than the lesson. */
     static final int COVERING_DOCS = 4;
 
@@ -152,16 +154,17 @@ public class AnswerPlanner {
                 .filter(h -> covers(h, keys)).toList();
         // of those, the one whose own names are the names asked ("use enumerate in a for loop" is the enumerate
         // lesson, though the for-loops lesson mentions enumerate too); the better-sounding one on a tie
-        LessonRetriever.Hit lesson = keyTerms.strongest(keys) < MIN_KEY_WEIGHT ? best : covering.stream()
+        LessonRetriever.Hit chosen = keyTerms.strongest(keys) < MIN_KEY_WEIGHT ? best : covering.stream()
                 .max(java.util.Comparator.comparingDouble((LessonRetriever.Hit h) -> keyTerms.namedShare(h.lesson(), keys))
                         .thenComparing(h -> -covering.indexOf(h)))
                 .orElse(null);
-        if (lesson == null) {
+        if (chosen == null) {
             return docs.search(question, vector, 3, keys.marked()).stream()
                     .filter(h -> h.named() && h.similarity() >= namedDocMin(keys)
                             || h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
                     .findFirst().<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
         }
+        LessonRetriever.Hit lesson = fullerLesson(question, ranked, chosen, keys);
         Optional<DocIndex.Hit> fuller = fullerSection(question, vector, keys, lesson);
         if (fuller.isPresent()) {
             return new DocPlan(fuller.get());
@@ -200,6 +203,23 @@ public class AnswerPlanner {
         boolean namedAndClear = lessons.names(lesson.lesson(), lower) && lesson.similarity() >= NAMED_LESSON_MIN
                 && (ranked.size() < 2 || lesson.similarity() - ranked.get(1).similarity() >= NAMED_LESSON_LEAD);
         return namedAndClear ? new LessonPlan(lesson) : abstain("no-match", ranked);
+    }
+
+    /**
+     * A close lesson that holds much more of what the question asks than the chosen one ("can my own class work in
+     * a for loop": the iterators lesson, not for loops); else the chosen one.
+     */
+    private LessonRetriever.Hit fullerLesson(String question, List<LessonRetriever.Hit> ranked,
+                                             LessonRetriever.Hit chosen, KeyTerms.Asked keys) {
+        Map<String, Double> content = coverage.weights(question);
+        if (content.size() < 2) {
+            return chosen;   // one content word ("what does -> mean after a function") says too little to compare
+        }
+        double chosenShare = coverage.of(chosen.lesson(), content);
+        return ranked.stream()
+                .filter(h -> h.similarity() >= LESSON_MIN && chosen.similarity() - h.similarity() <= FULLER_LESSON_MARGIN)
+                .filter(h -> covers(h, keys) && coverage.of(h.lesson(), content) - chosenShare >= COVERAGE_GAP)
+                .findFirst().orElse(chosen);
     }
 
     /**
