@@ -159,8 +159,12 @@ public class AnswerPlanner {
                         .thenComparing(h -> -covering.indexOf(h)))
                 .orElse(null);
         if (chosen == null) {
+            // a question that is only names ("setdefault???") is answered by the section those names head, however
+            // little the embedding makes of it
+            Map<String, Double> content = coverage.weights(question);
             return docs.search(question, vector, 3, keys.marked()).stream()
                     .filter(h -> h.named() && h.similarity() >= namedDocMin(keys)
+                            || h.named() && !content.isEmpty() && coverage.ofName(h.passage(), content) == 1
                             || h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
                     .findFirst().<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
         }

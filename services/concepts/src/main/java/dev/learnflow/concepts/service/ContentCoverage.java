@@ -58,6 +58,11 @@ public final class ContentCoverage {
         return share(stems(passage.section() + " " + passage.keywords() + " " + passage.text()), weights);
     }
 
+    /** The share (0..1) of the question's content weight whose words the section's own name uses. */
+    public double ofName(DocPassage passage, Map<String, Double> weights) {
+        return share(stems(passage.section() + " " + passage.keywords()), weights);
+    }
+
     /**
      * The share (0..1) of the question's content weight in words the lesson lacks and the section's own name
      * (heading and documented names) uses: the section is about what the lesson leaves out.
