@@ -59,6 +59,8 @@ public class AnswerPlanner {
     static final double LACKING_NAMED = 0.2;
     /** ... or it holds every content word of the question while the lesson holds at most this share. */
     static final double LESSON_BARELY_COVERS = 0.25;
+    /** A lesson the question names by one of its own names ("*args") keeps it when it holds this share. */
+    static final double NAMED_LESSON_HOLDS = 0.4;
     /** A lesson this far below the chosen one that holds {@link #COVERAGE_GAP} more of the question answers instead. */
     static final double FULLER_LESSON_MARGIN = 0.15;
     /** Sections looked at for one that covers the question better than the lesson. */
@@ -169,10 +171,6 @@ public class AnswerPlanner {
                     .findFirst().<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
         }
         LessonRetriever.Hit lesson = fullerLesson(question, ranked, chosen, keys);
-        Optional<DocIndex.Hit> fuller = fullerSection(question, vector, keys, lesson);
-        if (fuller.isPresent()) {
-            return new DocPlan(fuller.get());
-        }
         List<String> codeNames = codeNames(lower);
         // "len()", "str.count", "reversed()": a name written as code that no lesson owns is answered from the
         // section documenting it, not from a lesson that merely sounds alike (dunder methods for len()).
@@ -187,6 +185,10 @@ public class AnswerPlanner {
             if (named.isPresent()) {
                 return new DocPlan(named.get());
             }
+        }
+        Optional<DocIndex.Hit> fuller = fullerSection(question, vector, keys, lesson);
+        if (fuller.isPresent()) {
+            return new DocPlan(fuller.get());
         }
         if (lesson.similarity() >= LESSON_SURE) {
             return new LessonPlan(lesson);
@@ -234,7 +236,8 @@ public class AnswerPlanner {
                                                  LessonRetriever.Hit lesson) {
         Map<String, Double> content = coverage.weights(question);
         double lessonShare = coverage.of(lesson.lesson(), content);
-        if (lessonShare > 1 - COVERAGE_GAP) {
+        if (lessonShare > 1 - COVERAGE_GAP || lessonShare >= NAMED_LESSON_HOLDS
+                && lessons.names(lesson.lesson(), question.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         return docs.search(question, vector, COVERING_DOCS, keys.marked()).stream()
