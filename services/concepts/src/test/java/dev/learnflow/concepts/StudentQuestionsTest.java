@@ -131,11 +131,11 @@ class StudentQuestionsTest {
                     soft.assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
                 }
                 if (set.getKey().equals("unseen-questions.tsv")) {
-                    // floors against a collapse (measured: on topic 164/196 alone and with triage's topic, 156/155
-                    // before this work; unrelated lessons 12/13, 21/23 before; abstentions 22/22 and 21/22)
+                    // floors against a collapse (measured: on topic 164/163 of 196 alone / with triage's topic, 156/154
+                    // before this work; unrelated lessons 13/15, 22/25 before; abstentions 22/22 and 21/22)
                     soft.assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
                     soft.assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.80);
-                    soft.assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(15);
+                    soft.assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(17);
                     soft.assertThat((double) s.abstained() / s.unanswerable()).as("abstentions").isGreaterThanOrEqualTo(0.9);
                 }
             }
