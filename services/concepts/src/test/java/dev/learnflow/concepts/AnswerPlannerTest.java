@@ -145,6 +145,8 @@ class AnswerPlannerTest {
     void misspeltConceptNamesAreReadAsTheConcept() {
         assertThat(topicOf(planner.plan("what is a tupel for", null))).isEqualTo("tuples");
         assertThat(topicOf(planner.plan("exeption handling basics", null))).isEqualTo("try-except");
+        // two neighbouring letters swapped in a short name
+        assertThat(topicOf(planner.plan("what does yeild do", null))).isEqualTo("generators");
         // a short real word one edit from a concept name stays as written: bread is not break
         assertThat(planner.plan("how do I bake bread", null)).isInstanceOf(AnswerPlanner.Abstain.class);
     }
@@ -171,6 +173,29 @@ class AnswerPlannerTest {
     void anyDecoratorLineNamesTheDecoratorsLesson() {
         assertThat(topicOf(planner.plan("what is @app.route doing above my function", null))).isEqualTo("decorators");
         assertThat(topicOf(planner.plan("@property what does it do", null))).isEqualTo("properties");
+    }
+
+    @Test
+    void aLessonAboutTheQuestionsSurroundingsGivesWayToTheSectionAboutTheAskedThing() {
+        // the lists lesson sounds close ("list") but never says shuffle; random.shuffle's section is named for it
+        assertThat(describe(planned("how do i randomly shuffle the items in my list", null, AnswerPlanner.DocPlan.class)))
+                .contains("shuffle");
+        assertThat(describe(planned("what is an abstract class in python", null, AnswerPlanner.DocPlan.class)))
+                .containsIgnoringCase("abstract");
+        // a lesson the question names, holding a fair share of what it asks, stays
+        assertThat(topicOf(planner.plan("what does *args mean in a function definition", null)))
+                .isEqualTo("args-and-kwargs");
+        // a question that is only a documented name is answered by that name's section
+        assertThat(describe(planned("setdefault???", null, AnswerPlanner.DocPlan.class))).contains("setdefault");
+    }
+
+    @Test
+    void aNameThatSetsTheSceneIsNotTheAskedThing() {
+        // "in a for loop" says where; the index is what is asked
+        assertThat(topicOf(planner.plan("in a for loop how do i get the index too", null)))
+                .isEqualTo("enumerate-and-zip");
+        // a close lesson that holds what the question asks wins over the better-sounding setting's lesson
+        assertThat(topicOf(planner.plan("can i make my own class work in a for loop", null))).isEqualTo("iterators");
     }
 
     @Test

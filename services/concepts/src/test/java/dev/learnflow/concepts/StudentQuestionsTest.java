@@ -1,6 +1,7 @@
 package dev.learnflow.concepts;
 
 import dev.learnflow.concepts.service.AnswerPlanner;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The student-like development sets ({@code retrieval/student-questions.tsv}, {@code retrieval/fresh-questions.tsv}:
@@ -25,9 +25,10 @@ class StudentQuestionsTest {
 
     /**
      * The sets, each scored on its own: sessions 4-5's, and session 6's (written before the changes measured on it,
-     * which it then guided: a check, not a hold-out).
+     * which it then guided: a check, not a hold-out), and session 8's (written before reading the retrieval code or
+     * measuring anything on it).
      */
-    static final List<String> SETS = List.of("student-questions.tsv", "fresh-questions.tsv");
+    static final List<String> SETS = List.of("student-questions.tsv", "fresh-questions.tsv", "unseen-questions.tsv");
     static Map<String, List<AnswerPlannerTest.DevQuestion>> sets = new LinkedHashMap<>();
 
     @BeforeAll
@@ -104,6 +105,7 @@ class StudentQuestionsTest {
         Map<String, List<AnswerPlannerTest.DevQuestion>> all = new LinkedHashMap<>(sets);
         all.put("dev-questions.tsv", AnswerPlannerTest.devQuestions());
         all.values().forEach(q -> score(q, false, new StringBuilder()));   // warm the documentation vectors
+        SoftAssertions soft = new SoftAssertions();   // every set's table and misses printed before any failure
         for (Map.Entry<String, List<AnswerPlannerTest.DevQuestion>> set : all.entrySet()) {
             for (boolean withHint : List.of(false, true)) {
                 StringBuilder misses = new StringBuilder();
@@ -114,21 +116,30 @@ class StudentQuestionsTest {
                         100.0 * s.answered() / s.answerable(), s.onTopic(), s.answerable(),
                         100.0 * s.onTopic() / s.answerable(), s.unrelated(), s.abstained(), s.unanswerable(),
                         s.p95Ms(), misses);
-                // measured (README): student-questions 183-184/202 on topic, 9 unrelated; fresh-questions 65-67/82,
-                // 9-10 unrelated (74.4 %, 15 before this work); every abstention right in both
+                // measured (README): student-questions 185-186/202 on topic, 8 unrelated; fresh-questions 70/82,
+                // 4 unrelated; every abstention right in both
                 if (set.getKey().equals("student-questions.tsv")) {
-                    assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
-                    assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.9);
-                    assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(9);
-                    assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+                    soft.assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
+                    soft.assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.9);
+                    soft.assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(9);
+                    soft.assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
                 }
                 if (set.getKey().equals("fresh-questions.tsv")) {
-                    assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
-                    assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.78);
-                    assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(10);
-                    assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+                    soft.assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
+                    soft.assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.78);
+                    soft.assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(10);
+                    soft.assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+                }
+                if (set.getKey().equals("unseen-questions.tsv")) {
+                    // floors against a collapse (measured: on topic 164/163 of 196 alone / with triage's topic, 156/154
+                    // before this work; unrelated lessons 13/15, 22/25 before; abstentions 22/22 and 21/22)
+                    soft.assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
+                    soft.assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.80);
+                    soft.assertThat(s.unrelated()).as("unrelated lessons").isLessThanOrEqualTo(17);
+                    soft.assertThat((double) s.abstained() / s.unanswerable()).as("abstentions").isGreaterThanOrEqualTo(0.9);
                 }
             }
         }
+        soft.assertAll();
     }
 }

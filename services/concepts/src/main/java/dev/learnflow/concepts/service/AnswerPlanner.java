@@ -6,6 +6,7 @@ import dev.learnflow.platform.embedding.Encoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,6 +44,27 @@ public class AnswerPlanner {
     static final double MIN_KEY_WEIGHT = 1.0;
     /** A lesson that covers the key terms may stand in for a better-sounding one that does not, this far below. */
     static final double COVERING_MARGIN = 0.12;
+    /**
+     * A documentation section that holds this much more of the question's content weight than the chosen lesson
+     * ({@link ContentCoverage}) answers instead: the lesson is about the question's surroundings ("list" in "shuffle
+     * a list"), the section about the asked thing.
+     */
+    static final double COVERAGE_GAP = 0.4;
+    /** ... when it is at least this close (cosine plus the name bonus) ... */
+    static final double COVERING_DOC_MIN = 0.45;
+    /**
+     * ... and it is about what the lesson lacks: its own name (heading, documented names) holds this share of the
+     * question's weight in words the lesson lacks (a long section holds many words in passing) ...
+     */
+    static final double LACKING_NAMED = 0.2;
+    /** ... or it holds every content word of the question while the lesson holds at most this share. */
+    static final double LESSON_BARELY_COVERS = 0.25;
+    /** A lesson the question names by one of its own names ("*args") keeps it when it holds this share. */
+    static final double NAMED_LESSON_HOLDS = 0.4;
+    /** A lesson this far below the chosen one that holds {@link #COVERAGE_GAP} more of the question answers instead. */
+    static final double FULLER_LESSON_MARGIN = 0.15;
+    /** Sections looked at for one that covers the question better than the lesson. */
+    static final int COVERING_DOCS = 4;
 
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b");
@@ -58,6 +80,7 @@ public class AnswerPlanner {
     private final Encoder encoder;
     private final Spelling spelling;
     private final KeyTerms keyTerms;
+    private final ContentCoverage coverage;
     private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
@@ -73,6 +96,7 @@ public class AnswerPlanner {
         }
         this.spelling = new Spelling(known, conceptNames);
         this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames());
+        this.coverage = new ContentCoverage(lessons.lessons(), docs::idf);
     }
 
     /** What answers the question. */
@@ -132,16 +156,21 @@ public class AnswerPlanner {
                 .filter(h -> covers(h, keys)).toList();
         // of those, the one whose own names are the names asked ("use enumerate in a for loop" is the enumerate
         // lesson, though the for-loops lesson mentions enumerate too); the better-sounding one on a tie
-        LessonRetriever.Hit lesson = keyTerms.strongest(keys) < MIN_KEY_WEIGHT ? best : covering.stream()
+        LessonRetriever.Hit chosen = keyTerms.strongest(keys) < MIN_KEY_WEIGHT ? best : covering.stream()
                 .max(java.util.Comparator.comparingDouble((LessonRetriever.Hit h) -> keyTerms.namedShare(h.lesson(), keys))
                         .thenComparing(h -> -covering.indexOf(h)))
                 .orElse(null);
-        if (lesson == null) {
+        if (chosen == null) {
+            // a question that is only names ("setdefault???") is answered by the section those names head, however
+            // little the embedding makes of it
+            Map<String, Double> content = coverage.weights(question);
             return docs.search(question, vector, 3, keys.marked()).stream()
                     .filter(h -> h.named() && h.similarity() >= namedDocMin(keys)
+                            || h.named() && !content.isEmpty() && coverage.ofName(h.passage(), content) == 1
                             || h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
                     .findFirst().<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
         }
+        LessonRetriever.Hit lesson = fullerLesson(question, ranked, chosen, keys);
         List<String> codeNames = codeNames(lower);
         // "len()", "str.count", "reversed()": a name written as code that no lesson owns is answered from the
         // section documenting it, not from a lesson that merely sounds alike (dunder methods for len()).
@@ -156,6 +185,10 @@ public class AnswerPlanner {
             if (named.isPresent()) {
                 return new DocPlan(named.get());
             }
+        }
+        Optional<DocIndex.Hit> fuller = fullerSection(question, vector, keys, lesson);
+        if (fuller.isPresent()) {
+            return new DocPlan(fuller.get());
         }
         if (lesson.similarity() >= LESSON_SURE) {
             return new LessonPlan(lesson);
@@ -176,6 +209,46 @@ public class AnswerPlanner {
         boolean namedAndClear = lessons.names(lesson.lesson(), lower) && lesson.similarity() >= NAMED_LESSON_MIN
                 && (ranked.size() < 2 || lesson.similarity() - ranked.get(1).similarity() >= NAMED_LESSON_LEAD);
         return namedAndClear ? new LessonPlan(lesson) : abstain("no-match", ranked);
+    }
+
+    /**
+     * A close lesson that holds much more of what the question asks than the chosen one ("can my own class work in
+     * a for loop": the iterators lesson, not for loops); else the chosen one.
+     */
+    private LessonRetriever.Hit fullerLesson(String question, List<LessonRetriever.Hit> ranked,
+                                             LessonRetriever.Hit chosen, KeyTerms.Asked keys) {
+        Map<String, Double> content = coverage.weights(question);
+        if (content.size() < 2) {
+            return chosen;   // one content word ("what does -> mean after a function") says too little to compare
+        }
+        double chosenShare = coverage.of(chosen.lesson(), content);
+        return ranked.stream()
+                .filter(h -> h.similarity() >= LESSON_MIN && chosen.similarity() - h.similarity() <= FULLER_LESSON_MARGIN)
+                .filter(h -> covers(h, keys) && coverage.of(h.lesson(), content) - chosenShare >= COVERAGE_GAP)
+                .findFirst().orElse(chosen);
+    }
+
+    /**
+     * A close documentation section that holds much more of what the question asks than the lesson does ("how do i
+     * shuffle a list": the lists lesson never says shuffle, random.shuffle's section does); the best ranked of them.
+     */
+    private Optional<DocIndex.Hit> fullerSection(String question, float[] vector, KeyTerms.Asked keys,
+                                                 LessonRetriever.Hit lesson) {
+        Map<String, Double> content = coverage.weights(question);
+        double lessonShare = coverage.of(lesson.lesson(), content);
+        if (lessonShare > 1 - COVERAGE_GAP || lessonShare >= NAMED_LESSON_HOLDS
+                && lessons.names(lesson.lesson(), question.toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return docs.search(question, vector, COVERING_DOCS, keys.marked()).stream()
+                .filter(h -> h.evidence() >= COVERING_DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
+                .filter(h -> {
+                    double share = coverage.of(h.passage(), content);
+                    return share - lessonShare >= COVERAGE_GAP
+                            && (coverage.namesWhatLessonLacks(h.passage(), lesson.lesson(), content) >= LACKING_NAMED
+                            || share == 1 && lessonShare <= LESSON_BARELY_COVERS);
+                })
+                .findFirst();
     }
 
     /** The Python names the question asks about, weighed by rarity among the lessons (for diagnostics). */

@@ -225,6 +225,11 @@ public class DocIndex {
         return false;
     }
 
+    /** How rare a (folded) word is across the documentation; 0 for a word it never uses. */
+    public double idf(String token) {
+        return bm25.idf(token);
+    }
+
     /** How much of the question the documentation's vocabulary knows (idf-weighted share of its words). */
     public double vocabularyCoverage(String question) {
         List<String> terms = Bm25.tokens(question);

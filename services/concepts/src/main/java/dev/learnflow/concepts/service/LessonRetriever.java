@@ -38,6 +38,12 @@ public class LessonRetriever {
      * "loop") is usually part of the story, so only names of several words ("list changes by itself") earn the bonus.
      */
     static final int STORY_WORDS = 9;
+    /**
+     * A name in a phrase that sets the scene ("in a for loop how do I get the index", "inside my class") is where the
+     * asked thing happens, not the asked thing: it earns no bonus.
+     */
+    private static final Pattern SETTING = Pattern.compile(
+            "\\b(?:in|inside|within|during)\\s+(?:(?:a|an|the|my|your|this|that|our)\\s+)?(?:[a-z]+\\s+)?$");
     /** Aliases too common in questions about anything to say which lesson is meant. */
     private static final Set<String> GENERIC_ALIASES = Set.of("function", "object", "method",
             "attribute", "variable", "condition", "text", "array", "argument", "parameter", "instance", "lookup",
@@ -111,7 +117,8 @@ public class LessonRetriever {
                     int[] span = named.get(h.lesson().topicId());
                     boolean inside = span != null && named.values().stream().anyMatch(o -> o[1] - o[0] > span[1] - span[0]
                             && o[0] <= span[0] && span[1] <= o[1]);
-                    boolean incidental = story && span != null && !lower.substring(span[0], span[1]).contains(" ");
+                    boolean incidental = span != null && (story && !lower.substring(span[0], span[1]).contains(" ")
+                            || SETTING.matcher(lower.substring(0, span[0])).find());
                     return span != null && !inside && !incidental ? new Hit(h.lesson(), h.similarity() + NAME_BONUS) : h;
                 })
                 .sorted(Comparator.comparingDouble(Hit::similarity).reversed()).toList();

@@ -29,7 +29,7 @@ public final class Spelling {
     public Spelling(Set<String> knownWords, Set<String> conceptNames) {
         this.known = Set.copyOf(knownWords);
         for (String name : conceptNames) {
-            if (name.length() >= SHORTEST + 1 && WORD.matcher(name).matches()) {
+            if (name.length() >= SHORTEST && WORD.matcher(name).matches()) {
                 names.computeIfAbsent(name.charAt(0), c -> new HashSet<>()).add(name);
             }
         }
@@ -71,6 +71,11 @@ public final class Spelling {
             if (Math.abs(name.length() - word.length()) > allowed) {
                 continue;
             }
+            // a five-letter name ("yield", "class") only through two swapped neighbours ("yeild"): one other
+            // edit from it is too often another English word
+            if (name.length() == SHORTEST && !swapped(word, name)) {
+                continue;
+            }
             int d = distance(word, name, allowed);
             if (d < bestDistance) {
                 best = name;
@@ -85,6 +90,19 @@ public final class Spelling {
 
     private static String stem(String word) {
         return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    /** Whether the two words differ only by two neighbouring letters swapped. */
+    static boolean swapped(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                && a.substring(i + 2).equals(b.substring(i + 2));
     }
 
     /** Optimal string alignment distance (an adjacent swap is one edit), cut off above {@code limit}. */

@@ -1,0 +1,97 @@
+package dev.learnflow.concepts.service;
+
+import dev.learnflow.concepts.domain.DocPassage;
+import dev.learnflow.concepts.domain.Lesson;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * How much of what a question asks a text really holds. The embeddings rate a lesson close when the question shares
+ * its context words ("list", "loop", "file"): "how do i shuffle a list" sounds like the lists lesson, which never
+ * says "shuffle". Every content word of the question weighs by its rarity in Python's documentation (inverse
+ * document frequency over the index: "shuffle", "regex" or "flatten" weigh much, "list" or "loop" little); a text
+ * covers the share of that weight whose words it uses. Comparing the lesson's share with a documentation section's
+ * says whether the lesson is about the asked thing or only about its surroundings.
+ */
+public final class ContentCoverage {
+
+    private final ToDoubleFunction<String> idf;
+    private final Map<String, Set<String>> lessonWords = new HashMap<>();
+
+    /**
+     * @param lessons the curated lessons
+     * @param idf     a (folded) word's rarity in the documentation; 0 for a word it never uses
+     */
+    public ContentCoverage(List<Lesson> lessons, ToDoubleFunction<String> idf) {
+        this.idf = idf;
+        for (Lesson lesson : lessons) {
+            lessonWords.put(lesson.topicId(), stems(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
+                    + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example() + " "
+                    + String.join(" ", lesson.watchOut())));
+        }
+    }
+
+    /** The question's content words (stems) with their weights; words the documentation never uses weigh 0. */
+    public Map<String, Double> weights(String question) {
+        Map<String, Double> weights = new HashMap<>();
+        for (String token : Bm25.tokens(question)) {
+            double w = idf.applyAsDouble(token);
+            if (w > 0) {
+                weights.merge(KeyTerms.stem(token), w, Math::max);
+            }
+        }
+        return weights;
+    }
+
+    /** The share (0..1) of the question's content weight the lesson's text uses; 1 when it has no content words. */
+    public double of(Lesson lesson, Map<String, Double> weights) {
+        return share(lessonWords.getOrDefault(lesson.topicId(), Set.of()), weights);
+    }
+
+    /** The same for a documentation section (its section name, names and text). */
+    public double of(DocPassage passage, Map<String, Double> weights) {
+        return share(stems(passage.section() + " " + passage.keywords() + " " + passage.text()), weights);
+    }
+
+    /** The share (0..1) of the question's content weight whose words the section's own name uses. */
+    public double ofName(DocPassage passage, Map<String, Double> weights) {
+        return share(stems(passage.section() + " " + passage.keywords()), weights);
+    }
+
+    /**
+     * The share (0..1) of the question's content weight in words the lesson lacks and the section's own name
+     * (heading and documented names) uses: the section is about what the lesson leaves out.
+     */
+    public double namesWhatLessonLacks(DocPassage passage, Lesson lesson, Map<String, Double> weights) {
+        Set<String> lessonText = lessonWords.getOrDefault(lesson.topicId(), Set.of());
+        Set<String> name = stems(passage.section() + " " + passage.keywords());
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double lacking = weights.entrySet().stream()
+                .filter(w -> !lessonText.contains(w.getKey()) && name.contains(w.getKey()))
+                .mapToDouble(Map.Entry::getValue).sum();
+        return total == 0 ? 0 : lacking / total;
+    }
+
+    private static double share(Set<String> words, Map<String, Double> weights) {
+        double total = 0;
+        double covered = 0;
+        for (Map.Entry<String, Double> w : weights.entrySet()) {
+            total += w.getValue();
+            covered += words.contains(w.getKey()) ? w.getValue() : 0;
+        }
+        return total == 0 ? 1 : covered / total;
+    }
+
+    private static Set<String> stems(String text) {
+        Set<String> stems = new HashSet<>();
+        for (String token : Bm25.tokens(text)) {
+            stems.add(KeyTerms.stem(token));
+        }
+        return stems;
+    }
+}
