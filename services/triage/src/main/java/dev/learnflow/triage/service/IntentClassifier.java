@@ -132,7 +132,8 @@ public class IntentClassifier {
         // Far from every Python intent is itself the off-topic signal; for the others, too far means "unsure".
         boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
         boolean ownProgram = PythonTerms.aboutOwnProgram(text);
-        boolean pythonQuestion = PythonTerms.named(text) && !ownProgram;
+        // "the turtle window opens and closes immediately" names a Python module, but tells of a misbehaving program.
+        boolean pythonQuestion = PythonTerms.named(text) && !ownProgram && (hasCode || !DebugSignals.misbehaves(text));
         // What the sentence model mistakes for another lane: "abs function" looks like a bug report to it, "max and
         // min with a key" like a request for practice, "filter function python" like a review request.
         boolean mistaken = switch (best) {
@@ -173,6 +174,11 @@ public class IntentClassifier {
             // Unsure, but asking for a review in so many words ("look over my class"): the review lane asks for the
             // code and says what a review checks.
             return new Classification(Intent.CODE_REVIEW, confidence, scores, true, "embedding");
+        }
+        if (!confident && !hasCode && DebugSignals.misbehaves(text)) {
+            // Unsure, but the words are those of a program misbehaving ("the turtle window opens and closes
+            // immediately"): a symptom without code is answered (issue 17), not asked back.
+            return new Classification(Intent.DEBUG_HELP, confidence, scores, true, "embedding");
         }
         if (!confident && ownProgram && !hasCode && OffTopic.aboutProgramming(text)) {
             // Unsure, but the student's own program is the subject ("my code is broken"): help with it.

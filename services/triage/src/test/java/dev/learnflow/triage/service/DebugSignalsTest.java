@@ -97,4 +97,62 @@ class DebugSignalsTest {
             assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isFalse();
         }
     }
+
+    // lanes8 (issue 17): symptoms in more words, a wrong sum, definitions and people's words that are no symptom.
+    // Own wording, not from intent-unseen-8.tsv.
+
+    static Stream<String> symptomsInOtherWords() {
+        return Stream.of(
+                // off by one in any words
+                "the loop goes round one iteration too few", "it adds an extra line at the end",
+                // right for some inputs, wrong for others
+                "works for positive numbers but breaks for negatives",
+                // the result named against what it should be, or a program ending where it should go on
+                "the total is 9.99 instead of 10", "the quiz stops after question 2, it should keep going",
+                // handed back unchanged; a failure set off by something in the program; the student's file
+                "the caesar cipher gives the text back unchanged",
+                "the lives counter doesnt drop when the enemy touches me", "the csv i save is blank afterwards",
+                // a sum reported with a result arithmetic does not give
+                "when i do 3 + 4 it shows 34", "2 * 3 gives 222 for some reason");
+    }
+
+    static Stream<String> definitionsAndOtherWords() {
+        return Stream.of("what's an endless loop", "explain what an infinite loop is",
+                "how do i understand a traceback", "why does 10/4 give 2.5 but 10//4 gives 2",
+                "why does my professor say globals are bad", "3 + 4 gives 7 right?",
+                "0.1 + 0.2 gives 0.30000000000000004", "solve 2x + 3 = 7", "x^2 - 9 = 0");
+    }
+
+    @ParameterizedTest
+    @MethodSource("symptomsInOtherWords")
+    void symptomsInOtherWordsAreDebugging(String question) {
+        assertThat(DebugSignals.of(question)).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitionsAndOtherWords")
+    void definitionsSumsThatAddUpAndPeoplesWordsAreNotSignals(String question) {
+        assertThat(DebugSignals.of(question)).isEmpty();
+    }
+
+    @Test
+    void aSumIsWrongOnlyWhenArithmeticGivesSomethingElse() {
+        assertThat(DebugSignals.wrongSum("5 + 5 gives 55")).isTrue();
+        assertThat(DebugSignals.wrongSum("10 - 3 = 13")).isTrue();
+        assertThat(DebugSignals.wrongSum("5 + 5 gives 10")).isFalse();
+        assertThat(DebugSignals.wrongSum("0.1 + 0.2 = 0.30000000000000004")).isFalse();
+        assertThat(DebugSignals.wrongSum("x^2 - 4 = 0")).isFalse();
+    }
+
+    @Test
+    void misbehavingWordsCountUnlessADefinitionOrAHowToIsAsked() {
+        for (String q : new String[] {"the pygame window opens and closes instantly",
+            "keeps crashing for some reason", "the word comes back unchanged"}) {
+            assertThat(DebugSignals.misbehaves(q)).as(q).isTrue();
+        }
+        for (String q : new String[] {"what's an infinite loop", "how do i stop a loop that runs forever",
+            "give me an exercise where the loop is infinite"}) {
+            assertThat(DebugSignals.misbehaves(q)).as(q).isFalse();
+        }
+    }
 }
