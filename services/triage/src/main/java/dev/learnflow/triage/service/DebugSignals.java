@@ -147,14 +147,14 @@ final class DebugSignals {
     }
 
     /** "what is an infinite loop", "what is None": a definition, with nothing of the student's in the message. */
-    private static boolean definitionAsked(String question) {
+    static boolean definitionAsked(String question) {
         return PHRASES.find(Phrase.DEFINITION, question) && !PHRASES.find(Phrase.OWN_WORK, question);
     }
 
     /** The student points at something of their own ("my", "this", "the code i wrote") or says it misbehaves. */
     static boolean mentionsOwnWork(String question) {
-        return question != null && (PHRASES.find(Phrase.OWN_WORK, question) || PHRASES.find(Phrase.OWN_PART, question)
-                || PHRASES.find(Phrase.MISBEHAVES, question));
+        return question != null && (PHRASES.find(Phrase.OWN_WORK, question) || !definitionAsked(question)
+                && (PHRASES.find(Phrase.OWN_PART, question) || PHRASES.find(Phrase.MISBEHAVES, question)));
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Optional;
 final class ExerciseAndProgressCues {
 
     /** The phrases this class looks for, kept in {@code triage/phrases/exercise-and-progress.regex}. */
-    private enum Phrase { PRACTICE_THING, ASKING_FOR_IT, NOT_A_REQUEST_FOR_PRACTICE, MY_PROGRESS }
+    private enum Phrase { PRACTICE_THING, ASKING_FOR_IT, PRACTICE_ASKED_AS_A_VERB, NOT_A_REQUEST_FOR_PRACTICE,
+        MY_PROGRESS }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load(
             "triage/phrases/exercise-and-progress.regex", Phrase.class);
@@ -23,7 +24,8 @@ final class ExerciseAndProgressCues {
 
     /** Whether the message asks for something to do at all (a practice word or a verb of asking). */
     static boolean asksForPractice(String message) {
-        return PHRASES.find(Phrase.PRACTICE_THING, message) || PHRASES.find(Phrase.ASKING_FOR_IT, message);
+        return PHRASES.find(Phrase.PRACTICE_THING, message) || PHRASES.find(Phrase.ASKING_FOR_IT, message)
+                || PHRASES.find(Phrase.PRACTICE_ASKED_AS_A_VERB, message);
     }
 
     /** A practice word and a verb asking for it: "give me an exercise", "quiz me on errors". */
@@ -38,8 +40,9 @@ final class ExerciseAndProgressCues {
         if (PHRASES.find(Phrase.MY_PROGRESS, message)) {
             return Optional.of(Intent.PROGRESS_QUESTION);
         }
-        if (PHRASES.find(Phrase.PRACTICE_THING, message) && PHRASES.find(Phrase.ASKING_FOR_IT, message)
-                && !PHRASES.find(Phrase.NOT_A_REQUEST_FOR_PRACTICE, message)) {
+        boolean asked = PHRASES.find(Phrase.PRACTICE_THING, message) && PHRASES.find(Phrase.ASKING_FOR_IT, message)
+                || PHRASES.find(Phrase.PRACTICE_ASKED_AS_A_VERB, message);
+        if (asked && !PHRASES.find(Phrase.NOT_A_REQUEST_FOR_PRACTICE, message)) {
             return Optional.of(Intent.EXERCISE_REQUEST);
         }
         return Optional.empty();

@@ -131,7 +131,8 @@ public class IntentClassifier {
         double confidence = 1.0 / sum;
         // Far from every Python intent is itself the off-topic signal; for the others, too far means "unsure".
         boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
-        boolean ownProgram = PythonTerms.aboutOwnProgram(text);
+        // "explain the difference between a bug and an error": a trouble word in a definition is no program of theirs
+        boolean ownProgram = PythonTerms.aboutOwnProgram(text) && (hasCode || !DebugSignals.definitionAsked(text));
         // "the turtle window opens and closes immediately" names a Python module, but tells of a misbehaving program.
         boolean pythonQuestion = PythonTerms.named(text) && !ownProgram && (hasCode || !DebugSignals.misbehaves(text));
         // What the sentence model mistakes for another lane: "abs function" looks like a bug report to it, "max and

@@ -113,14 +113,20 @@ class DebugSignalsTest {
                 "the caesar cipher gives the text back unchanged",
                 "the lives counter doesnt drop when the enemy touches me", "the csv i save is blank afterwards",
                 // a sum reported with a result arithmetic does not give
-                "when i do 3 + 4 it shows 34", "2 * 3 gives 222 for some reason");
+                "when i do 3 + 4 it shows 34", "2 * 3 gives 222 for some reason",
+                // the same each run, repeated for each one, what came out against what was wanted, a surprise after
+                // the student's own step
+                "the shuffled deck is the same each run", "the timer beeps twice for every second",
+                "it shows the date with the time, i only wanted the date",
+                "why does my dict still have the key after i delete it");
     }
 
     static Stream<String> definitionsAndOtherWords() {
         return Stream.of("what's an endless loop", "explain what an infinite loop is",
                 "how do i understand a traceback", "why does 10/4 give 2.5 but 10//4 gives 2",
                 "why does my professor say globals are bad", "3 + 4 gives 7 right?",
-                "0.1 + 0.2 gives 0.30000000000000004", "solve 2x + 3 = 7", "x^2 - 9 = 0");
+                "0.1 + 0.2 gives 0.30000000000000004", "solve 2x + 3 = 7", "x^2 - 9 = 0",
+                "i dont get what a slice is, my notes keep mentioning it");
     }
 
     @ParameterizedTest

@@ -15,7 +15,10 @@ class LaneCuesTest {
     @Test
     void practiceAskedForInFewWordsIsAnExerciseRequest() {
         for (String m : new String[] {"a few exercises on tuples?", "some practice questions about sets",
-            "test how well i know dictionaries", "give me some to do on string slicing"}) {
+            "test how well i know dictionaries", "give me some to do on string slicing",
+            // practising asked for as a verb
+            "could we practise list comprehensions", "drill me on tuples", "i'd love to try something with files",
+            "let me train on while loops"}) {
             assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.EXERCISE_REQUEST);
         }
         for (String m : new String[] {"some exercises use while loops, what is the point of them",
@@ -27,7 +30,8 @@ class LaneCuesTest {
     @Test
     void askingAboutOnesOwnImprovementAndMistakesIsAProgressQuestion() {
         for (String m : new String[] {"am i getting better at loops", "am i progressing with functions?",
-            "which mistakes did i make this week", "what kind of mistakes do i make"}) {
+            "which mistakes did i make this week", "what kind of mistakes do i make",
+            "have i finished the strings lessons", "did i fail the quiz on functions", "which topics am i weakest in"}) {
             assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.PROGRESS_QUESTION);
         }
         assertThat(ExerciseAndProgressCues.of("what mistakes do beginners make with loops")).isEmpty();
