@@ -133,8 +133,10 @@ public class IntentClassifier {
         boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
         // "explain the difference between a bug and an error": a trouble word in a definition is no program of theirs
         boolean ownProgram = PythonTerms.aboutOwnProgram(text) && (hasCode || !DebugSignals.definitionAsked(text));
-        // "the turtle window opens and closes immediately" names a Python module, but tells of a misbehaving program.
-        boolean pythonQuestion = PythonTerms.named(text) && !ownProgram && (hasCode || !DebugSignals.misbehaves(text));
+        // "the turtle window opens and closes immediately" names a Python module, but tells of a misbehaving program
+        // ("why do people say python is slow" asks about Python).
+        boolean toldMisbehaving = !hasCode && DebugSignals.misbehaves(text) && !PythonTerms.asksHowOrWhat(text);
+        boolean pythonQuestion = PythonTerms.named(text) && !ownProgram && !toldMisbehaving;
         // What the sentence model mistakes for another lane: "abs function" looks like a bug report to it, "max and
         // min with a key" like a request for practice, "filter function python" like a review request.
         boolean mistaken = switch (best) {

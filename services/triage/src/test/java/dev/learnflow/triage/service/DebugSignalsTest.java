@@ -93,7 +93,11 @@ class DebugSignalsTest {
             "for some reason the list ends up empty", "why isn't this stopping", "help"}) {
             assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isTrue();
         }
-        for (String q : new String[] {"is this pythonic", "what does this print", "give me an exercise like this"}) {
+        for (String q : new String[] {"why 0", "why is it None?"}) {
+            assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isTrue();
+        }
+        for (String q : new String[] {"is this pythonic", "what does this print", "give me an exercise like this",
+            "why use a list here"}) {
             assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isFalse();
         }
     }
@@ -118,7 +122,13 @@ class DebugSignalsTest {
                 // the student's own step
                 "the shuffled deck is the same each run", "the timer beeps twice for every second",
                 "it shows the date with the time, i only wanted the date",
-                "why does my dict still have the key after i delete it");
+                "why does my dict still have the key after i delete it",
+                // more error names and messages, python complaining, slowness, nothing showing up, a lead-in before
+                // the student's thing, a program made to do something that fails in one case
+                "PermissionError when saving", "UnicodeDecodeError reading the file",
+                "python complains about the colon", "the script is really slow on a big file",
+                "the game takes forever to load", "none of the buttons show up", "hey, the score isnt updating",
+                "i made a program to sort names but when there are capitals it puts them first");
     }
 
     static Stream<String> definitionsAndOtherWords() {

@@ -39,6 +39,8 @@ class FreshSetLanesTest {
     private static List<Row> rows;
     /** Written after the first set was tuned on, measured before any change for it (README). */
     private static List<Row> secondBatch;
+    /** Written after the second batch was tuned on, measured before any change for it (README). */
+    private static List<Row> thirdBatch;
 
     @BeforeAll
     static void load() {
@@ -49,6 +51,7 @@ class FreshSetLanesTest {
         }
         rows = read("intent-unseen-8.tsv");
         secondBatch = read("intent-unseen-8b.tsv");
+        thirdBatch = read("intent-unseen-8c.tsv");
     }
 
     /** The lane the router gives a first message: an intent label or "clarification". */
@@ -71,6 +74,8 @@ class FreshSetLanesTest {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(180).noneMatch(r -> known.contains(r.text().toLowerCase()));
         assertThat(secondBatch).hasSizeGreaterThanOrEqualTo(80)
                 .noneMatch(r -> known.contains(r.text().toLowerCase()));
+        assertThat(thirdBatch).hasSizeGreaterThanOrEqualTo(75)
+                .noneMatch(r -> known.contains(r.text().toLowerCase()));
         for (Intent intent : Intent.values()) {
             assertThat(rows).as(intent.label()).filteredOn(r -> r.intent() == intent).hasSizeGreaterThanOrEqualTo(12);
         }
@@ -88,11 +93,18 @@ class FreshSetLanesTest {
     }
 
     @Test
+    void theThirdBatchGetsItsLane() {
+        assertThat(report("Fresh set, third batch (lanes8)", thirdBatch)).as("right lane").isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
     void precedenceBetweenCues() {
         // a trouble word in a definition is no program of the student's
         assertThat(lane("explain the difference between a crash and a bug")).isEqualTo("concept_explanation");
         // a module's name in a message about a misbehaving program does not make it a question about the module
         assertThat(lane("the tkinter window opens and closes straight away")).isEqualTo("debug_help");
+        // ... but a question about Python in the words of a misbehaving program is a question
+        assertThat(lane("why do people say python is slow")).isEqualTo("concept_explanation");
         // a question about the course's material mid-message is a question, not a request for practice
         assertThat(lane("in the dictionary task what does .items() return")).isEqualTo("concept_explanation");
     }
