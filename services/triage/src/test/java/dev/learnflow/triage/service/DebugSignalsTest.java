@@ -128,7 +128,10 @@ class DebugSignalsTest {
                 "PermissionError when saving", "UnicodeDecodeError reading the file",
                 "python complains about the colon", "the script is really slow on a big file",
                 "the game takes forever to load", "none of the buttons show up", "hey, the score isnt updating",
-                "i made a program to sort names but when there are capitals it puts them first");
+                "i made a program to sort names but when there are capitals it puts them first",
+                // the thing opening the message, doing to its data what no program should
+                "the word counter skips the last word", "it treats 0 as missing", "the ranking puts 100 after 20",
+                "works in pycharm but not in the terminal");
     }
 
     static Stream<String> definitionsAndOtherWords() {
@@ -136,7 +139,8 @@ class DebugSignalsTest {
                 "how do i understand a traceback", "why does 10/4 give 2.5 but 10//4 gives 2",
                 "why does my professor say globals are bad", "3 + 4 gives 7 right?",
                 "0.1 + 0.2 gives 0.30000000000000004", "solve 2x + 3 = 7", "x^2 - 9 = 0",
-                "i dont get what a slice is, my notes keep mentioning it");
+                "i dont get what a slice is, my notes keep mentioning it",
+                "the task says 'print the sum', what does sum mean here");
     }
 
     @ParameterizedTest
