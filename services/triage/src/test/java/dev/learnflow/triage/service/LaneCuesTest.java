@@ -32,7 +32,8 @@ class LaneCuesTest {
         for (String m : new String[] {"am i getting better at loops", "am i progressing with functions?",
             "which mistakes did i make this week", "what kind of mistakes do i make",
             "have i finished the strings lessons", "did i fail the quiz on functions", "which topics am i weakest in",
-            "what did i get wrong yesterday", "what should i pick next", "have i nailed dictionaries yet"}) {
+            "what did i get wrong yesterday", "what should i pick next", "have i nailed dictionaries yet",
+            "how well am i doing in sets"}) {
             assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.PROGRESS_QUESTION);
         }
         assertThat(ExerciseAndProgressCues.of("what mistakes do beginners make with loops")).isEmpty();
