@@ -94,6 +94,10 @@ public class IntentClassifier {
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
         Optional<Intent> cue = ExerciseAndProgressCues.of(text);
+        if (cue.isPresent() && !hasCode && OffTopic.otherSubjectNamed(text)) {
+            // "quiz me on world capitals", "give me a math problem": practice, but not of programming.
+            return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
+        }
         if (cue.isPresent()) {
             return new Classification(cue.get(), 1.0, scores, true, "signal");
         }
@@ -187,7 +191,17 @@ public class IntentClassifier {
             // Unsure, but the student's own program is the subject ("my code is broken"): help with it.
             return new Classification(Intent.DEBUG_HELP, confidence, scores, true, "embedding");
         }
-        if (best == Intent.EXERCISE_REQUEST && !hasCode && !ExerciseAndProgressCues.asksForPractice(text)
+        if (best == Intent.EXERCISE_REQUEST && !hasCode && DebugSignals.misbehaves(text)) {
+            // "exercise 3 keeps failing": the practice word names the student's work, the rest says it misbehaves.
+            return new Classification(Intent.DEBUG_HELP, confidence, scores, true, "embedding");
+        }
+        if (best == Intent.EXERCISE_REQUEST && !hasCode && PythonTerms.asksForReview(text)
+                && DebugSignals.mentionsOwnWork(text)) {
+            // "can you review my exercise": a review of the student's work (the review lane asks for the code).
+            return new Classification(Intent.CODE_REVIEW, confidence, scores, true, "embedding");
+        }
+        if (best == Intent.EXERCISE_REQUEST && !hasCode
+                && (!ExerciseAndProgressCues.asksForPractice(text) || OffTopic.otherSubjectNamed(text))
                 && !PythonTerms.named(text) && !OffTopic.aboutProgramming(text)) {
             // "how do i get better at chess": sounds like practice, but neither practice nor programming is asked.
             return new Classification(Intent.OFF_TOPIC, confidence, scores, confident, "embedding");

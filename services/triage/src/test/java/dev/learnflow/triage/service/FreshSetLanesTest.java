@@ -65,7 +65,7 @@ class FreshSetLanesTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"intent-unseen-8.tsv, 180, 0.90", "intent-unseen-8b.tsv, 80, 0.85", "intent-unseen-8c.tsv, 75, 0.85",
-        "intent-unseen-8d.tsv, 60, 0.85"})
+        "intent-unseen-8d.tsv, 60, 0.85", "intent-unseen-8e.tsv, 45, 0.85"})
     void freshMessagesGetTheirLane(String file, int leastSize, double floor) throws IOException {
         Set<String> known = new HashSet<>();
         try (InputStream in = resource(IntentClassifier.EXAMPLES_RESOURCE)) {
@@ -87,6 +87,12 @@ class FreshSetLanesTest {
         assertThat(lane("the tkinter window opens and closes straight away")).isEqualTo("debug_help");
         // ... but a question about Python in the words of a misbehaving program is a question
         assertThat(lane("why do people say python is slow")).isEqualTo("concept_explanation");
+        // practice of another subject or pastime is not the tutor's practice
+        assertThat(lane("quiz me on spanish vocabulary")).isEqualTo("off_topic");
+        assertThat(lane("give me a chess puzzle")).isEqualTo("off_topic");
+        // a practice word naming the student's work that misbehaves, or asked to be reviewed
+        assertThat(lane("exercise 4 keeps crashing")).isEqualTo("debug_help");
+        assertThat(lane("could you review my exercise for me")).isEqualTo("code_review");
         // a question about the course's material mid-message is a question, not a request for practice
         assertThat(lane("in the dictionary task what does .items() return")).isEqualTo("concept_explanation");
     }

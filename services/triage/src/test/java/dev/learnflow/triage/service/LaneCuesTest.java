@@ -28,6 +28,19 @@ class LaneCuesTest {
     }
 
     @Test
+    void practiceAskedForAsAQuestionOrATopicAndAPracticeWordIsAnExerciseRequest() {
+        for (String m : new String[] {"which challenges are there for dictionaries", "is there a quiz on tuples",
+            "string methods drill", "ask me a few questions on loops"}) {
+            assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.EXERCISE_REQUEST);
+        }
+        for (String m : new String[] {"what is a quiz app in python", "exercise 4 keeps crashing",
+            "my exercise solution times out on big lists"}) {
+            assertThat(ExerciseAndProgressCues.of(m)).as(m).isEmpty();
+        }
+        assertThat(ExerciseAndProgressCues.of("how do i track my progress in a while loop")).isEmpty();
+    }
+
+    @Test
     void askingAboutOnesOwnImprovementAndMistakesIsAProgressQuestion() {
         for (String m : new String[] {"am i getting better at loops", "am i progressing with functions?",
             "which mistakes did i make this week", "what kind of mistakes do i make",
