@@ -2,7 +2,9 @@ package dev.learnflow.triage.service;
 
 import dev.learnflow.platform.text.PatternBook;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 
 /**
  * Signals in a message that the student's own program misbehaves, strong enough to decide the lane without the
@@ -20,7 +22,7 @@ final class DebugSignals {
     private enum Phrase { ERROR_NAME, ERROR_MESSAGE, EXPECTATION, SYMPTOM, OWN_PART, OUTCOME_AGAINST_INTENT,
         OWN_THING_BEHAVES, OWN_THING_FAILS, SOMETHING_SEEN, FAILS_WHEN, HOW_TO, MISBEHAVES, FAULT_IN_SHOWN_CODE,
         INPUT_AS_TEXT, FAILED_RUN, OWN_WORK, ABOUT_ERRORS_AS_A_FEATURE, BUILT_IN_RETURNS_NONE, OWN_PROGRAM,
-        PRACTICE, WHAT_IS_AN_ERROR }
+        PRACTICE, WHAT_IS_AN_ERROR, DEFINITION, STATED_SUM }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load(
             "triage/phrases/debug-signals.regex", Phrase.class);
@@ -55,6 +57,13 @@ final class DebugSignals {
         }
         if (!programShown && inputAsText(question)) {
             return Optional.empty();
+        }
+        if (definitionAsked(question)) {
+            // "what is an infinite loop": a definition asked, with nothing of the student's to be misbehaving.
+            return Optional.empty();
+        }
+        if (wrongSum(question)) {
+            return Optional.of(Kind.EXPECTATION);
         }
         if (PHRASES.find(Phrase.EXPECTATION, question)) {
             return Optional.of(Kind.EXPECTATION);
@@ -104,10 +113,48 @@ final class DebugSignals {
         return PHRASES.find(Phrase.PRACTICE, message) && ExerciseAndProgressCues.asksForPracticeInSoManyWords(message);
     }
 
+    /**
+     * The words of a misbehaving program ("opens and closes immediately", "keeps crashing", "gives it back
+     * unchanged"), not asked as how to do something: when the sentence model is unsure, this is a bug report told
+     * without code, which is answered (what such a symptom usually means) rather than asked back.
+     */
+    static boolean misbehaves(String question) {
+        return question != null && !asksForPracticeOn(question) && !PHRASES.find(Phrase.HOW_TO, question)
+                && !definitionAsked(question) && PHRASES.find(Phrase.MISBEHAVES, question);
+    }
+
+    /**
+     * A sum reported with a result that arithmetic does not give ("5 + 5 gives 55": text joined, not numbers added)
+     * says the program computes something else than meant. A result off only by floating-point rounding ("0.1 + 0.2
+     * gives 0.30000000000000004") is how floats work, a concept question.
+     */
+    static boolean wrongSum(String question) {
+        Matcher m = PHRASES.matcher(Phrase.STATED_SUM, question);
+        while (m.find()) {
+            double a = Double.parseDouble(m.group(1));
+            double b = Double.parseDouble(m.group(3));
+            double expected = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "+" -> a + b;
+                case "-" -> a - b;
+                default -> a * b;
+            };
+            double stated = Double.parseDouble(m.group(4));
+            if (Math.abs(stated - expected) > 1e-6 * Math.max(1, Math.abs(expected))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "what is an infinite loop", "what is None": a definition, with nothing of the student's in the message. */
+    static boolean definitionAsked(String question) {
+        return PHRASES.find(Phrase.DEFINITION, question) && !PHRASES.find(Phrase.OWN_WORK, question);
+    }
+
     /** The student points at something of their own ("my", "this", "the code i wrote") or says it misbehaves. */
     static boolean mentionsOwnWork(String question) {
-        return question != null && (PHRASES.find(Phrase.OWN_WORK, question) || PHRASES.find(Phrase.OWN_PART, question)
-                || PHRASES.find(Phrase.MISBEHAVES, question));
+        return question != null && (PHRASES.find(Phrase.OWN_WORK, question) || !definitionAsked(question)
+                && (PHRASES.find(Phrase.OWN_PART, question) || PHRASES.find(Phrase.MISBEHAVES, question)));
     }
 
     /**

@@ -94,6 +94,10 @@ public class IntentClassifier {
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
         Optional<Intent> cue = ExerciseAndProgressCues.of(text);
+        if (cue.isPresent() && !hasCode && OffTopic.otherSubjectNamed(text)) {
+            // "quiz me on world capitals", "give me a math problem": practice, but not of programming.
+            return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
+        }
         if (cue.isPresent()) {
             return new Classification(cue.get(), 1.0, scores, true, "signal");
         }
@@ -131,8 +135,12 @@ public class IntentClassifier {
         double confidence = 1.0 / sum;
         // Far from every Python intent is itself the off-topic signal; for the others, too far means "unsure".
         boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
-        boolean ownProgram = PythonTerms.aboutOwnProgram(text);
-        boolean pythonQuestion = PythonTerms.named(text) && !ownProgram;
+        // "explain the difference between a bug and an error": a trouble word in a definition is no program of theirs
+        boolean ownProgram = PythonTerms.aboutOwnProgram(text) && (hasCode || !DebugSignals.definitionAsked(text));
+        // "the turtle window opens and closes immediately" names a Python module, but tells of a misbehaving program
+        // ("why do people say python is slow" asks about Python).
+        boolean toldMisbehaving = !hasCode && DebugSignals.misbehaves(text) && !PythonTerms.asksHowOrWhat(text);
+        boolean pythonQuestion = PythonTerms.named(text) && !ownProgram && !toldMisbehaving;
         // What the sentence model mistakes for another lane: "abs function" looks like a bug report to it, "max and
         // min with a key" like a request for practice, "filter function python" like a review request.
         boolean mistaken = switch (best) {
@@ -174,11 +182,26 @@ public class IntentClassifier {
             // code and says what a review checks.
             return new Classification(Intent.CODE_REVIEW, confidence, scores, true, "embedding");
         }
+        if (!confident && !hasCode && DebugSignals.misbehaves(text)) {
+            // Unsure, but the words are those of a program misbehaving ("the turtle window opens and closes
+            // immediately"): a symptom without code is answered (issue 17), not asked back.
+            return new Classification(Intent.DEBUG_HELP, confidence, scores, true, "embedding");
+        }
         if (!confident && ownProgram && !hasCode && OffTopic.aboutProgramming(text)) {
             // Unsure, but the student's own program is the subject ("my code is broken"): help with it.
             return new Classification(Intent.DEBUG_HELP, confidence, scores, true, "embedding");
         }
-        if (best == Intent.EXERCISE_REQUEST && !hasCode && !ExerciseAndProgressCues.asksForPractice(text)
+        if (best == Intent.EXERCISE_REQUEST && !hasCode && DebugSignals.misbehaves(text)) {
+            // "exercise 3 keeps failing": the practice word names the student's work, the rest says it misbehaves.
+            return new Classification(Intent.DEBUG_HELP, confidence, scores, true, "embedding");
+        }
+        if (best == Intent.EXERCISE_REQUEST && !hasCode && PythonTerms.asksForReview(text)
+                && DebugSignals.mentionsOwnWork(text)) {
+            // "can you review my exercise": a review of the student's work (the review lane asks for the code).
+            return new Classification(Intent.CODE_REVIEW, confidence, scores, true, "embedding");
+        }
+        if (best == Intent.EXERCISE_REQUEST && !hasCode
+                && (!ExerciseAndProgressCues.asksForPractice(text) || OffTopic.otherSubjectNamed(text))
                 && !PythonTerms.named(text) && !OffTopic.aboutProgramming(text)) {
             // "how do i get better at chess": sounds like practice, but neither practice nor programming is asked.
             return new Classification(Intent.OFF_TOPIC, confidence, scores, confident, "embedding");

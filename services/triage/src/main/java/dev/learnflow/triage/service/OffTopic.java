@@ -17,7 +17,7 @@ final class OffTopic {
 
     /** The phrases this class looks for, kept in {@code triage/phrases/off-topic.regex}. */
     private enum Phrase { GREETING, THANKS, LANGUAGE, OTHER_SUBJECT_WORK, PROGRAMMING, SOCIAL, MATHS_QUESTION,
-        PYTHON }
+        PYTHON, SUBJECT_NAMED }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load("triage/phrases/off-topic.regex", Phrase.class);
 
@@ -37,6 +37,15 @@ final class OffTopic {
     static boolean otherSubject(String message) {
         return message != null && PHRASES.find(Phrase.OTHER_SUBJECT_WORK, message)
                 && !PHRASES.find(Phrase.PROGRAMMING, message);
+    }
+
+    /**
+     * Another school subject or a pastime named ("quiz me on world capitals", "the best exercise for losing weight"),
+     * with nothing about programming or Python in the message.
+     */
+    static boolean otherSubjectNamed(String message) {
+        return message != null && PHRASES.find(Phrase.SUBJECT_NAMED, message) && !aboutProgramming(message)
+                && !PythonTerms.named(message);
     }
 
     /** Thanks, greetings and small talk, with no question about Python in them. */

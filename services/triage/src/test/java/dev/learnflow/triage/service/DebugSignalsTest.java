@@ -93,8 +93,86 @@ class DebugSignalsTest {
             "for some reason the list ends up empty", "why isn't this stopping", "help"}) {
             assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isTrue();
         }
-        for (String q : new String[] {"is this pythonic", "what does this print", "give me an exercise like this"}) {
+        for (String q : new String[] {"why 0", "why is it None?"}) {
+            assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isTrue();
+        }
+        for (String q : new String[] {"is this pythonic", "what does this print", "give me an exercise like this",
+            "why use a list here"}) {
             assertThat(DebugSignals.misbehavesInShownProgram(q)).as(q).isFalse();
+        }
+    }
+
+    // lanes8 (issue 17): symptoms in more words, a wrong sum, definitions and people's words that are no symptom.
+    // Own wording, not from intent-unseen-8.tsv.
+
+    static Stream<String> symptomsInOtherWords() {
+        return Stream.of(
+                // off by one in any words
+                "the loop goes round one iteration too few", "it adds an extra line at the end",
+                // right for some inputs, wrong for others
+                "works for positive numbers but breaks for negatives",
+                // the result named against what it should be, or a program ending where it should go on
+                "the total is 9.99 instead of 10", "the quiz stops after question 2, it should keep going",
+                // handed back unchanged; a failure set off by something in the program; the student's file
+                "the caesar cipher gives the text back unchanged",
+                "the lives counter doesnt drop when the enemy touches me", "the csv i save is blank afterwards",
+                // a sum reported with a result arithmetic does not give
+                "when i do 3 + 4 it shows 34", "2 * 3 gives 222 for some reason",
+                // the same each run, repeated for each one, what came out against what was wanted, a surprise after
+                // the student's own step
+                "the shuffled deck is the same each run", "the timer beeps twice for every second",
+                "it shows the date with the time, i only wanted the date",
+                "why does my dict still have the key after i delete it",
+                // more error names and messages, python complaining, slowness, nothing showing up, a lead-in before
+                // the student's thing, a program made to do something that fails in one case
+                "PermissionError when saving", "UnicodeDecodeError reading the file",
+                "python complains about the colon", "the script is really slow on a big file",
+                "the game takes forever to load", "none of the buttons show up", "hey, the score isnt updating",
+                "i made a program to sort names but when there are capitals it puts them first",
+                // the thing opening the message, doing to its data what no program should
+                "the word counter skips the last word", "it treats 0 as missing", "the ranking puts 100 after 20",
+                "works in pycharm but not in the terminal");
+    }
+
+    static Stream<String> definitionsAndOtherWords() {
+        return Stream.of("what's an endless loop", "explain what an infinite loop is",
+                "how do i understand a traceback", "why does 10/4 give 2.5 but 10//4 gives 2",
+                "why does my professor say globals are bad", "3 + 4 gives 7 right?",
+                "0.1 + 0.2 gives 0.30000000000000004", "solve 2x + 3 = 7", "x^2 - 9 = 0",
+                "i dont get what a slice is, my notes keep mentioning it",
+                "the task says 'print the sum', what does sum mean here");
+    }
+
+    @ParameterizedTest
+    @MethodSource("symptomsInOtherWords")
+    void symptomsInOtherWordsAreDebugging(String question) {
+        assertThat(DebugSignals.of(question)).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("definitionsAndOtherWords")
+    void definitionsSumsThatAddUpAndPeoplesWordsAreNotSignals(String question) {
+        assertThat(DebugSignals.of(question)).isEmpty();
+    }
+
+    @Test
+    void aSumIsWrongOnlyWhenArithmeticGivesSomethingElse() {
+        assertThat(DebugSignals.wrongSum("5 + 5 gives 55")).isTrue();
+        assertThat(DebugSignals.wrongSum("10 - 3 = 13")).isTrue();
+        assertThat(DebugSignals.wrongSum("5 + 5 gives 10")).isFalse();
+        assertThat(DebugSignals.wrongSum("0.1 + 0.2 = 0.30000000000000004")).isFalse();
+        assertThat(DebugSignals.wrongSum("x^2 - 4 = 0")).isFalse();
+    }
+
+    @Test
+    void misbehavingWordsCountUnlessADefinitionOrAHowToIsAsked() {
+        for (String q : new String[] {"the pygame window opens and closes instantly",
+            "keeps crashing for some reason", "the word comes back unchanged"}) {
+            assertThat(DebugSignals.misbehaves(q)).as(q).isTrue();
+        }
+        for (String q : new String[] {"what's an infinite loop", "how do i stop a loop that runs forever",
+            "give me an exercise where the loop is infinite"}) {
+            assertThat(DebugSignals.misbehaves(q)).as(q).isFalse();
         }
     }
 }
