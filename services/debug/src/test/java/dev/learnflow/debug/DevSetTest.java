@@ -76,7 +76,7 @@ class DevSetTest {
             ProgramDiagnosis d = expectations.any() ? DiagnosisHarnessTest.diagnose(code, expectations.cases())
                     : null;
             millis.add((System.nanoTime() - started) / 1_000_000);
-            String said = fileOf.get(p) + ": " + p.question() + " | " + p.error();
+            String said = p.question() + " | " + p.error();
             if (d == null || d.failingCase() == null) {
                 misses.append("\n  no failing case (").append(p.category()).append("): ").append(said)
                         .append(" cases ").append(expectations.cases());
