@@ -35,11 +35,17 @@ public final class SidecarRegistry implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile boolean closed;
 
+    static final int APP_CONNECTIONS = 4096;
+
     public SidecarRegistry() {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                 .setInternalBlockingPoolSize(2).setBlockedThreadCheckInterval(10_000));
+        // No practical cap on connections to an app, as daprd (Go's transport: MaxConnsPerHost 0, and
+        // --app-max-concurrency unset): the one shared pool carries both invocations of an app and the actor calls
+        // that app makes back through its sidecar, so with a cap of 64, 64 reads waiting on their actor call held
+        // every connection the actor calls needed (500 users: "timeout ... getting a connection to :8106", 503s).
         this.httpClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                .setKeepAliveTimeout(30).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(64));
+                .setKeepAliveTimeout(30).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(APP_CONNECTIONS));
         this.workers = Executors.newCachedThreadPool(SidecarThreads.numbered("sidecar-worker"));
         this.scheduler = Executors.newScheduledThreadPool(2, SidecarThreads.numbered("sidecar-timer"));
     }
