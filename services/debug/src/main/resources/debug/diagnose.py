@@ -346,8 +346,11 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
     try:
         if case.get("call"):
             env = env if env is not None else load_library(program, seconds)
-            expr = compile(case["call"], "<case>", "eval")
-            value = run_traced(lambda: eval(expr, env), tracer, seconds)
+            # statements before the compared expression ("s = Stack(); s.push(1); s.pop()") run first, traced too
+            body = ast.parse(case["call"]).body
+            setup = compile(ast.Module(body[:-1], []), "<case>", "exec")
+            expr = compile(ast.Expression(body[-1].value), "<case>", "eval")
+            value = run_traced(lambda: eval(setup, env) or eval(expr, env), tracer, seconds)
             result["value"] = value
             result["actual"] = short(value)
             result["passed"] = case.get("expected") is not None and equal(value, case["expected"])

@@ -772,7 +772,7 @@ def run_stdin(code, typed):
         return out.decode() if isinstance(out, bytes) else out
 
 
-def main():
+def main(name="devset-expectations.json"):
     bad = 0
     for i, p in enumerate(P):
         for check in p["checks"]:
@@ -810,7 +810,7 @@ def main():
                 print(f"#{i} bug line {b} is not a line of the program")
                 bad += 1
     out = [{k: v for k, v in p.items() if k not in ("checks", "run") and not (k == "fix" and v is None)} for p in P]
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "devset-expectations.json")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
     with open(path, "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")

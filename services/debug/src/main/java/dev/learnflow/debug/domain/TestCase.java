@@ -8,7 +8,9 @@ import java.util.List;
  * One way the student's program should behave: a call with its expected value, or an input with its expected
  * output. Travels to the diagnosis harness as JSON.
  *
- * @param call       a Python expression calling the student's function, e.g. {@code fibonacci(5)}; null for stdin cases
+ * @param call       a Python expression calling the student's function, e.g. {@code fibonacci(5)}, possibly after
+ *                   statements that set it up, joined by {@code ;} ({@code s = Stack(); s.push(1); s.pop()}: the
+ *                   harness runs them first and compares the last one's value); null for stdin cases
  * @param stdin      what is typed in, for a whole-program case; null for call cases
  * @param expected   the expected value (a Python literal) or expected output; null when only the run matters
  * @param claimed    what the student says the program gives, when they said it
@@ -35,5 +37,44 @@ public record TestCase(String call, String stdin, String expected, String claime
 
     public static TestCase input(String stdin, String expected, String claimed, String source) {
         return new TestCase(null, stdin, expected, claimed, null, false, source);
+    }
+
+    /** The call with the statements that set it up run first: {@code "acc = Account(100); acc.withdraw(30)"}. */
+    public static String withSetup(List<String> setup, String call) {
+        return setup.isEmpty() ? call : String.join("; ", setup) + "; " + call;
+    }
+
+    /** The statement whose value is compared: the last one of a call with setup (a {@code ;} outside literals). */
+    public static String compared(String call) {
+        if (call == null) {
+            return null;
+        }
+        int depth = 0;
+        char quote = 0;
+        int last = -1;
+        for (int i = 0; i < call.length(); i++) {
+            char c = call.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if ("([{".indexOf(c) >= 0) {
+                depth++;
+            } else if (")]}".indexOf(c) >= 0) {
+                depth--;
+            } else if (c == ';' && depth == 0) {
+                last = i;
+            }
+        }
+        return call.substring(last + 1).strip();
+    }
+
+    /** Whether statements run before the compared one. */
+    public static boolean hasSetup(String call) {
+        return call != null && !compared(call).equals(call.strip());
     }
 }

@@ -86,21 +86,54 @@ public final class ExpectationParser {
         boolean readsInput = source.contains("input(");
         List<TestCase> cases = new ArrayList<>();
         String prose = fromQuestion ? withoutLines(withoutCode(question), program) : question;
-        cases.addAll(fromText(prose, "question", functions, readsInput, source));
-        cases.addAll(fromText(error, "error", functions, readsInput, source));
+        // statements written before the value compared ("s = Stack(); s.push(1); s.pop() gives 1") read as one call
+        Set<String> own = ownNames(source, functions);
+        StatementRuns.Read asked = StatementRuns.read(prose, own, "q");
+        StatementRuns.Read told = StatementRuns.read(error, own, "e");
+        List<Function> askedFunctions = withStandIns(functions, asked);
+        List<Function> toldFunctions = withStandIns(functions, told);
+        cases.addAll(restored(fromText(asked.text(), "question", askedFunctions, readsInput, source), asked));
+        cases.addAll(restored(fromText(told.text(), "error", toldFunctions, readsInput, source), told));
         cases.addAll(asserts(source, functions));
         cases.addAll(doctests(source));
         if (cases.isEmpty()) {
             cases.addAll(comments(source, functions));
         }
         if (cases.isEmpty() && !source.isBlank()) {     // no phrasing read: let running the program decide
-            byRunning(fromQuestion ? proseOnly(prose) : prose, "question", functions, readsInput, source)
-                    .ifPresent(cases::add);
+            byRunning(fromQuestion ? proseOnly(asked.text()) : asked.text(), "question", askedFunctions, readsInput,
+                    source).map(asked::restore).ifPresent(cases::add);
         }
         if (cases.isEmpty() && !source.isBlank()) {
-            byRunning(error, "error", functions, readsInput, source).ifPresent(cases::add);
+            byRunning(told.text(), "error", toldFunctions, readsInput, source).map(told::restore)
+                    .ifPresent(cases::add);
         }
         return new Expectations(program, fromQuestion, dedupe(cases));
+    }
+
+    private static final Pattern CLASS = Pattern.compile("(?m)^[ \\t]*class\\s+([A-Za-z_]\\w*)");
+
+    /** The program's functions, methods and classes by name. */
+    private static Set<String> ownNames(String source, List<Function> functions) {
+        Set<String> own = new java.util.HashSet<>();
+        functions.forEach(f -> own.add(f.name()));
+        Matcher m = CLASS.matcher(source);
+        while (m.find()) {
+            own.add(m.group(1));
+        }
+        return own;
+    }
+
+    private static List<Function> withStandIns(List<Function> functions, StatementRuns.Read read) {
+        if (read.runs().isEmpty()) {
+            return functions;
+        }
+        List<Function> all = new ArrayList<>(functions);
+        read.runs().keySet().forEach(call -> all.add(new Function(call.substring(0, call.indexOf('(')), List.of())));
+        return all;
+    }
+
+    private static List<TestCase> restored(List<TestCase> cases, StatementRuns.Read read) {
+        return cases.stream().map(read::restore).toList();
     }
 
     // ------------------------------------------------------------------------------------------ decided by running
@@ -492,7 +525,9 @@ public final class ExpectationParser {
                     params.add(name);
                 }
             }
-            found.add(new Function(m.group(1), params));
+            if (!m.group(1).startsWith("__")) {     // __init__ and the like are not called by name
+                found.add(new Function(m.group(1), params));
+            }
         }
         return found;
     }
@@ -1280,72 +1315,182 @@ public final class ExpectationParser {
         List<TestCase> cases = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher m = QUOTED_TEST.matcher(line);
-            if (!m.find()) {
-                continue;
+            if (m.find()) {
+                testLineCase(m, functions, Set.of())
+                        .ifPresent(c -> cases.add(TestCase.call(c.call(), c.expected(), null, source)));
             }
-            Optional<TestCase> found;
-            if (m.group("body") != null) {
-                found = assertCase(stripMessage(m.group("body").strip()), functions);
-            } else {
-                String args = m.group("args");
-                int comma = topLevelIndexOf(args, ",");
-                String first = (comma > 0 ? args.substring(0, comma) : args).strip();
-                String second = comma > 0 ? stripMessage(args.substring(comma + 1).strip()) : "";
-                found = switch (m.group("method")) {
-                    case "True" -> assertCase(first, functions);
-                    case "False" -> assertCase("not " + first, functions);
-                    case "IsNone" -> assertCase(first + " is None", functions);
-                    default -> assertCase(first + " == " + second, functions);
-                };
-            }
-            found.ifPresent(c -> cases.add(TestCase.call(c.call(), c.expected(), null, source)));
         }
         return cases;
     }
 
+    /** An assert or unittest line: the value compared and what it should be. */
+    private static Optional<TestCase> testLineCase(Matcher m, List<Function> functions, Set<String> names) {
+        if (m.group("body") != null) {
+            return assertCase(stripMessage(m.group("body").strip()), functions, names);
+        }
+        String args = m.group("args");
+        int comma = topLevelIndexOf(args, ",");
+        String first = (comma > 0 ? args.substring(0, comma) : args).strip();
+        String second = comma > 0 ? stripMessage(args.substring(comma + 1).strip()) : "";
+        return switch (m.group("method")) {
+            case "True" -> assertCase(first, functions, names);
+            case "False" -> assertCase("not " + first, functions, names);
+            case "IsNone" -> assertCase(first + " is None", functions, names);
+            default -> assertCase(first + " == " + second, functions, names);
+        };
+    }
+
+    private static final Pattern SELF = Pattern.compile("\\bself\\.");
+    private static final Pattern TEST_LINE = Pattern.compile("^\\s*(?:assert\\s+(?<body>.+)"
+            + "|(?:self\\.)?assert(?<method>Equals?|True|False|IsNone|Is)\\s*\\((?<args>.+)\\)\\s*$)");
+    private static final Pattern BLOCK_OR_TEST = Pattern.compile(
+            "^(?:if|elif|else|for|while|with|try|except|finally|def|class|return|assert|raise|import|from|print|@"
+            + "|self\\.assert|unittest\\.|pytest\\.)\\b.*|.*:$");
+    private static final Pattern ASSIGNED = Pattern.compile("^([A-Za-z_]\\w*)\\s*(?:\\[[^\\]]*])?\\s*=(?!=)");
+
+    /**
+     * {@code assert} lines and unittest {@code self.assert...} lines of the code. One inside a test function runs
+     * after the statements before it in that function (and its class's {@code setUp}, with {@code self.} dropped:
+     * {@code self.t = Thermostat(20)} sets {@code t}), so it may compare a name they set ({@code assert t2 == [..]}).
+     */
     static List<TestCase> asserts(String code, List<Function> functions) {
         List<TestCase> cases = new ArrayList<>();
-        for (String line : code.split("\n")) {
-            Matcher m = ASSERT.matcher(line);
-            if (!m.matches()) {
+        String[] lines = code.split("\n");
+        Set<String> own = new java.util.HashSet<>();
+        functions.forEach(f -> own.add(f.name()));
+        for (int i = 0; i < lines.length; i++) {
+            if (!TEST_LINE.matcher(lines[i]).find()) {
                 continue;
             }
-            String body = stripMessage(m.group("body"));
-            assertCase(body, functions).ifPresent(cases::add);
+            List<String> setup = testSetup(lines, i);
+            Set<String> names = new java.util.HashSet<>();
+            boolean calls = false;
+            for (String statement : setup) {
+                Matcher a = ASSIGNED.matcher(statement);
+                if (a.find()) {
+                    names.add(a.group(1));
+                }
+                calls |= CALL_START.matcher(statement).results()
+                        .anyMatch(c -> own.contains(c.group(1).substring(c.group(1).lastIndexOf('.') + 1)));
+            }
+            Matcher unselfed = TEST_LINE.matcher(SELF.matcher(lines[i]).replaceAll(""));
+            if (!unselfed.find()) {
+                continue;
+            }
+            Optional<TestCase> found = testLineCase(unselfed, functions, names);
+            if (found.isPresent()) {
+                TestCase c = found.get();
+                boolean linked = names.stream().anyMatch(n -> Pattern.compile("(?<![\\w.])" + Pattern.quote(n)
+                        + "\\b").matcher(c.call()).find());
+                String call = linked || calls ? TestCase.withSetup(setup, c.call()) : c.call();
+                cases.add(TestCase.call(call, c.expected(), null, "assert"));
+            }
         }
         return cases;
+    }
+
+    /** The simple statements before line {@code at} in its test function, after its class's setUp's; self. dropped. */
+    private static List<String> testSetup(String[] lines, int at) {
+        int def = enclosing(lines, at);
+        if (def < 0 || !lines[def].strip().startsWith("def ")) {
+            return List.of();
+        }
+        List<String> setup = new ArrayList<>();
+        int cls = enclosing(lines, def);
+        if (cls >= 0 && lines[cls].strip().startsWith("class ")) {     // a test method: its class's setUp first
+            for (int k = cls + 1; k < lines.length && (lines[k].isBlank() || indentOf(lines[k]) > indentOf(lines[cls]));
+                 k++) {
+                if (lines[k].strip().startsWith("def setUp(")) {
+                    setup.addAll(simpleStatements(lines, k + 1, indentOf(lines[k]), lines.length));
+                }
+            }
+        }
+        setup.addAll(simpleStatements(lines, def + 1, indentOf(lines[def]), at));
+        return setup.size() > 12 ? List.of() : setup;
+    }
+
+    /** The line of the block that holds line {@code at} (the nearest one above it indented less), or -1. */
+    private static int enclosing(String[] lines, int at) {
+        int indent = indentOf(lines[at]);
+        for (int i = at - 1; i >= 0 && indent > 0; i--) {
+            if (!lines[i].isBlank() && indentOf(lines[i]) < indent) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The lines of a block one level in (from {@code from} until it ends or {@code until}) that are plain statements. */
+    private static List<String> simpleStatements(String[] lines, int from, int outerIndent, int until) {
+        List<String> statements = new ArrayList<>();
+        int level = -1;
+        for (int i = from; i < Math.min(until, lines.length); i++) {
+            if (lines[i].isBlank() || lines[i].strip().startsWith("#")) {
+                continue;
+            }
+            int indent = indentOf(lines[i]);
+            if (indent <= outerIndent) {
+                break;
+            }
+            level = level < 0 ? indent : level;
+            String statement = SELF.matcher(lines[i].strip()).replaceAll("");
+            if (indent == level && !BLOCK_OR_TEST.matcher(statement).matches()) {
+                statements.add(statement);
+            }
+        }
+        return statements;
+    }
+
+    private static int indentOf(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     private static Optional<TestCase> assertCase(String body, List<Function> functions) {
+        return assertCase(body, functions, Set.of());
+    }
+
+    /** @param names names a test's setup sets: a value compared may be one of them ({@code assert t2 == ["bob"]}) */
+    private static Optional<TestCase> assertCase(String body, List<Function> functions, Set<String> names) {
         int eq = topLevelIndexOf(body, "==");
         if (eq > 0) {
             String left = body.substring(0, eq).strip();
             String right = body.substring(eq + 2).strip();
-            if (isCallOfOwn(left, functions)) {
+            if (compared(left, functions, names)) {
                 return Optional.of(TestCase.call(left, right, null, "assert"));
             }
-            if (isCallOfOwn(right, functions)) {
+            if (compared(right, functions, names)) {
                 return Optional.of(TestCase.call(right, left, null, "assert"));
             }
             return Optional.empty();
         }
         Matcher is = Pattern.compile("^(.+?)\\s+is\\s+(True|False|None)$").matcher(body);
-        if (is.matches() && isCallOfOwn(is.group(1).strip(), functions)) {
+        if (is.matches() && compared(is.group(1).strip(), functions, names)) {
             return Optional.of(TestCase.call(is.group(1).strip(), is.group(2), null, "assert"));
         }
-        if (body.startsWith("not ") && isCallOfOwn(body.substring(4).strip(), functions)) {
+        if (body.startsWith("not ") && compared(body.substring(4).strip(), functions, names)) {
             return Optional.of(TestCase.call(body.substring(4).strip(), "False", null, "assert"));
         }
-        if (isCallOfOwn(body, functions)) {
+        if (compared(body, functions, names)) {
             return Optional.of(TestCase.call(body, "True", null, "assert"));
         }
         return Optional.empty();
     }
 
+    /** A call of the program's own, or an expression over a name the test's setup set. */
+    private static boolean compared(String expr, List<Function> functions, Set<String> names) {
+        if (isCallOfOwn(expr, functions)) {
+            return true;
+        }
+        Matcher name = Pattern.compile("^([A-Za-z_]\\w*)").matcher(expr);
+        return name.find() && names.contains(name.group(1)) && !expr.matches(".*\\w\\s+\\w.*");
+    }
+
     private static boolean isCallOfOwn(String expr, List<Function> functions) {
         Matcher m = CALL_START.matcher(expr);
+        // "acc.withdraw(30)": a method of theirs
         return m.lookingAt() && balancedEnd(expr, m.end() - 1) == expr.length() - 1
-                && functions.stream().anyMatch(f -> f.name().equals(m.group(1)));
+                && functions.stream().anyMatch(f -> f.name().equals(m.group(1).substring(m.group(1).lastIndexOf('.')
+                + 1)));
     }
 
     /** "assert f(1) == 2, 'message'": the part before the message (a comma outside brackets and quotes). */

@@ -5,6 +5,7 @@ import dev.learnflow.debug.domain.Hint;
 import dev.learnflow.debug.domain.ProgramDiagnosis.CaseResult;
 import dev.learnflow.debug.domain.ProgramDiagnosis.Finding;
 import dev.learnflow.debug.domain.ProgramDiagnosis;
+import dev.learnflow.debug.domain.TestCase;
 import dev.learnflow.platform.guard.OutputGuard;
 
 import java.util.ArrayList;
@@ -95,7 +96,10 @@ public final class WrongResultHints {
             return WORDS.text(failing.runaway() ? "observed.hidden-runaway" : "observed.hidden");
         }
         Map<String, String> values = new HashMap<>();
-        values.put("subject", failing.call() != null ? WORDS.text("observed.call", Map.of("call", inline(failing.call())))
+        // a call with setup lines is shown by the statement compared: the setup is the student's (or their test's)
+        values.put("subject", failing.call() != null ? WORDS.text(TestCase.hasSetup(failing.call())
+                        ? "observed.call-after-setup" : "observed.call",
+                Map.of("call", inline(TestCase.compared(failing.call()))))
                 : failing.stdin() == null || failing.stdin().isBlank() ? WORDS.text("observed.program")
                 : WORDS.text("observed.input", Map.of("input", inline(failing.stdin().strip().replace("\n", ", ")))));
         if (failing.runaway()) {
@@ -182,7 +186,7 @@ public final class WrongResultHints {
         }
         CaseResult failing = diagnosis.failingCase();
         if (failing != null && failing.call() != null && !failing.hidden()) {
-            values.put("call", failing.call());
+            values.put("call", TestCase.compared(failing.call()));
         }
         return values;
     }
