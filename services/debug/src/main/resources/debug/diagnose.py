@@ -428,7 +428,7 @@ def resolve_values(program, case):
         if r["error"] or r["runaway"]:
             continue
         rest = list(vals)
-        for a in call and getattr(ast.parse(call, mode="eval").body, "args", ()) or ():
+        for a in call and getattr(ast.parse(call).body[-1].value, "args", ()) or ():
             if ast.get_source_segment(call, a) in rest:
                 rest.remove(ast.get_source_segment(call, a))
         seen = [v for v in rest if (equal(r["value"], v) if call else output_matches(r["stdout"], v))]

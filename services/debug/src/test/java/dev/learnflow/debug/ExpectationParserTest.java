@@ -521,6 +521,62 @@ class ExpectationParserTest {
         assertThat(ExpectationParser.parse("no idea what is going on with this one, please help", null, FIB).any()).isFalse();
     }
 
+    static final String STACK = "class Stack:\n    def __init__(self):\n        self.items = []\n"
+            + "    def push(self, x):\n        self.items.append(x)\n    def pop(self):\n"
+            + "        return self.items.pop(0)\n";
+    static final String GRADES = "def add_grade(grade, grades=[]):\n    grades.append(grade)\n    return grades\n";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "s = Stack(); s.push(1); s.push(2); s.pop() gives 1 but should give 2|s = Stack(); s.push(1); s.push(2); s.pop()|2|1",
+        "s = Stack() then s.push(1) and then s.push(2), s.pop() is 1, should be two|s = Stack(); s.push(1); s.push(2); s.pop()|2|1",
+        "so i do\n    s = Stack()\n    s.push(1)\n    s.push(2)\n    print(s.pop())\nand it prints 1, should be 2"
+                + "|s = Stack(); s.push(1); s.push(2); s.pop()|2|1",
+        ">>> s = Stack()\n>>> s.push(5)\n>>> len(s.items)  # says 0?? should be one|s = Stack(); s.push(5); len(s.items)|1|0",
+    })
+    void statementsWrittenBeforeTheValueComparedAreItsSetup(String question, String call, String expected,
+                                                           String actual) {
+        assertCase(only(ExpectationParser.parse(question, null, STACK)), call, expected, actual);
+    }
+
+    @Test
+    void callsOneAfterAnotherAreOneCaseButCallsSideBySideAreNot() {
+        TestCase twice = only(ExpectationParser.parse(null, "add_grade(90) then add_grade(75) returned [90, 75], "
+                + "expected [75]", GRADES));
+        assertCase(twice, "add_grade(90); add_grade(75)", "[75]", "[90, 75]");
+
+        TestCase plain = only(ExpectationParser.parse("add_grade(1) gives [1] (correct) but add_grade(2) gives "
+                + "[1, 2] instead of [2]", null, GRADES));
+        assertThat(plain.call()).isEqualTo("add_grade(2)");
+        assertThat(TestCase.compared("a = 'x; y'; f(a)")).isEqualTo("f(a)");
+        assertThat(TestCase.hasSetup(plain.call())).isFalse();
+    }
+
+    @Test
+    void testFunctionsAndSetUpMethodsGiveTheirSetupStatements() {
+        String pytest = GRADES + "\ndef test_two():\n    first = add_grade(1)\n    second = add_grade(2)\n"
+                + "    assert second == [2]\n";
+        assertCase(only(ExpectationParser.parse(null, null, pytest)),
+                "first = add_grade(1); second = add_grade(2); second", "[2]", null);
+
+        String unit = STACK + "\nclass TestStack(unittest.TestCase):\n    def setUp(self):\n"
+                + "        self.s = Stack()\n        self.s.push(1)\n\n    def test_pop(self):\n"
+                + "        self.s.push(2)\n        self.assertEqual(self.s.pop(), 2)\n";
+        assertCase(only(ExpectationParser.parse(null, null, unit)), "s = Stack(); s.push(1); s.push(2); s.pop()",
+                "2", null);
+
+        String module = STACK + "\nst = Stack()\nst.push(3)\nassert st.pop() == 3\n";
+        assertCase(only(ExpectationParser.parse(null, null, module)), "st.pop()", "3", null);
+    }
+
+    @Test
+    void numbersWrittenAsWordsAreValues() {
+        assertCase(only(ExpectationParser.parse("fibonacci(5) should be five but it's eight", null, FIB)),
+                "fibonacci(5)", "5", "8");
+        assertCase(only(ExpectationParser.parse("fibonacci(5) should be 5 but I get eight.", null, FIB)),
+                "fibonacci(5)", "5", "8");
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

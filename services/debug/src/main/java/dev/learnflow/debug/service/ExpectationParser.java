@@ -53,7 +53,14 @@ public final class ExpectationParser {
     private static final Map<String, String> VALUE_PHRASES = Map.of("an empty list", "[]", "empty list", "[]",
             "an empty string", "''", "empty string", "''", "an empty dict", "{}", "true", "True", "false", "False",
             "none", "None");
-    private static final Pattern ASSERT = Pattern.compile("^(?<indent>[ \\t]*)assert\\s+(?<body>.+?)\\s*$");
+    /** Numbers written as words, by value. */
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+            "seventeen", "eighteen", "nineteen", "twenty");
+    /** A number word as a whole value: at the end of a clause, not "one of them" or "two numbers". */
+    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)(" + String.join("|", NUMBER_WORDS)
+            + ")(?=\\s*(?:$|[,.!?;:)(]|(?:but|not|instead|and|because|since|cause|though|yet|i|it|its|it's|mine|so"
+            + "|when|if|right|however|or)\\b))");
     private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
     private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile("(?m)(?:^|[:\\s])(?=(?:def |class |for |while |if |"
@@ -940,6 +947,10 @@ public final class ExpectationParser {
                 return Optional.of(phrase.getValue());
             }
         }
+        Matcher spelled = NUMBER_WORD.matcher(rest);
+        if (spelled.lookingAt()) {      // "should be ten but it's six"
+            return Optional.of(String.valueOf(NUMBER_WORDS.indexOf(spelled.group(1).toLowerCase(Locale.ROOT))));
+        }
         char c = rest.charAt(0);
         if (c == '[' || c == '(' || c == '{') {
             int close = balancedEnd(rest, 0);
@@ -970,6 +981,10 @@ public final class ExpectationParser {
         int i = from;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '`')) {
             i++;
+        }
+        Matcher spelled = NUMBER_WORD.matcher(text).region(i, text.length());
+        if (spelled.lookingAt()) {
+            return spelled.end() - from + 1;
         }
         return valueAt(text, from).map(v -> v.length() + 1).orElse(0) + (i - from);
     }

@@ -98,7 +98,9 @@ final class StatementRuns {
                 }
                 break;
             }
-            if (statements.size() >= 2 && sets(statements, byAnd, own)) {
+            // the last statement is the value compared: an expression, not an assignment
+            if (statements.size() >= 2 && !ASSIGNMENT.matcher(statements.get(statements.size() - 1)).matches()
+                    && sets(statements, byAnd, own)) {
                 String standIn = STAND_IN + tag + (runs.size() + 1) + "()";
                 runs.put(standIn, TestCase.withSetup(statements.subList(0, statements.size() - 1),
                         statements.get(statements.size() - 1)));
