@@ -885,11 +885,11 @@ class Detectors:
 
     def detect_mutate_while_iterating(self):
         for loop in self.nodes:
-            if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Name):
-                seq = loop.iter.id
+            # (self.items too)
+            if isinstance(loop, ast.For) and isinstance(loop.iter, (ast.Name, ast.Attribute)):
+                seq = src(loop.iter)
                 for n in ast.walk(loop):
-                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
-                            isinstance(n.func.value, ast.Name) and n.func.value.id == seq and \
+                    if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and src(n.func.value) == seq and \
                             n.func.attr in ("remove", "pop", "append", "insert", "clear", "extend"):
                         self.add("mutate_while_iterating", n, "list-changes", 0.85,
                                  [(self.at(loop.iter), "replace", seq + "[:]")], seq=seq, method=n.func.attr)
@@ -1010,8 +1010,9 @@ class Detectors:
         for n in self.nodes:
             if isinstance(n, (ast.Assign, ast.Return)) and isinstance(n.value, ast.Call) and \
                     isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("sort", "reverse", "append") \
-                    and isinstance(n.value.func.value, ast.Name) and not n.value.args:
-                name = n.value.func.value.id
+                    and not n.value.args:
+                # (self.scores.sort() too)
+                name = src(n.value.func.value)
                 repl = ("sorted(%s)" % name) if n.value.func.attr == "sort" else ("%s[::-1]" % name)
                 kw = ", ".join(src(k) for k in n.value.keywords)
                 if kw and n.value.func.attr == "sort":
@@ -1168,11 +1169,12 @@ class Detectors:
                                                                           src(n.left))))
                 self.add("wrong_operator", n, "operator", 0.25, muts, op=OP_TEXT.get(type(n.op)))
             # x =+ 1 (meant x += 1): the sign of a number where the operator belongs
-            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and \
+            # (self.size =+ 1 too)
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and \
                     isinstance(n.value, ast.UnaryOp) and isinstance(n.value.op, (ast.UAdd, ast.USub)) and \
                     self.source.split("\n")[n.lineno - 1].replace(" ", "").find("=" + "+-"[isinstance(
                         n.value.op, ast.USub)]) >= 0:
-                x = n.targets[0].id
+                x = src(n.targets[0])
                 self.add("wrong_operator", n, "operator", 0.7, [(self.at(n.value), "replace", "%s %s %s" % (
                     x, "+-"[isinstance(n.value.op, ast.USub)], src(n.value.operand)))], op="=+")
 

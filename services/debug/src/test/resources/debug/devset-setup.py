@@ -141,7 +141,7 @@ add("wrong_comparison_operator", [3], """def find_first_big(nums, limit):
 """, "question", [("call", "", "find_first_big([3, 8, 10], 8)", 1, 2)],
     question="find_first_big([3, 8, 10], 8) gives 1 but i want the first one BIGGER than 8 so index 2")
 
-tested("wrong_comparison_operator", [4], """import unittest
+tested("wrong_comparison_operator", [5], """import unittest
 
 
 def is_teen(age):
@@ -153,7 +153,7 @@ class TestTeen(unittest.TestCase):
         self.assertTrue(is_teen(13))
 """, [("call", "", "is_teen(13)", False, True)], question="why does test_thirteen fail? 13 is a teen")
 
-tested("wrong_comparison_operator", [5], """import unittest
+tested("wrong_comparison_operator", [7], """import unittest
 
 class Thermostat:
     def __init__(self, target):
@@ -247,7 +247,7 @@ add("mutate_while_iterating", [4], """def remove_evens(nums):
 """, "question", [("call", "", "remove_evens([2, 4, 5, 6])", [4, 5], [5])],
     question="remove_evens([2, 4, 5, 6]) gives [4, 5] but should be [5]")
 
-add("mutate_while_iterating", [8], """class TodoList:
+add("mutate_while_iterating", [9], """class TodoList:
     def __init__(self):
         self.items = []
     def add(self, text):
@@ -273,7 +273,7 @@ tested("mutate_while_iterating", [4], """def drop_blanks(words):
 """, [("call", "", "drop_blanks(['hi', '', '', 'yo'])", ['hi', '', 'yo'], ['hi', 'yo'])],
     error="AssertionError")
 
-add("mutate_while_iterating", [6], """n = int(input())
+add("mutate_while_iterating", [7], """n = int(input())
 nums = []
 for i in range(n):
     nums.append(int(input()))
@@ -291,7 +291,7 @@ add("unhandled_edge_case", [3], """def average(marks):
 """, "question", [("raises", "", "average([])", "ZeroDivisionError")],
     question="average([]) should be zero but it crashes")
 
-add("unhandled_edge_case", [4], """class Queue:
+add("unhandled_edge_case", [5], """class Queue:
     def __init__(self):
         self.q = []
     def peek(self):
@@ -313,7 +313,7 @@ add("unhandled_edge_case", [4], """def biggest_drop(prices):
 """, "question", [("raises", "", "biggest_drop([])", "IndexError")],
     question="biggest_drop([]) should just be 0 but it crashes with IndexError: list index out of range")
 
-add("unhandled_edge_case", [2], """def initials(name):
+add("unhandled_edge_case", [5], """def initials(name):
     parts = name.split(" ")
     res = ""
     for p in parts:
@@ -389,7 +389,7 @@ add("missing_return", [6], """class Counter:
 """, "question", [("call", "c = Counter(); c.increment()", "c.increment()", None, 2)],
     question="c = Counter(); c.increment(); c.increment() should give 2 but it gives None")
 
-add("missing_return", [4], """def grade(score):
+add("missing_return", [5], """def grade(score):
     if score >= 90:
         return "A"
     elif score >= 80:
@@ -593,8 +593,7 @@ add("accumulator_reset_in_loop", [4], """def count_vowels(s):
 """, "question", [("call", "", "count_vowels('banana')", 1, 3)],
     question="count_vowels('banana') should be three but it's 1")
 
-# ---------------------------------------------------------------- written after the changes (not tuned on)
-AFTER = len(base.P)
+# ---------------------------------------------------------------- more classes and words (tuned on as well)
 
 add("mutable_default_argument", [2], """class Bag:
     def __init__(self, owner, things=[]):
@@ -714,6 +713,151 @@ add("print_instead_of_return", [3], """def greet(name):
     print(msg)
 """, "question", [("call", "", "greet('al')", None, 'hi al')],
     question="greet('al') should return 'hi al' but it returns None instead of the text")
+
+# ---------------------------------------------------------------- written after the changes (not tuned on)
+AFTER = len(base.P)
+
+add("mutable_default_argument", [2], """class Order:
+    def __init__(self, table, dishes=[]):
+        self.table = table
+        self.dishes = dishes
+
+    def order(self, dish):
+        self.dishes.append(dish)
+        return len(self.dishes)
+""", "question", [("call", "o1 = Order(1); o1.order('soup'); o2 = Order(2)", "o2.order('cake')", 2, 1)],
+    question="o1 = Order(1)\no1.order('soup')\no2 = Order(2)\no2.order('cake')   <- this gives 2?? table 2 only "
+             "ordered one thing so it should be 1")
+
+add("wrong_comparison_operator", [8], """class Exam:
+    def __init__(self, pass_mark):
+        self.pass_mark = pass_mark
+        self.results = []
+
+    def passed(self):
+        ok = []
+        for name, mark in self.results:
+            if mark > self.pass_mark:
+                ok.append(name)
+        return ok
+""", "question", [("call", "e = Exam(40); e.results = [('li', 40), ('jo', 55)]", "e.passed()", ['jo'],
+                   ['li', 'jo'])],
+    question="e = Exam(40); e.results = [('li', 40), ('jo', 55)]; e.passed() gives ['jo'] but li got exactly "
+             "the pass mark so i want ['li', 'jo']")
+base.P[-1]["bugLines"] = [9]
+
+tested("is_vs_equals", [4], """def count_word(text, word):
+    n = 0
+    for w in text.lower().split():
+        if w is word:
+            n += 1
+    return n
+
+""", """def test_count_word():
+    sentence = "The cat and the hat"
+    assert count_word(sentence, "the") == 2
+""", [("call", "sentence = 'The cat and the hat'", "count_word(sentence, 'the')", 0, 2)],
+    error="assert 0 == 2\n +  where 0 = count_word('The cat and the hat', 'the')")
+
+add("mutate_while_iterating", [6], """class Party:
+    def __init__(self, guests):
+        self.guests = guests
+    def remove_kids(self):
+        for g in self.guests:
+            if g[1] < 18:
+                self.guests.remove(g)
+        return self.guests
+""", "question", [("call", "p = Party([('a', 10), ('b', 12), ('c', 30)])", "p.remove_kids()", [('b', 12), ('c', 30)],
+                   [('c', 30)])],
+    question="p = Party([('a', 10), ('b', 12), ('c', 30)]) then p.remove_kids() still has b in it: "
+             "[('b', 12), ('c', 30)], expected only c")
+base.P[-1]["bugLines"] = [7]
+
+add("missing_return", [5], """class Wallet:
+    def __init__(self):
+        self.coins = []
+    def total(self):
+        sum(self.coins)
+""", "question", [("call", "w = Wallet(); w.coins = [1, 2]", "w.total()", None, 3)],
+    question="w = Wallet(); w.coins = [1, 2]; w.total() should be three but it returns None")
+
+add("wrong_operator", [4], """def average_speed(distance, hours):
+    if hours == 0:
+        return 0
+    return distance * hours
+""", "question", [("call", "", "average_speed(100, 2)", 200, 50)],
+    question="average_speed(100, 2) should be fifty, it says 200")
+
+tested("unhandled_edge_case", [3], """class Scores:
+    def __init__(self, values):
+        self.values = values
+    def best(self):
+        return max(self.values)
+
+""", """import unittest
+
+class TestScores(unittest.TestCase):
+    def setUp(self):
+        self.empty = Scores([])
+
+    def test_best_empty(self):
+        self.assertIsNone(self.empty.best())
+""", [("raises", "", "Scores([]).best()", "ValueError")],
+    error="ValueError: max() arg is an empty sequence")
+base.P[-1]["bugLines"] = [5]
+base.P[-1]["run"] = base.P[-1]["code"]
+
+add("off_by_one_range", [3], """def evens_upto(n):
+    res = []
+    for i in range(0, n, 2):
+        res.append(i)
+    return res
+""", "question", [("call", "", "evens_upto(6)", [0, 2, 4], [0, 2, 4, 6])],
+    question="evens_upto(6) should include six as well, expected [0, 2, 4, 6] got [0, 2, 4]")
+
+add("accumulator_reset_in_loop", [6], """class Basket:
+    def __init__(self, fruit):
+        self.fruit = fruit
+    def count(self, kind):
+        for f in self.fruit:
+            n = 0
+            if f == kind:
+                n += 1
+        return n
+""", "question", [("call", "b = Basket(['apple', 'pear', 'apple', 'fig'])", "b.count('apple')", 0, 2)],
+    question="b = Basket(['apple', 'pear', 'apple', 'fig'])\nb.count('apple') returns zero, should be two")
+
+add("wrong_initial_value", [2], """def smallest(nums):
+    low = 0
+    for x in nums:
+        if x < low:
+            low = x
+    return low
+""", "question", [("call", "", "smallest([5, 3, 9])", 0, 3)],
+    question="smallest([5, 3, 9]) should be three but i get zero")
+
+add("is_vs_equals", [3], """word = input("word: ")
+rev = word[::-1]
+if rev is word:
+    print("palindrome")
+else:
+    print("not a palindrome")
+""", "stdin", [("stdin", "level\n", "not a palindrome", "XX")],
+    question="typing level prints not a palindrome, it should print palindrome")
+
+tested("wrong_comparison_operator", [6], """class Elevator:
+    def __init__(self, limit):
+        self.limit = limit
+        self.people = 0
+    def can_enter(self):
+        return self.people + 1 < self.limit
+
+""", """def test_last_place():
+    e = Elevator(4)
+    e.people = 3
+    assert e.can_enter() == True
+""", [("call", "e = Elevator(4); e.people = 3", "e.can_enter()", False, True)],
+    error="FAILED test_elevator.py::test_last_place - assert False == True")
 
 if __name__ == "__main__":
     base.P[AFTER:] = [dict(p, after=True) for p in base.P[AFTER:]]

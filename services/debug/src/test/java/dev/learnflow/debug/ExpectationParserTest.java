@@ -530,13 +530,19 @@ class ExpectationParserTest {
     @CsvSource(delimiter = '|', value = {
         "s = Stack(); s.push(1); s.push(2); s.pop() gives 1 but should give 2|s = Stack(); s.push(1); s.push(2); s.pop()|2|1",
         "s = Stack() then s.push(1) and then s.push(2), s.pop() is 1, should be two|s = Stack(); s.push(1); s.push(2); s.pop()|2|1",
-        "so i do\n    s = Stack()\n    s.push(1)\n    s.push(2)\n    print(s.pop())\nand it prints 1, should be 2"
-                + "|s = Stack(); s.push(1); s.push(2); s.pop()|2|1",
-        ">>> s = Stack()\n>>> s.push(5)\n>>> len(s.items)  # says 0?? should be one|s = Stack(); s.push(5); len(s.items)|1|0",
     })
     void statementsWrittenBeforeTheValueComparedAreItsSetup(String question, String call, String expected,
                                                            String actual) {
         assertCase(only(ExpectationParser.parse(question, null, STACK)), call, expected, actual);
+    }
+
+    @Test
+    void aSnippetOnLinesOfItsOwnIsSetupToo() {
+        assertCase(only(ExpectationParser.parse("so i do\n    s = Stack()\n    s.push(1)\n    s.push(2)\n"
+                        + "    print(s.pop())\nand it prints 1, should be 2", null, STACK)),
+                "s = Stack(); s.push(1); s.push(2); s.pop()", "2", "1");
+        assertCase(only(ExpectationParser.parse(null, ">>> s = Stack()\n>>> s.push(5)\n>>> len(s.items)  # says 0?? "
+                + "should be one", STACK)), "s = Stack(); s.push(5); len(s.items)", "1", "0");
     }
 
     @Test
@@ -545,8 +551,8 @@ class ExpectationParserTest {
                 + "expected [75]", GRADES));
         assertCase(twice, "add_grade(90); add_grade(75)", "[75]", "[90, 75]");
 
-        TestCase plain = only(ExpectationParser.parse("add_grade(1) gives [1] (correct) but add_grade(2) gives "
-                + "[1, 2] instead of [2]", null, GRADES));
+        TestCase plain = ExpectationParser.parse("add_grade(1) gives [1] (correct) but add_grade(2) gives "
+                + "[1, 2] instead of [2]", null, GRADES).cases().get(0);
         assertThat(plain.call()).isEqualTo("add_grade(2)");
         assertThat(TestCase.compared("a = 'x; y'; f(a)")).isEqualTo("f(a)");
         assertThat(TestCase.hasSetup(plain.call())).isFalse();

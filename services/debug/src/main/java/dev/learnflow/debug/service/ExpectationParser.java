@@ -53,6 +53,8 @@ public final class ExpectationParser {
     private static final Map<String, String> VALUE_PHRASES = Map.of("an empty list", "[]", "empty list", "[]",
             "an empty string", "''", "empty string", "''", "an empty dict", "{}", "true", "True", "false", "False",
             "none", "None");
+    private static final Pattern PRINT_VERB = Pattern.compile("(?i)\\b(?:print|prints|printed|output|outputs|show"
+            + "|shows|display|displays)\\s+$");
     /** Numbers written as words, by value. */
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -946,6 +948,9 @@ public final class ExpectationParser {
                     || !Character.isLetterOrDigit(lower.charAt(phrase.getKey().length())))) {
                 return Optional.of(phrase.getValue());
             }
+        }
+        if (lower.startsWith("nothing") && PRINT_VERB.matcher(text.substring(0, i)).find()) {
+            return Optional.of("''");   // "it should print nothing": no output at all
         }
         Matcher spelled = NUMBER_WORD.matcher(rest);
         if (spelled.lookingAt()) {      // "should be ten but it's six"
