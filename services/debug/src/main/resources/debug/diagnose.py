@@ -483,6 +483,10 @@ def assigned_in(nodes):
     return names
 
 
+def attrs(nodes):
+    return {src(n) for x in nodes for n in ast.walk(x) if isinstance(n, ast.Attribute)}
+
+
 def prints_a_value(node):
     """print(...) of something computed; print("done") is a trace message, not a result."""
     return is_call_to(node, "print") and any(not isinstance(a, ast.Constant) for a in node.args)
@@ -1059,17 +1063,18 @@ class Detectors:
             body = fn.body
             for i, stmt in enumerate(body):
                 if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and
-                        isinstance(stmt.targets[0], ast.Name)):
+                        isinstance(stmt.targets[0], (ast.Name, ast.Attribute))):
                     continue
                 value = const_num(stmt.value)
                 # shortest = "" then len(w) < len(shortest): an empty text no word is shorter than
                 empty = isinstance(stmt.value, ast.Constant) and stmt.value.value == ""
-                name = stmt.targets[0].id
+                # (self.low = 0 too: an attribute by its text)
+                name = src(stmt.targets[0])
                 later = [s for s in body[i + 1:] if isinstance(s, (ast.For, ast.While))]
-                if value is None and not empty or not later or name not in assigned_in(later):
+                if value is None and not empty or not later or name not in assigned_in(later) | attrs(later):
                     continue
                 compares = [c for l in later for c in ast.walk(l) if isinstance(c, ast.Compare) and len(c.ops) == 1]
-                compared = any(name in names_in(c) for c in compares)
+                compared = any(name in names_in(c) | attrs([c]) for c in compares)
                 # ("" is right for the longest: every word is longer than it)
                 if empty and not any(isinstance(c.ops[0], (ast.Lt, ast.LtE)) and name in names_in(c.comparators[0])
                                      or isinstance(c.ops[0], (ast.Gt, ast.GtE)) and name in names_in(c.left)

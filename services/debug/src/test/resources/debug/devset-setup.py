@@ -593,6 +593,25 @@ add("accumulator_reset_in_loop", [4], """def count_vowels(s):
 """, "question", [("call", "", "count_vowels('banana')", 1, 3)],
     question="count_vowels('banana') should be three but it's 1")
 
+tested("wrong_operator", [7], """import unittest
+
+class Timer:
+    def __init__(self, seconds):
+        self.seconds = seconds
+    def minutes(self):
+        return self.seconds % 60
+
+""", """
+class TestTimer(unittest.TestCase):
+    def setUp(self):
+        self.t = Timer(150)
+
+    def test_minutes(self):
+        self.assertEqual(self.t.minutes(), 2)
+""", [("call", "t = Timer(150)", "t.minutes()", 30, 2)],
+    error="Traceback (most recent call last):\n  File \"test_timer.py\", line 15, in test_minutes\n"
+          "    self.assertEqual(self.t.minutes(), 2)\nAssertionError: 30 != 2")
+
 # ---------------------------------------------------------------- more classes and words (tuned on as well)
 
 add("mutable_default_argument", [2], """class Bag:

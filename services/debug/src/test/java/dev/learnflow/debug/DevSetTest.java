@@ -54,7 +54,7 @@ class DevSetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
+    @ValueSource(strings = {"/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
             "/debug/devset-setup.json"})
     void theDevSetIsDiagnosed(String devFile) throws IOException {
         List<Program> programs;

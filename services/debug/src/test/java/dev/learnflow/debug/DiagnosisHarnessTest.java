@@ -86,6 +86,28 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aCaseWithSetupStatementsRunsThemFirstAndShowsOnlyTheComparedCall() {
+        String code = "class Stack:\n    def __init__(self):\n        self.items = []\n        self.size = 0\n"
+                + "    def push(self, x):\n        self.items.append(x)\n        self.size =+ 1\n";
+        ProgramDiagnosis d = diagnose(code,
+                List.of(TestCase.call("s = Stack(); s.push(1); s.push(2); s.size", "2", "1", "question")));
+
+        assertThat(d.cases().get(0).actual()).isEqualTo("1");
+        assertThat(d.category()).isEqualTo("wrong_operator");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(7);
+        assertThat(d.trace().steps()).anyMatch(step -> step.line() == 7);     // the setup's calls are traced
+        String observed = WrongResultHints.hints(d, new CodeFacts(code), 1).get(0).text();
+        assertThat(observed).contains("`s.size`").doesNotContain("s = Stack()");
+    }
+
+    @Test
+    void theShippedHarnessFitsTheSandboxCodeLimit() {
+        // SandboxScript refuses a script over the limit; this names the budget the harness lives in
+        assertThat(DiagnosisRunner.program().length()).isLessThanOrEqualTo(
+                dev.learnflow.contracts.validation.Limits.CODE_MAX);
+    }
+
+    @Test
     void anInfiniteLoopIsStoppedAndItsUnchangedVariableNamed() {
         String code = "i = 0\ntotal = 0\nwhile i < 10:\n    total = total + 1\n    print(total)\n";
         ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("", null, null, "stdin")));

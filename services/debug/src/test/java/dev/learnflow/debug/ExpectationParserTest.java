@@ -583,6 +583,16 @@ class ExpectationParserTest {
                 "fibonacci(5)", "5", "8");
     }
 
+    @Test
+    void noneReturnedWithTheValueWantedOnlyInWordsFailsOnNone() {
+        assertCase(only(ExpectationParser.parse("f([-1, 2, 3]) returns None instead of the list", null, DEDUPE)),
+                "f([-1, 2, 3])", "the list", "None");
+        assertCase(only(ExpectationParser.parse("why do i get None from f([1])??", null, DEDUPE)),
+                "f([1])", "a value, not None", "None");
+        assertCase(only(ExpectationParser.parse("f(['a']) returns None instead of an empty list", null, DEDUPE)),
+                "f(['a'])", "[]", "None");
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

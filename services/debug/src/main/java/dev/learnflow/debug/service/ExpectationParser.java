@@ -108,6 +108,12 @@ public final class ExpectationParser {
         if (cases.isEmpty()) {
             cases.addAll(comments(source, functions));
         }
+        if (cases.isEmpty() && !source.isBlank()) {     // "returns None instead of the list": any value but None
+            returnsNone(asked.text(), "question", askedFunctions).map(asked::restore).ifPresent(cases::add);
+        }
+        if (cases.isEmpty() && !source.isBlank()) {
+            returnsNone(told.text(), "error", toldFunctions).map(told::restore).ifPresent(cases::add);
+        }
         if (cases.isEmpty() && !source.isBlank()) {     // no phrasing read: let running the program decide
             byRunning(fromQuestion ? proseOnly(asked.text()) : asked.text(), "question", askedFunctions, readsInput,
                     source).map(asked::restore).ifPresent(cases::add);
@@ -117,6 +123,35 @@ public final class ExpectationParser {
                     .ifPresent(cases::add);
         }
         return new Expectations(program, fromQuestion, dedupe(cases));
+    }
+
+    /** "returns None instead of the list", "i get None but it should return the total": what it should give, unsaid. */
+    private static final Pattern RETURNS_NONE = Pattern.compile("(?i)\\b(?:returns?|returned|returning|gives?|gave|"
+            + "get|got|getting|is|outputs?)\\s+(?:back\\s+|just\\s+|only\\s+)?`?None`?(?![\\w`])(?:[\\s,]+(?:instead of|"
+            + "rather than|and not|not|but (?:it )?(?:should|must) (?:return|give|be)|(?:when|but|while) i (?:want|need|"
+            + "expect)(?:ed)?)\\s+(?<what>(?:the|a|an|my|its)\\s+[a-z]+(?:\\s+(?:list|text|string|number|value|sum|total|"
+            + "word|words|result|dict|count))?))?");
+
+    /**
+     * A call the student says returns None, with no value said for what it should give: a case that fails on None
+     * and names what they want in their words ("the list"); no repair can make it pass, the detectors of a lost
+     * value (a missing return, print instead of return) confirm themselves on the None.
+     */
+    static Optional<TestCase> returnsNone(String text, String source, List<Function> functions) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = normalized(text);
+        Matcher m = RETURNS_NONE.matcher(t);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        Optional<String> call = explicitCall(t, functions, m.start());
+        if (call.isEmpty()) {
+            call = builtCall(t, functions, m.start());
+        }
+        String wanted = m.group("what") != null ? m.group("what").toLowerCase(Locale.ROOT) : "a value, not None";
+        return call.map(c -> TestCase.call(c, wanted, "None", source));
     }
 
     private static final Pattern CLASS = Pattern.compile("(?m)^[ \\t]*class\\s+([A-Za-z_]\\w*)");
@@ -1336,7 +1371,8 @@ public final class ExpectationParser {
         for (String line : text.split("\n")) {
             Matcher m = QUOTED_TEST.matcher(line);
             if (m.find()) {
-                testLineCase(m, functions, Set.of())
+                // self.t.needs_heat(20) needs its setUp: the test in the code gives it (see asserts)
+                testLineCase(m, functions, Set.of()).filter(c -> !c.call().contains("self."))
                         .ifPresent(c -> cases.add(TestCase.call(c.call(), c.expected(), null, source)));
             }
         }
