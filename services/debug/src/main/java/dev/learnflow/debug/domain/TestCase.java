@@ -1,6 +1,7 @@
 package dev.learnflow.debug.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.learnflow.platform.guard.PythonBrackets;
 
 import java.util.List;
 
@@ -49,24 +50,10 @@ public record TestCase(String call, String stdin, String expected, String claime
         if (call == null) {
             return null;
         }
-        int depth = 0;
-        char quote = 0;
+        PythonBrackets brackets = new PythonBrackets();
         int last = -1;
         for (int i = 0; i < call.length(); i++) {
-            char c = call.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                depth--;
-            } else if (c == ';' && depth == 0) {
+            if (brackets.next(call.charAt(i)) && call.charAt(i) == ';' && brackets.depth() == 0) {
                 last = i;
             }
         }

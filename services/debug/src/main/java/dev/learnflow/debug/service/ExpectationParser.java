@@ -1029,7 +1029,7 @@ public final class ExpectationParser {
         return valueAt(text, from).map(v -> v.length() + 1).orElse(0) + (i - from);
     }
 
-    private static int balancedEnd(String text, int open) {
+    static int balancedEnd(String text, int open) {
         PythonBrackets brackets = new PythonBrackets();
         for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,6 +1,7 @@
 package dev.learnflow.debug.service;
 
 import dev.learnflow.debug.domain.TestCase;
+import dev.learnflow.platform.guard.PythonBrackets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -194,7 +195,7 @@ final class StatementRuns {
                 i += 1 + more.end();
                 continue;
             }
-            int close = close(s, i);
+            int close = ExpectationParser.balancedEnd(s, i);
             if (close < 0) {
                 return -1;
             }
@@ -207,56 +208,28 @@ final class StatementRuns {
                 ? i : -1;
     }
 
-    private static int close(String s, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0 && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** An expression, not words: balanced, and outside literals and brackets no two words in a row. */
     private static boolean isCode(String s) {
         StringBuilder outside = new StringBuilder();
-        int depth = 0;
-        char quote = 0;
+        PythonBrackets brackets = new PythonBrackets();
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                outside.append('x');
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
-            } else if (")]}".indexOf(c) >= 0) {
-                if (--depth < 0) {
-                    return false;
-                }
-                outside.append('x');
-            } else if (depth == 0) {
-                outside.append(c);
+            int before = brackets.depth();
+            boolean code = brackets.next(s.charAt(i));
+            if (code && before == 0 && brackets.depth() == 0) {
+                outside.append(s.charAt(i));
+            } else if (outside.isEmpty() || outside.charAt(outside.length() - 1) != 'x') {
+                outside.append('x');    // a literal or a bracketed part: one value
             }
         }
         String rest = outside.toString().strip();
-        return depth == 0 && quote == 0 && !rest.isEmpty() && !rest.matches(".*\\w\\s+\\w.*")
+        return brackets.depth() == 0 && !rest.isEmpty() && !rest.matches(".*\\w\\s+\\w.*")
                 && rest.matches("[\\w.\\s+\\-*/%<>=!]+");
     }
 
     /** {@code print(b.count())} as a statement compared: the value printed. */
     private static String unprinted(String statement) {
         String s = statement.strip();
-        if (s.startsWith("print(") && close(s, 5) == s.length() - 1) {
+        if (s.startsWith("print(") && ExpectationParser.balancedEnd(s, 5) == s.length() - 1) {
             return s.substring(6, s.length() - 1).strip();
         }
         return s;
