@@ -1308,7 +1308,9 @@ def empty_input(case):
     # A list of one item is as short as a list gets before it has a second largest, a pair, a gap.
     call = case.get("call")
     try:
-        one = any(isinstance(x, ast.List) and len(x.elts) == 1 for x in ast.walk(ast.parse(call)))
+        # (or an object built empty: Queue())
+        one = any(isinstance(x, ast.List) and len(x.elts) == 1 or isinstance(x, ast.Call) and not x.args and not
+                  x.keywords and getattr(x.func, "id", "a")[0].isupper() for x in ast.walk(ast.parse(call)))
     except Exception:
         one = False
     return one or any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "(0", ",0", "set()")) if call \

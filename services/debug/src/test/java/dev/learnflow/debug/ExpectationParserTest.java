@@ -579,6 +579,8 @@ class ExpectationParserTest {
     void numbersWrittenAsWordsAreValues() {
         assertCase(only(ExpectationParser.parse("fibonacci(5) should be five but it's eight", null, FIB)),
                 "fibonacci(5)", "5", "8");
+        assertCase(only(ExpectationParser.parse("fibonacci(5) should be forty, it says 8", null, FIB)),
+                "fibonacci(5)", "40", "8");
         assertCase(only(ExpectationParser.parse("fibonacci(5) should be 5 but I get eight.", null, FIB)),
                 "fibonacci(5)", "5", "8");
     }

@@ -55,13 +55,15 @@ public final class ExpectationParser {
             "none", "None");
     private static final Pattern PRINT_VERB = Pattern.compile("(?i)\\b(?:print|prints|printed|output|outputs|show"
             + "|shows|display|displays)\\s+$");
-    /** Numbers written as words, by value. */
+    /** Numbers written as words, by value (zero to twenty, then the tens and a hundred). */
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty");
+    private static final List<String> TENS = List.of("thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+            "ninety", "hundred");
     /** A number word as a whole value: at the end of a clause, not "one of them" or "two numbers". */
-    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)(" + String.join("|", NUMBER_WORDS)
-            + ")(?=\\s*(?:$|[,.!?;:)(]|(?:but|not|instead|and|because|since|cause|though|yet|i|it|its|it's|mine|so"
+    private static final Pattern NUMBER_WORD = Pattern.compile("(?i)(" + String.join("|", TENS) + "|"
+            + String.join("|", NUMBER_WORDS) + ")(?=\\s*(?:$|[,.!?;)(]|(?:but|not|instead|and|because|since|cause|though|yet|i|it|its|it's|mine|so"
             + "|when|if|right|however|or)\\b))");
     private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
     private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
@@ -989,7 +991,9 @@ public final class ExpectationParser {
         }
         Matcher spelled = NUMBER_WORD.matcher(rest);
         if (spelled.lookingAt()) {      // "should be ten but it's six"
-            return Optional.of(String.valueOf(NUMBER_WORDS.indexOf(spelled.group(1).toLowerCase(Locale.ROOT))));
+            String word = spelled.group(1).toLowerCase(Locale.ROOT);
+            int tens = TENS.indexOf(word);
+            return Optional.of(String.valueOf(tens >= 0 ? 30 + 10 * tens : NUMBER_WORDS.indexOf(word)));
         }
         char c = rest.charAt(0);
         if (c == '[' || c == '(' || c == '{') {
