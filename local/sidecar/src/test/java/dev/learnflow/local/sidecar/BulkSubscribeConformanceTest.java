@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,17 +42,6 @@ class BulkSubscribeConformanceTest {
     @AfterEach
     void tearDown() throws Exception {
         scope.close();
-    }
-
-    private Path components(String transport) throws Exception {
-        String yaml = transport.equals("kafka") ? Fixtures.kafkaPubSub("pubsub") : Fixtures.inMemoryPubSub("pubsub");
-        return Fixtures.components(Files.createTempDirectory("bulk-" + transport), "pubsub.yaml", yaml);
-    }
-
-    /** Two retries 50–200 ms apart, as PubSubConformanceTest: the policy gives up quickly. */
-    private Sidecar sidecar(String appId, TestApp app, Path components) throws Exception {
-        return scope.sidecar(SidecarOptions.builder(appId).componentsDir(components).env(Map.of())
-                .deliveryRetries(2, Duration.ofMillis(50), Duration.ofMillis(200)), app);
     }
 
     private static String topic(String name) {
@@ -117,7 +105,7 @@ class BulkSubscribeConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void eachEntrysStatusIsHonouredAndOnlyFailingEntriesAreSentAgain(String transport) throws Exception {
-        Path comps = components(transport);
+        Path comps = Fixtures.pubsubComponents(transport);
         String t = topic("bulk");
         Set<String> seen = ConcurrentHashMap.newKeySet();
         TestApp app = scope.app()
@@ -136,8 +124,8 @@ class BulkSubscribeConformanceTest {
                     return data.startsWith("drop") ? "DROP" : "SUCCESS";
                 }))
                 .route("/dlq", r -> TestApp.Response.empty(204));
-        sidecar("subscriber", app, comps);
-        Sidecar publisher = sidecar("publisher", null, comps);
+        scope.pubsubSidecar("subscriber", app, comps);
+        Sidecar publisher = scope.pubsubSidecar("publisher", null, comps);
 
         publish(publisher, t, "ok-1", "retry-1", "ok-2", "drop-1", "left-out-1", "unknown-1", "ok-3");
         Fixtures.await("every entry decided", Duration.ofSeconds(60),
@@ -187,14 +175,14 @@ class BulkSubscribeConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void entriesStillFailingWhenTheRetriesRunOutGoToTheDeadLetterTopic(String transport) throws Exception {
-        Path comps = components(transport);
+        Path comps = Fixtures.pubsubComponents(transport);
         String t = topic("bulk-dlq");
         TestApp app = scope.app()
                 .route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/bulk", t + ".dlq", 3, NEVER)))
                 .route("/bulk", r -> answer(r, data -> data.startsWith("bad") ? "RETRY" : "SUCCESS"))
                 .route("/dlq", r -> TestApp.Response.empty(204));
-        sidecar("subscriber", app, comps);
-        publish(sidecar("publisher", null, comps), t, "good-1", "bad-1", "good-2");
+        scope.pubsubSidecar("subscriber", app, comps);
+        publish(scope.pubsubSidecar("publisher", null, comps), t, "good-1", "bad-1", "good-2");
 
         Fixtures.await("the failing entry dead-lettered", Duration.ofSeconds(60), () -> app.requests("/dlq").size() >= 1);
         Thread.sleep(300);
@@ -212,14 +200,14 @@ class BulkSubscribeConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = {"in-memory", "kafka"})
     void withoutDeadLetterTopicTheWholeBatchIsRetriedUntilItSucceeds(String transport) throws Exception {
-        Path comps = components(transport);
+        Path comps = Fixtures.pubsubComponents(transport);
         String t = topic("bulk-nodlq");
         AtomicBoolean healed = new AtomicBoolean();
         TestApp app = scope.app()
                 .route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/bulk", null, 2, NEVER)))
                 .route("/bulk", r -> answer(r, data -> data.startsWith("bad") && !healed.get() ? "RETRY" : "SUCCESS"));
-        sidecar("subscriber", app, comps);
-        Sidecar publisher = sidecar("publisher", null, comps);
+        scope.pubsubSidecar("subscriber", app, comps);
+        Sidecar publisher = scope.pubsubSidecar("publisher", null, comps);
         publish(publisher, t, "good-1", "bad-1");
 
         Fixtures.await("the batch sent again, whole", Duration.ofSeconds(60),
@@ -237,13 +225,13 @@ class BulkSubscribeConformanceTest {
 
     @Test
     void kafkaBatchesHoldAtMostMaxMessagesCountAndKeepThePartitionsOrder() throws Exception {
-        Path comps = components("kafka");
+        Path comps = Fixtures.pubsubComponents("kafka");
         String t = topic("bulk-order");
         TestApp app = scope.app()
                 .route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/bulk", null, 7, 100)))
                 .route("/bulk", r -> answer(r, data -> "SUCCESS"));
-        sidecar("subscriber", app, comps);
-        Sidecar publisher = sidecar("publisher", null, comps);
+        scope.pubsubSidecar("subscriber", app, comps);
+        Sidecar publisher = scope.pubsubSidecar("publisher", null, comps);
         String[] data = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "e-" + i).toArray(String[]::new);
         publish(publisher, t, data);
 
@@ -255,13 +243,13 @@ class BulkSubscribeConformanceTest {
 
     @Test
     void a404AnswerDropsTheBatchWithoutDeadLettering() throws Exception {
-        Path comps = components("in-memory");
+        Path comps = Fixtures.pubsubComponents("in-memory");
         String t = topic("bulk-404");
         TestApp app = scope.app()
                 .route("/dapr/subscribe", r -> TestApp.Response.json(200, subscriptions(t, "/gone", t + ".dlq", 10, 100)))
                 .route("/dlq", r -> TestApp.Response.empty(204));
-        sidecar("subscriber", app, comps);
-        Sidecar publisher = sidecar("publisher", null, comps);
+        scope.pubsubSidecar("subscriber", app, comps);
+        Sidecar publisher = scope.pubsubSidecar("publisher", null, comps);
         publish(publisher, t, "g-1", "g-2");
         Fixtures.await("delivered", Duration.ofSeconds(30), () -> flat(batches(app, "/gone")).size() >= 2);
         publish(publisher, t, "g-3");

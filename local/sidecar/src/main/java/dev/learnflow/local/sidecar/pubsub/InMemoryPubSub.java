@@ -82,17 +82,20 @@ public final class InMemoryPubSub implements PubSub {
                         }
                     }
                 } catch (Exception e) {
-                    synchronized (this) {
-                        running = false;
-                        if (handler == h && !c.get()) {
-                            LOG.log(System.Logger.Level.WARNING, "in-memory delivery on " + topic + " failed; retrying", e);
-                            scheduler.schedule(this::kick, 1, TimeUnit.SECONDS);
-                        } else {
-                            kick();
-                        }
-                    }
+                    undecided(h, c, e);
                     return;
                 }
+            }
+        }
+
+        /** The handler left its message (or batch) undecided: it stays first; a live handler gets it again. */
+        private synchronized void undecided(Handler h, AtomicBoolean c, Exception e) {
+            running = false;
+            if (handler == h && !c.get()) {
+                LOG.log(System.Logger.Level.WARNING, "in-memory delivery on " + topic + " failed; retrying", e);
+                scheduler.schedule(this::kick, 1, TimeUnit.SECONDS);
+            } else {
+                kick();
             }
         }
 
@@ -138,15 +141,7 @@ public final class InMemoryPubSub implements PubSub {
                         }
                     }
                 } catch (Exception e) {
-                    synchronized (this) {
-                        running = false;
-                        if (handler == h && !c.get()) {
-                            LOG.log(System.Logger.Level.WARNING, "in-memory delivery on " + topic + " failed; retrying", e);
-                            scheduler.schedule(this::kick, 1, TimeUnit.SECONDS);
-                        } else {
-                            kick();
-                        }
-                    }
+                    undecided(h, c, e);
                     return;
                 }
             }

@@ -194,10 +194,9 @@ public final class SubscriptionManager implements AutoCloseable {
         Policy policy = inboundPolicy(spec.pubsubName());
         Duration attemptTimeout = policy.timeout() != null ? policy.timeout() : timeout;
         CircuitBreaker breaker = policy.breaker();
-        boolean appDown = false;
+        AppOutage outage = new AppOutage();
         int attempt = 0;
         Retry.Backoff backoff = policy.retry() == null ? null : policy.retry().newBackoff();
-        long holdBackoff = retries.initialBackoff().toMillis();
         while (true) {
             if (cancelled.getAsBoolean() || closed) {
                 throw new CancellationException("subscription stopping");
@@ -213,25 +212,13 @@ public final class SubscriptionManager implements AutoCloseable {
                 outcome = null;
             }
             if (outcome == Outcome.APP_UNREACHABLE) {
-                // The app is not there (crashed, restarting): like daprd with app health checks, delivery
-                // pauses until it is back instead of spending the message's retries and dead-lettering it.
                 if (permit != null) {
                     permit.abandon();
                 }
-                if (!appDown) {
-                    appDown = true;
-                    LOG.log(System.Logger.Level.WARNING, "{0}: app unreachable; holding event {1} on {2} "
-                            + "until it is back", host.appId(), event.path("id").asText(), message.topic());
-                }
-                sleep(holdBackoff, cancelled);
-                holdBackoff = Math.min(holdBackoff * 2, retries.maxBackoff().toMillis());
+                outage.hold("event " + event.path("id").asText() + " on " + message.topic(), cancelled);
                 continue;
             }
-            if (appDown) {
-                appDown = false;
-                holdBackoff = retries.initialBackoff().toMillis();
-                LOG.log(System.Logger.Level.INFO, "{0}: app reachable again; delivering", host.appId());
-            }
+            outage.over();
             boolean failed = outcome == null || outcome == Outcome.RETRY;
             if (permit != null) {
                 permit.done(!failed);
@@ -362,8 +349,7 @@ public final class SubscriptionManager implements AutoCloseable {
         Duration attemptTimeout = policy.timeout() != null ? policy.timeout() : timeout;
         CircuitBreaker breaker = policy.breaker();
         Retry.Backoff backoff = policy.retry() == null ? null : policy.retry().newBackoff();
-        long holdBackoff = retries.initialBackoff().toMillis();
-        boolean appDown = false;
+        AppOutage outage = new AppOutage();
         List<BulkEntry> pending = entries;
         while (true) {
             if (cancelled.getAsBoolean() || closed) {
@@ -380,24 +366,13 @@ public final class SubscriptionManager implements AutoCloseable {
                 outcomes = null;
             }
             if (outcomes != null && outcomes.containsValue(Outcome.APP_UNREACHABLE)) {
-                // As for single events: the app is gone (restarting); hold the batch instead of spending retries.
                 if (permit != null) {
                     permit.abandon();
                 }
-                if (!appDown) {
-                    appDown = true;
-                    LOG.log(System.Logger.Level.WARNING, "{0}: app unreachable; holding a batch of {1} on {2} until "
-                            + "it is back", host.appId(), pending.size(), spec.topic());
-                }
-                sleep(holdBackoff, cancelled);
-                holdBackoff = Math.min(holdBackoff * 2, retries.maxBackoff().toMillis());
+                outage.hold("a batch of " + pending.size() + " on " + spec.topic(), cancelled);
                 continue;
             }
-            if (appDown) {
-                appDown = false;
-                holdBackoff = retries.initialBackoff().toMillis();
-                LOG.log(System.Logger.Level.INFO, "{0}: app reachable again; delivering", host.appId());
-            }
+            outage.over();
             List<BulkEntry> failing = new ArrayList<>();
             for (BulkEntry e : pending) {
                 Outcome o = outcomes == null ? Outcome.RETRY : outcomes.getOrDefault(e.entryId(), Outcome.RETRY);
@@ -511,6 +486,34 @@ public final class SubscriptionManager implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "{0}: sending a dropped message to {1} failed: {2}", host.appId(),
                     spec.deadLetterTopic(), rootCause(e));
+        }
+    }
+
+    /**
+     * One delivery's wait for an unreachable app (crashed, restarting): like daprd with app health checks, delivery
+     * pauses until the app is back instead of spending the message's retries and dead-lettering it. Waits double
+     * from the initial to the maximum delivery back-off; one warning when it starts, one note when it is over.
+     */
+    private final class AppOutage {
+        private long wait = retries.initialBackoff().toMillis();
+        private boolean down;
+
+        void hold(String what, BooleanSupplier cancelled) {
+            if (!down) {
+                down = true;
+                LOG.log(System.Logger.Level.WARNING, "{0}: app unreachable; holding {1} until it is back",
+                        host.appId(), what);
+            }
+            sleep(wait, cancelled);
+            wait = Math.min(wait * 2, retries.maxBackoff().toMillis());
+        }
+
+        void over() {
+            if (down) {
+                down = false;
+                wait = retries.initialBackoff().toMillis();
+                LOG.log(System.Logger.Level.INFO, "{0}: app reachable again; delivering", host.appId());
+            }
         }
     }
 
