@@ -98,6 +98,26 @@ class ConfigurationTest {
         assertThat(acl.check(new AccessControl.CallerIdentity("c", "public", "default"), "/x", "GET").allowed()).isFalse();
     }
 
+    /** bulkSubscribe as daprd reads it, in a declarative v2alpha1 spec and a programmatic entry alike. */
+    @Test
+    void bulkSubscribeIsReadFromBothSubscriptionShapes() {
+        var declarative = Resources.parseSubscription(Json.parse(("{\"pubsubname\":\"p\",\"topic\":\"t\","
+                + "\"routes\":{\"default\":\"/in\"},\"bulkSubscribe\":{\"enabled\":true,"
+                + "\"maxMessagesCount\":120,\"maxAwaitDurationMs\":40}}").getBytes()), "dapr.io/v2alpha1");
+        assertThat(declarative.bulk()).isEqualTo(new dev.learnflow.local.sidecar.config.SubscriptionSpec.Bulk(120,
+                Duration.ofMillis(40)));
+        var defaults = Resources.parseSubscription(Json.parse(("{\"pubsubname\":\"p\",\"topic\":\"t\","
+                + "\"route\":\"/in\",\"bulkSubscribe\":{\"enabled\":true}}").getBytes()), "");
+        assertThat(defaults.bulk().maxMessagesCount()).isZero(); // the component's default applies
+        var off = Resources.parseSubscription(Json.parse(("{\"pubsubname\":\"p\",\"topic\":\"t\","
+                + "\"route\":\"/in\",\"bulkSubscribe\":{\"enabled\":false,\"maxMessagesCount\":9}}").getBytes()),
+                "");
+        assertThat(off.bulk()).isNull();
+        assertThatThrownBy(() -> Resources.parseSubscription(Json.parse(("{\"pubsubname\":\"p\",\"topic\":\"t\","
+                + "\"bulkSubscribe\":{\"enabled\":true,\"maxMessagesCount\":-1}}").getBytes()), ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bulkSubscribe");
+    }
+
     @Test
     void durationsInGoAndIsoFormats() {
         assertThat(Schedules.parseGoDuration("1h30m")).isEqualTo(Duration.ofMinutes(90));

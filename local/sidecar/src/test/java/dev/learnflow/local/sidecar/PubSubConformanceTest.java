@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,13 +40,11 @@ class PubSubConformanceTest {
     }
 
     private Path components(String transport) throws Exception {
-        String yaml = transport.equals("kafka") ? Fixtures.kafkaPubSub("pubsub") : Fixtures.inMemoryPubSub("pubsub");
-        return Fixtures.components(Files.createTempDirectory("pubsub-" + transport), "pubsub.yaml", yaml);
+        return Fixtures.pubsubComponents(transport);
     }
 
     private Sidecar sidecar(String appId, TestApp app, Path components) throws Exception {
-        return scope.sidecar(SidecarOptions.builder(appId).componentsDir(components).env(Map.of())
-                .deliveryRetries(2, Duration.ofMillis(50), Duration.ofMillis(200)), app);
+        return scope.pubsubSidecar(appId, app, components);
     }
 
     private TestApp app() throws Exception {

@@ -1,7 +1,9 @@
 package dev.learnflow.progress.actor;
 
 import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.RecordOutcomes;
 import dev.learnflow.progress.domain.StudentSnapshot;
 import io.dapr.actors.ActorMethod;
 import io.dapr.actors.ActorType;
@@ -15,11 +17,19 @@ public interface StudentActor {
 
     String TYPE = "StudentActor";
     String RECORD = "record";
+    String RECORD_ALL = "recordAll";
     String SNAPSHOT = "snapshot";
 
     /** Applies one activity (idempotent by event id). */
     @ActorMethod(name = RECORD)
     RecordOutcome record(Activity activity);
+
+    /**
+     * Applies a batch of this student's activities in one turn, in order (each event id once): one state read and
+     * at most one write however many activities there are, none when all were applied before.
+     */
+    @ActorMethod(name = RECORD_ALL)
+    RecordOutcomes recordAll(ActivityBatch batch);
 
     /** Mastery, streak, activity and errors as of now (closes streak days that have ended). */
     @ActorMethod(name = SNAPSHOT)

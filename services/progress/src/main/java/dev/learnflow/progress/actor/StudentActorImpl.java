@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.RecordOutcomes;
 import dev.learnflow.progress.domain.StudentSnapshot;
 import dev.learnflow.progress.service.StudentLedger;
 import dev.learnflow.progress.service.StudentState;
@@ -21,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,14 +55,25 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
 
     @Override
     public RecordOutcome record(Activity activity) {
+        return recordAll(new ActivityBatch(List.of(activity))).outcomes().get(0);
+    }
+
+    @Override
+    public RecordOutcomes recordAll(ActivityBatch batch) {
         StudentState state = load();
         Instant now = clock.instant();
-        RecordOutcome outcome = ledger.record(state, activity, now);
-        if (!outcome.duplicate()) {
+        List<RecordOutcome> outcomes = new ArrayList<>(batch.activities().size());
+        boolean changed = false;
+        for (Activity activity : batch.activities()) {
+            RecordOutcome outcome = ledger.record(state, activity, now);
+            outcomes.add(outcome);
+            changed |= !outcome.duplicate();
+        }
+        if (changed) { // a batch of redeliveries changes nothing and writes nothing
             armReminder(state, ledger.today(state, now), false);
             save(state);
         }
-        return outcome;
+        return new RecordOutcomes(outcomes);
     }
 
     @Override

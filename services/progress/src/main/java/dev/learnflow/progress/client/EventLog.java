@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,6 +63,18 @@ public class EventLog {
     public boolean contains(UUID id) {
         return pool.preparedQuery("select 1 from event_log where id = $1").execute(Tuple.of(id))
                 .await().atMost(Db.TIMEOUT).size() > 0;
+    }
+
+    /** Which of these statement ids are in the log already (one query for a whole batch). */
+    public Set<UUID> recorded(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> found = new HashSet<>();
+        pool.preparedQuery("select id from event_log where id = any($1)")
+                .execute(Tuple.tuple().addArrayOfUUID(ids.toArray(UUID[]::new)))
+                .await().atMost(Db.TIMEOUT).forEach(r -> found.add(r.getUUID("id")));
+        return found;
     }
 
     /** The parameters of {@link #INSERT} for one row (written by {@link ReportingRows}). */

@@ -31,6 +31,16 @@ public class ProgressTable {
                       <= (excluded.attempts, coalesce(excluded.last_activity_at, '-infinity'::timestamptz))
             """;
 
+    /** Whether snapshot {@code a} is newer than {@code b}, by the order the {@link #UPSERT} keeps. */
+    static boolean newer(TopicProgress a, TopicProgress b) {
+        if (a.attempts() != b.attempts()) {
+            return a.attempts() > b.attempts();
+        }
+        Instant at = a.lastActivityAt() == null ? Instant.MIN : a.lastActivityAt();
+        Instant bt = b.lastActivityAt() == null ? Instant.MIN : b.lastActivityAt();
+        return !at.isBefore(bt);
+    }
+
     /** The parameters of {@link #UPSERT} for one topic snapshot (written by {@link ReportingRows}). */
     Tuple row(UUID userId, TopicProgress p, Instant now) {
         return Tuple.from(Arrays.asList(userId, p.topicId(), p.pKnown(), p.level().value(), p.attempts(),

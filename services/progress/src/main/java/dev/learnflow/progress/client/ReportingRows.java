@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Writes what one recorded event leaves in the reporting tables (the {@code progress} mirror and the
- * {@code event_log} row) in one transaction, and the rows of events delivered at the same time (one per Kafka
- * partition) in that same transaction: a group commit. One flush runs at a time; whoever arrives while it runs
- * is written by the next one, so a busy service commits once per batch instead of twice per event (each commit is
- * a WAL flush), and an idle one waits for nothing. Each caller returns only once its own rows are committed, and
- * fails if their transaction failed (the event is then redelivered; both statements are idempotent).
+ * Writes what recorded events leave in the reporting tables (the {@code progress} mirror and the {@code event_log}
+ * rows): a caller's rows (one delivered batch) always in one transaction, together with the rows of other batches
+ * delivered at the same time (one per Kafka partition): a group commit. One flush runs at a time; whoever arrives
+ * while it runs is written by the next one, so a busy service commits once per round of batches, and an idle one
+ * waits for nothing. Each caller returns only once its own rows are committed, and fails if their transaction
+ * failed (the events are then redelivered; both statements are idempotent).
  */
 @ApplicationScoped
 public class ReportingRows {
@@ -30,11 +32,11 @@ public class ReportingRows {
     public record Write(UUID userId, TopicProgress topic, EventLog.Entry entry, Instant now) {
     }
 
-    private record Pending(Write write, CompletableFuture<Void> done) {
+    private record Pending(List<Write> writes, CompletableFuture<Void> done) {
     }
 
-    /** Rows written per transaction at most; more wait for the next one. */
-    static final int MAX_BATCH = 64;
+    /** Events written per transaction at most, unless one caller brings more; more wait for the next one. */
+    static final int MAX_BATCH = 1000;
 
     @Inject
     Pool pool;
@@ -48,7 +50,18 @@ public class ReportingRows {
 
     /** Commits the rows of one event (with any others waiting); blocks the calling worker thread until then. */
     public void write(Write write) {
-        Pending mine = new Pending(write, new CompletableFuture<>());
+        writeAll(List.of(write));
+    }
+
+    /**
+     * Commits the rows of these events in one transaction (with any others waiting); blocks the calling worker
+     * thread until then.
+     */
+    public void writeAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        Pending mine = new Pending(List.copyOf(writes), new CompletableFuture<>());
         List<Pending> batch;
         synchronized (this) {
             waiting.add(mine);
@@ -74,22 +87,34 @@ public class ReportingRows {
         await(mine.done());
     }
 
+    /** The callers waiting first, as many as fit in {@link #MAX_BATCH} events (at least one). */
     private List<Pending> take() {
-        List<Pending> batch = new ArrayList<>(waiting.subList(0, Math.min(MAX_BATCH, waiting.size())));
-        waiting.subList(0, batch.size()).clear();
+        int taken = 0;
+        int events = 0;
+        while (taken < waiting.size() && (taken == 0 || events + waiting.get(taken).writes().size() <= MAX_BATCH)) {
+            events += waiting.get(taken).writes().size();
+            taken++;
+        }
+        List<Pending> batch = new ArrayList<>(waiting.subList(0, taken));
+        waiting.subList(0, taken).clear();
         return batch;
     }
 
     private void flush(List<Pending> batch) {
-        List<Tuple> progressRows = new ArrayList<>();
+        // Only the newest snapshot of each (student, topic): older ones of the same batch would be overwritten.
+        Map<List<Object>, Write> newestTopics = new LinkedHashMap<>();
         List<Tuple> logRows = new ArrayList<>();
         for (Pending p : batch) {
-            Write w = p.write();
-            if (w.topic() != null) {
-                progressRows.add(progressTable.row(w.userId(), w.topic(), w.now()));
+            for (Write w : p.writes()) {
+                if (w.topic() != null) {
+                    newestTopics.merge(List.of(w.userId(), w.topic().topicId()), w,
+                            (old, next) -> ProgressTable.newer(next.topic(), old.topic()) ? next : old);
+                }
+                logRows.add(eventLog.row(w.entry()));
             }
-            logRows.add(eventLog.row(w.entry()));
         }
+        List<Tuple> progressRows = newestTopics.values().stream()
+                .map(w -> progressTable.row(w.userId(), w.topic(), w.now())).toList();
         try {
             pool.withTransaction(connection -> {
                 var logInserts = connection.preparedQuery(EventLog.INSERT).executeBatch(logRows);

@@ -4,7 +4,9 @@ import dev.learnflow.platform.dapr.JacksonDaprSerializer;
 
 import dev.learnflow.progress.actor.StudentActor;
 import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.RecordOutcomes;
 import dev.learnflow.progress.domain.StudentSnapshot;
 import io.dapr.actors.ActorId;
 import io.dapr.actors.client.ActorClient;
@@ -54,6 +56,11 @@ public class StudentActors {
         @Override
         public RecordOutcome record(Activity activity) {
             return proxy.invokeMethod(RECORD, activity, RecordOutcome.class).block(CALL_TIMEOUT);
+        }
+
+        @Override
+        public RecordOutcomes recordAll(ActivityBatch batch) {
+            return proxy.invokeMethod(RECORD_ALL, batch, RecordOutcomes.class).block(CALL_TIMEOUT);
         }
 
         @Override

@@ -6,12 +6,15 @@ import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.platform.clients.UserDirectoryClient;
+import dev.learnflow.platform.dapr.Delivery;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.dapr.PoisonEventException;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.ReportingRows;
 import dev.learnflow.progress.client.StudentActors;
+import dev.learnflow.progress.domain.Activity;
+import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.StruggleSignal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,22 +24,35 @@ import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Records one {@code progress.events} CloudEvent: the student's actor applies it (once per event id), struggle
- * signals are published, then the reporting rows (progress mirror and event_log) are committed together. The
- * event_log row goes last: its presence means everything before it was done, so a redelivery after that is acknowledged without touching anything. A failure
- * on the way throws, the sidecar redelivers, and the actor answers the redelivery from what it remembers.
+ * Records {@code progress.events} CloudEvents, a delivered batch at a time (Dapr bulk subscribe; a single delivery
+ * is a batch of one), one status per event. Per batch: one event_log query finds what was recorded before
+ * (SUCCESS, nothing else); each student's events go to their actor in one turn, in delivery order (the actor
+ * applies each event id once; a redelivery answers what the first application produced); struggle signals are
+ * published; then the reporting rows (progress mirror and event_log) of the whole batch are committed in one
+ * transaction. The event_log row goes last: its presence means everything before it was done, so a redelivery
+ * after that is acknowledged without touching anything. Whatever fails is answered RETRY for the events it
+ * concerns (a student whose actor call failed, an event whose signal was not published, all of them when the
+ * transaction fails); the sidecar redelivers those and the actor answers from what it remembers.
  */
 @ApplicationScoped
 public class ProgressRecorder {
 
     private static final Logger LOG = Logger.getLogger(ProgressRecorder.class);
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
 
     @Inject
     Validator validator;
@@ -57,38 +73,175 @@ public class ProgressRecorder {
     @Inject
     Clock clock;
 
-    public void record(CloudEvent<ProgressRecorded> event) {
-        ProgressRecorded p = event.data();
-        requireValid(event.id(), p);
-        UUID statementId = XapiStatements.statementId(event.id());
-        if (eventLog.contains(statementId)) {
-            LOG.debugf("Event %s was recorded before: nothing to do", event.id());
-            return;
+    /** One event of the batch on its way: where it sits in the batch and what recording it produced. */
+    private static final class Pending {
+        final int index;
+        final CloudEvent<ProgressRecorded> event;
+        final UUID statementId;
+        Delivery status;
+        RecordOutcome outcome;
+        CompletableFuture<Void> signalsPublished = CompletableFuture.completedFuture(null);
+
+        Pending(int index, CloudEvent<ProgressRecorded> event, UUID statementId) {
+            this.index = index;
+            this.event = event;
+            this.statementId = statementId;
         }
-        UserFacts student = users.user(p.userId())
-                .orElseThrow(() -> new PoisonEventException("unknown user " + p.userId()));
-        String topicId = p.object().topicId();
-        if (topicId != null && curriculum.topic(topicId).isEmpty()) {
-            throw new PoisonEventException("unknown topic " + topicId);
+    }
+
+    /** Records a delivered batch; one status per event, in order. */
+    public List<Delivery> recordAll(List<CloudEvent<ProgressRecorded>> events) {
+        Delivery[] statuses = new Delivery[events.size()];
+        // The same event twice in one batch (a publisher's retry) is recorded once; the copies share its status.
+        Map<String, Pending> byEventId = new LinkedHashMap<>();
+        int[] firstCopy = new int[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent<ProgressRecorded> event = events.get(i);
+            Pending seen = byEventId.get(event.id());
+            if (seen != null) {
+                firstCopy[i] = seen.index;
+                continue;
+            }
+            firstCopy[i] = i;
+            try {
+                requireValid(event.id(), event.data());
+                byEventId.put(event.id(), new Pending(i, event, XapiStatements.statementId(event.id())));
+            } catch (PoisonEventException e) {
+                LOG.warnf("Event %s dropped: %s", event.id(), e.getMessage());
+                statuses[i] = Delivery.DROP;
+            }
+        }
+        List<Pending> pending = new ArrayList<>(byEventId.values());
+        Set<UUID> recordedBefore = eventLog.recorded(pending.stream().map(p -> p.statementId).toList());
+        for (Pending p : pending) {
+            if (recordedBefore.contains(p.statementId)) {
+                LOG.debugf("Event %s was recorded before: nothing to do", p.event.id());
+                p.status = Delivery.SUCCESS;
+            }
         }
 
-        RecordOutcome outcome = actors.of(student.id()).record(Activities.of(event, student.timezone()));
+        Map<UUID, List<Pending>> byStudent = new LinkedHashMap<>();
+        pending.stream().filter(p -> p.status == null)
+                .forEach(p -> byStudent.computeIfAbsent(p.event.data().userId(), u -> new ArrayList<>()).add(p));
         Instant now = clock.instant();
+        List<ReportingRows.Write> writes = new ArrayList<>();
+        List<Pending> written = new ArrayList<>();
+        for (Map.Entry<UUID, List<Pending>> e : byStudent.entrySet()) {
+            UserFacts student = applyToActor(e.getKey(), e.getValue());
+            if (student == null) {
+                continue;
+            }
+            for (Pending p : e.getValue()) {
+                if (p.outcome != null) {
+                    p.signalsPublished = publishSignals(student, p.outcome, now);
+                }
+            }
+            for (Pending p : e.getValue()) {
+                if (p.outcome == null) {
+                    continue;
+                }
+                try {
+                    p.signalsPublished.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (Exception failure) {
+                    LOG.warnf("Struggle signal of event %s not published (%s); retrying the event", p.event.id(),
+                            failure);
+                    p.status = Delivery.RETRY;
+                    continue;
+                }
+                writes.add(reportingRow(student, p, now));
+                written.add(p);
+            }
+        }
+        // The reporting rows of the whole batch in one transaction; the event_log rows mark the events done.
+        Delivery afterWrite = Delivery.SUCCESS;
+        try {
+            reportingRows.writeAll(writes);
+        } catch (RuntimeException failure) {
+            LOG.warnf(failure, "Reporting rows of %d events not written; retrying them", writes.size());
+            afterWrite = Delivery.RETRY;
+        }
+        for (Pending p : written) {
+            p.status = afterWrite;
+            if (p.outcome.duplicate()) {
+                LOG.debugf("Event %s was applied by the actor before: reporting rows completed", p.event.id());
+            }
+        }
+        for (Pending p : pending) {
+            statuses[p.index] = p.status == null ? Delivery.RETRY : p.status;
+        }
+        for (int i = 0; i < statuses.length; i++) {
+            statuses[i] = statuses[firstCopy[i]];
+        }
+        return List.of(statuses);
+    }
+
+    /**
+     * Looks the student and the events' topics up and lets the student's actor apply the events in one turn.
+     * Unknown students or topics: DROP; the gateway or the actor not answering: RETRY (nothing recorded yet).
+     * Returns the student, or null when none of the events got to the actor.
+     */
+    private UserFacts applyToActor(UUID studentId, List<Pending> events) {
+        UserFacts student;
+        try {
+            student = users.user(studentId).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warnf("User %s not looked up (%s); retrying %d events", studentId, e.getMessage(), events.size());
+            events.forEach(p -> p.status = Delivery.RETRY);
+            return null;
+        }
+        if (student == null) {
+            LOG.warnf("%d events of unknown user %s dropped", events.size(), studentId);
+            events.forEach(p -> p.status = Delivery.DROP);
+            return null;
+        }
+        List<Pending> known = new ArrayList<>();
+        for (Pending p : events) {
+            String topicId = p.event.data().object().topicId();
+            if (topicId != null && curriculum.topic(topicId).isEmpty()) {
+                LOG.warnf("Event %s dropped: unknown topic %s", p.event.id(), topicId);
+                p.status = Delivery.DROP;
+            } else {
+                known.add(p);
+            }
+        }
+        if (known.isEmpty()) {
+            return null;
+        }
+        List<Activity> activities = known.stream().map(p -> Activities.of(p.event, student.timezone())).toList();
+        List<RecordOutcome> outcomes;
+        try {
+            outcomes = actors.of(student.id()).recordAll(new ActivityBatch(activities)).outcomes();
+        } catch (RuntimeException e) {
+            LOG.warnf("StudentActor %s did not record %d events (%s); retrying them", student.id(), known.size(),
+                    e.getMessage());
+            known.forEach(p -> p.status = Delivery.RETRY);
+            return null;
+        }
+        for (int i = 0; i < known.size(); i++) {
+            known.get(i).outcome = outcomes.get(i);
+        }
+        return student;
+    }
+
+    /** Publishes the struggle signals of one recorded event (those of its first application for a redelivery). */
+    private CompletableFuture<Void> publishSignals(UserFacts student, RecordOutcome outcome, Instant now) {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         for (StruggleSignal s : outcome.signals()) {
-            bus.publish(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(student.id(), student.teacherId(),
-                    s.topicId(), s.reason(), s.severity(), s.evidence(), now));
-            LOG.infof("Student %s struggles (%s, topic %s): published", student.id(), s.reason(), s.topicId());
+            sent.add(bus.publishAsync(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(student.id(),
+                    student.teacherId(), s.topicId(), s.reason(), s.severity(), s.evidence(), now))
+                    .toCompletableFuture());
+            LOG.infof("Student %s struggles (%s, topic %s): publishing", student.id(), s.reason(), s.topicId());
         }
-        String source = event.source() == null ? "unknown" : event.source();
-        // The progress mirror and the event_log row in one transaction (shared with concurrent deliveries); the
-        // event_log row marks the event done, so it commits only with everything before it.
-        reportingRows.write(new ReportingRows.Write(student.id(), outcome.topic(), new EventLog.Entry(statementId,
-                student.id(), p.verb().value(), p.object().type().value(), p.object().id(), topicId,
-                xapi.resultColumn(p.result()), xapi.contextColumn(source, p), xapi.statement(statementId, source, p,
-                now), p.occurredAt(), now), now));
-        if (outcome.duplicate()) {
-            LOG.debugf("Event %s was applied by the actor before: reporting rows completed", event.id());
-        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
+    private ReportingRows.Write reportingRow(UserFacts student, Pending p, Instant now) {
+        ProgressRecorded data = p.event.data();
+        String source = p.event.source() == null ? "unknown" : p.event.source();
+        return new ReportingRows.Write(student.id(), p.outcome.topic(), new EventLog.Entry(p.statementId,
+                student.id(), data.verb().value(), data.object().type().value(), data.object().id(),
+                data.object().topicId(), xapi.resultColumn(data.result()), xapi.contextColumn(source, data),
+                xapi.statement(p.statementId, source, data, now), data.occurredAt(), now), now);
     }
 
     private void requireValid(String eventId, ProgressRecorded p) {

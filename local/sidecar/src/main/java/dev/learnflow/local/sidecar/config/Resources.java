@@ -336,7 +336,22 @@ public final class Resources {
         }
         String dlq = node.path("deadLetterTopic").asText("");
         return new SubscriptionSpec(pubsub, topic, List.copyOf(rules), dlq.isBlank() ? null : dlq,
-                Map.copyOf(metadata), apiVersion.isBlank() ? "PROGRAMMATIC" : "DECLARATIVE");
+                Map.copyOf(metadata), apiVersion.isBlank() ? "PROGRAMMATIC" : "DECLARATIVE",
+                bulk(node.path("bulkSubscribe")));
+    }
+
+    /** {@code bulkSubscribe: {enabled, maxMessagesCount, maxAwaitDurationMs}}; null unless enabled. */
+    private static SubscriptionSpec.Bulk bulk(JsonNode node) {
+        if (!node.path("enabled").asBoolean(false)) {
+            return null;
+        }
+        int max = node.path("maxMessagesCount").asInt(0);
+        int awaitMs = node.path("maxAwaitDurationMs").asInt(0);
+        if (max < 0 || awaitMs < 0) {
+            throw new IllegalArgumentException("bulkSubscribe needs non-negative maxMessagesCount and "
+                    + "maxAwaitDurationMs: " + node);
+        }
+        return new SubscriptionSpec.Bulk(max, java.time.Duration.ofMillis(awaitMs));
     }
 
     private static String path(String p) {

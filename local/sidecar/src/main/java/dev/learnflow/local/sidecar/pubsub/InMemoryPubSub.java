@@ -37,6 +37,8 @@ public final class InMemoryPubSub implements PubSub {
         Handler handler;
         AtomicBoolean cancelled = new AtomicBoolean();
         boolean running;
+        /** The current handler's batching for this topic (null: one at a time) and its ticker. */
+        BatchWindow window;
 
         GroupQueue(String topic) {
             this.topic = topic;
@@ -44,6 +46,7 @@ public final class InMemoryPubSub implements PubSub {
 
         synchronized void offer(Message m) {
             queue.addLast(m);
+            notifyAll(); // a waiting batch may be full now
             kick();
         }
 
@@ -57,6 +60,10 @@ public final class InMemoryPubSub implements PubSub {
         }
 
         private void drain(Handler h, AtomicBoolean c) {
+            if (window != null) {
+                drainBatches(h, c);
+                return;
+            }
             while (true) {
                 Message next;
                 synchronized (this) {
@@ -75,15 +82,66 @@ public final class InMemoryPubSub implements PubSub {
                         }
                     }
                 } catch (Exception e) {
-                    synchronized (this) {
-                        running = false;
-                        if (handler == h && !c.get()) {
-                            LOG.log(System.Logger.Level.WARNING, "in-memory delivery on " + topic + " failed; retrying", e);
-                            scheduler.schedule(this::kick, 1, TimeUnit.SECONDS);
-                        } else {
+                    undecided(h, c, e);
+                    return;
+                }
+            }
+        }
+
+        /** The handler left its message (or batch) undecided: it stays first; a live handler gets it again. */
+        private synchronized void undecided(Handler h, AtomicBoolean c, Exception e) {
+            running = false;
+            if (handler == h && !c.get()) {
+                LOG.log(System.Logger.Level.WARNING, "in-memory delivery on " + topic + " failed; retrying", e);
+                scheduler.schedule(this::kick, 1, TimeUnit.SECONDS);
+            } else {
+                kick();
+            }
+        }
+
+        /** A bulk subscription: batches as daprd's default bulk subscriber cuts them (count, or the ticker). */
+        private void drainBatches(Handler h, AtomicBoolean c) {
+            while (true) {
+                List<Message> batch = new ArrayList<>();
+                synchronized (this) {
+                    while (true) {
+                        if (queue.isEmpty() || handler != h || c.get()) {
+                            running = false;
                             kick();
+                            return;
+                        }
+                        long now = System.currentTimeMillis();
+                        long wait = window.waitMillis(queue.size(), now);
+                        if (wait == 0) {
+                            window.handedOver(now);
+                            for (Message m : queue) {
+                                if (batch.size() == window.maxMessages()) {
+                                    break;
+                                }
+                                batch.add(m);
+                            }
+                            break;
+                        }
+                        try {
+                            wait(Math.min(wait, 50));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            running = false;
+                            return;
                         }
                     }
+                }
+                try {
+                    h.handleBatch(batch, c::get);
+                    synchronized (this) {
+                        if (queue.peekFirst() == batch.get(0)) {
+                            for (int i = 0; i < batch.size(); i++) {
+                                queue.pollFirst();
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    undecided(h, c, e);
                     return;
                 }
             }
@@ -112,6 +170,8 @@ public final class InMemoryPubSub implements PubSub {
                 q.cancelled.set(true);
                 q.cancelled = new AtomicBoolean();
                 q.handler = handler;
+                Batching batching = handler.batching(t);
+                q.window = batching == null ? null : new BatchWindow(batching, System.currentTimeMillis());
                 q.kick();
             }
             mine.add(q);

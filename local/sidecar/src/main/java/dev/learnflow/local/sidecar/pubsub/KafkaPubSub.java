@@ -145,6 +145,12 @@ public final class KafkaPubSub implements PubSub {
         return List.of();
     }
 
+    /** components-contrib's Kafka defaults for a bulk subscription (DefaultMaxBulkSubCount, ...AwaitDurationMs). */
+    @Override
+    public Batching defaultBatching() {
+        return new Batching(80, Duration.ofSeconds(10));
+    }
+
     @Override
     public void close() {
         List<ConsumerLoop> copy;
@@ -181,9 +187,19 @@ public final class KafkaPubSub implements PubSub {
         long committed = -1;
         volatile boolean paused;
 
+        /** Set for a bulk subscription's topic: when a batch is due. Guarded by {@code this}. */
+        private final BatchWindow window;
+        /** Queued records at which the partition is paused. */
+        private final int capacity;
+
         PartitionLane(ConsumerLoop loop, TopicPartition partition) {
             this.loop = loop;
             this.partition = partition;
+            Batching batching = loop.handler.batching(partition.topic());
+            this.window = batching == null ? null : new BatchWindow(batching, System.currentTimeMillis());
+            // Room for two full batches, so the next one fills while one is delivered.
+            this.capacity = batching == null ? MAX_QUEUED_PER_PARTITION
+                    : Math.max(MAX_QUEUED_PER_PARTITION, 2 * batching.maxMessages());
         }
 
         /** Poll thread: queues fetched records and starts a task if none runs; true when the lane is full. */
@@ -198,11 +214,14 @@ public final class KafkaPubSub implements PubSub {
                 size = queue.size();
                 start = !running;
                 running = true;
+                if (window != null) {
+                    notifyAll(); // a waiting batch may be full now
+                }
             }
             if (start) {
                 executor.execute(this);
             }
-            return size >= MAX_QUEUED_PER_PARTITION;
+            return size >= capacity;
         }
 
         synchronized int queued() {
@@ -222,6 +241,10 @@ public final class KafkaPubSub implements PubSub {
 
         @Override
         public void run() {
+            if (window != null) {
+                runBatches();
+                return;
+            }
             while (true) {
                 ConsumerRecord<byte[], byte[]> r;
                 synchronized (this) {
@@ -246,8 +269,75 @@ public final class KafkaPubSub implements PubSub {
                     undecided(r);
                     break;
                 }
-                if (paused && queued() <= MAX_QUEUED_PER_PARTITION / 2) {
+                if (paused && queued() <= capacity / 2) {
                     loop.wake(); // room again: the poll thread resumes the partition
+                }
+            }
+        }
+
+        /**
+         * A bulk subscription's partition: as the Kafka component's bulk consumer, hands the handler up to
+         * maxMessagesCount records at once, or what is buffered when the maxAwaitDuration ticker fires; the next
+         * batch only once this one is decided (the partition's order holds across batches).
+         */
+        private void runBatches() {
+            while (true) {
+                List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
+                synchronized (this) {
+                    while (true) {
+                        if (queue.isEmpty()) {
+                            running = false;
+                            return;
+                        }
+                        if (cancelled || loop.stopping.get()) {
+                            break;
+                        }
+                        long now = System.currentTimeMillis();
+                        long wait = window.waitMillis(queue.size(), now);
+                        if (wait == 0) {
+                            window.handedOver(now);
+                            while (batch.size() < window.maxMessages() && !queue.isEmpty()) {
+                                batch.add(queue.poll());
+                            }
+                            break;
+                        }
+                        try {
+                            wait(Math.min(wait, 50)); // wakes for a full batch, or to notice a stop
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
+                    }
+                }
+                if (batch.isEmpty()) {
+                    ConsumerRecord<byte[], byte[]> first;
+                    synchronized (this) {
+                        first = queue.peek();
+                    }
+                    if (first != null) {
+                        undecided(first);
+                    } else {
+                        synchronized (this) {
+                            running = false;
+                        }
+                    }
+                    return;
+                }
+                try {
+                    loop.handler.handleBatch(batch.stream().map(this::message).toList(),
+                            () -> cancelled || loop.stopping.get());
+                    decided = batch.get(batch.size() - 1).offset() + 1;
+                } catch (Exception e) {
+                    if (!cancelled && !loop.stopping.get()) {
+                        LOG.log(System.Logger.Level.WARNING, "delivery of " + partition + "@" + batch.get(0).offset()
+                                + ".." + batch.get(batch.size() - 1).offset() + " not decided; it will be delivered "
+                                + "again", e);
+                    }
+                    undecided(batch.get(0));
+                    return;
+                }
+                if (paused && queued() <= capacity / 2) {
+                    loop.wake();
                 }
             }
         }
@@ -272,6 +362,8 @@ public final class KafkaPubSub implements PubSub {
             }
             metadata.put("__partition", Integer.toString(r.partition()));
             metadata.put("__offset", Long.toString(r.offset()));
+            metadata.put("__topic", r.topic());
+            metadata.put("__timestamp", Long.toString(r.timestamp()));
             return new Message(r.topic(), r.value() == null ? new byte[0] : r.value(), metadata);
         }
     }
@@ -429,7 +521,7 @@ public final class KafkaPubSub implements PubSub {
                 if (retryFrom != null) {
                     consumer.seek(lane.partition, retryFrom);
                 }
-                if (lane.paused && (retryFrom != null || lane.queued() <= MAX_QUEUED_PER_PARTITION / 2)) {
+                if (lane.paused && (retryFrom != null || lane.queued() <= lane.capacity / 2)) {
                     lane.paused = false;
                     consumer.resume(List.of(lane.partition));
                 }

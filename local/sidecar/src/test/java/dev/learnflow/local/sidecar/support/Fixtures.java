@@ -66,6 +66,12 @@ public final class Fixtures {
                         + "    - name: initialOffset\n      value: \"oldest\"\n");
     }
 
+    /** A fresh resources directory with one pub/sub component "pubsub": {@code kafka} or {@code in-memory}. */
+    public static Path pubsubComponents(String transport) throws IOException {
+        String yaml = transport.equals("kafka") ? kafkaPubSub("pubsub") : inMemoryPubSub("pubsub");
+        return components(java.nio.file.Files.createTempDirectory("pubsub-" + transport), "pubsub.yaml", yaml);
+    }
+
     public static String component(String name, String type, String metadata) {
         return "apiVersion: dapr.io/v1alpha1\nkind: Component\nmetadata:\n  name: " + name + "\nspec:\n  type: " + type
                 + "\n  version: v1\n  metadata:\n" + (metadata.isEmpty() ? "    []\n" : metadata);

@@ -38,6 +38,15 @@ public final class SidecarScope implements AutoCloseable {
         return s;
     }
 
+    /**
+     * A sidecar for pub/sub tests, with {@code components}, no environment and two delivery retries 50–200 ms
+     * apart, so that a test sees the policy give up quickly.
+     */
+    public Sidecar pubsubSidecar(String appId, TestApp app, java.nio.file.Path components) throws Exception {
+        return sidecar(SidecarOptions.builder(appId).componentsDir(components).env(java.util.Map.of())
+                .deliveryRetries(2, java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200)), app);
+    }
+
     public TestApp app() throws Exception {
         TestApp app = new TestApp();
         closeables.add(app);
