@@ -33,8 +33,8 @@ final class CpuMeter {
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Milliseconds of CPU per part at one moment. */
-    record Snapshot(Map<String, Long> millis) {
+    /** Milliseconds of CPU per part at one moment ({@code atNanos}: when). */
+    record Snapshot(Map<String, Long> millis, long atNanos) {
         long total() {
             return millis.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -66,22 +66,45 @@ final class CpuMeter {
         parts.put("sidecars + Kafka (bench JVM)", Math.max(0, benchJvm - clients) / 1_000_000);
         parts.put("bench clients", clients / 1_000_000);
         parts.put("PostgreSQL", postgresMillis());
-        return new Snapshot(parts);
+        return new Snapshot(parts, System.nanoTime());
+    }
+
+    /** CPU ms per second of each part while nothing is asked of the mesh (Kafka, consumers, timers). */
+    private Map<String, Double> idlePerSecond = Map.of();
+
+    /** Measures the idle rate over {@code seconds}; {@link #per1000} then also gives the figure above it. */
+    String measureIdle(int seconds) throws InterruptedException {
+        Snapshot a = take();
+        Thread.sleep(seconds * 1000L);
+        Snapshot b = take();
+        double elapsed = (b.atNanos() - a.atNanos()) / 1e9;
+        Map<String, Double> rate = new LinkedHashMap<>();
+        b.millis().forEach((k, v) -> rate.put(k, Math.max(0, v - a.millis().getOrDefault(k, 0L)) / elapsed));
+        idlePerSecond = rate;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.3f CPU s per second (",
+                rate.values().stream().mapToDouble(Double::doubleValue).sum() / 1000));
+        rate.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(4)
+                .forEach(e -> sb.append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.3f",
+                        e.getValue() / 1000)).append(", "));
+        return sb.substring(0, sb.length() - 2) + ")";
     }
 
     /**
      * "12.3 CPU s per 1 000 requests (gateway 3.1, progress 2.0, …)": the parts that used at least 2 % of the
      * total, largest first.
      */
-    static String per1000(Snapshot before, Snapshot after, long requests) {
+    String per1000(Snapshot before, Snapshot after, long requests) {
         if (requests <= 0) {
             return "no requests";
         }
         Map<String, Long> delta = new LinkedHashMap<>();
         after.millis().forEach((k, v) -> delta.put(k, Math.max(0, v - before.millis().getOrDefault(k, 0L))));
         long total = delta.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.2f CPU s per 1 000 requests (",
-                total / 1000.0 / requests * 1000));
+        double seconds = (after.atNanos() - before.atNanos()) / 1e9;
+        double idle = idlePerSecond.values().stream().mapToDouble(Double::doubleValue).sum() * seconds;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.2f CPU s per 1 000 requests, %.2f above "
+                + "the idle mesh's (", total / 1000.0 / requests * 1000,
+                Math.max(0, total - idle) / 1000.0 / requests * 1000));
         List<Map.Entry<String, Long>> sorted = new ArrayList<>(delta.entrySet());
         sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         boolean first = true;

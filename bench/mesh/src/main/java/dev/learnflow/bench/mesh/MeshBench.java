@@ -232,6 +232,13 @@ public final class MeshBench {
             if (options != null && !options.isBlank()) {
                 b.serviceEnv(service.name(), "JAVA_TOOL_OPTIONS", options);
             }
+            // BENCH_<SERVICE>_JVM_OPTIONS: after the launcher's flags, so they can replace one (JAVA_TOOL_OPTIONS
+            // cannot: the command line wins over it)
+            String jvm = System.getenv("BENCH_" + service.name().toUpperCase(Locale.ROOT).replace('-', '_')
+                    + "_JVM_OPTIONS");
+            if (jvm != null && !jvm.isBlank()) {
+                b.serviceJvmOptions(service.name(), List.of(jvm.trim().split("\\s+")));
+            }
         }
         return b.build();
     }
@@ -297,6 +304,8 @@ public final class MeshBench {
 
     private void runMeasurements() throws Exception {
         User teacher = register("teacher", "Bench Teacher", null);
+        notes.add("CPU of the idle mesh (10 s right after start-up, nothing asked of it): " + cpu.measureIdle(10)
+                + "; the CPU figures below also say how much is above that.");
         if (!ONLY.equals("all")) {
             if (only("overhead") || only("runs")) {
                 User user = register("student", "Bench Asker", teacher.id());
@@ -375,8 +384,8 @@ public final class MeshBench {
             http.get(CONCEPTS + "/internal/curriculum/modules", identity);
         }
         CpuMeter.Snapshot c2 = cpu.take();
-        notes.add("CPU of the overhead row: via gateway " + CpuMeter.per1000(c0, c1, PAIRS) + "; direct "
-                + CpuMeter.per1000(c1, c2, PAIRS));
+        notes.add("CPU of the overhead row: via gateway " + cpu.per1000(c0, c1, PAIRS) + "; direct "
+                + cpu.per1000(c1, c2, PAIRS));
         rows.add(new Row("Gateway routing overhead",
                 "`GET /api/v1/curriculum/modules` via gateway vs `GET :8101/internal/curriculum/modules` with "
                         + "identity headers, " + PAIRS + " interleaved pairs, sequential",
@@ -499,7 +508,7 @@ public final class MeshBench {
             }
         }
         notes.add("CPU of the code execution row (via gateway, the sandboxes included): "
-                + CpuMeter.per1000(c0, c1, RUNS).replace("requests", "runs"));
+                + cpu.per1000(c0, c1, RUNS).replace("requests", "runs"));
         rows.add(new Row("Code execution", "`POST /api/v1/runs` `print('hello, world')` via gateway → "
                 + "code-execution (bubblewrap sandbox, python3), " + RUNS + " sequential after 20 warm-up; direct = "
                 + "`POST :8107/internal/runs`, " + RUNS / 2 + " after 10",
@@ -920,7 +929,7 @@ public final class MeshBench {
                     target, met));
             notes.add(r.describe(level));
             notes.add("CPU, load " + level + " user" + (level == 1 ? "" : "s") + " (load average " + loadAverage()
-                    + "): " + CpuMeter.per1000(c0, c1, r.all().calls()));
+                    + "): " + cpu.per1000(c0, c1, r.all().calls()));
             Thread.sleep(3000);
         }
     }

@@ -47,6 +47,7 @@ public final class LauncherOptions {
     final int startConcurrency;
     final Map<String, String> serviceEnv;
     final Map<String, Map<String, String>> perServiceEnv;
+    final Map<String, List<String>> perServiceJvmOptions;
     final boolean apiTokens;
     final boolean demoAccounts;
     final PrintStream out;
@@ -65,6 +66,7 @@ public final class LauncherOptions {
         this.startConcurrency = b.startConcurrency;
         this.serviceEnv = Map.copyOf(b.serviceEnv);
         this.perServiceEnv = Map.copyOf(b.perServiceEnv);
+        this.perServiceJvmOptions = Map.copyOf(b.perServiceJvmOptions);
         this.apiTokens = b.apiTokens;
         this.demoAccounts = b.demoAccounts;
         this.out = b.out;
@@ -148,6 +150,7 @@ public final class LauncherOptions {
         private int startConcurrency = Math.max(3, 2 * Runtime.getRuntime().availableProcessors());
         private final Map<String, String> serviceEnv = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> perServiceEnv = new LinkedHashMap<>();
+        private final Map<String, List<String>> perServiceJvmOptions = new LinkedHashMap<>();
         private boolean apiTokens = true;
         private boolean demoAccounts = true;
         private PrintStream out = System.out;
@@ -221,6 +224,15 @@ public final class LauncherOptions {
         /** An environment variable for one service. */
         public Builder serviceEnv(String service, String key, String value) {
             this.perServiceEnv.computeIfAbsent(service, k -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        /**
+         * JVM options for one service, after the defaults (so they win where they repeat one, e.g. a benchmark
+         * trying another JIT or heap setting).
+         */
+        public Builder serviceJvmOptions(String service, List<String> options) {
+            this.perServiceJvmOptions.put(service, List.copyOf(options));
             return this;
         }
 

@@ -433,6 +433,7 @@ public final class Mesh implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin);
         cmd.addAll(LauncherOptions.SERVICE_JVM_OPTIONS);
+        cmd.addAll(o.perServiceJvmOptions.getOrDefault(s.name(), List.of()));
         cmd.add("-Dlearnflow.service=" + s.name()); // makes the process easy to find with ps
         cmd.add("-jar");
         cmd.add(s.jar(o.repoRoot).toString());
