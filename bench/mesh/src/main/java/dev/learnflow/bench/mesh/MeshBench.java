@@ -1055,14 +1055,22 @@ public final class MeshBench {
     private static String header(Mesh mesh, DbTarget db, String loadAtStart, Instant startedAt) {
         return String.format(Locale.ROOT, "## LearnFlow mesh bench, %s%n%n"
                         + "Machine: %s (load average at the start: %s)  %n"
-                        + "Mesh: ten services (`-Xmx160m`, SerialGC, C1 only, as `./learnflow up`), ten local sidecars "
-                        + "and embedded Kafka (%d partition%s per topic) in the bench JVM, PostgreSQL %s; API tokens off, "
+                        + "Mesh: ten services (`-Xmx160m -Xms24m`, SerialGC, C1 only, as `./learnflow up`), ten local "
+                        + "sidecars and embedded Kafka (%d partition%s per topic) in the bench JVM (" + benchJvmFlags()
+                        + "), PostgreSQL %s; API tokens off, "
                         + "gateway rate limit raised, bcrypt cost 4, no LLM (offline tutor)  %n"
                         + "Mesh startup: **%.1f s** until all ten services were ready (CPU time of all processes: %.0f s)"
                         + "  %nCommit: %s%n",
                 startedAt.toString().replaceFirst("\\.\\d+Z$", "Z"), machine(null), loadAtStart, meshPartitions(),
                 meshPartitions() == 1 ? "" : "s", db.embedded() ? "embedded" : db.jdbcUrl() + " (fresh database)",
                 mesh.startupTime().toMillis() / 1000.0, mesh.cpuTime().toMillis() / 1000.0, commit());
+    }
+
+    /** The bench JVM's own heap, JIT and GC flags (run.sh: as `./learnflow` runs the launcher, unless overridden). */
+    private static String benchJvmFlags() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:+Use"))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** Partitions per topic the mesh started with (the curve grows progress.events from there). */
