@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -137,7 +138,7 @@ public class ServiceInvoker {
     /** On the event loop: the request, its answer, and a deadline for both (as java.net.http's timeout). */
     private void send(Call call, RequestOptions options, long timeoutMs, CompletableFuture<Reply> result) {
         AtomicBoolean done = new AtomicBoolean();
-        List<HttpClientRequest> sent = new ArrayList<>(1);
+        List<HttpClientRequest> sent = new ArrayList<>(2);
         long timer = vertx.setTimer(timeoutMs, id -> {
             if (done.compareAndSet(false, true)) {
                 sent.forEach(r -> r.reset());
@@ -145,17 +146,14 @@ public class ServiceInvoker {
                         call.appId() + " did not answer within " + timeoutMs + " ms"));
             }
         });
-        // Nested, not chained: the body handler is in place before any of the answer can arrive.
-        http.request(options).compose(request -> {
-            sent.add(request);
-            return request.send(call.body() == null ? Buffer.buffer() : Buffer.buffer(call.body()))
-                    .compose(response -> response.body().map(body -> {
-                        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                        response.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1))
-                                .add(h.getValue()));
-                        return new Reply(response.statusCode(), response.getHeader("Content-Type"),
-                                body.getBytes(), headers);
-                    }));
+        boolean idempotent = options.getMethod() == HttpMethod.GET || options.getMethod() == HttpMethod.HEAD;
+        attempt(call, options, sent).recover(failure -> {
+            // A kept-alive connection the sidecar closed just as the call went out on it: a GET is tried once
+            // more on another connection (java.net.http does the same for idempotent requests).
+            if (idempotent && failure instanceof HttpClosedException && !done.get()) {
+                return attempt(call, options, sent);
+            }
+            return io.vertx.core.Future.failedFuture(failure);
         }).onComplete(ar -> {
             if (!done.compareAndSet(false, true)) {
                 return; // timed out already
@@ -166,6 +164,21 @@ public class ServiceInvoker {
             } else {
                 result.completeExceptionally(ApiException.unavailable(call.appId() + " is not reachable right now"));
             }
+        });
+    }
+
+    private io.vertx.core.Future<Reply> attempt(Call call, RequestOptions options, List<HttpClientRequest> sent) {
+        // Nested, not chained: the body handler is in place before any of the answer can arrive.
+        return http.request(options).compose(request -> {
+            sent.add(request);
+            return request.send(call.body() == null ? Buffer.buffer() : Buffer.buffer(call.body()))
+                    .compose(response -> response.body().map(body -> {
+                        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                        response.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>(1))
+                                .add(h.getValue()));
+                        return new Reply(response.statusCode(), response.getHeader("Content-Type"),
+                                body.getBytes(), headers);
+                    }));
         });
     }
 
