@@ -30,7 +30,11 @@ if [ ! -d "${MAVEN_REPO:-$HOME/.m2/repository}/dev/learnflow/learnflow-local-lau
 fi
 # Compiles this module and copies its dependencies to target/lib (offline: all of it is in the local repository by
 # now), then runs it from those copies. Arguments are -Dbench.* settings (see README).
-mvn -B -q -o -f bench/mesh/pom.xml package
-# The bench JVM hosts Kafka, the ten sidecars and up to 500 virtual users.
-exec java ${BENCH_JAVA_OPTS:--Xmx1g -Xss512k} "$@" -cp "bench/mesh/target/classes:bench/mesh/target/lib/*" \
+# MAVEN_REPO: a Maven repository of one's own (a shared machine's helpers each build into their own).
+mvn -B -q -o ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} -f bench/mesh/pom.xml package
+# The bench JVM hosts Kafka, the ten sidecars and up to 500 virtual users; JIT and GC as `./learnflow` runs the
+# launcher that hosts them (C1 only, SerialGC): with the default C2, its compiler threads were ~30 % of this JVM's
+# CPU in a run of minutes, counted as the sidecars' (issue 19's profile).
+exec java ${BENCH_JAVA_OPTS:--Xmx1g -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1} "$@" \
+  -cp "bench/mesh/target/classes:bench/mesh/target/lib/*" \
   dev.learnflow.bench.mesh.MeshBench

@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile programs against the REAL sandbox (bubblewrap, no test doubles): each must be contained and reported
@@ -41,6 +44,18 @@ class AttackSuiteTest {
 
     private static JsonPath run(String code, String stdin, Integer timeoutMs) {
         return Runs.run(code, stdin, timeoutMs).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    @Order(1)
+    void theAttacksRunInPreStartedSandboxes() {
+        // pool.prewarm is on (the default): each run takes a sandbox that was started ahead and waited, unused,
+        // for its job, so every attack below is tried against such a pooled sandbox; it is used once, then ends.
+        Set<Long> idle = await("pre-started sandboxes").atMost(Duration.ofSeconds(60))
+                .until(sandbox::idleSandboxPids, pids -> !pids.isEmpty());
+        assertThat(run("print('pooled')").getString("stdout")).isEqualTo("pooled\n");
+        await("the used sandbox has ended").atMost(Duration.ofSeconds(10)).until(() -> idle.stream()
+                .anyMatch(pid -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)));
     }
 
     @Test

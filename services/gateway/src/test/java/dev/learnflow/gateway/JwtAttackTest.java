@@ -1,7 +1,10 @@
 package dev.learnflow.gateway;
 
 import dev.learnflow.local.testing.JwtTestKeys;
+import dev.learnflow.gateway.service.CachingJwtParser;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +22,7 @@ import java.util.Set;
 
 import static dev.learnflow.local.testing.ProblemResponse.problem;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Every forged or stale token is refused with 401 problem+json; the control token proves the route works. */
@@ -27,6 +31,8 @@ class JwtAttackTest {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private Accounts.Account student;
+    @Inject
+    JWTParser parser;
 
     @BeforeEach
     void account() {
@@ -77,7 +83,14 @@ class JwtAttackTest {
     }
 
     @Test
+    void theGatewayRemembersVerifiedTokens() {
+        // MpJwtValidator gets the JWTParser bean: the caching one, not smallrye's own
+        assertThat(parser).isInstanceOf(CachingJwtParser.class);
+    }
+
+    @Test
     void tamperedPayloadIsRejected() {
+        assertAccepted(student.accessToken()); // the genuine token is now remembered; its tampered copy is not it
         String[] parts = student.accessToken().split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"student\"", "\"admin\"");

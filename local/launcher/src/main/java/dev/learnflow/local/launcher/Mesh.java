@@ -429,13 +429,20 @@ public final class Mesh implements AutoCloseable {
         return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
-    private void launch(ServiceDef s) {
+    /** The command line of one service: the launcher's JVM flags, then that service's own (they win). */
+    static List<String> serviceCommand(String javaBin, LauncherOptions o, ServiceDef s) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBin);
         cmd.addAll(LauncherOptions.SERVICE_JVM_OPTIONS);
+        cmd.addAll(o.perServiceJvmOptions.getOrDefault(s.name(), List.of()));
         cmd.add("-Dlearnflow.service=" + s.name()); // makes the process easy to find with ps
         cmd.add("-jar");
         cmd.add(s.jar(o.repoRoot).toString());
+        return cmd;
+    }
+
+    private void launch(ServiceDef s) {
+        List<String> cmd = serviceCommand(javaBin, o, s);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(o.repoRoot.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));

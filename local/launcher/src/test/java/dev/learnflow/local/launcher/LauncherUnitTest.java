@@ -28,6 +28,24 @@ class LauncherUnitTest {
     }
 
     @Test
+    void aServicesOwnJvmOptionsComeAfterTheDefaultsSoTheyWin() {
+        Path root = Path.of("").toAbsolutePath();
+        while (!java.nio.file.Files.isDirectory(root.resolve("dapr"))) {
+            root = root.getParent();
+        }
+        LauncherOptions o = LauncherOptions.builder(root)
+                .serviceJvmOptions("gateway", List.of("-XX:TieredStopAtLevel=4", "-Xmx256m")).build();
+        ServiceDef gateway = ServiceDef.byName("gateway").orElseThrow();
+        List<String> cmd = Mesh.serviceCommand("java", o, gateway);
+        assertThat(cmd).containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4", "-jar");
+        assertThat(cmd).containsSubsequence("-Xmx160m", "-Xmx256m", "-jar");
+        assertThat(cmd.get(cmd.size() - 1)).isEqualTo(gateway.jar(root).toString());
+        List<String> progress = Mesh.serviceCommand("java", o, ServiceDef.byName("progress").orElseThrow());
+        assertThat(progress).doesNotContain("-XX:TieredStopAtLevel=4", "-Xmx256m")
+                .containsAll(LauncherOptions.SERVICE_JVM_OPTIONS);
+    }
+
+    @Test
     void databaseFromEnvironment() {
         assertThat(DbTarget.fromEnv(Map.of(), 15432)).isEqualTo(DbTarget.embedded(15432));
         DbTarget url = DbTarget.fromEnv(Map.of("LEARNFLOW_DB_URL", "jdbc:postgresql://db.local:6543/lf",

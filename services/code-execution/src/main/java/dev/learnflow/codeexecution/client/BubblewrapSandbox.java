@@ -60,6 +60,7 @@ public class BubblewrapSandbox {
             DaemonThreads.named("sandbox-watchdog"));
     private final ExecutorService drains = Executors.newCachedThreadPool(DaemonThreads.named("sandbox-stderr"));
     private final ExecutorService warmer = Executors.newSingleThreadExecutor(DaemonThreads.named("sandbox-warmer"));
+    private final ExecutorService ending = Executors.newCachedThreadPool(DaemonThreads.named("sandbox-ending"));
     private final Map<Integer, Started> warm = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile boolean warmingEnabled;
@@ -199,6 +200,7 @@ public class BubblewrapSandbox {
             return failed("service is shutting down", started);
         }
         Collector collector = new Collector(job, inspectUids ? process.toHandle() : null);
+        boolean reported = false;
         try {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(job.encode());
@@ -207,11 +209,22 @@ public class BubblewrapSandbox {
             }
             try {
                 collector.read(process.getInputStream());
+                reported = collector.allReported() && killedBecause.get() == null;
             } catch (ProtocolViolation e) {
                 killedBecause.compareAndSet(null, "protocol violation: " + e.getMessage());
                 ProcessTree.kill(process.toHandle());
             } catch (IOException e) {
                 LOG.debugf("sandbox stdout ended: %s", e.getMessage());
+            }
+            if (reported) {
+                // Every program has ended and was reported, and the supervisor swept and reaped the sandbox
+                // before its last report: all that is left is the supervisor's own exit and bwrap's teardown
+                // (~4 ms). The answer does not wait for them; the sandbox is still ended (and killed if it does
+                // not end on its own) and its slot's next sandbox is a fresh one as ever.
+                backstop.cancel(false);
+                endInBackground(sandbox);
+                return new SandboxRun(true, collector.python, collector.finish(), collector.failure, false,
+                        (System.nanoTime() - started) / 1_000_000, collector.hostUids);
             }
             if (!process.waitFor(2, TimeUnit.SECONDS)) {
                 ProcessTree.kill(process.toHandle());
@@ -221,11 +234,13 @@ public class BubblewrapSandbox {
             Thread.currentThread().interrupt();
             killedBecause.compareAndSet(null, "interrupted");
         } finally {
-            backstop.cancel(false);
-            if (process.isAlive()) {
-                ProcessTree.kill(process.toHandle());
+            if (!reported) {
+                backstop.cancel(false);
+                if (process.isAlive()) {
+                    ProcessTree.kill(process.toHandle());
+                }
+                running.remove(process);
             }
-            running.remove(process);
         }
         String bwrapErrors = stderrText(sandbox.stderr());
         boolean hostKilled = killedBecause.get() != null;
@@ -246,6 +261,31 @@ public class BubblewrapSandbox {
                 (System.nanoTime() - started) / 1_000_000, collector.hostUids);
     }
 
+    /**
+     * Waits (off the request's thread) for a sandbox whose programs have all been reported to exit, killing its
+     * process tree if it has not within 2 s; it counts as running until then.
+     */
+    private void endInBackground(Started sandbox) {
+        Process process = sandbox.process();
+        try {
+            ending.execute(() -> {
+                try {
+                    if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                        ProcessTree.kill(process.toHandle());
+                    }
+                } catch (InterruptedException e) {
+                    ProcessTree.kill(process.toHandle());
+                } finally {
+                    running.remove(process);
+                }
+            });
+        } catch (RuntimeException e) {
+            // shutting down: end it now
+            ProcessTree.kill(process.toHandle());
+            running.remove(process);
+        }
+    }
+
     /** Processes of sandboxes running now (for tests and shutdown). */
     public int runningCount() {
         return running.size();
@@ -264,6 +304,7 @@ public class BubblewrapSandbox {
             ProcessTree.kill(p.toHandle());
         }
         watchdog.shutdownNow();
+        ending.shutdownNow();
         drains.shutdownNow();
     }
 
@@ -374,6 +415,11 @@ public class BubblewrapSandbox {
                     default -> throw new ProtocolViolation("unknown frame " + tag);
                 }
             }
+        }
+
+        /** Whether every program of the job has sent its report (and the supervisor no failure). */
+        boolean allReported() {
+            return started && failure == null && programs.size() == job.programCount();
         }
 
         /** Results so far; a program that was cut off keeps the output it had produced. */
