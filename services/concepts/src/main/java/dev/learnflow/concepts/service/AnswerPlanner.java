@@ -91,7 +91,7 @@ public class AnswerPlanner {
         java.util.Set<String> conceptNames = new java.util.HashSet<>(docs.documentedNames());
         for (Lesson lesson : lessons.lessons()) {
             known.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
-                    + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example()));
+                    + String.join(" ", lesson.mentions()) + " " + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example()));
             conceptNames.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases())));
         }
         this.spelling = new Spelling(known, conceptNames);

@@ -31,7 +31,7 @@ public final class ContentCoverage {
         this.idf = idf;
         for (Lesson lesson : lessons) {
             lessonWords.put(lesson.topicId(), stems(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
-                    + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example() + " "
+                    + String.join(" ", lesson.mentions()) + " " + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example() + " "
                     + String.join(" ", lesson.watchOut())));
         }
     }

@@ -72,7 +72,10 @@ public final class KeyTerms {
             // ("list changes by itself")
             lesson.aliases().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
                     .filter(a -> a.matches("[a-z_][a-z0-9_]*")).forEach(a -> known.add(stem(a)));
-            Set<String> words = words(lesson.title() + " " + String.join(" ", lesson.aliases()) + " " + lesson.idea()
+            lesson.mentions().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                    .filter(a -> a.matches("[a-z_][a-z0-9_]*")).forEach(a -> known.add(stem(a)));
+            Set<String> words = words(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
+                    + String.join(" ", lesson.mentions()) + " " + lesson.idea()
                     + " " + lesson.inDepth() + " " + lesson.example() + " " + String.join(" ", lesson.watchOut()));
             lessonWords.put(lesson.topicId(), words);
             lessonNames.put(lesson.topicId(), words(lesson.title() + " " + String.join(" ", lesson.aliases())));
