@@ -77,6 +77,16 @@ public final class ContentCoverage {
         return total == 0 ? 0 : lacking / total;
     }
 
+    /** Whether the lesson's text uses the (stemmed) word. */
+    public boolean uses(Lesson lesson, String stem) {
+        return lessonWords.getOrDefault(lesson.topicId(), Set.of()).contains(stem);
+    }
+
+    /** Whether the section's own name (heading, documented names) uses the (stemmed) word. */
+    public boolean namesWord(DocPassage passage, String stem) {
+        return stems(passage.section() + " " + passage.keywords()).contains(stem);
+    }
+
     private static double share(Set<String> words, Map<String, Double> weights) {
         double total = 0;
         double covered = 0;
