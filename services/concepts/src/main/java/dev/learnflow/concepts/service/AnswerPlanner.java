@@ -99,7 +99,7 @@ public class AnswerPlanner {
             conceptNames.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases())));
         }
         this.spelling = new Spelling(known, conceptNames);
-        this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames());
+        this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames(), docs.builtinFunctions());
         this.coverage = new ContentCoverage(lessons.lessons(), docs::idf);
         for (String name : docs.documentedNames()) {
             documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
@@ -132,19 +132,18 @@ public class AnswerPlanner {
      * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
      */
     public Plan plan(String asked, String preferredTopicId) {
-        String question = studentWords.withPythonWords(spelling.correct(asked));
-        Plan plan = planFirst(asked, preferredTopicId);
-        return plan instanceof LessonPlan lesson && !AnswerPlanner.isVague(spelling.correct(asked).toLowerCase(Locale.ROOT))
-                ? aboutTheSubject(question, lesson) : plan;
-    }
-
-    private Plan planFirst(String asked, String preferredTopicId) {
         String corrected = spelling.correct(asked);
         // other domains and vagueness are judged on the student's own words; retrieval also gets Python's words
         String question = studentWords.withPythonWords(corrected);
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
+        Plan plan = planFirst(corrected, question, vector, preferredTopicId);
+        return plan instanceof LessonPlan lesson && !isVague(corrected.toLowerCase(Locale.ROOT))
+                ? aboutTheSubject(question, vector, lesson) : plan;
+    }
+
+    private Plan planFirst(String corrected, String question, float[] vector, String preferredTopicId) {
         List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
         Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(corrected.toLowerCase(Locale.ROOT));
@@ -234,7 +233,7 @@ public class AnswerPlanner {
      * Such a lesson gives way to the section about that subject; without one it stays (it is close, and names the
      * rest of the question).
      */
-    private Plan aboutTheSubject(String question, LessonPlan plan) {
+    private Plan aboutTheSubject(String question, float[] vector, LessonPlan plan) {
         Lesson lesson = plan.hit().lesson();
         KeyTerms.Asked keys = keyTerms.of(question);
         double ownWeight = keys.all().stream().filter(t -> keyTerms.names(lesson, t))
@@ -250,14 +249,20 @@ public class AnswerPlanner {
         String rarest = content.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(null);
         double total = content.values().stream().mapToDouble(Double::doubleValue).sum();
+        // a question naming the lesson ("*args in a function definition") asks about it, unless the rare word makes
+        // the name another thing ("abstract base class" is not a base class)
+        String lower = question.toLowerCase(Locale.ROOT);
+        int[] name = lessons.longestName(lesson, lower);
+        boolean rarestModifiesName = name != null && rarest != null
+                && Bm25.tokens(lower.substring(0, name[0])).stream().reduce((a, b) -> b)
+                .map(KeyTerms::stem).filter(rarest::equals).isPresent();
         boolean lacksRarest = rarest != null && content.size() >= 2 && !coverage.uses(lesson, rarest)
-                && content.get(rarest) >= RAREST_SHARE * total;
+                && content.get(rarest) >= RAREST_SHARE * total && (name == null || rarestModifiesName);
         if (unnamed.isEmpty() && !lacksRarest) {
             return plan;
         }
         Set<String> marked = new java.util.HashSet<>(keys.marked());
         marked.addAll(unnamed);
-        float[] vector = encoder.encode(question);
         double lessonShare = coverage.of(lesson, content);
         for (DocIndex.Hit hit : docs.search(question, vector, COVERING_DOCS, marked)) {
             // a name the student did not mark may be English ("skip to the next iteration"): the section must
