@@ -226,7 +226,7 @@ public class AnswerPlanner {
 
     /**
      * The last check before a lesson is given: is it about the question's subject, or does it only mention it?
-     * The subject is a Python name the question asks about that is its heaviest and that the lesson does not name
+     * The subject is the heaviest Python name the question asks about, when the lesson does not name
      * as its own (title, aliases) though a section of the documentation documents it ({@code len} is not the dunder
      * lesson, {@code json} not the standard-library tour), or the question's rarest content word when the lesson
      * never uses it and holds under half the question ("abstract" in "abstract base class" is not inheritance).
@@ -236,12 +236,13 @@ public class AnswerPlanner {
     private Plan aboutTheSubject(String question, float[] vector, LessonPlan plan) {
         Lesson lesson = plan.hit().lesson();
         KeyTerms.Asked keys = keyTerms.of(question);
-        double ownWeight = keys.all().stream().filter(t -> keyTerms.names(lesson, t))
-                .mapToDouble(t -> keyTerms.weight(t, keys)).max().orElse(0);
+        // the subject is the heaviest name ("enumerate" in "enumerate instead of range(len(x))", not len)
+        double heaviest = Math.max(MIN_KEY_WEIGHT, keyTerms.strongest(keys));
+        boolean ownsSubject = keys.all().stream()
+                .anyMatch(t -> keyTerms.names(lesson, t) && keyTerms.weight(t, keys) >= heaviest);
         Set<String> unnamed = new java.util.LinkedHashSet<>();
         for (String term : keys.all()) {
-            if (!keyTerms.names(lesson, term) && keyTerms.weight(term, keys) >= Math.max(MIN_KEY_WEIGHT, ownWeight)
-            ) {
+            if (!ownsSubject && keyTerms.weight(term, keys) >= heaviest) {
                 unnamed.addAll(documentedByStem.getOrDefault(term, Set.of()));
             }
         }
