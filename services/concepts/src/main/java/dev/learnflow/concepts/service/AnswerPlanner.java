@@ -63,6 +63,8 @@ public class AnswerPlanner {
     static final double NAMED_LESSON_HOLDS = 0.4;
     /** A lesson this far below the chosen one that holds {@link #COVERAGE_GAP} more of the question answers instead. */
     static final double FULLER_LESSON_MARGIN = 0.15;
+    /** The question's rarest content word, when it holds this share of its weight, is what it asks about. */
+    static final double RAREST_SHARE = 0.4;
     /** Sections looked at for one that covers the question better than the lesson. */
     static final int COVERING_DOCS = 4;
 
@@ -81,6 +83,8 @@ public class AnswerPlanner {
     private final Spelling spelling;
     private final KeyTerms keyTerms;
     private final ContentCoverage coverage;
+    /** The names the documentation documents, by their stem (as key terms come): "isinstanc" → isinstance. */
+    private final Map<String, Set<String>> documentedByStem = new java.util.HashMap<>();
     private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
@@ -91,12 +95,15 @@ public class AnswerPlanner {
         java.util.Set<String> conceptNames = new java.util.HashSet<>(docs.documentedNames());
         for (Lesson lesson : lessons.lessons()) {
             known.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
-                    + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example()));
+                    + String.join(" ", lesson.mentions()) + " " + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example()));
             conceptNames.addAll(Spelling.words(lesson.title() + " " + String.join(" ", lesson.aliases())));
         }
         this.spelling = new Spelling(known, conceptNames);
-        this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames());
+        this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames(), docs.builtinFunctions());
         this.coverage = new ContentCoverage(lessons.lessons(), docs::idf);
+        for (String name : docs.documentedNames()) {
+            documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
+        }
     }
 
     /** What answers the question. */
@@ -131,6 +138,12 @@ public class AnswerPlanner {
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
+        Plan plan = planFirst(corrected, question, vector, preferredTopicId);
+        return plan instanceof LessonPlan lesson && !isVague(corrected.toLowerCase(Locale.ROOT))
+                ? aboutTheSubject(question, vector, lesson) : plan;
+    }
+
+    private Plan planFirst(String corrected, String question, float[] vector, String preferredTopicId) {
         List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
         Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(corrected.toLowerCase(Locale.ROOT));
@@ -209,6 +222,64 @@ public class AnswerPlanner {
         boolean namedAndClear = lessons.names(lesson.lesson(), lower) && lesson.similarity() >= NAMED_LESSON_MIN
                 && (ranked.size() < 2 || lesson.similarity() - ranked.get(1).similarity() >= NAMED_LESSON_LEAD);
         return namedAndClear ? new LessonPlan(lesson) : abstain("no-match", ranked);
+    }
+
+    /**
+     * The last check before a lesson is given: is it about the question's subject, or does it only mention it?
+     * The subject is the heaviest Python name the question asks about, when the lesson does not name
+     * as its own (title, aliases) though a section of the documentation documents it ({@code len} is not the dunder
+     * lesson, {@code json} not the standard-library tour), or the question's rarest content word when the lesson
+     * never uses it and holds under half the question ("abstract" in "abstract base class" is not inheritance).
+     * Such a lesson gives way to the section about that subject; without one it stays (it is close, and names the
+     * rest of the question).
+     */
+    private Plan aboutTheSubject(String question, float[] vector, LessonPlan plan) {
+        Lesson lesson = plan.hit().lesson();
+        KeyTerms.Asked keys = keyTerms.of(question);
+        // the subject is the heaviest name ("enumerate" in "enumerate instead of range(len(x))", not len)
+        double heaviest = Math.max(MIN_KEY_WEIGHT, keyTerms.strongest(keys));
+        boolean ownsSubject = keys.all().stream()
+                .anyMatch(t -> keyTerms.names(lesson, t) && keyTerms.weight(t, keys) >= heaviest);
+        Set<String> unnamed = new java.util.LinkedHashSet<>();
+        for (String term : keys.all()) {
+            if (!ownsSubject && keyTerms.weight(term, keys) >= heaviest) {
+                unnamed.addAll(documentedByStem.getOrDefault(term, Set.of()));
+            }
+        }
+        Map<String, Double> content = coverage.weights(question);
+        String rarest = content.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        double total = content.values().stream().mapToDouble(Double::doubleValue).sum();
+        // a question naming the lesson ("*args in a function definition") asks about it, unless the rare word makes
+        // the name another thing ("abstract base class" is not a base class)
+        String lower = question.toLowerCase(Locale.ROOT);
+        int[] name = lessons.longestName(lesson, lower);
+        boolean rarestModifiesName = name != null && rarest != null
+                && Bm25.tokens(lower.substring(0, name[0])).stream().reduce((a, b) -> b)
+                .map(KeyTerms::stem).filter(rarest::equals).isPresent();
+        boolean lacksRarest = rarest != null && content.size() >= 2 && !coverage.uses(lesson, rarest)
+                && content.get(rarest) >= RAREST_SHARE * total && (name == null || rarestModifiesName);
+        if (unnamed.isEmpty() && !lacksRarest) {
+            return plan;
+        }
+        Set<String> marked = new java.util.HashSet<>(keys.marked());
+        marked.addAll(unnamed);
+        double lessonShare = coverage.of(lesson, content);
+        for (DocIndex.Hit hit : docs.search(question, vector, COVERING_DOCS, marked)) {
+            // a name the student did not mark may be English ("skip to the next iteration"): the section must
+            // then hold as much of the question as the lesson does
+            boolean holdsAsMuch = coverage.of(hit.passage(), content) >= lessonShare;
+            if (!unnamed.isEmpty() && hit.named() && hit.similarity() >= NAMED_DOC_MIN
+                    && (holdsAsMuch || unnamed.stream().anyMatch(keys.marked()::contains))
+                    && unnamed.stream().anyMatch(t -> DocIndex.documentsNameIn(hit.passage(), "", Set.of(), Set.of(t)))) {
+                return new DocPlan(hit);
+            }
+            if (lacksRarest && holdsAsMuch && coverage.namesWord(hit.passage(), rarest) && hit.evidence() >= COVERING_DOC_MIN
+                    && hit.lexical() >= DOC_MIN_LEXICAL) {
+                return new DocPlan(hit);
+            }
+        }
+        return plan;
     }
 
     /**

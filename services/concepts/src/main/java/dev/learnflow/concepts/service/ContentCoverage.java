@@ -31,7 +31,7 @@ public final class ContentCoverage {
         this.idf = idf;
         for (Lesson lesson : lessons) {
             lessonWords.put(lesson.topicId(), stems(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
-                    + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example() + " "
+                    + String.join(" ", lesson.mentions()) + " " + lesson.idea() + " " + lesson.inDepth() + " " + lesson.example() + " "
                     + String.join(" ", lesson.watchOut())));
         }
     }
@@ -75,6 +75,16 @@ public final class ContentCoverage {
                 .filter(w -> !lessonText.contains(w.getKey()) && name.contains(w.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum();
         return total == 0 ? 0 : lacking / total;
+    }
+
+    /** Whether the lesson's text uses the (stemmed) word. */
+    public boolean uses(Lesson lesson, String stem) {
+        return lessonWords.getOrDefault(lesson.topicId(), Set.of()).contains(stem);
+    }
+
+    /** Whether the section's own name (heading, documented names) uses the (stemmed) word. */
+    public boolean namesWord(DocPassage passage, String stem) {
+        return stems(passage.section() + " " + passage.keywords()).contains(stem);
     }
 
     private static double share(Set<String> words, Map<String, Double> weights) {

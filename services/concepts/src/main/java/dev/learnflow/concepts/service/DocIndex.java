@@ -156,6 +156,17 @@ public class DocIndex {
         return names;
     }
 
+    /** The built-in functions (and types) the library reference documents ({@code print}, {@code round}). */
+    public Set<String> builtinFunctions() {
+        Set<String> names = new java.util.HashSet<>();
+        for (DocPassage p : passages) {
+            if (p.doc().startsWith("library/functions.html#") && p.keywords().matches("[a-z_][a-z0-9_]*")) {
+                names.add(p.keywords());
+            }
+        }
+        return names;
+    }
+
     public int size() {
         return passages.size();
     }

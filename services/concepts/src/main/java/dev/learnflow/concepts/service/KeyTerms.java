@@ -50,7 +50,21 @@ public final class KeyTerms {
     /** A name the student marks as code weighs at least this much. */
     static final double MARKED_WEIGHT = 2.0;
 
+    /**
+     * "how do i print ...", "how to round ...": the verb the question asks how to do, when it is a built-in function,
+     * is the asked thing even though it is English ("print" is used as a word by most lessons).
+     */
+    private static final Pattern HOW_TO = Pattern.compile(
+            "\\bhow (?:do|can|could|would|should|does) (?:i|you|we|one|u) ([a-z_]+)|\\bhow (?:to|2) ([a-z_]+)");
+    /** Built-in names that are also nouns or verbs of ordinary questions ("how to list files", "how do i set"). */
+    private static final Set<String> TYPE_NAMES = Set.of("list", "dict", "set", "str", "int", "float", "tuple",
+            "bool", "bytes", "object", "type", "slice", "complex", "frozenset", "bytearray", "memoryview", "property",
+            "classmethod", "staticmethod", "super", "range", "help", "compile", "iter", "next", "vars", "globals",
+            "locals", "breakpoint", "id", "hash", "format");
+
     private final Set<String> names;
+    /** Built-in functions ({@code print}, {@code round}, {@code open}) that a how-to question can ask to use. */
+    private final Set<String> builtinFunctions;
     /** Names the lessons' prose uses as English words ("time", "number", "add", "list"). */
     private final Set<String> english;
     private final Map<String, Set<String>> lessonNames = new HashMap<>();
@@ -63,6 +77,16 @@ public final class KeyTerms {
      * @param pythonNames names documented by the documentation index (built-ins, methods, modules, keywords)
      */
     public KeyTerms(Collection<Lesson> lessons, Set<String> pythonNames) {
+        this(lessons, pythonNames, Set.of());
+    }
+
+    /**
+     * @param builtinFunctions the built-in functions the documentation documents: the verb of a how-to question
+     *                         that is one of them is marked ("how do i print without a newline" asks about print)
+     */
+    public KeyTerms(Collection<Lesson> lessons, Set<String> pythonNames, Set<String> builtinFunctions) {
+        this.builtinFunctions = builtinFunctions.stream().filter(n -> !TYPE_NAMES.contains(n))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         Set<String> known = new HashSet<>();
         PYTHON_KEYWORDS.forEach(k -> known.add(stem(k)));
         pythonNames.forEach(n -> known.add(stem(n.toLowerCase(Locale.ROOT))));
@@ -72,7 +96,10 @@ public final class KeyTerms {
             // ("list changes by itself")
             lesson.aliases().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
                     .filter(a -> a.matches("[a-z_][a-z0-9_]*")).forEach(a -> known.add(stem(a)));
-            Set<String> words = words(lesson.title() + " " + String.join(" ", lesson.aliases()) + " " + lesson.idea()
+            lesson.mentions().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                    .filter(a -> a.matches("[a-z_][a-z0-9_]*")).forEach(a -> known.add(stem(a)));
+            Set<String> words = words(lesson.title() + " " + String.join(" ", lesson.aliases()) + " "
+                    + String.join(" ", lesson.mentions()) + " " + lesson.idea()
                     + " " + lesson.inDepth() + " " + lesson.example() + " " + String.join(" ", lesson.watchOut()));
             lessonWords.put(lesson.topicId(), words);
             lessonNames.put(lesson.topicId(), words(lesson.title() + " " + String.join(" ", lesson.aliases())));
@@ -124,6 +151,13 @@ public final class KeyTerms {
                         kinds.add(stem(m.group(4)));   // "@property decorator" asks about property, not decorators
                     }
                 }
+            }
+        }
+        Matcher how = HOW_TO.matcher(lower);
+        while (how.find()) {
+            String verb = how.group(1) != null ? how.group(1) : how.group(2);
+            if (builtinFunctions.contains(verb)) {
+                marked.add(stem(verb));
             }
         }
         Set<String> plain = new LinkedHashSet<>();

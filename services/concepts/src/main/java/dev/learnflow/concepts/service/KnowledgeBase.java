@@ -84,10 +84,14 @@ public class KnowledgeBase {
         String topicId = require(meta, "topic", source);
         return new Lesson(topicId, require(meta, "title", source),
                 meta.getOrDefault("diagram", "none"),
-                Arrays.stream(meta.getOrDefault("aliases", "").split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList(),
+                list(meta.get("aliases")),
                 unwrap(sections.get("Idea")), unwrap(sections.get("In depth")), code.group(1), watchOut, source,
-                meta.getOrDefault("curriculum", topicId));
+                meta.getOrDefault("curriculum", topicId), list(meta.get("mentions")));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String unwrap(String paragraph) {

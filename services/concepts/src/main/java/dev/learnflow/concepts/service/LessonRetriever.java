@@ -129,8 +129,8 @@ public class LessonRetriever {
         return longestName(lesson, lowerQuestion) != null;
     }
 
-    /** Where in the question the lesson's longest own name stands, or null. */
-    private int[] longestName(Lesson lesson, String lowerQuestion) {
+    /** Where in the question the lesson's longest own name stands ({start, end}), or null. */
+    public int[] longestName(Lesson lesson, String lowerQuestion) {
         int[] longest = null;
         for (Pattern p : names.getOrDefault(lesson.topicId(), List.of())) {
             Matcher m = p.matcher(lowerQuestion);
