@@ -285,11 +285,11 @@ print(nums)
     question="Input:\n4\n-1\n-2\n3\n4\nExpected output:\n[3, 4]\nMy output:\n[-2, 3, 4]")
 
 # ---------------------------------------------------------------- unhandled edge cases
-add("unhandled_edge_case", [3], """def average(marks):
-    total = sum(marks)
-    return total / len(marks)
-""", "question", [("raises", "", "average([])", "ZeroDivisionError")],
-    question="average([]) should be zero but it crashes")
+add("unhandled_edge_case", [3], """def mean_mark(scores):
+    points = sum(scores)
+    return points / len(scores)
+""", "question", [("raises", "", "mean_mark([])", "ZeroDivisionError")],
+    question="mean_mark([]) should be zero but it crashes")
 
 add("unhandled_edge_case", [5], """class Queue:
     def __init__(self):
