@@ -1,8 +1,6 @@
 package dev.learnflow.progress.actor;
 
-import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
-import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
 import dev.learnflow.progress.domain.StudentSnapshot;
 import io.dapr.actors.ActorMethod;
@@ -16,13 +14,8 @@ import io.dapr.actors.ActorType;
 public interface StudentActor {
 
     String TYPE = "StudentActor";
-    String RECORD = "record";
     String RECORD_ALL = "recordAll";
     String SNAPSHOT = "snapshot";
-
-    /** Applies one activity (idempotent by event id). */
-    @ActorMethod(name = RECORD)
-    RecordOutcome record(Activity activity);
 
     /**
      * Applies a batch of this student's activities in one turn, in order (each event id once): one state read and

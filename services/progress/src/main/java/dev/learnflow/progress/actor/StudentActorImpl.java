@@ -54,11 +54,6 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     }
 
     @Override
-    public RecordOutcome record(Activity activity) {
-        return recordAll(new ActivityBatch(List.of(activity))).outcomes().get(0);
-    }
-
-    @Override
     public RecordOutcomes recordAll(ActivityBatch batch) {
         StudentState state = load();
         Instant now = clock.instant();

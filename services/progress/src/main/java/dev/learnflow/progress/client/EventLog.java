@@ -60,11 +60,6 @@ public class EventLog {
     @Inject
     ObjectMapper mapper;
 
-    public boolean contains(UUID id) {
-        return pool.preparedQuery("select 1 from event_log where id = $1").execute(Tuple.of(id))
-                .await().atMost(Db.TIMEOUT).size() > 0;
-    }
-
     /** Which of these statement ids are in the log already (one query for a whole batch). */
     public Set<UUID> recorded(Collection<UUID> ids) {
         if (ids.isEmpty()) {

@@ -48,11 +48,6 @@ public class ReportingRows {
     private final List<Pending> waiting = new ArrayList<>();
     private boolean flushing;
 
-    /** Commits the rows of one event (with any others waiting); blocks the calling worker thread until then. */
-    public void write(Write write) {
-        writeAll(List.of(write));
-    }
-
     /**
      * Commits the rows of these events in one transaction (with any others waiting); blocks the calling worker
      * thread until then.

@@ -3,9 +3,7 @@ package dev.learnflow.progress.client;
 import dev.learnflow.platform.dapr.JacksonDaprSerializer;
 
 import dev.learnflow.progress.actor.StudentActor;
-import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
-import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
 import dev.learnflow.progress.domain.StudentSnapshot;
 import io.dapr.actors.ActorId;
@@ -52,11 +50,6 @@ public class StudentActors {
 
     /** The client side of {@link StudentActor}. */
     private record Remote(ActorProxy proxy) implements StudentActor {
-
-        @Override
-        public RecordOutcome record(Activity activity) {
-            return proxy.invokeMethod(RECORD, activity, RecordOutcome.class).block(CALL_TIMEOUT);
-        }
 
         @Override
         public RecordOutcomes recordAll(ActivityBatch batch) {
