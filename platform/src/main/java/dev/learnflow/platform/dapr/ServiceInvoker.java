@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * event loops, which the app already runs: java.net.http, used before, added two threads of its own to every call
  * (a selector and a worker to complete it), ~14 % of the gateway's CPU under load (issue 19's profile). Each call
  * runs on one of a few event-loop contexts of this invoker, never on the caller's: callers block on the answer on
- * their worker threads, and the answer must not need the thread that waits for it.
+ * their worker threads, and the answer must not need the thread that waits for it. Non-blocking callers on an event
+ * loop use {@link #invokeNonBlocking}, which stays on their loop.
  */
 @ApplicationScoped
 public class ServiceInvoker {
@@ -101,7 +102,32 @@ public class ServiceInvoker {
         }
     }
 
+    /**
+     * One call, for callers that may block on the answer (worker threads): it goes out on one of this invoker's
+     * event loops, never on the caller's.
+     */
     public CompletableFuture<Reply> invoke(Call call) {
+        RequestOptions options = options(call);
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        loop().runOnContext(ignored -> send(call, options, result));
+        return result;
+    }
+
+    /**
+     * One call, for callers that never block on the answer (non-blocking routes on an event loop): it goes out on
+     * the caller's own event loop and the answer completes there, with no hand-over to another thread and back
+     * (issue 19: the gateway's routes). Off an event loop it is {@link #invoke}.
+     */
+    public CompletableFuture<Reply> invokeNonBlocking(Call call) {
+        if (!Context.isOnEventLoopThread() || Vertx.currentContext() == null) {
+            return invoke(call);
+        }
+        CompletableFuture<Reply> result = new CompletableFuture<>();
+        send(call, options(call), result);
+        return result;
+    }
+
+    private RequestOptions options(Call call) {
         Sidecar target = sidecar();
         String path = call.path().startsWith("/") ? call.path() : "/" + call.path();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
@@ -114,13 +140,9 @@ public class ServiceInvoker {
             headers.set(API_TOKEN_HEADER, token);
         }
         call.headers().forEach(headers::add);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.valueOf(call.httpMethod()))
+        return new RequestOptions().setMethod(HttpMethod.valueOf(call.httpMethod()))
                 .setHost(target.host()).setPort(target.port()).setSsl(target.tls())
                 .setURI(target.basePath() + path).setHeaders(headers);
-        long timeoutMs = Math.max(1, call.timeout().toMillis());
-        CompletableFuture<Reply> result = new CompletableFuture<>();
-        loop().runOnContext(ignored -> send(call, options, timeoutMs, result));
-        return result;
     }
 
     /**
@@ -136,7 +158,8 @@ public class ServiceInvoker {
     }
 
     /** On the event loop: the request, its answer, and a deadline for both (as java.net.http's timeout). */
-    private void send(Call call, RequestOptions options, long timeoutMs, CompletableFuture<Reply> result) {
+    private void send(Call call, RequestOptions options, CompletableFuture<Reply> result) {
+        long timeoutMs = Math.max(1, call.timeout().toMillis());
         AtomicBoolean done = new AtomicBoolean();
         List<HttpClientRequest> sent = new ArrayList<>(2);
         long timer = vertx.setTimer(timeoutMs, id -> {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ class ServiceInvokerTest {
     private static volatile Consumer<HttpServerRequest> behaviour;
     private static final List<HttpServerRequest> SEEN = new CopyOnWriteArrayList<>();
     private static ServiceInvoker invoker;
+    private static DaprClients sidecar;
 
     @BeforeAll
     static void start() throws Exception {
@@ -41,7 +43,7 @@ class ServiceInvokerTest {
             behaviour.accept(req);
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         int port = server.actualPort();
-        invoker = new ServiceInvoker(new DaprClients() {
+        sidecar = new DaprClients() {
             @Override
             public String sidecarHttpUrl() {
                 return "http://127.0.0.1:" + port;
@@ -51,7 +53,8 @@ class ServiceInvokerTest {
             public String apiToken() {
                 return "app-token";
             }
-        });
+        };
+        invoker = new ServiceInvoker(sidecar);
     }
 
     @AfterAll
@@ -89,6 +92,37 @@ class ServiceInvokerTest {
         assertThat(seen.getHeader(ServiceInvoker.API_TOKEN_HEADER)).isEqualTo("app-token");
         assertThat(seen.getHeader("x-learnflow-user")).isEqualTo("u1");
         assertThat(seen.getHeader("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void aNonBlockingCallerOnAnEventLoopSendsAndGetsTheAnswerOnThatLoop() throws Exception {
+        behaviour = req -> req.response().end("here");
+        ServiceInvoker onTheAppsVertx = new ServiceInvoker(sidecar, VERTX);
+        CompletableFuture<List<String>> threads = new CompletableFuture<>();
+        try {
+            VERTX.runOnContext(ignored -> {
+                String caller = Thread.currentThread().getName();
+                onTheAppsVertx.invokeNonBlocking(call("GET", null, Duration.ofSeconds(5))).whenComplete((reply, e) ->
+                        threads.complete(List.of(caller, Thread.currentThread().getName(),
+                                e == null ? reply.bodyText() : e.toString())));
+            });
+
+            List<String> seen = threads.get(10, TimeUnit.SECONDS);
+            assertThat(seen.get(2)).isEqualTo("here");
+            assertThat(seen.get(1)).as("the answer completes on the caller's event loop, no hand-over")
+                    .isEqualTo(seen.get(0));
+        } finally {
+            onTheAppsVertx.close();
+        }
+    }
+
+    @Test
+    void aNonBlockingCallOffAnEventLoopIsAnOrdinaryOne() {
+        behaviour = req -> req.response().end("anywhere");
+
+        ServiceInvoker.Reply reply = invoker.invokeNonBlocking(call("GET", null, Duration.ofSeconds(5))).join();
+
+        assertThat(reply.bodyText()).isEqualTo("anywhere");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.learnflow.platform.dapr.CircuitBreaker;
 import dev.learnflow.platform.dapr.ServiceInvoker;
 import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.platform.errors.Problems;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,26 +45,34 @@ public class Backends {
     @Inject
     Clock clock;
 
-    /** One routed call; {@code body} is serialised as JSON when not null. */
-    public Response call(Caller caller, String appId, String httpMethod, String path, Object body, Duration timeout) {
+    /**
+     * One routed call; {@code body} is serialised as JSON when not null. Non-blocking: the call goes out on the
+     * caller's event loop and the answer (or the problem) completes there.
+     */
+    public Uni<Response> call(Caller caller, String appId, String httpMethod, String path, Object body,
+                              Duration timeout) {
         CircuitBreaker breaker = breakers.computeIfAbsent(appId, id -> new CircuitBreaker(CALLS_JUDGED, MINIMUM_CALLS,
                 FAILURE_RATE, OPEN_FOR, clock));
         if (!breaker.tryAcquire()) {
-            return Problems.response(503, "service-unavailable", "Service unavailable",
-                    appId + " is failing; retry shortly", java.util.List.of(),
-                    Map.of("Retry-After", Long.toString(breaker.retryAfterSeconds())));
+            return Uni.createFrom().item(Problems.response(503, "service-unavailable", "Service unavailable",
+                    appId + " is failing; retry shortly", List.of(),
+                    Map.of("Retry-After", Long.toString(breaker.retryAfterSeconds()))));
         }
         ServiceInvoker.Call call = new ServiceInvoker.Call(appId, httpMethod, path,
                 body == null ? null : "application/json", body == null ? null : json(body),
                 Map.of(CallerIdentity.USER_HEADER, caller.id().toString(),
                         CallerIdentity.ROLES_HEADER, caller.rolesHeader()),
                 timeout);
-        ServiceInvoker.Reply reply;
-        try {
-            reply = invoker.invoke(call).join();
-        } catch (CompletionException e) {
+        return Uni.createFrom().completionStage(() -> invoker.invokeNonBlocking(call))
+                .onItemOrFailure().transform((reply, failure) -> relay(breaker, appId, reply, failure));
+    }
+
+    private Response relay(CircuitBreaker breaker, String appId, ServiceInvoker.Reply reply, Throwable failure) {
+        if (failure != null) {
             breaker.onFailure();
-            if (e.getCause() instanceof ApiException api) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ApiException api) {
                 throw api;
             }
             throw ApiException.unavailable(appId + " is not reachable right now");
@@ -81,8 +91,8 @@ public class Backends {
         if (reply.contentType() != null) {
             relayed.type(reply.contentType());
         }
-        reply.headers().getOrDefault("retry-after", java.util.List.of()).forEach(v -> relayed.header("Retry-After", v));
-        reply.headers().getOrDefault("location", java.util.List.of()).forEach(v -> relayed.header("Location", v));
+        reply.headers().getOrDefault("retry-after", List.of()).forEach(v -> relayed.header("Retry-After", v));
+        reply.headers().getOrDefault("location", List.of()).forEach(v -> relayed.header("Location", v));
         return relayed.build();
     }
 

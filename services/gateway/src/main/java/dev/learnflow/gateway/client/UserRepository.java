@@ -3,6 +3,7 @@ package dev.learnflow.gateway.client;
 import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.contracts.domain.User;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The users table, which the gateway owns (accounts and class membership). Blocking API: call from workers. */
+/**
+ * The users table, which the gateway owns (accounts and class membership). Blocking API (call from workers), but for
+ * {@link #isTeacherOfAsync}, which the non-blocking routes use.
+ */
 @ApplicationScoped
 public class UserRepository {
 
@@ -82,10 +86,11 @@ public class UserRepository {
         return new UserFacts(user.id(), user.role(), user.displayName(), user.timezone(), user.teacherId());
     }
 
-    /** True when {@code studentId} is in {@code teacherId}'s class. */
-    public boolean isTeacherOf(UUID teacherId, UUID studentId) {
+    /** True when {@code studentId} is in {@code teacherId}'s class; non-blocking (the only such method here). */
+    public Uni<Boolean> isTeacherOfAsync(UUID teacherId, UUID studentId) {
         return pool.preparedQuery("SELECT 1 FROM users WHERE id = $1 AND teacher_id = $2")
-                .execute(Tuple.of(studentId, teacherId)).await().atMost(DB_TIMEOUT).size() > 0;
+                .execute(Tuple.of(studentId, teacherId)).ifNoItem().after(DB_TIMEOUT).fail()
+                .map(rows -> rows.size() > 0);
     }
 
     private static Account toAccount(Row row) {

@@ -4,7 +4,7 @@ import dev.learnflow.contracts.api.ExerciseHintRequest;
 import dev.learnflow.contracts.api.ExerciseRequest;
 import dev.learnflow.contracts.api.ExerciseSubmission;
 import dev.learnflow.contracts.api.QuizAnswerRequest;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"student", "teacher", "admin"})
-@Blocking
 public class LearningResource {
 
     @Inject
@@ -36,42 +35,42 @@ public class LearningResource {
     @GET
     @Path("/curriculum/modules")
     @Operation(summary = "The course modules in teaching order, with their topics")
-    public Response modules() {
+    public Uni<Response> modules() {
         return forward.get(Routes.CONCEPTS, "/internal/curriculum/modules");
     }
 
     @GET
     @Path("/curriculum/modules/{moduleId}")
     @Operation(summary = "One module with its topics")
-    public Response module(@PathParam("moduleId") String moduleId) {
+    public Uni<Response> module(@PathParam("moduleId") String moduleId) {
         return forward.get(Routes.CONCEPTS, "/internal/curriculum/modules/" + Ids.slug("moduleId", moduleId));
     }
 
     @GET
     @Path("/exercises")
     @Operation(summary = "Exercises of a topic")
-    public Response exercises(@QueryParam("topicId") String topicId) {
+    public Uni<Response> exercises(@QueryParam("topicId") String topicId) {
         return forward.get(Routes.EXERCISE, "/internal/exercises?topicId=" + Ids.slug("topicId", topicId));
     }
 
     @POST
     @Path("/exercises")
     @Operation(summary = "Generate an exercise for a topic, adapted to the student's mastery")
-    public Response generate(@Valid @NotNull ExerciseRequest request) {
+    public Uni<Response> generate(@Valid @NotNull ExerciseRequest request) {
         return forward.postRunningCode(Routes.EXERCISE, "/internal/exercises", request);
     }
 
     @GET
     @Path("/exercises/{exerciseId}")
     @Operation(summary = "One exercise (prompt, starter code, visible tests)")
-    public Response exercise(@PathParam("exerciseId") String exerciseId) {
+    public Uni<Response> exercise(@PathParam("exerciseId") String exerciseId) {
         return forward.get(Routes.EXERCISE, "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId));
     }
 
     @POST
     @Path("/exercises/{exerciseId}/submissions")
     @Operation(summary = "Submit a solution; it is graded in the sandbox against visible and hidden tests")
-    public Response submit(@PathParam("exerciseId") String exerciseId, @Valid @NotNull ExerciseSubmission submission) {
+    public Uni<Response> submit(@PathParam("exerciseId") String exerciseId, @Valid @NotNull ExerciseSubmission submission) {
         return forward.postRunningCode(Routes.EXERCISE,
                 "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/submissions", submission);
     }
@@ -79,7 +78,7 @@ public class LearningResource {
     @POST
     @Path("/exercises/{exerciseId}/hints")
     @Operation(summary = "More hints (levels 2, 3) on a graded, failed submission; the grade carries level 1")
-    public Response hints(@PathParam("exerciseId") String exerciseId, @Valid @NotNull ExerciseHintRequest request) {
+    public Uni<Response> hints(@PathParam("exerciseId") String exerciseId, @Valid @NotNull ExerciseHintRequest request) {
         return forward.postRunningCode(Routes.EXERCISE,
                 "/internal/exercises/" + Ids.uuid("exerciseId", exerciseId) + "/hints", request);
     }
@@ -87,14 +86,14 @@ public class LearningResource {
     @GET
     @Path("/topics/{topicId}/quizzes")
     @Operation(summary = "Multiple-choice quizzes of a topic")
-    public Response quizzes(@PathParam("topicId") String topicId) {
+    public Uni<Response> quizzes(@PathParam("topicId") String topicId) {
         return forward.get(Routes.EXERCISE, "/internal/quizzes?topicId=" + Ids.slug("topicId", topicId));
     }
 
     @POST
     @Path("/quizzes/{quizId}/answers")
     @Operation(summary = "Answer a quiz question")
-    public Response answerQuiz(@PathParam("quizId") String quizId, @Valid @NotNull QuizAnswerRequest answer) {
+    public Uni<Response> answerQuiz(@PathParam("quizId") String quizId, @Valid @NotNull QuizAnswerRequest answer) {
         return forward.post(Routes.EXERCISE, "/internal/quizzes/" + Ids.uuid("quizId", quizId) + "/answers", answer);
     }
 }

@@ -2,7 +2,7 @@ package dev.learnflow.gateway.rest;
 
 import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.gateway.service.AccessPolicy;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,6 @@ import java.util.UUID;
 @Tag(name = "progress", description = "Mastery, streaks and activity")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"student", "teacher", "admin"})
-@Blocking
 public class StudentsResource {
 
     @Inject
@@ -37,28 +36,28 @@ public class StudentsResource {
     @GET
     @Path("/progress")
     @Operation(summary = "Mastery per module and topic")
-    public Response progress(@PathParam("studentId") String studentId) {
+    public Uni<Response> progress(@PathParam("studentId") String studentId) {
         return toProgress(studentId, "progress");
     }
 
     @GET
     @Path("/streak")
     @Operation(summary = "Current and longest streak of active days")
-    public Response streak(@PathParam("studentId") String studentId) {
+    public Uni<Response> streak(@PathParam("studentId") String studentId) {
         return toProgress(studentId, "streak");
     }
 
     @GET
     @Path("/activity")
     @Operation(summary = "Recent learning activity")
-    public Response activity(@PathParam("studentId") String studentId, @QueryParam("limit") String limit) {
+    public Uni<Response> activity(@PathParam("studentId") String studentId, @QueryParam("limit") String limit) {
         return toProgress(studentId, "activity" + query("limit", limit));
     }
 
     @GET
     @Path("/statements")
     @Operation(summary = "The student's activity as xAPI statements")
-    public Response statements(@PathParam("studentId") String studentId, @QueryParam("since") String since,
+    public Uni<Response> statements(@PathParam("studentId") String studentId, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return toProgress(studentId, "statements" + query("since", since, "until", until, "cursor", cursor,
                 "limit", limit));
@@ -67,7 +66,7 @@ public class StudentsResource {
     @GET
     @Path("/timeline")
     @Operation(summary = "The student's xAPI statements, filtered by verb and/or topic (paged)")
-    public Response timeline(@PathParam("studentId") String studentId, @QueryParam("verb") String verb,
+    public Uni<Response> timeline(@PathParam("studentId") String studentId, @QueryParam("verb") String verb,
             @QueryParam("topicId") String topicId, @QueryParam("since") String since,
             @QueryParam("until") String until, @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return toProgress(studentId, "insights/timeline" + query("verb", verb, "topicId", topicId, "since", since,
@@ -77,21 +76,21 @@ public class StudentsResource {
     @GET
     @Path("/topics/{topicId}")
     @Operation(summary = "The student's mastery, latest attempts and errors on one topic")
-    public Response topic(@PathParam("studentId") String studentId, @PathParam("topicId") String topicId) {
+    public Uni<Response> topic(@PathParam("studentId") String studentId, @PathParam("topicId") String topicId) {
         return toProgress(studentId, "insights/topics/" + Ids.slug("topicId", topicId));
     }
 
     @GET
     @Path("/mastery-history")
     @Operation(summary = "A module's mastery over time")
-    public Response masteryHistory(@PathParam("studentId") String studentId, @QueryParam("moduleId") String moduleId) {
+    public Uni<Response> masteryHistory(@PathParam("studentId") String studentId, @QueryParam("moduleId") String moduleId) {
         return toProgress(studentId, "insights/mastery-history" + query("moduleId", moduleId));
     }
 
     @GET
     @Path("/calendar")
     @Operation(summary = "Days with activity of the last weeks, in the student's time zone, and the streak")
-    public Response calendar(@PathParam("studentId") String studentId, @QueryParam("weeks") String weeks) {
+    public Uni<Response> calendar(@PathParam("studentId") String studentId, @QueryParam("weeks") String weeks) {
         return toProgress(studentId, "insights/calendar" + query("weeks", weeks));
     }
 
@@ -108,9 +107,9 @@ public class StudentsResource {
         return q.toString();
     }
 
-    private Response toProgress(String studentIdText, String what) {
+    private Uni<Response> toProgress(String studentIdText, String what) {
         UUID studentId = Ids.uuid("studentId", studentIdText);
-        access.requireAccessToStudent(caller, studentId);
-        return forward.get(Routes.PROGRESS, "/internal/students/" + studentId + "/" + what);
+        return access.requireAccessToStudent(caller, studentId)
+                .chain(() -> forward.get(Routes.PROGRESS, "/internal/students/" + studentId + "/" + what));
     }
 }

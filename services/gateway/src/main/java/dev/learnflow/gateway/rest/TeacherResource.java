@@ -2,7 +2,7 @@ package dev.learnflow.gateway.rest;
 
 import dev.learnflow.contracts.api.AlertActionRequest;
 import dev.learnflow.gateway.domain.Caller;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"teacher", "admin"})
-@Blocking
 public class TeacherResource {
 
     @Inject
@@ -37,35 +36,35 @@ public class TeacherResource {
     @GET
     @Path("/class")
     @Operation(summary = "The teacher's students with their mastery and streaks")
-    public Response classOverview() {
+    public Uni<Response> classOverview() {
         return forward.get(Routes.PROGRESS, "/internal/teachers/" + caller.id() + "/class");
     }
 
     @GET
     @Path("/heatmap")
     @Operation(summary = "Students × topics mastery of the teacher's class")
-    public Response heatmap() {
+    public Uni<Response> heatmap() {
         return forward.get(Routes.PROGRESS, insights("heatmap"));
     }
 
     @GET
     @Path("/summary")
     @Operation(summary = "The class's weakest topics and most frequent error types of the last days, with trend")
-    public Response summary(@QueryParam("days") String days) {
+    public Uni<Response> summary(@QueryParam("days") String days) {
         return forward.get(Routes.PROGRESS, insights("summary") + StudentsResource.query("days", days));
     }
 
     @GET
     @Path("/inactivity")
     @Operation(summary = "Students without activity for the last days, and broken streaks")
-    public Response inactivity(@QueryParam("days") String days) {
+    public Uni<Response> inactivity(@QueryParam("days") String days) {
         return forward.get(Routes.PROGRESS, insights("inactivity") + StudentsResource.query("days", days));
     }
 
     @GET
     @Path("/statements")
     @Operation(summary = "The class's activity as xAPI statements, newest first (paged: 'more' is the next page)")
-    public Response statements(@QueryParam("since") String since, @QueryParam("until") String until,
+    public Uni<Response> statements(@QueryParam("since") String since, @QueryParam("until") String until,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         return forward.get(Routes.PROGRESS, "/internal/teachers/" + caller.id() + "/statements"
                 + StudentsResource.query("since", since, "until", until, "cursor", cursor, "limit", limit));
@@ -75,15 +74,13 @@ public class TeacherResource {
     @Path("/statements.csv")
     @Produces({"text/csv", "application/problem+json"})
     @Operation(summary = "The class's activity as CSV, newest first (at most 'limit' rows, default 10 000)")
-    public Response statementsCsv(@QueryParam("since") String since, @QueryParam("until") String until,
+    public Uni<Response> statementsCsv(@QueryParam("since") String since, @QueryParam("until") String until,
             @QueryParam("limit") String limit) {
-        Response csv = forward.get(Routes.PROGRESS, insights("statements.csv")
-                + StudentsResource.query("since", since, "until", until, "limit", limit));
-        if (csv.getStatus() != 200) {
-            return csv;
-        }
-        return Response.fromResponse(csv)
-                .header("Content-Disposition", "attachment; filename=\"learnflow-class-activity.csv\"").build();
+        return forward.get(Routes.PROGRESS, insights("statements.csv")
+                        + StudentsResource.query("since", since, "until", until, "limit", limit))
+                .map(csv -> csv.getStatus() != 200 ? csv : Response.fromResponse(csv)
+                        .header("Content-Disposition", "attachment; filename=\"learnflow-class-activity.csv\"")
+                        .build());
     }
 
     /** The teacher's own class: the id comes from the token, so no other class can be asked for. */
@@ -94,7 +91,7 @@ public class TeacherResource {
     @GET
     @Path("/alerts")
     @Operation(summary = "Struggle alerts of the teacher's students")
-    public Response alerts(@QueryParam("status") @Pattern(regexp = "^(open|acknowledged|resolved|muted)$",
+    public Uni<Response> alerts(@QueryParam("status") @Pattern(regexp = "^(open|acknowledged|resolved|muted)$",
             message = "must be open, acknowledged, resolved or muted") String status) {
         String query = status == null ? "" : "?status=" + status;
         return forward.get(Routes.NOTIFICATION, "/internal/teachers/" + caller.id() + "/alerts" + query);
@@ -103,7 +100,7 @@ public class TeacherResource {
     @POST
     @Path("/alerts/{alertId}/actions")
     @Operation(summary = "Acknowledge, resolve, mute or reopen an alert")
-    public Response act(@PathParam("alertId") String alertId, @Valid @NotNull AlertActionRequest action) {
+    public Uni<Response> act(@PathParam("alertId") String alertId, @Valid @NotNull AlertActionRequest action) {
         return forward.post(Routes.NOTIFICATION,
                 "/internal/teachers/" + caller.id() + "/alerts/" + Ids.uuid("alertId", alertId) + "/actions", action);
     }

@@ -4,7 +4,7 @@ import dev.learnflow.contracts.api.AskQuestionRequest;
 import dev.learnflow.contracts.api.DebugRequestBody;
 import dev.learnflow.contracts.api.ReviewRequest;
 import dev.learnflow.contracts.api.RunCodeRequest;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"student", "teacher", "admin"})
-@Blocking
 public class TutorResource {
 
     @Inject
@@ -38,35 +37,35 @@ public class TutorResource {
     @POST
     @Path("/questions")
     @Operation(summary = "Ask the tutor a question; 202 with a request id, the answer arrives over the WebSocket")
-    public Response ask(@Valid @NotNull AskQuestionRequest request) {
+    public Uni<Response> ask(@Valid @NotNull AskQuestionRequest request) {
         return forward.post(Routes.TRIAGE, "/internal/questions", request);
     }
 
     @GET
     @Path("/queries/{requestId}")
     @Operation(summary = "The answer to an earlier question, review or debug request (pending until it arrives)")
-    public Response answer(@PathParam("requestId") String requestId) {
+    public Uni<Response> answer(@PathParam("requestId") String requestId) {
         return forward.get(Routes.TRIAGE, "/internal/queries/" + Ids.uuid("requestId", requestId));
     }
 
     @POST
     @Path("/reviews")
     @Operation(summary = "Submit code for review; 202 with a request id")
-    public Response review(@Valid @NotNull ReviewRequest request) {
+    public Uni<Response> review(@Valid @NotNull ReviewRequest request) {
         return forward.post(Routes.TRIAGE, "/internal/reviews", request);
     }
 
     @POST
     @Path("/debug")
     @Operation(summary = "Get debugging hints for code and its error; 202 with a request id")
-    public Response debug(@Valid @NotNull DebugRequestBody request) {
+    public Uni<Response> debug(@Valid @NotNull DebugRequestBody request) {
         return forward.post(Routes.TRIAGE, "/internal/debug", request);
     }
 
     @POST
     @Path("/runs")
     @Operation(summary = "Run Python code in the sandbox")
-    public Response run(@Valid @NotNull RunCodeRequest request) {
+    public Uni<Response> run(@Valid @NotNull RunCodeRequest request) {
         return forward.postRunningCode(Routes.CODE_EXECUTION, "/internal/runs", request);
     }
 }

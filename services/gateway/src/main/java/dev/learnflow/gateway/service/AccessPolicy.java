@@ -4,6 +4,7 @@ import dev.learnflow.contracts.domain.Role;
 import dev.learnflow.gateway.client.UserRepository;
 import dev.learnflow.gateway.domain.Caller;
 import dev.learnflow.platform.errors.ApiException;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,16 +17,23 @@ public class AccessPolicy {
     @Inject
     UserRepository users;
 
-    /** Passes when the caller may read {@code studentId}'s data; otherwise 403. */
-    public void requireAccessToStudent(Caller caller, UUID studentId) {
+    /**
+     * Completes when the caller may read {@code studentId}'s data, fails with 403 otherwise. Non-blocking: a
+     * teacher's class membership is asked of the database without holding the thread.
+     */
+    public Uni<Void> requireAccessToStudent(Caller caller, UUID studentId) {
         UUID callerId = caller.id();
         if (callerId.equals(studentId) || caller.is(Role.ADMIN)) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        if (caller.is(Role.TEACHER) && users.isTeacherOf(callerId, studentId)) {
-            return;
-        }
-        throw ApiException.forbidden("You can only access your own data"
-                + (caller.is(Role.TEACHER) ? " and that of students in your class" : ""));
+        boolean teacher = caller.is(Role.TEACHER);
+        Uni<Boolean> allowed = teacher ? users.isTeacherOfAsync(callerId, studentId) : Uni.createFrom().item(false);
+        return allowed.map(yes -> {
+            if (!yes) {
+                throw ApiException.forbidden("You can only access your own data"
+                        + (teacher ? " and that of students in your class" : ""));
+            }
+            return null;
+        });
     }
 }
