@@ -432,17 +432,13 @@ public final class Sidecar implements AutoCloseable {
         brokerMetadata.remove("rawPayload");
         brokerMetadata.remove("ttlInSeconds");
         Policy policy = resiliency.componentOutbound(pubsubName, Resiliency.ComponentKind.PUBSUB);
-        return policy.run(attempt -> CompletableFuture.runAsync(() -> {
-            try {
-                pubsub.publish(topic, payload, brokerMetadata);
-            } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, registry.workers())).exceptionally(e -> {
-            Throwable c = Failures.unwrap(e);
-            throw new ApiException(500, Status.Code.INTERNAL, "ERR_PUBSUB_PUBLISH_MESSAGE",
-                    "error when publish to topic " + topic + " in pubsub " + pubsubName + ": " + c.getMessage(), c);
-        });
+        return policy.run(attempt -> pubsub.publishAsync(topic, payload, brokerMetadata, registry.workers()))
+                .exceptionally(e -> {
+                    Throwable c = Failures.unwrap(e);
+                    throw new ApiException(500, Status.Code.INTERNAL, "ERR_PUBSUB_PUBLISH_MESSAGE",
+                            "error when publish to topic " + topic + " in pubsub " + pubsubName + ": "
+                                    + c.getMessage(), c);
+                });
     }
 
     /** One event of a bulk publish: its id (unique in the request), data, content type and own metadata. */

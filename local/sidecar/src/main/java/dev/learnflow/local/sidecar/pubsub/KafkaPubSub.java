@@ -31,7 +31,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +61,10 @@ public final class KafkaPubSub implements PubSub {
     private final ExecutorService executor;
     private final List<ConsumerLoop> loops = new ArrayList<>();
     private volatile KafkaProducer<byte[], byte[]> producer;
+    /** When a send to a topic was last acknowledged (System.nanoTime): its metadata is then in the producer. */
+    private final Map<String, Long> lastAcknowledged = new ConcurrentHashMap<>();
+    /** Well within the producer's metadata.max.idle.ms (5 min), after which it forgets an unused topic. */
+    private static final long METADATA_SURELY_CACHED_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     public KafkaPubSub(ComponentSpec spec, String appId, ExecutorService executor) {
         this.spec = spec;
@@ -98,7 +104,8 @@ public final class KafkaPubSub implements PubSub {
                     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
                     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-producer");
                     props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+                    // As sarama's sync producer (no Flush.Frequency): a record goes out at once, not after a linger.
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
                     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
                     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
                     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
@@ -116,6 +123,18 @@ public final class KafkaPubSub implements PubSub {
 
     @Override
     public void publish(String topic, byte[] data, Map<String, String> metadata) throws Exception {
+        publishAsync(topic, data, metadata, Runnable::run).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * As daprd's sync producer: completes once the broker has acknowledged (acks=all). The record is handed to the
+     * producer on the caller's thread when that cannot block (the producer knows the topic's partitions from a
+     * recent send), else on {@code blocking} (the first send of a topic waits for its metadata, up to
+     * max.block.ms); no thread waits for the acknowledgement, which completes on the producer's I/O thread.
+     */
+    @Override
+    public CompletableFuture<Void> publishAsync(String topic, byte[] data, Map<String, String> metadata,
+                                                Executor blocking) {
         String key = metadata.getOrDefault("partitionKey", metadata.get("key"));
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), data);
@@ -124,7 +143,28 @@ public final class KafkaPubSub implements PubSub {
                 record.headers().add(k, v.getBytes(StandardCharsets.UTF_8));
             }
         });
-        producer().send(record).get(30, TimeUnit.SECONDS);
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        Runnable send = () -> {
+            try {
+                producer().send(record, (sent, e) -> {
+                    if (e != null) {
+                        acknowledged.completeExceptionally(e);
+                    } else {
+                        lastAcknowledged.put(topic, System.nanoTime());
+                        acknowledged.complete(null);
+                    }
+                });
+            } catch (RuntimeException e) {
+                acknowledged.completeExceptionally(e);
+            }
+        };
+        Long last = lastAcknowledged.get(topic);
+        if (last != null && System.nanoTime() - last < METADATA_SURELY_CACHED_NANOS) {
+            send.run();
+        } else {
+            blocking.execute(send);
+        }
+        return acknowledged;
     }
 
     @Override

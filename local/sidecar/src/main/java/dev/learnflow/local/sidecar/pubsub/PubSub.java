@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 /** A pub/sub component as the sidecar uses it: publish bytes, and consume as a named consumer group. */
@@ -46,6 +49,21 @@ public interface PubSub extends AutoCloseable {
 
     /** Publishes and returns once the broker has acknowledged the message. */
     void publish(String topic, byte[] data, Map<String, String> metadata) throws Exception;
+
+    /**
+     * Publishes without holding a thread while the broker acknowledges; completes with the acknowledgement.
+     * {@code blocking} runs what may block (by default the whole {@link #publish}).
+     */
+    default CompletableFuture<Void> publishAsync(String topic, byte[] data, Map<String, String> metadata,
+                                                 Executor blocking) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                publish(topic, data, metadata);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, blocking);
+    }
 
     /** Starts consuming {@code topics} as {@code consumerGroup}; closing the result stops consuming. */
     AutoCloseable subscribe(String consumerGroup, Set<String> topics, Handler handler) throws Exception;
