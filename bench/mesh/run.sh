@@ -35,6 +35,8 @@ mvn -B -q -o ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} -f bench/mesh/pom.xml
 # The bench JVM hosts Kafka, the ten sidecars and up to 500 virtual users; JIT and GC as `./learnflow` runs the
 # launcher that hosts them (C1 only, SerialGC): with the default C2, its compiler threads were ~30 % of this JVM's
 # CPU in a run of minutes, counted as the sidecars' (issue 19's profile).
-exec java ${BENCH_JAVA_OPTS:--Xmx1g -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1} "$@" \
+# Native memory as `./learnflow` runs it: at most two malloc arenas per JVM (inherited by the services).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+exec java ${BENCH_JAVA_OPTS:--Xmx1g -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=96m} "$@" \
   -cp "bench/mesh/target/classes:bench/mesh/target/lib/*" \
   dev.learnflow.bench.mesh.MeshBench

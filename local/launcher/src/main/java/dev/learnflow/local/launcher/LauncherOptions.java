@@ -28,14 +28,19 @@ public final class LauncherOptions {
     /**
      * Light JVM flags for each service on a 2-core laptop (issue 19 measured the trade-offs, see bench/README.md):
      * C1 only (C2 cost more CPU than it saved in runs of minutes: its compilations run on the same two cores);
-     * a heap that starts small and gives memory back after a full GC ({@code -Xms24m}, free ratios 10–30 %)
-     * rather than the default initial heap (= {@code -Xmx}, all of it touched by the first young collections):
-     * the ten services idle at ~0.4 GiB less RSS, with no measurable CPU cost per request.
+     * a heap that starts small ({@code -Xms24m}) rather than the default initial heap (= {@code -Xmx}, all of it
+     * touched by the first young collections): the ten services idle at ~0.4 GiB less RSS. The heap's free ratios
+     * are the JVM's (40–70 %): with 10–30 % the old generation had to grow at nearly every promotion, and SerialGC
+     * follows each such growth with a full collection (3–4× as many full GCs, 80–900 ms pauses under load, for
+     * ~2 % less RSS; bench/README.md). The first class-metadata
+     * GC only at 80 MB of metaspace (the services load 38–62 MB): the default threshold (~21 MB) cost each service
+     * two full collections while it started (0.1–0.4 s each), for no memory saved.
      */
     public static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xmx160m", "-Xms24m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+            "-Xmx160m", "-Xms24m",
             "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:+ExitOnOutOfMemoryError",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MetaspaceSize=80m", "-XX:MaxMetaspaceSize=160m",
+            "-XX:+ExitOnOutOfMemoryError",
             "-Djava.net.preferIPv4Stack=true");
 
     /** How long a service gets after SIGTERM before it is killed. */

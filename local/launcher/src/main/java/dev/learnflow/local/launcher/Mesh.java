@@ -472,6 +472,9 @@ public final class Mesh implements AutoCloseable {
         env.putAll(db.serviceEnv());
         env.putAll(keys.envFor(s.name()));
         env.put("LEARNFLOW_HOME", o.repoRoot.toString());
+        // Two glibc malloc arenas instead of up to 8 per core: less native memory per JVM (issue 19), as
+        // ./learnflow sets it for itself; a value from the environment wins.
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2");
         env.putAll(o.serviceEnv);
         env.putAll(o.perServiceEnv.getOrDefault(s.name(), Map.of()));
         Path log = o.logDir().resolve(s.name() + ".log");
