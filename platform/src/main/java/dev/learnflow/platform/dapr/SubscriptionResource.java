@@ -8,6 +8,7 @@ import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.platform.errors.ApiException;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +29,9 @@ import java.util.Map;
 
 /**
  * The app side of Dapr programmatic subscriptions: the sidecar reads {@code GET /dapr/subscribe} at start and
- * POSTs each CloudEvent to the route given there; our reply body tells it SUCCESS, RETRY or DROP. A
+ * POSTs each CloudEvent to the route given there ({@code /dapr/events/{topic}}, on a worker thread, or
+ * {@code /dapr/events-on-loop/{topic}} for a {@link EventHandler#nonBlocking()} handler); our reply body tells it
+ * SUCCESS, RETRY or DROP. A
  * {@link BulkEventHandler}'s subscription is declared with {@code bulkSubscribe} and routed to
  * {@code /dapr/bulk/{topic}}, where the sidecar POSTs batches (Dapr's bulk envelope, {@code entries[{entryId,
  * event, contentType, metadata}]}) and we answer a status per entry ({@code statuses[{entryId, status}]}).
@@ -40,6 +43,7 @@ public class SubscriptionResource {
     private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
     static final String ROUTE_PREFIX = "/dapr/events/";
     static final String BULK_ROUTE_PREFIX = "/dapr/bulk/";
+    static final String NON_BLOCKING_ROUTE_PREFIX = "/dapr/events-on-loop/";
 
     private final Map<String, EventHandler<?>> handlersByTopic = new HashMap<>();
     private final ObjectMapper mapper;
@@ -83,7 +87,8 @@ public class SubscriptionResource {
                         ? new Subscription(EventTopic.PUBSUB_NAME, h.topic().topic(),
                         BULK_ROUTE_PREFIX + h.topic().topic(), h.topic().deadLetterTopic(), bulk.bulkSubscribe())
                         : new Subscription(EventTopic.PUBSUB_NAME, h.topic().topic(),
-                        ROUTE_PREFIX + h.topic().topic(), h.topic().deadLetterTopic(), null))
+                        (h.nonBlocking() ? NON_BLOCKING_ROUTE_PREFIX : ROUTE_PREFIX) + h.topic().topic(),
+                        h.topic().deadLetterTopic(), null))
                 .sorted(java.util.Comparator.comparing(Subscription::topic))
                 .toList();
     }
@@ -98,6 +103,23 @@ public class SubscriptionResource {
         EventHandler<?> handler = handlersByTopic.get(topic);
         if (handler == null) {
             LOG.warnf("Event for topic %s, which this app does not subscribe to: dropped", topic);
+            return new DeliveryStatus(Delivery.DROP);
+        }
+        return new DeliveryStatus(dispatch(handler, envelope));
+    }
+
+    @POST
+    @Path("/events-on-loop/{topic}")
+    @Consumes({"application/cloudevents+json", MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @NonBlocking
+    @Operation(summary = "Delivery of one CloudEvent to a non-blocking handler (called by the sidecar)")
+    public DeliveryStatus deliverOnLoop(@PathParam("topic") String topic, JsonNode envelope) {
+        EventHandler<?> handler = handlersByTopic.get(topic);
+        if (handler == null || !handler.nonBlocking()) {
+            // Only what /dapr/subscribe announced comes here; anything else must not hold the event loop.
+            LOG.warnf("Event for topic %s on the non-blocking route, which has no non-blocking handler: dropped",
+                    topic);
             return new DeliveryStatus(Delivery.DROP);
         }
         return new DeliveryStatus(dispatch(handler, envelope));

@@ -45,6 +45,12 @@ abstract class StudentEvents<T> implements EventHandler<T> {
         return topic;
     }
 
+    /** Relaying only queues the message to the user's sockets (Vert.x writes): delivered on the event loop. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public Delivery handle(CloudEvent<T> event) {
         if (student.apply(event.data()) == null || !complete.test(event.data())) {

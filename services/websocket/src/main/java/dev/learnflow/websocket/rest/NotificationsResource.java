@@ -5,6 +5,7 @@ import dev.learnflow.websocket.domain.PushAccepted;
 import dev.learnflow.websocket.domain.PushRequest;
 import dev.learnflow.websocket.service.EventMessages;
 import dev.learnflow.websocket.service.Relay;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,7 @@ public class NotificationsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @NonBlocking // relaying only queues to the sockets: no hand-over to a worker thread and back (issue 19)
     @Operation(summary = "Relay a message to the sockets of the given users (on this replica)")
     public Response push(@Valid @NotNull PushRequest push) {
         if (!push.payload().isObject()) {
