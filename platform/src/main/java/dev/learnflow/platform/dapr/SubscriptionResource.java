@@ -100,12 +100,7 @@ public class SubscriptionResource {
     @Blocking
     @Operation(summary = "Delivery of one CloudEvent (called by the sidecar)")
     public DeliveryStatus deliver(@PathParam("topic") String topic, JsonNode envelope) {
-        EventHandler<?> handler = handlersByTopic.get(topic);
-        if (handler == null) {
-            LOG.warnf("Event for topic %s, which this app does not subscribe to: dropped", topic);
-            return new DeliveryStatus(Delivery.DROP);
-        }
-        return new DeliveryStatus(dispatch(handler, envelope));
+        return deliverOne(topic, envelope, false);
     }
 
     @POST
@@ -115,11 +110,15 @@ public class SubscriptionResource {
     @NonBlocking
     @Operation(summary = "Delivery of one CloudEvent to a non-blocking handler (called by the sidecar)")
     public DeliveryStatus deliverOnLoop(@PathParam("topic") String topic, JsonNode envelope) {
+        return deliverOne(topic, envelope, true);
+    }
+
+    /** On the event loop only to a non-blocking handler: only what /dapr/subscribe announced may hold the loop. */
+    private DeliveryStatus deliverOne(String topic, JsonNode envelope, boolean onEventLoop) {
         EventHandler<?> handler = handlersByTopic.get(topic);
-        if (handler == null || !handler.nonBlocking()) {
-            // Only what /dapr/subscribe announced comes here; anything else must not hold the event loop.
-            LOG.warnf("Event for topic %s on the non-blocking route, which has no non-blocking handler: dropped",
-                    topic);
+        if (handler == null || (onEventLoop && !handler.nonBlocking())) {
+            LOG.warnf("Event for topic %s, which this app does not subscribe to%s: dropped", topic,
+                    onEventLoop ? " with a non-blocking handler" : "");
             return new DeliveryStatus(Delivery.DROP);
         }
         return new DeliveryStatus(dispatch(handler, envelope));
