@@ -103,6 +103,21 @@ class RoutingTest {
     }
 
     @Test
+    void aBackendSlowerThanTheRoutesTimeoutGivesA504Problem() {
+        // The standard route timeout (3 s) ends the wait; the sidecars' own timeouts (10 s) are longer.
+        progress.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/students/.*/streak"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(4_000)
+                        .withHeader("Content-Type", "application/json").withBody("{}")));
+        Accounts.Account ada = Accounts.register("student");
+        given().auth().oauth2(ada.accessToken())
+                .when().get("/api/v1/students/" + ada.id() + "/streak")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://learnflow.dev/problems/gateway-timeout"));
+    }
+
+    @Test
     void aBackendThatIsDownGivesA503ProblemQuickly() {
         // triage has no app in this mesh: its sidecar lookup fails like daprd's does for an unknown app.
         Accounts.Account ada = Accounts.register("student");

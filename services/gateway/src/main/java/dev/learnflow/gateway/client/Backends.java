@@ -63,20 +63,23 @@ public class Backends {
                 Map.of(CallerIdentity.USER_HEADER, caller.id().toString(),
                         CallerIdentity.ROLES_HEADER, caller.rolesHeader()),
                 timeout);
+        // Separate steps, not onItemOrFailure: a problem thrown while handling a failure would reach the mappers
+        // wrapped with it (a CompositeException, i.e. a 500) instead of as the 503/504 it is.
         return Uni.createFrom().completionStage(() -> invoker.invokeNonBlocking(call))
-                .onItemOrFailure().transform((reply, failure) -> relay(breaker, appId, reply, failure));
+                .onFailure().transform(failure -> unreachable(breaker, appId, failure))
+                .onItem().transform(reply -> relay(breaker, appId, reply));
     }
 
-    private Response relay(CircuitBreaker breaker, String appId, ServiceInvoker.Reply reply, Throwable failure) {
-        if (failure != null) {
-            breaker.onFailure();
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof ApiException api) {
-                throw api;
-            }
-            throw ApiException.unavailable(appId + " is not reachable right now");
-        }
+    /** The call got no answer (timeout: 504; the sidecar unreachable: 503). */
+    private static ApiException unreachable(CircuitBreaker breaker, String appId, Throwable failure) {
+        breaker.onFailure();
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof ApiException api ? api
+                : ApiException.unavailable(appId + " is not reachable right now");
+    }
+
+    private Response relay(CircuitBreaker breaker, String appId, ServiceInvoker.Reply reply) {
         if (isSidecarFailure(reply)) {
             breaker.onFailure();
             LOG.warnf("Sidecar could not reach %s: %s", appId, reply.bodyText());
