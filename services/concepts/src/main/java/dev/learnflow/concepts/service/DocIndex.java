@@ -51,10 +51,10 @@ public class DocIndex {
 
     /**
      * The standard modules beginners meet first: the functions and classes they document are Python's names
-     * (datetime and time left out: their attributes, day, second, are everyday words).
+     * (datetime, time, os and shutil left out: their names, day, second, system, are everyday words).
      */
     static final Set<String> BEGINNER_MODULES = Set.of("math", "random", "collections", "itertools", "functools",
-            "os", "pathlib", "json", "re", "string", "statistics", "sys", "shutil", "heapq",
+            "pathlib", "json", "re", "string", "statistics", "sys", "heapq",
             "bisect", "copy", "csv");
     private final List<DocPassage> passages;
     private final Bm25 bm25 = new Bm25();
