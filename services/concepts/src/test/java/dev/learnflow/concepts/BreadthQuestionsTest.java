@@ -6,7 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Session 10's set ({@code retrieval/breadth-more.tsv}): standard-library functions, single methods of the built-in
@@ -26,36 +29,32 @@ class BreadthQuestionsTest {
     }
 
     static Score score(List<SubjectQuestionsTest.Labelled> questions, boolean withHint, StringBuilder misses) {
-        int answerable = 0;
-        int answered = 0;
-        int onTopic = 0;
-        int wrongLessons = 0;
-        int wrongSections = 0;
-        int unanswerable = 0;
-        int abstained = 0;
+        Map<String, Integer> tally = new HashMap<>();   // answerable, answered, onTopic, wrongLesson, ...
         for (SubjectQuestionsTest.Labelled q : questions) {
             String hint = withHint ? StudentQuestionsTest.courseTopicHint(q.question()) : null;
             AnswerPlanner.Plan plan = AnswerPlannerTest.planner.plan(q.question(), hint);
             String about = SubjectQuestionsTest.about(plan);
             boolean given = !about.isBlank();
             boolean right = q.answerable() ? given && SubjectQuestionsTest.mentions(about, q.words()) : !given;
-            if (q.answerable()) {
-                answerable++;
-                answered += given ? 1 : 0;
-                onTopic += right ? 1 : 0;
-            } else {
-                unanswerable++;
-                abstained += right ? 1 : 0;
+            List<String> counted = new ArrayList<>(List.of(q.answerable() ? "answerable" : "unanswerable"));
+            if (q.answerable() && given) {
+                counted.add("answered");
             }
-            if (!right) {
-                wrongLessons += plan instanceof AnswerPlanner.LessonPlan ? 1 : 0;
-                wrongSections += plan instanceof AnswerPlanner.DocPlan ? 1 : 0;
+            if (right) {
+                counted.add(q.answerable() ? "onTopic" : "abstained");
+            } else {
+                counted.add(plan instanceof AnswerPlanner.LessonPlan ? "wrongLesson"
+                        : plan instanceof AnswerPlanner.DocPlan ? "wrongSection" : "missedAbstention");
                 misses.append(String.format("  %-55s %-28s got %s; key terms %s%n", q.question(),
                         String.join(",", q.words()), AnswerPlannerTest.describe(plan),
                         AnswerPlannerTest.planner.keyTermsOf(q.question())));
             }
+            counted.forEach(c -> tally.merge(c, 1, Integer::sum));
         }
-        return new Score(answerable, answered, onTopic, wrongLessons, wrongSections, unanswerable, abstained);
+        return new Score(tally.getOrDefault("answerable", 0), tally.getOrDefault("answered", 0),
+                tally.getOrDefault("onTopic", 0), tally.getOrDefault("wrongLesson", 0),
+                tally.getOrDefault("wrongSection", 0), tally.getOrDefault("unanswerable", 0),
+                tally.getOrDefault("abstained", 0));
     }
 
     @Test
