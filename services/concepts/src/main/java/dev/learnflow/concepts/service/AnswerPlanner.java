@@ -65,11 +65,20 @@ public class AnswerPlanner {
     static final double FULLER_LESSON_MARGIN = 0.15;
     /** The question's rarest content word, when it holds this share of its weight, is what it asks about. */
     static final double RAREST_SHARE = 0.4;
+    /**
+     * A section documenting the asked name that matches the question this nearly as well as a lesson naming that
+     * name only in passing (an alias, not its title) is the more specific answer ("pop with no index": list.pop,
+     * not the Lists lesson).
+     */
+    static final double SPECIFIC_SECTION_MARGIN = 0.05;
     /** Sections looked at for one that covers the question better than the lesson. */
     static final int COVERING_DOCS = 4;
 
     private static final Pattern CODE_NAME = Pattern.compile(
-            "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b");
+            "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b"
+                    + "|(?<![\\w.])([a-z_][a-z0-9_]*)\\([^()\\w]{0,30}\\w[^()]{0,30}\\)");
+    /** The text of a string literal passed to a call ({@code int("abc")}): the student's data, not a name. */
+    private static final Pattern CALL_STRING_ARGUMENT = Pattern.compile("(\\w\\(\\s*)([\"'])[^\"'\\n]*\\2");
 
     private static final java.util.Set<String> VAGUE_WORDS = java.util.Set.copyOf(List.of("can", "could", "you", "u", "please",
             "pls", "explain", "it", "that", "this", "again", "more", "once", "show", "me", "another", "example",
@@ -85,6 +94,8 @@ public class AnswerPlanner {
     private final ContentCoverage coverage;
     /** The names the documentation documents, by their stem (as key terms come): "isinstanc" → isinstance. */
     private final Map<String, Set<String>> documentedByStem = new java.util.HashMap<>();
+    /** The built-in functions ({@code round}, {@code len}): a call of one with arguments names it. */
+    private final Set<String> builtinFunctions;
     private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
@@ -101,6 +112,7 @@ public class AnswerPlanner {
         this.spelling = new Spelling(known, conceptNames);
         this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames(), docs.builtinFunctions());
         this.coverage = new ContentCoverage(lessons.lessons(), docs::idf);
+        this.builtinFunctions = Set.copyOf(docs.builtinFunctions());
         for (String name : docs.documentedNames()) {
             documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
         }
@@ -132,7 +144,8 @@ public class AnswerPlanner {
      * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
      */
     public Plan plan(String asked, String preferredTopicId) {
-        String corrected = spelling.correct(asked);
+        // int("abc"): the text in the quotes is data; as a word it would name the abc lesson
+        String corrected = spelling.correct(CALL_STRING_ARGUMENT.matcher(asked).replaceAll("$1$2$2"));
         // other domains and vagueness are judged on the student's own words; retrieval also gets Python's words
         String question = studentWords.withPythonWords(corrected);
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
@@ -259,6 +272,9 @@ public class AnswerPlanner {
                 .map(KeyTerms::stem).filter(rarest::equals).isPresent();
         boolean lacksRarest = rarest != null && content.size() >= 2 && !coverage.uses(lesson, rarest)
                 && content.get(rarest) >= RAREST_SHARE * total && (name == null || rarestModifiesName);
+        if (ownsSubject && !lacksRarest) {
+            return specificSection(question, vector, lesson, keys, heaviest).<Plan>map(DocPlan::new).orElse(plan);
+        }
         if (unnamed.isEmpty() && !lacksRarest) {
             return plan;
         }
@@ -280,6 +296,38 @@ public class AnswerPlanner {
             }
         }
         return plan;
+    }
+
+    /**
+     * The section documenting the question's subject when the lesson names that subject only in passing (one of its
+     * aliases, not its title) and the section matches the question about as well as the lesson does: the lesson
+     * tours many operations, the section is about the one asked.
+     */
+    private Optional<DocIndex.Hit> specificSection(String question, float[] vector, Lesson lesson, KeyTerms.Asked keys,
+                                                   double heaviest) {
+        Set<String> passing = new java.util.LinkedHashSet<>();
+        for (String term : keys.all()) {
+            // a name written as code is the asked one ("list.sort(reverse=True)" asks about sort, not reverse)
+            boolean asked = keys.marked().isEmpty() || keys.marked().contains(term);
+            if (asked && keyTerms.weight(term, keys) >= heaviest && keyTerms.namesInPassing(lesson, term)
+                    && documentedByStem.containsKey(term)) {
+                passing.addAll(documentedByStem.get(term));
+            }
+        }
+        if (passing.isEmpty()) {
+            return Optional.empty();
+        }
+        double lessonCosine = lessons.rank(vector, null).stream().filter(h -> h.lesson() == lesson)
+                .mapToDouble(LessonRetriever.Hit::similarity).findFirst().orElse(1);
+        Set<String> marked = new java.util.HashSet<>(keys.marked());
+        marked.addAll(passing);
+        return docs.search(question, vector, COVERING_DOCS, marked).stream()
+                .filter(h -> h.similarity() >= DOC_MIN && h.similarity() >= lessonCosine - SPECIFIC_SECTION_MARGIN)
+                .filter(h -> passing.stream().anyMatch(t -> DocIndex.documentsNameIn(h.passage(), "", Set.of(), Set.of(t))))
+                // names are case-sensitive: typing's Self is not the self a student asks about
+                .filter(h -> DocIndex.documentedNames(h.passage()).stream()
+                        .anyMatch(n -> passing.contains(n) || question.contains(n)))
+                .findFirst();
     }
 
     /**
@@ -324,7 +372,8 @@ public class AnswerPlanner {
 
     /** The Python names the question asks about, weighed by rarity among the lessons (for diagnostics). */
     public String keyTermsOf(String question) {
-        KeyTerms.Asked keys = keyTerms.of(studentWords.withPythonWords(spelling.correct(question)));
+        KeyTerms.Asked keys = keyTerms.of(studentWords.withPythonWords(spelling.correct(
+                CALL_STRING_ARGUMENT.matcher(question).replaceAll("$1$2$2"))));
         return keys.all().stream().map(k -> String.format("%s%s %.1f", keys.marked().contains(k) ? "`" : "", k,
                 keyTerms.weight(k, keys))).toList().toString();
     }
@@ -342,12 +391,19 @@ public class AnswerPlanner {
         return keyTerms.strongest(keys) < MIN_KEY_WEIGHT || keyTerms.coverage(hit.lesson(), keys) >= MIN_COVERAGE;
     }
 
-    /** Names the question writes as code: {@code len()}, {@code str.count}, {@code .split}. */
-    static List<String> codeNames(String lowerQuestion) {
+    /**
+     * Names the question writes as code: {@code len()}, {@code str.count}, {@code .split}, and built-in functions
+     * called with arguments ({@code round(2.5)}; a call of the student's own, {@code add(item)}, names nothing).
+     */
+    private List<String> codeNames(String lowerQuestion) {
         List<String> found = new ArrayList<>();
         Matcher m = CODE_NAME.matcher(lowerQuestion);
         while (m.find()) {
-            found.add(m.group(1) != null ? m.group(1) : m.group(2));
+            if (m.group(3) == null) {
+                found.add(m.group(1) != null ? m.group(1) : m.group(2));
+            } else if (builtinFunctions.contains(m.group(3))) {
+                found.add(m.group(3));
+            }
         }
         return found;
     }

@@ -49,6 +49,13 @@ public class DocIndex {
     /** "json --- JSON encoder and decoder": the section of a standard module. */
     private static final Pattern MODULE_SECTION = Pattern.compile("([a-z_][a-z0-9_]*)(?:\\.[a-z0-9_.]+)? --- ");
 
+    /**
+     * The standard modules beginners meet first: the functions and classes they document are Python's names
+     * (datetime, time, os and shutil left out: their names, day, second, system, are everyday words).
+     */
+    static final Set<String> BEGINNER_MODULES = Set.of("math", "random", "collections", "itertools", "functools",
+            "pathlib", "json", "re", "string", "statistics", "sys", "heapq",
+            "bisect", "copy", "csv");
     private final List<DocPassage> passages;
     private final Bm25 bm25 = new Bm25();
     private final Encoder encoder;
@@ -150,6 +157,15 @@ public class DocIndex {
             Matcher module = MODULE_SECTION.matcher(p.section());
             if (module.lookingAt()) {
                 names.add(module.group(1));
+                if (BEGINNER_MODULES.contains(module.group(1))) {
+                    // what beginners call from these modules is Python's name too: deque, cycle, getcwd, sqrt
+                    for (String name : p.keywords().split(",\\s*")) {
+                        String last = name.substring(name.lastIndexOf('.') + 1).strip();
+                        if (last.matches("[a-z_][a-z0-9_]{2,}")) {
+                            names.add(last);
+                        }
+                    }
+                }
             }
         }
         names.remove("");
@@ -236,7 +252,13 @@ public class DocIndex {
         return false;
     }
 
-    /** How rare a (folded) word is across the documentation; 0 for a word it never uses. */
+    /** The last part of each name the section documents, as the documentation spells it ({@code Self}, {@code pop}). */
+    public static List<String> documentedNames(DocPassage passage) {
+        return java.util.Arrays.stream(passage.keywords().split(",\\s*"))
+                .map(n -> n.substring(n.lastIndexOf('.') + 1).strip()).filter(n -> !n.isEmpty()).toList();
+    }
+
+        /** How rare a (folded) word is across the documentation; 0 for a word it never uses. */
     public double idf(String token) {
         return bm25.idf(token);
     }

@@ -68,6 +68,10 @@ public final class KeyTerms {
     /** Names the lessons' prose uses as English words ("time", "number", "add", "list"). */
     private final Set<String> english;
     private final Map<String, Set<String>> lessonNames = new HashMap<>();
+    /** What each lesson's title and id name: what it is about as a whole, not one of the things it lists. */
+    private final Map<String, Set<String>> titleNames = new HashMap<>();
+    /** Each lesson's one-word aliases: the names it lists ("pop"), not its descriptions ("factorial recursive"). */
+    private final Map<String, Set<String>> oneWordAliases = new HashMap<>();
     private final Map<String, Set<String>> lessonWords = new HashMap<>();
     private final Map<String, Integer> lessonFrequency = new HashMap<>();
     private final int lessonCount;
@@ -103,6 +107,9 @@ public final class KeyTerms {
                     + " " + lesson.inDepth() + " " + lesson.example() + " " + String.join(" ", lesson.watchOut()));
             lessonWords.put(lesson.topicId(), words);
             lessonNames.put(lesson.topicId(), words(lesson.title() + " " + String.join(" ", lesson.aliases())));
+            titleNames.put(lesson.topicId(), words(lesson.title() + " " + lesson.topicId()));
+            oneWordAliases.put(lesson.topicId(), lesson.aliases().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                    .filter(a -> a.matches("[a-z_][a-z0-9_]*")).map(KeyTerms::stem).collect(java.util.stream.Collectors.toSet()));
             words.forEach(w -> lessonFrequency.merge(w, 1, Integer::sum));
             // the lessons write names as code (`range`); a name in their plain prose is used as English
             words(CODE_IN_PROSE.matcher(lesson.idea() + " " + lesson.inDepth() + " "
@@ -223,6 +230,14 @@ public final class KeyTerms {
     /** Whether the lesson's title or aliases use the name. */
     public boolean names(Lesson lesson, String name) {
         return lessonNames.getOrDefault(lesson.topicId(), Set.of()).contains(name);
+    }
+
+    /**
+     * Whether the lesson names the term only as one of its one-word aliases, not in its title or id: the Lists
+     * lesson lists {@code pop} among the things lists do, it is not about {@code pop}.
+     */
+    public boolean namesInPassing(Lesson lesson, String name) {
+        return oneWordAliases.getOrDefault(lesson.topicId(), Set.of()).contains(name) && !titleNames.getOrDefault(lesson.topicId(), Set.of()).contains(name);
     }
 
     /** The heaviest key term's weight: how much the question's names say at all. */

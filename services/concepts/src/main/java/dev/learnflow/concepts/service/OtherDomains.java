@@ -33,7 +33,9 @@ public final class OtherDomains {
                     + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|"
                     + "console\\.log|npm|node\\.?js|jquery|react|public static void|system\\.out\\.println)\\b"
                     // "c++" and "c#" end in a non-word character: no word boundary after them
-                    + "|\\bc(\\+\\+|#)(?!\\w)"), null),
+                    + "|\\bc(\\+\\+|#)(?!\\w)"
+                    // "a linked list in c": C named as the language the code is in
+                    + "|\\b(in|using|into) (plain |ansi )?c\\b(?![+#=\\w(.\\[])"), null),
             new Domain("HTML and CSS (web pages)", "a web reference such as MDN Web Docs",
                     Pattern.compile("\\b(html|css|div|divs|flexbox|flex-box|stylesheet|navbar|"
                             + "iframe|href|justify-content|align-items|z-index|media quer(y|ies)|font colou?r|"
