@@ -8,7 +8,7 @@ import dev.learnflow.debug.service.CodeFacts;
 import dev.learnflow.debug.service.ExpectationParser;
 import dev.learnflow.debug.service.WrongResultHints;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +54,15 @@ class DevSetTest {
         }
     }
 
+    /** Every dev set; {@code -Ddevset.only=io} scores the sets whose name contains it (while iterating on one). */
+    static Stream<String> devSets() {
+        String only = System.getProperty("devset.only", "");
+        return Stream.of("/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
+                "/debug/devset-setup.json", "/debug/devset-io.json").filter(name -> name.contains(only));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
-            "/debug/devset-setup.json"})
+    @MethodSource("devSets")
     void theDevSetIsDiagnosed(String devFile) throws IOException {
         List<Program> programs;
         try (InputStream in = DevSetTest.class.getResourceAsStream(devFile)) {
@@ -94,7 +101,7 @@ class DevSetTest {
                 tallies.forEach(t -> t.top1++);
             } else {
                 misses.append("\n  line ").append(ranked).append(" for ").append(p.bugLines()).append(" (")
-                        .append(p.category()).append("): ").append(said);
+                        .append(p.category()).append("): ").append(said).append(" cases ").append(expectations.cases());
             }
             if (ranked.stream().limit(3).anyMatch(p.bugLines()::contains)) {
                 tallies.forEach(t -> t.top3++);
