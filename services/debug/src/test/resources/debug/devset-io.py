@@ -40,7 +40,7 @@ print("sum:", a - b)
 """, "stdin", [("stdin", "3\n4\n", "sum: -1", "sum: 7")],
     question="input: 3 4\nexpected output: 7\nbut it shows sum: -1")
 
-add("integer_division", [4], """n = int(input("how many numbers? "))
+add("integer_division", [5], """n = int(input("how many numbers? "))
 total = 0
 for i in range(n):
     total += int(input())
@@ -322,7 +322,7 @@ add("wrong_variable_returned", [5], """def longest(words):
 """, "error", [("call", "", "longest(['hi', 'hello', 'hey'])", 'hey', 'hello')],
     error="assert 'hey' == 'hello'\n  - hello\n  + hey")
 
-add("wrong_operator", [4], """def count_vowels(s):
+add("wrong_operator", [5], """def count_vowels(s):
     n = 0
     for ch in s:
         if ch in "aeiou":
