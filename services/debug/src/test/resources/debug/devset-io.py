@@ -353,6 +353,62 @@ add("print_instead_of_return", [3], """def double(x):
 # marker: the programs below were written after the changes, as a check
 AFTER = len(base.P)
 
+add("mutable_default_argument", [1], """def make_order(dish, order=[]):
+    order.append(dish)
+    return order
+""", "question", [("call", "make_order('soup')", "make_order('soup')", ['soup', 'soup'], ['soup'])],
+    question="make_order('soup') is fine the first time but when I call it again I get ['soup', 'soup'], I only "
+             "ordered one soup")
+
+add("wrong_comparison_operator", [3], """age = int(input("How old are you? "))
+price = 12
+if age > 65:
+    price = 6
+print("Your ticket costs", price)
+""", "stdin", [("stdin", "65\n", "Your ticket costs 12", "Your ticket costs 6")],
+    question="How old are you? 65\nYour ticket costs 12\n\nat 65 you are a senior, it should cost 6")
+
+add("wrong_operator", [4], """def word_lengths(words):
+    lengths = {}
+    for w in words:
+        lengths[len(w)] = 1
+    return lengths
+""", "error", [("call", "", "word_lengths(['hi', 'yo', 'cat'])", {2: 1, 3: 1}, {2: 2, 3: 1})],
+    error="E       AssertionError: assert {2: 1, 3: 1} == {2: 2, 3: 1}\n"
+          "E        +  where {2: 1, 3: 1} = word_lengths(['hi', 'yo', 'cat'])")
+
+add("is_vs_equals", [3], """big = 1000
+n = int(input())
+if n * 10 is big:
+    print("exactly a thousand")
+else:
+    print("not a thousand")
+""", "stdin", [("stdin", "100\n", "not a thousand", "exactly a thousand")],
+    error="Input: 100\nExpected: exactly a thousand\nActual: not a thousand")
+
+add("mutate_while_iterating", [4], """def clean(names):
+    for name in names:
+        if name == "":
+            names.remove(name)
+    return names
+""", "question", [("call", "", "clean(['ann', '', '', 'bo'])", ['ann', '', 'bo'], ['ann', 'bo'])],
+    question="clean(['ann', '', '', 'bo']) still has an empty string in it: ['ann', '', 'bo']")
+
+add("off_by_one_range", [2], """n = int(input("rows: "))
+for i in range(1, n):
+    print("#" * i)
+""", "stdin", [("stdin", "3\n", "#\n##\n", "###")],
+    question="rows: 3 gives me\n#\n##\nbut it should print\n#\n##\n###")
+
+add("missing_return", [6], """def biggest(a, b):
+    if a > b:
+        return a
+    elif b > a:
+        return b
+    a
+""", "error", [("call", "", "biggest(4, 4)", None, 4)],
+    error="biggest(4, 4)\nExpected: 4\nGot: None")
+
 if __name__ == "__main__":
     base.P[AFTER:] = [dict(p, after=True) for p in base.P[AFTER:]]
     base.main("devset-io.json")
