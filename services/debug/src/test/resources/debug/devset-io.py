@@ -10,13 +10,13 @@ shapes tools print them (AssertionError with a message, "Expected: ... Got: ..."
 output). The last block, after the marker, was written after the changes, as a check of how far they carry.
 Usage: python3 devset-io.py
 """
-import importlib.util
 import os
+import runpy
+from types import SimpleNamespace
 
-_spec = importlib.util.spec_from_file_location(
-    "devset_expectations", os.path.join(os.path.dirname(os.path.abspath(__file__)), "devset-expectations.py"))
-base = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(base)
+# the checks and the writer of devset-expectations.py (its own programs are not run: it is not __main__ here)
+base = SimpleNamespace(**runpy.run_path(os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                     "devset-expectations.py")))
 base.P.clear()
 add = base.add
 
@@ -48,14 +48,14 @@ print("average is", total // n)
 """, "stdin", [("stdin", "2\n3\n4\n", "average is 3", "3.5")],
     question="when I enter 2 then 3 and 4 it says average is 3 but it should be 3.5")
 
-add("wrong_comparison_operator", [2], """score = int(input("score: "))
+add("wrong_comparison_operator", [3], """score = int(input("score: "))
+grade = "C"
 if score > 90:
-    print("A")
+    grade = "A"
 elif score > 80:
-    print("B")
-else:
-    print("C")
-""", "stdin", [("stdin", "90\n", "B", "A")],
+    grade = "B"
+print("grade:", grade)
+""", "stdin", [("stdin", "90\n", "grade: B", "grade: A")],
     question="grades of exactly 90 get a B, 90 should be an A")
 
 add("off_by_one_range", [3], """n = int(input())
@@ -160,9 +160,10 @@ print(round(km, 2), "km")
 # ---------------------------------------------------------------- second calls and setup (mutable defaults)
 add("mutable_default_argument", [1], """def add_item(item, basket=[]):
     basket.append(item)
+    print("added", item)
     return basket
 
-print(add_item('a'))
+first = add_item('a')
 print(add_item('b'))
 """, "question", [("call", "add_item('a')", "add_item('b')", ['a', 'b'], ['b'])],
     question="the second time I call add_item('b') I get ['a', 'b'] instead of ['b']")
@@ -209,12 +210,9 @@ print(len(b.things))
 definitions_only()
 
 # ---------------------------------------------------------------- boundaries said in words
-add("wrong_comparison_operator", [4], """def count_passed(scores):
-    n = 0
-    for s in scores:
-        if s > 50:
-            n += 1
-    return n
+add("wrong_comparison_operator", [2], """def count_passed(scores):
+    passed = [s for s in scores if s > 50]
+    return len(passed)
 """, "question", [("call", "", "count_passed([40, 50, 70])", 1, 2)],
     question="count_passed([40, 50, 70]) doesn't count the 50 even though 50 is a pass, so it should be 2")
 
@@ -264,10 +262,11 @@ add("is_vs_equals", [3], """def is_palindrome(word):
     error="Failed example:\n    is_palindrome('noon')\nExpected:\n    True\nGot:\n    False")
 
 # ---------------------------------------------------------------- changing the list the loop walks
-add("mutate_while_iterating", [3], """def remove_evens(nums):
+add("mutate_while_iterating", [4], """def remove_evens(nums):
     for n in nums:
         if n % 2 == 0:
             nums.remove(n)
+            print("removed", n)
     return nums
 """, "question", [("call", "", "remove_evens([2, 4, 6, 7])", [4, 7], [7])],
     question="remove_evens([2, 4, 6, 7]) should leave just [7] but 4 is still there")
@@ -313,14 +312,14 @@ add("return_in_loop", [5], """def total_price(prices):
     error="    def test_total():\n>       assert total_price([3, 4, 5]) == 12\nE       assert 3 == 12\n"
           "E        +  where 3 = total_price([3, 4, 5])")
 
-add("wrong_variable_returned", [5], """def longest(words):
-    best = ""
-    for w in words:
-        if len(w) > len(best):
-            best = w
-    return w
-""", "error", [("call", "", "longest(['hi', 'hello', 'hey'])", 'hey', 'hello')],
-    error="assert 'hey' == 'hello'\n  - hello\n  + hey")
+add("wrong_variable_returned", [6], """def total_cost(prices, tax):
+    subtotal = 0
+    for p in prices:
+        subtotal += p
+    total = subtotal * (1 + tax)
+    return subtotal
+""", "error", [("call", "", "total_cost([10, 20], 0.5)", 30, 45.0)],
+    error="E       assert 30 == 45.0")
 
 add("wrong_operator", [5], """def count_vowels(s):
     n = 0
