@@ -11,7 +11,6 @@
 import ast
 import base64
 import builtins
-import copy
 import io
 import json
 import math
@@ -218,25 +217,26 @@ class Program:
         self.source = source
         self.tree = tree if tree is not None else ast.parse(source, STUDENT_FILE)
         self.code = compile(self.tree, STUDENT_FILE, "exec")
+        self.lib = None
+
+    def library(self):
+        # What a call case imports: each top-level statement compiled on its own (one failing statement spares the
+        # rest), without the module's asserts and main block. Compiled once: every case and replay loads it.
+        if self.lib is None:
+            self.lib = []
+            for node in self.tree.body:
+                if not isinstance(node, ast.Assert) and not is_main_block(node):
+                    try:
+                        self.lib.append((node, compile(ast.Module([node], []), STUDENT_FILE, "exec")))
+                    except SyntaxError:
+                        pass
+        return self.lib
 
     def namespace(self, stdin_text):
         stdin = io.StringIO(stdin_text or "")
         env = {"__name__": "__main__", "__builtins__": dict(vars(builtins))}
         env["__builtins__"]["input"] = fake_input(stdin)
         return env
-
-
-def library_of(tree):
-    """The module without its top-level asserts and main block: what a call case imports."""
-    lib = copy.deepcopy(tree)
-    body = []
-    for node in lib.body:
-        if isinstance(node, ast.Assert) or is_main_block(node):
-            body.append(ast.copy_location(ast.Pass(), node))
-        else:
-            body.append(node)
-    lib.body = body
-    return lib
 
 
 def is_main_block(node):
@@ -254,12 +254,11 @@ def load_library(program, tracer_seconds, before_calls=False):
     real = sys.stdout
     sys.stdout = out
     try:
-        for node in library_of(program.tree).body:
-            if isinstance(node, ast.Pass) or not isinstance(node, ast.FunctionDef) and \
+        for node, code in program.library():
+            if own and not isinstance(node, ast.FunctionDef) and \
                     any(isinstance(c, ast.Call) and getattr(c.func, "id", 0) in own for c in ast.walk(node)):
                 continue
             try:
-                code = compile(ast.Module(body=[node], type_ignores=[]), STUDENT_FILE, "exec")
                 run_traced(lambda: exec(code, env), Tracer(cover=False), tracer_seconds)
             except BaseException:
                 continue
@@ -317,8 +316,10 @@ def output_matches(out, expected):
         if last == wanted or last.split() and rounded(literal(last.split()[-1]), wanted):
             return True
         # "Total: 10.0" for an expected 10.0; but "not found" is not "found": only a value may follow a label
+        # "3" for "3 hot days": the one number the line holds
         return bool(wanted) and wanted[0] in "-0123456789[({'\"" and \
-            (last.endswith(" " + wanted) or last.endswith(":" + wanted) or last.endswith("=" + wanted))
+            (last.endswith(" " + wanted) or last.endswith(":" + wanted) or last.endswith("=" + wanted)) or \
+            [w for w in last.split() if w.lstrip("-").replace(".", "", 1).isdigit()] == [wanted]
     return False
 
 
@@ -425,12 +426,16 @@ def resolve_values(program, case):
     env = calls[0] and load_library(program, CASE_SECONDS, True)
     for k, call in enumerate(calls):
         r = run_case(program, dict(case, call=call, expected=None), Tracer(cover=False), env)
-        if r["error"] or r["runaway"]:
-            continue
         rest = list(vals)
         for a in call and getattr(ast.parse(call).body[-1].value, "args", ()) or ():
             if ast.get_source_segment(call, a) in rest:
                 rest.remove(ast.get_source_segment(call, a))
+        if r["error"] and case.get("call") and vals:
+            # the one call written out crashes: that is the failing case, whatever value it should give
+            case.update(call=call, expected=(rest or vals)[-1], candidates=None)
+            return
+        if r["error"] or r["runaway"]:
+            continue
         seen = [v for v in rest if (equal(r["value"], v) if call else output_matches(r["stdout"], v))]
         if not seen and (len(calls) > 1 or not call):
             continue
@@ -1173,6 +1178,10 @@ class Detectors:
                     muts.append((self.at(n), "replace", "(%s) %s (%s)" % (src(n.right), OP_TEXT[type(n.op)],
                                                                           src(n.left))))
                 self.add("wrong_operator", n, "operator", 0.25, muts, op=OP_TEXT.get(type(n.op)))
+            # n = 1 in a loop (counts[w] = 1 too) where n += 1 was meant: the count never gets past one
+            if isinstance(n, ast.Assign) and const_num(n.value) and enclosing(n, self.parents, (ast.For, ast.While)):
+                self.add("wrong_operator", n, "operator", 0.4, [(self.at(n.value), "replace", src(n.targets[0]) + " + "
+                                                                 + src(n.value))], op="=")
             # x =+ 1 (meant x += 1): the sign of a number where the operator belongs
             # (self.size =+ 1 too)
             if isinstance(n, ast.Assign) and len(n.targets) == 1 and \

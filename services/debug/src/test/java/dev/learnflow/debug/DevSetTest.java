@@ -8,7 +8,7 @@ import dev.learnflow.debug.service.CodeFacts;
 import dev.learnflow.debug.service.ExpectationParser;
 import dev.learnflow.debug.service.WrongResultHints;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +54,15 @@ class DevSetTest {
         }
     }
 
+    /** Every dev set; {@code -Ddevset.only=io} scores the sets whose name contains it (while iterating on one). */
+    static Stream<String> devSets() {
+        String only = System.getProperty("devset.only", "");
+        return Stream.of("/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
+                "/debug/devset-setup.json", "/debug/devset-io.json").filter(name -> name.contains(only));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
-            "/debug/devset-setup.json"})
+    @MethodSource("devSets")
     void theDevSetIsDiagnosed(String devFile) throws IOException {
         List<Program> programs;
         try (InputStream in = DevSetTest.class.getResourceAsStream(devFile)) {
@@ -66,6 +73,7 @@ class DevSetTest {
         Map<String, Tally> byCategory = new TreeMap<>();
         Map<String, Tally> byKind = new TreeMap<>();
         List<Long> millis = new ArrayList<>();
+        List<Long> parseMicros = new ArrayList<>();
         StringBuilder misses = new StringBuilder();
         Map<String, Integer> confusion = new TreeMap<>();
         for (Program p : programs) {
@@ -78,6 +86,7 @@ class DevSetTest {
             tallies.forEach(t -> t.n++);
             long started = System.nanoTime();
             Expectations expectations = ExpectationParser.parse(p.question(), p.error(), p.code());
+            parseMicros.add((System.nanoTime() - started) / 1_000);
             String code = expectations.code() == null ? "" : expectations.code();    // pasted in the question too
             ProgramDiagnosis d = expectations.any() ? DiagnosisHarnessTest.diagnose(code, expectations.cases())
                     : null;
@@ -94,7 +103,7 @@ class DevSetTest {
                 tallies.forEach(t -> t.top1++);
             } else {
                 misses.append("\n  line ").append(ranked).append(" for ").append(p.bugLines()).append(" (")
-                        .append(p.category()).append("): ").append(said);
+                        .append(p.category()).append("): ").append(said).append(" cases ").append(expectations.cases());
             }
             if (ranked.stream().limit(3).anyMatch(p.bugLines()::contains)) {
                 tallies.forEach(t -> t.top3++);
@@ -115,14 +124,17 @@ class DevSetTest {
         }
         int n = programs.size();
         millis.sort(Long::compare);
+        parseMicros.sort(Long::compare);
         StringBuilder table = new StringBuilder();
         table.append(String.format("%n| dev set %s (%d programs) | result |%n|---|---|%n"
                         + "| failing case found | %d%% |%n"
                         + "| bug line first | %d%% |%n| bug line in top 3 | %d%% |%n| category right | %d%% |%n"
-                        + "| leaks | %d |%n| parse + harness run, p50 / p95 (ms, python3 on this machine) | %d / %d |%n",
+                        + "| leaks | %d |%n| parse + harness run, p50 / p95 (ms, python3 on this machine) | %d / %d |%n"
+                        + "| parse alone, p50 / p95 / max (µs; the first programs warm the JVM up) | %d / %d / %d |%n",
                 devFile, n, 100 * all.found / n, 100 * all.top1 / n, 100 * all.top3 / n, 100 * all.category / n,
                 all.leaks,
-                millis.get(n / 2), millis.get(Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1))));
+                millis.get(n / 2), millis.get(p95(n)), parseMicros.get(n / 2), parseMicros.get(p95(n)),
+                parseMicros.get(n - 1)));
         table.append("\n| | n | found | first | top 3 | category | leaks |\n|---|--:|--:|--:|--:|--:|--:|\n");
         byCategory.forEach((name, t) -> table.append(t.row(name)));
         table.append("|---|--:|--:|--:|--:|--:|--:|\n");
@@ -131,10 +143,21 @@ class DevSetTest {
         confusion.forEach((pair, count) -> table.append("\n  ").append(pair).append(" x").append(count));
         System.out.println(table.append(misses).append('\n'));
 
-        assertThat(all.found).isGreaterThanOrEqualTo(n * 9 / 10);
-        assertThat(all.top3).isGreaterThanOrEqualTo(n * 7 / 10);
-        assertThat(all.category).isGreaterThanOrEqualTo(n * 6 / 10);
+        if (devFile.contains("devset-io")) {
+            // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
+            assertThat(all.found).isGreaterThanOrEqualTo(30);
+            assertThat(all.top3).isGreaterThanOrEqualTo(27);
+            assertThat(all.category).isGreaterThanOrEqualTo(25);
+        } else {
+            assertThat(all.found).isGreaterThanOrEqualTo(n * 9 / 10);
+            assertThat(all.top3).isGreaterThanOrEqualTo(n * 7 / 10);
+            assertThat(all.category).isGreaterThanOrEqualTo(n * 6 / 10);
+        }
         assertThat(all.leaks).isZero();
+    }
+
+    private static int p95(int n) {
+        return Math.min(n - 1, (int) Math.ceil(n * 0.95) - 1);
     }
 
     /** A whole student line (of some substance) or the fixed line, whitespace ignored, inside a hint; or null. */

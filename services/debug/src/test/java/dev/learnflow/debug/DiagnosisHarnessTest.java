@@ -101,6 +101,19 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aCallWrittenOutThatCrashesIsTheFailingCaseWhateverValueItShouldGive() {
+        // "first_word('') crashes, an empty sentence should give ''": values the words did not sort out
+        String code = "def first_word(sentence):\n    return sentence.split()[0]\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase("first_word('')", null, null, null, null, false,
+                "question", List.of("''"))));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.failingCase().error()).startsWith("IndexError");
+        assertThat(d.category()).isEqualTo("unhandled_edge_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
     void theShippedHarnessFitsTheSandboxCodeLimit() {
         // SandboxScript refuses a script over the limit; this names the budget the harness lives in
         assertThat(DiagnosisRunner.program().length()).isLessThanOrEqualTo(

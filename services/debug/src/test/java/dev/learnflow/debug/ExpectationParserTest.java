@@ -595,6 +595,54 @@ class ExpectationParserTest {
                 "f(['a'])", "[]", "None");
     }
 
+    @Test
+    void aLaterCallOfTheSameRunsAfterTheEarlierOnes() {
+        String code = "def add_item(item, basket=[]):\n    basket.append(item)\n    return basket\n";
+        assertCase(only(ExpectationParser.parse("the second time I call add_item('b') I get ['a', 'b'] instead of "
+                + "['b']", null, code)), "add_item('b'); add_item('b')", "['b']", "['a', 'b']");
+        assertCase(only(ExpectationParser.parse("add_item('b') should give ['b'] but on the 3rd call it is "
+                + "['b', 'b', 'b']", null, code)), "add_item('b'); add_item('b'); add_item('b')", "['b']",
+                "['b', 'b', 'b']");
+        assertCase(only(ExpectationParser.parse("add_item('b') gives ['b', 'b'] instead of ['b']", null, code)),
+                "add_item('b')", "['b']", "['b', 'b']");     // nothing said about earlier calls
+        // calls written in the script twice stay twice: "the third print" is the second tally('cat')
+        String tally = "def tally(word, seen={}):\n    seen[word] = seen.get(word, 0) + 1\n    return seen[word]\n"
+                + "print(tally('cat'))\nprint(tally('dog'))\nprint(tally('cat'))\n";
+        assertThat(only(ExpectationParser.parse("the third print gives 2 but I expected 1", null, tally))
+                .candidates()).containsExactly("tally('cat')", "tally('dog')", "tally('cat')");
+    }
+
+    @Test
+    void typedInputInOneFieldAndTheOutputInTheOther() {
+        String miles = "miles = float(input('miles: '))\nprint(round(miles / 1.609, 2), 'km')\n";
+        TestCase c = only(ExpectationParser.parse("input 10", "Expected: 16.09 km\nGot: 6.22 km", miles));
+        assertThat(c).extracting(TestCase::stdin, TestCase::expected, TestCase::claimed)
+                .containsExactly("10\n", "16.09 km", "6.22 km");
+    }
+
+    @Test
+    void aLabelledOutputEndsAtASentenceAboutWhatItPrints() {
+        String sum = "a = int(input('first number: '))\nb = int(input('second number: '))\nprint('sum:', a - b)\n";
+        TestCase c = only(ExpectationParser.parse("input: 3 4\nexpected output: 7\nbut it shows sum: -1", null, sum));
+        assertThat(c).extracting(TestCase::stdin, TestCase::expected).containsExactly("3\n4\n", "7");
+    }
+
+    @Test
+    void aConsoleRunWithShortPromptsGivesWhatWasTyped() {
+        String code = "a = input('a: ')\nb = input('b: ')\nif a > b:\n    print(a, 'is bigger')\n";
+        assertThat(ExpectationParser.stdinIn("Sample run:\na: 9\nb: 10\n9 is bigger", code)).contains("9\n10\n");
+        // a prompt that short is only a prompt at the start of a line
+        assertThat(ExpectationParser.stdinIn("it said data: 5 was bad", "x = input('a: ')\n")).isEmpty();
+    }
+
+    @Test
+    void aQuotedAssertOverANameTheScriptSets() {
+        String bag = "class Bag:\n    def __init__(self, things=[]):\n        self.things = things\n"
+                + "    def put(self, x):\n        self.things.append(x)\n\na = Bag()\na.put('pen')\nb = Bag()\n";
+        assertCase(only(ExpectationParser.parse(null, "AssertionError: new bag should be empty\n"
+                + "assert len(b.things) == 0", bag)), "len(b.things)", "0", null);
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

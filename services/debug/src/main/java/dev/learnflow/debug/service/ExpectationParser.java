@@ -124,7 +124,53 @@ public final class ExpectationParser {
             byRunning(told.text(), "error", toldFunctions, readsInput, source).map(told::restore)
                     .ifPresent(cases::add);
         }
-        return new Expectations(program, fromQuestion, dedupe(cases));
+        List<TestCase> all = readsInput ? typedFromTheOtherField(cases,
+                fromQuestion ? proseOnly(asked.text()) : asked.text(), told.text(), source) : cases;
+        all = repeated(all, question, error);
+        return new Expectations(program, fromQuestion, dedupe(all));
+    }
+
+    /** "the second time I call it", "called twice", "the 3rd call": the call the student means comes after others. */
+    private static final Pattern REPEATED_CALL = Pattern.compile("(?i)\\b(?:(?<two>second|2nd|next)\\s+(?:time|call)"
+            + "|(?<three>third|3rd)\\s+(?:time|call)|(?:call(?:ed|ing)?|run(?:ning)?|ran)\\s+(?:it\\s+)?(?:twice"
+            + "|again|a second time))\\b");
+
+    /**
+     * A call the student says goes wrong on a later call of the same ("the second time I call add_item('b')"): run
+     * as often first, so that what the earlier calls leave behind (a shared default list) is there. Only a call
+     * without setup of its own, read from the words.
+     */
+    private static List<TestCase> repeated(List<TestCase> cases, String question, String error) {
+        List<TestCase> out = new ArrayList<>();
+        for (TestCase c : cases) {
+            String text = "error".equals(c.source()) ? error : "question".equals(c.source()) ? question : null;
+            Matcher m = text == null || c.call() == null ? null : REPEATED_CALL.matcher(text);
+            if (m == null || !m.find() || !c.call().equals(TestCase.compared(c.call()))) {
+                out.add(c);
+                continue;
+            }
+            String call = m.group("three") != null ? c.call() + "; " + c.call() + "; " + c.call()
+                    : c.call() + "; " + c.call();
+            out.add(new TestCase(call, null, c.expected(), c.claimed(), null, c.hidden(), c.source(), c.values()));
+        }
+        return out;
+    }
+
+    /**
+     * The input typed, said in one field while the other says what it prints ("input 10" in the question,
+     * "Expected: 16.09 km / Got: 6.22 km" in the error): a case that typed nothing takes it.
+     */
+    private static List<TestCase> typedFromTheOtherField(List<TestCase> cases, String question, String error,
+                                                         String code) {
+        List<TestCase> out = new ArrayList<>();
+        for (TestCase c : cases) {
+            String other = "error".equals(c.source()) ? question : "question".equals(c.source()) ? error : null;
+            Optional<String> typed = c.call() == null && "".equals(c.stdin()) && c.values() == null
+                    && other != null ? stdinIn(normalized(other), code) : Optional.empty();
+            out.add(typed.map(t -> new TestCase(null, t, c.expected(), c.claimed(), c.candidates(), c.hidden(),
+                    c.source(), c.values())).orElse(c));
+        }
+        return out;
     }
 
     /** "returns None instead of the list", "i get None but it should return the total": what it should give, unsaid. */
@@ -493,7 +539,8 @@ public final class ExpectationParser {
                 parts.put(current, new StringBuilder(line.substring(label.end())));
             } else if (current != null) {
                 StringBuilder part = parts.get(current);
-                if (line.isBlank() && !part.toString().isBlank()) {
+                if (line.isBlank() && !part.toString().isBlank()
+                        || !part.toString().isBlank() && SAYS_WHAT_IT_DOES.matcher(line).lookingAt()) {
                     current = null;
                 } else {
                     part.append('\n').append(line);
@@ -537,6 +584,10 @@ public final class ExpectationParser {
     }
 
     private static final Pattern MODULE_PRINT = Pattern.compile("(?m)^print\\(");
+    /** A line after a labelled output that is a sentence about it ("but it shows sum: -1"), not more output. */
+    private static final Pattern SAYS_WHAT_IT_DOES = Pattern.compile("(?i)\\s*(?:but|instead|however|whereas"
+            + "|(?:and )?(?:it|mine|my program) (?:prints|printed|shows|showed|says|said|gives|gave|outputs)"
+            + "|i (?:get|got|see))\\b");
 
     /** A labelled part: trailing blank lines and a trailing clause ("15 but it prints 10") off, quotes off a value. */
     private static String block(String raw) {
@@ -584,7 +635,7 @@ public final class ExpectationParser {
             return List.of();
         }
         text = normalized(text);
-        List<TestCase> quoted = quotedTests(text, source, functions);
+        List<TestCase> quoted = quotedTests(text, source, functions, moduleNames(code));
         if (!quoted.isEmpty()) {
             return quoted;
         }
@@ -1211,7 +1262,7 @@ public final class ExpectationParser {
     private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\['\"{])");
 
     /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
-    static Optional<String> stdinIn(String sentence, String code) {
+    public static Optional<String> stdinIn(String sentence, String code) {
         Optional<String> transcript = promptedInput(sentence, code);
         if (transcript.isPresent()) {
             return transcript;
@@ -1273,7 +1324,7 @@ public final class ExpectationParser {
      */
     static Optional<String> promptedInput(String text, String code) {
         List<String> prompts = new ArrayList<>();
-        INPUT_PROMPT.matcher(code).results().map(r -> r.group(2).strip()).filter(p -> p.length() >= 3)
+        INPUT_PROMPT.matcher(code).results().map(r -> r.group(2).strip()).filter(p -> !p.isEmpty())
                 .forEach(prompts::add);
         StringBuilder typed = new StringBuilder();
         boolean words = oneLineSplit(code).isPresent();
@@ -1282,7 +1333,7 @@ public final class ExpectationParser {
             int at = -1;
             String asked = null;
             for (String prompt : prompts) {
-                int i = text.indexOf(prompt, from);
+                int i = promptAt(text, prompt, from);
                 if (i >= 0 && (at < 0 || i < at)) {
                     at = i;
                     asked = prompt;
@@ -1299,6 +1350,18 @@ public final class ExpectationParser {
             from = Math.max(values.end(), at + asked.length());
         }
         return typed.isEmpty() ? Optional.empty() : Optional.of(typed.toString());
+    }
+
+    /**
+     * Where a prompt stands in the text from {@code from}: anywhere when it says something ("Enter a number:"), at the
+     * start of a line only when it is as short as "a:" or "> " (else it would be found inside any word).
+     */
+    private static int promptAt(String text, String prompt, int from) {
+        if (prompt.length() >= 3) {
+            return text.indexOf(prompt, from);
+        }
+        Matcher m = Pattern.compile("(?m)^[ \\t]*(" + Pattern.quote(prompt) + ")").matcher(text);
+        return m.find(from) ? m.start(1) : -1;
     }
 
     /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
@@ -1345,9 +1408,13 @@ public final class ExpectationParser {
         return v;
     }
 
-    /** Module-level calls of {@code name} in the code: the inputs the student has been trying. */
+    /**
+     * Module-level calls of {@code name} in the code, in the script's order: the inputs the student has been trying.
+     * A call written twice stays twice: the second one can give another value (a shared default list), and it may
+     * be the one the student is asking about ("the third print gives 2").
+     */
     static List<String> callsIn(String code, String name) {
-        Set<String> calls = new LinkedHashSet<>();
+        List<String> calls = new ArrayList<>();
         Pattern start = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(");
         for (String line : code.split("\n")) {
             if (line.startsWith(" ") || line.startsWith("\t") || line.stripLeading().startsWith("def ")) {
@@ -1370,13 +1437,13 @@ public final class ExpectationParser {
     private static final Pattern QUOTED_TEST = Pattern.compile("^[\\s>E+|]*(?:assert\\s+(?<body>.+)"
             + "|(?:self\\.)?assert(?<method>Equals?|True|False|IsNone|Is)\\s*\\((?<args>.+)\\)\\s*$)");
 
-    static List<TestCase> quotedTests(String text, String source, List<Function> functions) {
+    static List<TestCase> quotedTests(String text, String source, List<Function> functions, Set<String> names) {
         List<TestCase> cases = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher m = QUOTED_TEST.matcher(line);
             if (m.find()) {
                 // self.t.needs_heat(20) needs its setUp: the test in the code gives it (see asserts)
-                testLineCase(m, functions, Set.of()).filter(c -> !c.call().contains("self."))
+                testLineCase(m, functions, names).filter(c -> !c.call().contains("self."))
                         .ifPresent(c -> cases.add(TestCase.call(c.call(), c.expected(), null, source)));
             }
         }
@@ -1536,13 +1603,30 @@ public final class ExpectationParser {
         return Optional.empty();
     }
 
-    /** A call of the program's own, or an expression over a name the test's setup set. */
+    /**
+     * A call of the program's own, or an expression over a name the test's setup set, or one of those inside a
+     * builtin that measures or orders it ({@code len(b.things)}, {@code sorted(f(x))}).
+     */
     private static boolean compared(String expr, List<Function> functions, Set<String> names) {
         if (isCallOfOwn(expr, functions)) {
             return true;
         }
         Matcher name = Pattern.compile("^([A-Za-z_]\\w*)").matcher(expr);
-        return name.find() && names.contains(name.group(1)) && !expr.matches(".*\\w\\s+\\w.*");
+        if (name.find() && names.contains(name.group(1)) && !expr.matches(".*\\w\\s+\\w.*")) {
+            return true;
+        }
+        Matcher wrapped = MEASURED.matcher(expr);
+        return wrapped.matches() && compared(wrapped.group(1).strip(), functions, names);
+    }
+
+    private static final Pattern MEASURED = Pattern.compile("^(?:len|sorted|list|set|tuple|sum|str|round|abs)\\((.+)\\)$");
+    private static final Pattern MODULE_ASSIGNMENT = Pattern.compile("(?m)^([A-Za-z_]\\w*)\\s*=(?!=)");
+
+    /** Names the program sets at module level ({@code b = Bag()}): a test line quoted in a message may use them. */
+    static Set<String> moduleNames(String code) {
+        Set<String> names = new java.util.HashSet<>();
+        MODULE_ASSIGNMENT.matcher(code == null ? "" : code).results().forEach(r -> names.add(r.group(1)));
+        return names;
     }
 
     private static boolean isCallOfOwn(String expr, List<Function> functions) {
