@@ -7,7 +7,7 @@ import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
-import dev.learnflow.progress.domain.StudentSnapshot;
+import dev.learnflow.progress.domain.StudentReadModel;
 import dev.learnflow.progress.service.StudentLedger;
 import dev.learnflow.progress.service.StudentState;
 import io.dapr.actors.ActorId;
@@ -68,19 +68,22 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
             armReminder(state, ledger.today(state, now), false);
             save(state);
         }
-        return new RecordOutcomes(outcomes);
+        return new RecordOutcomes(outcomes, readModel(state));
     }
 
     @Override
-    public StudentSnapshot snapshot() {
+    public StudentReadModel readModel() {
         StudentState state = load();
-        Instant now = clock.instant();
-        LocalDate today = ledger.today(state, now);
+        LocalDate today = ledger.today(state, clock.instant());
         if (ledger.closeDays(state, today)) {
             armReminder(state, today, false);
             save(state);
         }
-        return ledger.snapshot(state, now);
+        return readModel(state);
+    }
+
+    private StudentReadModel readModel(StudentState state) {
+        return new StudentReadModel(state.revision(), mapper.valueToTree(state.forReads()));
     }
 
     @Override
@@ -152,6 +155,7 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     }
 
     private void save(StudentState state) {
+        state.nextRevision();
         getActorStateManager().set(STATE_KEY, mapper.valueToTree(state)).block(SIDECAR_TIMEOUT);
     }
 

@@ -34,6 +34,34 @@ public final class StudentState {
     Map<String, Instant> lastSignals = new TreeMap<>();
     /** Applied event ids, oldest first (insertion order survives the JSON round trip). */
     LinkedHashMap<String, AppliedEvent> appliedEvents = new LinkedHashMap<>();
+    /** Saves of this state so far (0 for a state saved before revisions existed): orders the copies for reads. */
+    long revision;
+
+    /**
+     * What the read routes need of this state, sharing its parts (serialise it at once): everything but the
+     * applied event ids, the signal cool-downs and the mastery histories, which only the actor's rules use.
+     */
+    public StudentState forReads() {
+        StudentState r = new StudentState();
+        r.timezone = timezone;
+        r.currentTopicId = currentTopicId;
+        topics.forEach((id, t) -> r.topics.put(id, t.withoutHistory()));
+        r.streak = streak;
+        r.recentActivity = recentActivity;
+        r.errorTypes = errorTypes;
+        r.recentErrors = recentErrors;
+        r.revision = revision;
+        return r;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    /** Called before each save: a newer save always has a higher revision. */
+    public void nextRevision() {
+        revision++;
+    }
 
     public String timezone() {
         return timezone;
