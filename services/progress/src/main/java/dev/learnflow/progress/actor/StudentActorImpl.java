@@ -44,6 +44,8 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     private final StudentLedger ledger;
     private final Clock clock;
     private final ObjectMapper mapper;
+    /** The state's JSON as this activation last loaded or saved it (null: none stored yet). */
+    private JsonNode stored;
 
     public StudentActorImpl(ActorRuntimeContext<StudentActorImpl> context, ActorId id, StudentLedger ledger,
                             Clock clock, ObjectMapper mapper) {
@@ -83,7 +85,8 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     }
 
     private StudentReadModel readModel(StudentState state) {
-        return new StudentReadModel(state.revision(), mapper.valueToTree(state.forReads()));
+        JsonNode tree = stored != null ? stored : mapper.valueToTree(state);
+        return new StudentReadModel(state.revision(), StudentState.readPart(tree));
     }
 
     @Override
@@ -144,9 +147,11 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
 
     private StudentState load() {
         if (!hasState()) {
+            stored = null;
             return ledger.newState();
         }
         JsonNode saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);
+        stored = saved;
         try {
             return mapper.treeToValue(saved, StudentState.class);
         } catch (JsonProcessingException e) {
@@ -156,7 +161,9 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
 
     private void save(StudentState state) {
         state.nextRevision();
-        getActorStateManager().set(STATE_KEY, mapper.valueToTree(state)).block(SIDECAR_TIMEOUT);
+        JsonNode tree = mapper.valueToTree(state);
+        getActorStateManager().set(STATE_KEY, tree).block(SIDECAR_TIMEOUT);
+        stored = tree;
     }
 
     private static LocalDate parseDay(String text) {

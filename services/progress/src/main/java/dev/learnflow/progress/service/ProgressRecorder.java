@@ -48,9 +48,9 @@ import java.util.stream.Collectors;
  * once; the batch's struggle signals are published, all at once; then the rows of the whole batch (progress
  * mirror, the students' read models, event_log) are committed in one transaction. The event_log row goes last: its
  * presence means everything before it was done, so a redelivery after that is acknowledged without touching
- * anything. Whatever fails is answered RETRY for the events it
- * concerns (a student whose actor call failed, an event whose signal was not published, all of them when the
- * transaction fails); the sidecar redelivers those and the actor answers from what it remembers.
+ * anything. Whatever fails is answered RETRY for the events it concerns (a student whose actor call failed, an event
+ * whose signal was not published, all of them when the transaction fails); the sidecar redelivers those and the
+ * actor answers from what it remembers.
  */
 @ApplicationScoped
 public class ProgressRecorder {

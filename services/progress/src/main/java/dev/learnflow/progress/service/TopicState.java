@@ -34,16 +34,6 @@ public final class TopicState {
         this.pKnown = pInit;
     }
 
-    /** This standing without its mastery history (what reads need). */
-    TopicState withoutHistory() {
-        TopicState t = new TopicState(pKnown);
-        t.attempts = attempts;
-        t.correct = correct;
-        t.firstActivityAt = firstActivityAt;
-        t.lastActivityAt = lastActivityAt;
-        return t;
-    }
-
     public double pKnown() {
         return pKnown;
     }
