@@ -6,14 +6,15 @@ import dev.learnflow.progress.domain.StudentReadModel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import io.vertx.mutiny.sqlclient.Row;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.platform.state.StateStores;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Issue 19: a student's reads are answered from the read model progress stores with the recorded events
- * ({@code student_snapshot}), not by a StudentActor turn; the actor answers only for a student recorded before the
+ * Issue 19: a student's reads are answered from the read model progress stores with the recorded events (Dapr state
+ * store, key {@code student-snapshot-<id>}), not by a StudentActor turn; the actor answers only for a student recorded before the
  * copies existed, whose copy is stored then.
  */
 @QuarkusTest
@@ -30,6 +31,13 @@ class ReadModelTest extends ProgressFixtures {
 
     @Inject
     StudentSnapshots snapshots;
+    @Inject
+    StateStores stores;
+
+    /** The stored read models as they are, written without the revision check. */
+    private StateStore<StudentReadModel> raw() {
+        return stores.of(StudentReadModel.class, "student-snapshot-");
+    }
 
     private void deliver(UUID student, String exercise, boolean success, Instant at) {
         Events.deliver(mapper, Events.attempt(student, "strings", exercise, success, at))
@@ -55,10 +63,8 @@ class ReadModelTest extends ProgressFixtures {
                 .getDouble("modules.topics.flatten().find { it.topicId == 'strings' }.pKnown");
     }
 
-    private Row row(UUID student) {
-        List<Row> rows = data.rows("select revision, state from student_snapshot where user_id = $1", student);
-        assertThat(rows).hasSize(1);
-        return rows.get(0);
+    private StudentReadModel row(UUID student) {
+        return raw().get(student.toString()).orElseThrow();
     }
 
     @Test
@@ -66,17 +72,18 @@ class ReadModelTest extends ProgressFixtures {
         UUID student = studentWithTwoAnswers("UTC", true);
 
         // The row holds what the actor holds (two correct answers: 0.1 -> 0.55 -> 0.925), minus its bookkeeping.
-        Row row = row(student);
+        StudentReadModel row = row(student);
         JsonNode actor = SidecarProbe.state(student).orElseThrow();
-        assertThat(row.getLong("revision")).isEqualTo(actor.path("revision").asLong()).isPositive();
-        String stored = row.getJsonObject("state").encode();
+        assertThat(row.revision()).isEqualTo(actor.path("revision").asLong()).isPositive();
+        String stored = row.state().toString();
         assertThat(stored).contains("\"pKnown\":0.925").doesNotContain("appliedEvents\":{\"");
         assertThat(actor.path("appliedEvents").size()).isEqualTo(2);
         assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.925, within(1e-9));
 
         // Whatever the row says is what the reads answer: no actor turn in between.
-        data.exec("update student_snapshot set state = jsonb_set(state, '{topics,strings,pKnown}', '0.5') "
-                + "where user_id = $1", student);
+        ObjectNode tampered = row.state().deepCopy();
+        ((ObjectNode) tampered.path("topics").path("strings")).put("pKnown", 0.5);
+        raw().save(student.toString(), new StudentReadModel(row.revision(), tampered));
         assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.5, within(1e-9));
         assertThat(new JsonPath(get(student, "context")).getDouble("mastery.strings")).isCloseTo(0.5, within(1e-6));
         assertThat(SidecarProbe.state(student).orElseThrow().path("topics").path("strings").path("pKnown")
@@ -85,7 +92,7 @@ class ReadModelTest extends ProgressFixtures {
         // The next recorded event brings the row back to the actor's state.
         deliver(student, "ex-3", true, Instant.now().minusSeconds(30));
         assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.991964285714, within(1e-11));
-        assertThat(row(student).getLong("revision"))
+        assertThat(row(student).revision())
                 .isEqualTo(SidecarProbe.state(student).orElseThrow().path("revision").asLong());
     }
 
@@ -93,15 +100,12 @@ class ReadModelTest extends ProgressFixtures {
     void anOlderReadModelNeverReplacesANewerOne() throws Exception {
         UUID student = data.student("UTC", null);
         deliver(student, "ex-1", true, Instant.now().minusSeconds(30));
-        Row row = row(student);
-        long revision = row.getLong("revision");
+        long revision = row(student).revision();
 
-        snapshots.save(student, new StudentReadModel(revision - 1, mapper.readTree("{\"timezone\":\"Asia/Tokyo\"}")),
-                Instant.now());
-        assertThat(row(student).getJsonObject("state").getString("timezone")).isEqualTo("UTC");
-        snapshots.save(student, new StudentReadModel(revision, mapper.readTree("{\"timezone\":\"Asia/Tokyo\"}")),
-                Instant.now());
-        assertThat(row(student).getJsonObject("state").getString("timezone")).isEqualTo("UTC");
+        snapshots.save(student, new StudentReadModel(revision - 1, mapper.readTree("{\"timezone\":\"Asia/Tokyo\"}")));
+        assertThat(row(student).state().path("timezone").asText()).isEqualTo("UTC");
+        snapshots.save(student, new StudentReadModel(revision, mapper.readTree("{\"timezone\":\"Asia/Tokyo\"}")));
+        assertThat(row(student).state().path("timezone").asText()).isEqualTo("UTC");
         Caller.student(student).when().get("/internal/students/" + student + "/streak").then().statusCode(200)
                 .body("timezone", equalTo("UTC"));
     }
@@ -112,11 +116,11 @@ class ReadModelTest extends ProgressFixtures {
         String progress = get(student, "progress");
         String context = get(student, "context");
         String errors = get(student, "errors");
-        long revision = row(student).getLong("revision");
+        long revision = row(student).revision();
 
-        data.exec("delete from student_snapshot where user_id = $1", student);
+        raw().delete(student.toString());
         assertThat(get(student, "progress")).isEqualTo(progress);
-        assertThat(row(student).getLong("revision")).isEqualTo(revision);
+        assertThat(row(student).revision()).isEqualTo(revision);
         assertThat(get(student, "context")).isEqualTo(context);
         assertThat(get(student, "errors")).isEqualTo(errors);
     }
@@ -129,7 +133,7 @@ class ReadModelTest extends ProgressFixtures {
         assertThat(progress.getInt("streak.current")).isZero();
         Caller.student(student).when().get("/internal/students/" + student + "/streak").then().statusCode(200)
                 .body("current", equalTo(0)).body("activeToday", equalTo(false));
-        assertThat(data.rows("select 1 from student_snapshot where user_id = $1", student)).isEmpty();
+        assertThat(raw().get(student.toString())).isEmpty();
         assertThat(SidecarProbe.state(student)).isEmpty();
     }
 
@@ -144,7 +148,7 @@ class ReadModelTest extends ProgressFixtures {
         deliver(student, "ex-tuesday", true, clock.instant());
         Caller.student(student).when().get("/internal/students/" + student + "/streak").then().statusCode(200)
                 .body("current", equalTo(2)).body("activeToday", equalTo(true));
-        long revision = row(student).getLong("revision");
+        long revision = row(student).revision();
 
         // The next day nothing happened yet: still 2, not active today; two days later: broken, by the read alone.
         clock.set(d.plusDays(2).atTime(10, 0).atZone(tokyo));
@@ -153,7 +157,7 @@ class ReadModelTest extends ProgressFixtures {
         clock.set(d.plusDays(3).atTime(10, 0).atZone(tokyo));
         Caller.student(student).when().get("/internal/students/" + student + "/streak").then().statusCode(200)
                 .body("current", equalTo(0)).body("longest", equalTo(2));
-        assertThat(row(student).getLong("revision")).isEqualTo(revision);
-        assertThat(row(student).getJsonObject("state").getJsonObject("streak").getInteger("current")).isEqualTo(2);
+        assertThat(row(student).revision()).isEqualTo(revision);
+        assertThat(row(student).state().path("streak").path("current").asInt()).isEqualTo(2);
     }
 }

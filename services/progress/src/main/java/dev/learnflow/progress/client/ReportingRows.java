@@ -1,10 +1,7 @@
 package dev.learnflow.progress.client;
 
-import dev.learnflow.progress.domain.StudentReadModel;
 import dev.learnflow.progress.domain.TopicProgress;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Writes what recorded events leave in the tables (the {@code progress} mirror, the students' read models in
- * {@code student_snapshot} and the {@code event_log} rows): a caller's rows (one delivered batch) always in one transaction, together with the rows of other batches
+ * Writes what recorded events leave in the reporting tables (the {@code progress} mirror and the {@code event_log}
+ * rows): a caller's rows (one delivered batch) always in one transaction, together with the rows of other batches
  * delivered at the same time (one per Kafka partition): a group commit. One flush runs at a time; whoever arrives
  * while it runs is written by the next one, so a busy service commits once per round of batches, and an idle one
  * waits for nothing. Each caller returns only once its own rows are committed, and fails if their transaction
@@ -36,8 +32,7 @@ public class ReportingRows {
     public record Write(UUID userId, TopicProgress topic, EventLog.Entry entry, Instant now) {
     }
 
-    private record Pending(List<Write> writes, Map<UUID, StudentReadModel> readModels, Instant now,
-                           CompletableFuture<Void> done) {
+    private record Pending(List<Write> writes, CompletableFuture<Void> done) {
     }
 
     /** Events written per transaction at most, unless one caller brings more; more wait for the next one. */
@@ -49,22 +44,19 @@ public class ReportingRows {
     EventLog eventLog;
     @Inject
     ProgressTable progressTable;
-    @Inject
-    StudentSnapshots snapshots;
 
     private final List<Pending> waiting = new ArrayList<>();
     private boolean flushing;
 
     /**
-     * Commits the rows of these events and the read models of their students in one transaction (with any others
-     * waiting); blocks the calling worker thread until then. {@code now}: when the read models were taken.
+     * Commits the rows of these events in one transaction (with any others waiting); blocks the calling worker
+     * thread until then.
      */
-    public void writeAll(List<Write> writes, Map<UUID, StudentReadModel> readModels, Instant now) {
-        if (writes.isEmpty() && readModels.isEmpty()) {
+    public void writeAll(List<Write> writes) {
+        if (writes.isEmpty()) {
             return;
         }
-        Pending mine = new Pending(List.copyOf(writes), Map.copyOf(readModels), now,
-                new CompletableFuture<>());
+        Pending mine = new Pending(List.copyOf(writes), new CompletableFuture<>());
         List<Pending> batch;
         synchronized (this) {
             waiting.add(mine);
@@ -107,12 +99,7 @@ public class ReportingRows {
         // Only the newest snapshot of each (student, topic): older ones of the same batch would be overwritten.
         Map<List<Object>, Write> newestTopics = new LinkedHashMap<>();
         List<Tuple> logRows = new ArrayList<>();
-        // The newest read model per student, in student order (concurrent writers lock rows in the same order).
-        Map<UUID, Pending> newestModels = new TreeMap<>();
         for (Pending p : batch) {
-            p.readModels().forEach((student, model) -> newestModels.merge(student, p,
-                    (old, next) -> next.readModels().get(student).revision()
-                            > old.readModels().get(student).revision() ? next : old));
             for (Write w : p.writes()) {
                 if (w.topic() != null) {
                     newestTopics.merge(List.of(w.userId(), w.topic().topicId()), w,
@@ -123,23 +110,17 @@ public class ReportingRows {
         }
         List<Tuple> progressRows = newestTopics.values().stream()
                 .map(w -> progressTable.row(w.userId(), w.topic(), w.now())).toList();
-        List<Tuple> modelRows = newestModels.entrySet().stream()
-                .map(e -> snapshots.row(e.getKey(), e.getValue().readModels().get(e.getKey()), e.getValue().now()))
-                .toList();
         try {
-            // event_log last: its rows mark the events done, so they go in after everything the events changed.
-            pool.withTransaction(connection -> batch(connection, ProgressTable.UPSERT, progressRows)
-                    .chain(() -> batch(connection, StudentSnapshots.UPSERT, modelRows))
-                    .chain(() -> batch(connection, EventLog.INSERT, logRows)))
-                    .await().atMost(Db.TIMEOUT);
+            pool.withTransaction(connection -> {
+                var logInserts = connection.preparedQuery(EventLog.INSERT).executeBatch(logRows);
+                return progressRows.isEmpty() ? logInserts
+                        : connection.preparedQuery(ProgressTable.UPSERT).executeBatch(progressRows)
+                        .chain(() -> logInserts);
+            }).await().atMost(Db.TIMEOUT);
             batch.forEach(p -> p.done().complete(null));
         } catch (RuntimeException e) {
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
-    }
-
-    private static Uni<?> batch(SqlConnection connection, String sql, List<Tuple> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(sql).executeBatch(rows);
     }
 
     private static void await(CompletableFuture<Void> done) {

@@ -13,6 +13,7 @@ import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.ReportingRows;
 import dev.learnflow.progress.client.StudentActors;
+import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
@@ -45,8 +46,8 @@ import java.util.stream.Collectors;
  * is a batch of one), one status per event. Per batch: one event_log query finds what was recorded before
  * (SUCCESS, nothing else); each student's events go to their actor in one turn, in delivery order (the actor
  * applies each event id once; a redelivery answers what the first application produced), all students' turns at
- * once; the batch's struggle signals are published, all at once; then the rows of the whole batch (progress
- * mirror, the students' read models, event_log) are committed in one transaction. The event_log row goes last: its
+ * once; the batch's struggle signals are published, all at once; the students' read models are stored (state store);
+ * then the reporting rows of the whole batch (progress mirror, event_log) are committed in one transaction. The event_log row goes last: its
  * presence means everything before it was done, so a redelivery after that is acknowledged without touching
  * anything. Whatever fails is answered RETRY for the events it concerns (a student whose actor call failed, an event
  * whose signal was not published, all of them when the transaction fails); the sidecar redelivers those and the
@@ -68,6 +69,8 @@ public class ProgressRecorder {
     StudentActors actors;
     @Inject
     ReportingRows reportingRows;
+    @Inject
+    StudentSnapshots snapshots;
     @Inject
     EventLog eventLog;
     @Inject
@@ -151,9 +154,16 @@ public class ProgressRecorder {
         for (StudentTurn turn : applied) {
             turn.events.forEach(p -> p.signalsPublished = publishSignals(turn.student, p.outcome, now));
         }
+        // The read models before the event_log rows: once an event is marked done, every read shows it. A student
+        // whose model was not stored is retried (the actor answers the redelivery with its model again).
+        Set<UUID> notStored = snapshots.saveAll(readModels);
         List<ReportingRows.Write> writes = new ArrayList<>();
         List<Pending> written = new ArrayList<>();
         for (StudentTurn turn : applied) {
+            if (notStored.contains(turn.student.id())) {
+                turn.events.forEach(p -> p.status = Delivery.RETRY);
+                continue;
+            }
             for (Pending p : turn.events) {
                 try {
                     p.signalsPublished.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -167,11 +177,10 @@ public class ProgressRecorder {
                 written.add(p);
             }
         }
-        // The rows of the whole batch in one transaction, with the students' read models; the event_log rows
-        // mark the events done.
+        // The reporting rows of the whole batch in one transaction; the event_log rows mark the events done.
         Delivery afterWrite = Delivery.SUCCESS;
         try {
-            reportingRows.writeAll(writes, readModels, now);
+            reportingRows.writeAll(writes);
         } catch (RuntimeException failure) {
             LOG.warnf(failure, "Reporting rows of %d events not written; retrying them", writes.size());
             afterWrite = Delivery.RETRY;

@@ -3,6 +3,7 @@ package dev.learnflow.progress.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.platform.errors.ApiException;
+import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.StudentActors;
 import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.domain.StudentReadModel;
@@ -13,12 +14,13 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A student's snapshot for the read routes, without an actor turn: from the read model stored with the student's
- * recorded events ({@code student_snapshot}), so a read sees every event {@code event_log} holds and queues behind
- * no write. Days that ended since are closed here on the copy, by the same rules the actor and its midnight
+ * A student's snapshot for the read routes, without an actor turn: from the read model stored (Dapr state store)
+ * before the student's events are marked done in {@code event_log}, so a read sees every event {@code event_log}
+ * holds and queues behind no write. Days that ended since are closed here on the copy, by the same rules the actor and its midnight
  * reminder apply, so the streak is as of today whatever was stored. Two cases ask the actor instead: a student
  * with events but no stored copy (recorded before copies existed; the copy is stored then) and a table that
  * cannot be read.
@@ -30,6 +32,8 @@ public class StudentReads {
 
     @Inject
     StudentSnapshots snapshots;
+    @Inject
+    EventLog eventLog;
     @Inject
     StudentActors actors;
     @Inject
@@ -45,22 +49,23 @@ public class StudentReads {
     }
 
     private StudentState state(UUID studentId) {
-        StudentSnapshots.Stored stored;
+        boolean hasEvents;
         try {
-            stored = snapshots.find(studentId);
+            Optional<StudentReadModel> stored = snapshots.find(studentId);
+            if (stored.isPresent()) {
+                return parse(studentId, stored.get());
+            }
+            hasEvents = eventLog.hasAny(studentId);
         } catch (RuntimeException e) {
             LOG.warnf("Read model of %s not read (%s): asking the actor", studentId, e.toString());
             return parse(studentId, fromActor(studentId));
         }
-        if (stored.readModel().isPresent()) {
-            return parse(studentId, stored.readModel().get());
-        }
-        if (!stored.hasEvents()) {
+        if (!hasEvents) {
             return ledger.newState(); // nothing recorded: what the actor holds for a student it never saw
         }
         StudentReadModel model = fromActor(studentId);
         try {
-            snapshots.save(studentId, model, clock.instant());
+            snapshots.save(studentId, model);
         } catch (RuntimeException e) {
             LOG.warnf("Read model of %s not stored (%s)", studentId, e.toString());
         }
