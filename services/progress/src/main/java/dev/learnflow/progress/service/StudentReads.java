@@ -20,10 +20,10 @@ import java.util.UUID;
 /**
  * A student's snapshot for the read routes, without an actor turn: from the read model stored (Dapr state store)
  * before the student's events are marked done in {@code event_log}, so a read sees every event {@code event_log}
- * holds and queues behind no write. Days that ended since are closed here on the copy, by the same rules the actor and its midnight
- * reminder apply, so the streak is as of today whatever was stored. Two cases ask the actor instead: a student
- * with events but no stored copy (recorded before copies existed; the copy is stored then) and a table that
- * cannot be read.
+ * holds and queues behind no write. Days that ended since are closed here on the copy, by the same rules the actor
+ * and its midnight reminder apply, so the streak is as of today whatever was stored. Two cases ask the actor
+ * instead: a student with events but no stored copy (recorded before copies existed; the copy is stored then) and a
+ * state store that cannot be read.
  */
 @ApplicationScoped
 public class StudentReads {
@@ -43,7 +43,7 @@ public class StudentReads {
     @Inject
     Clock clock;
 
-    /** The student's snapshot as of now; 503 when neither the table nor the actor answers. */
+    /** The student's snapshot as of now; 503 when neither the state store nor the actor answers. */
     public StudentSnapshot snapshot(UUID studentId) {
         return snapshotOf(state(studentId), clock.instant());
     }
