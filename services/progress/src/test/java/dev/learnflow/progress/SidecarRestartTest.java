@@ -32,7 +32,8 @@ class SidecarRestartTest extends ProgressFixtures {
         Sidecar fresh = SidecarRestarts.restart("progress", Duration.ofSeconds(90));
         assertThat(fresh.isHealthy()).isTrue();
 
-        // The reminder was reloaded from the store, and the actor state is read back by a new activation.
+        // The reminder was reloaded from the store; the reads are served from the read model (ReadModelTest), and
+        // the actor state is read back by a new activation when recording goes on below.
         assertThat(SidecarProbe.reminder(student)).isPresent();
         double pKnown = Caller.student(student).when().get("/internal/students/" + student + "/progress").then()
                 .statusCode(200).extract().jsonPath().getDouble("modules[0].topics[2].pKnown");

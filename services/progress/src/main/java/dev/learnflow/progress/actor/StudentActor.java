@@ -2,7 +2,7 @@ package dev.learnflow.progress.actor;
 
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcomes;
-import dev.learnflow.progress.domain.StudentSnapshot;
+import dev.learnflow.progress.domain.StudentReadModel;
 import io.dapr.actors.ActorMethod;
 import io.dapr.actors.ActorType;
 
@@ -15,16 +15,21 @@ public interface StudentActor {
 
     String TYPE = "StudentActor";
     String RECORD_ALL = "recordAll";
-    String SNAPSHOT = "snapshot";
+    String READ_MODEL = "readModel";
 
     /**
      * Applies a batch of this student's activities in one turn, in order (each event id once): one state read and
-     * at most one write however many activities there are, none when all were applied before.
+     * at most one write however many activities there are, none when all were applied before. Answers the
+     * student's read model as the turn left it.
      */
     @ActorMethod(name = RECORD_ALL)
     RecordOutcomes recordAll(ActivityBatch batch);
 
-    /** Mastery, streak, activity and errors as of now (closes streak days that have ended). */
-    @ActorMethod(name = SNAPSHOT)
-    StudentSnapshot snapshot();
+    /**
+     * The student's read model as of now (closes streak days that have ended). Reads are answered from the copy
+     * the recorder stores with the events; this serves a student whose copy is missing (recorded before it existed)
+     * or cannot be read.
+     */
+    @ActorMethod(name = READ_MODEL)
+    StudentReadModel readModel();
 }

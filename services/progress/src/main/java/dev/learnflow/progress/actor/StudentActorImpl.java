@@ -7,7 +7,7 @@ import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
-import dev.learnflow.progress.domain.StudentSnapshot;
+import dev.learnflow.progress.domain.StudentReadModel;
 import dev.learnflow.progress.service.StudentLedger;
 import dev.learnflow.progress.service.StudentState;
 import io.dapr.actors.ActorId;
@@ -44,6 +44,8 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     private final StudentLedger ledger;
     private final Clock clock;
     private final ObjectMapper mapper;
+    /** The state's JSON as this activation last loaded or saved it (null: none stored yet). */
+    private JsonNode stored;
 
     public StudentActorImpl(ActorRuntimeContext<StudentActorImpl> context, ActorId id, StudentLedger ledger,
                             Clock clock, ObjectMapper mapper) {
@@ -68,19 +70,23 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
             armReminder(state, ledger.today(state, now), false);
             save(state);
         }
-        return new RecordOutcomes(outcomes);
+        return new RecordOutcomes(outcomes, readModel(state));
     }
 
     @Override
-    public StudentSnapshot snapshot() {
+    public StudentReadModel readModel() {
         StudentState state = load();
-        Instant now = clock.instant();
-        LocalDate today = ledger.today(state, now);
+        LocalDate today = ledger.today(state, clock.instant());
         if (ledger.closeDays(state, today)) {
             armReminder(state, today, false);
             save(state);
         }
-        return ledger.snapshot(state, now);
+        return readModel(state);
+    }
+
+    private StudentReadModel readModel(StudentState state) {
+        JsonNode tree = stored != null ? stored : mapper.valueToTree(state);
+        return new StudentReadModel(state.revision(), StudentState.readPart(tree));
     }
 
     @Override
@@ -141,9 +147,11 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
 
     private StudentState load() {
         if (!hasState()) {
+            stored = null;
             return ledger.newState();
         }
         JsonNode saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);
+        stored = saved;
         try {
             return mapper.treeToValue(saved, StudentState.class);
         } catch (JsonProcessingException e) {
@@ -152,7 +160,10 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     }
 
     private void save(StudentState state) {
-        getActorStateManager().set(STATE_KEY, mapper.valueToTree(state)).block(SIDECAR_TIMEOUT);
+        state.nextRevision();
+        JsonNode tree = mapper.valueToTree(state);
+        getActorStateManager().set(STATE_KEY, tree).block(SIDECAR_TIMEOUT);
+        stored = tree;
     }
 
     private static LocalDate parseDay(String text) {

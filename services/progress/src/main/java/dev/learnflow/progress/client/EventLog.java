@@ -72,6 +72,12 @@ public class EventLog {
         return found;
     }
 
+    /** Whether any event of this student is in the log. */
+    public boolean hasAny(UUID userId) {
+        return pool.preparedQuery("select exists (select 1 from event_log where user_id = $1) as found")
+                .execute(Tuple.of(userId)).await().atMost(Db.TIMEOUT).iterator().next().getBoolean("found");
+    }
+
     /** The parameters of {@link #INSERT} for one row (written by {@link ReportingRows}). */
     Tuple row(Entry e) {
         return Tuple.from(Arrays.asList(e.id(), e.userId(), e.verb(), e.objectType(), e.objectId(), e.topicId(),

@@ -5,7 +5,7 @@ import dev.learnflow.platform.dapr.JacksonDaprSerializer;
 import dev.learnflow.progress.actor.StudentActor;
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcomes;
-import dev.learnflow.progress.domain.StudentSnapshot;
+import dev.learnflow.progress.domain.StudentReadModel;
 import io.dapr.actors.ActorId;
 import io.dapr.actors.client.ActorClient;
 import io.dapr.actors.client.ActorProxy;
@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Calls StudentActors. Calls go through our sidecar (gRPC), which routes them to the actor's host and queues them
@@ -43,6 +44,17 @@ public class StudentActors {
         return new Remote(builder.build(new ActorId(studentId.toString())));
     }
 
+    /**
+     * {@link StudentActor#recordAll} without holding a thread while the turn runs: a batch's students are recorded
+     * concurrently (each in their own actor's turn order).
+     */
+    public CompletableFuture<RecordOutcomes> recordAllAsync(UUID studentId, ActivityBatch batch) {
+        return builder.build(new ActorId(studentId.toString()))
+                .invokeMethod(StudentActor.RECORD_ALL, batch, RecordOutcomes.class)
+                .timeout(CALL_TIMEOUT)
+                .toFuture();
+    }
+
     @PreDestroy
     void close() {
         client.close();
@@ -57,8 +69,8 @@ public class StudentActors {
         }
 
         @Override
-        public StudentSnapshot snapshot() {
-            return proxy.invokeMethod(SNAPSHOT, StudentSnapshot.class).block(CALL_TIMEOUT);
+        public StudentReadModel readModel() {
+            return proxy.invokeMethod(READ_MODEL, StudentReadModel.class).block(CALL_TIMEOUT);
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.learnflow.progress.service;
 import dev.learnflow.contracts.api.StreakView;
 import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.platform.concurrent.DaemonThreads;
-import dev.learnflow.progress.client.StudentActors;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Reads the streaks of a class's students from their StudentActors, several at a time, for the class views.
- * One unreachable actor leaves a gap (null) rather than hiding the whole class.
+ * Reads the streaks of a class's students ({@link StudentReads}), several at a time, for the class views.
+ * One student whose streak cannot be read leaves a gap (null) rather than hiding the whole class.
  */
 @ApplicationScoped
 public class ClassStreaks {
@@ -30,7 +29,7 @@ public class ClassStreaks {
     private static final int PARALLELISM = 8;
 
     @Inject
-    StudentActors actors;
+    StudentReads reads;
     private final ExecutorService readers = Executors.newFixedThreadPool(PARALLELISM,
             DaemonThreads.named("progress-class-streaks"));
 
@@ -41,7 +40,7 @@ public class ClassStreaks {
     public Function<UUID, StreakView> start(List<UserFacts> students, String view) {
         Map<UUID, CompletableFuture<StreakView>> streaks = new HashMap<>();
         for (UserFacts s : students) {
-            streaks.put(s.id(), CompletableFuture.supplyAsync(() -> actors.of(s.id()).snapshot().streak(), readers));
+            streaks.put(s.id(), CompletableFuture.supplyAsync(() -> reads.snapshot(s.id()).streak(), readers));
         }
         return studentId -> await(studentId, streaks.get(studentId), view);
     }

@@ -5,15 +5,12 @@ import dev.learnflow.contracts.api.StreakView;
 import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.platform.clients.UserDirectoryClient;
-import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.progress.client.ClassReports;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
-import dev.learnflow.progress.client.StudentActors;
 import dev.learnflow.progress.domain.StudentSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,16 +21,15 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Answers the read routes. A student's own data comes from their actor (the source of truth, which also closes
- * streak days that ended); class reports come from the reporting views plus each student's streak.
+ * Answers the read routes. A student's own data comes from their read model ({@link StudentReads}: the actor's
+ * state as stored with the recorded events, streak days that ended closed as of now); class reports come from the
+ * reporting views plus each student's streak.
  */
 @ApplicationScoped
 public class ProgressQueries {
 
-    private static final Logger LOG = Logger.getLogger(ProgressQueries.class);
-
     @Inject
-    StudentActors actors;
+    StudentReads reads;
     @Inject
     ClassStreaks classStreaks;
     @Inject
@@ -48,12 +44,7 @@ public class ProgressQueries {
     EventLog eventLog;
 
     public StudentSnapshot snapshot(UUID studentId) {
-        try {
-            return actors.of(studentId).snapshot();
-        } catch (RuntimeException e) {
-            LOG.warnf("StudentActor %s could not be read: %s", studentId, e.toString());
-            throw ApiException.unavailable("The student's progress cannot be read right now");
-        }
+        return reads.snapshot(studentId);
     }
 
     public ProgressView progress(UUID studentId) {

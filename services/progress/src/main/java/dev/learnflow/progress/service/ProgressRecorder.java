@@ -13,9 +13,12 @@ import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.ReportingRows;
 import dev.learnflow.progress.client.StudentActors;
+import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
+import dev.learnflow.progress.domain.RecordOutcomes;
+import dev.learnflow.progress.domain.StudentReadModel;
 import dev.learnflow.progress.domain.StruggleSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -41,12 +45,13 @@ import java.util.stream.Collectors;
  * Records {@code progress.events} CloudEvents, a delivered batch at a time (Dapr bulk subscribe; a single delivery
  * is a batch of one), one status per event. Per batch: one event_log query finds what was recorded before
  * (SUCCESS, nothing else); each student's events go to their actor in one turn, in delivery order (the actor
- * applies each event id once; a redelivery answers what the first application produced); struggle signals are
- * published; then the reporting rows (progress mirror and event_log) of the whole batch are committed in one
- * transaction. The event_log row goes last: its presence means everything before it was done, so a redelivery
- * after that is acknowledged without touching anything. Whatever fails is answered RETRY for the events it
- * concerns (a student whose actor call failed, an event whose signal was not published, all of them when the
- * transaction fails); the sidecar redelivers those and the actor answers from what it remembers.
+ * applies each event id once; a redelivery answers what the first application produced), all students' turns at
+ * once; the batch's struggle signals are published, all at once; the students' read models are stored (state store);
+ * then the reporting rows of the whole batch (progress mirror, event_log) are committed in one transaction. The event_log row goes last: its
+ * presence means everything before it was done, so a redelivery after that is acknowledged without touching
+ * anything. Whatever fails is answered RETRY for the events it concerns (a student whose actor call failed, an event
+ * whose signal was not published, all of them when the transaction fails); the sidecar redelivers those and the
+ * actor answers from what it remembers.
  */
 @ApplicationScoped
 public class ProgressRecorder {
@@ -64,6 +69,8 @@ public class ProgressRecorder {
     StudentActors actors;
     @Inject
     ReportingRows reportingRows;
+    @Inject
+    StudentSnapshots snapshots;
     @Inject
     EventLog eventLog;
     @Inject
@@ -124,22 +131,40 @@ public class ProgressRecorder {
         pending.stream().filter(p -> p.status == null)
                 .forEach(p -> byStudent.computeIfAbsent(p.event.data().userId(), u -> new ArrayList<>()).add(p));
         Instant now = clock.instant();
+        // Every student's actor turn at once (each actor still takes its own calls one at a time, in order).
+        List<StudentTurn> turns = new ArrayList<>();
+        for (Map.Entry<UUID, List<Pending>> e : byStudent.entrySet()) {
+            StudentTurn turn = startTurn(e.getKey(), e.getValue());
+            if (turn != null) {
+                turns.add(turn);
+            }
+        }
+        Map<UUID, StudentReadModel> readModels = new LinkedHashMap<>();
+        List<StudentTurn> applied = new ArrayList<>();
+        for (StudentTurn turn : turns) {
+            if (finishTurn(turn)) {
+                applied.add(turn);
+                if (turn.readModel != null) {
+                    readModels.put(turn.student.id(), turn.readModel);
+                }
+            }
+        }
+        // Then every struggle signal of the batch at once; an event whose signal was not published is retried
+        // (the actor answers its redelivery with the same signals, so none is lost).
+        for (StudentTurn turn : applied) {
+            turn.events.forEach(p -> p.signalsPublished = publishSignals(turn.student, p.outcome, now));
+        }
+        // The read models before the event_log rows: once an event is marked done, every read shows it. A student
+        // whose model was not stored is retried (the actor answers the redelivery with its model again).
+        Set<UUID> notStored = snapshots.saveAll(readModels);
         List<ReportingRows.Write> writes = new ArrayList<>();
         List<Pending> written = new ArrayList<>();
-        for (Map.Entry<UUID, List<Pending>> e : byStudent.entrySet()) {
-            UserFacts student = applyToActor(e.getKey(), e.getValue());
-            if (student == null) {
+        for (StudentTurn turn : applied) {
+            if (notStored.contains(turn.student.id())) {
+                turn.events.forEach(p -> p.status = Delivery.RETRY);
                 continue;
             }
-            for (Pending p : e.getValue()) {
-                if (p.outcome != null) {
-                    p.signalsPublished = publishSignals(student, p.outcome, now);
-                }
-            }
-            for (Pending p : e.getValue()) {
-                if (p.outcome == null) {
-                    continue;
-                }
+            for (Pending p : turn.events) {
                 try {
                     p.signalsPublished.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (Exception failure) {
@@ -148,7 +173,7 @@ public class ProgressRecorder {
                     p.status = Delivery.RETRY;
                     continue;
                 }
-                writes.add(reportingRow(student, p, now));
+                writes.add(reportingRow(turn.student, p, now));
                 written.add(p);
             }
         }
@@ -175,12 +200,26 @@ public class ProgressRecorder {
         return List.of(statuses);
     }
 
+    /** One student's events of the batch in their actor's turn: started, then finished with its outcomes. */
+    private static final class StudentTurn {
+        final UserFacts student;
+        final List<Pending> events;
+        final CompletableFuture<RecordOutcomes> call;
+        StudentReadModel readModel;
+
+        StudentTurn(UserFacts student, List<Pending> events, CompletableFuture<RecordOutcomes> call) {
+            this.student = student;
+            this.events = events;
+            this.call = call;
+        }
+    }
+
     /**
-     * Looks the student and the events' topics up and lets the student's actor apply the events in one turn.
-     * Unknown students or topics: DROP; the gateway or the actor not answering: RETRY (nothing recorded yet).
-     * Returns the student, or null when none of the events got to the actor.
+     * Looks the student and the events' topics up and starts the student's actor turn on those events.
+     * Unknown students or topics: DROP; the gateway not answering: RETRY (nothing recorded yet). Returns null when
+     * none of the events goes to the actor.
      */
-    private UserFacts applyToActor(UUID studentId, List<Pending> events) {
+    private StudentTurn startTurn(UUID studentId, List<Pending> events) {
         UserFacts student;
         try {
             student = users.user(studentId).orElse(null);
@@ -208,19 +247,32 @@ public class ProgressRecorder {
             return null;
         }
         List<Activity> activities = known.stream().map(p -> Activities.of(p.event, student.timezone())).toList();
-        List<RecordOutcome> outcomes;
+        CompletableFuture<RecordOutcomes> call;
         try {
-            outcomes = actors.of(student.id()).recordAll(new ActivityBatch(activities)).outcomes();
+            call = actors.recordAllAsync(student.id(), new ActivityBatch(activities));
         } catch (RuntimeException e) {
-            LOG.warnf("StudentActor %s did not record %d events (%s); retrying them", student.id(), known.size(),
-                    e.getMessage());
-            known.forEach(p -> p.status = Delivery.RETRY);
-            return null;
+            call = CompletableFuture.failedFuture(e);
         }
-        for (int i = 0; i < known.size(); i++) {
-            known.get(i).outcome = outcomes.get(i);
+        return new StudentTurn(student, known, call);
+    }
+
+    /** Waits for the turn's outcomes; false (the events to be retried) when the actor did not record them. */
+    private boolean finishTurn(StudentTurn turn) {
+        RecordOutcomes recorded;
+        try {
+            recorded = turn.call.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            LOG.warnf("StudentActor %s did not record %d events (%s); retrying them", turn.student.id(),
+                    turn.events.size(), cause.toString());
+            turn.events.forEach(p -> p.status = Delivery.RETRY);
+            return false;
         }
-        return student;
+        for (int i = 0; i < turn.events.size(); i++) {
+            turn.events.get(i).outcome = recorded.outcomes().get(i);
+        }
+        turn.readModel = recorded.readModel();
+        return true;
     }
 
     /** Publishes the struggle signals of one recorded event (those of its first application for a redelivery). */
