@@ -126,7 +126,7 @@ public final class ExpectationParser {
         }
         List<TestCase> all = readsInput ? typedFromTheOtherField(cases,
                 fromQuestion ? proseOnly(asked.text()) : asked.text(), told.text(), source) : cases;
-        all = repeated(all, question, error);
+        all = repeated(all, question, error, source);
         return new Expectations(program, fromQuestion, dedupe(all));
     }
 
@@ -140,12 +140,13 @@ public final class ExpectationParser {
      * as often first, so that what the earlier calls leave behind (a shared default list) is there. Only a call
      * without setup of its own, read from the words.
      */
-    private static List<TestCase> repeated(List<TestCase> cases, String question, String error) {
+    private static List<TestCase> repeated(List<TestCase> cases, String question, String error, String source) {
         List<TestCase> out = new ArrayList<>();
         for (TestCase c : cases) {
             String text = "error".equals(c.source()) ? error : "question".equals(c.source()) ? question : null;
             Matcher m = text == null || c.call() == null ? null : REPEATED_CALL.matcher(text);
-            if (m == null || !m.find() || !c.call().equals(TestCase.compared(c.call()))) {
+            if (m == null || !m.find() || !c.call().equals(TestCase.compared(c.call()))
+                    || calledAtTopLevel(source, c.call())) {
                 out.add(c);
                 continue;
             }
@@ -154,6 +155,17 @@ public final class ExpectationParser {
             out.add(new TestCase(call, null, c.expected(), c.claimed(), null, c.hidden(), c.source(), c.values()));
         }
         return out;
+    }
+
+    /** The script itself calls the function at its top level: running it leaves the earlier calls' state. */
+    private static boolean calledAtTopLevel(String source, String call) {
+        int paren = call.indexOf('(');
+        if (paren <= 0) {
+            return false;
+        }
+        Pattern topLevelCall = Pattern.compile("(?m)^(?!def |class |#)\\S.*\\b" + Pattern.quote(call.substring(0, paren).strip())
+                + "\\s*\\(");
+        return topLevelCall.matcher(source).find();
     }
 
     /**
