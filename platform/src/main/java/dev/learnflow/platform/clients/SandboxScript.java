@@ -12,8 +12,8 @@ import java.util.zip.Deflater;
 
 /**
  * A Python script of a service (a resource, e.g. code-review's analyser or debug's diagnosis harness) made into a
- * program the sandbox accepts: the script is larger than a run's code limit, so it travels zlib-compressed and
- * base85-encoded behind a one-line bootstrap. Its input travels as the run's stdin after a JSON header line that
+ * program the sandbox accepts: the script is larger than a run's code limit, so it travels zlib-compressed behind a
+ * one-line bootstrap, one character per compressed byte (see {@link #bytesAsCharacters}). Its input travels as the run's stdin after a JSON header line that
  * names the encoding: plain when it fits the stdin limit, compressed otherwise. The scripts read that header.
  */
 public final class SandboxScript {
@@ -37,8 +37,8 @@ public final class SandboxScript {
         String source = source(owner, resource);
         byte[] shipped = (minify ? minified(source) : source).getBytes(StandardCharsets.UTF_8);
         String name = resource.substring(resource.lastIndexOf('/') + 1);
-        String program = "import base64, zlib\nexec(compile(zlib.decompress(base64.b85decode('"
-                + base85(deflate(shipped)) + "')), '" + name + "', 'exec'))\n";
+        String program = "import zlib\nexec(compile(zlib.decompress(bytes(ord(c) - " + BYTE_OFFSET + " for c in '"
+                + bytesAsCharacters(deflate(shipped)) + "')), '" + name + "', 'exec'))\n";
         if (program.length() > Limits.CODE_MAX) {
             throw new IllegalStateException(resource + " compressed is " + program.length()
                     + " characters, over the sandbox's code limit of " + Limits.CODE_MAX);
@@ -131,28 +131,20 @@ public final class SandboxScript {
         return java.util.Base64.getEncoder().encodeToString(deflate(data));
     }
 
-    /** Python's base64.b85encode alphabet (RFC 1924): no quote or backslash, so it sits in a '...' literal. */
-    private static final char[] B85 = ("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-            + "!#$%&()*+-;<=>?@^_`{|}~").toCharArray();
+    /** Where the characters standing for bytes begin: U+0100, Latin Extended-A. */
+    static final int BYTE_OFFSET = 0x100;
 
     /**
-     * base85 as Python's {@code base64.b85encode} writes it without padding: 5 characters per 4 bytes, a short last
-     * group as its length plus one. About 6 % shorter than base64: room that the largest scripts (debug's harness) need.
+     * Byte b as the character U+0100 + b: one character per byte where base85 needs 1.25 (the code limit counts
+     * characters; UTF-8 takes two bytes for each, which nothing on the way limits). U+0100..U+01FF are all assigned
+     * letters: no quote, backslash, line break or NUL for the '...' literal, nothing that Unicode normalisation
+     * (NFC) or a UTF-8 round trip (JSON, Dapr, the sandbox's job frame, which code-execution decodes and compiles
+     * as text) would change.
      */
-    static String base85(byte[] data) {
-        StringBuilder out = new StringBuilder((data.length + 3) / 4 * 5);
-        char[] group = new char[5];
-        for (int i = 0; i < data.length; i += 4) {
-            int n = Math.min(4, data.length - i);
-            long word = 0;
-            for (int j = 0; j < 4; j++) {
-                word = (word << 8) | (j < n ? data[i + j] & 0xFF : 0);
-            }
-            for (int k = 4; k >= 0; k--) {
-                group[k] = B85[(int) (word % 85)];
-                word /= 85;
-            }
-            out.append(group, 0, n + 1);
+    static String bytesAsCharacters(byte[] data) {
+        StringBuilder out = new StringBuilder(data.length);
+        for (byte b : data) {
+            out.append((char) (BYTE_OFFSET + (b & 0xFF)));
         }
         return out.toString();
     }

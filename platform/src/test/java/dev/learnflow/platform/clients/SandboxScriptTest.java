@@ -16,7 +16,7 @@ class SandboxScriptTest {
     @Test
     void theBootstrappedScriptRunsAndReadsPlainAndCompressedPayloads() throws Exception {
         SandboxScript script = SandboxScript.load(SandboxScriptTest.class, "sandbox/echo.py", true);
-        assertThat(script.program()).startsWith("import base64, zlib\n").hasSizeLessThan(Limits.CODE_MAX);
+        assertThat(script.program()).startsWith("import zlib\n").hasSizeLessThan(Limits.CODE_MAX);
 
         String small = "print('hello')";
         assertThat(SandboxScript.stdinFor(small).orElseThrow()).startsWith("{\"encoding\":\"plain\"}\n");
@@ -29,17 +29,43 @@ class SandboxScriptTest {
     }
 
     @Test
-    void base85IsWhatPythonDecodesForEveryLastGroupLength() throws Exception {
-        Random random = new Random(11);
-        for (int length = 0; length <= 9; length++) {
-            byte[] bytes = new byte[length];
-            random.nextBytes(bytes);
-            String encoded = SandboxScript.base85(bytes);
-            assertThat(encoded).doesNotContain("'").doesNotContain("\\");
-            String decoded = python("import base64, sys\nsys.stdout.write(base64.b85decode(sys.stdin.read()).hex())",
-                    encoded);
-            assertThat(decoded).as("length %d", length).isEqualTo(java.util.HexFormat.of().formatHex(bytes));
+    void everyByteValueComesBackAsItWasThroughUtf8AndTheBootstrapsDecoding() throws Exception {
+        byte[] every = new byte[256];
+        for (int b = 0; b < 256; b++) {
+            every[b] = (byte) b;
         }
+        String encoded = SandboxScript.bytesAsCharacters(every);
+        assertThat(encoded).hasSize(every.length).doesNotContain("'").doesNotContain("\\").doesNotContain("\n")
+                .doesNotContain("\r").doesNotContain("\0");
+        // what the sandbox's supervisor does: UTF-8 bytes decoded and compiled as text, the literal turned back
+        String decoded = python("import sys\ntext = sys.stdin.buffer.read().decode('utf-8')\n"
+                + "sys.stdout.write(bytes(ord(c) - " + SandboxScript.BYTE_OFFSET + " for c in eval(\"'\" + text + \"'\")).hex())",
+                encoded);
+        assertThat(decoded).isEqualTo(java.util.HexFormat.of().formatHex(every));
+        assertThat(java.text.Normalizer.normalize(encoded, java.text.Normalizer.Form.NFC)).isEqualTo(encoded);
+    }
+
+    @Test
+    void theBootstrapTakesOneCharacterPerCompressedByte() {
+        String source = SandboxScript.source(SandboxScriptTest.class, "sandbox/echo.py");
+        SandboxScript script = SandboxScript.load(SandboxScriptTest.class, "sandbox/echo.py", false);
+        String literal = script.program().substring(script.program().indexOf(" in '") + 5,
+                script.program().lastIndexOf("')), "));
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        byte[] compressed = new byte[literal.length()];
+        for (int i = 0; i < literal.length(); i++) {
+            compressed[i] = (byte) (literal.charAt(i) - SandboxScript.BYTE_OFFSET);
+        }
+        inflater.setInput(compressed);
+        byte[] out = new byte[source.length() * 4];
+        int n;
+        try {
+            n = inflater.inflate(out);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(inflater.finished()).isTrue();
+        assertThat(new String(out, 0, n, StandardCharsets.UTF_8)).isEqualTo(source);
     }
 
     @Test
@@ -65,12 +91,20 @@ class SandboxScriptTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing");
     }
 
+    /** The program as a UTF-8 file (as the sandbox gets its bytes: not through argv, whose encoding is the locale's). */
     private static String python(String program, String stdin) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("python3", "-I", "-S", "-c", program).redirectErrorStream(true).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor();
-        return out.strip();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sandbox-script", ".py");
+        try {
+            java.nio.file.Files.writeString(file, program, StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder("python3", "-I", "-S", file.toString()).redirectErrorStream(true)
+                    .start();
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            return out.strip();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 }

@@ -34,7 +34,8 @@ class DevSetTest {
     /**
      * @param kind how the expectation is stated: question, error, stdin, assert, doctest
      * @param fix  the corrected bug line, when given: no hint may contain it
-     * @param after written after the changes it measures (not tuned on): also counted in a row of its own
+     * @param after written after the changes it measures, or set aside while tuning (not tuned on): also counted
+     *              in a row of its own
      */
     record Program(String category, List<Integer> bugLines, String question, String error, String code, String kind,
                    String fix, boolean after) {
@@ -58,7 +59,7 @@ class DevSetTest {
     static Stream<String> devSets() {
         String only = System.getProperty("devset.only", "");
         return Stream.of("/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
-                "/debug/devset-setup.json", "/debug/devset-io.json").filter(name -> name.contains(only));
+                "/debug/devset-setup.json", "/debug/devset-io.json", "/debug/devset-messy.json").filter(name -> name.contains(only));
     }
 
     @ParameterizedTest
@@ -81,7 +82,7 @@ class DevSetTest {
                     byCategory.computeIfAbsent(p.category(), c -> new Tally()),
                     byKind.computeIfAbsent(p.kind(), k -> new Tally())));
             if (p.after()) {
-                tallies.add(byKind.computeIfAbsent("(written after the changes)", k -> new Tally()));
+                tallies.add(byKind.computeIfAbsent("(not tuned on)", k -> new Tally()));
             }
             tallies.forEach(t -> t.n++);
             long started = System.nanoTime();
