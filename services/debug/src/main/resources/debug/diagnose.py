@@ -316,9 +316,10 @@ def output_matches(out, expected):
         if last == wanted or last.split() and rounded(literal(last.split()[-1]), wanted):
             return True
         # "Total: 10.0" for an expected 10.0; but "not found" is not "found": only a value may follow a label
-        # "3" for "3 hot days": the one number the line holds
-        return bool(wanted) and wanted[0] in "-0123456789[({'\"" and \
-            (last.endswith(" " + wanted) or last.endswith(":" + wanted) or last.endswith("=" + wanted)) or \
+        # without a colon ("Can vote: yes" for "yes" has one); "3" for "3 hot days": the one number the line holds
+        return bool(wanted) and (wanted[0] in "-0123456789[({'\"" and
+                                 (last.endswith(" " + wanted) or last.endswith("=" + wanted))
+                                 or last.endswith(":" + wanted) or last.endswith(": " + wanted)) or \
             [w for w in last.split() if w.lstrip("-").replace(".", "", 1).isdigit()] == [wanted]
     return False
 
@@ -1326,6 +1327,12 @@ def empty_input(case):
         else not (case.get("stdin") or "").replace("0", "").strip()
 
 
+def fixed_index_at(tree, line):
+    # parts[1], word[-1]: a position fixed in the code assumes every input is that long (one word, an empty line)
+    return any(isinstance(n, ast.Subscript) and n.lineno == line and isinstance(const_num(n.slice), int)
+               for n in ast.walk(tree))
+
+
 EDGE_CRASHES = ("ZeroDivisionError", "IndexError", "ValueError: max()", "ValueError: min()", "KeyError",
                 "StopIteration")
 
@@ -1476,12 +1483,13 @@ def main():
     line = r.get("error_line")
     # A crash on an empty input shows an unhandled edge case, whatever else would avoid the crash; not in a
     # function that calls itself (there the empty input may come from the recursion).
-    if line and (r["error"] or "").startswith(EDGE_CRASHES) and empty_input(cases[failing_idx[0]]) and not any(
+    short = line and (r["error"] or "").startswith("IndexError") and fixed_index_at(program.tree, line)
+    if line and (r["error"] or "").startswith(EDGE_CRASHES) and (short or empty_input(cases[failing_idx[0]])) and not any(
             n.lineno <= line <= n.end_lineno and any(is_call_to(x, n.name) for x in ast.walk(n))
             for n in func_defs(program.tree)):
         at_line = [f for f in findings if f.category == "unhandled_edge_case" and f.line == line]
         if not at_line:
-            at_line = [Finding("unhandled_edge_case", line, "empty-input", 0.85)]
+            at_line = [Finding("unhandled_edge_case", line, "short-input" if short else "empty-input", 0.85)]
             findings += at_line
         for f in at_line:
             f.prior, f.proven = 0.85, True

@@ -114,6 +114,29 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aCrashAtAPositionFixedInTheCodeIsAnUnhandledShortInput() {
+        // "surname('Madonna') crashes": one word has no second part, however long it is
+        String code = "def surname(full):\n    bits = full.split()\n    return bits[1]\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("surname('Madonna')", "''", null, "question")));
+
+        assertThat(d.failingCase().error()).startsWith("IndexError");
+        assertThat(d.category()).isEqualTo("unhandled_edge_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+    }
+
+    @Test
+    void aWordExpectedIsFoundAfterTheLabelOfThePrintedLine() {
+        // "should be open at 9": the repair prints "Shop: open", which is what the student asked for
+        String code = "h = int(input('hour? '))\nstate = 'closed'\nif h > 9:\n    state = 'open'\n"
+                + "print('Shop:', state)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("9\n", "open", null, "question")));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.category()).isEqualTo("wrong_comparison_operator");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+    }
+
+    @Test
     void theShippedHarnessFitsTheSandboxCodeLimit() {
         // SandboxScript refuses a script over the limit; this names the budget the harness lives in
         assertThat(DiagnosisRunner.program().length()).isLessThanOrEqualTo(

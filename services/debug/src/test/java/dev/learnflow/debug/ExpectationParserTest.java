@@ -646,6 +646,67 @@ class ExpectationParserTest {
                 + "assert len(b.things) == 0", bag)), "len(b.things)", "0", null);
     }
 
+    @Test
+    void severalCallsWithTheirValuesSaidTogetherAreOneCaseEach() {
+        String code = "def half(n):\n    return n // 2\n";
+        List<TestCase> cases = ExpectationParser.parse("half(5) gives 2 and half(7) gives 3, should be 2.5 and 3.5",
+                null, code).cases();
+        assertThat(cases).hasSize(2);
+        assertCase(cases.get(0), "half(5)", "2.5", "2");
+        assertCase(cases.get(1), "half(7)", "3.5", "3");
+
+        List<TestCase> together = ExpectationParser.parse("half(3) and half(9) return 1 and 4 but i want 1.5 and 4.5",
+                null, code).cases();
+        assertThat(together).extracting(TestCase::call).containsExactly("half(3)", "half(9)");
+        assertThat(together).extracting(TestCase::expected).containsExactly("1.5", "4.5");
+    }
+
+    @Test
+    void aCallPastedFromAShellSessionRunsAfterWhatWasTypedBeforeIt() {
+        String code = "def visit(page, seen=[]):\n    seen.append(page)\n    return len(seen)\n";
+        TestCase c = only(ExpectationParser.parse(null, ">>> visit('home')\n1\n>>> visit('about')\n2\n"
+                + "visit('about') should be 1", code));
+        assertThat(c.call()).isEqualTo("visit('home'); visit('about')");
+        assertThat(c.expected()).isEqualTo("1");
+    }
+
+    @Test
+    void aConsoleRunSaysWhatWasTypedAtEachPromptEvenNothing() {
+        String code = "name = input(\"Name: \")\nprint(name[0])\n";
+        TestCase pressed = only(ExpectationParser.parse("Name: (just hit enter)\nit crashes, should print nothing",
+                null, code));
+        assertThat(pressed.stdin()).isEqualTo("\n");
+        TestCase crashed = only(ExpectationParser.parse(null, "Name: \nIndexError: string index out of range\n"
+                + "with no name it should print 'nobody'", code));
+        assertThat(crashed.stdin()).isEqualTo("\n");
+    }
+
+    @Test
+    void theProgramsOwnWordsWrittenBareAreValuesToDecideByRunning() {
+        String code = "t = int(input('t? '))\nif t > 30:\n    print('hot')\nelse:\n    print('mild')\n";
+        TestCase c = only(ExpectationParser.parse("t? 30\nmild\n\nthirty is hot imo", null, code));
+        assertThat(c.stdin()).isEqualTo("30\n");
+        assertThat(c.values()).contains("mild", "hot");
+    }
+
+    @Test
+    void wordsPrintedAfterSayAreTheOutputAndAnInputAfterAtIsNot() {
+        String code = "n = int(input())\nprint('done in', n - 1)\n";
+        TestCase said = only(ExpectationParser.parse("I enter 3 and it should say done in 3", null, code));
+        assertThat(said.expected()).isEqualTo("done in 3");
+        String vote = "a = int(input('age: '))\nprint('adult' if a > 16 else 'child')\n";
+        TestCase at = only(ExpectationParser.parse("age: 16\nchild\n\nshould be adult at 16", null, vote));
+        assertThat(at.expected()).isEqualTo("adult");
+    }
+
+    @Test
+    void gotNoneWithNoCallSaidTriesTheOneFunctionOnAValueOfTheText() {
+        String code = "def triple(x):\n    y = x * 3\n    print(y)\n";
+        TestCase c = only(ExpectationParser.parse(null, "Expected: 12\nGot: None", code));
+        assertThat(c.call()).isEqualTo("triple(12)");
+        assertThat(c.claimed()).isEqualTo("None");
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

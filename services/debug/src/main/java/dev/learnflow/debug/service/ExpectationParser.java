@@ -126,8 +126,39 @@ public final class ExpectationParser {
         }
         List<TestCase> all = readsInput ? typedFromTheOtherField(cases,
                 fromQuestion ? proseOnly(asked.text()) : asked.text(), told.text(), source) : cases;
-        all = repeated(all, question, error, source);
+        all = repeated(inSession(all, question, error), question, error, source);
         return new Expectations(program, fromQuestion, dedupe(all));
+    }
+
+    /** A line that opens a block (its body follows on "..." lines): a definition typed in, not a call to repeat. */
+    private static final Pattern BLOCK_START = Pattern.compile("(?:def|class|for|while|if|with|try|@)\\b|.*:\\s*$");
+    /** A line typed at the Python shell's prompt, pasted with its session. */
+    private static final Pattern SESSION_LINE = Pattern.compile("(?m)^[ \\t]*>>>[ \\t]*(\\S.*?)\\s*$");
+
+    /**
+     * A call the student pasted from a shell session (">>> log_score(10)\n10\n>>> log_score(5)\n15"): it runs after
+     * what was typed before it in that session, whose state it saw (a shared default list, an object built).
+     */
+    private static List<TestCase> inSession(List<TestCase> cases, String question, String error) {
+        List<TestCase> out = new ArrayList<>();
+        for (TestCase c : cases) {
+            String text = "error".equals(c.source()) ? error : "question".equals(c.source()) ? question : null;
+            List<String> typed = text == null || c.call() == null || !c.call().equals(TestCase.compared(c.call()))
+                    ? List.of() : SESSION_LINE.matcher(text).results().map(r -> r.group(1))
+                    .filter(line -> !BLOCK_START.matcher(line).lookingAt()).toList();
+            String call = c.call() == null ? "" : c.call().replaceAll("\\s", "");
+            int at = -1;
+            for (int i = 0; i < typed.size() && at < 0; i++) {
+                at = typed.get(i).replaceAll("\\s", "").equals(call) ? i : -1;
+            }
+            if (at <= 0) {
+                out.add(c);
+                continue;
+            }
+            String session = String.join("; ", typed.subList(0, at)) + "; " + c.call();
+            out.add(new TestCase(session, null, c.expected(), c.claimed(), null, c.hidden(), c.source(), c.values()));
+        }
+        return out;
     }
 
     /** "the second time I call it", "called twice", "the 3rd call": the call the student means comes after others. */
@@ -276,7 +307,7 @@ public final class ExpectationParser {
                 m.region(close + 1, text.length());
             }
         }
-        List<String> values = literals(text, spans);
+        List<String> values = literals(text, spans, code);
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -310,8 +341,20 @@ public final class ExpectationParser {
                 : Optional.of(new TestCase(null, null, null, null, List.copyOf(calls), false, source, values));
     }
 
-    /** The literal values written in the text outside the given spans (the calls), in order, as Python literals. */
-    static List<String> literals(String text, List<int[]> spans) {
+    /**
+     * The literal values written in the text outside the given spans (the calls), in order, as Python literals; and
+     * the words of the program's own string literals written bare ("0 degrees is freezing tho" for a program that
+     * prints "freezing" or "warm"): what a student quotes of its output without quotes.
+     */
+    static List<String> literals(String text, List<int[]> spans, String code) {
+        java.util.TreeMap<Integer, String> found = new java.util.TreeMap<>();
+        Matcher said = ownWords(code).matcher(text);
+        while (said.find()) {
+            int start = said.start();
+            if (spans.stream().noneMatch(sp -> start >= sp[0] && start < sp[1])) {
+                found.put(start, said.group());
+            }
+        }
         List<String> values = new ArrayList<>();
         Matcher m = LITERAL.matcher(text);
         int from = 0;
@@ -346,12 +389,29 @@ public final class ExpectationParser {
                 continue;
             }
             values.add(value);
+            found.put(start, value);
             from = start + value.length();
             if (m.group("word") != null) {
                 from = start + m.group("word").length();
             }
         }
-        return values;
+        List<String> inOrder = List.copyOf(found.values());
+        return inOrder.subList(0, Math.min(inOrder.size(), MOST_VALUES));
+    }
+
+    /** A string literal of the program that is one word of letters, as a bare word (not its prompts to input()). */
+    private static final Pattern WORD_LITERAL = Pattern.compile("(?<!input\\()(['\"])([A-Za-z][a-z]{2,})[.!]?\\1");
+
+    private static Pattern ownWords(String code) {
+        Set<String> words = new java.util.TreeSet<>();
+        Matcher m = WORD_LITERAL.matcher(code == null ? "" : code);
+        while (m.find()) {
+            if (!NOT_A_VALUE.contains(m.group(2).toLowerCase(Locale.ROOT))) {
+                words.add(Pattern.quote(m.group(2)));
+            }
+        }
+        return words.isEmpty() ? Pattern.compile("(?!)")
+                : Pattern.compile("(?<![\\w'\"])(?:" + String.join("|", words) + ")(?![\\w'\"])");
     }
 
     // ------------------------------------------------------------------------------------------ comments
@@ -591,8 +651,29 @@ public final class ExpectationParser {
         }
         Function named = mentioned(text, functions);
         List<String> candidates = named == null ? List.of() : callsIn(code, named.name());
+        if (candidates.isEmpty() && "None".equals(claimed)) {
+            return noneForAnyInput(text, expected, functions, source);
+        }
         return candidates.isEmpty() ? List.of() : List.of(new TestCase(null, null, expected, claimed, candidates,
                 false, source));
+    }
+
+    /**
+     * "Expected: 8 / Got: None" with no call said and none in the program: a function of one parameter that gives
+     * None loses its value whatever it is given, so it is called with a value of the text (the expected one when
+     * there is no other). The case fails on None and on nothing else (its value is unknown for that input).
+     */
+    private static List<TestCase> noneForAnyInput(String text, String expected, List<Function> functions,
+                                                  String source) {
+        List<Function> oneParameter = functions.stream().filter(f -> f.params().size() == 1).toList();
+        if (functions.size() != 1 || oneParameter.size() != 1) {
+            return List.of();
+        }
+        List<String> values = literals(text, List.of(), "").stream().filter(v -> !v.equals("None")).toList();
+        String argument = values.stream().filter(v -> !v.equals(expected)).findFirst()
+                .orElse(values.isEmpty() ? null : values.get(0));
+        return argument == null ? List.of() : List.of(TestCase.call(oneParameter.get(0).name() + "(" + argument + ")",
+                "a value, not None", "None", source));
     }
 
     private static final Pattern MODULE_PRINT = Pattern.compile("(?m)^print\\(");
@@ -672,9 +753,16 @@ public final class ExpectationParser {
         long expectations = PHRASES.matcher(Phrase.EXPECTED_WORD, text).results().count();
         String[] sentences = expectations <= 1 ? new String[] {text.replace('\n', ' ')}
                 : text.split("(?<=[.!?])\\s+(?=[A-Z])|\\n+");
+        // a console run pasted over lines: read before its lines are joined into one sentence
+        Optional<String> console = readsInput && sentences.length == 1 ? promptedInput(text, code) : Optional.empty();
         for (String sentence : sentences) {
+            List<TestCase> several = respectively(sentence, functions, source);
+            if (!several.isEmpty()) {
+                cases.addAll(several);
+                continue;
+            }
             for (String segment : segments(sentence)) {
-                sentenceCase(segment, source, functions, readsInput, code).ifPresent(cases::add);
+                sentenceCase(segment, source, functions, readsInput, code, console).ifPresent(cases::add);
             }
         }
         if (!cases.isEmpty()) {
@@ -687,6 +775,59 @@ public final class ExpectationParser {
         return cases;
     }
 
+
+    /**
+     * Several calls whose values are said together, in the same order: "f([2,3]) gives -5 and f([1]) gives -1, should
+     * be 5 and 1", "area(3, 4) and area(5, 2) give 7 and 7, they should be 12 and 10". One case per call; none when
+     * the counts differ (then the sentence is read as usual).
+     */
+    static List<TestCase> respectively(String sentence, List<Function> functions, String source) {
+        List<String> calls = new ArrayList<>();
+        List<String> actuals = new ArrayList<>();
+        int lastCall = -1;
+        Matcher m = CALL_START.matcher(sentence);
+        while (m.find()) {
+            String name = m.group(1);
+            String own = name.substring(name.lastIndexOf('.') + 1);
+            int close = balancedEnd(sentence, m.end() - 1);
+            if (close < 0 || functions.stream().noneMatch(f -> f.name().equals(own))) {
+                continue;
+            }
+            calls.add(sentence.substring(m.start(), close + 1).replace("`", ""));
+            String rest = sentence.substring(close + 1);
+            Matcher said = PHRASES.matcher(Phrase.ARROW_OR_ACTUAL, rest);
+            actuals.add(said.lookingAt() ? valueAt(rest, said.end()).orElse(null) : null);
+            lastCall = close + 1;
+            m.region(close + 1, sentence.length());
+        }
+        if (calls.size() < 2) {
+            return List.of();
+        }
+        String after = sentence.substring(lastCall);
+        Matcher wanted = PHRASES.matcher(Phrase.EXPECTED_WORD, after);
+        if (!wanted.find()) {
+            return List.of();
+        }
+        List<String> expected = valueList(after, wanted.end()).values();
+        if (expected.size() != calls.size()) {
+            return List.of();
+        }
+        // "f(3, 4) and f(5, 2) give 7 and 7": the values after the last call are all of them
+        if (actuals.subList(0, calls.size() - 1).stream().allMatch(java.util.Objects::isNull)) {
+            Matcher given = PHRASES.matcher(Phrase.ARROW_OR_ACTUAL, after);
+            List<String> together = given.lookingAt() ? valueList(after, given.end()).values() : List.of();
+            if (together.size() == calls.size()) {
+                actuals = new ArrayList<>(together);
+            }
+        }
+        List<TestCase> cases = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            if (!expected.get(i).equals(actuals.get(i))) {
+                cases.add(TestCase.call(calls.get(i), expected.get(i), actuals.get(i), source));
+            }
+        }
+        return cases;
+    }
 
     /**
      * "sq(2) gives 4 (correct) but sq(3) gives 6", "is_adult(30) -> True (ok)": calls the student says already
@@ -743,7 +884,7 @@ public final class ExpectationParser {
     }
 
     private static Optional<TestCase> sentenceCase(String sentence, String source, List<Function> functions,
-                                                   boolean readsInput, String code) {
+                                                   boolean readsInput, String code, Optional<String> console) {
         Values values = values(sentence);
         boolean script = functions.isEmpty() || readsInput;
         if (values.expected() == null) {
@@ -752,13 +893,14 @@ public final class ExpectationParser {
             }
             // Only printed words ("should say Correct!"): what the whole program prints.
             Values printed = values.printed();
-            return Optional.of(printedCase(typedIn(sentence, code, values), printed, source));
+            return Optional.of(printedCase(console.orElseGet(() -> typedIn(sentence, code, values)), printed, source));
         }
         // a script's own code has no functions to call: "abcdefghij (10 letters)" is not a call
         Optional<String> call = functions.isEmpty() && !code.isBlank() ? Optional.empty()
                 : explicitCall(sentence, functions, values.at());
         if (call.isEmpty()) {
-            Optional<String> stdin = readsInput || functions.isEmpty() ? stdinIn(sentence, code) : Optional.empty();
+            Optional<String> stdin = console.isPresent() ? console
+                    : readsInput || functions.isEmpty() ? stdinIn(sentence, code) : Optional.empty();
             if (stdin.isPresent()) {
                 Values printed = values.printed();
                 return Optional.of(printedCase(stdin.get(), printed, source));
@@ -778,7 +920,8 @@ public final class ExpectationParser {
         }
         if (functions.isEmpty() || readsInput) {   // a script: what it prints
             Values printed = values.printed();
-            return Optional.of(printedCase(typedIn(sentence, code, values), printed, source));
+            return Optional.of(printedCase(console.orElseGet(() -> typedIn(sentence, code, values)), printed,
+                    source));
         }
         return Optional.empty();
     }
@@ -963,6 +1106,17 @@ public final class ExpectationParser {
      * to the end of the clause, when they are more than the value found there and read as printed text (not a
      * bracketed or quoted value). Null otherwise.
      */
+    private static final Pattern SAY_VERB = Pattern.compile("(?i)\\b(?:should|must|to)\\s+(?:(?:just|only|really"
+            + "|actually)\\s+)?(?:say|print|display|show|output)\\s*:?\\s*$");
+    private static final Set<String> NOT_PRINTED_START = Set.of("the", "a", "an", "my", "its", "it", "this", "that",
+            "something", "anything", "what", "nothing", "same", "correct", "right", "wrong", "not");
+
+    /** "should say got it in 1": words it should print, with a number in them, are the printed text. */
+    private static boolean printedWords(String before, String line) {
+        return SAY_VERB.matcher(before).find() && line.matches(".*\\d.*")
+                && !NOT_PRINTED_START.contains(line.split("\\s+")[0].toLowerCase(Locale.ROOT));
+    }
+
     static String printedLine(String sentence, int from, String value) {
         if (value != null && !value.isEmpty() && "[({'\"".indexOf(value.charAt(0)) >= 0) {
             return null;
@@ -979,6 +1133,7 @@ public final class ExpectationParser {
         if (line.isEmpty() || line.length() > 80 || value != null && line.equals(value)
                 || NOT_PRINTED.contains(firstWord.replaceAll("\\W+$", ""))
                 || Character.isLowerCase(first.charAt(0)) && NOT_A_VALUE.contains(firstWord)
+                && !printedWords(sentence.substring(0, from), line)
                 && !(firstWord.equals("not") && line.contains(" "))    // "should say not prime"
                 && (value == null || !line.startsWith(value))) {
             return null;
@@ -1355,13 +1510,35 @@ public final class ExpectationParser {
                 break;
             }
             int eol = text.indexOf('\n', at);
-            ValueList values = valueList(eol < 0 ? text : text.substring(0, eol), at + asked.length(), words);
+            String line = eol < 0 ? text : text.substring(0, eol);
+            String rest = line.substring(at + asked.length());
+            ValueList values = REMARK.matcher(rest).lookingAt() ? new ValueList(List.of(), line.length())
+                    : valueList(line, at + asked.length(), words);
             if (!values.values().isEmpty()) {
                 typed.append(typed(values.values(), code));
+            } else if (typedNothing(rest, eol < 0 ? "" : text.substring(eol + 1))) {
+                typed.append('\n');
             }
             from = Math.max(values.end(), at + asked.length());
         }
         return typed.isEmpty() ? Optional.empty() : Optional.of(typed.toString());
+    }
+
+    /** "(i just pressed enter)", "(nothing)": a remark in words where the input would be, not a value typed. */
+    private static final Pattern REMARK = Pattern.compile("\\s*[(\\[<](?![\\d'\"\\[(-])[^)\\]>\\n]*[)\\]>]");
+    /** The run stopped at this input: a traceback or an error message follows the prompt's line. */
+    private static final Pattern CRASH_LINE = Pattern.compile("\\s*(?:Traceback\\b|[A-Z]\\w*(?:Error|Exception)\\b)");
+
+    /**
+     * Nothing typed at a prompt: it says so in words ("(just pressed enter)"), or the prompt ends its line and the
+     * run's next line is the crash (what input() echoes would otherwise stand after the prompt).
+     */
+    private static boolean typedNothing(String rest, String below) {
+        if (REMARK.matcher(rest).lookingAt()) {
+            return PHRASES.find(Phrase.NOTHING_TYPED, rest)
+                    || rest.matches("(?i)\\W*(?:just\\s+)?(?:nothing|empty|blank|enter|return)\\W*");
+        }
+        return rest.isBlank() && CRASH_LINE.matcher(below).lookingAt();
     }
 
     /**
