@@ -191,6 +191,20 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aLessonThatOnlyMentionsTheAskedOperationIsNotGiven() {
+        // Lists mentions list.insert and add, Strings mentions index: neither lesson is about the asked operation
+        assertThat(topicOf(planner.plan("list.insert at position 2", null))).isNotEqualTo("lists");
+        assertThat(describe(planned("find vs index on strings", null, AnswerPlanner.DocPlan.class))).contains("index");
+        assertThat(topicOf(planner.plan("how to add several items to a set at once", null))).isNotEqualTo("lists");
+        // a question that names the lesson as well is about it: the lesson stays when no section is about the rest
+        assertThat(topicOf(planner.plan("string methods like upper and strip", null))).satisfiesAnyOf(
+                t -> assertThat(t).isEqualTo("strings"), t -> assertThat(t).containsPattern("str\\.(strip|upper)"));
+        // the name the question writes as code is context when it names the lesson by a heavier name
+        assertThat(topicOf(planner.plan("enumerate vs range(len())", null))).isEqualTo("enumerate-and-zip");
+        assertThat(topicOf(planner.plan("what does reversed() return", null))).isNotEqualTo("sorting");
+    }
+
+    @Test
     void aNameThatSetsTheSceneIsNotTheAskedThing() {
         // "in a for loop" says where; the index is what is asked
         assertThat(topicOf(planner.plan("in a for loop how do i get the index too", null)))
