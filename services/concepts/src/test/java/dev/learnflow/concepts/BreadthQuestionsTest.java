@@ -93,15 +93,15 @@ class BreadthQuestionsTest {
     void session11QuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
         SoftAssertions soft = new SoftAssertions();
         // measured (README), alone / with triage's topic: dev part before this work on topic 42/43 of 48, wrong lessons
-        // 3/2, abstained 9/10 both; after 44/44, 2/2, 9/10. Hold-out part (never tuned on) 23/24 both, 1 wrong lesson,
-        // 4/5 before and after
+        // 3/2, abstained 9/10 both; after 44/44, 2/2, 10/10. Hold-out part (never tuned on) 23/24 both, 1 wrong lesson,
+        // 4/5 before; after 23/24, 0 wrong lessons, 5/5 (the library questions declined)
         for (String set : List.of("breadth-session11.tsv", "breadth-holdout.tsv")) {
             boolean holdOut = set.equals("breadth-holdout.tsv");
             for (Score s : measure(set)) {
                 soft.assertThat((double) s.answered() / s.answerable()).as(set + " answered").isGreaterThanOrEqualTo(0.95);
                 soft.assertThat((double) s.onTopic() / s.answerable()).as(set + " on topic")
                         .isGreaterThanOrEqualTo(holdOut ? 0.95 : 0.9);
-                soft.assertThat(s.wrongLessons()).as(set + " wrong lessons").isLessThanOrEqualTo(holdOut ? 1 : 2);
+                soft.assertThat(s.wrongLessons()).as(set + " wrong lessons").isLessThanOrEqualTo(holdOut ? 0 : 2);
                 soft.assertThat(s.abstained()).as(set + " abstentions").isGreaterThanOrEqualTo(s.unanswerable() - 1);
             }
         }
