@@ -170,6 +170,16 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void questionsAboutThirdPartyLibrariesAreDeclinedUnlessAboutInstallingOrPythonSyntax() {
+        for (String question : List.of("numpy array reshape", "pandas dataframe groupby")) {
+            assertThat(planned(question, null, AnswerPlanner.Abstain.class).reason()).as(question).isEqualTo("other-domain");
+        }
+        assertThat(topicOf(planner.plan("pip install numpy how does that work", null)))
+                .isEqualTo("pip-and-virtual-environments");
+        assertThat(dev.learnflow.concepts.service.OtherDomains.of("what does @app.route do in my flask app")).isEmpty();
+    }
+
+    @Test
     void anyDecoratorLineNamesTheDecoratorsLesson() {
         assertThat(topicOf(planner.plan("what is @app.route doing above my function", null))).isEqualTo("decorators");
         assertThat(topicOf(planner.plan("@property what does it do", null))).isEqualTo("properties");
@@ -188,6 +198,19 @@ class AnswerPlannerTest {
                 .isEqualTo("args-and-kwargs");
         // a question that is only a documented name is answered by that name's section
         assertThat(describe(planned("setdefault???", null, AnswerPlanner.DocPlan.class))).contains("setdefault");
+    }
+
+    @Test
+    void aLessonThatOnlyMentionsTheAskedOperationIsNotGiven() {
+        // Lists mentions list.insert and add, Strings mentions index: neither lesson is about the asked operation
+        assertThat(topicOf(planner.plan("list.insert at position 2", null))).isNotEqualTo("lists");
+        assertThat(describe(planned("find vs index on strings", null, AnswerPlanner.DocPlan.class))).containsAnyOf("find", "index");
+        assertThat(topicOf(planner.plan("how to add several items to a set at once", null))).isNotEqualTo("lists");
+        // a question that names the lesson as well is about it: the lesson stays when no section is about the rest
+        assertThat(topicOf(planner.plan("string methods like upper and strip", null))).satisfiesAnyOf(
+                t -> assertThat(t).isEqualTo("strings"), t -> assertThat(t).containsPattern("str\\.(strip|upper)"));
+        // a name the question writes as code is asked even when a lesson's alias shares its stem ("reverse=True")
+        assertThat(topicOf(planner.plan("what does reversed() return", null))).isNotEqualTo("sorting");
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Session 10's set ({@code retrieval/breadth-more.tsv}): standard-library functions, single methods of the built-in
+ * Session 10's set ({@code retrieval/breadth-more.tsv}) and session 11's ({@code retrieval/breadth-session11.tsv},
+ * tuned on, and {@code retrieval/breadth-holdout.tsv}, never tuned on): standard-library functions, single methods of the built-in
  * types, operators, keywords, typos and other subjects, judged like {@link SubjectQuestionsTest} (topic words in what
  * the answer names). Counts a wrong lesson apart from a wrong documentation section: a wrong lesson is the worst
  * answer (the tutor bench counts it as unrelated), a section off the labelled words is only off topic.
@@ -57,24 +58,52 @@ class BreadthQuestionsTest {
                 tally.getOrDefault("abstained", 0));
     }
 
-    @Test
-    void breadthQuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
-        List<SubjectQuestionsTest.Labelled> questions = SubjectQuestionsTest.read("retrieval/breadth-more.tsv");
-        SoftAssertions soft = new SoftAssertions();   // both runs printed before any failure
+    /** Scores one set alone and with triage's course topic, printing both and every miss. */
+    private static List<Score> measure(String set) throws IOException {
+        List<SubjectQuestionsTest.Labelled> questions = SubjectQuestionsTest.read("retrieval/" + set);
+        List<Score> scores = new ArrayList<>();
         for (boolean withHint : List.of(false, true)) {
             StringBuilder misses = new StringBuilder();
             Score s = score(questions, withHint, misses);
-            System.out.printf("%nbreadth-more %s: answered %d/%d, on topic %d/%d (%.1f%%), wrong lessons %d, "
-                            + "off-topic sections %d, abstained %d/%d%n%s",
+            System.out.printf("%n%s %s: answered %d/%d, on topic %d/%d (%.1f%%), wrong lessons %d, "
+                            + "off-topic sections %d, abstained %d/%d%n%s", set,
                     withHint ? "with triage's course topic" : "alone", s.answered(), s.answerable(), s.onTopic(),
                     s.answerable(), 100.0 * s.onTopic() / s.answerable(), s.wrongLessons(), s.wrongSections(),
                     s.abstained(), s.unanswerable(), misses);
-            // measured (README): before this work on topic 121/118 of 143 alone / with triage's topic, 17/22 wrong
-            // lessons, abstentions 20/22; after 130/128, 8/11, 21/22
+            scores.add(s);
+        }
+        return scores;
+    }
+
+    @Test
+    void breadthQuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
+        SoftAssertions soft = new SoftAssertions();   // both runs printed before any failure
+        for (Score s : measure("breadth-more.tsv")) {
+            // measured (README): session 10 on topic 121/118 of 143 alone / with triage's topic, 17/22 wrong
+            // lessons, abstentions 20/22; after 130/128, 8/11, 21/22; session 11 (mentions): 132/130, 5/8, 21/22
             soft.assertThat((double) s.answered() / s.answerable()).as("answered").isGreaterThanOrEqualTo(0.95);
             soft.assertThat((double) s.onTopic() / s.answerable()).as("on topic").isGreaterThanOrEqualTo(0.87);
-            soft.assertThat(s.wrongLessons()).as("wrong lessons").isLessThanOrEqualTo(12);
+            soft.assertThat(s.wrongLessons()).as("wrong lessons").isLessThanOrEqualTo(8);
             soft.assertThat(s.abstained()).as("abstentions").isGreaterThanOrEqualTo(s.unanswerable() - 1);
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void session11QuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        // measured (README), alone / with triage's topic: dev part before this work on topic 42/43 of 48, wrong lessons
+        // 3/2, abstained 9/10 both; after 44/44, 2/2, 10/10. Hold-out part (never tuned on) 23/24 both, 1 wrong lesson,
+        // 4/5 before; after 23/24, 0 wrong lessons, 5/5 (the library questions declined)
+        for (String set : List.of("breadth-session11.tsv", "breadth-holdout.tsv")) {
+            boolean holdOut = set.equals("breadth-holdout.tsv");
+            for (Score s : measure(set)) {
+                soft.assertThat((double) s.answered() / s.answerable()).as(set + " answered").isGreaterThanOrEqualTo(0.95);
+                soft.assertThat((double) s.onTopic() / s.answerable()).as(set + " on topic")
+                        .isGreaterThanOrEqualTo(holdOut ? 0.95 : 0.9);
+                soft.assertThat(s.wrongLessons()).as(set + " wrong lessons").isLessThanOrEqualTo(holdOut ? 0 : 2);
+                soft.assertThat(s.abstained()).as(set + " abstentions").isGreaterThanOrEqualTo(s.unanswerable() - 1);
+            }
         }
         soft.assertAll();
     }

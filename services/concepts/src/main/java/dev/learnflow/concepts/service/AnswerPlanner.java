@@ -200,7 +200,15 @@ public class AnswerPlanner {
         List<String> codeNames = codeNames(lower);
         // "len()", "str.count", "reversed()": a name written as code that no lesson owns is answered from the
         // section documenting it, not from a lesson that merely sounds alike (dunder methods for len()).
-        boolean codeNameNotOwned = !codeNames.isEmpty() && codeNames.stream()
+        // ... unless the question names the lesson by a name heavier than every name it writes as code: "enumerate
+        // vs range(len())" asks about enumerate
+        Set<String> codeStems = codeNames.stream().map(KeyTerms::stem).collect(java.util.stream.Collectors.toSet());
+        double heaviestCode = codeStems.stream().mapToDouble(t -> keyTerms.weight(t, keys)).max().orElse(0);
+        double heaviest = keyTerms.strongest(keys);
+        boolean ownsHeaviest = heaviest >= MIN_KEY_WEIGHT && lessons.names(lesson.lesson(), lower) && keys.all().stream()
+                .anyMatch(t -> !codeStems.contains(t) && keyTerms.weight(t, keys) >= heaviest
+                        && keyTerms.weight(t, keys) > heaviestCode && keyTerms.names(lesson.lesson(), t));
+        boolean codeNameNotOwned = !ownsHeaviest && !codeNames.isEmpty() && codeNames.stream()
                 .noneMatch(n -> lessons.names(lesson.lesson(), n) || lessons.names(lesson.lesson(), n + "()"));
         // Likewise a lesson that is only a near match and that the question does not name ("max and min with a
         // key" is not the dictionaries lesson) gives way to a section documenting a name the question uses.
@@ -275,7 +283,15 @@ public class AnswerPlanner {
         if (ownsSubject && !lacksRarest) {
             return specificSection(question, vector, lesson, keys, heaviest).<Plan>map(DocPlan::new).orElse(plan);
         }
-        if (unnamed.isEmpty() && !lacksRarest) {
+        // "find vs index on strings", "what does 7 // 2 give": the asked name is one the lesson shows only in passing
+        // (its mentions); the lesson is not about it, so only a section on it answers, else an honest "no"
+        Set<String> mentionedOnly = new java.util.LinkedHashSet<>();
+        for (String term : keys.all()) {
+            if (!ownsSubject && keyTerms.weight(term, keys) >= heaviest && keyTerms.onlyMentions(lesson, term)) {
+                mentionedOnly.add(term);
+            }
+        }
+        if (unnamed.isEmpty() && !lacksRarest && mentionedOnly.isEmpty()) {
             return plan;
         }
         Set<String> marked = new java.util.HashSet<>(keys.marked());
@@ -294,6 +310,15 @@ public class AnswerPlanner {
                     && hit.lexical() >= DOC_MIN_LEXICAL) {
                 return new DocPlan(hit);
             }
+            if (!mentionedOnly.isEmpty() && holdsAsMuch && hit.evidence() >= COVERING_DOC_MIN
+                    && hit.lexical() >= DOC_MIN_LEXICAL
+                    && mentionedOnly.stream().anyMatch(t -> coverage.of(hit.passage(), Map.of(t, 1.0)) > 0)) {
+                return new DocPlan(hit);
+            }
+        }
+        // a question that names the lesson ("string methods like upper and strip") asks about it as well
+        if (!mentionedOnly.isEmpty() && name == null) {
+            return abstain("no-match", lessons.rank(question, vector, null));
         }
         return plan;
     }

@@ -73,6 +73,8 @@ public final class KeyTerms {
     /** Each lesson's one-word aliases: the names it lists ("pop"), not its descriptions ("factorial recursive"). */
     private final Map<String, Set<String>> oneWordAliases = new HashMap<>();
     private final Map<String, Set<String>> lessonWords = new HashMap<>();
+    /** Each lesson's mentions: names it shows in passing but is not about. */
+    private final Map<String, Set<String>> mentionWords = new HashMap<>();
     private final Map<String, Integer> lessonFrequency = new HashMap<>();
     private final int lessonCount;
 
@@ -108,6 +110,7 @@ public final class KeyTerms {
             lessonWords.put(lesson.topicId(), words);
             lessonNames.put(lesson.topicId(), words(lesson.title() + " " + String.join(" ", lesson.aliases())));
             titleNames.put(lesson.topicId(), words(lesson.title() + " " + lesson.topicId()));
+            mentionWords.put(lesson.topicId(), words(String.join(" ", lesson.mentions())));
             oneWordAliases.put(lesson.topicId(), lesson.aliases().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
                     .filter(a -> a.matches("[a-z_][a-z0-9_]*")).map(KeyTerms::stem).collect(java.util.stream.Collectors.toSet()));
             words.forEach(w -> lessonFrequency.merge(w, 1, Integer::sum));
@@ -238,6 +241,14 @@ public final class KeyTerms {
      */
     public boolean namesInPassing(Lesson lesson, String name) {
         return oneWordAliases.getOrDefault(lesson.topicId(), Set.of()).contains(name) && !titleNames.getOrDefault(lesson.topicId(), Set.of()).contains(name);
+    }
+
+    /**
+     * Whether the lesson only mentions the name: it is among the things the lesson shows in passing ({@code pop} in
+     * Lists, {@code //} division in Numbers and Types), not among its own names (title, aliases).
+     */
+    public boolean onlyMentions(Lesson lesson, String name) {
+        return mentionWords.getOrDefault(lesson.topicId(), Set.of()).contains(name) && !names(lesson, name);
     }
 
     /** The heaviest key term's weight: how much the question's names say at all. */

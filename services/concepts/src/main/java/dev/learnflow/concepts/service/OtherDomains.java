@@ -52,6 +52,20 @@ public final class OtherDomains {
             new Domain("git and version control", "the Git book (git-scm.com/book)",
                     Pattern.compile("\\b(git|github|gitlab|merge conflicts?|pull request|rebase)\\b"), null));
 
+    /**
+     * Third-party libraries: the tutor knows Python and its standard library, not numpy's or Django's API, and the
+     * nearest lesson or section ("array" → Lists, pandas groupby → itertools.groupby) is about something else. Not
+     * when the question also names Python ("... with pandas in python" asks for a Python way), is about installing
+     * or importing one, or about Python syntax seen in its code (a decorator line): those are ours.
+     */
+    private static final Domain LIBRARIES = new Domain("the library it names (numpy, pandas, Django and the like are "
+            + "add-ons to Python that I don't cover)", "that library's own documentation",
+            Pattern.compile("\\b(numpy|np\\.\\w+|pandas|dataframes?|matplotlib|pyplot|seaborn|scipy|sklearn|scikit-learn|"
+                    + "tensorflow|keras|pytorch|torch|django|flask|fastapi|selenium|opencv|cv2|beautifulsoup|bs4|"
+                    + "plotly|streamlit)\\b"), null);
+    private static final Pattern ABOUT_PYTHON_ITSELF = Pattern.compile("\\b(pip|install\\w*|import\\w*|venv|"
+            + "virtual ?env\\w*|requirements|module ?not ?found\\w*|modulenotfounderror|decorators?)\\b|@");
+
     /** The question says it is about Python. */
     private static final Pattern NAMES_PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
     /** ... or it uses a Python library or code (a spreadsheet question asked with pandas is ours). */
@@ -66,6 +80,9 @@ public final class OtherDomains {
     public static Optional<Domain> of(String lowerQuestion) {
         if (NAMES_PYTHON.matcher(lowerQuestion).find()) {
             return Optional.empty();
+        }
+        if (LIBRARIES.matches(lowerQuestion) && !ABOUT_PYTHON_ITSELF.matcher(lowerQuestion).find()) {
+            return Optional.of(LIBRARIES);
         }
         boolean pythonCode = PYTHON.matcher(lowerQuestion).find();
         // "import" in a Java question is Java's: only other languages ignore the Python-looking words
