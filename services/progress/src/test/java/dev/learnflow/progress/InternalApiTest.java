@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -277,6 +278,27 @@ class InternalApiTest extends ProgressFixtures {
         // Asked through the sidecars, as progress: the gateway's sidecar let it through.
         GatewayUsers.gateway().verify(getRequestedFor(urlEqualTo("/internal/users/" + teacher + "/students"))
                 .withHeader("dapr-caller-app-id", WireMock.equalTo("progress")));
+    }
+
+    @Test
+    void aStudentReadsTheirOwnProgressWithoutAskingTheGatewayButNoOneElseGetsInThatWay() {
+        UUID teacher = data.teacher();
+        UUID student = data.student("UTC", teacher);
+        UUID classmate = data.student("UTC", teacher);
+        deliver(Events.attempt(student, "strings", "ex-s", true, Instant.now().minusSeconds(60)));
+        GatewayUsers.gateway().resetRequests();
+        try (GatewayUsers.Outage down = GatewayUsers.outage()) {
+            Caller.student(student).when().get(path(student, "progress")).then().statusCode(200)
+                    .body("userId", equalTo(student.toString())).body("pKnown", greaterThan(0f));
+            Caller.student(student).when().get(path(student, "streak")).then().statusCode(200);
+            Caller.student(student).when().get(path(student, "context")).then().statusCode(200);
+            // Reading someone else still needs their account, which cannot be looked up now.
+            Caller.student(classmate).when().get(path(student, "progress")).then().statusCode(403);
+            Caller.as(teacher, "teacher").when().get(path(classmate, "progress")).then().statusCode(503);
+            Caller.as(data.admin(), "admin").when().get(path(classmate, "progress")).then().statusCode(503);
+        }
+        GatewayUsers.gateway().verify(0, getRequestedFor(urlEqualTo("/internal/users/" + student)));
+        Caller.student(classmate).when().get(path(student, "streak")).then().statusCode(403);
     }
 
     @Test

@@ -19,15 +19,15 @@ public interface StudentActor {
 
     /**
      * Applies a batch of this student's activities in one turn, in order (each event id once): one state read and
-     * at most one write however many activities there are, none when all were applied before. Answers the
-     * student's read model as the turn left it.
+     * at most one write however many activities there are, none when all were applied before. Stores the
+     * student's read model as the turn left it before answering.
      */
     @ActorMethod(name = RECORD_ALL)
     RecordOutcomes recordAll(ActivityBatch batch);
 
     /**
      * The student's read model as of now (closes streak days that have ended). Reads are answered from the copy
-     * the recorder stores with the events; this serves a student whose copy is missing (recorded before it existed)
+     * each recording turn stores; this serves a student whose copy is missing (recorded before it existed)
      * or cannot be read.
      */
     @ActorMethod(name = READ_MODEL)

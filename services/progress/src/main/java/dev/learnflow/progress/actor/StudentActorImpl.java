@@ -7,6 +7,7 @@ import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
+import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.domain.StudentReadModel;
 import dev.learnflow.progress.service.StudentLedger;
 import dev.learnflow.progress.service.StudentState;
@@ -25,13 +26,18 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The StudentActor: loads the student's state from the actor state store (through the sidecar; one JSON value
  * under key {@code student}), lets the {@link StudentLedger} change it, and saves it at the end of the turn (the SDK
  * does, only when the method succeeded; a failed turn leaves the stored state as it was). Keeps a reminder armed
  * for the student's next local midnight while there is a streak to keep.
+ * <p>A recording turn also stores the student's read model (the copy the read routes answer from), after its own
+ * state: turns run one at a time, so the copy a turn writes is never older than what is stored, and it never runs
+ * ahead of the actor's saved state.
  */
 public class StudentActorImpl extends AbstractActor implements StudentActor, Remindable<String> {
 
@@ -44,15 +50,19 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     private final StudentLedger ledger;
     private final Clock clock;
     private final ObjectMapper mapper;
+    private final StudentSnapshots readModels;
     /** The state's JSON as this activation last loaded or saved it (null: none stored yet). */
     private JsonNode stored;
+    /** The revision whose read model this activation stored (-1: none yet, e.g. stored by an earlier one). */
+    private long readModelRevision = -1;
 
     public StudentActorImpl(ActorRuntimeContext<StudentActorImpl> context, ActorId id, StudentLedger ledger,
-                            Clock clock, ObjectMapper mapper) {
+                            Clock clock, ObjectMapper mapper, StudentSnapshots readModels) {
         super(context, id);
         this.ledger = ledger;
         this.clock = clock;
         this.mapper = mapper;
+        this.readModels = readModels;
     }
 
     @Override
@@ -66,11 +76,17 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
             outcomes.add(outcome);
             changed |= !outcome.duplicate();
         }
-        if (changed) { // a batch of redeliveries changes nothing and writes nothing
+        if (changed) { // a batch of redeliveries changes nothing and writes no actor state
             armReminder(state, ledger.today(state, now), false);
             save(state);
+            saveState().block(SIDECAR_TIMEOUT); // now, not after the turn: the read model must not run ahead of it
         }
-        return new RecordOutcomes(outcomes, readModel(state));
+        // Also after a batch of redeliveries, when an earlier turn failed before its copy was stored.
+        if (state.revision() != readModelRevision) {
+            readModels.store(UUID.fromString(getId().toString()), readModel(state));
+            readModelRevision = state.revision();
+        }
+        return new RecordOutcomes(outcomes);
     }
 
     @Override
@@ -145,12 +161,15 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         return Boolean.TRUE.equals(getActorStateManager().contains(STATE_KEY).block(SIDECAR_TIMEOUT));
     }
 
+    /** The student's state: from the SDK's cache after the first turn of an activation, else one sidecar read. */
     private StudentState load() {
-        if (!hasState()) {
+        JsonNode saved;
+        try {
+            saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);
+        } catch (NoSuchElementException none) { // not stored yet (or removed)
             stored = null;
             return ledger.newState();
         }
-        JsonNode saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);
         stored = saved;
         try {
             return mapper.treeToValue(saved, StudentState.class);

@@ -3,6 +3,7 @@ package dev.learnflow.progress.actor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.platform.actors.ActorRegistrar;
 import dev.learnflow.platform.dapr.JacksonDaprSerializer;
+import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.service.StudentLedger;
 import io.dapr.actors.runtime.ActorRuntime;
 import io.dapr.serializer.DefaultObjectSerializer;
@@ -23,6 +24,8 @@ public class StudentActorRegistrar implements ActorRegistrar {
     JacksonDaprSerializer json;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    StudentSnapshots readModels;
 
     /**
      * Method calls and reminder data use the app's JSON ({@link JacksonDaprSerializer}). State goes through the SDK's default
@@ -32,7 +35,7 @@ public class StudentActorRegistrar implements ActorRegistrar {
     @Override
     public void register(ActorRuntime runtime) {
         runtime.registerActor(StudentActorImpl.class,
-                (context, id) -> new StudentActorImpl(context, id, ledger, clock, mapper),
+                (context, id) -> new StudentActorImpl(context, id, ledger, clock, mapper, readModels),
                 json, new DefaultObjectSerializer());
     }
 }

@@ -66,7 +66,7 @@ public class StudentInsightsResource {
     public ProgressViews.StatementsPage timeline(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @Valid @BeanParam TimelineQuery query) {
-        UUID id = access.requireReader(UUID.fromString(studentId)).id();
+        UUID id = access.requireReader(UUID.fromString(studentId));
         EventLog.Page page = StatementPaging.page(query.since, query.until, query.cursor, query.limit);
         var rows = insights.timeline(id, new InsightRows.TimelineFilter(query.verb, query.topicId, page));
         ProgressViews.StatementsPage answer = StatementPaging.answer(rows, page, query.since, query.until);
@@ -90,7 +90,7 @@ public class StudentInsightsResource {
     public InsightViews.TopicAttempts topic(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @PathParam("topicId") @Pattern(regexp = SLUG, message = SLUG_MESSAGE) String topicId) {
-        return insights.topicAttempts(access.requireReader(UUID.fromString(studentId)).id(), topicId);
+        return insights.topicAttempts(access.requireReader(UUID.fromString(studentId)), topicId);
     }
 
     @GET
@@ -100,7 +100,7 @@ public class StudentInsightsResource {
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @QueryParam("moduleId") @NotNull(message = "is required") @Pattern(regexp = SLUG, message = SLUG_MESSAGE)
             String moduleId) {
-        return insights.masteryHistory(access.requireReader(UUID.fromString(studentId)).id(), moduleId);
+        return insights.masteryHistory(access.requireReader(UUID.fromString(studentId)), moduleId);
     }
 
     @GET
@@ -111,7 +111,7 @@ public class StudentInsightsResource {
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @QueryParam("weeks") @Pattern(regexp = Ids.NUMBER, message = Ids.NUMBER_MESSAGE) @Min(1) @Max(53)
             String weeks) {
-        UserFacts student = access.requireReader(UUID.fromString(studentId));
+        UserFacts student = access.readableStudent(UUID.fromString(studentId));
         return insights.calendar(student, weeks == null ? 12 : Integer.parseInt(weeks), queries.streak(student.id()));
     }
 }

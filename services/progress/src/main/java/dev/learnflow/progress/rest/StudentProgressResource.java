@@ -45,7 +45,7 @@ public class StudentProgressResource {
     @Operation(summary = "Mastery per module and topic (BKT), overall mastery and streak")
     public ProgressView progress(@PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE)
                                  String studentId) {
-        return queries.progress(access.requireReader(UUID.fromString(studentId)).id());
+        return queries.progress(access.requireReader(UUID.fromString(studentId)));
     }
 
     @GET
@@ -53,7 +53,7 @@ public class StudentProgressResource {
     @Operation(summary = "Current and longest streak of active days in the student's time zone")
     public StreakView streak(@PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE)
                              String studentId) {
-        return queries.streak(access.requireReader(UUID.fromString(studentId)).id());
+        return queries.streak(access.requireReader(UUID.fromString(studentId)));
     }
 
     @GET
@@ -62,7 +62,7 @@ public class StudentProgressResource {
     public ProgressViews.ActivityView activity(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @QueryParam("limit") @Min(1) @Max(100) Integer limit) {
-        return queries.activity(access.requireReader(UUID.fromString(studentId)).id(), limit == null ? 20 : limit);
+        return queries.activity(access.requireReader(UUID.fromString(studentId)), limit == null ? 20 : limit);
     }
 
     @GET
@@ -71,7 +71,7 @@ public class StudentProgressResource {
     public ProgressViews.StatementsPage statements(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @Valid @BeanParam StatementPaging.Query query) {
-        UUID id = access.requireReader(UUID.fromString(studentId)).id();
+        UUID id = access.requireReader(UUID.fromString(studentId));
         return StatementPaging.export(query, page -> queries.statements(id, page));
     }
 
@@ -81,7 +81,7 @@ public class StudentProgressResource {
     public StudentContext context(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @HeaderParam(CALLER_APP_HEADER) String callerApp) {
-        return queries.context(access.requireContextReader(UUID.fromString(studentId), callerApp).id());
+        return queries.context(access.requireContextReader(UUID.fromString(studentId), callerApp));
     }
 
     @GET
@@ -90,6 +90,6 @@ public class StudentProgressResource {
     public ProgressViews.ErrorHistoryView errors(
             @PathParam("studentId") @Pattern(regexp = Ids.UUID, message = Ids.UUID_MESSAGE) String studentId,
             @HeaderParam(CALLER_APP_HEADER) String callerApp) {
-        return queries.errors(access.requireContextReader(UUID.fromString(studentId), callerApp).id());
+        return queries.errors(access.requireContextReader(UUID.fromString(studentId), callerApp));
     }
 }

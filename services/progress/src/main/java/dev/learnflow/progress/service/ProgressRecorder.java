@@ -13,12 +13,10 @@ import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
 import dev.learnflow.progress.client.ReportingRows;
 import dev.learnflow.progress.client.StudentActors;
-import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.domain.Activity;
 import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
-import dev.learnflow.progress.domain.StudentReadModel;
 import dev.learnflow.progress.domain.StruggleSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,9 +43,10 @@ import java.util.stream.Collectors;
  * Records {@code progress.events} CloudEvents, a delivered batch at a time (Dapr bulk subscribe; a single delivery
  * is a batch of one), one status per event. Per batch: one event_log query finds what was recorded before
  * (SUCCESS, nothing else); each student's events go to their actor in one turn, in delivery order (the actor
- * applies each event id once; a redelivery answers what the first application produced), all students' turns at
- * once; the batch's struggle signals are published, all at once; the students' read models are stored (state store);
- * then the reporting rows of the whole batch (progress mirror, event_log) are committed in one transaction. The event_log row goes last: its
+ * applies each event id once; a redelivery answers what the first application produced; the turn stores the
+ * student's read model), all students' turns at once; the batch's struggle signals are published, all at once;
+ * then the reporting rows of the whole batch (progress mirror, event_log) are committed in one transaction. The
+ * event_log row goes last: its
  * presence means everything before it was done, so a redelivery after that is acknowledged without touching
  * anything. Whatever fails is answered RETRY for the events it concerns (a student whose actor call failed, an event
  * whose signal was not published, all of them when the transaction fails); the sidecar redelivers those and the
@@ -69,8 +68,6 @@ public class ProgressRecorder {
     StudentActors actors;
     @Inject
     ReportingRows reportingRows;
-    @Inject
-    StudentSnapshots snapshots;
     @Inject
     EventLog eventLog;
     @Inject
@@ -139,14 +136,10 @@ public class ProgressRecorder {
                 turns.add(turn);
             }
         }
-        Map<UUID, StudentReadModel> readModels = new LinkedHashMap<>();
         List<StudentTurn> applied = new ArrayList<>();
         for (StudentTurn turn : turns) {
             if (finishTurn(turn)) {
                 applied.add(turn);
-                if (turn.readModel != null) {
-                    readModels.put(turn.student.id(), turn.readModel);
-                }
             }
         }
         // Then every struggle signal of the batch at once; an event whose signal was not published is retried
@@ -154,16 +147,10 @@ public class ProgressRecorder {
         for (StudentTurn turn : applied) {
             turn.events.forEach(p -> p.signalsPublished = publishSignals(turn.student, p.outcome, now));
         }
-        // The read models before the event_log rows: once an event is marked done, every read shows it. A student
-        // whose model was not stored is retried (the actor answers the redelivery with its model again).
-        Set<UUID> notStored = snapshots.saveAll(readModels);
+        // The turns stored the read models, so once an event is marked done in event_log every read shows it.
         List<ReportingRows.Write> writes = new ArrayList<>();
         List<Pending> written = new ArrayList<>();
         for (StudentTurn turn : applied) {
-            if (notStored.contains(turn.student.id())) {
-                turn.events.forEach(p -> p.status = Delivery.RETRY);
-                continue;
-            }
             for (Pending p : turn.events) {
                 try {
                     p.signalsPublished.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -205,7 +192,6 @@ public class ProgressRecorder {
         final UserFacts student;
         final List<Pending> events;
         final CompletableFuture<RecordOutcomes> call;
-        StudentReadModel readModel;
 
         StudentTurn(UserFacts student, List<Pending> events, CompletableFuture<RecordOutcomes> call) {
             this.student = student;
@@ -271,7 +257,6 @@ public class ProgressRecorder {
         for (int i = 0; i < turn.events.size(); i++) {
             turn.events.get(i).outcome = recorded.outcomes().get(i);
         }
-        turn.readModel = recorded.readModel();
         return true;
     }
 

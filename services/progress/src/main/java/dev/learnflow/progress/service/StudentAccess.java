@@ -33,8 +33,21 @@ public class StudentAccess {
         this.contextReaders = Set.copyOf(config.access().contextReaders());
     }
 
-    /** The student, when the caller may read their progress; 401, 403 or 404 otherwise. */
-    public UserFacts requireReader(UUID studentId) {
+    /**
+     * The student's id, when the caller may read their progress; 401, 403 or 404 otherwise. A student reading
+     * their own data needs no account lookup: the gateway vouched for who they are, and a student may always read
+     * their own progress. Everyone else is checked against the account (who their teacher is, whether it exists).
+     */
+    public UUID requireReader(UUID studentId) {
+        UUID me = caller.requireUser();
+        if (me.equals(studentId)) {
+            return studentId;
+        }
+        return readableStudent(studentId).id();
+    }
+
+    /** The student's account, when the caller may read their progress; 401, 403 or 404 otherwise. */
+    public UserFacts readableStudent(UUID studentId) {
         UUID me = caller.requireUser();
         if (me.equals(studentId) || caller.hasRole(Roles.ADMIN)) {
             return users.user(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
@@ -51,9 +64,9 @@ public class StudentAccess {
     }
 
     /** Like {@link #requireReader}, but also lets the configured apps (triage, exercise, debug) in. */
-    public UserFacts requireContextReader(UUID studentId, String callerAppId) {
+    public UUID requireContextReader(UUID studentId, String callerAppId) {
         if (callerAppId != null && contextReaders.contains(callerAppId)) {
-            return users.user(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId));
+            return users.user(studentId).orElseThrow(() -> ApiException.notFound("Student " + studentId)).id();
         }
         return requireReader(studentId);
     }
