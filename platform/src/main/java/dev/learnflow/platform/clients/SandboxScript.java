@@ -13,8 +13,9 @@ import java.util.zip.Deflater;
 /**
  * A Python script of a service (a resource, e.g. code-review's analyser or debug's diagnosis harness) made into a
  * program the sandbox accepts: the script is larger than a run's code limit, so it travels zlib-compressed behind a
- * one-line bootstrap, one character per compressed byte (see {@link #bytesAsCharacters}). Its input travels as the run's stdin after a JSON header line that
- * names the encoding: plain when it fits the stdin limit, compressed otherwise. The scripts read that header.
+ * one-line bootstrap, one character per compressed byte (see {@link #bytesAsCharacters}). Its input travels as the
+ * run's stdin after a JSON header line that names the encoding: plain when it fits the stdin limit, compressed
+ * otherwise. The scripts read that header.
  */
 public final class SandboxScript {
 
