@@ -14,6 +14,7 @@ import builtins
 import io
 import json
 import math
+import re
 import reprlib
 import signal
 import sys
@@ -313,7 +314,7 @@ def output_matches(out, expected):
         return True
     if len(want) == 1 and got:
         last, wanted = loose(got[-1]), loose(want[0])
-        if last == wanted or last.split() and rounded(literal(last.split()[-1]), wanted):
+        if last == wanted or by_value(last) == by_value(wanted) or last.split() and rounded(literal(last.split()[-1]), wanted):
             return True
         # "Total: 10.0" for an expected 10.0; but "not found" is not "found": only a value may follow a label
         # without a colon ("Can vote: yes" for "yes" has one); "3" for "3 hot days": the one number the line holds
@@ -322,6 +323,26 @@ def output_matches(out, expected):
                                  or last.endswith(":" + wanted) or last.endswith(": " + wanted)) or \
             [w for w in last.split() if w.lstrip("-").replace(".", "", 1).isdigit()] == [wanted]
     return False
+
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def by_value(line):
+    # 2.50 and 2.5 (or 3.0 and 3) are the same number as a grader reads a printed line
+    def plain(m):
+        f = float(m.group())
+        return str(int(f)) if f.is_integer() else repr(f)
+    return NUMBER.sub(plain, line)
+
+
+def said(out, text):
+    # what a student says they saw printed: output as compared, or any line with the same words and numbers
+    if output_matches(out, text):
+        return True
+    words = re.findall(r"\w+", by_value(text.casefold()))
+    return bool(words) and any(re.findall(r"\w+", by_value(l.casefold())) == words
+                               for l in out.split("\n"))
 
 
 def loose(line):
@@ -355,13 +376,13 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
             value = run_traced(lambda: eval(setup, env) or eval(expr, env), tracer, seconds)
             result["value"] = value
             result["actual"] = short(value)
-            result["passed"] = case.get("expected") is not None and equal(value, case["expected"])
+            result["passed"] = judged(case, lambda v: equal(value, v))
         else:
             env = program.namespace(case.get("stdin") or "")
             run_traced(lambda: exec(program.code, env), tracer, seconds)
             text = out.getvalue()
             result["actual"] = shown_output(text, case.get("expected"))
-            result["passed"] = case.get("expected") is not None and output_matches(text, case["expected"])
+            result["passed"] = judged(case, lambda v: output_matches(text, v), lambda v: said(text, v))
     except (Runaway, CaseTimeout):
         result["runaway"] = True
         result["error"] = "the program did not stop"
@@ -375,6 +396,17 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
         sys.settrace(None)
     result["stdout"] = out.getvalue()
     return result
+
+
+def judged(case, matches, shown=None):
+    # "unwanted": the student showed what it gives and said it is wrong without saying what it should give
+    if case.get("unwanted") is not None:
+        return not (shown or matches)(case["unwanted"])
+    return case.get("expected") is not None and matches(case["expected"])
+
+
+def stated(case):
+    return case.get("expected") is not None or case.get("unwanted") is not None
 
 
 def student_line(exc):
@@ -437,18 +469,20 @@ def resolve_values(program, case):
             return
         if r["error"] or r["runaway"]:
             continue
-        seen = [v for v in rest if (equal(r["value"], v) if call else output_matches(r["stdout"], v))]
+        seen = [v for v in rest if (equal(r["value"], v) if call else said(r["stdout"], v))]
         if not seen and (len(calls) > 1 or not call):
             continue
         g = rest.index(seen[0]) if seen else len(rest)
         value = r["value"] if call else literal(seen[0])
-        like = [i for i, v in enumerate(rest) if v not in seen and kind(literal(v)) == kind(value)] or \
-            [i for i, v in enumerate(rest) if v not in seen]
+        # of a program's run, what was typed is not what it should print
+        typed = call and () or (case.get("stdin") or "").replace(",", " ").split()
+        other = [i for i, v in enumerate(rest) if v not in seen and v not in typed]
+        like = [i for i in other if kind(literal(rest[i])) == kind(value)] or other
         want = rest[min([i for i in like if i > g] or [max(like)])] if like else \
             isinstance(value, bool) and len(calls) < 2 and repr(not value)
-        if want:
-            case.update(call=call, expected=want, claimed=seen and seen[0] or None, setup=calls[:k] or None,
-                        candidates=None)
+        if want or seen:
+            case.update(call=call, expected=want or None, claimed=seen and seen[0] or None, setup=calls[:k] or None,
+                        candidates=None, unwanted=None if want else seen[0])
             return
     case.update(call=None, stdin=None, candidates=None)
 
@@ -1442,13 +1476,13 @@ def main():
         if r["runaway"] and tracer.observed and observed is None:
             observed = tracer.observed
         results.append(r)
-    failing_idx = [i for i, r in enumerate(results) if not r["passed"] and cases[i].get("expected") is not None
+    failing_idx = [i for i, r in enumerate(results) if not r["passed"] and stated(cases[i])
                    or r["runaway"] or r["error"]]
     for i, r in enumerate(results):
         c = cases[i]
         out["cases"].append({"call": c.get("call"), "stdin": c.get("stdin"), "expected": c.get("expected"),
-                             "actual": r["actual"], "passed": bool(r["passed"]), "error": r["error"],
-                             "hidden": bool(c.get("hidden")), "source": c.get("source"),
+                             "unwanted": c.get("unwanted"), "actual": r["actual"], "passed": bool(r["passed"]),
+                             "error": r["error"], "hidden": bool(c.get("hidden")), "source": c.get("source"),
                              "runaway": r["runaway"], "printed": r["stdout"][:300], "errorLine": r["error_line"]})
     if observed:
         out["loop"] = find_loop(program.tree, observed)
@@ -1506,7 +1540,7 @@ def main():
             f.confirmed = bool(deep) and (f.confirmed or f.prior >= 0.9 and any(r["error"] for r in deep))
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
-    if failing_idx and all(cases[i].get("expected") is not None for i in failing_idx) \
+    if failing_idx and all(stated(cases[i]) for i in failing_idx) \
             and not any(results[i]["runaway"] for i in failing_idx):
         ordered = sorted(findings, key=lambda f: (not f.confirmed, -(f.prior + scores.get(f.line, 0) * 0.3)))
         tried = 0

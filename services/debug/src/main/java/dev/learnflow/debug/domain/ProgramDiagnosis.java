@@ -33,9 +33,19 @@ public record ProgramDiagnosis(List<CaseResult> cases, Integer failing, Trace tr
                 : findings.stream().filter(f -> f.category().equals(category)).findFirst().orElse(null);
     }
 
+    /**
+     * @param unwanted what the student showed the program giving and called wrong, without saying what it should
+     *                 give (then {@code expected} is null): the case fails while the program still gives it
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record CaseResult(String call, String stdin, String expected, String actual, boolean passed, String error,
-                             boolean hidden, String source, boolean runaway, String printed, Integer errorLine) {
+                             boolean hidden, String source, boolean runaway, String printed, Integer errorLine,
+                             String unwanted) {
+
+        public CaseResult(String call, String stdin, String expected, String actual, boolean passed, String error,
+                          boolean hidden, String source, boolean runaway, String printed, Integer errorLine) {
+            this(call, stdin, expected, actual, passed, error, hidden, source, runaway, printed, errorLine, null);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

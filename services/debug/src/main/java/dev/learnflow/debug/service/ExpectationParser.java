@@ -105,6 +105,11 @@ public final class ExpectationParser {
         List<Function> toldFunctions = withStandIns(functions, told);
         cases.addAll(restored(fromText(asked.text(), "question", askedFunctions, readsInput, source), asked));
         cases.addAll(restored(fromText(told.text(), "error", toldFunctions, readsInput, source), told));
+        if (cases.isEmpty() && asked.runs().isEmpty() && told.runs().isEmpty() && prose != null && !prose.isBlank()
+                && error != null && !error.isBlank()) {
+            // the call in one field, what it gives and should give in the other ("total(x)" / "Expected: 150 ...")
+            cases.addAll(fromText(prose + "\n" + error, "error", functions, readsInput, source));
+        }
         cases.addAll(asserts(source, functions));
         cases.addAll(doctests(source));
         if (cases.isEmpty()) {
@@ -308,14 +313,18 @@ public final class ExpectationParser {
             }
         }
         List<String> values = literals(text, spans, code);
-        if (values.isEmpty()) {
+        boolean script = calls.isEmpty() && (functions.isEmpty() || readsInput);
+        if (values.isEmpty() && !(script && readsInput)) {
             return Optional.empty();
         }
-        if (calls.isEmpty() && (functions.isEmpty() || readsInput)) {     // a script: the input typed, if said
+        if (script) {     // a script: the input typed, if said
             String stdin = stdinIn(text, code).orElse("");
             List<String> rest = new ArrayList<>(values);
             for (String typed : stdin.split("[\\s,]+")) {
                 rest.remove(typed);
+            }
+            if (readsInput) {
+                rest.addAll(printedPhrases(raw, code));
             }
             return rest.isEmpty() ? Optional.empty()
                     : Optional.of(new TestCase(null, stdin, null, null, null, false, source, rest));
@@ -339,6 +348,42 @@ public final class ExpectationParser {
         }
         return calls.isEmpty() ? Optional.empty()
                 : Optional.of(new TestCase(null, null, null, null, List.copyOf(calls), false, source, values));
+    }
+
+    private static final Pattern SHOWN = Pattern.compile("(?i)\\b(?:says|said|saying|tells me|told me|prints|printed"
+            + "|printing|shows|showed|outputs|displays|should (?:say|print|show|output|display)|supposed to (?:say|print"
+            + "|show))\\b\\s*:?\\s*(?<what>[^\\n]{1,60}?)(?=\\s*(?:[.?!,;]|\\s(?:but|even|when|which|and|although"
+            + "|though|instead|because|so|for|if|at|every|all|no matter)\\b|$))", Pattern.MULTILINE);
+    private static final int MOST_PHRASES = 4;
+
+    /**
+     * What a program that reads input printed, or should print, in the student's words ("it still tells me nope try
+     * again", "it should say correct") and the lines a pasted console run shows after its last prompt: texts the
+     * harness compares with the run's output (words and numbers, punctuation aside) to see which one the student saw.
+     */
+    static List<String> printedPhrases(String text, String code) {
+        List<String> phrases = new ArrayList<>();
+        List<String> prompts = INPUT_PROMPT.matcher(code).results().map(r -> r.group(2).strip())
+                .filter(p -> p.length() >= 3).toList();
+        String[] lines = text.split("\n");
+        int last = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (prompts.stream().anyMatch(line::contains)) {
+                last = i;
+            }
+        }
+        for (int i = last + 1; last >= 0 && i < lines.length && !lines[i].isBlank(); i++) {
+            phrases.add(lines[i].strip());
+        }
+        Matcher m = SHOWN.matcher(text);
+        while (m.find()) {
+            String what = m.group("what").strip();
+            if (!what.isEmpty() && !phrases.contains(what)) {
+                phrases.add(what);
+            }
+        }
+        return phrases.subList(0, Math.min(phrases.size(), MOST_PHRASES));
     }
 
     /**

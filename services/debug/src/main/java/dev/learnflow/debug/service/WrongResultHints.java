@@ -115,6 +115,10 @@ public final class WrongResultHints {
         }
         values.put("actual", failing.actual() == null || failing.actual().isBlank() ? WORDS.text("observed.nothing")
                 : inline(failing.actual()));
+        if (failing.expected() == null && failing.unwanted() != null) {     // shown and called wrong, nothing wanted
+            return WORDS.text(failing.call() != null ? "observed.returns-unwanted" : "observed.prints-unwanted",
+                    values);
+        }
         values.put("expected", inline(failing.expected()));
         return WORDS.text(failing.call() != null ? "observed.returns" : "observed.prints", values);
     }
