@@ -480,7 +480,8 @@ def resolve_values(program, case):
         like = [i for i in other if kind(literal(rest[i])) == kind(value)] or other
         want = rest[min([i for i in like if i > g] or [max(like)])] if like else \
             isinstance(value, bool) and len(calls) < 2 and repr(not value)
-        if want or seen:
+        # nothing wanted: what it gives, shown and called wrong, fails; not a truth value one of several calls gave
+        if want or seen and (len(calls) < 2 or not isinstance(value, bool)):
             case.update(call=call, expected=want or None, claimed=seen and seen[0] or None, setup=calls[:k] or None,
                         candidates=None, unwanted=None if want else seen[0])
             return

@@ -279,6 +279,35 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aValueShownAndCalledWrongWithNothingWantedFailsWhileTheProgramStillGivesIt() {
+        // "its meant to give back the cheapest but im getting the most expensive one (9.99)"
+        String code = "def cheapest(prices):\n    best = prices[0]\n    for p in prices:\n        if p > best:\n"
+                + "            best = p\n    return best\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues("cheapest([4.5, 2.0, 9.99])", null, null, "9.99")));
+
+        assertThat(d.failingCase()).extracting(ProgramDiagnosis.CaseResult::expected,
+                ProgramDiagnosis.CaseResult::unwanted, ProgramDiagnosis.CaseResult::actual)
+                .containsExactly(null, "9.99", "9.99");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void printedTextIsMatchedAsTheStudentQuotesItAndNumbersByValue() {
+        String code = "guess = input('Guess: ')\nif guess == 7:\n    print('You got it!')\nelse:\n"
+                + "    print('Nope, try again')\n";
+        ProgramDiagnosis quoted = diagnose(code, List.of(withValues(null, null, "7\n", "nope try again",
+                "you got it")));
+        assertThat(quoted.failingCase()).extracting(ProgramDiagnosis.CaseResult::expected)
+                .isEqualTo("you got it");
+
+        String bill = "a = int(input())\nprint('Each pays', a / 2)\n";
+        ProgramDiagnosis same = diagnose(bill, List.of(TestCase.input("25\n", "Each pays 12.50", null, "question")));
+        assertThat(same.failingCase()).isNull();
+        ProgramDiagnosis other = diagnose(bill, List.of(TestCase.input("25\n", "Each pays 12.25", null, "question")));
+        assertThat(other.failingCase()).isNotNull();
+    }
+
+    @Test
     void valuesNoCandidateGivesAreDroppedNotGuessed() {
         ProgramDiagnosis d = diagnose(FIB + "print(fibonacci(3))\n", List.of(withValues(null,
                 List.of("fibonacci(3)", "fibonacci(4)"), null, "100", "200")));

@@ -513,6 +513,45 @@ class ExpectationParserTest {
         assertThat(c.values()).containsExactly("3", "6");
     }
 
+    static final String GUESS = "secret = 7\nguess = input('Guess the number: ')\nif guess == secret:\n"
+            + "    print('You got it!')\nelse:\n    print('Nope, try again')\n";
+
+    @Test
+    void whatAnInputProgramPrintsInTheStudentsWordsIsAValue() {
+        TestCase told = only(ExpectationParser.parse("I type 7 which IS the secret number and it still tells me "
+                + "nope try again", null, GUESS));
+        assertThat(told.stdin()).isEqualTo("7\n");
+        assertThat(told.values()).containsExactly("nope try again");
+
+        // "correct" alone is no phrase's value ("that's correct"): the words are compared with the output instead
+        TestCase both = only(ExpectationParser.parse("I type 7 and it tells me wrong try again. it should say correct",
+                null, GUESS));
+        assertThat(both.values()).containsExactly("wrong try again", "correct");
+    }
+
+    @Test
+    void thePrintedLinesOfAPastedConsoleRunAreValues() {
+        String code = "age = int(input(\"How old are you? \"))\nif age > 13 and age < 19:\n    print(\"teen\")\n"
+                + "else:\n    print(\"You are not a teenager\")\n";
+
+        TestCase c = only(ExpectationParser.parse("How old are you? 13\nYou are not a teenager\n\n13 IS a teenager?!",
+                null, code));
+
+        assertThat(c.stdin()).isEqualTo("13\n");
+        assertThat(c.values()).contains("You are not a teenager");
+    }
+
+    @Test
+    void theCallInTheQuestionAndTheLabelsInTheErrorMakeOneCase() {
+        String code = "def total_marks(students):\n    for name in students:\n        total = 0\n"
+                + "        total += students[name]\n    return total\n";
+
+        TestCase c = only(ExpectationParser.parse("total_marks({'a': 70, 'b': 80})",
+                "Expected output: 150\nYour output: 80", code));
+
+        assertCase(c, "total_marks({'a': 70, 'b': 80})", "150", "80");
+    }
+
     @Test
     void literalsAreValuesButLineNumbersOrdinalsAndApostrophesAreNot() {
         TestCase c = only(ExpectationParser.parse("on line 4 (see above) the 2nd it's [1, 2] or 'ab' or -3.5, true and None",
