@@ -308,6 +308,15 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aCountTheStudentSawIsHowManyOfOneThingWasPrinted() {
+        // "i asked for 3 stars and only get 2"
+        String code = "n = int(input('How many stars? '))\nprint('*' * (n - 1))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "3\n", "3", "2")));
+
+        assertThat(d.failingCase()).extracting(ProgramDiagnosis.CaseResult::unwanted).isEqualTo("2");
+    }
+
+    @Test
     void valuesNoCandidateGivesAreDroppedNotGuessed() {
         ProgramDiagnosis d = diagnose(FIB + "print(fibonacci(3))\n", List.of(withValues(null,
                 List.of("fibonacci(3)", "fibonacci(4)"), null, "100", "200")));

@@ -530,6 +530,33 @@ class ExpectationParserTest {
     }
 
     @Test
+    void aYesNoFunctionSaidToCallAValueSomethingRunsOnThatValue() {
+        String code = "def is_prime(num):\n    for d in range(2, num):\n        if num % d == 0:\n"
+                + "            return False\n        else:\n            return True\n    return True\n";
+
+        TestCase c = only(ExpectationParser.parse("my is_prime says 9 is prime which is obviously not right", null,
+                code));
+
+        assertThat(c.call()).isEqualTo("is_prime(9)");
+        assertThat(c.values()).containsExactly("True");
+        assertThat(only(ExpectationParser.parse("it says 9 is not prime", null, code)).values())
+                .containsExactly("False");
+    }
+
+    @Test
+    void aLineTypedAfterAColonAndAValueAfterThenWithWordsBetween() {
+        String words = "words = input('Type some words: ').split()\nprint('python' in words[:1])\n";
+        TestCase line = only(ExpectationParser.parse("I type: i love python\nand it says False", null, words));
+        assertThat(line.stdin()).isEqualTo("i love python\n");
+
+        String pin = "pin = input('PIN: ')\nwhile pin != '1234':\n    pin = input('Wrong. PIN: ')\n"
+                + "print('Card blocked')\n";
+        TestCase three = only(ExpectationParser.parse("i typed 1111 then 2222 then the right one 1234 and it says "
+                + "Card blocked", null, pin));
+        assertThat(three.stdin()).isEqualTo("1111\n2222\n1234\n");
+    }
+
+    @Test
     void thePrintedLinesOfAPastedConsoleRunAreValues() {
         String code = "age = int(input(\"How old are you? \"))\nif age > 13 and age < 19:\n    print(\"teen\")\n"
                 + "else:\n    print(\"You are not a teenager\")\n";

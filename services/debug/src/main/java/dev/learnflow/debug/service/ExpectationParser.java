@@ -332,6 +332,10 @@ public final class ExpectationParser {
         if (calls.size() == 1) {
             return Optional.of(new TestCase(calls.get(0), null, null, null, null, false, source, values));
         }
+        Optional<TestCase> judged = calls.isEmpty() ? predicateSaid(text, functions, source) : Optional.empty();
+        if (judged.isPresent()) {
+            return judged;
+        }
         if (calls.isEmpty()) {
             Optional<String> built = builtCall(text, functions, text.length());
             if (built.isPresent()) {
@@ -348,6 +352,31 @@ public final class ExpectationParser {
         }
         return calls.isEmpty() ? Optional.empty()
                 : Optional.of(new TestCase(null, null, null, null, List.copyOf(calls), false, source, values));
+    }
+
+    private static final Pattern PREDICATE_SAID = Pattern.compile("(?i)\\b(?:says|said|thinks|tells me|claims|reckons"
+            + "|decides)\\s+(?:that\\s+)?(?<arg>-?\\d+(?:\\.\\d+)?|'[^'\\n]*'|\"[^\"\\n]*\")\\s+(?:is|are)\\s+(?<not>not\\s+)?"
+            + "(?:an?\\s+)?(?<adj>[a-z]+)\\b");
+
+    /**
+     * "my is_prime says 9 is prime", "it says 'abba' is not a palindrome": a yes/no function of one parameter named
+     * after the word (is_prime, palindrome, isEven) called with the value; what it said is the truth value seen, and
+     * the harness wants its opposite.
+     */
+    static Optional<TestCase> predicateSaid(String text, List<Function> functions, String source) {
+        Matcher m = PREDICATE_SAID.matcher(text);
+        while (m.find()) {
+            String adj = m.group("adj").toLowerCase(Locale.ROOT);
+            for (Function f : functions) {
+                String name = f.name().toLowerCase(Locale.ROOT).replace("_", "");
+                if (f.params().size() == 1 && (name.equals("is" + adj) || name.equals(adj) || name.equals("has" + adj))) {
+                    String claimed = m.group("not") == null ? "True" : "False";
+                    return Optional.of(new TestCase(f.name() + "(" + m.group("arg") + ")", null, null, null, null,
+                            false, source, List.of(claimed)));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static final Pattern SHOWN = Pattern.compile("(?i)\\b(?:says|said|saying|tells me|told me|prints|printed"
@@ -1433,9 +1462,11 @@ public final class ExpectationParser {
     static ValueList valueList(String text, int from, boolean words) {
         List<String> values = new ArrayList<>();
         int at = from;
+        int afterValue = from;     // a separator with no value after it ("then the right one 5") is not taken
         while (true) {
             Optional<String> value = valueAt(text, at);
             if (value.isEmpty()) {
+                at = values.isEmpty() ? at : afterValue;
                 break;
             }
             int end = valueEnd(text, at, value.get());
@@ -1444,6 +1475,7 @@ public final class ExpectationParser {
             }
             values.add(value.get());
             at = end;
+            afterValue = end;
             Matcher sep = PHRASES.matcher(Phrase.STDIN_SEPARATOR, text.substring(at));
             if (sep.find()) {
                 at += sep.end();
@@ -1502,6 +1534,10 @@ public final class ExpectationParser {
                 return Optional.of(typed(values, code));
             }
         }
+        Matcher line = TYPED_LINE.matcher(sentence);
+        if (line.find() && code.split("input\\(", -1).length == 2) {     // "I type: i love python", one line read
+            return Optional.of(unquote(line.group(1).strip()) + "\n");
+        }
         if (code.contains("input(")) {     // "for 8 it should print 3": the input of a program that reads one
             Matcher spec = PHRASES.matcher(Phrase.INPUT_SPEC, sentence);
             while (spec.find()) {
@@ -1527,6 +1563,9 @@ public final class ExpectationParser {
     }
 
 
+    /** "I type: i love python": after a colon, the rest of the line is what was typed. */
+    private static final Pattern TYPED_LINE = Pattern.compile("(?im)\\b(?:i\\s+)?(?:type|typed|enter|entered|input|"
+            + "inputted|put in|gave it)\\s*:[ \\t]*(\\S[^\\n]*)");
     private static final Pattern INPUT_PROMPT = Pattern.compile("\\binput\\(\\s*(['\"])(.+?)\\1\\s*\\)");
 
     /**
