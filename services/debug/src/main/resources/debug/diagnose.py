@@ -329,10 +329,10 @@ NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def by_value(line):
-    # 2.50 and 2.5 (or 3.0 and 3) are the same number as a grader reads a printed line
+    # 2.50 is 2.5 as a grader reads a printed line; 20.0 is not 20 (a float where a whole number was meant)
     def plain(m):
-        f = float(m.group())
-        return str(int(f)) if f.is_integer() else repr(f)
+        whole, dot, part = m.group().partition(".")
+        return whole + dot + (part.rstrip("0") or "0") if dot else whole
     return NUMBER.sub(plain, line)
 
 
