@@ -201,6 +201,23 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aTaskWordedByTheStudentIsAnsweredFromTheSectionDocumentingTheAskedNameNotTheLessonAroundIt() {
+        // No lesson holds "random" or "replace": the lists and strings lessons sound close only through "list" and
+        // "space"/"underscore". The section documenting the asked name answers, citing its source (before session 12
+        // these were declined, the student's wording being too far from the reference's prose).
+        for (String[] asked : new String[][] {{"pick a random name from a list", "random"},
+                {"replace every space with an underscore", "replace"}}) {
+            DocIndex.Hit hit = planned(asked[0], null, AnswerPlanner.DocPlan.class).hit();
+            assertThat(hit.passage().section() + " " + hit.passage().keywords()).as(asked[0]).contains(asked[1]);
+            assertThat(hit.passage().citation()).as(asked[0]).contains(hit.passage().source())
+                    .contains(hit.passage().doc());
+        }
+        // a loosely related lesson is not given: the input/output lesson for raising an error on bad input
+        assertThat(topicOf(planner.plan("how do i throw an error on purpose when the input is bad", null)))
+                .isNotEqualTo("input-and-output");
+    }
+
+    @Test
     void aLessonThatOnlyMentionsTheAskedOperationIsNotGiven() {
         // Lists mentions list.insert and add, Strings mentions index: neither lesson is about the asked operation
         assertThat(topicOf(planner.plan("list.insert at position 2", null))).isNotEqualTo("lists");

@@ -187,11 +187,15 @@ public class AnswerPlanner {
                         .thenComparing(h -> -covering.indexOf(h)))
                 .orElse(null);
         if (chosen == null) {
-            // a question that is only names ("setdefault???") is answered by the section those names head, however
-            // little the embedding makes of it
+            // No lesson holds the names the question asks about, so a lesson here would be about its surroundings
+            // (the lists lesson for "pick a random name from a list"). A section documenting one of those names is
+            // about the asked thing: it answers down to the bar of a name written as code, since a student who
+            // words the task ("replace every space with an underscore") sounds unlike the reference's prose.
+            // A question that is only names ("setdefault???") is answered by the section those names head,
+            // however little the embedding makes of it.
             Map<String, Double> content = coverage.weights(question);
             return docs.search(question, vector, 3, keys.marked()).stream()
-                    .filter(h -> h.named() && h.similarity() >= namedDocMin(keys)
+                    .filter(h -> h.named() && h.similarity() >= NAMED_DOC_MIN
                             || h.named() && !content.isEmpty() && coverage.ofName(h.passage(), content) == 1
                             || h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
                     .findFirst().<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
