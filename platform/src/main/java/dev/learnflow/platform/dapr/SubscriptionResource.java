@@ -33,7 +33,7 @@ import java.util.Map;
  * {@code /dapr/events-on-loop/{topic}} for a {@link EventHandler#nonBlocking()} handler); our reply body tells it
  * SUCCESS, RETRY or DROP. A
  * {@link BulkEventHandler}'s subscription is declared with {@code bulkSubscribe} and routed to
- * {@code /dapr/bulk/{topic}}, where the sidecar POSTs batches (Dapr's bulk envelope, {@code entries[{entryId,
+ * {@code /dapr/bulk/{topic}} ({@code /dapr/bulk-on-loop/{topic}} when it is non-blocking), where the sidecar POSTs batches (Dapr's bulk envelope, {@code entries[{entryId,
  * event, contentType, metadata}]}) and we answer a status per entry ({@code statuses[{entryId, status}]}).
  */
 @Path("/dapr")
@@ -43,6 +43,7 @@ public class SubscriptionResource {
     private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
     static final String ROUTE_PREFIX = "/dapr/events/";
     static final String BULK_ROUTE_PREFIX = "/dapr/bulk/";
+    static final String NON_BLOCKING_BULK_ROUTE_PREFIX = "/dapr/bulk-on-loop/";
     static final String NON_BLOCKING_ROUTE_PREFIX = "/dapr/events-on-loop/";
 
     private final Map<String, EventHandler<?>> handlersByTopic = new HashMap<>();
@@ -85,7 +86,8 @@ public class SubscriptionResource {
         return handlersByTopic.values().stream()
                 .map(h -> h instanceof BulkEventHandler<?> bulk
                         ? new Subscription(EventTopic.PUBSUB_NAME, h.topic().topic(),
-                        BULK_ROUTE_PREFIX + h.topic().topic(), h.topic().deadLetterTopic(), bulk.bulkSubscribe())
+                        (h.nonBlocking() ? NON_BLOCKING_BULK_ROUTE_PREFIX : BULK_ROUTE_PREFIX) + h.topic().topic(),
+                        h.topic().deadLetterTopic(), bulk.bulkSubscribe())
                         : new Subscription(EventTopic.PUBSUB_NAME, h.topic().topic(),
                         (h.nonBlocking() ? NON_BLOCKING_ROUTE_PREFIX : ROUTE_PREFIX) + h.topic().topic(),
                         h.topic().deadLetterTopic(), null))
@@ -131,6 +133,20 @@ public class SubscriptionResource {
     @Blocking
     @Operation(summary = "Delivery of a batch of CloudEvents (Dapr bulk subscribe; called by the sidecar)")
     public BulkDeliveryStatus deliverBulk(@PathParam("topic") String topic, JsonNode envelope) {
+        return deliverBatch(topic, envelope, false);
+    }
+
+    @POST
+    @Path("/bulk-on-loop/{topic}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @NonBlocking
+    @Operation(summary = "Delivery of a batch of CloudEvents to a non-blocking handler (called by the sidecar)")
+    public BulkDeliveryStatus deliverBulkOnLoop(@PathParam("topic") String topic, JsonNode envelope) {
+        return deliverBatch(topic, envelope, true);
+    }
+
+    private BulkDeliveryStatus deliverBatch(String topic, JsonNode envelope, boolean onEventLoop) {
         if (envelope == null || !envelope.path("entries").isArray()) {
             throw ApiException.badRequest("a bulk delivery needs an entries array");
         }
@@ -146,8 +162,9 @@ public class SubscriptionResource {
         }
         EventHandler<?> handler = handlersByTopic.get(topic);
         List<Delivery> statuses;
-        if (handler == null) {
-            LOG.warnf("%d events for topic %s, which this app does not subscribe to: dropped", events.size(), topic);
+        if (handler == null || (onEventLoop && !handler.nonBlocking())) {
+            LOG.warnf("%d events for topic %s, which this app does not subscribe to%s: dropped", events.size(),
+                    topic, onEventLoop ? " with a non-blocking handler" : "");
             statuses = events.stream().map(e -> Delivery.DROP).toList();
         } else if (handler instanceof BulkEventHandler<?> bulk) {
             statuses = dispatchBatch(bulk, events);

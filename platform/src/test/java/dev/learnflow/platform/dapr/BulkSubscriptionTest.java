@@ -1,13 +1,13 @@
 package dev.learnflow.platform.dapr;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.learnflow.contracts.domain.AlertSeverity;
 import dev.learnflow.contracts.domain.StruggleReason;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.local.testing.BulkEnvelope;
 import dev.learnflow.local.testing.ConfigOverrides;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -61,19 +61,8 @@ class BulkSubscriptionTest {
         return mapper.valueToTree(CloudEvent.of(EventTopic.STRUGGLE_DETECTED, "progress", payload));
     }
 
-    /** Dapr's bulk envelope around these events, entry ids "0", "1", ... as the Kafka component numbers them. */
-    private String envelope(List<ObjectNode> events) {
-        ObjectNode envelope = mapper.createObjectNode();
-        envelope.put("id", UUID.randomUUID().toString()).put("type", "com.dapr.event.sent.bulk")
-                .put("topic", "struggle.detected").put("pubsubname", "kafka-pubsub");
-        envelope.putObject("metadata").put("pubsubName", "kafka-pubsub");
-        ArrayNode entries = envelope.putArray("entries");
-        for (int i = 0; i < events.size(); i++) {
-            ObjectNode entry = entries.addObject();
-            entry.put("entryId", Integer.toString(i)).set("event", events.get(i));
-            entry.put("contentType", "application/cloudevents+json").putObject("metadata").put("__key", "k");
-        }
-        return envelope.toString();
+    private static String envelope(List<ObjectNode> events) {
+        return BulkEnvelope.of("struggle.detected", events);
     }
 
     private static ValidatableResponse post(String path, String body) {
@@ -122,6 +111,15 @@ class BulkSubscriptionTest {
     void aTopicWithoutHandlerDropsEveryEntry() {
         post("/dapr/bulk/nobody.listens", envelope(List.of(event("loops")))).statusCode(200)
                 .body("statuses[0].status", equalTo("DROP"));
+    }
+
+    @Test
+    void aBlockingHandlersBatchIsNeverRunOnTheEventLoop() {
+        post("/dapr/bulk-on-loop/struggle.detected", envelope(List.of(event("loops"), event("strings"))))
+                .statusCode(200)
+                .body("statuses.status", equalTo(List.of("DROP", "DROP")));
+        assertThat(TestStruggleBatchHandler.BATCHES).as("what /dapr/subscribe did not announce as non-blocking")
+                .isEmpty();
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dev.learnflow.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.StruggleDetected;
+import dev.learnflow.local.testing.BulkEnvelope;
 import dev.learnflow.local.testing.GatewayUsers;
 import dev.learnflow.local.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,6 +30,9 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 class StruggleAlertsTest extends WithWebsocketReplicas {
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void aStruggleBecomesAnAlertForTheStudentsTeacherPushedLive() {
@@ -157,6 +163,41 @@ class StruggleAlertsTest extends WithWebsocketReplicas {
                 Signals.repeatedError(Db.student(teacher), "no-such-topic"));
         List<String> deadLettered = deadLetterIds(ghost.id(), noSuchTopic.id());
         assertThat(deadLettered).contains(ghost.id(), noSuchTopic.id());
+    }
+
+    @Test
+    void aBatchGetsAStatusPerSignalInOrderAndOnlyTheFailedOneIsDeliveredAgain() {
+        UUID teacher = Db.teacher();
+        UUID student = Db.student(teacher);
+        UUID withoutTeacher = Db.student(null);
+        CloudEvent<StruggleDetected> first = Signals.repeatedError(student, "variables");
+        CloudEvent<StruggleDetected> repeat = Signals.repeatedError(student, "variables");
+        CloudEvent<StruggleDetected> ghost = Signals.repeatedError(UUID.randomUUID(), "variables");
+        CloudEvent<StruggleDetected> unknownTopic = Signals.repeatedError(student, "no-such-topic");
+        CloudEvent<StruggleDetected> noClass = Signals.repeatedError(withoutTeacher, null);
+        WebsocketReplicas.recorder().failNext(1); // the batch's only push: the first signal's alert
+
+        deliverBatch(List.of(first, repeat, ghost, unknownTopic, noClass))
+                .body("statuses.entryId", org.hamcrest.Matchers.equalTo(List.of("0", "1", "2", "3", "4")))
+                .body("statuses.status", org.hamcrest.Matchers.equalTo(List.of("RETRY", "SUCCESS", "DROP", "DROP",
+                        "SUCCESS")));
+        // In order: the first signal's alert was stored before its push failed, so the repeat was absorbed by it.
+        List<Map<String, Object>> rows = Db.alertsOf(student);
+        assertThat(rows).hasSize(1);
+        String alertId = rows.get(0).get("id").toString();
+        assertThat(Db.alertsOf(withoutTeacher)).hasSize(1);
+        assertThat(WebsocketReplicas.recorder().all(p -> p.id().equals(alertId))).as("the failed push").hasSize(1);
+
+        // The sidecar delivers the failed entry again, alone: now pushed, still one alert.
+        deliverBatch(List.of(first)).body("statuses.status", org.hamcrest.Matchers.equalTo(List.of("SUCCESS")));
+        assertThat(WebsocketReplicas.recorder().all(p -> p.id().equals(alertId))).as("pushed again").hasSize(2);
+        assertThat(Db.alertsOf(student)).hasSize(1);
+    }
+
+    private io.restassured.response.ValidatableResponse deliverBatch(List<CloudEvent<StruggleDetected>> signals) {
+        List<JsonNode> events = signals.stream().<JsonNode>map(mapper::valueToTree).toList();
+        return given().contentType(ContentType.JSON).body(BulkEnvelope.of(EventTopic.STRUGGLE_DETECTED.topic(), events))
+                .when().post("/dapr/bulk/" + EventTopic.STRUGGLE_DETECTED.topic()).then().statusCode(200);
     }
 
     /**

@@ -83,6 +83,39 @@ class BatchRecordingTest extends ProgressFixtures {
         assertExactlyOnce(ada, bob, adaPass, adaFail, adaRun);
     }
 
+    @Test
+    void theStruggleSignalsOfABatchArePublishedTogetherEachForItsStudentOnce() {
+        UUID teacher = data.teacher();
+        UUID ada = data.student("UTC", teacher);
+        UUID bob = data.student("UTC", teacher);
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+        // Three TypeErrors each within minutes: the repeated-error rule fires at each student's third.
+        List<CloudEvent<ProgressRecorded>> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(Events.run(ada, "strings", "TypeError", t0.plusSeconds(60L * i)));
+            batch.add(Events.run(bob, "lists", "IndexError", t0.plusSeconds(60L * i + 1)));
+        }
+        deliverBatch(batch).body("statuses.status", equalTo(List.of("SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS",
+                "SUCCESS", "SUCCESS")));
+
+        List<JsonNode> adaSignals = StruggleTopic.eventsAbout(ada);
+        List<JsonNode> bobSignals = StruggleTopic.eventsAbout(bob);
+        assertThat(adaSignals).hasSize(1);
+        assertThat(bobSignals).hasSize(1);
+        assertThat(adaSignals.get(0).path("data").path("topicId").asText()).isEqualTo("strings");
+        assertThat(adaSignals.get(0).path("data").path("teacherId").asText()).isEqualTo(teacher.toString());
+        assertThat(bobSignals.get(0).path("data").path("evidence").path("errorType").asText())
+                .isEqualTo("IndexError");
+        assertThat(adaSignals.get(0).path("id").asText()).as("one CloudEvent per signal")
+                .isNotEqualTo(bobSignals.get(0).path("id").asText());
+
+        // Delivered again whole: recorded before, so nothing is published again.
+        deliverBatch(batch).body("statuses.status", equalTo(List.of("SUCCESS", "SUCCESS", "SUCCESS", "SUCCESS",
+                "SUCCESS", "SUCCESS")));
+        assertThat(StruggleTopic.eventsAbout(ada)).hasSize(1);
+        assertThat(StruggleTopic.eventsAbout(bob)).hasSize(1);
+    }
+
     private void assertExactlyOnce(UUID ada, UUID bob, CloudEvent<ProgressRecorded> adaPass,
                                    CloudEvent<ProgressRecorded> adaFail, CloudEvent<ProgressRecorded> adaRun) {
         assertThat(data.eventLogRows(ada)).isEqualTo(3);

@@ -143,6 +143,13 @@ class ActorConformanceTest {
         assertThat(actor.increment(0)).isEqualTo(3);
         // A reminder due in 1.5 s, every 1 s: registered, then the host's sidecar goes down before it is due.
         actor.remindMe(new long[] {1_500, 1_000});
+        // Each reminder is its own record: registering another actor's leaves this one's untouched (the cost of a
+        // registration does not grow with the reminders already there).
+        String reminderKey = "actors||TestCounter||reminder||" + id + "||tick";
+        String xminBefore = xmin(reminderKey);
+        String other = id("legacy");
+        proxy(caller, other).remindMe(new long[] {1_500, 1_000});
+        assertThat(xmin(reminderKey)).isEqualTo(xminBefore);
         int deactivationsBefore = (int) CounterActorImpl.DEACTIVATIONS.stream().filter(id::equals).count();
 
         host.stop();
@@ -151,24 +158,36 @@ class ActorConformanceTest {
         Thread.sleep(2_000);
         assertThat(CounterActorImpl.REMINDERS.stream().filter(r -> r.startsWith(id + ":"))).isEmpty();
 
-        // State and reminder are in PostgreSQL under daprd's keys.
+        // State and reminder are in PostgreSQL: the state under daprd's key, the reminder as its own record.
         try (Connection c = Fixtures.db(); Statement st = c.createStatement()) {
             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + TABLE
                     + " WHERE key = 'actor-host||TestCounter||" + id + "||count'");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
-            rs = st.executeQuery("SELECT value::text FROM " + TABLE + " WHERE key = 'actors||TestCounter'");
+            rs = st.executeQuery("SELECT value::text FROM " + TABLE + " WHERE key = '" + reminderKey + "'");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).contains(id).contains("tick");
+            // The other reminder as an older local sidecar stored reminders (one list per type): read and moved.
+            String otherKey = "actors||TestCounter||reminder||" + other + "||tick";
+            st.executeUpdate("INSERT INTO " + TABLE + " (key, value, isbinary) SELECT 'actors||TestCounter', "
+                    + "jsonb_build_array(value), false FROM " + TABLE + " WHERE key = '" + otherKey + "'");
+            assertThat(st.executeUpdate("DELETE FROM " + TABLE + " WHERE key = '" + otherKey + "'")).isEqualTo(1);
         }
 
         long restartedAt = System.currentTimeMillis();
         host = startHost();
-        // The missed reminder fires soon after the restart, then keeps its period.
+        // The missed reminders fire soon after the restart, then keep their period.
         Fixtures.await("reminder after restart", Duration.ofSeconds(10),
                 () -> CounterActorImpl.REMINDERS.stream().filter(r -> r.startsWith(id + ":tick:" + id)).count() >= 2);
+        Fixtures.await("moved reminder after restart", Duration.ofSeconds(10),
+                () -> CounterActorImpl.REMINDERS.stream().filter(r -> r.startsWith(other + ":tick:" + other)).count()
+                        >= 2);
         String firstFire = CounterActorImpl.REMINDERS.stream().filter(r -> r.startsWith(id + ":")).findFirst().orElseThrow();
         assertThat(Long.parseLong(firstFire.substring(firstFire.indexOf('@') + 1))).isGreaterThanOrEqualTo(restartedAt);
+        assertThat(xmin("actors||TestCounter")).as("the old list is gone").isNull();
+        assertThat(xmin("actors||TestCounter||reminder||" + other + "||tick")).isNotNull();
+        proxy(caller, other).forget("tick");
+        assertThat(xmin("actors||TestCounter||reminder||" + other + "||tick")).as("unregistered").isNull();
 
         // The state is read back from the store by a fresh activation.
         assertThat(proxy(caller, id).increment(0)).isEqualTo(4);
@@ -180,6 +199,14 @@ class ActorConformanceTest {
         int fired = (int) CounterActorImpl.REMINDERS.stream().filter(r -> r.startsWith(id + ":")).count();
         Thread.sleep(1_500);
         assertThat(CounterActorImpl.REMINDERS.stream().filter(r -> r.startsWith(id + ":")).count()).isEqualTo(fired);
+    }
+
+    /** The row version of a stored key, or null when there is no such row. */
+    private static String xmin(String key) throws Exception {
+        try (Connection c = Fixtures.db(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT xmin::text FROM " + TABLE + " WHERE key = '" + key + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     @Test

@@ -21,9 +21,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -73,9 +76,16 @@ public class AlertRepository {
     @Inject
     ObjectMapper mapper;
 
-    public boolean topicExists(String topicId) {
-        return pool.preparedQuery("SELECT 1 FROM topics WHERE id = $1")
-                .execute(Tuple.of(topicId)).await().atMost(DB_TIMEOUT).size() > 0;
+    /** Which of {@code topicIds} exist, in one query. */
+    public Set<String> existingTopics(Collection<String> topicIds) {
+        if (topicIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> existing = new HashSet<>();
+        pool.preparedQuery("SELECT id FROM topics WHERE id = ANY($1)")
+                .execute(Tuple.of(topicIds.toArray(String[]::new))).await().atMost(DB_TIMEOUT)
+                .forEach(row -> existing.add(row.getString("id")));
+        return existing;
     }
 
     /**

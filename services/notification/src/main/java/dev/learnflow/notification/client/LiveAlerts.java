@@ -44,6 +44,18 @@ public class LiveAlerts {
 
     /** Pushes to every replica and waits; throws {@link PushFailedException} if any of them failed. */
     public void push(LiveMessage message) {
+        try {
+            pushAsync(message).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Pushes to every replica without waiting; completes once all took it, or with {@link PushFailedException}
+     * if any of them failed.
+     */
+    public CompletableFuture<Void> pushAsync(LiveMessage message) {
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(message);
@@ -64,11 +76,14 @@ public class LiveAlerts {
                                 + abbreviate(reply.bodyText());
                     }));
         }
-        List<String> failures = calls.stream().map(CompletableFuture::join).filter(f -> f != null).toList();
-        if (!failures.isEmpty()) {
-            throw new PushFailedException("live push of " + message.id() + " failed: " + String.join("; ", failures));
-        }
-        LOG.debugf("Pushed %s %s to %s", message.type(), message.id(), message.recipients());
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            List<String> failures = calls.stream().map(CompletableFuture::join).filter(f -> f != null).toList();
+            if (!failures.isEmpty()) {
+                throw new PushFailedException("live push of " + message.id() + " failed: "
+                        + String.join("; ", failures));
+            }
+            LOG.debugf("Pushed %s %s to %s", message.type(), message.id(), message.recipients());
+        });
     }
 
     private static String abbreviate(String text) {

@@ -8,6 +8,7 @@ import dev.learnflow.contracts.api.AlertActionRequest;
 import dev.learnflow.contracts.api.UserFacts;
 import dev.learnflow.contracts.domain.Alert;
 import dev.learnflow.contracts.domain.AlertStatus;
+import dev.learnflow.contracts.events.CloudEvent;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.notification.client.AlertRepository;
 import dev.learnflow.notification.client.LiveAlerts;
@@ -15,6 +16,7 @@ import dev.learnflow.notification.config.NotificationConfig;
 import dev.learnflow.notification.domain.LiveMessage;
 import dev.learnflow.notification.domain.Mute;
 import dev.learnflow.platform.clients.UserDirectoryClient;
+import dev.learnflow.platform.dapr.Delivery;
 import dev.learnflow.platform.errors.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,9 +25,16 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 
 /**
  * Alerts for teachers: raised from struggle signals (deduplicated, idempotent per event, silenced while muted),
@@ -53,24 +62,77 @@ public class AlertService {
     Clock clock;
 
     /**
-     * Raises an alert for a struggle signal and pushes it to the teacher's sockets. The alert id is derived from
-     * the event id, so a redelivered event finds its alert instead of making another (and pushes it again if it
-     * is still open: the push may be what failed). A live alert with the same dedup key, or a mute, absorbs it.
-     *
-     * @throws UnknownSubjectException       the student or topic does not exist (never retry)
-     * @throws UserDirectoryClient.Unavailable the gateway cannot tell who the student is right now (retry)
-     * @throws LiveAlerts.PushFailedException the alert is stored but a websocket replica did not take the push
+     * Raises the alerts of a delivered batch of struggle signals (Dapr bulk subscribe), one after the other in
+     * delivery order (the topics of the whole batch are looked up in one query), and pushes them to the teachers'
+     * sockets, all at once. The alert id is derived from the event id, so a redelivered event finds its alert
+     * instead of making another (and pushes it again if it is still open: the push may be what failed). A live
+     * alert with the same dedup key, or a mute, absorbs a signal. One status per signal: DROP for one that can
+     * never become an alert (unknown student or topic), RETRY for one whose alert was not stored (database, state
+     * store, the gateway not telling who the student is) or not pushed (a websocket replica did not take it),
+     * SUCCESS otherwise.
      */
-    public Raised raise(String eventId, StruggleDetected signal) {
+    public List<Delivery> raiseAll(List<CloudEvent<StruggleDetected>> events) {
+        Set<String> knownTopics = alerts.existingTopics(events.stream().map(e -> e.data().topicId())
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Delivery[] statuses = new Delivery[events.size()];
+        List<CompletableFuture<Void>> pushes = new ArrayList<>(Collections.nCopies(events.size(), null));
+        for (int i = 0; i < events.size(); i++) {
+            CloudEvent<StruggleDetected> event = events.get(i);
+            StruggleDetected signal = event.data();
+            if (signal.userId() == null || signal.reason() == null || signal.severity() == null) {
+                LOG.warnf("Struggle signal %s without userId, reason or severity dropped", event.id());
+                statuses[i] = Delivery.DROP;
+                continue;
+            }
+            try {
+                Stored stored = store(event.id(), signal, knownTopics);
+                if (stored.toPush() != null) {
+                    pushes.set(i, live.pushAsync(stored.toPush()));
+                }
+                statuses[i] = Delivery.SUCCESS;
+            } catch (UnknownSubjectException e) {
+                LOG.warnf("Struggle signal %s dropped: %s", event.id(), e.getMessage());
+                statuses[i] = Delivery.DROP;
+            } catch (RuntimeException e) {
+                LOG.warnf("Struggle signal %s not raised (%s); asking the sidecar to retry it", event.id(),
+                        e.toString());
+                statuses[i] = Delivery.RETRY;
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (pushes.get(i) == null) {
+                continue;
+            }
+            try {
+                pushes.get(i).join();
+            } catch (CompletionException e) {
+                LOG.warnf("Alert of struggle signal %s stored, not pushed (%s); retrying the signal",
+                        events.get(i).id(), e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                statuses[i] = Delivery.RETRY;
+            }
+        }
+        return List.of(statuses);
+    }
+
+    /** What raising one signal stored, and the socket message to push for it (null: none). */
+    private record Stored(Raised raised, LiveMessage toPush) {
+    }
+
+    /**
+     * Stores the signal's alert as {@link #raiseAll} describes it; the push is the caller's.
+     *
+     * @throws UnknownSubjectException the student or topic does not exist (never retry)
+     */
+    private Stored store(String eventId, StruggleDetected signal, Set<String> knownTopics) {
         UserFacts student = users.user(signal.userId())
                 .orElseThrow(() -> new UnknownSubjectException("no student " + signal.userId()));
-        if (signal.topicId() != null && !alerts.topicExists(signal.topicId())) {
+        if (signal.topicId() != null && !knownTopics.contains(signal.topicId())) {
             throw new UnknownSubjectException("no topic " + signal.topicId());
         }
         String dedupKey = dedupKey(signal);
         if (mutes.isMuted(dedupKey)) {
             LOG.infof("Struggle %s of %s is muted; no alert", dedupKey, student.id());
-            return Raised.MUTED;
+            return new Stored(Raised.MUTED, null);
         }
         NewAlert alert = new NewAlert(alertIdFor(eventId), student.id(), student.teacherId(), signal.topicId(),
                 signal.reason(), signal.severity(), signal.evidence(), dedupKey);
@@ -78,17 +140,14 @@ public class AlertService {
         if (outcome instanceof AlertRepository.Insert.Created created) {
             LOG.infof("Alert %s raised for teacher %s: %s %s of student %s", alert.id(), student.teacherId(),
                     signal.severity(), signal.reason(), student.id());
-            pushCreated(created.stored().alert(), eventId);
-            return Raised.CREATED;
+            return new Stored(Raised.CREATED, createdMessage(created.stored().alert(), eventId));
         }
         if (outcome instanceof AlertRepository.Insert.Redelivered again) {
-            if (again.stored().alert().status() == AlertStatus.OPEN) {
-                pushCreated(again.stored().alert(), eventId);
-            }
-            return Raised.REDELIVERED;
+            return new Stored(Raised.REDELIVERED, again.stored().alert().status() == AlertStatus.OPEN
+                    ? createdMessage(again.stored().alert(), eventId) : null);
         }
         LOG.debugf("Struggle %s already has a live alert; deduplicated", dedupKey);
-        return Raised.DEDUPLICATED;
+        return new Stored(Raised.DEDUPLICATED, null);
     }
 
     public List<Alert> list(UUID teacherId, Optional<AlertStatus> status, Optional<Integer> limit) {
@@ -145,11 +204,9 @@ public class AlertService {
         }
     }
 
-    private void pushCreated(Alert alert, String eventId) {
-        if (alert.teacherId() == null) {
-            return; // no class: the alert waits for an admin, nobody's socket to push to
-        }
-        live.push(AlertMessages.created(alert, eventId));
+    /** The push of a new alert; none without a teacher (the alert waits for an admin, nobody's socket). */
+    private static LiveMessage createdMessage(Alert alert, String eventId) {
+        return alert.teacherId() == null ? null : AlertMessages.created(alert, eventId);
     }
 
     /** A changed status reaches the teacher's other tabs; the action itself has succeeded either way. */

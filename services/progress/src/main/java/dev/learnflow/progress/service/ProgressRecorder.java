@@ -7,7 +7,7 @@ import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.platform.clients.UserDirectoryClient;
 import dev.learnflow.platform.dapr.Delivery;
-import dev.learnflow.platform.dapr.EventBus;
+import dev.learnflow.platform.dapr.BulkPublisher;
 import dev.learnflow.platform.dapr.PoisonEventException;
 import dev.learnflow.progress.client.Curriculum;
 import dev.learnflow.progress.client.EventLog;
@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * is a batch of one), one status per event. Per batch: one event_log query finds what was recorded before
  * (SUCCESS, nothing else); each student's events go to their actor in one turn, in delivery order (the actor
  * applies each event id once; a redelivery answers what the first application produced; the turn stores the
- * student's read model), all students' turns at once; the batch's struggle signals are published, all at once;
+ * student's read model), all students' turns at once; the batch's struggle signals are published in one bulk
+ * request;
  * then the reporting rows of the whole batch (progress mirror, event_log) are committed in one transaction. The
  * event_log row goes last: its
  * presence means everything before it was done, so a redelivery after that is acknowledged without touching
@@ -73,7 +74,7 @@ public class ProgressRecorder {
     @Inject
     XapiStatements xapi;
     @Inject
-    EventBus bus;
+    BulkPublisher signalBus;
     @Inject
     Clock clock;
 
@@ -142,11 +143,9 @@ public class ProgressRecorder {
                 applied.add(turn);
             }
         }
-        // Then every struggle signal of the batch at once; an event whose signal was not published is retried
-        // (the actor answers its redelivery with the same signals, so none is lost).
-        for (StudentTurn turn : applied) {
-            turn.events.forEach(p -> p.signalsPublished = publishSignals(turn.student, p.outcome, now));
-        }
+        // Then every struggle signal of the batch in one bulk publish; an event whose signal was not published is
+        // retried (the actor answers its redelivery with the same signals, so none is lost).
+        publishSignals(applied, now);
         // The turns stored the read models, so once an event is marked done in event_log every read shows it.
         List<ReportingRows.Write> writes = new ArrayList<>();
         List<Pending> written = new ArrayList<>();
@@ -260,16 +259,41 @@ public class ProgressRecorder {
         return true;
     }
 
-    /** Publishes the struggle signals of one recorded event (those of its first application for a redelivery). */
-    private CompletableFuture<Void> publishSignals(UserFacts student, RecordOutcome outcome, Instant now) {
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        for (StruggleSignal s : outcome.signals()) {
-            sent.add(bus.publishAsync(EventTopic.STRUGGLE_DETECTED, new StruggleDetected(student.id(),
-                    student.teacherId(), s.topicId(), s.reason(), s.severity(), s.evidence(), now))
-                    .toCompletableFuture());
-            LOG.infof("Student %s struggles (%s, topic %s): publishing", student.id(), s.reason(), s.topicId());
+    /**
+     * Publishes the struggle signals of the recorded events (those of its first application for a redelivery) in
+     * one bulk request, in batch order (so each student's in the order of their events); each event learns whether
+     * all of its own signals were published.
+     */
+    private void publishSignals(List<StudentTurn> applied, Instant now) {
+        List<StruggleDetected> signals = new ArrayList<>();
+        List<Pending> signalOf = new ArrayList<>();
+        for (StudentTurn turn : applied) {
+            for (Pending p : turn.events) {
+                for (StruggleSignal s : p.outcome.signals()) {
+                    signals.add(new StruggleDetected(turn.student.id(), turn.student.teacherId(), s.topicId(),
+                            s.reason(), s.severity(), s.evidence(), now));
+                    signalOf.add(p);
+                    LOG.infof("Student %s struggles (%s, topic %s): publishing", turn.student.id(), s.reason(),
+                            s.topicId());
+                }
+            }
         }
-        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+        if (signals.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<CloudEvent<StruggleDetected>>> sent;
+        try {
+            sent = signalBus.publishAll(EventTopic.STRUGGLE_DETECTED, signals);
+        } catch (RuntimeException e) {
+            sent = signals.stream().map(s -> CompletableFuture.<CloudEvent<StruggleDetected>>failedFuture(e))
+                    .toList();
+        }
+        Map<Pending, List<CompletableFuture<?>>> byEvent = new LinkedHashMap<>();
+        for (int i = 0; i < signals.size(); i++) {
+            byEvent.computeIfAbsent(signalOf.get(i), p -> new ArrayList<>()).add(sent.get(i));
+        }
+        byEvent.forEach((p, futures) ->
+                p.signalsPublished = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)));
     }
 
     private ReportingRows.Write reportingRow(UserFacts student, Pending p, Instant now) {

@@ -1,7 +1,6 @@
 package dev.learnflow.local.sidecar.actors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.learnflow.local.sidecar.AppChannel;
@@ -36,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * role: every actor of a type lives with this app). Calls to one actor are turn-based: one at a time in arrival
  * order, whoever the caller; different actors run in parallel. Actors idle longer than actorIdleTimeout are
  * deactivated ({@code DELETE /actors/{type}/{id}}); timers live in memory and die with the activation; reminders
- * are persisted in the actor state store under {@code actors||<type>} and survive sidecar restarts.
+ * are persisted in the actor state store, one record per reminder
+ * ({@code actors||<type>||reminder||<id>||<name>}), and survive sidecar restarts.
  */
 public final class ActorHost implements AutoCloseable {
 
@@ -502,8 +502,18 @@ public final class ActorHost implements AutoCloseable {
 
     // ---------------------------------------------------------------- reminders
 
-    private static String remindersKey(String type) {
+    /** Where reminders of {@code type} were kept as one list (older local sidecars; read once, then moved). */
+    private static String legacyRemindersKey(String type) {
         return "actors||" + type;
+    }
+
+    /** The prefix of the reminder records of {@code type}: one record per reminder. */
+    private static String reminderPrefix(String type) {
+        return "actors||" + type + "||reminder||";
+    }
+
+    private static String reminderKey(Reminder r) {
+        return reminderPrefix(r.actorType) + r.actorId + "||" + r.name;
     }
 
     /** Loads the persisted reminders of the hosted types and schedules them (after a sidecar (re)start). */
@@ -515,12 +525,9 @@ public final class ActorHost implements AutoCloseable {
             Map<String, Reminder> map = reminders.computeIfAbsent(type, k -> new ConcurrentHashMap<>());
             synchronized (map) {
                 try {
-                    StateStore.Entry e = store.get(remindersKey(type));
-                    if (e == null || e.value() == null) {
-                        continue;
-                    }
-                    for (JsonNode n : Json.parse(e.value())) {
-                        Reminder r = Reminder.fromJson(n);
+                    moveLegacyReminders(type);
+                    for (StateStore.Entry e : store.getByPrefix(reminderPrefix(type))) {
+                        Reminder r = Reminder.fromJson(Json.parse(e.value()));
                         map.put(r.actorId + "||" + r.name, r);
                         scheduleReminder(r);
                     }
@@ -532,12 +539,35 @@ public final class ActorHost implements AutoCloseable {
         }
     }
 
-    private void persist(String type, Map<String, Reminder> map) throws Exception {
-        ArrayNode arr = Json.MAPPER.createArrayNode();
-        map.values().stream().sorted(java.util.Comparator.comparing((Reminder r) -> r.actorId).thenComparing(r -> r.name))
-                .forEach(r -> arr.add(r.toJson()));
-        store().set(new StateStore.Upsert(remindersKey(type), new StateStore.Value(Json.bytes(arr), true), null,
-                false, null));
+    /** A list written by an older local sidecar becomes one record per reminder, in one transaction. */
+    private void moveLegacyReminders(String type) throws Exception {
+        StateStore.Entry list = store.get(legacyRemindersKey(type));
+        if (list == null || list.value() == null) {
+            return;
+        }
+        List<StateStore.Operation> ops = new ArrayList<>();
+        for (JsonNode n : Json.parse(list.value())) {
+            ops.add(upsert(Reminder.fromJson(n)));
+        }
+        ops.add(new StateStore.Delete(legacyRemindersKey(type), null, false));
+        store.transact(ops);
+    }
+
+    private static StateStore.Upsert upsert(Reminder r) {
+        return new StateStore.Upsert(reminderKey(r), new StateStore.Value(Json.bytes(r.toJson()), true), null, false,
+                null);
+    }
+
+    /**
+     * Stores one reminder as its own record: registering, re-arming or removing one costs the same however many
+     * reminders a type has (as with daprd 1.16's Scheduler, one job per reminder), not a rewrite of all of them.
+     */
+    private void persist(Reminder r) throws Exception {
+        store().set(upsert(r));
+    }
+
+    private void forget(Reminder r) throws Exception {
+        store().delete(new StateStore.Delete(reminderKey(r), null, false));
     }
 
     public CompletableFuture<Void> registerReminder(String type, String id, String name, String dueTime,
@@ -561,7 +591,7 @@ public final class ActorHost implements AutoCloseable {
             synchronized (map) {
                 Reminder previous = map.put(id + "||" + name, r);
                 try {
-                    persist(type, map);
+                    persist(r);
                 } catch (Exception e) {
                     if (previous != null) {
                         map.put(id + "||" + name, previous);
@@ -590,7 +620,7 @@ public final class ActorHost implements AutoCloseable {
                 }
                 r.cancel();
                 try {
-                    persist(type, map);
+                    forget(r);
                 } catch (Exception e) {
                     throw new ApiException(500, Status.Code.INTERNAL, "ERR_ACTOR_REMINDER_DELETE",
                             "error deleting actor reminder: " + e.getMessage(), e);
@@ -681,7 +711,7 @@ public final class ActorHost implements AutoCloseable {
             }
             r.nextFire = next;
             try {
-                persist(r.actorType, map);
+                persist(r);
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, appId + ": cannot persist reminder " + r.name, e);
             }
@@ -693,7 +723,7 @@ public final class ActorHost implements AutoCloseable {
         synchronized (map) {
             if (map.remove(r.actorId + "||" + r.name, r)) {
                 try {
-                    persist(r.actorType, map);
+                    forget(r);
                 } catch (Exception e) {
                     LOG.log(System.Logger.Level.WARNING, appId + ": cannot persist reminders of " + r.actorType, e);
                 }

@@ -25,6 +25,18 @@ public final class InMemoryStateStore implements StateStore {
     }
 
     @Override
+    public synchronized List<Entry> getByPrefix(String prefix) {
+        List<Entry> out = new java.util.ArrayList<>();
+        for (String key : data.keySet()) {
+            Stored s = key.startsWith(prefix) ? live(key) : null;
+            if (s != null) {
+                out.add(new Entry(key, s.value(), s.etag(), s.expires()));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized void set(Upsert op) throws ETagException {
         check(op);
         apply(op);

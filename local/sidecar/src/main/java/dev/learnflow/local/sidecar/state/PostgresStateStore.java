@@ -294,6 +294,25 @@ public final class PostgresStateStore implements StateStore {
     }
 
     @Override
+    public List<Entry> getByPrefix(String prefix) throws Exception {
+        String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return withConnection(c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value::text, isbinary, xmin::text, expiredate "
+                    + "FROM " + table + " WHERE key LIKE ? ESCAPE '\\'" + LIVE)) {
+                ps.setString(1, pattern);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Entry(rs.getString(1), decodeValue(rs.getString(2), rs.getBoolean(3)),
+                                rs.getString(4), expires(rs.getTimestamp(5))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
     public void set(Upsert op) throws Exception {
         withConnection(c -> {
             apply(c, op);

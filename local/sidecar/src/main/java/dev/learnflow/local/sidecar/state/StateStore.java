@@ -53,6 +53,9 @@ public interface StateStore extends AutoCloseable {
         return out;
     }
 
+    /** The live entries whose keys start with {@code prefix} (the sidecar's own records, e.g. reminders). */
+    List<Entry> getByPrefix(String prefix) throws Exception;
+
     void set(Upsert op) throws Exception;
 
     void delete(Delete op) throws Exception;
