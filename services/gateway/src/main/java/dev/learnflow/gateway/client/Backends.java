@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Calls backend services through the gateway's own Dapr sidecar, passing the verified caller on in identity
  * headers, and relays the backend's answer. A backend that is down or slow becomes a fast 503/504 problem, and
- * repeated failures open a per-backend circuit so we stop waiting on it. A bulkhead per backend bounds the calls
- * out at once; the rest wait in the gateway, in order, within their route's timeout.
+ * repeated failures open a per-backend circuit so we stop waiting on it. A bound on the calls out at once over all
+ * backends lets the rest wait in the gateway, in order, within their route's timeout.
  */
 @ApplicationScoped
 public class Backends {
@@ -44,8 +44,7 @@ public class Backends {
     private static final Duration OPEN_FOR = Duration.ofSeconds(10);
 
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-    private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
-    private Bulkhead allBackends;
+    private Bulkhead admission;
     @Inject
     ServiceInvoker invoker;
     @Inject
@@ -58,18 +57,18 @@ public class Backends {
 
     @PostConstruct
     void init() {
-        allBackends = new Bulkhead(config.bulkhead().maxInFlightTotal(), Integer.MAX_VALUE);
+        admission = new Bulkhead(config.bulkhead().maxInFlight(), config.bulkhead().maxWaiting());
     }
 
     /**
      * One routed call; {@code body} is serialised as JSON when not null. Non-blocking: the call goes out on the
      * caller's event loop and the answer (or the problem) completes there.
      *
-     * <p>Admission (issue 19): at most {@code learnflow.gateway.bulkhead.max-in-flight} calls per backend and
-     * {@code max-in-flight-total} over all backends are out at once; later calls wait in arrival order, holding no
-     * thread ({@link Bulkhead}), for at most their route's {@code timeout}, and then get the whole {@code timeout}
-     * for the backend's answer. Closed-loop load beyond what two cores serve then waits in one queue instead of
-     * sharing the cores among hundreds of half-done requests, whose slowest (p99) ran past the timeout.
+     * <p>Admission (issue 19): at most {@code learnflow.gateway.bulkhead.max-in-flight} calls over all backends are
+     * out at once; later calls wait in one queue in arrival order, holding no thread ({@link Bulkhead}), for at
+     * most their route's {@code timeout}, and then get the whole {@code timeout} for the backend's answer.
+     * Closed-loop load beyond what two cores serve then waits in line instead of sharing the cores among hundreds
+     * of half-done requests, whose slowest (p99) ran past the timeout.
      */
     public Uni<Response> call(Caller caller, String appId, String httpMethod, String path, Object body,
                               Duration timeout) {
@@ -82,29 +81,24 @@ public class Backends {
         Map<String, String> identity = Map.of(CallerIdentity.USER_HEADER, caller.id().toString(),
                 CallerIdentity.ROLES_HEADER, caller.rolesHeader());
         byte[] json = body == null ? null : json(body);
-        Bulkhead backend = bulkheads.computeIfAbsent(appId, id -> new Bulkhead(config.bulkhead().maxInFlight(),
-                config.bulkhead().maxWaiting()));
         // One emitter rather than a chain of operators: each Mutiny operator captures and restores the request's
         // context (context propagation), a measurable share of a routed request's CPU (issue 19's profile).
-        return Uni.createFrom().emitter(emitter -> new Outgoing(breaker, backend, appId,
+        return Uni.createFrom().emitter(emitter -> new Outgoing(breaker, appId,
                 new ServiceInvoker.Call(appId, httpMethod, path, json == null ? null : "application/json", json,
                         identity, timeout), emitter).admit());
     }
 
-    /** One call from admission to its answer: a slot of its backend's bulkhead, then one of all backends'. */
+    /** One call from admission to its answer. */
     private final class Outgoing {
         private final CircuitBreaker breaker;
-        private final Bulkhead backend;
         private final String appId;
         private final ServiceInvoker.Call call;
         private final UniEmitter<? super Response> emitter;
         private final long waitUntil;
         private final Context context = Vertx.currentContext();
 
-        Outgoing(CircuitBreaker breaker, Bulkhead backend, String appId, ServiceInvoker.Call call,
-                 UniEmitter<? super Response> emitter) {
+        Outgoing(CircuitBreaker breaker, String appId, ServiceInvoker.Call call, UniEmitter<? super Response> emitter) {
             this.breaker = breaker;
-            this.backend = backend;
             this.appId = appId;
             this.call = call;
             this.emitter = emitter;
@@ -112,27 +106,21 @@ public class Backends {
         }
 
         void admit() {
-            switch (backend.enter(later(this::holdingBackendSlot))) {
-                case NOW -> holdingBackendSlot();
+            // A call that waited goes out on its own request's event loop, where its answer is expected.
+            Context own = context;
+            Runnable later = own == null ? this::holdingSlot : () -> own.runOnContext(ignored -> holdingSlot());
+            switch (admission.enter(later)) {
+                case NOW -> holdingSlot();
                 case QUEUED -> { }
-                case FULL -> emitter.complete(busy(appId + " has too many requests waiting; retry shortly"));
+                case FULL -> emitter.complete(busy("too many requests waiting; retry shortly"));
             }
         }
 
-        private void holdingBackendSlot() {
-            if (waitedTooLong()) {
-                backend.leave();
-                return;
-            }
-            if (allBackends.enter(later(this::holdingBothSlots)) == Bulkhead.Admission.NOW) {
-                holdingBothSlots();
-            }
-        }
-
-        private void holdingBothSlots() {
-            if (waitedTooLong()) {
-                allBackends.leave();
-                backend.leave();
+        private void holdingSlot() {
+            if (System.nanoTime() - waitUntil > 0) {
+                // Its wait is over: the gateway is overloaded, the backend did nothing wrong (its circuit is not told).
+                admission.leave();
+                emitter.complete(busy(appId + " is busy; retry shortly"));
                 return;
             }
             if (!breaker.tryAcquire()) {
@@ -155,24 +143,8 @@ public class Backends {
             });
         }
 
-        /** Past its wait: answered 503 here (the gateway is overloaded; the backend's circuit is not told). */
-        private boolean waitedTooLong() {
-            if (System.nanoTime() - waitUntil <= 0) {
-                return false;
-            }
-            emitter.complete(busy(appId + " is busy; retry shortly"));
-            return true;
-        }
-
-        /** A call that waited goes on on its own request's event loop, where its answer is expected. */
-        private Runnable later(Runnable step) {
-            Context own = context;
-            return own == null ? step : () -> own.runOnContext(ignored -> step.run());
-        }
-
         private void finish(Response response, Throwable failure) {
-            allBackends.leave();
-            backend.leave();
+            admission.leave();
             if (failure != null) {
                 emitter.fail(failure);
             } else {
@@ -222,15 +194,9 @@ public class Backends {
         return relayed.build();
     }
 
-    /** Calls that hold their backend's slot and wait for one of all backends'. */
-    int waitingForAnyBackend() {
-        return allBackends.waiting();
-    }
-
-    /** Calls to {@code appId} waiting for a slot of that backend (0 before the first call). */
-    int waiting(String appId) {
-        Bulkhead bulkhead = bulkheads.get(appId);
-        return bulkhead == null ? 0 : bulkhead.waiting();
+    /** Calls waiting for a slot. */
+    int waiting() {
+        return admission.waiting();
     }
 
     public CircuitBreaker.State circuitState(String appId) {

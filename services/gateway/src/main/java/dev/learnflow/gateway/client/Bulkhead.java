@@ -3,15 +3,13 @@ package dev.learnflow.gateway.client;
 import java.util.ArrayDeque;
 
 /**
- * How many calls to one backend are out at once. Up to {@code maxInFlight} go out; later ones wait in arrival order,
- * holding no thread, until one of those ends and hands its slot on; beyond {@code maxWaiting} waiting calls the
- * gateway refuses at once.
+ * How many calls to the backends are out at once. Up to {@code maxInFlight} go out; later ones wait in arrival
+ * order, holding no thread, until one of those ends and hands its slot on; beyond {@code maxWaiting} waiting calls
+ * the gateway refuses at once.
  *
- * <p>Why (issue 19, bench/mesh at 100 and 500 users): without a bound every user's request went straight through to
- * its backend, so the busiest backend (progress, half of the reads) held hundreds of requests at a time, each with
- * its connections, buffers and a share of the two cores, and the quick routes (curriculum, exercises) queued behind
- * them in the same CPU. Waiting here costs nothing but a queue entry, and each backend keeps enough calls in flight
- * to stay busy.
+ * <p>Why (issue 19, bench/mesh at 500 users): without a bound every user's request went straight into the mesh, so
+ * hundreds of half-done requests shared the two cores (each with its connections and buffers) and the slowest of
+ * them ran past the route's timeout. Waiting here costs a queue entry, and what is out finishes quickly.
  */
 final class Bulkhead {
 

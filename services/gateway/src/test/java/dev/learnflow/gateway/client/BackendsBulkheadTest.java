@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's bulkhead in front of a backend: a stand-in sidecar (a plain HTTP server) holds every call until
+ * The gateway's admission in front of the backends: a stand-in sidecar (a plain HTTP server) holds every call until
  * the test releases it, so which calls are out, waiting or refused does not depend on timing.
  */
 class BackendsBulkheadTest {
@@ -76,7 +76,7 @@ class BackendsBulkheadTest {
                 return null;
             }
         });
-        backends = backends(config(1, 1, 1));
+        backends = backends(config(1, 1));
     }
 
     @AfterEach
@@ -93,7 +93,7 @@ class BackendsBulkheadTest {
         assertThat(arrived.tryAcquire(30, TimeUnit.SECONDS)).as("the first call reached the sidecar").isTrue();
 
         CompletableFuture<Response> second = call(ROUTE_TIMEOUT);
-        assertThat(backends.waiting("concepts")).as("the second call waits in the gateway").isEqualTo(1);
+        assertThat(backends.waiting()).as("the second call waits in the gateway").isEqualTo(1);
         assertThat(second).isNotDone();
 
         CompletableFuture<Response> third = call(ROUTE_TIMEOUT);
@@ -104,7 +104,7 @@ class BackendsBulkheadTest {
         assertThat(refused.getHeaderString("Retry-After")).isEqualTo("1");
         Problem problem = (Problem) refused.getEntity();
         assertThat(problem.type()).isEqualTo("https://learnflow.dev/problems/service-unavailable");
-        assertThat(problem.detail()).contains("concepts");
+        assertThat(problem.detail()).contains("waiting");
 
         release.countDown();
         assertThat(first.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
@@ -112,7 +112,7 @@ class BackendsBulkheadTest {
         assertThat(waited.getStatus()).as("the waiting call went out once the first ended").isEqualTo(200);
         assertThat(new String((byte[]) waited.getEntity(), StandardCharsets.UTF_8)).isEqualTo("{\"modules\":[]}");
         assertThat(received).as("the refused call never reached the sidecar").hasValue(2);
-        assertThat(backends.waiting("concepts")).isZero();
+        assertThat(backends.waiting()).isZero();
         assertThat(backends.circuitState("concepts")).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
@@ -137,21 +137,20 @@ class BackendsBulkheadTest {
     }
 
     @Test
-    void aCallToAnotherBackendWaitsWhenAllBackendsTogetherHaveTheirLimitOut() throws Exception {
-        backends = backends(config(2, 1, 10));
+    void callsToEveryBackendWaitInTheSameLine() throws Exception {
+        backends = backends(config(1, 10));
         CompletableFuture<Response> first = call("concepts", ROUTE_TIMEOUT);
         assertThat(arrived.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Response> other = call("exercise", ROUTE_TIMEOUT);
-        assertThat(backends.waiting("exercise")).as("its own backend has room").isZero();
-        assertThat(backends.waitingForAnyBackend()).as("but all backends together have not").isEqualTo(1);
+        assertThat(backends.waiting()).as("another backend's call waits behind the first").isEqualTo(1);
         assertThat(other).isNotDone();
 
         release.countDown();
         assertThat(first.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(other.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         assertThat(received).hasValue(2);
-        assertThat(backends.waitingForAnyBackend()).isZero();
+        assertThat(backends.waiting()).isZero();
     }
 
     private CompletableFuture<Response> call(Duration timeout) {
@@ -184,16 +183,11 @@ class BackendsBulkheadTest {
         return created;
     }
 
-    private static GatewayConfig config(int maxInFlight, int maxInFlightTotal, int maxWaiting) {
+    private static GatewayConfig config(int maxInFlight, int maxWaiting) {
         GatewayConfig.Bulkhead bulkhead = new GatewayConfig.Bulkhead() {
             @Override
             public int maxInFlight() {
                 return maxInFlight;
-            }
-
-            @Override
-            public int maxInFlightTotal() {
-                return maxInFlightTotal;
             }
 
             @Override
