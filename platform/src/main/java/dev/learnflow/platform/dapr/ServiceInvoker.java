@@ -217,7 +217,7 @@ public class ServiceInvoker {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         http.close();
         if (ownVertx) {
             vertx.close();

@@ -1,6 +1,7 @@
 package dev.learnflow.local.sidecar;
 
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 /** The sidecar's HTTP channel to its app (127.0.0.1:appPort), adding dapr-api-token when one is configured. */
 public final class AppChannel {
@@ -31,12 +33,14 @@ public final class AppChannel {
         }
     }
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final String host;
     private final int port;
     private final String appApiToken;
 
-    AppChannel(HttpClient client, String host, int port, String appApiToken) {
+    AppChannel(Vertx vertx, HttpClient client, String host, int port, String appApiToken) {
+        this.vertx = vertx;
         this.client = client;
         this.host = host;
         this.port = port;
@@ -64,6 +68,17 @@ public final class AppChannel {
                 .setURI(uri.startsWith("/") ? uri : "/" + uri).setHeaders(h)
                 .setConnectTimeout(Math.min(timeout.toMillis(), 5_000)).setIdleTimeout(timeout.toMillis());
         CompletableFuture<Reply> result = new CompletableFuture<>();
+        // The overall bound (waiting for a pooled connection included) is a Vert.x timer: on an event loop it is
+        // a task of that loop, where CompletableFuture.orTimeout, used before, handed every call to the JDK's
+        // delayer thread and back (a thread wake-up per invocation; issue 19's request path).
+        long timer;
+        try {
+            timer = vertx.setTimer(timeout.toMillis() + 1_000,
+                    ignored -> result.completeExceptionally(new TimeoutException()));
+        } catch (RuntimeException closing) {
+            // Vert.x is shutting down: fail like a call on a closed client does.
+            return CompletableFuture.failedFuture(closing);
+        }
         // Nested, not chained: the body handler must be in place before the response's data can arrive. Chained
         // (request.compose(send).compose(body)) from a caller that is not a Vert.x thread, the second compose is
         // attached after the request is already on its way; a caller descheduled in between (a loaded machine)
@@ -73,13 +88,14 @@ public final class AppChannel {
                 .compose(req -> req.send(body == null ? Buffer.buffer() : Buffer.buffer(body))
                         .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.headers(), b.getBytes()))))
                 .onComplete(ar -> {
+                    vertx.cancelTimer(timer);
                     if (ar.succeeded()) {
                         result.complete(ar.result());
                     } else {
                         result.completeExceptionally(ar.cause());
                     }
                 });
-        return result.orTimeout(timeout.toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return result;
     }
 
     public CompletableFuture<Reply> call(String method, String uri, Map<String, String> headers, byte[] body,

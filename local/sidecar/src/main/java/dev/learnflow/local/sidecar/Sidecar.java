@@ -94,7 +94,8 @@ public final class Sidecar implements AutoCloseable {
                 initComponent(spec);
             }
             this.app = options.appPort() > 0
-                    ? new AppChannel(registry.httpClient(), options.appHost(), options.appPort(), options.appApiToken())
+                    ? new AppChannel(registry.vertx(), registry.httpClient(), options.appHost(), options.appPort(),
+                            options.appApiToken())
                     : null;
             this.stateApi = new StateApi(options.appId(), options.namespace(), stores, storeSpecs, registry.workers(),
                     resiliency);

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * What the sidecars of one process share: name resolution (app id → sidecar), actor placement (actor type → hosting
@@ -47,7 +48,11 @@ public final class SidecarRegistry implements AutoCloseable {
         this.httpClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setKeepAliveTimeout(30).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(APP_CONNECTIONS));
         this.workers = Executors.newCachedThreadPool(SidecarThreads.numbered("sidecar-worker"));
-        this.scheduler = Executors.newScheduledThreadPool(2, SidecarThreads.numbered("sidecar-timer"));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, SidecarThreads.numbered("sidecar-timer"));
+        // Resiliency timeouts are set for every invocation and cancelled when it answers: removed at once, not
+        // kept queued for their 10–30 s, each waking a timer thread when it would have fired (issue 19).
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
     }
 
     /** The sidecar of {@code appId}, or null (name resolution). */

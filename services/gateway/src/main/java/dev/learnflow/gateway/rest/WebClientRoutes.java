@@ -10,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,9 @@ public class WebClientRoutes {
     private static final List<String> SERVER_PATHS = List.of("/api", "/q", "/docs", "/dapr", "/internal", "/actors");
     private static final Pattern HOST = Pattern.compile("^(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])$");
 
+    private static final int MAX_CACHED_POLICIES = 64;
+
+    private final Map<String, String> policies = new ConcurrentHashMap<>();
     private final int websocketPort;
     private final Optional<String> extraConnectSrc;
 
@@ -58,7 +63,7 @@ public class WebClientRoutes {
             return;
         }
         // Idempotent, so a rerouted request (which passes here twice) is fine either way.
-        String csp = contentSecurityPolicy(requestHost(ctx));
+        String csp = cachedContentSecurityPolicy(requestHost(ctx));
         ctx.addHeadersEndHandler(ignored -> securityHeaders(ctx, ctx.response(), csp));
         if (isClientRoute(ctx.request().method(), path) && wantsPage(ctx.request().getHeader("Accept"))) {
             // /index.html has an extension, so the second pass goes on to the static resources.
@@ -107,6 +112,26 @@ public class WebClientRoutes {
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
         return !last.contains(".");
+    }
+
+    /**
+     * The policy for a Host header, built once per header value: every response carries it, and building it (a
+     * pattern match and a few concatenations) was a visible share of a routed request (issue 19). A client names
+     * any Host it likes, so the cache is bounded.
+     */
+    private String cachedContentSecurityPolicy(String hostHeader) {
+        if (hostHeader == null) {
+            return contentSecurityPolicy(null);
+        }
+        String known = policies.get(hostHeader);
+        if (known == null) {
+            known = contentSecurityPolicy(hostHeader);
+            if (policies.size() >= MAX_CACHED_POLICIES) {
+                policies.clear();
+            }
+            policies.put(hostHeader, known);
+        }
+        return known;
     }
 
     String contentSecurityPolicy(String hostHeader) {

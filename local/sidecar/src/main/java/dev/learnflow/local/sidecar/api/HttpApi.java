@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.impl.ContextInternal;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -70,18 +71,28 @@ public final class HttpApi implements Handler<HttpServerRequest> {
                 send(req, Answer.json(413, Json.error("ERR_MALFORMED_REQUEST", "request body too large")));
                 return;
             }
-            Futures.safely(() -> route(req, body.getBytes())).whenComplete((a, e) -> ctx.runOnContext(v -> {
-                if (e != null) {
-                    ApiException api = ApiException.of(e, "ERR_INTERNAL", "");
-                    if (api.httpStatus() >= 500 && !"ERR_DIRECT_INVOKE".equals(api.errorCode())) {
-                        LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}", req.method(), req.path(), api.getMessage());
-                    }
-                    send(req, Answer.json(api.httpStatus(), Json.error(api.errorCode(), api.getMessage())));
+            Futures.safely(() -> route(req, body.getBytes())).whenComplete((a, e) -> {
+                // Most answers (service invocation: the app's reply) complete on the request's own event loop:
+                // answered right there, not as one more task queued on it.
+                if (((ContextInternal) ctx).nettyEventLoop().inEventLoop()) {
+                    answer(req, a, e);
                 } else {
-                    send(req, a);
+                    ctx.runOnContext(v -> answer(req, a, e));
                 }
-            }));
+            });
         });
+    }
+
+    private static void answer(HttpServerRequest req, Answer a, Throwable e) {
+        if (e != null) {
+            ApiException api = ApiException.of(e, "ERR_INTERNAL", "");
+            if (api.httpStatus() >= 500 && !"ERR_DIRECT_INVOKE".equals(api.errorCode())) {
+                LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}", req.method(), req.path(), api.getMessage());
+            }
+            send(req, Answer.json(api.httpStatus(), Json.error(api.errorCode(), api.getMessage())));
+        } else {
+            send(req, a);
+        }
     }
 
     private static void send(HttpServerRequest req, Answer a) {
@@ -425,9 +436,8 @@ public final class HttpApi implements Handler<HttpServerRequest> {
     // ---------------------------------------------------------------- service invocation
 
     private CompletableFuture<Answer> invoke(String appId, HttpServerRequest req, String rawPath, byte[] body) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        headers.addAll(req.headers());
-        return sidecar.invoke(appId, req.method().name(), rawPath, req.query(), headers, body)
+        // The request's own headers, not a copy: the callee side copies them once for the app (receiveInvocation).
+        return sidecar.invoke(appId, req.method().name(), rawPath, req.query(), req.headers(), body)
                 .thenApply(r -> new Answer(r.status(), r.headers(), r.body()));
     }
 
