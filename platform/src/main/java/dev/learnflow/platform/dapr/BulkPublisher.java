@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +53,7 @@ public class BulkPublisher {
     public <T> List<CompletableFuture<CloudEvent<T>>> publishAll(EventTopic topic, List<T> payloads) {
         List<CloudEvent<T>> events = new ArrayList<>(payloads.size());
         List<CompletableFuture<CloudEvent<T>>> published = new ArrayList<>(payloads.size());
-        Map<String, Integer> positionOfEntry = new LinkedHashMap<>();
+        Map<String, Integer> positionOfEntry = new HashMap<>();
         List<BulkPublishEntry<CloudEvent<T>>> entries = new ArrayList<>(payloads.size());
         for (T payload : payloads) {
             CloudEvent<T> event = CloudEvent.of(topic, source, payload);
@@ -73,20 +73,17 @@ public class BulkPublisher {
                 published.forEach(f -> f.completeExceptionally(failure));
                 return;
             }
-            boolean[] failed = new boolean[events.size()];
             for (BulkPublishResponseFailedEntry<CloudEvent<T>> f : response.getFailedEntries()) {
                 Integer position = positionOfEntry.get(f.getEntry().getEntryId());
                 if (position != null) {
-                    failed[position] = true;
                     published.get(position).completeExceptionally(new IllegalStateException("event "
                             + f.getEntry().getEntryId() + " not published to " + topic.topic() + ": "
                             + f.getErrorMessage()));
                 }
             }
+            // The rest were published (completing a failed one again changes nothing).
             for (int i = 0; i < events.size(); i++) {
-                if (!failed[i]) {
-                    published.get(i).complete(events.get(i));
-                }
+                published.get(i).complete(events.get(i));
             }
         });
         return published;

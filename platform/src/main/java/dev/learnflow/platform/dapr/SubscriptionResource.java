@@ -231,18 +231,6 @@ public class SubscriptionResource {
 
     private <T> Delivery dispatch(EventHandler<T> handler, JsonNode envelope) {
         CloudEvent<T> event = read(handler, envelope);
-        if (event == null) {
-            return Delivery.DROP;
-        }
-        try {
-            Delivery result = handler.handle(event);
-            return result == null ? Delivery.SUCCESS : result;
-        } catch (PoisonEventException e) {
-            LOG.warnf("Event %s on %s dropped: %s", event.id(), handler.topic().topic(), e.getMessage());
-            return Delivery.DROP;
-        } catch (Exception e) {
-            LOG.warnf(e, "Event %s on %s failed; asking the sidecar to retry", event.id(), handler.topic().topic());
-            return Delivery.RETRY;
-        }
+        return event == null ? Delivery.DROP : Delivery.of(handler, event);
     }
 }

@@ -119,8 +119,7 @@ public class Backends {
         private void holdingSlot() {
             if (System.nanoTime() - waitUntil > 0) {
                 // Its wait is over: the gateway is overloaded, the backend did nothing wrong (its circuit is not told).
-                admission.leave();
-                emitter.complete(busy(appId + " is busy; retry shortly"));
+                finish(busy(appId + " is busy; retry shortly"), null);
                 return;
             }
             if (!breaker.tryAcquire()) {

@@ -45,9 +45,6 @@ public class AlertService {
 
     private static final Logger LOG = Logger.getLogger(AlertService.class);
 
-    /** What a struggle signal led to. */
-    public enum Raised { CREATED, REDELIVERED, DEDUPLICATED, MUTED }
-
     @Inject
     AlertRepository alerts;
     @Inject
@@ -85,9 +82,9 @@ public class AlertService {
                 continue;
             }
             try {
-                Stored stored = store(event.id(), signal, knownTopics);
-                if (stored.toPush() != null) {
-                    pushes.set(i, live.pushAsync(stored.toPush()));
+                Optional<LiveMessage> toPush = store(event.id(), signal, knownTopics);
+                if (toPush.isPresent()) {
+                    pushes.set(i, live.pushAsync(toPush.get()));
                 }
                 statuses[i] = Delivery.SUCCESS;
             } catch (UnknownSubjectException e) {
@@ -114,16 +111,13 @@ public class AlertService {
         return List.of(statuses);
     }
 
-    /** What raising one signal stored, and the socket message to push for it (null: none). */
-    private record Stored(Raised raised, LiveMessage toPush) {
-    }
-
     /**
-     * Stores the signal's alert as {@link #raiseAll} describes it; the push is the caller's.
+     * Stores the signal's alert as {@link #raiseAll} describes it and returns the socket message to push for it
+     * (none when muted, deduplicated, no longer open or without a teacher); the push is the caller's.
      *
      * @throws UnknownSubjectException the student or topic does not exist (never retry)
      */
-    private Stored store(String eventId, StruggleDetected signal, Set<String> knownTopics) {
+    private Optional<LiveMessage> store(String eventId, StruggleDetected signal, Set<String> knownTopics) {
         UserFacts student = users.user(signal.userId())
                 .orElseThrow(() -> new UnknownSubjectException("no student " + signal.userId()));
         if (signal.topicId() != null && !knownTopics.contains(signal.topicId())) {
@@ -132,7 +126,7 @@ public class AlertService {
         String dedupKey = dedupKey(signal);
         if (mutes.isMuted(dedupKey)) {
             LOG.infof("Struggle %s of %s is muted; no alert", dedupKey, student.id());
-            return new Stored(Raised.MUTED, null);
+            return Optional.empty();
         }
         NewAlert alert = new NewAlert(alertIdFor(eventId), student.id(), student.teacherId(), signal.topicId(),
                 signal.reason(), signal.severity(), signal.evidence(), dedupKey);
@@ -140,14 +134,14 @@ public class AlertService {
         if (outcome instanceof AlertRepository.Insert.Created created) {
             LOG.infof("Alert %s raised for teacher %s: %s %s of student %s", alert.id(), student.teacherId(),
                     signal.severity(), signal.reason(), student.id());
-            return new Stored(Raised.CREATED, createdMessage(created.stored().alert(), eventId));
+            return createdMessage(created.stored().alert(), eventId);
         }
         if (outcome instanceof AlertRepository.Insert.Redelivered again) {
-            return new Stored(Raised.REDELIVERED, again.stored().alert().status() == AlertStatus.OPEN
-                    ? createdMessage(again.stored().alert(), eventId) : null);
+            return again.stored().alert().status() == AlertStatus.OPEN
+                    ? createdMessage(again.stored().alert(), eventId) : Optional.empty();
         }
         LOG.debugf("Struggle %s already has a live alert; deduplicated", dedupKey);
-        return new Stored(Raised.DEDUPLICATED, null);
+        return Optional.empty();
     }
 
     public List<Alert> list(UUID teacherId, Optional<AlertStatus> status, Optional<Integer> limit) {
@@ -205,8 +199,8 @@ public class AlertService {
     }
 
     /** The push of a new alert; none without a teacher (the alert waits for an admin, nobody's socket). */
-    private static LiveMessage createdMessage(Alert alert, String eventId) {
-        return alert.teacherId() == null ? null : AlertMessages.created(alert, eventId);
+    private static Optional<LiveMessage> createdMessage(Alert alert, String eventId) {
+        return alert.teacherId() == null ? Optional.empty() : Optional.of(AlertMessages.created(alert, eventId));
     }
 
     /** A changed status reaches the teacher's other tabs; the action itself has succeeded either way. */

@@ -6,9 +6,7 @@ import dev.learnflow.platform.dapr.BulkEventHandler;
 import dev.learnflow.platform.dapr.BulkSubscribe;
 import dev.learnflow.platform.dapr.Delivery;
 import dev.learnflow.websocket.service.RelayMessage;
-import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,14 +16,12 @@ import java.util.function.Predicate;
  * A {@link StudentEvents} topic taken in batches (Dapr bulk subscribe, issue 19): one sidecar request per batch of
  * a partition instead of one per event, still on the event loop that received it. The batch is one partition's
  * events in order and is relayed in that order, so each student's events reach their sockets in the order they
- * were published. Each event gets its own status: one without what its message needs is dropped (to the
- * dead-letter topic) without failing the others; one the relay could not take is retried alone, and the relay's
- * per-user buffer recognises whatever the sidecar delivers again (a retried entry, a whole batch after a restart)
- * by id, so nothing reaches a socket twice.
+ * were published. Each event is answered as a single delivery would be ({@link Delivery#of}): one without what its
+ * message needs is dropped (to the dead-letter topic) without failing the others; one the relay could not take is
+ * retried alone, and the relay's per-user buffer recognises whatever the sidecar delivers again (a retried entry, a
+ * whole batch after a restart) by id, so nothing reaches a socket twice.
  */
 abstract class StudentEventBatches<T> extends StudentEvents<T> implements BulkEventHandler<T> {
-
-    private static final Logger LOG = Logger.getLogger(StudentEventBatches.class);
 
     private final BulkSubscribe bulkSubscribe;
 
@@ -42,22 +38,6 @@ abstract class StudentEventBatches<T> extends StudentEvents<T> implements BulkEv
 
     @Override
     public List<Delivery> handleBatch(List<CloudEvent<T>> events) {
-        List<Delivery> statuses = new ArrayList<>(events.size());
-        for (CloudEvent<T> event : events) {
-            if (!relayable(event)) {
-                LOG.warnf("Event %s on %s without %s dropped", event.id(), topic().topic(), required());
-                statuses.add(Delivery.DROP);
-                continue;
-            }
-            try {
-                relayToStudent(event);
-                statuses.add(Delivery.SUCCESS);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Event %s on %s not relayed; asking the sidecar to retry it", event.id(),
-                        topic().topic());
-                statuses.add(Delivery.RETRY);
-            }
-        }
-        return statuses;
+        return events.stream().map(event -> Delivery.of(this, event)).toList();
     }
 }

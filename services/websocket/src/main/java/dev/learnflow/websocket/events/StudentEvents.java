@@ -53,24 +53,10 @@ abstract class StudentEvents<T> implements EventHandler<T> {
 
     @Override
     public Delivery handle(CloudEvent<T> event) {
-        if (!relayable(event)) {
+        if (student.apply(event.data()) == null || !complete.test(event.data())) {
             throw new PoisonEventException(topic.topic() + " event without " + required);
         }
-        relayToStudent(event);
-        return Delivery.SUCCESS;
-    }
-
-    /** Whether the event names its student and has what its message needs. */
-    boolean relayable(CloudEvent<T> event) {
-        return student.apply(event.data()) != null && complete.test(event.data());
-    }
-
-    /** Buffers the event's message for its student and queues it to their sockets (a redelivery: not again). */
-    void relayToStudent(CloudEvent<T> event) {
         relay.deliver(message.apply(event), List.of(student.apply(event.data())));
-    }
-
-    String required() {
-        return required;
+        return Delivery.SUCCESS;
     }
 }
