@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 /**
  * The time a state operation may still take, for the calling thread: daprd cancels a component call when its
  * resiliency timeout passes (Go's context), so a timed-out write is not applied later. A store that can cancel
- * its work (PostgreSQL's statement_timeout) reads it; the others ignore it.
+ * its work (PostgreSQL: a per-statement query timeout) reads it; the others ignore it.
  */
 public final class Deadline {
 

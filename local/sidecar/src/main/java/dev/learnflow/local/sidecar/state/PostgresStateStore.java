@@ -4,6 +4,8 @@ import dev.learnflow.local.sidecar.Json;
 import dev.learnflow.local.sidecar.SidecarConfigException;
 import dev.learnflow.local.sidecar.config.ComponentSpec;
 
+import org.postgresql.jdbc.PgStatement;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -215,36 +217,32 @@ public final class PostgresStateStore implements StateStore {
     private <T> T attempt(Work<T> work) throws Exception {
         Connection c = pool.borrow();
         boolean broken = false;
-        long deadline = Deadline.remainingMillis();
         try {
-            if (deadline > 0) {
-                // The resiliency timeout cancels the statements, as daprd's context cancels pgx's query.
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("SET statement_timeout = " + deadline);
-                }
-            }
             return work.run(c);
         } catch (SQLException e) {
             broken = isConnectionFailure(e);
-            if (deadline > 0 && "57014".equals(e.getSQLState())) {
+            if ("57014".equals(e.getSQLState()) && Deadline.remainingMillis() >= 0) {
                 // Cancelled at the deadline: the caller's timeout, as daprd reports a cancelled context.
                 throw new dev.learnflow.local.sidecar.resiliency.Failures.Timeout();
             }
             throw e;
         } finally {
-            if (deadline > 0 && !broken) {
-                try (java.sql.Statement st = c.createStatement()) {
-                    if (!c.getAutoCommit()) {
-                        c.rollback();
-                        c.setAutoCommit(true);
-                    }
-                    st.execute("RESET statement_timeout");
-                } catch (SQLException e) {
-                    broken = true;
-                }
-            }
             pool.giveBack(c, broken);
         }
+    }
+
+    /**
+     * A statement that the driver cancels when the caller's resiliency timeout passes, as daprd's context cancels
+     * pgx's query. A per-statement timeout rather than SET/RESET statement_timeout: one round trip per statement
+     * instead of three, and nothing to undo on the pooled connection.
+     */
+    private static PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        long remaining = Deadline.remainingMillis();
+        if (remaining > 0) {
+            ps.unwrap(PgStatement.class).setQueryTimeoutMs(remaining);
+        }
+        return ps;
     }
 
     private static boolean isConnectionFailure(SQLException e) {
@@ -257,7 +255,7 @@ public final class PostgresStateStore implements StateStore {
     @Override
     public Entry get(String key) throws Exception {
         return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = prepare(c,
                     "SELECT value::text, isbinary, xmin::text, expiredate FROM " + table + " WHERE key = ?" + LIVE)) {
                 ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -272,7 +270,7 @@ public final class PostgresStateStore implements StateStore {
     public List<Entry> bulkGet(List<String> keys) throws Exception {
         Map<String, Entry> found = withConnection(c -> {
             Map<String, Entry> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
+            try (PreparedStatement ps = prepare(c,
                     "SELECT key, value::text, isbinary, xmin::text, expiredate FROM " + table + " WHERE key = ANY(?)"
                             + LIVE)) {
                 ps.setArray(1, c.createArrayOf("text", keys.toArray()));
@@ -298,7 +296,7 @@ public final class PostgresStateStore implements StateStore {
         String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return withConnection(c -> {
             List<Entry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, value::text, isbinary, xmin::text, expiredate "
+            try (PreparedStatement ps = prepare(c, "SELECT key, value::text, isbinary, xmin::text, expiredate "
                     + "FROM " + table + " WHERE key LIKE ? ESCAPE '\\'" + LIVE)) {
                 ps.setString(1, pattern);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -387,7 +385,7 @@ public final class PostgresStateStore implements StateStore {
         }
         long offset = skip;
         return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = prepare(c, sql.toString())) {
                 for (int i = 0; i < params.size(); i++) {
                     ps.setString(i + 1, params.get(i));
                 }
@@ -456,7 +454,7 @@ public final class PostgresStateStore implements StateStore {
                     ? "CURRENT_TIMESTAMP + make_interval(secs => " + u.ttlSeconds() + ")" : "NULL";
             if (u.etag() != null && !u.etag().isEmpty()) {
                 long xmin = parseEtag(u.etag());
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET value = ?::jsonb, "
+                try (PreparedStatement ps = prepare(c, "UPDATE " + table + " SET value = ?::jsonb, "
                         + "isbinary = ?, updatedate = CURRENT_TIMESTAMP, expiredate = " + expire
                         + " WHERE key = ? AND xmin = ?::text::xid" + LIVE)) {
                     ps.setString(1, stored[0]);
@@ -475,7 +473,7 @@ public final class PostgresStateStore implements StateStore {
                         + "s.expiredate IS NOT NULL AND s.expiredate <= CURRENT_TIMESTAMP"
                         : " ON CONFLICT (key) DO UPDATE SET value = excluded.value, isbinary = excluded.isbinary, "
                         + "updatedate = CURRENT_TIMESTAMP, expiredate = excluded.expiredate";
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                try (PreparedStatement ps = prepare(c, "INSERT INTO " + table
                         + " AS s (key, value, isbinary, expiredate) VALUES (?, ?::jsonb, ?, " + expire + ")" + conflict)) {
                     ps.setString(1, u.key());
                     ps.setString(2, stored[0]);
@@ -491,7 +489,7 @@ public final class PostgresStateStore implements StateStore {
             Delete d = (Delete) op;
             if (d.etag() != null && !d.etag().isEmpty()) {
                 long xmin = parseEtag(d.etag());
-                try (PreparedStatement ps = c.prepareStatement(
+                try (PreparedStatement ps = prepare(c,
                         "DELETE FROM " + table + " WHERE key = ? AND xmin = ?::text::xid")) {
                     ps.setString(1, d.key());
                     ps.setString(2, Long.toString(xmin));
@@ -500,7 +498,7 @@ public final class PostgresStateStore implements StateStore {
                     }
                 }
             } else {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE key = ?")) {
+                try (PreparedStatement ps = prepare(c, "DELETE FROM " + table + " WHERE key = ?")) {
                     ps.setString(1, d.key());
                     ps.executeUpdate();
                 }
