@@ -3,6 +3,7 @@ package dev.learnflow.progress;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.domain.StudentReadModel;
+import dev.learnflow.progress.service.LiveReadModels;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -19,11 +20,13 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Issue 19: a student's reads are answered from the read model progress stores with the recorded events (Dapr state
- * store, key {@code student-snapshot-<id>}), not by a StudentActor turn; the actor answers only for a student recorded before the
+ * store, key {@code student-snapshot-<id>}), not by a StudentActor turn; while the student's actor is active here,
+ * from its copy in memory ({@link LiveReadModels}) instead; the actor answers only for a student recorded before the
  * copies existed, whose copy is stored then.
  */
 @QuarkusTest
@@ -33,6 +36,8 @@ class ReadModelTest extends ProgressFixtures {
     StudentSnapshots snapshots;
     @Inject
     StateStores stores;
+    @Inject
+    LiveReadModels live;
 
     /** The stored read models as they are, written without the revision check. */
     private StateStore<StudentReadModel> raw() {
@@ -67,6 +72,19 @@ class ReadModelTest extends ProgressFixtures {
         return raw().get(student.toString()).orElseThrow();
     }
 
+    /** Deactivates the student's actor in this app, the call the sidecar makes when the actor has idled. */
+    private static void deactivate(UUID student) {
+        given().when().delete("/actors/StudentActor/" + student).then().statusCode(200);
+    }
+
+    /** Replaces the stored row's mastery on "strings" (without the revision check), as no turn would. */
+    private void tamperWithRow(UUID student, double pKnown) {
+        StudentReadModel row = row(student);
+        ObjectNode tampered = row.state().deepCopy();
+        ((ObjectNode) tampered.path("topics").path("strings")).put("pKnown", pKnown);
+        raw().save(student.toString(), new StudentReadModel(row.revision(), tampered));
+    }
+
     @Test
     void theReadModelIsWrittenWithTheEventsAndTheReadsAreAnsweredFromIt() {
         UUID student = studentWithTwoAnswers("UTC", true);
@@ -80,10 +98,9 @@ class ReadModelTest extends ProgressFixtures {
         assertThat(actor.path("appliedEvents").size()).isEqualTo(2);
         assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.925, within(1e-9));
 
-        // Whatever the row says is what the reads answer: no actor turn in between.
-        ObjectNode tampered = row.state().deepCopy();
-        ((ObjectNode) tampered.path("topics").path("strings")).put("pKnown", 0.5);
-        raw().save(student.toString(), new StudentReadModel(row.revision(), tampered));
+        // Once the actor is gone, whatever the row says is what the reads answer: no actor turn in between.
+        deactivate(student);
+        tamperWithRow(student, 0.5);
         assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.5, within(1e-9));
         assertThat(new JsonPath(get(student, "context")).getDouble("mastery.strings")).isCloseTo(0.5, within(1e-6));
         assertThat(SidecarProbe.state(student).orElseThrow().path("topics").path("strings").path("pKnown")
@@ -94,6 +111,38 @@ class ReadModelTest extends ProgressFixtures {
         assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.991964285714, within(1e-11));
         assertThat(row(student).revision())
                 .isEqualTo(SidecarProbe.state(student).orElseThrow().path("revision").asLong());
+    }
+
+    @Test
+    void anActiveActorsReadsComeFromItsCopyInMemoryUntilItDeactivates() {
+        UUID student = studentWithTwoAnswers("UTC", true);
+        // The turn left its copy in memory, the one it stored: same revision as the row and the actor's state.
+        StudentReadModel held = live.find(student).orElseThrow();
+        assertThat(held.revision()).isEqualTo(row(student).revision())
+                .isEqualTo(SidecarProbe.state(student).orElseThrow().path("revision").asLong());
+
+        // A changed row is not read while the actor is active: the reads answer from memory.
+        tamperWithRow(student, 0.5);
+        assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.925, within(1e-9));
+        Caller.student(student).when().get("/internal/students/" + student + "/streak").then().statusCode(200)
+                .body("current", equalTo(1));
+
+        // Deactivated: the copy is dropped and the reads come from storage again (the changed row shows).
+        deactivate(student);
+        assertThat(live.find(student)).isEmpty();
+        assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.5, within(1e-9));
+        assertThat(live.find(student)).isEmpty(); // a read does not bring the copy back
+
+        // Read your writes: each applied event shows in the next read, from the reactivated actor's new copy.
+        deliver(student, "ex-3", true, Instant.now().minusSeconds(30));
+        assertThat(live.find(student)).isPresent();
+        assertThat(stringsPKnown(get(student, "progress"))).isCloseTo(0.991964285714, within(1e-11));
+        deliver(student, "ex-4", false, Instant.now().minusSeconds(20));
+        assertThat(live.find(student).orElseThrow().revision()).isEqualTo(row(student).revision());
+        assertThat(stringsPKnown(get(student, "progress")))
+                .isCloseTo(row(student).state().path("topics").path("strings").path("pKnown").asDouble(),
+                        within(1e-12))
+                .isLessThan(0.991964285714);
     }
 
     @Test
@@ -118,6 +167,7 @@ class ReadModelTest extends ProgressFixtures {
         String errors = get(student, "errors");
         long revision = row(student).revision();
 
+        deactivate(student);
         raw().delete(student.toString());
         assertThat(get(student, "progress")).isEqualTo(progress);
         assertThat(row(student).revision()).isEqualTo(revision);

@@ -9,6 +9,7 @@ import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
 import dev.learnflow.progress.client.StudentSnapshots;
 import dev.learnflow.progress.domain.StudentReadModel;
+import dev.learnflow.progress.service.LiveReadModels;
 import dev.learnflow.progress.service.StudentLedger;
 import dev.learnflow.progress.service.StudentState;
 import io.dapr.actors.ActorId;
@@ -51,18 +52,21 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     private final Clock clock;
     private final ObjectMapper mapper;
     private final StudentSnapshots readModels;
+    private final LiveReadModels live;
     /** The state's JSON as this activation last loaded or saved it (null: none stored yet). */
     private JsonNode stored;
     /** The revision whose read model this activation stored (-1: none yet, e.g. stored by an earlier one). */
     private long readModelRevision = -1;
 
     public StudentActorImpl(ActorRuntimeContext<StudentActorImpl> context, ActorId id, StudentLedger ledger,
-                            Clock clock, ObjectMapper mapper, StudentSnapshots readModels) {
+                            Clock clock, ObjectMapper mapper, StudentSnapshots readModels,
+                            LiveReadModels live) {
         super(context, id);
         this.ledger = ledger;
         this.clock = clock;
         this.mapper = mapper;
         this.readModels = readModels;
+        this.live = live;
     }
 
     @Override
@@ -83,8 +87,11 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         }
         // Also after a batch of redeliveries, when an earlier turn failed before its copy was stored.
         if (state.revision() != readModelRevision) {
-            readModels.store(UUID.fromString(getId().toString()), readModel(state));
+            UUID student = UUID.fromString(getId().toString());
+            StudentReadModel model = readModel(state);
+            readModels.store(student, model);
             readModelRevision = state.revision();
+            live.put(student, model); // only once stored: the memory copy never runs ahead of storage
         }
         return new RecordOutcomes(outcomes);
     }
@@ -103,6 +110,13 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     private StudentReadModel readModel(StudentState state) {
         JsonNode tree = stored != null ? stored : mapper.valueToTree(state);
         return new StudentReadModel(state.revision(), StudentState.readPart(tree));
+    }
+
+    /** From now on the state may change in another activation (or host): reads go to storage again. */
+    @Override
+    protected Mono<Void> onDeactivate() {
+        live.drop(UUID.fromString(getId().toString()));
+        return Mono.empty();
     }
 
     @Override

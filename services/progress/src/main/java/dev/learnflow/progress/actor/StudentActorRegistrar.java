@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.platform.actors.ActorRegistrar;
 import dev.learnflow.platform.dapr.JacksonDaprSerializer;
 import dev.learnflow.progress.client.StudentSnapshots;
+import dev.learnflow.progress.service.LiveReadModels;
 import dev.learnflow.progress.service.StudentLedger;
 import io.dapr.actors.runtime.ActorRuntime;
 import io.dapr.serializer.DefaultObjectSerializer;
@@ -26,6 +27,8 @@ public class StudentActorRegistrar implements ActorRegistrar {
     ObjectMapper mapper;
     @Inject
     StudentSnapshots readModels;
+    @Inject
+    LiveReadModels live;
 
     /**
      * Method calls and reminder data use the app's JSON ({@link JacksonDaprSerializer}). State goes through the SDK's default
@@ -35,7 +38,7 @@ public class StudentActorRegistrar implements ActorRegistrar {
     @Override
     public void register(ActorRuntime runtime) {
         runtime.registerActor(StudentActorImpl.class,
-                (context, id) -> new StudentActorImpl(context, id, ledger, clock, mapper, readModels),
+                (context, id) -> new StudentActorImpl(context, id, ledger, clock, mapper, readModels, live),
                 json, new DefaultObjectSerializer());
     }
 }

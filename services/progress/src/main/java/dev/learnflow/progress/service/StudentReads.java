@@ -18,7 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A student's snapshot for the read routes, without an actor turn: from the read model stored (Dapr state store)
+ * A student's snapshot for the read routes, without an actor turn: from the copy the student's active StudentActor
+ * keeps in memory ({@link LiveReadModels}, no round trip), else from the read model stored (Dapr state store)
  * before the student's events are marked done in {@code event_log}, so a read sees every event {@code event_log}
  * holds and queues behind no write. Days that ended since are closed here on the copy, by the same rules the actor
  * and its midnight reminder apply, so the streak is as of today whatever was stored. Two cases ask the actor
@@ -30,6 +31,8 @@ public class StudentReads {
 
     private static final Logger LOG = Logger.getLogger(StudentReads.class);
 
+    @Inject
+    LiveReadModels live;
     @Inject
     StudentSnapshots snapshots;
     @Inject
@@ -49,6 +52,10 @@ public class StudentReads {
     }
 
     private StudentState state(UUID studentId) {
+        Optional<StudentReadModel> held = live.find(studentId);
+        if (held.isPresent()) {
+            return parse(studentId, held.get());
+        }
         boolean hasEvents;
         try {
             Optional<StudentReadModel> stored = snapshots.find(studentId);
