@@ -39,7 +39,14 @@ public class ExerciseRepository {
     public record TopicInfo(String id, String moduleId, String title, String summary, Difficulty difficulty) {
     }
 
+    /** Found topics are kept a minute (see {@link TopicCache}); unknown ones are looked up every time. */
+    private final TopicCache<TopicInfo> topics = new TopicCache<>(Duration.ofMinutes(1), System::nanoTime);
+
     public Optional<TopicInfo> topic(String topicId) {
+        return topics.get(topicId, this::loadTopic);
+    }
+
+    private Optional<TopicInfo> loadTopic(String topicId) {
         var rows = pool.preparedQuery("select id, module_id, title, summary, difficulty from topics where id = $1")
                 .execute(Tuple.of(topicId)).await().atMost(TIMEOUT);
         for (Row r : rows) {
