@@ -1,3 +1,9 @@
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.learnflow.platform.embedding.Encoder;
 import dev.learnflow.platform.embedding.SentenceEncoder;
@@ -25,9 +31,14 @@ public class EncoderMemory {
         if (variant.equals("library")) {
             AllMiniLmL6V2QuantizedEmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
             encoder = t -> Encoder.normalize(model.embed(t).content().vector());
-        } else {
+        } else if (variant.equals("lean")) {
             SentenceEncoder model = new SentenceEncoder();
             encoder = model::encode;
+        } else {
+            // lean+KEY=VALUE: the lean session with one more ONNX Runtime session config entry, to try one out
+            String[] entry = variant.substring("lean+".length()).split("=", 2);
+            EmbeddingModel model = leanWith(entry[0], entry[1]);
+            encoder = t -> Encoder.normalize(model.embed(t).content().vector());
         }
         float[] first = encoder.apply("What is a for loop?");
         long loadMs = (System.nanoTime() - t0) / 1_000_000;
@@ -68,6 +79,35 @@ public class EncoderMemory {
                 variant, before >> 20, (loaded - before) >> 20, texts, (after - loaded) >> 20, after >> 20,
                 rt.totalMemory() >> 20, threads(), loadMs, nanos[nanos.length / 2] / 1e6,
                 nanos[nanos.length * 95 / 100] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, cpuMsPerEncode, hash);
+    }
+
+    private static EmbeddingModel leanWith(String key, String value) throws Exception {
+        Path file = Files.createTempFile("minilm-", ".onnx");
+        try (var in = EncoderMemory.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2-q.onnx")) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setMemoryPatternOptimization(false);
+        options.setCPUArenaAllocator(false);
+        options.setIntraOpNumThreads(1);
+        options.setInterOpNumThreads(1);
+        options.addConfigEntry(key, value);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession session = env.createSession(file.toString(), options);
+        Files.delete(file);
+        OnnxBertBiEncoder bert = new OnnxBertBiEncoder(env, session,
+                EncoderMemory.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json"), PoolingMode.MEAN);
+        return new AbstractInProcessEmbeddingModel(Runnable::run) {
+            @Override
+            protected OnnxBertBiEncoder model() {
+                return bert;
+            }
+
+            @Override
+            protected Integer knownDimension() {
+                return 384;
+            }
+        };
     }
 
     private static long rss() throws Exception {
