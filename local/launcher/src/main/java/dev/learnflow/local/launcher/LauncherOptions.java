@@ -1,9 +1,12 @@
 package dev.learnflow.local.launcher;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +38,46 @@ public final class LauncherOptions {
      * ~2 % less RSS; bench/README.md). The first class-metadata
      * GC only at 80 MB of metaspace (the services load 38–62 MB): the default threshold (~21 MB) cost each service
      * two full collections while it started (0.1–0.4 s each), for no memory saved.
+     * <p>
+     * Memory given back (issue 19, README "Local mesh: startup and memory"): a full collection that finds the heap
+     * mostly free shrinks it at once ({@code -XX:-ShrinkHeapInSteps}) instead of by a quarter per collection, so a
+     * heap grown under load does not stay grown for the next three full collections; and, where the JDK has it
+     * (17.0.9+), the JVM returns freed malloc memory to the OS every few seconds
+     * ({@code -XX:TrimNativeHeapInterval}, see {@link #NATIVE_HEAP_TRIM}).
      */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xmx160m", "-Xms24m",
-            "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MetaspaceSize=80m", "-XX:MaxMetaspaceSize=160m",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.net.preferIPv4Stack=true");
+    public static final List<String> SERVICE_JVM_OPTIONS = serviceJvmOptions(vmHasOption("TrimNativeHeapInterval"));
+
+    /**
+     * glibc keeps memory that native code freed (ONNX Runtime's activations, Netty, the JIT's arenas) in its heap
+     * for reuse; trimming every 5 s gives it back. Costs one {@code malloc_trim} per interval, off the Java threads.
+     */
+    static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=5000";
+
+    static List<String> serviceJvmOptions(boolean nativeHeapTrim) {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xmx160m", "-Xms24m", "-XX:-ShrinkHeapInSteps",
+                "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-XX:ReservedCodeCacheSize=48m", "-XX:MetaspaceSize=80m", "-XX:MaxMetaspaceSize=160m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.net.preferIPv4Stack=true"));
+        if (nativeHeapTrim) {
+            options.add(NATIVE_HEAP_TRIM);
+        }
+        return List.copyOf(options);
+    }
+
+    /**
+     * Whether this JVM knows a -XX flag; the services run on the same {@code java} as the launcher
+     * ({@link Mesh}), and an unknown flag would stop them from starting.
+     */
+    static boolean vmHasOption(String name) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
 
     /** How long a service gets after SIGTERM before it is killed. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);

@@ -46,6 +46,18 @@ class LauncherUnitTest {
     }
 
     @Test
+    void servicesGiveMemoryBackAndGetTheNativeHeapTrimOnlyFromAJvmThatKnowsIt() {
+        assertThat(LauncherOptions.serviceJvmOptions(true))
+                .contains("-XX:-ShrinkHeapInSteps", LauncherOptions.NATIVE_HEAP_TRIM);
+        assertThat(LauncherOptions.serviceJvmOptions(false))
+                .contains("-XX:-ShrinkHeapInSteps").doesNotContain(LauncherOptions.NATIVE_HEAP_TRIM);
+        assertThat(LauncherOptions.vmHasOption("ShrinkHeapInSteps")).isTrue();
+        assertThat(LauncherOptions.vmHasOption("NoSuchFlagAnywhere")).isFalse();
+        assertThat(LauncherOptions.SERVICE_JVM_OPTIONS.contains(LauncherOptions.NATIVE_HEAP_TRIM))
+                .isEqualTo(LauncherOptions.vmHasOption("TrimNativeHeapInterval"));
+    }
+
+    @Test
     void databaseFromEnvironment() {
         assertThat(DbTarget.fromEnv(Map.of(), 15432)).isEqualTo(DbTarget.embedded(15432));
         DbTarget url = DbTarget.fromEnv(Map.of("LEARNFLOW_DB_URL", "jdbc:postgresql://db.local:6543/lf",
