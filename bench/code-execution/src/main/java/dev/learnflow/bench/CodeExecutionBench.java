@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CodeExecutionBench {
 
     private static final String HELLO = "{\"code\":\"print('hello, world')\"}";
+    /** The service serves /internal/** only to its sidecar, which proves itself with the app API token. */
+    private static final String APP_API_TOKEN = System.getenv().getOrDefault("APP_API_TOKEN", "");
 
     private CodeExecutionBench() {
     }
@@ -123,10 +125,14 @@ public final class CodeExecutionBench {
 
     private static int call(HttpClient http, URI uri) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(HELLO)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(HELLO));
+            if (!APP_API_TOKEN.isEmpty()) {
+                request.header("dapr-api-token", APP_API_TOKEN);
+            }
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 && !r.body().contains("\"status\":\"ok\"")) {
                 return -1;
             }
