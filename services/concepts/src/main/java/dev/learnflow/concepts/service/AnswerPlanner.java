@@ -97,6 +97,7 @@ public class AnswerPlanner {
     /** The built-in functions ({@code round}, {@code len}): a call of one with arguments names it. */
     private final Set<String> builtinFunctions;
     private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
+    private final MadeUpNames madeUpNames;
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
         this.lessons = lessons;
@@ -113,6 +114,13 @@ public class AnswerPlanner {
         this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames(), docs.builtinFunctions());
         this.coverage = new ContentCoverage(lessons.lessons(), docs::idf);
         this.builtinFunctions = Set.copyOf(docs.builtinFunctions());
+        Set<String> allNames = new java.util.HashSet<>(docs.documentedNames());
+        allNames.addAll(docs.pythonNames());
+        allNames.addAll(docs.builtinFunctions());
+        for (Lesson lesson : lessons.lessons()) {
+            allNames.addAll(Spelling.words(String.join(" ", lesson.aliases()) + " " + String.join(" ", lesson.mentions())));
+        }
+        this.madeUpNames = new MadeUpNames(docs.qualifiedNames(), allNames, docs.vocabulary(), docs.moduleNames());
         for (String name : docs.documentedNames()) {
             documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
         }
@@ -132,10 +140,15 @@ public class AnswerPlanner {
      * @param reason {@code no-match}, {@code other-language}, {@code other-domain} or {@code vague}
      * @param domain for {@code other-domain}: what the question is about and where to ask it, else null
      */
-    public record Abstain(String reason, List<Lesson> choices, OtherDomains.Domain domain) implements Plan {
+    public record Abstain(String reason, List<Lesson> choices, OtherDomains.Domain domain,
+                          MadeUpNames.MadeUp madeUp) implements Plan {
 
         public Abstain(String reason, List<Lesson> choices) {
-            this(reason, choices, null);
+            this(reason, choices, null, null);
+        }
+
+        public Abstain(String reason, List<Lesson> choices, OtherDomains.Domain domain) {
+            this(reason, choices, domain, null);
         }
     }
 
@@ -164,6 +177,11 @@ public class AnswerPlanner {
             OtherDomains.Domain domain = otherDomain.get();
             return domain.pointer() == null ? abstain("other-language", ranked)
                     : new Abstain("other-domain", abstain("other-domain", ranked).choices(), domain);
+        }
+        // "how does list.smash() work", "the unless keyword": Python has no such thing, so no lesson is about it
+        Optional<MadeUpNames.MadeUp> madeUp = madeUpNames.of(corrected.toLowerCase(Locale.ROOT));
+        if (madeUp.isPresent()) {
+            return new Abstain("no-such-name", abstain("no-such-name", ranked).choices(), null, madeUp.get());
         }
         if (isVague(corrected.toLowerCase(Locale.ROOT))) {
             // "how does it work?", "explain more": only the topic the conversation is on can give it a meaning

@@ -186,7 +186,8 @@ public class ConceptAgent {
                 abstain.domain() == null ? null : abstain.domain().name(), abstain.choices().stream()
                 .map(l -> new ConceptAbstention.TopicChoice(l.topicId(), l.title())).toList(), NONE,
                 Wording.BEGINNER.label());
-        return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain()), data);
+        return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain(),
+                abstain.madeUp()), data);
     }
 
     /** The tracer's output as the answer's data carries it. */

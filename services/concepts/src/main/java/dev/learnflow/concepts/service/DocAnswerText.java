@@ -43,11 +43,18 @@ public final class DocAnswerText {
 
     /** @param domain for a question from another domain (CSS, SQL, spreadsheets, git): what it is and where to ask */
     public static String abstention(String reason, List<Lesson> choices, OtherDomains.Domain domain) {
+        return abstention(reason, choices, domain, null);
+    }
+
+    /** @param madeUp for {@code no-such-name}: the name Python does not have and real names near it */
+    public static String abstention(String reason, List<Lesson> choices, OtherDomains.Domain domain,
+                                    MadeUpNames.MadeUp madeUp) {
         String list = choices.stream().map(l -> "**" + l.title() + "**").collect(Collectors.joining(", "));
         String opening = switch (reason) {
             case "other-language" -> "I'm a Python tutor, so I can't answer questions about other programming "
                     + "languages well.";
             case "vague" -> "I'm not sure which Python topic you mean.";
+            case "no-such-name" -> noSuchName(madeUp);
             case "other-domain" -> "That sounds like a question about " + domain.name() + " rather than Python, "
                     + "so " + domain.pointer() + " will answer it better than I can.";
             default -> "I don't know a good answer to that: nothing in my Python lessons or in Python's "
@@ -55,6 +62,21 @@ public final class DocAnswerText {
         };
         return opening + " The nearest topics I can explain are " + list + " — pick one, or ask again naming the "
                 + "Python feature you mean (for example a keyword, a built-in function or an error message).";
+    }
+
+    /** "Python has no `list.smash()`": what the question names that does not exist, and real names near it. */
+    private static String noSuchName(MadeUpNames.MadeUp madeUp) {
+        String what = switch (madeUp.kind()) {
+            case "method" -> "`" + madeUp.name() + "()`: that type has no method of that name";
+            case "function" -> "`" + madeUp.name() + "`: that module has no function of that name";
+            case "keyword" -> "keyword `" + madeUp.name() + "`";
+            case "module" -> "standard module called `" + madeUp.name() + "` (if it is a package you installed, "
+                    + "its own documentation is the place to look)";
+            default -> "built-in `" + madeUp.name() + "`";
+        };
+        String near = madeUp.nearest().isEmpty() ? "" : " Real names close to it: "
+                + madeUp.nearest().stream().map(n -> "`" + n + "`").collect(Collectors.joining(", ")) + ".";
+        return "As far as I know, Python has no " + what + ", so I won't explain it as if it existed." + near;
     }
 
     /** The opening of the section, cut at a paragraph (or sentence) boundary. */

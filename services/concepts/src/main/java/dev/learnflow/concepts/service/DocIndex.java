@@ -138,6 +138,30 @@ public class DocIndex {
         return names;
     }
 
+    /** The standard modules the library reference documents ({@code math}, {@code json}). */
+    public Set<String> moduleNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (DocPassage p : passages) {
+            Matcher module = MODULE_SECTION.matcher(p.section());
+            if (module.lookingAt()) {
+                names.add(module.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    /** The documented names as the documentation writes them, lower case ({@code str.upper}, {@code math.sqrt}). */
+    public Set<String> qualifiedNames() {
+        Set<String> names = new java.util.HashSet<>();
+        for (DocPassage p : passages) {
+            for (String name : p.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
+                names.add(name.strip());
+            }
+        }
+        names.remove("");
+        return names;
+    }
+
     /**
      * The names of Python itself that the index documents: built-in functions and types, the methods of the
      * built-in types, the language reference's keywords and topics, and the standard modules.

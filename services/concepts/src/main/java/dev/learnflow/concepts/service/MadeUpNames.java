@@ -1,0 +1,144 @@
+package dev.learnflow.concepts.service;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Python features the question claims exist but Python does not have: a method of a built-in type or standard
+ * module written as code ({@code list.smash()}, {@code math.sqroot}), a keyword ("the unless keyword"), a decorator or
+ * a built-in function said to be Python's ("the python @autoclose decorator", "the built in sqroot() function"), or a
+ * module nobody documents ("the frobnicate module"). Checked against what the documentation index documents, the
+ * built-ins, the lessons' names and Python's keywords; such a question gets an honest "Python has no such thing"
+ * with the nearest real names, never a lesson that merely sounds alike.
+ */
+public final class MadeUpNames {
+
+    /** Python's keywords and soft keywords ({@code keyword.kwlist}, {@code keyword.softkwlist}). */
+    static final Set<String> KEYWORDS = Set.of("false", "none", "true", "and", "as", "assert", "async", "await",
+            "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
+            "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield", "match", "case", "type", "_");
+    /** Receivers whose members the index lists one by one (help() of the built-in types). */
+    private static final Set<String> BUILTIN_TYPES = Set.of("str", "list", "dict", "set", "frozenset", "tuple",
+            "int", "float", "bytes");
+    /** Words before "keyword" that are not a claimed keyword ("the python keyword", "a reserved keyword"). */
+    private static final Set<String> NOT_A_NAME = Set.of("python", "a", "an", "the", "this", "that", "reserved",
+            "special", "new", "which", "what", "some", "same", "any", "each", "every", "other", "s", "my", "its",
+            "argument", "arguments", "only", "default", "magic", "built", "in", "use", "using", "ignore", "another");
+
+    private static final Pattern MEMBER = Pattern.compile("(?<![\\w.])([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*)\\b");
+    /** "the unless keyword", "the python 'then' keyword", "'foreach' keyword" (not "keyword arguments"). */
+    private static final Pattern KEYWORD = Pattern.compile(
+            "(?:\\b(?:the|a|an|python'?s?)\\s+(?:python\\s+)?['\"`]?|['\"`])([a-z_][a-z0-9_]*)['\"`]?\\s+keyword\\b");
+    private static final Pattern CLAIMED_CALL = Pattern.compile(
+            "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+)?@?([a-z_][a-z0-9_]*)(?:\\(\\)|\\s+(?:function|decorator|method))");
+    private static final Pattern DECORATOR = Pattern.compile("(?<![\\w.])@([a-z_][a-z0-9_]*)\\b(?!\\.)");
+    private static final Pattern MODULE = Pattern.compile(
+            "\\b(?:the|python'?s?)\\s+([a-z_][a-z0-9_]*)\\s+(?:module|library)\\b|\\bimport\\s+([a-z_][a-z0-9_]*)");
+
+    /** What the question names that Python lacks, and real names near it. */
+    public record MadeUp(String name, String kind, List<String> nearest) {
+    }
+
+    private final Set<String> qualified;
+    private final Set<String> names;
+    private final Set<String> vocabulary;
+    private final Set<String> modules;
+
+    /**
+     * @param qualified  the documented names as written ({@code str.upper}, {@code math.sqrt}), lower case
+     * @param names      every name Python or the lessons know (documented names' last part, built-ins, aliases)
+     * @param vocabulary every word the documentation uses
+     * @param modules    the standard modules the documentation documents
+     */
+    public MadeUpNames(Collection<String> qualified, Collection<String> names, Collection<String> vocabulary,
+                       Collection<String> modules) {
+        this.qualified = Set.copyOf(qualified);
+        this.names = new HashSet<>(names);
+        this.names.addAll(KEYWORDS);
+        this.vocabulary = Set.copyOf(vocabulary);
+        Set<String> prefixes = new HashSet<>();
+        for (String q : qualified) {
+            int dot = q.indexOf('.');
+            if (dot > 0 && qualified.stream().filter(o -> o.startsWith(q.substring(0, dot + 1))).limit(5).count() >= 5) {
+                prefixes.add(q.substring(0, dot));
+            }
+        }
+        prefixes.addAll(modules);
+        this.modules = Set.copyOf(prefixes);
+    }
+
+    /** The first made-up Python feature the question names, if any. */
+    public Optional<MadeUp> of(String lowerQuestion) {
+        Matcher m = MEMBER.matcher(lowerQuestion);
+        while (m.find()) {
+            String receiver = m.group(1);
+            String member = m.group(2);
+            boolean listedOneByOne = BUILTIN_TYPES.contains(receiver) || modules.contains(receiver);
+            // a member documented elsewhere ("dict.get" under its own heading) or used as a word anywhere in the
+            // documentation may be real: only a name nobody documents is made up
+            if (listedOneByOne && !member.startsWith("__") && !qualified.contains(receiver + "." + member)
+                    && !names.contains(member) && (BUILTIN_TYPES.contains(receiver) || !vocabulary.contains(member))) {
+                String prefix = receiver + ".";
+                return Optional.of(new MadeUp(receiver + "." + member, BUILTIN_TYPES.contains(receiver) ? "method"
+                        : "function", nearest(member, qualified.stream().filter(q -> q.startsWith(prefix))
+                        .map(q -> q.substring(prefix.length())).toList(), prefix)));
+            }
+        }
+        m = KEYWORD.matcher(lowerQuestion);
+        while (m.find()) {
+            String word = m.group(1);
+            if (!NOT_A_NAME.contains(word) && !names.contains(word)) {
+                return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
+            }
+        }
+        m = CLAIMED_CALL.matcher(lowerQuestion);
+        while (m.find()) {
+            if (!names.contains(m.group(1)) && !NOT_A_NAME.contains(m.group(1))) {
+                return Optional.of(new MadeUp(m.group(1), "built-in", nearest(m.group(1), names, "")));
+            }
+        }
+        m = DECORATOR.matcher(lowerQuestion);
+        while (m.find()) {
+            // a decorator of the student's own is unknown too: only one said to be Python's is made up
+            if (lowerQuestion.contains("python") && unknownWord(m.group(1))) {
+                return Optional.of(new MadeUp("@" + m.group(1), "decorator", nearest(m.group(1), names, "@")));
+            }
+        }
+        m = MODULE.matcher(lowerQuestion);
+        while (m.find()) {
+            String module = m.group(1) != null ? m.group(1) : m.group(2);
+            if (!NOT_A_NAME.contains(module) && unknownWord(module)) {
+                return Optional.of(new MadeUp(module, "module", nearest(module, modules, "")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Neither a name nor a word the documentation uses anywhere. */
+    private boolean unknownWord(String word) {
+        return !names.contains(word) && !vocabulary.contains(word);
+    }
+
+    /** Up to three real names close in spelling (edit distance at most half the name's length), nearest first. */
+    static List<String> nearest(String name, Collection<String> candidates, String prefix) {
+        return candidates.stream().filter(c -> c.length() > 1 && !c.startsWith("_"))
+                .filter(c -> Spelling.distance(name, c, 99) <= Math.max(2, name.length() / 2)
+                        || c.length() >= 4 && (name.contains(c) || c.contains(name)))
+                .distinct()
+                .sorted(Comparator.comparingInt((String c) -> Spelling.distance(name, c, 99)).thenComparing(c -> c))
+                .limit(3).map(c -> prefix + c).toList();
+    }
+
+    /** Lower-cases a name list for the constructor. */
+    static List<String> lower(Collection<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT).strip()).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.learnflow.concepts;
+
+import dev.learnflow.concepts.service.AnswerPlanner;
+import dev.learnflow.concepts.service.DocAnswerText;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A question about a Python feature that does not exist (checked against the documentation index, the built-ins,
+ * the keywords and the lessons' names) gets an honest "Python has no such thing" with real names near it and the
+ * nearest lessons as choices, never a lesson; real features asked the same way are answered as before.
+ */
+class MadeUpNamesTest {
+
+    @BeforeAll
+    static void load() {
+        AnswerPlannerTest.load();
+    }
+
+    private static AnswerPlanner.Plan plan(String question) {
+        return AnswerPlannerTest.planner.plan(question, null);
+    }
+
+    @Test
+    void madeUpMethodsKeywordsBuiltinsDecoratorsAndModulesAreNotExplained() {
+        for (String question : List.of("how does list.smash() work", "what does str.shout() return",
+                "whats the unless keyword in python for", "explain the python 'then' keyword",
+                "how do i use the built in sqroot() function", "what is the python @autoclose decorator",
+                "how does the zorblax module work", "what does math.sqroot do")) {
+            assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
+                assertThat(a.reason()).as(question).isEqualTo("no-such-name");
+                assertThat(a.choices()).hasSizeBetween(2, 3);
+            });
+        }
+    }
+
+    @Test
+    void theAbstentionNamesTheMissingThingAndRealNamesNearIt() {
+        AnswerPlanner.Abstain a = (AnswerPlanner.Abstain) plan("how do i use str.uppercase()");
+        assertThat(a.madeUp().name()).isEqualTo("str.uppercase");
+        assertThat(a.madeUp().nearest()).contains("str.upper");
+        String text = DocAnswerText.abstention(a.reason(), a.choices(), a.domain(), a.madeUp());
+        assertThat(text).contains("Python has no `str.uppercase()`").contains("`str.upper`");
+    }
+
+    @Test
+    void realFeaturesAskedTheSameWayAreStillAnswered() {
+        for (String question : List.of("how does list.sort() work", "what does str.split() return",
+                "what does the nonlocal keyword do", "what is the self keyword", "the in keyword with a list",
+                "what does the python @property decorator do", "how does the math module work",
+                "what does math.sqrt do", "my @timer decorator prints twice", "what does the built in len() function do")) {
+            assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
+        }
+    }
+}
