@@ -31,8 +31,4 @@ public class LiveReadModels {
     public void drop(UUID studentId) {
         models.remove(studentId);
     }
-
-    public boolean holds(UUID studentId) {
-        return models.containsKey(studentId);
-    }
 }
