@@ -35,7 +35,7 @@ final class QuestionJudge {
     /** What one answer got right; booleans that do not apply to the question are null. */
     record Verdict(Question question, boolean answered, String lane, String kind, Boolean rightLane,
                    Boolean answeredWithoutDeferring, Boolean onTopic, boolean unrelatedLesson,
-                   Boolean correctAbstention, String about) {
+                   Boolean correctAbstention, String about, String basis) {
     }
 
     private QuestionJudge() {
@@ -44,7 +44,7 @@ final class QuestionJudge {
     static Verdict judge(Question q, JsonNode answer, Map<String, List<String>> topicWords) {
         if (answer == null) {
             return new Verdict(q, false, null, null, false, q.answerable() && q.expect().equals("answer") ? false
-                    : null, isTopicScored(q) ? false : null, false, q.answerable() ? null : false, "");
+                    : null, isTopicScored(q) ? false : null, false, q.answerable() ? null : false, "", "no answer");
         }
         String kind = answer.path("kind").asText("");
         String lane = lane(answer);
@@ -77,7 +77,10 @@ final class QuestionJudge {
                 unrelated = lessonGiven;
             }
         }
-        return new Verdict(q, true, lane, kind, rightLane, answeredNow, onTopic, unrelated, correctAbstention, about);
+        String basis = !"concept".equals(kind) ? "lane " + lane + " (" + kind + ")"
+                : answer.path("data").path("basis").asText("?") + (abstained ? ", abstained" : "");
+        return new Verdict(q, true, lane, kind, rightLane, answeredNow, onTopic, unrelated, correctAbstention, about,
+                basis);
     }
 
     static boolean isTopicScored(Question q) {

@@ -261,6 +261,15 @@ public final class TutorBench {
                         .filter(v -> Boolean.TRUE.equals(v.answeredWithoutDeferring())).count()) : "—",
                 count(vs, v -> String.valueOf(v.lane())),
                 fmt(percentile(latencyByIntent.getOrDefault(k, List.of()), 95)))));
+        // Where the concept answers went wrong, in totals only (the items stay in target/details.tsv): a lesson, a
+        // documentation section or an abstention, and whether the labelled topic has a lesson answering it.
+        s.append("\n### Concept questions by what answered them\n\n| basis | n | on topic | off topic |\n|---|--:|--:|--:|\n");
+        Map<String, List<QuestionJudge.Verdict>> byBasis = new TreeMap<>();
+        topical.forEach(v -> byBasis.computeIfAbsent(v.basis(), k -> new ArrayList<>()).add(v));
+        byBasis.forEach((k, vs) -> {
+            long on = vs.stream().filter(v -> Boolean.TRUE.equals(v.onTopic())).count();
+            s.append(String.format(Locale.ROOT, "| %s | %d | %d | %d |%n", k, vs.size(), on, vs.size() - on));
+        });
         return s.append('\n').toString();
     }
 
