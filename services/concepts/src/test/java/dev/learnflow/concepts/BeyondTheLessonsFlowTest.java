@@ -40,7 +40,7 @@ class BeyondTheLessonsFlowTest extends ConceptsMeshTest {
 
     @Test
     void aQuestionNoLessonCoversIsAnsweredFromTheDocumentationWithItsSource() {
-        ConceptRequested request = request("what does the assert statement do", null);
+        ConceptRequested request = request("what does the del statement do", null);
         String example = ((ConceptDocumentation) agent.answer(request).data()).illustration().example();
         if (example != null) {
             answerTracesWithPython(example);
@@ -53,12 +53,12 @@ class BeyondTheLessonsFlowTest extends ConceptsMeshTest {
         assertThat(data.path("basis").asText()).isEqualTo("python-docs");
         assertThat(data.path("source").asText()).isEqualTo("offline");
         assertThat(data.path("topicId").isNull()).isTrue();
-        assertThat(data.path("documentation").path("section").asText()).containsIgnoringCase("assert");
+        assertThat(data.path("documentation").path("section").asText()).containsIgnoringCase("del");
         String citation = data.path("citation").asText();
         assertThat(citation).contains(data.path("documentation").path("source").asText())
                 .contains(data.path("documentation").path("doc").asText());
         assertThat(answer.path("text").asText()).contains("*Source: " + citation).contains("PSF License")
-                .containsIgnoringCase("assert");
+                .containsIgnoringCase("del");
         if (example != null) {
             assertThat(data.path("trace").path("steps").size()).isGreaterThan(0);
         }

@@ -17,16 +17,16 @@ class RetrievalTest {
 
     static {
         QUESTIONS.put("how do I make a variable and change its value", "variables");
-        QUESTIONS.put("why does 7 / 2 give 3.5 and what is //", "numbers-and-types");
+        QUESTIONS.put("why does 7 / 2 give 3.5 and what is //", "numbers-and-types|arithmetic-operators");
         QUESTIONS.put("how do I get the last character of a word", "strings|slicing");
-        QUESTIONS.put("my input is text, how do I turn it into a number", "input-and-output");
+        QUESTIONS.put("my input is text, how do I turn it into a number", "input-and-output|type-conversion");
         QUESTIONS.put("how does elif work", "conditionals");
         QUESTIONS.put("how do I repeat something until the user types quit", "while-loops");
         QUESTIONS.put("what does range(1, 10, 2) produce", "for-loops");
         QUESTIONS.put("how do I stop a loop early when I find what I'm looking for", "break-and-continue");
         QUESTIONS.put("why did changing b also change a when both are lists", "lists|mutability");
         QUESTIONS.put("what is the difference between a tuple and a list", "tuples");
-        QUESTIONS.put("how do I count how often each word appears", "dictionaries");
+        QUESTIONS.put("how do I count how often each word appears", "dictionaries|counting");
         QUESTIONS.put("how do I remove duplicates from a list", "sets");
         QUESTIONS.put("what is a list comprehension", "comprehensions");
         QUESTIONS.put("what are default arguments in a function", "defining-functions");
@@ -36,7 +36,7 @@ class RetrievalTest {
         QUESTIONS.put("what is self in a class", "classes-and-objects");
         QUESTIONS.put("how do I call the parent class constructor", "inheritance");
         QUESTIONS.put("how can I make print show my object nicely", "dunder-methods");
-        QUESTIONS.put("how do I catch an error when converting text to int", "try-except");
+        QUESTIONS.put("how do I catch an error when converting text to int", "try-except|type-conversion");
         QUESTIONS.put("when does the finally block run", "else-and-finally");
         QUESTIONS.put("how do I throw an error if an argument is negative", "raising-exceptions");
         QUESTIONS.put("how do I define my own exception type", "custom-exceptions");
@@ -45,7 +45,7 @@ class RetrievalTest {
         QUESTIONS.put("why should I open files using with", "with-statement");
         QUESTIONS.put("how do I join folder and file names into a path", "file-paths");
         QUESTIONS.put("what is the difference between import math and from math import sqrt", "importing-modules");
-        QUESTIONS.put("which built-in module helps with dates", "standard-library");
+        QUESTIONS.put("which built-in module helps with dates", "standard-library|time-and-dates");
         QUESTIONS.put("what is __init__.py for in a folder", "packages");
         QUESTIONS.put("how do I install a third-party package for one project only", "pip-and-virtual-environments");
     }

@@ -71,6 +71,8 @@ public class AnswerPlanner {
      * not the Lists lesson).
      */
     static final double SPECIFIC_SECTION_MARGIN = 0.05;
+    /** A near-match lesson holding at most this share of the question's content weight does not answer it. */
+    static final double NOT_SURE_COVERAGE = 0.0;
     /** Sections looked at for one that covers the question better than the lesson. */
     static final int COVERING_DOCS = 4;
 
@@ -85,7 +87,8 @@ public class AnswerPlanner {
             "how", "does", "do", "work", "works", "what", "about", "i", "still", "don't", "dont", "get", "understand",
             "the", "a", "an", "one", "thing", "why", "tell", "help", "ok", "okay", "so", "and", "then", "is",
             "mean", "means", "go", "on", "continue", "same", "other", "with", "some", "details", "detail", "simpler",
-            "slower", "hmm", "huh", "confused", "im", "not", "sure", "lost", "sorry", "to", "don", "t", "m"));
+            "slower", "hmm", "huh", "confused", "im", "not", "sure", "lost", "sorry", "to", "don", "t", "m", "idk", "idek",
+            "dunno", "no", "idea", "clue", "know"));
     private final LessonRetriever lessons;
     private final DocIndex docs;
     private final Encoder encoder;
@@ -117,10 +120,12 @@ public class AnswerPlanner {
         Set<String> allNames = new java.util.HashSet<>(docs.documentedNames());
         allNames.addAll(docs.pythonNames());
         allNames.addAll(docs.builtinFunctions());
+        Set<String> pythonsOwn = Set.copyOf(allNames);
         for (Lesson lesson : lessons.lessons()) {
             allNames.addAll(Spelling.words(String.join(" ", lesson.aliases()) + " " + String.join(" ", lesson.mentions())));
         }
-        this.madeUpNames = new MadeUpNames(docs.qualifiedNames(), allNames, docs.vocabulary(), docs.moduleNames());
+        this.madeUpNames = new MadeUpNames(docs.qualifiedNames(), allNames, docs.vocabulary(), docs.moduleNames(),
+                pythonsOwn);
         for (String name : docs.documentedNames()) {
             documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
         }
@@ -254,7 +259,7 @@ public class AnswerPlanner {
         if (doc.isPresent() && doc.get().evidence() >= lesson.similarity() + DOC_OVER_LESSON) {
             return new DocPlan(doc.get());
         }
-        if (lesson.similarity() >= LESSON_MIN) {
+        if (lesson.similarity() >= LESSON_MIN && holdsSomeOf(lesson.lesson(), question)) {
             return new LessonPlan(lesson);
         }
         if (doc.isPresent()) {
@@ -415,6 +420,15 @@ public class AnswerPlanner {
                             || share == 1 && lessonShare <= LESSON_BARELY_COVERS);
                 })
                 .findFirst();
+    }
+
+    /**
+     * Whether a lesson that is only a near match holds any of what the question says: one sharing none of its content
+     * words ("whats the weather tomorrow" for the dates lesson) only sounds alike, and an honest "no" is better.
+     */
+    private boolean holdsSomeOf(Lesson lesson, String question) {
+        Map<String, Double> content = coverage.weights(question);
+        return content.isEmpty() || coverage.of(lesson, content) > NOT_SURE_COVERAGE;
     }
 
     /** The Python names the question asks about, weighed by rarity among the lessons (for diagnostics). */

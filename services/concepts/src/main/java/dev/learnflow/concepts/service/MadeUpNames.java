@@ -49,6 +49,7 @@ public final class MadeUpNames {
 
     private final Set<String> qualified;
     private final Set<String> names;
+    private final Set<String> documented;
     private final Set<String> vocabulary;
     private final Set<String> modules;
 
@@ -57,10 +58,13 @@ public final class MadeUpNames {
      * @param names      every name Python or the lessons know (documented names' last part, built-ins, aliases)
      * @param vocabulary every word the documentation uses
      * @param modules    the standard modules the documentation documents
+     * @param documented the names Python's documentation documents (not the lessons' words): a built-in type's
+     *                   member must be one of them ("flatten a list" in a lesson does not make list.flatten() real)
      */
     public MadeUpNames(Collection<String> qualified, Collection<String> names, Collection<String> vocabulary,
-                       Collection<String> modules) {
+                       Collection<String> modules, Collection<String> documented) {
         this.qualified = Set.copyOf(qualified);
+        this.documented = Set.copyOf(lower(documented));
         this.names = new HashSet<>(names);
         this.names.addAll(KEYWORDS);
         this.vocabulary = Set.copyOf(vocabulary);
@@ -84,8 +88,9 @@ public final class MadeUpNames {
             boolean listedOneByOne = BUILTIN_TYPES.contains(receiver) || modules.contains(receiver);
             // a member documented elsewhere ("dict.get" under its own heading) or used as a word anywhere in the
             // documentation may be real: only a name nobody documents is made up
-            if (listedOneByOne && !member.startsWith("__") && !qualified.contains(receiver + "." + member)
-                    && !names.contains(member) && (BUILTIN_TYPES.contains(receiver) || !vocabulary.contains(member))) {
+            boolean known = BUILTIN_TYPES.contains(receiver) ? documented.contains(member)
+                    : names.contains(member) || vocabulary.contains(member);
+            if (listedOneByOne && !member.startsWith("__") && !qualified.contains(receiver + "." + member) && !known) {
                 String prefix = receiver + ".";
                 return Optional.of(new MadeUp(receiver + "." + member, BUILTIN_TYPES.contains(receiver) ? "method"
                         : "function", nearest(member, qualified.stream().filter(q -> q.startsWith(prefix))
