@@ -3,6 +3,7 @@ package dev.learnflow.progress.client;
 import dev.learnflow.platform.state.StateStore;
 import dev.learnflow.platform.state.StateStores;
 import dev.learnflow.progress.domain.StudentReadModel;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,7 +15,10 @@ import java.util.UUID;
  * state store through the sidecar (key {@code student-snapshot-<id>}). The actor stores it in its recording turns
  * ({@link #store}: turns run one at a time, so each write is the newest); anyone else writes conditionally
  * ({@link #save}: re-read, ETag), so a copy taken outside a turn never brings an older state back.
+ * <p>Created at start-up: it brings the Dapr client with it, whose construction (TLS and service-loader set-up)
+ * took seconds on a busy machine when the first recording turns paid it, all of them waiting for the one bean.
  */
+@Startup
 @ApplicationScoped
 public class StudentSnapshots {
 

@@ -6,6 +6,7 @@ import dev.learnflow.contracts.events.EventTopic;
 import dev.learnflow.contracts.events.ProgressRecorded;
 import dev.learnflow.contracts.events.StruggleDetected;
 import dev.learnflow.platform.clients.UserDirectoryClient;
+import dev.learnflow.platform.concurrent.DaemonThreads;
 import dev.learnflow.platform.dapr.Delivery;
 import dev.learnflow.platform.dapr.BulkPublisher;
 import dev.learnflow.platform.dapr.PoisonEventException;
@@ -18,6 +19,7 @@ import dev.learnflow.progress.domain.ActivityBatch;
 import dev.learnflow.progress.domain.RecordOutcome;
 import dev.learnflow.progress.domain.RecordOutcomes;
 import dev.learnflow.progress.domain.StruggleSignal;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -32,10 +34,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -58,6 +63,7 @@ public class ProgressRecorder {
 
     private static final Logger LOG = Logger.getLogger(ProgressRecorder.class);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
+    private static final int LOOKUP_PARALLELISM = 8;
 
     @Inject
     Validator validator;
@@ -77,6 +83,9 @@ public class ProgressRecorder {
     BulkPublisher signalBus;
     @Inject
     Clock clock;
+    /** Account lookups of a batch's students, several at a time (each blocks while it asks the gateway). */
+    private final ExecutorService lookups = Executors.newFixedThreadPool(LOOKUP_PARALLELISM,
+            DaemonThreads.named("progress-account-lookups"));
 
     /** One event of the batch on its way: where it sits in the batch and what recording it produced. */
     private static final class Pending {
@@ -129,10 +138,16 @@ public class ProgressRecorder {
         pending.stream().filter(p -> p.status == null)
                 .forEach(p -> byStudent.computeIfAbsent(p.event.data().userId(), u -> new ArrayList<>()).add(p));
         Instant now = clock.instant();
+        // Every student's account at once: one not cached is a round trip through two sidecars to the gateway,
+        // and a batch holds up to a few dozen students (all of them new after a quiet half minute).
+        Map<UUID, CompletableFuture<Optional<UserFacts>>> accounts = new LinkedHashMap<>();
+        for (UUID student : byStudent.keySet()) {
+            accounts.put(student, CompletableFuture.supplyAsync(() -> users.user(student), lookups));
+        }
         // Every student's actor turn at once (each actor still takes its own calls one at a time, in order).
         List<StudentTurn> turns = new ArrayList<>();
         for (Map.Entry<UUID, List<Pending>> e : byStudent.entrySet()) {
-            StudentTurn turn = startTurn(e.getKey(), e.getValue());
+            StudentTurn turn = startTurn(e.getKey(), accounts.get(e.getKey()), e.getValue());
             if (turn != null) {
                 turns.add(turn);
             }
@@ -200,16 +215,20 @@ public class ProgressRecorder {
     }
 
     /**
-     * Looks the student and the events' topics up and starts the student's actor turn on those events.
+     * Takes the student's account (looked up meanwhile), looks the events' topics up and starts the student's actor
+     * turn on those events.
      * Unknown students or topics: DROP; the gateway not answering: RETRY (nothing recorded yet). Returns null when
      * none of the events goes to the actor.
      */
-    private StudentTurn startTurn(UUID studentId, List<Pending> events) {
+    private StudentTurn startTurn(UUID studentId, CompletableFuture<Optional<UserFacts>> account,
+                                  List<Pending> events) {
         UserFacts student;
         try {
-            student = users.user(studentId).orElse(null);
+            student = account.join().orElse(null);
         } catch (RuntimeException e) {
-            LOG.warnf("User %s not looked up (%s); retrying %d events", studentId, e.getMessage(), events.size());
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            LOG.warnf("User %s not looked up (%s); retrying %d events", studentId, cause.getMessage(),
+                    events.size());
             events.forEach(p -> p.status = Delivery.RETRY);
             return null;
         }
@@ -314,5 +333,10 @@ public class ProgressRecorder {
                     .collect(Collectors.joining("; "));
             throw new PoisonEventException("invalid progress event " + eventId + ": " + detail);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        lookups.shutdownNow();
     }
 }

@@ -60,6 +60,12 @@ public final class ActorHost implements AutoCloseable {
     private final Map<String, TypeConfig> types = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Reminder>> reminders = new ConcurrentHashMap<>();
+    /**
+     * Guards each reminder's registration, firing and removal with its record: one lock per stripe of reminders
+     * rather than per actor type, so registering one actor's reminder never waits for another's store write (as
+     * daprd 1.16's Scheduler keeps one job per reminder).
+     */
+    private final Object[] reminderLocks = new Object[64];
     private volatile ScheduledFuture<?> scanner;
     private volatile boolean closed;
 
@@ -73,6 +79,15 @@ public final class ActorHost implements AutoCloseable {
         this.timeout = timeout;
         this.resiliency = resiliency;
         this.storeName = storeName;
+        for (int i = 0; i < reminderLocks.length; i++) {
+            reminderLocks[i] = new Object();
+        }
+    }
+
+    /** The lock of the reminder {@code actorIdAndName} ({@code <id>||<name>}) of {@code type}. */
+    private Object reminderLock(String type, String actorIdAndName) {
+        int h = (type.hashCode() * 31 + actorIdAndName.hashCode()) & Integer.MAX_VALUE;
+        return reminderLocks[h % reminderLocks.length];
     }
 
     /** daprd's answer when the actor app has no such method (404): permanent, never retried. */
@@ -528,8 +543,13 @@ public final class ActorHost implements AutoCloseable {
                     moveLegacyReminders(type);
                     for (StateStore.Entry e : store.getByPrefix(reminderPrefix(type))) {
                         Reminder r = Reminder.fromJson(Json.parse(e.value()));
-                        map.put(r.actorId + "||" + r.name, r);
-                        scheduleReminder(r);
+                        String key = r.actorId + "||" + r.name;
+                        synchronized (reminderLock(type, key)) {
+                            // One registered meanwhile is newer than its stored record (and already scheduled).
+                            if (map.putIfAbsent(key, r) == null) {
+                                scheduleReminder(r);
+                            }
+                        }
                     }
                     LOG.log(System.Logger.Level.INFO, "{0}: loaded {1} reminder(s) of {2}", appId, map.size(), type);
                 } catch (Exception ex) {
@@ -588,7 +608,7 @@ public final class ActorHost implements AutoCloseable {
         }
         Map<String, Reminder> map = reminders.computeIfAbsent(type, k -> new ConcurrentHashMap<>());
         return CompletableFuture.runAsync(() -> {
-            synchronized (map) {
+            synchronized (reminderLock(type, id + "||" + name)) {
                 Reminder previous = map.put(id + "||" + name, r);
                 try {
                     persist(r);
@@ -613,7 +633,7 @@ public final class ActorHost implements AutoCloseable {
         requireHosted(type, "ERR_ACTOR_REMINDER_DELETE");
         Map<String, Reminder> map = reminders.computeIfAbsent(type, k -> new ConcurrentHashMap<>());
         return CompletableFuture.runAsync(() -> {
-            synchronized (map) {
+            synchronized (reminderLock(type, id + "||" + name)) {
                 Reminder r = map.remove(id + "||" + name);
                 if (r == null) {
                     return;
@@ -686,7 +706,7 @@ public final class ActorHost implements AutoCloseable {
     }
 
     private void afterFire(Reminder r, Map<String, Reminder> map) {
-        synchronized (map) {
+        synchronized (reminderLock(r.actorType, r.actorId + "||" + r.name)) {
             if (closed || map.get(r.actorId + "||" + r.name) != r) {
                 return;
             }
@@ -720,7 +740,7 @@ public final class ActorHost implements AutoCloseable {
     }
 
     private void removeAfterFire(Reminder r, Map<String, Reminder> map) {
-        synchronized (map) {
+        synchronized (reminderLock(r.actorType, r.actorId + "||" + r.name)) {
             if (map.remove(r.actorId + "||" + r.name, r)) {
                 try {
                     forget(r);
