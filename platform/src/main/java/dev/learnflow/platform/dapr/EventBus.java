@@ -77,18 +77,35 @@ public class EventBus {
 
     /** The student a payload is about: its {@code userId} record component, if it has one of type UUID. */
     static UUID studentOf(Object payload) {
-        if (payload == null || !payload.getClass().isRecord()) {
+        if (payload == null) {
             return null;
         }
-        for (RecordComponent component : payload.getClass().getRecordComponents()) {
-            if (component.getName().equals("userId") && component.getType() == UUID.class) {
-                try {
-                    return (UUID) component.getAccessor().invoke(payload);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read userId of " + payload.getClass().getName(), e);
+        java.lang.reflect.Method accessor = USER_ID.get(payload.getClass()).orElse(null);
+        if (accessor == null) {
+            return null;
+        }
+        try {
+            return (UUID) accessor.invoke(payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read userId of " + payload.getClass().getName(), e);
+        }
+    }
+
+    /** Each payload type's {@code userId} accessor, looked up once per type rather than on every publish. */
+    private static final ClassValue<java.util.Optional<java.lang.reflect.Method>> USER_ID = new ClassValue<>() {
+        @Override
+        protected java.util.Optional<java.lang.reflect.Method> computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return java.util.Optional.empty();
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals("userId") && component.getType() == UUID.class) {
+                    java.lang.reflect.Method accessor = component.getAccessor();
+                    accessor.trySetAccessible();
+                    return java.util.Optional.of(accessor);
                 }
             }
+            return java.util.Optional.empty();
         }
-        return null;
-    }
+    };
 }

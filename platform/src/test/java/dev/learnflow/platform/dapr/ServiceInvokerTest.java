@@ -166,4 +166,43 @@ class ServiceInvokerTest {
                         e -> assertThat(e.status()).isEqualTo(503));
         assertThat(requests.get()).isEqualTo(1);
     }
+
+    @Test
+    void chunkedAndFixedLengthBodiesArriveWhole() {
+        String big = "x".repeat(70_000) + "end";
+        behaviour = req -> {
+            if (req.path().endsWith("/chunked")) {
+                req.response().setChunked(true).write("first,").onComplete(ignored -> req.response().end(big));
+            } else {
+                req.response().putHeader("Content-Type", "application/json").end(big);
+            }
+        };
+        ServiceInvoker.Reply fixed = invoker.invoke(new ServiceInvoker.Call("progress", "GET", "/fixed", null, null,
+                Map.of(), Duration.ofSeconds(5))).join();
+        ServiceInvoker.Reply chunked = invoker.invoke(new ServiceInvoker.Call("progress", "GET", "/chunked", null,
+                null, Map.of(), Duration.ofSeconds(5))).join();
+
+        assertThat(fixed.bodyText()).isEqualTo(big);
+        assertThat(chunked.bodyText()).isEqualTo("first," + big);
+    }
+
+    @Test
+    void bodyBytesFitWhateverLengthWasAnnounced() {
+        ServiceInvoker.BodyBytes exact = new ServiceInvoker.BodyBytes(6);
+        exact.append(io.vertx.core.buffer.Buffer.buffer("abc"));
+        exact.append(io.vertx.core.buffer.Buffer.buffer("def"));
+        ServiceInvoker.BodyBytes longer = new ServiceInvoker.BodyBytes(2);
+        longer.append(io.vertx.core.buffer.Buffer.buffer("abcdef"));
+        ServiceInvoker.BodyBytes shorter = new ServiceInvoker.BodyBytes(10);
+        shorter.append(io.vertx.core.buffer.Buffer.buffer("abc"));
+
+        assertThat(new String(exact.toArray(), StandardCharsets.UTF_8)).isEqualTo("abcdef");
+        assertThat(new String(longer.toArray(), StandardCharsets.UTF_8)).isEqualTo("abcdef");
+        assertThat(new String(shorter.toArray(), StandardCharsets.UTF_8)).isEqualTo("abc");
+        assertThat(new ServiceInvoker.BodyBytes(-1).toArray()).isEmpty();
+        assertThat(ServiceInvoker.announcedLength("123")).isEqualTo(123);
+        assertThat(ServiceInvoker.announcedLength("12a")).isEqualTo(-1);
+        assertThat(ServiceInvoker.announcedLength("9999999999")).isEqualTo(-1);
+        assertThat(ServiceInvoker.announcedLength(null)).isEqualTo(-1);
+    }
 }

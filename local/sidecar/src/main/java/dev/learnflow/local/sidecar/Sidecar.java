@@ -193,7 +193,9 @@ public final class Sidecar implements AutoCloseable {
         GrpcApi grpcApi = new GrpcApi(this);
         grpcServer = NettyServerBuilder.forAddress(new InetSocketAddress(options.listenAddress(), options.daprGrpcPort()))
                 .addService(io.grpc.ServerInterceptors.intercept(grpcApi, grpcApi.tokenInterceptor()))
-                .executor(registry.workers())
+                // Handlers run on the transport's thread: those that could block move to the workers themselves
+                // (GrpcApi), the rest start their operation and return, one hand-over per call fewer (issue 19).
+                .directExecutor()
                 .maxInboundMessageSize(16 * 1024 * 1024)
                 .build()
                 .start();

@@ -92,6 +92,16 @@ class ConfigurationTest {
         assertThat(acl.check(a, "/glob/v2", "GET").allowed()).isTrue();
         assertThat(acl.check(a, "/glob/w2", "GET").allowed()).isFalse();
         assertThat(acl.check(a, "/many/../exact", "GET").allowed()).isFalse();
+        // Plain paths and those that need normalising (query, duplicate slashes, dot segments, escapes, case).
+        assertThat(acl.check(a, "one/x", "GET").allowed()).isTrue();
+        assertThat(acl.check(a, "/one/x?y=/z", "GET").allowed()).isTrue();
+        assertThat(acl.check(a, "//one//x/", "GET").allowed()).isTrue();
+        assertThat(acl.check(a, "/one/./x", "GET").allowed()).isTrue();
+        assertThat(acl.check(a, "/one/x y", "GET").allowed()).isTrue();
+        assertThat(acl.check(a, "/ONE/X", "GET").allowed()).isTrue();
+        assertThat(acl.check(a, "/one/x/../../exact", "PUT").allowed()).isTrue();
+        assertThat(acl.check(a, "/../one/x", "GET").allowed()).isFalse();
+        assertThat(acl.check(a, "/one/%zz", "GET").allowed()).isFalse();
         // Trust domain mismatch: the global default applies.
         assertThat(acl.check(new AccessControl.CallerIdentity("b", "public", "default"), "/x", "GET").allowed()).isFalse();
         assertThat(acl.check(new AccessControl.CallerIdentity("b", "other", "default"), "/x", "GET").allowed()).isTrue();

@@ -18,14 +18,22 @@ public class AccessPolicy {
     UserRepository users;
 
     /**
+     * True when the caller may read {@code studentId}'s data without asking the database: the student themself or
+     * an admin. Otherwise {@link #requireAccessToStudent} decides.
+     */
+    public boolean allowsAtOnce(Caller caller, UUID studentId) {
+        return caller.id().equals(studentId) || caller.is(Role.ADMIN);
+    }
+
+    /**
      * Completes when the caller may read {@code studentId}'s data, fails with 403 otherwise. Non-blocking: a
      * teacher's class membership is asked of the database without holding the thread.
      */
     public Uni<Void> requireAccessToStudent(Caller caller, UUID studentId) {
-        UUID callerId = caller.id();
-        if (callerId.equals(studentId) || caller.is(Role.ADMIN)) {
+        if (allowsAtOnce(caller, studentId)) {
             return Uni.createFrom().voidItem();
         }
+        UUID callerId = caller.id();
         boolean teacher = caller.is(Role.TEACHER);
         Uni<Boolean> allowed = teacher ? users.isTeacherOfAsync(callerId, studentId) : Uni.createFrom().item(false);
         return allowed.map(yes -> {

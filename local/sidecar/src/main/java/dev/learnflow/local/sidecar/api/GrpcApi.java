@@ -104,6 +104,17 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
         });
     }
 
+    /**
+     * The server runs handlers on the gRPC transport's thread (shared by every sidecar's server): state, publish and
+     * invocation handlers only start their operation there (state runs on the workers, a publish waits for no one,
+     * an invocation goes out on Vert.x) and answer from its completion. What may wait on the calling thread (actor
+     * placement waits for a host; the actor runtime's own locks) moves to the sidecar's workers first.
+     */
+    private void onWorker(Runnable handler) {
+        Context context = Context.current();
+        sidecar.registry().workers().execute(context.wrap(handler));
+    }
+
     private static final Empty EMPTY = Empty.getDefaultInstance();
 
     // ---------------------------------------------------------------- pub/sub
@@ -343,29 +354,30 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
     @Override
     public void invokeActor(DaprProtos.InvokeActorRequest req, StreamObserver<DaprProtos.InvokeActorResponse> obs) {
         String traceparent = CTX_TRACEPARENT.get();
-        reply(obs, () -> {
+        onWorker(() -> reply(obs, () -> {
             Map<String, String> headers = new LinkedHashMap<>(req.getMetadataMap());
             headers.put("traceparent", dev.learnflow.local.sidecar.Traces.child(traceparent, sidecar.samplingRate()));
             return sidecar.invokeActor(req.getActorType(), req.getActorId(), req.getMethod(),
                     req.getData().toByteArray(), headers);
-        }, r -> DaprProtos.InvokeActorResponse.newBuilder().setData(ByteString.copyFrom(r.body())).build());
+        }, r -> DaprProtos.InvokeActorResponse.newBuilder().setData(ByteString.copyFrom(r.body())).build()));
     }
 
     @Override
     public void getActorState(DaprProtos.GetActorStateRequest req, StreamObserver<DaprProtos.GetActorStateResponse> obs) {
-        reply(obs, () -> sidecar.actors().getState(req.getActorType(), req.getActorId(), req.getKey()), data -> {
-            DaprProtos.GetActorStateResponse.Builder b = DaprProtos.GetActorStateResponse.newBuilder();
-            if (data != null) {
-                b.setData(ByteString.copyFrom(data));
-            }
-            return b.build();
-        });
+        onWorker(() -> reply(obs, () -> sidecar.actors().getState(req.getActorType(), req.getActorId(),
+                req.getKey()), data -> {
+                    DaprProtos.GetActorStateResponse.Builder b = DaprProtos.GetActorStateResponse.newBuilder();
+                    if (data != null) {
+                        b.setData(ByteString.copyFrom(data));
+                    }
+                    return b.build();
+                }));
     }
 
     @Override
     public void executeActorStateTransaction(DaprProtos.ExecuteActorStateTransactionRequest req,
                                              StreamObserver<Empty> obs) {
-        reply(obs, () -> {
+        onWorker(() -> reply(obs, () -> {
             List<ActorHost.StateOp> ops = new ArrayList<>();
             for (DaprProtos.TransactionalActorStateOperation op : req.getOperationsList()) {
                 StateStore.Value value = op.hasValue()
@@ -375,7 +387,7 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
                 ops.add(new ActorHost.StateOp(op.getOperationType(), op.getKey(), value));
             }
             return sidecar.actors().transact(req.getActorType(), req.getActorId(), ops);
-        }, v -> EMPTY);
+        }, v -> EMPTY));
     }
 
     /** gRPC timer/reminder data is bytes; daprd stores it JSON-encoded (a base64 string), as the SDK expects. */
@@ -416,13 +428,17 @@ public final class GrpcApi extends DaprGrpc.DaprImplBase {
     /** Replies empty once {@code op} is done on the actors of the sidecar hosting this actor type (else errorCode). */
     private void onActorHost(StreamObserver<Empty> obs, String type, String id, String errorCode,
                              Function<ActorHost, CompletableFuture<Void>> op) {
-        reply(obs, () -> op.apply(sidecar.actorHostFor(type, id, errorCode).actors()), v -> EMPTY);
+        onWorker(() -> reply(obs, () -> op.apply(sidecar.actorHostFor(type, id, errorCode).actors()), v -> EMPTY));
     }
 
     // ---------------------------------------------------------------- metadata
 
     @Override
     public void getMetadata(DaprProtos.GetMetadataRequest req, StreamObserver<DaprProtos.GetMetadataResponse> obs) {
+        onWorker(() -> getMetadataNow(obs));
+    }
+
+    private void getMetadataNow(StreamObserver<DaprProtos.GetMetadataResponse> obs) {
         reply(obs, () -> CompletableFuture.completedFuture(null), v -> {
             DaprProtos.GetMetadataResponse.Builder b = DaprProtos.GetMetadataResponse.newBuilder()
                     .setId(sidecar.appId()).setRuntimeVersion(Sidecar.RUNTIME_VERSION)

@@ -31,6 +31,8 @@ public final class AccessControl {
     public record Decision(boolean allowed, String message) {
     }
 
+    private static final Decision ALLOWED = new Decision(true, null);
+
     private final String defaultAction;
     private final String trustDomain;
     private final Map<String, AppPolicy> policies;
@@ -116,7 +118,7 @@ public final class AccessControl {
         }
         boolean allowed = evaluate(caller, normalized, verb);
         if (allowed) {
-            return new Decision(true, null);
+            return ALLOWED;
         }
         // daprd names the caller by its SPIFFE id and the operation as the method it received (no leading slash).
         String who = caller == null ? "" : "spiffe://" + caller.trustDomain() + "/ns/" + caller.namespace() + "/"
@@ -168,6 +170,11 @@ public final class AccessControl {
         if (!path.startsWith("/")) {
             path = "/" + path;
         }
+        if (isPlain(path)) {
+            // Nothing to collapse, resolve or escape (every routed call's path, e.g. /internal/students/<id>/streak):
+            // the same answer as below without a regex, a URI parse and its copies per invocation (issue 19).
+            return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        }
         path = path.replaceAll("/{2,}", "/");
         String resolved = URI.create("http://h" + escapeForUri(path)).normalize().getRawPath();
         if (resolved.startsWith("/..")) {
@@ -177,6 +184,34 @@ public final class AccessControl {
             resolved = resolved.substring(0, resolved.length() - 1);
         }
         return resolved.isEmpty() ? "/" : resolved;
+    }
+
+    /**
+     * True when {@link #normalize}'s slow path would return {@code path} unchanged but for a trailing slash: no
+     * duplicate slash, no dot segment (conservatively: no "/." at all), and only characters a URI path takes
+     * as they are (unreserved, sub-delims, ':' and '@'; no '%', which the URI parser checks).
+     */
+    private static boolean isPlain(String path) {
+        char previous = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/') {
+                if (previous == '/') {
+                    return false;
+                }
+            } else if (c == '.') {
+                if (previous == '/') {
+                    return false;
+                }
+            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_' || c == '~' || c == '!' || c == '$' || c == '&' || c == '\'' || c == '('
+                    || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == ':'
+                    || c == '@')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     private static String escapeForUri(String path) {
