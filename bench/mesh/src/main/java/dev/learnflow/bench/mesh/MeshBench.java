@@ -97,6 +97,8 @@ public final class MeshBench {
     static final int PARTITIONS = Integer.getInteger("bench.partitions", LauncherOptions.DEFAULT_KAFKA_PARTITIONS);
     static final int INGEST_EVENTS = Integer.getInteger("bench.ingest.events", 3000);
     static final int INGEST_STUDENTS = Integer.getInteger("bench.ingest.students", 100);
+    /** Students who also get three failing runs in the ingestion warm-up (a struggle alert each). */
+    static final int WARM_UP_STRUGGLERS = 5;
     /** Partition counts for the ingestion curve, each on a mesh of its own; empty = no curve. */
     static final List<Integer> CURVE = Stream.of(System.getProperty("bench.curve", "").split(","))
             .map(String::trim).filter(v -> !v.isEmpty()).map(Integer::valueOf).toList();
@@ -625,7 +627,9 @@ public final class MeshBench {
     private void ingestionRow(List<User> students) throws Exception {
         Ingestion r = ingestion(students, PARTITIONS);
         rows.add(new Row("Progress ingestion, sustained",
-                "after an uncounted warm-up round (one event per student, waited for until stored in `event_log`), "
+                "after an uncounted warm-up round (one event per student and three runs failing with NameError for "
+                        + WARM_UP_STRUGGLERS + " of them, waited for until stored in `event_log` and their struggle "
+                        + "alerts raised), "
                         + INGEST_EVENTS + " `progress.events` (60 % runs, 20 % failed and 20 % passed exercises) over "
                         + "the same " + r.students() + " students, partitionKey = student, published through a "
                         + "sidecar (32 in flight) → Kafka (" + PARTITIONS + " partition" + (PARTITIONS > 1 ? "s" : "")
@@ -652,18 +656,37 @@ public final class MeshBench {
         Map<String, Integer> expectedAttempts = new java.util.HashMap<>();
         AtomicInteger failed = new AtomicInteger();
         String[] failure = new String[1];
-        int warmUp = ids.size();
-        progress("ingestion warm-up: %d events, one per student, %d partition(s)", warmUp, partitions);
+        // Warm-up: one event per student, and for the first few students three runs failing with the same error,
+        // so that the struggle path (struggle.detected → notification's alert and its push to websocket) is warm
+        // too; otherwise notification's first alerts (thousands of classes loaded) land in the timed round.
+        List<String> strugglers = ids.subList(0, Math.min(WARM_UP_STRUGGLERS, ids.size()));
+        int warmUp = ids.size() + 3 * strugglers.size();
+        progress("ingestion warm-up: %d events (one per student, 3 × NameError for %d of them), %d partition(s)",
+                warmUp, strugglers.size(), partitions);
         try (Connection c = PostgresDatabases.connect(db.host(), db.port(), db.user(), db.password(), db.name())) {
             long w0 = System.nanoTime();
-            publishProgress(ids, 0, warmUp, expectedAttempts, failed, failure);
+            publishProgress(ids, 0, ids.size(), expectedAttempts, failed, failure);
+            Semaphore inFlight = new Semaphore(32);
+            for (String user : strugglers) {
+                for (int k = 0; k < 3; k++) {
+                    publish(EventTopic.PROGRESS_EVENTS, user, CloudEvent.of(EventTopic.PROGRESS_EVENTS,
+                            "code-execution", failedRun(UUID.fromString(user), "NameError")), inFlight, failed,
+                            failure);
+                }
+            }
+            inFlight.acquire(32);
+            inFlight.release(32);
             long warmStored = waitStored(c, ids, warmUp - failed.get(), "warm-up");
+            double storedSeconds = (System.nanoTime() - w0) / 1e9;
+            long warmAlerts = waitAlerts(c, strugglers, strugglers.size());
             double warmUpSeconds = (System.nanoTime() - w0) / 1e9;
-            notes.add(String.format(Locale.ROOT, "Ingestion cold (%d partition(s)): the warm-up round, the first event "
-                    + "of each of %d fresh students on this mesh, %d stored in %.1f s (%.0f events/s), not counted in "
-                    + "the sustained figure.", partitions, warmUp, warmStored, warmUpSeconds,
-                    warmStored / warmUpSeconds));
-            progress("ingestion warm-up: %d stored in %.1f s", warmStored, warmUpSeconds);
+            notes.add(String.format(Locale.ROOT, "Ingestion cold (%d partition(s)): the warm-up round, the first "
+                    + "events of %d fresh students on this mesh (one each, and three runs failing with NameError for "
+                    + "%d of them), %d stored in %.1f s (%.0f events/s), their %d struggle alerts raised after %.1f "
+                    + "s; not counted in the sustained figure.", partitions, ids.size(), strugglers.size(),
+                    warmStored, storedSeconds, warmStored / storedSeconds, warmAlerts, warmUpSeconds));
+            progress("ingestion warm-up: %d stored in %.1f s, %d alerts after %.1f s", warmStored, storedSeconds,
+                    warmAlerts, warmUpSeconds);
 
             progress("ingestion: %d events over %d students, %d partition(s)", INGEST_EVENTS, ids.size(), partitions);
             long cpu0 = mesh.cpuTime().toMillis();
@@ -719,6 +742,30 @@ public final class MeshBench {
         }
         inFlight.acquire(32);
         inFlight.release(32);
+    }
+
+    /** A code run that raised {@code error} (no topic: a run is graded nowhere). */
+    private static ProgressRecorded failedRun(UUID user, String error) {
+        return new ProgressRecorded(null, user, Verb.RAN, new ActivityObject(ActivityType.CODE,
+                UUID.randomUUID().toString(), null), new ActivityResult(null, null, error, 40L, null),
+                Map.of("mode", "run", "status", "runtime_error"), Instant.now());
+    }
+
+    /** Polls the alerts table until these students have {@code target} alerts, or 30 s pass (noted). */
+    private long waitAlerts(Connection c, List<String> students, long target) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            long alerts = count(c, "select count(*) from alerts where student_id = any(?)", students);
+            if (alerts >= target) {
+                return alerts;
+            }
+            if (System.nanoTime() > deadline) {
+                notes.add(String.format(Locale.ROOT, "Ingestion warm-up: %d of %d struggle alerts raised after "
+                        + "30 s.", alerts, target));
+                return alerts;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Polls event_log until the students have {@code target} rows, or 60 s pass without change (noted). */
