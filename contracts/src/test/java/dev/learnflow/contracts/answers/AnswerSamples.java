@@ -56,19 +56,19 @@ public final class AnswerSamples {
     }
 
     private static ConceptDocumentation documentation() {
-        String section = "The \"assert\" statement";
-        return new ConceptDocumentation(section, "beginner", "topic:assert:0",
-                "Python Language Reference, “The \"assert\" statement” (pydoc topic 'assert')",
-                new ConceptDocumentation.Source("Python Language Reference", section, "pydoc topic 'assert'",
+        String section = "The \"del\" statement";
+        return new ConceptDocumentation(section, "beginner", "topic:del:0",
+                "Python Language Reference, “The \"del\" statement” (pydoc topic 'del')",
+                new ConceptDocumentation.Source("Python Language Reference", section, "pydoc topic 'del'",
                         "Python documentation © Python Software Foundation, PSF License"),
-                new Illustration(null, null, null, "none", null), 0.745, Provenance.offline(), "python-docs");
+                new Illustration(null, null, null, "none", null), 0.572, Provenance.offline(), "python-docs");
     }
 
     private static ConceptAbstention abstention() {
         return new ConceptAbstention("no-match", null, List.of(
-                new ConceptAbstention.TopicChoice("sets", "Sets"),
-                new ConceptAbstention.TopicChoice("tuples", "Tuples"),
-                new ConceptAbstention.TopicChoice("main-guard", "if __name__ == \"__main__\"")), "none", "beginner");
+                new ConceptAbstention.TopicChoice("map-and-filter", "map(), filter() and reduce()"),
+                new ConceptAbstention.TopicChoice("code-style", "Code Style and Naming: PEP 8"),
+                new ConceptAbstention.TopicChoice("sets", "Sets")), "none", "beginner");
     }
 
     private static DebugExplanation explained() {
