@@ -32,10 +32,13 @@ fi
 # now), then runs it from those copies. Arguments are -Dbench.* settings (see README).
 # MAVEN_REPO: a Maven repository of one's own (a shared machine's helpers each build into their own).
 mvn -B -q -o ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} -f bench/mesh/pom.xml package
-# The bench JVM hosts Kafka, the ten sidecars and up to 500 virtual users; JIT and GC as `./learnflow` runs the
-# launcher that hosts them (C1 only, SerialGC): with the default C2, its compiler threads were ~30 % of this JVM's
-# CPU in a run of minutes, counted as the sidecars' (issue 19's profile).
-# Native memory as `./learnflow` runs it: at most two malloc arenas per JVM (inherited by the services).
+# The mesh runs as `./learnflow up` runs it: the launcher (Kafka, the ten sidecars) in a JVM of its own with the
+# launcher's JVM options, taken from the `learnflow` script (LEARNFLOW_LAUNCHER_JAVA_OPTS replaces them there and
+# here), and the services its children. The bench JVM hosts only the clients (up to 500 virtual users); C1 only and
+# SerialGC as the launcher: with the default C2, compiler threads were ~30 % of a bench JVM's CPU in a run of minutes.
+eval "$(grep -m1 '^LAUNCHER_JAVA_OPTS=' learnflow)"
+export MESH_LAUNCHER_JAVA_OPTS="$LAUNCHER_JAVA_OPTS"
+# Native memory as `./learnflow` runs it: at most two malloc arenas per JVM (inherited by launcher and services).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec java ${BENCH_JAVA_OPTS:--Xmx1g -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=96m} "$@" \
   -cp "bench/mesh/target/classes:bench/mesh/target/lib/*" \

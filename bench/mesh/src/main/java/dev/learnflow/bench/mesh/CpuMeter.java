@@ -2,11 +2,7 @@ package dev.learnflow.bench.mesh;
 
 import dev.learnflow.local.infra.PostgresDatabases;
 import dev.learnflow.local.launcher.DbTarget;
-import dev.learnflow.local.launcher.Mesh;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,21 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * CPU time per part of the mesh, so that a measurement can say how many CPU seconds 1 000 requests cost and where
  * they went: each service (its JVM plus the children it has reaped, e.g. the sandboxes of code-execution), the
- * bench JVM split into the mesh it hosts (ten sidecars, Kafka) and the bench's own clients, and the PostgreSQL
- * backends of the bench's database. CPU seconds do not depend on how busy the machine is (other sessions), unlike
+ * launcher JVM (ten sidecars, Kafka), the bench JVM (the bench's own clients), and the PostgreSQL backends of the
+ * bench's database. CPU seconds do not depend on how busy the machine is (other sessions), unlike
  * latencies, so they compare across runs.
  */
 final class CpuMeter {
 
-    /** CPU nanoseconds of client threads that have ended (virtual users add theirs when they stop). */
-    static final LongAdder ENDED_CLIENT_THREADS = new LongAdder();
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ = 100 on Linux
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Milliseconds of CPU per part at one moment ({@code atNanos}: when). */
     record Snapshot(Map<String, Long> millis, long atNanos) {
@@ -40,31 +32,24 @@ final class CpuMeter {
         }
     }
 
-    private final Mesh mesh;
-    private final DbTarget db;
+    private final LauncherProcess mesh;
+    private DbTarget db;
 
-    CpuMeter(Mesh mesh, DbTarget db) {
+    CpuMeter(LauncherProcess mesh, DbTarget db) {
         this.mesh = mesh;
         this.db = db;
     }
 
-    /** Whether this thread is one of the bench's clients (virtual users, java.net.http, the measuring thread). */
-    static boolean isClientThread(String name) {
-        return name.startsWith("vu-") || name.startsWith("HttpClient") || name.equals("main");
+    /** The database once its port is known (an embedded one). */
+    void db(DbTarget db) {
+        this.db = db;
     }
 
     Snapshot take() {
         Map<String, Long> parts = new LinkedHashMap<>();
-        mesh.services().forEach((name, rs) -> parts.put(name, rs.alive() ? treeMillis(rs.pid()) : 0L));
-        long clients = ENDED_CLIENT_THREADS.sum();
-        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (t != null && isClientThread(t.getThreadName())) {
-                clients += Math.max(0, THREADS.getThreadCpuTime(t.getThreadId()));
-            }
-        }
-        long benchJvm = ticks(ProcessHandle.current().pid()) * TICK_NANOS;
-        parts.put("sidecars + Kafka (bench JVM)", Math.max(0, benchJvm - clients) / 1_000_000);
-        parts.put("bench clients", clients / 1_000_000);
+        mesh.servicePids().forEach((name, pid) -> parts.put(name, pid > 0 ? treeMillis(pid) : 0L));
+        parts.put("sidecars + Kafka (launcher JVM)", ticks(mesh.pid()) * TICK_NANOS / 1_000_000);
+        parts.put("bench clients (bench JVM)", ticks(ProcessHandle.current().pid()) * TICK_NANOS / 1_000_000);
         parts.put("PostgreSQL", postgresMillis());
         return new Snapshot(parts, System.nanoTime());
     }

@@ -65,9 +65,6 @@ final class Load {
                     call(user, all, byRoute);
                 }
                 lastDone.accumulateAndGet(System.nanoTime(), Math::max);
-                // this thread ends now: its CPU would be lost to the meter's thread list
-                CpuMeter.ENDED_CLIENT_THREADS.add(java.lang.management.ManagementFactory.getThreadMXBean()
-                        .getCurrentThreadCpuTime());
             }, "vu-" + i);
             t.setDaemon(true);
             threads.add(t);

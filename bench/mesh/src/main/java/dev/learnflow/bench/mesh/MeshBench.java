@@ -122,8 +122,8 @@ public final class MeshBench {
     private final Http http = new Http(Duration.ofSeconds(30));
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private final DbTarget db;
-    private Mesh mesh;
+    private DbTarget db;
+    private LauncherProcess mesh;
     private CpuMeter cpu;
     private List<String> curve = new ArrayList<>();
 
@@ -154,8 +154,8 @@ public final class MeshBench {
         String loadAtStart = loadAverage();
         Instant startedAt = Instant.now();
         // The curve starts from its smallest partition count and grows the topic between its points.
-        LauncherOptions options = options(root, state, db, CURVE.isEmpty() ? PARTITIONS : CURVE.get(0));
-        Mesh mesh = Mesh.create(options);
+        // The launcher in a JVM of its own, as `./learnflow up` runs it; the clients stay in this one.
+        LauncherProcess mesh = new LauncherProcess(root, state, db, CURVE.isEmpty() ? PARTITIONS : CURVE.get(0));
         Thread hook = new Thread(mesh::close, "bench-mesh-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         int exit = 0;
@@ -166,6 +166,11 @@ public final class MeshBench {
         String header = null;
         try {
             mesh.startAll();
+            if (db.embedded()) {
+                db = db.withPort(mesh.dbPort());
+                bench.db = db;
+                bench.cpu.db(db);
+            }
             header = header(mesh, db, loadAtStart, startedAt);
             System.out.println(header);
             bench.runAll();
@@ -213,7 +218,7 @@ public final class MeshBench {
         System.exit(exit);
     }
 
-    private static LauncherOptions options(Path root, Path state, DbTarget db, int partitions) {
+    static LauncherOptions options(Path root, Path state, DbTarget db, int partitions) {
         LauncherOptions.Builder b = LauncherOptions.builder(root)
                 .stateDir(state)
                 .kafkaPorts(0, 0)
@@ -280,8 +285,9 @@ public final class MeshBench {
                         + "bench waits until the progress sidecar's consumer owns them all; ").append(INGEST_EVENTS)
                 .append(" `progress.events` over ").append(INGEST_STUDENTS)
                 .append(" students (partitionKey = student), published through a sidecar as fast as it accepts them "
-                        + "(32 in flight) until all are in `event_log`. CPU = all processes of the mesh (bench JVM "
-                        + "with Kafka, sidecars and clients; services; not PostgreSQL, which is the machine's) per "
+                        + "(32 in flight) until all are in `event_log`. CPU = all processes of the mesh and the bench "
+                        + "(launcher JVM with Kafka and sidecars, services, bench JVM with the clients; not PostgreSQL, "
+                        + "which is the machine's) per "
                         + "1 000 events. Machine: ").append(machine(null)).append(".\n\n")
                 .append("| partitions | events | students | events/s | CPU s / 1 000 events | exactly once | load "
                         + "average (start → end) |\n|---|---|---|---|---|---|---|\n");
@@ -293,10 +299,11 @@ public final class MeshBench {
 
     private void runAll() throws Exception {
         Mesh.Memory idle = mesh.memory();
+        long benchIdle = LauncherProcess.benchRssBytes();
         try {
             runMeasurements();
         } finally {
-            memoryRow(idle, mesh.memory());
+            memoryRow(idle, benchIdle, mesh.memory(), LauncherProcess.benchRssBytes());
         }
     }
 
@@ -529,21 +536,34 @@ public final class MeshBench {
         }
     }
 
-    /** Resident memory of the whole mesh, when it was idle after start-up and after the measurements. */
-    private void memoryRow(Mesh.Memory idle, Mesh.Memory after) {
-        java.util.function.Function<Mesh.Memory, String> parts = m -> String.format(Locale.ROOT,
-                "%s (bench JVM with sidecars, Kafka and clients %s; services %s%s)", gib(m.total()), gib(m.launcher()),
-                gib(m.servicesTotal()), m.postgres() > 0 ? "; embedded PostgreSQL " + gib(m.postgres()) : "");
+    /**
+     * Resident memory of the whole mesh as {@code ./learnflow up} runs it (the launcher JVM with sidecars and Kafka,
+     * the ten services with their children), when it was idle after start-up and after the measurements; the bench
+     * JVM (the clients) beside it, not counted.
+     */
+    private void memoryRow(Mesh.Memory idle, long benchIdle, Mesh.Memory after, long benchAfter) {
+        java.util.function.BiFunction<Mesh.Memory, Long, String> parts = (m, bench) -> String.format(Locale.ROOT,
+                "%s (launcher JVM with sidecars and Kafka %s; services %s%s; not counted: bench JVM with the clients "
+                        + "%s)", gib(m.total()), gib(m.launcher()), gib(m.servicesTotal()),
+                m.postgres() > 0 ? "; embedded PostgreSQL " + gib(m.postgres()) : "", gib(bench));
         StringBuilder largest = new StringBuilder();
         after.services().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
                 .forEach(e -> largest.append(largest.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
                         .append(gib(e.getValue())));
-        rows.add(new Row("Memory of the whole mesh (RSS)", "resident set of the bench JVM (ten sidecars, Kafka, the "
-                + "bench's clients) plus the ten services with their children (and an embedded PostgreSQL), when "
-                + "idle after start-up and after the measurements; PSS counts shared pages once",
-                "idle " + parts.apply(idle) + "; **after " + parts.apply(after) + "**, PSS " + gib(after.totalPss())
-                        + "; largest services: " + largest,
+        rows.add(new Row("Memory of the whole mesh (RSS)", "resident set of the mesh as `./learnflow up` runs it: the "
+                + "launcher JVM (ten sidecars, Kafka; `" + LauncherProcess.javaOpts() + "`) plus the ten services with "
+                + "their children (and an embedded PostgreSQL), when idle after start-up and after the measurements; "
+                + "the bench JVM, which hosts only the bench's clients, is given beside it and not counted; PSS (of the "
+                + "counted processes) counts shared pages once",
+                "idle " + parts.apply(idle, benchIdle) + "; **after " + parts.apply(after, benchAfter) + "**, PSS "
+                        + gib(after.totalPss()) + "; largest services: " + largest,
                 "≤ 2 GiB (issue 19)", after.total() <= MEMORY_TARGET_BYTES));
+    }
+
+    /** CPU time so far of the mesh (launcher JVM, services, an embedded PostgreSQL) and of this JVM (the clients). */
+    private long allCpuMillis() {
+        return mesh.cpuTime().toMillis()
+                + ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis();
     }
 
     private static String gib(long bytes) {
@@ -691,7 +711,7 @@ public final class MeshBench {
                     warmAlerts, warmUpSeconds);
 
             progress("ingestion: %d events over %d students, %d partition(s)", INGEST_EVENTS, ids.size(), partitions);
-            long cpu0 = mesh.cpuTime().toMillis();
+            long cpu0 = allCpuMillis();
             CpuMeter.Snapshot parts0 = cpu.take();
             long t0 = System.nanoTime();
             publishProgress(ids, warmUp, INGEST_EVENTS, expectedAttempts, failed, failure);
@@ -699,7 +719,7 @@ public final class MeshBench {
             long all = waitStored(c, ids, warmUp + INGEST_EVENTS - failed.get(), "ingestion");
             double seconds = (System.nanoTime() - t0) / 1e9;
             long stored = all - warmStored;
-            long cpuMillis = mesh.cpuTime().toMillis() - cpu0;
+            long cpuMillis = allCpuMillis() - cpu0;
             // Where the CPU went (per event; "requests" in the meter's words), publishing included.
             notes.add(String.format(Locale.ROOT, "CPU of the ingestion (%d partition(s), load average %s): %s",
                     partitions, loadAverage(), cpu.per1000(parts0, cpu.take(), Math.max(1, stored))));
@@ -1136,21 +1156,23 @@ public final class MeshBench {
         return sb.toString();
     }
 
-    private static String header(Mesh mesh, DbTarget db, String loadAtStart, Instant startedAt) {
+    private static String header(LauncherProcess mesh, DbTarget db, String loadAtStart, Instant startedAt) {
         return String.format(Locale.ROOT, "## LearnFlow mesh bench, %s%n%n"
                         + "Machine: %s (load average at the start: %s)  %n"
                         + "Mesh: ten services (`-Xmx160m -Xms24m`, SerialGC, C1 only, as `./learnflow up`), ten local "
-                        + "sidecars and embedded Kafka (%d partition%s per topic) in the bench JVM (" + benchJvmFlags()
-                        + "), PostgreSQL %s; API tokens off, "
+                        + "sidecars and embedded Kafka (%d partition%s per topic) in the launcher JVM (`"
+                        + LauncherProcess.javaOpts() + "`, as `./learnflow up`), the bench's clients in the bench JVM ("
+                        + benchJvmFlags() + "), PostgreSQL %s; API tokens off, "
                         + "gateway rate limit raised, bcrypt cost 4, no LLM (offline tutor)  %n"
-                        + "Mesh startup: **%.1f s** until all ten services were ready (CPU time of all processes: %.0f s)"
+                        + "Mesh startup: **%.1f s** until all ten services were ready (CPU time of the mesh's processes: "
+                        + "%.0f s)"
                         + "  %nCommit: %s%n",
                 startedAt.toString().replaceFirst("\\.\\d+Z$", "Z"), machine(null), loadAtStart, meshPartitions(),
                 meshPartitions() == 1 ? "" : "s", db.embedded() ? "embedded" : db.jdbcUrl() + " (fresh database)",
                 mesh.startupTime().toMillis() / 1000.0, mesh.cpuTime().toMillis() / 1000.0, commit());
     }
 
-    /** The bench JVM's own heap, JIT and GC flags (run.sh: as `./learnflow` runs the launcher, unless overridden). */
+    /** The bench JVM's own heap, JIT and GC flags (run.sh; BENCH_JAVA_OPTS). */
     private static String benchJvmFlags() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:+Use"))
