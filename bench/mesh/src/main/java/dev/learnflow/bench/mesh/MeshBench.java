@@ -547,16 +547,16 @@ public final class MeshBench {
                         + "%s)", gib(m.total()), gib(m.launcher()), gib(m.servicesTotal()),
                 m.postgres() > 0 ? "; embedded PostgreSQL " + gib(m.postgres()) : "", gib(bench));
         StringBuilder largest = new StringBuilder();
-        after.services().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+        after.services().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> largest.append(largest.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
-                        .append(gib(e.getValue())));
+                        .append(e.getValue() >> 20).append(" MiB"));
         rows.add(new Row("Memory of the whole mesh (RSS)", "resident set of the mesh as `./learnflow up` runs it: the "
                 + "launcher JVM (ten sidecars, Kafka; `" + LauncherProcess.javaOpts() + "`) plus the ten services with "
                 + "their children (and an embedded PostgreSQL), when idle after start-up and after the measurements; "
                 + "the bench JVM, which hosts only the bench's clients, is given beside it and not counted; PSS (of the "
                 + "counted processes) counts shared pages once",
                 "idle " + parts.apply(idle, benchIdle) + "; **after " + parts.apply(after, benchAfter) + "**, PSS "
-                        + gib(after.totalPss()) + "; largest services: " + largest,
+                        + gib(after.totalPss()) + "; services after, largest first: " + largest,
                 "≤ 2 GiB (issue 19)", after.total() <= MEMORY_TARGET_BYTES));
     }
 
