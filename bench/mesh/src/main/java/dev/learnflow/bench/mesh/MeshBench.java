@@ -552,7 +552,8 @@ public final class MeshBench {
                         .append(e.getValue() >> 20).append(" MiB"));
         rows.add(new Row("Memory of the whole mesh (RSS)", "resident set of the mesh as `./learnflow up` runs it: the "
                 + "launcher JVM (ten sidecars, Kafka; `" + LauncherProcess.javaOpts() + "`) plus the ten services with "
-                + "their children (and an embedded PostgreSQL), when idle after start-up and after the measurements; "
+                + "their children (and an embedded PostgreSQL; the machine's PostgreSQL, where the bench's database is, is "
+                + "not counted), when idle after start-up and after the measurements; "
                 + "the bench JVM, which hosts only the bench's clients, is given beside it and not counted; PSS (of the "
                 + "counted processes) counts shared pages once",
                 "idle " + parts.apply(idle, benchIdle) + "; **after " + parts.apply(after, benchAfter) + "**, PSS "
