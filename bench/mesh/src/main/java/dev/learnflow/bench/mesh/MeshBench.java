@@ -48,8 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Issue 11's benchmark over the whole local mesh: starts it through the launcher's Java API (ten services, ten
- * sidecars, embedded Kafka, a fresh database), measures what a client sees, prints one Markdown table with every
+ * Issue 11's benchmark over the whole local mesh: starts it as {@code ./learnflow up} does, the launcher in a JVM of
+ * its own ({@link LauncherProcess}: ten services, ten sidecars, embedded Kafka, a fresh database) and the clients in
+ * this one, measures what a client sees, prints one Markdown table with every
  * figure beside its target, writes it to {@code bench/mesh/results/}, and stops the mesh (also on failure).
  *
  * <p>Settings are system properties ({@code mvn ... -Dbench.load.seconds=10}); see the README.
