@@ -37,7 +37,7 @@ mvn -B -q -o ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} -f bench/mesh/pom.xml
 # here), and the services its children. The bench JVM hosts only the clients (up to 500 virtual users); C1 only and
 # SerialGC as the launcher: with the default C2, compiler threads were ~30 % of a bench JVM's CPU in a run of minutes.
 eval "$(grep -m1 '^LAUNCHER_JAVA_OPTS=' learnflow)"
-export MESH_LAUNCHER_JAVA_OPTS="$LAUNCHER_JAVA_OPTS"
+export MESH_LAUNCHER_JAVA_OPTS="${LAUNCHER_JAVA_OPTS:?no LAUNCHER_JAVA_OPTS= line in ./learnflow}"
 # Native memory as `./learnflow` runs it: at most two malloc arenas per JVM (inherited by launcher and services).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec java ${BENCH_JAVA_OPTS:--Xmx1g -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=96m} "$@" \
