@@ -66,9 +66,10 @@ public final class AnswerSamples {
 
     private static ConceptAbstention abstention() {
         return new ConceptAbstention("no-match", null, List.of(
+                new ConceptAbstention.TopicChoice("gui-with-tkinter",
+                        "GUI Windows with tkinter: Widgets, Callbacks and mainloop()"),
                 new ConceptAbstention.TopicChoice("map-and-filter", "map(), filter() and reduce()"),
-                new ConceptAbstention.TopicChoice("code-style", "Code Style and Naming: PEP 8"),
-                new ConceptAbstention.TopicChoice("sets", "Sets")), "none", "beginner");
+                new ConceptAbstention.TopicChoice("code-style", "Code Style and Naming: PEP 8")), "none", "beginner");
     }
 
     private static DebugExplanation explained() {

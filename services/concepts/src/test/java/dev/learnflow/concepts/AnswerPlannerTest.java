@@ -122,6 +122,11 @@ class AnswerPlannerTest {
         }
         assertThat(((AnswerPlanner.Abstain) planner.plan("how do I use rust traits", null)).reason())
                 .isEqualTo("other-language");
+        // another language named only as the comparison asks for Python's way
+        assertThat(topicOf(planner.plan("is there a one line if else like ? : in java", null)))
+                .isEqualTo("conditionals");
+        assertThat(topicOf(planner.plan("coming from javascript, how do i write a for each loop", null)))
+                .isEqualTo("for-loops");
         // an unrelated topic named by triage does not turn a "no" into its lesson
         assertThat(planner.plan("what is the capital of France", "for-loops"))
                 .isInstanceOf(AnswerPlanner.Abstain.class);
@@ -269,6 +274,13 @@ class AnswerPlannerTest {
                 .isEqualTo("args-and-kwargs");
         // (answered from the documentation until session 15 gave the walrus operator a lesson of its own)
         assertThat(topicOf(planner.plan("walrus operator what is it for", null))).isEqualTo("assignment-expressions");
+        // what Python prints for an object without __str__ names the methods that change it
+        assertThat(topicOf(planner.plan("print(dog) shows <__main__.Dog object at 0x7f3a2c> how do i make it nicer",
+                null))).isEqualTo("dunder-methods");
+        // described operations reach the section documenting them
+        assertThat(topicOf(planner.plan("how do i run a terminal command from my script", null)))
+                .containsIgnoringCase("subprocess");
+        assertThat(topicOf(planner.plan("check if the filename ends with .csv", null))).contains("endswith");
     }
 
     record KeyTermsView(java.util.Set<String> marked, java.util.Set<String> all) {

@@ -30,7 +30,8 @@ class MadeUpNamesTest {
         for (String question : List.of("how does list.smash() work", "what does str.shout() return",
                 "whats the unless keyword in python for", "explain the python 'then' keyword",
                 "how do i use the built in sqroot() function", "what is the python @autoclose decorator",
-                "how does the zorblax module work", "what does math.sqroot do")) {
+                "how does the zorblax module work", "what does math.sqroot do",
+                "how do i use the @memo_forever decorator from functools", "what does the ?? operator do")) {
             assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
                 assertThat(a.reason()).as(question).isEqualTo("no-such-name");
                 assertThat(a.choices()).hasSizeBetween(2, 3);
@@ -45,6 +46,16 @@ class MadeUpNamesTest {
         assertThat(a.madeUp().nearest()).contains("str.upper");
         String text = DocAnswerText.abstention(a.reason(), a.choices(), a.domain(), a.madeUp());
         assertThat(text).contains("Python has no `str.uppercase()`").contains("`str.upper`");
+
+        // a decorator said to come from a standard module is looked up there; an operator of another language
+        // gets Python's way of writing what it does
+        a = (AnswerPlanner.Abstain) plan("how do i use the @memo_forever decorator from functools");
+        assertThat(a.madeUp().name()).isEqualTo("@functools.memo_forever");
+        assertThat(DocAnswerText.abstention(a.reason(), a.choices(), a.domain(), a.madeUp()))
+                .contains("no decorator `@functools.memo_forever`");
+        a = (AnswerPlanner.Abstain) plan("whats the ?? null coalescing operator in python");
+        assertThat(DocAnswerText.abstention(a.reason(), a.choices(), a.domain(), a.madeUp()))
+                .contains("no `??` operator").contains("if value is not None else");
     }
 
     @Test
@@ -52,7 +63,9 @@ class MadeUpNamesTest {
         for (String question : List.of("how does list.sort() work", "what does str.split() return",
                 "what does the nonlocal keyword do", "what is the self keyword", "the in keyword with a list",
                 "what does the python @property decorator do", "how does the math module work",
-                "what does math.sqrt do", "my @timer decorator prints twice", "what does the built in len() function do")) {
+                "what does math.sqrt do", "my @timer decorator prints twice", "what does the built in len() function do",
+                "how does the @lru_cache decorator from functools work", "what does the @wraps decorator in functools do",
+                "what does the // operator do")) {
             assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
         }
     }

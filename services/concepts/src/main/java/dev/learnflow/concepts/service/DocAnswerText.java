@@ -72,6 +72,10 @@ public final class DocAnswerText {
             case "keyword" -> "keyword `" + madeUp.name() + "`";
             case "module" -> "standard module called `" + madeUp.name() + "` (if it is a package you installed, "
                     + "its own documentation is the place to look)";
+            case "decorator" -> madeUp.name().indexOf('.') > 0 ? "decorator `" + madeUp.name() + "`"
+                    : "built-in `" + madeUp.name() + "`";
+            case "operator" -> "`" + madeUp.name() + "` operator (for a fallback when a value is `None`, Python "
+                    + "writes `value if value is not None else fallback`)";
             default -> "built-in `" + madeUp.name() + "`";
         };
         String near = madeUp.nearest().isEmpty() ? "" : " Real names close to it: "

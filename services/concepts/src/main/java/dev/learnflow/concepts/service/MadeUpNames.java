@@ -40,6 +40,11 @@ public final class MadeUpNames {
     private static final Pattern CLAIMED_CALL = Pattern.compile(
             "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+)?@?([a-z_][a-z0-9_]*)(?:\\(\\)|\\s+(?:function|decorator|method))");
     private static final Pattern DECORATOR = Pattern.compile("(?<![\\w.])@([a-z_][a-z0-9_]*)\\b(?!\\.)");
+    /** "the @memo_forever decorator from functools": a decorator said to come from a standard module. */
+    private static final Pattern DECORATOR_FROM = Pattern.compile(
+            "(?<![\\w.])@([a-z_][a-z0-9_]*)\\b(?!\\.)[^.?!]{0,30}?\\b(?:from|in|of)\\s+(?:the\\s+)?([a-z_][a-z0-9_]*)\\b");
+    /** "the ?? operator", "?. operator": operators of other languages that Python has nothing like. */
+    private static final Pattern FOREIGN_OPERATOR = Pattern.compile("(\\?\\?=?|\\?\\.|<=>)\\s*(?:[\\w-]+\\s+){0,2}operator\\b");
     private static final Pattern MODULE = Pattern.compile(
             "\\b(?:the|python'?s?)\\s+([a-z_][a-z0-9_]*)\\s+(?:module|library)\\b|\\bimport\\s+([a-z_][a-z0-9_]*)");
 
@@ -116,6 +121,21 @@ public final class MadeUpNames {
             if (lowerQuestion.contains("python") && unknownWord(m.group(1))) {
                 return Optional.of(new MadeUp("@" + m.group(1), "decorator", nearest(m.group(1), names, "@")));
             }
+        }
+        m = DECORATOR_FROM.matcher(lowerQuestion);
+        while (m.find()) {
+            String decorator = m.group(1);
+            String module = m.group(2);
+            if (modules.contains(module) && !qualified.contains(module + "." + decorator) && unknownWord(decorator)) {
+                String prefix = module + ".";
+                return Optional.of(new MadeUp("@" + prefix + decorator, "decorator", nearest(decorator,
+                        qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length()))
+                                .toList(), "@" + prefix)));
+            }
+        }
+        m = FOREIGN_OPERATOR.matcher(lowerQuestion);
+        if (m.find()) {
+            return Optional.of(new MadeUp(m.group(1), "operator", List.of()));
         }
         m = MODULE.matcher(lowerQuestion);
         while (m.find()) {

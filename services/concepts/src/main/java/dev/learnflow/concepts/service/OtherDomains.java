@@ -66,6 +66,13 @@ public final class OtherDomains {
     private static final Pattern ABOUT_PYTHON_ITSELF = Pattern.compile("\\b(pip|install\\w*|import\\w*|venv|"
             + "virtual ?env\\w*|requirements|module ?not ?found\\w*|modulenotfounderror|decorators?)\\b|@");
 
+    /**
+     * "a one-line if like ? : in java", "coming from javascript, what is ...": the other language is only the
+     * comparison, and the question asks for Python's way.
+     */
+    private static final Pattern COMPARED_WITH = Pattern.compile("\\b(like|unlike|similar to|equivalent( of| to)?|"
+            + "instead of|coming from|compared (to|with)|than|the same as|as in|used to)\\b");
+
     /** The question says it is about Python. */
     private static final Pattern NAMES_PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
     /** ... or it uses a Python library or code (a spreadsheet question asked with pandas is ours). */
@@ -86,7 +93,8 @@ public final class OtherDomains {
         }
         boolean pythonCode = PYTHON.matcher(lowerQuestion).find();
         // "import" in a Java question is Java's: only other languages ignore the Python-looking words
+        boolean comparison = COMPARED_WITH.matcher(lowerQuestion).find();
         return DOMAINS.stream().filter(d -> d.matches(lowerQuestion))
-                .filter(d -> d.pointer() == null || !pythonCode).findFirst();
+                .filter(d -> d.pointer() == null ? !comparison : !pythonCode).findFirst();
     }
 }
