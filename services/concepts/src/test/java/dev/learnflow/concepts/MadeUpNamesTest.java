@@ -56,6 +56,11 @@ class MadeUpNamesTest {
         a = (AnswerPlanner.Abstain) plan("whats the ?? null coalescing operator in python");
         assertThat(DocAnswerText.abstention(a.reason(), a.choices(), a.domain(), a.madeUp()))
                 .contains("no `??` operator").contains("if value is not None else");
+        a = (AnswerPlanner.Abstain) plan("can i use the && operator in an if");
+        assertThat(DocAnswerText.abstention(a.reason(), a.choices(), a.domain(), a.madeUp()))
+                .contains("no `&&` operator").contains("the word `and`");
+        a = (AnswerPlanner.Abstain) plan("how does the ++ operator work in python");
+        assertThat(DocAnswerText.abstention(a.reason(), a.choices(), a.domain(), a.madeUp())).contains("`x += 1`");
     }
 
     @Test
@@ -65,7 +70,7 @@ class MadeUpNamesTest {
                 "what does the python @property decorator do", "how does the math module work",
                 "what does math.sqrt do", "my @timer decorator prints twice", "what does the built in len() function do",
                 "how does the @lru_cache decorator from functools work", "what does the @wraps decorator in functools do",
-                "what does the // operator do")) {
+                "what does the // operator do", "what does the += operator do", "the == operator vs is")) {
             assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
         }
     }

@@ -64,6 +64,19 @@ public final class DocAnswerText {
                 + "Python feature you mean (for example a keyword, a built-in function or an error message).";
     }
 
+    /** What Python writes where other languages use an operator it lacks. */
+    private static final java.util.Map<String, String> PYTHONS_WAY = java.util.Map.of(
+            "??", "for a fallback when a value is `None`, Python writes `value if value is not None else fallback`",
+            "??=", "Python writes `if value is None: value = fallback`",
+            "?.", "Python writes `obj.attr if obj is not None else None`, or `getattr(obj, \"attr\", None)`",
+            "===", "Python compares values with `==` and asks whether two names are the same object with `is`",
+            "!==", "Python writes `!=` for different values and `is not` for different objects",
+            "&&", "Python writes the word `and`",
+            "||", "Python writes the word `or`",
+            "++", "Python adds one with `x += 1`",
+            "--", "Python subtracts one with `x -= 1`",
+            "<=>", "Python compares with `<`, `==` and `>`; `sorted()` needs no three-way comparison");
+
     /** "Python has no `list.smash()`": what the question names that does not exist, and real names near it. */
     private static String noSuchName(MadeUpNames.MadeUp madeUp) {
         String what = switch (madeUp.kind()) {
@@ -74,8 +87,8 @@ public final class DocAnswerText {
                     + "its own documentation is the place to look)";
             case "decorator" -> madeUp.name().indexOf('.') > 0 ? "decorator `" + madeUp.name() + "`"
                     : "built-in `" + madeUp.name() + "`";
-            case "operator" -> "`" + madeUp.name() + "` operator (for a fallback when a value is `None`, Python "
-                    + "writes `value if value is not None else fallback`)";
+            case "operator" -> "`" + madeUp.name() + "` operator (" + PYTHONS_WAY.getOrDefault(madeUp.name(),
+                    "the nearest lessons below show what Python writes instead") + ")";
             default -> "built-in `" + madeUp.name() + "`";
         };
         String near = madeUp.nearest().isEmpty() ? "" : " Real names close to it: "

@@ -43,8 +43,9 @@ public final class MadeUpNames {
     /** "the @memo_forever decorator from functools": a decorator said to come from a standard module. */
     private static final Pattern DECORATOR_FROM = Pattern.compile(
             "(?<![\\w.])@([a-z_][a-z0-9_]*)\\b(?!\\.)[^.?!]{0,30}?\\b(?:from|in|of)\\s+(?:the\\s+)?([a-z_][a-z0-9_]*)\\b");
-    /** "the ?? operator", "?. operator": operators of other languages that Python has nothing like. */
-    private static final Pattern FOREIGN_OPERATOR = Pattern.compile("(\\?\\?=?|\\?\\.|<=>)\\s*(?:[\\w-]+\\s+){0,2}operator\\b");
+    /** "the ?? operator", "&& operator", "the === operator": operators of other languages that Python lacks. */
+    private static final Pattern FOREIGN_OPERATOR = Pattern.compile(
+            "(?<![=!<>?&|+-])(\\?\\?=?|\\?\\.|<=>|===|!==|&&|\\|\\||\\+\\+|--)(?![=&|+-])\\s*(?:[\\w-]+\\s+){0,2}operators?\\b");
     private static final Pattern MODULE = Pattern.compile(
             "\\b(?:the|python'?s?)\\s+([a-z_][a-z0-9_]*)\\s+(?:module|library)\\b|\\bimport\\s+([a-z_][a-z0-9_]*)");
 
