@@ -281,6 +281,10 @@ class AnswerPlannerTest {
         assertThat(topicOf(planner.plan("how do i run a terminal command from my script", null)))
                 .containsIgnoringCase("subprocess");
         assertThat(topicOf(planner.plan("check if the filename ends with .csv", null))).contains("endswith");
+        // ... and only them: changing every item of a list is a loop, not str.replace; "all numbers" is not isdigit
+        assertThat(topicOf(planner.plan("How do I change every item of a list with a for loop?", null)))
+                .isEqualTo("for-loops");
+        assertThat(topicOf(planner.plan("how do i print all numbers from 1 to 10", null))).doesNotContain("isdigit");
     }
 
     record KeyTermsView(java.util.Set<String> marked, java.util.Set<String> all) {
