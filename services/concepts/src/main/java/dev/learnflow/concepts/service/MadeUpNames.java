@@ -94,13 +94,10 @@ public final class MadeUpNames {
             boolean listedOneByOne = BUILTIN_TYPES.contains(receiver) || modules.contains(receiver);
             // a member documented elsewhere ("dict.get" under its own heading) or used as a word anywhere in the
             // documentation may be real: only a name nobody documents is made up
-            boolean known = BUILTIN_TYPES.contains(receiver) ? documented.contains(member)
-                    : names.contains(member) || vocabulary.contains(member);
+            boolean known = BUILTIN_TYPES.contains(receiver) ? documented.contains(member) : !unknownWord(member);
             if (listedOneByOne && !member.startsWith("__") && !qualified.contains(receiver + "." + member) && !known) {
-                String prefix = receiver + ".";
                 return Optional.of(new MadeUp(receiver + "." + member, BUILTIN_TYPES.contains(receiver) ? "method"
-                        : "function", nearest(member, qualified.stream().filter(q -> q.startsWith(prefix))
-                        .map(q -> q.substring(prefix.length())).toList(), prefix)));
+                        : "function", nearest(member, membersOf(receiver), receiver + ".")));
             }
         }
         m = KEYWORD.matcher(lowerQuestion);
@@ -128,10 +125,8 @@ public final class MadeUpNames {
             String decorator = m.group(1);
             String module = m.group(2);
             if (modules.contains(module) && !qualified.contains(module + "." + decorator) && unknownWord(decorator)) {
-                String prefix = module + ".";
-                return Optional.of(new MadeUp("@" + prefix + decorator, "decorator", nearest(decorator,
-                        qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length()))
-                                .toList(), "@" + prefix)));
+                return Optional.of(new MadeUp("@" + module + "." + decorator, "decorator",
+                        nearest(decorator, membersOf(module), "@" + module + ".")));
             }
         }
         m = FOREIGN_OPERATOR.matcher(lowerQuestion);
@@ -146,6 +141,12 @@ public final class MadeUpNames {
             }
         }
         return Optional.empty();
+    }
+
+    /** The documented members of a built-in type or module, without the receiver ("upper" for str.upper). */
+    private List<String> membersOf(String receiver) {
+        String prefix = receiver + ".";
+        return qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length())).toList();
     }
 
     /** Neither a name nor a word the documentation uses anywhere. */
