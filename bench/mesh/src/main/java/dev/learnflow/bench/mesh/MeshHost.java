@@ -53,6 +53,7 @@ public final class MeshHost {
             mesh.close();
             System.exit(1);
         }
+        dev.learnflow.platform.memory.IdleHeapRelease.start();   // as Main.up does
         answers.println(PREFIX + "ready " + ProcessHandle.current().pid() + " " + mesh.kafkaBootstrapServers() + " "
                 + mesh.startupTime().toMillis() + " " + mesh.db().port() + " " + pids(mesh));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

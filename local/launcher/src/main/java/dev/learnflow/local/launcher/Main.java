@@ -131,6 +131,8 @@ public final class Main {
             // Mesh has printed what failed and stopped what it had started.
             return e instanceof java.util.concurrent.CancellationException ? 130 : 1;
         }
+        // sidecars and Kafka grow the heap under load: give it back when the mesh goes quiet, as the services do
+        dev.learnflow.platform.memory.IdleHeapRelease.start();
         out.println();
         out.print(mesh.table());
         if (mesh.services().containsKey("gateway")) {
