@@ -163,21 +163,24 @@ public class AnswerPlanner {
      */
     public Plan plan(String asked, String preferredTopicId) {
         // int("abc"): the text in the quotes is data; as a word it would name the abc lesson
-        String corrected = spelling.correct(CALL_STRING_ARGUMENT.matcher(asked).replaceAll("$1$2$2"));
+        String spelled = spelling.correct(CALL_STRING_ARGUMENT.matcher(asked).replaceAll("$1$2$2"));
+        // "hey quick question, ... pls help": the wrapping moves the search, not what is asked
+        String corrected = Filler.strip(spelled);
         // other domains and vagueness are judged on the student's own words; retrieval also gets Python's words
         String question = studentWords.withPythonWords(corrected);
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
-        Plan plan = planFirst(corrected, question, vector, preferredTopicId);
+        Plan plan = planFirst(spelled, corrected, question, vector, preferredTopicId);
         return plan instanceof LessonPlan lesson && !isVague(corrected.toLowerCase(Locale.ROOT))
                 ? aboutTheSubject(question, vector, lesson) : plan;
     }
 
-    private Plan planFirst(String corrected, String question, float[] vector, String preferredTopicId) {
+    private Plan planFirst(String spelled, String corrected, String question, float[] vector, String preferredTopicId) {
         List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
-        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(corrected.toLowerCase(Locale.ROOT));
+        // with its wrapping: "... with pandas in python" says the question is about Python
+        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(spelled.toLowerCase(Locale.ROOT));
         if (otherDomain.isPresent()) {
             OtherDomains.Domain domain = otherDomain.get();
             return domain.pointer() == null ? abstain("other-language", ranked)

@@ -13,24 +13,36 @@ import java.util.regex.Pattern;
  * is searched: the sentence model splits an unknown word into pieces that no longer mean the concept, and a lesson's
  * own names match whole words only. A word is only mended when neither the lessons nor Python's documentation use it
  * (so real words stay as written), and only into a concept name (a lesson's title or alias word, a documented
- * name) that starts with the same letter and is one edit away (two for long words).
+ * name) that starts with the same letter and is one edit away (two for long words). A longer misspelt word that is no
+ * concept name ("bigegst", "laregst", "togehter") is mended into the one word the lessons or the documentation use
+ * that it is with two neighbouring letters swapped back, the commonest typing slip: the embedding reads "biggest" as
+ * a word and the misspelling as pieces.
  */
 public final class Spelling {
 
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
     /** Shorter words are left alone: "bake" is one edit from "break". */
     private static final int SHORTEST = 5;
+    /** Words that are no concept name are mended only from this length on, and only by a swap. */
+    private static final int SHORTEST_PLAIN = 6;
 
     /** Every word the lessons and the documentation use. */
     private final Set<String> known;
     /** Concept names by first letter: what a misspelt word may be mended into. */
     private final Map<Character, Set<String>> names = new HashMap<>();
+    /** Every known word of at least {@link #SHORTEST_PLAIN} letters, by first letter. */
+    private final Map<Character, Set<String>> plainWords = new HashMap<>();
 
     public Spelling(Set<String> knownWords, Set<String> conceptNames) {
         this.known = Set.copyOf(knownWords);
         for (String name : conceptNames) {
             if (name.length() >= SHORTEST && WORD.matcher(name).matches()) {
                 names.computeIfAbsent(name.charAt(0), c -> new HashSet<>()).add(name);
+            }
+        }
+        for (String word : known) {
+            if (word.length() >= SHORTEST_PLAIN && word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+                plainWords.computeIfAbsent(word.charAt(0), c -> new HashSet<>()).add(word);
             }
         }
     }
@@ -60,7 +72,7 @@ public final class Spelling {
     }
 
     private String mend(String word) {
-        if (word.length() < SHORTEST || known.contains(word) || known.contains(stem(word))) {
+        if (word.length() < SHORTEST || known.contains(word) || bases(word).stream().anyMatch(known::contains)) {
             return null;
         }
         int allowed = word.length() >= 7 ? 2 : 1;
@@ -85,11 +97,49 @@ public final class Spelling {
                 tie = true;
             }
         }
-        return tie ? null : best;
+        if (!tie && best != null && bestDistance <= 1) {
+            return best;
+        }
+        // a plain word two swapped letters away ("eleemnt": element), or one edit away when the alternative is a
+        // concept name two edits away ("somthing": something, not sorting)
+        String plain = word.length() < SHORTEST_PLAIN || !word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')
+                ? null : plainWord(word, best != null && !tie);
+        return plain != null ? plain : tie ? null : best;
     }
 
-    private static String stem(String word) {
-        return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    /**
+     * The one known word that a misspelt plain word is with two neighbouring letters swapped back (or, with
+     * {@code anyEdit}, one edit away), or null. Other edits only against a far concept name: a word one insertion or
+     * substitution from a known word is too often a real word the documentation never uses ("brother", "margin").
+     */
+    private String plainWord(String word, boolean anyEdit) {
+        String found = null;
+        for (String candidate : plainWords.getOrDefault(word.charAt(0), Set.of())) {
+            boolean near = candidate.length() == word.length() && swapped(word, candidate)
+                    || anyEdit && Math.abs(candidate.length() - word.length()) <= 1 && distance(word, candidate, 1) == 1;
+            if (near) {
+                if (found != null) {
+                    return null;
+                }
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What an inflected word may come from ("crashes": crash, "hearing": hear, "tries": try): a known base makes it a
+     * real word, not a misspelling ("crashes" is not "classes").
+     */
+    static java.util.List<String> bases(String word) {
+        java.util.List<String> bases = new java.util.ArrayList<>();
+        for (String[] ending : new String[][] {{"s", ""}, {"es", ""}, {"ies", "y"}, {"ed", ""}, {"ed", "e"}, {"d", ""},
+                {"ing", ""}, {"ing", "e"}, {"er", ""}, {"er", "e"}, {"ly", ""}}) {
+            if (word.endsWith(ending[0]) && word.length() - ending[0].length() >= 3) {
+                bases.add(word.substring(0, word.length() - ending[0].length()) + ending[1]);
+            }
+        }
+        return bases;
     }
 
     /** Whether the two words differ only by two neighbouring letters swapped. */

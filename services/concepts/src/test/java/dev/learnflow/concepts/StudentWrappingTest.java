@@ -1,0 +1,66 @@
+package dev.learnflow.concepts;
+
+import dev.learnflow.concepts.service.Filler;
+import dev.learnflow.concepts.service.Spelling;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What students wrap around a question comes off before it is searched, and misspelt everyday words are mended
+ * into the one word the lessons or the documentation use (issue 17: the same question got another lesson with a
+ * greeting in front of it, or with "biggest" typed "bigegst").
+ */
+class StudentWrappingTest {
+
+    @Test
+    void greetingsPleasAndInPythonComeOff() {
+        assertThat(Filler.strip("hey quick question, make a string uppercase")).isEqualTo("make a string uppercase");
+        assertThat(Filler.strip("Hi there! im so confused about this. how do functions work"))
+                .isEqualTo("how do functions work");
+        assertThat(Filler.strip("get the current working directory pls help")).isEqualTo("get the current working directory");
+        assertThat(Filler.strip("waht is a tupple in python?")).isEqualTo("waht is a tupple?");
+        assertThat(Filler.strip("sorry if this is a dumb question, what does OrderedDict do? thanks"))
+                .as("the question's own words keep their case").isEqualTo("what does OrderedDict do?");
+        assertThat(Filler.strip("can u please explain how yield works")).isEqualTo("how yield works");
+    }
+
+    @Test
+    void namesAndQuestionWordsStay() {
+        // help() is a name written as code, "property" ends in "ty", "please" inside a sentence is not a plea
+        assertThat(Filler.strip("help() in the repl")).isEqualTo("help() in the repl");
+        assertThat(Filler.strip("what is a property")).isEqualTo("what is a property");
+        assertThat(Filler.strip("how do i use the help function")).isEqualTo("how do i use the help function");
+        assertThat(Filler.strip("is python slow")).isEqualTo("is python slow");
+        // nothing but wrapping: left as it is, to be handled as a vague message
+        assertThat(Filler.strip("hey, im confused")).isEqualTo("hey, im confused");
+        assertThat(Filler.strip("pls help")).isEqualTo("pls help");
+        assertThat(Filler.strip("can you explain it again")).isEqualTo("can you explain it again");
+    }
+
+    private final Spelling spelling = new Spelling(
+            Set.of("biggest", "bigger", "number", "list", "together", "largest", "element", "elements", "changed",
+                    "charged", "loop", "lists", "enumerate"),
+            Set.of("enumerate", "list"));
+
+    @Test
+    void aMisspeltEverydayWordIsMendedIntoTheOneKnownWord() {
+        assertThat(spelling.correct("how to find the bigegst number in a list"))
+                .isEqualTo("how to find the biggest number in a list");
+        assertThat(spelling.correct("loop two lists togehter")).isEqualTo("loop two lists together");
+        assertThat(spelling.correct("index of an eleemnt")).isEqualTo("index of an element");
+        assertThat(spelling.correct("use enumrate")).as("concept names as before").isEqualTo("use enumerate");
+    }
+
+    @Test
+    void anAmbiguousOrShortOrCodeLikeWordStays() {
+        // "chaged" is one edit from both "changed" and "charged", and neither is a swap
+        assertThat(spelling.correct("i chaged the list")).isEqualTo("i chaged the list");
+        // five letters: too many English words are one edit apart
+        assertThat(spelling.correct("nmber")).isEqualTo("nmber");
+        // a student's own names
+        assertThat(spelling.correct("my_lsts and lists2")).isEqualTo("my_lsts and lists2");
+    }
+}
