@@ -25,6 +25,20 @@ class StudentWrappingTest {
         assertThat(Filler.strip("sorry if this is a dumb question, what does OrderedDict do? thanks"))
                 .as("the question's own words keep their case").isEqualTo("what does OrderedDict do?");
         assertThat(Filler.strip("can u please explain how yield works")).isEqualTo("how yield works");
+        assertThat(Filler.strip("my teacher asked us this and i dont get it: what does ** do in a call???"))
+                .isEqualTo("what does ** do in a call?");
+        assertThat(Filler.strip("for my homework, how do i reverse a list")).isEqualTo("how do i reverse a list");
+    }
+
+    @Test
+    void chatSpellingsAreWrittenOut() {
+        assertThat(Filler.strip("wat does ** do")).isEqualTo("what does ** do");
+        assertThat(Filler.strip("y does 7/2 give 3.5")).isEqualTo("why does 7/2 give 3.5");
+        assertThat(Filler.strip("how do u sort a dict by value")).isEqualTo("how do you sort a dict by value");
+        // string prefixes and names in code stay
+        assertThat(Filler.strip("what does r mean before a string")).isEqualTo("what does r mean before a string");
+        assertThat(Filler.strip("why is wat = 5 an error")).isEqualTo("why is wat = 5 an error");
+        assertThat(Filler.strip("what does u'text' mean")).isEqualTo("what does u'text' mean");
     }
 
     @Test

@@ -179,7 +179,8 @@ public class AnswerPlanner {
     private Plan planFirst(String spelled, String corrected, String question, float[] vector, String preferredTopicId) {
         List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
         String lower = question.toLowerCase(Locale.ROOT);
-        // with its wrapping: "... with pandas in python" says the question is about Python
+        // other domains and made-up names on the question as asked: "... with pandas in python" says it is about
+        // Python, and "??" is an operator, not emphasis
         Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(spelled.toLowerCase(Locale.ROOT));
         if (otherDomain.isPresent()) {
             OtherDomains.Domain domain = otherDomain.get();
@@ -187,7 +188,7 @@ public class AnswerPlanner {
                     : new Abstain("other-domain", abstain("other-domain", ranked).choices(), domain);
         }
         // "how does list.smash() work", "the unless keyword": Python has no such thing, so no lesson is about it
-        Optional<MadeUpNames.MadeUp> madeUp = madeUpNames.of(corrected.toLowerCase(Locale.ROOT));
+        Optional<MadeUpNames.MadeUp> madeUp = madeUpNames.of(spelled.toLowerCase(Locale.ROOT));
         if (madeUp.isPresent()) {
             return new Abstain("no-such-name", abstain("no-such-name", ranked).choices(), null, madeUp.get());
         }

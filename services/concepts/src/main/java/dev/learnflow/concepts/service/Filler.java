@@ -27,6 +27,13 @@ public final class Filler {
             Pattern.compile("^(?:i(?:'| a)?m|i am) " + SO + "(?:confused|lost|stuck)(?: (?:about|on|with) "
                     + "(?:this|it|something))?" + END + "(?=\\S)", FLAGS),
             Pattern.compile("^i (?:have|got) a question" + END + "(?=\\S)", FLAGS),
+            // "my teacher asked us this and i dont get it: ...", "for my homework, ..."
+            Pattern.compile("^(?:my |our )?(?:teacher|professor|prof|tutor|lecturer|instructor) (?:asked|gave|told|showed)"
+                    + " (?:us|me)(?: this| a question| this question)?(?: and i (?:don'?t|do not) (?:get|understand) it)?"
+                    + END + "(?=\\S)", FLAGS),
+            Pattern.compile("^i (?:don'?t|do not|can'?t) (?:get|understand) (?:this|it)" + END + "(?=\\S)", FLAGS),
+            Pattern.compile("^(?:this is )?(?:for|from) (?:my |our |a )?(?:homework|assignment|class|course|project)"
+                    + END + "(?=\\S)", FLAGS),
             // "can you explain how yield works": what follows is the question
             Pattern.compile("^(?:can|could|would|will) (?:you|u|someone) (?:please |pls )?(?:explain|tell me|show me)"
                     + "(?: to me)?" + END + "(?=\\S)", FLAGS));
@@ -39,7 +46,34 @@ public final class Filler {
             // "... in python?": every question here is about Python
             Pattern.compile("\\s+(?:in|with|using) python(?: ?3)?(?=[.!?]*$)", FLAGS));
 
+    /** "why???" at the end: one mark says the same and does not move the search ("??" inside is an operator). */
+    private static final Pattern REPEATED_MARKS = Pattern.compile("([?!])[?!]+(?=\\s*$)");
+    /**
+     * Chat spellings of words the search reads ("wat does ** do", "can u show me"); not where they could be a name in
+     * code (before "=", "(", "[", "." or a quote, or after "." or "="). Not "r" and a lone "u": the r and u string
+     * prefixes are asked about.
+     */
+    private static final List<String[]> CHAT = List.of(new String[] {"wat", "what"}, new String[] {"wut", "what"},
+            new String[] {"ur", "your"}, new String[] {"cuz", "because"}, new String[] {"coz", "because"},
+            new String[] {"ppl", "people"}, new String[] {"(?<=\\b(?:can|could|would|will|do|did|should|if|when|have|"
+                    + "thank) )u", "you"});
+    private static final List<Pattern> CHAT_PATTERNS = CHAT.stream()
+            .map(w -> Pattern.compile("(?<![\\w.=])" + w[0] + "(?![\\w(\\[.='\"]|\\s*[=(\\[])", FLAGS)).toList();
+    /** "y does ..." at the start is "why". */
+    private static final Pattern LEADING_Y = Pattern.compile("^y (?=(?:does|do|is|are|did|would|can|cant|doesnt|isnt)\\b)",
+            FLAGS);
+
     private Filler() {
+    }
+
+    /** Chat spellings written out and repeated question marks made one. */
+    static String normalised(String question) {
+        String q = REPEATED_MARKS.matcher(question).replaceAll("$1");
+        q = LEADING_Y.matcher(q).replaceFirst("why ");
+        for (int i = 0; i < CHAT.size(); i++) {
+            q = CHAT_PATTERNS.get(i).matcher(q).replaceAll(CHAT.get(i)[1]);
+        }
+        return q;
     }
 
     /** The question without its wrapping; the question itself if nothing else is left. */
@@ -47,7 +81,7 @@ public final class Filler {
         if (AnswerPlanner.isVague(question.strip().toLowerCase(java.util.Locale.ROOT))) {
             return question;
         }
-        String q = question.strip();
+        String q = normalised(question.strip());
         boolean changed = true;
         while (changed) {
             changed = false;

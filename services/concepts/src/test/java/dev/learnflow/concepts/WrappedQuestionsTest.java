@@ -1,0 +1,98 @@
+package dev.learnflow.concepts;
+
+import dev.learnflow.concepts.service.AnswerPlanner;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The same question, wrapped the way students write ("hey quick question, ...", "... pls help", "im so confused about
+ * this. ...", "???", a swapped-letter typo), must get the same kind of answer: every question of two labelled sets
+ * that is answered on its topic is asked again in each wrapping, and the answers that leave the topic are counted
+ * (issue 17; before {@code Filler} and the swap mending a greeting alone sent 9 of 690 elsewhere, "im so confused" 17,
+ * a swapped letter 13).
+ */
+class WrappedQuestionsTest {
+
+    /** Swaps two neighbouring letters in the middle of the question's longest word of 6+ letters. */
+    static String swappedLetters(String question) {
+        String[] words = question.split(" ");
+        int longest = -1;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].matches("[a-z]{6,}") && (longest < 0 || words[i].length() > words[longest].length())) {
+                longest = i;
+            }
+        }
+        if (longest < 0) {
+            return question;
+        }
+        char[] letters = words[longest].toCharArray();
+        int k = letters.length / 2;
+        char swap = letters[k];
+        letters[k] = letters[k + 1];
+        letters[k + 1] = swap;
+        words[longest] = new String(letters);
+        return String.join(" ", words);
+    }
+
+    static final Map<String, UnaryOperator<String>> WRAPPINGS = new LinkedHashMap<>();
+
+    static {
+        WRAPPINGS.put("greeting", q -> "hey quick question, " + q);
+        WRAPPINGS.put("confused", q -> "im so confused about this. " + q);
+        WRAPPINGS.put("plea", q -> q.replaceAll("[?.!]+$", "") + " pls help");
+        WRAPPINGS.put("in python", q -> q.replaceAll("[?.!]+$", "") + " in python?");
+        WRAPPINGS.put("question marks", q -> q.replaceAll("[?.!]+$", "") + "???");
+        WRAPPINGS.put("can you explain", q -> "can you explain " + q);
+        WRAPPINGS.put("teacher", q -> "my teacher asked us this and i dont get it: " + q);
+        WRAPPINGS.put("swapped letters", WrappedQuestionsTest::swappedLetters);
+    }
+
+    @BeforeAll
+    static void load() {
+        AnswerPlannerTest.load();
+    }
+
+    @Test
+    void aWrappedQuestionKeepsItsTopic() throws IOException {
+        Map<String, int[]> tally = new LinkedHashMap<>();   // asked, left the topic
+        StringBuilder flips = new StringBuilder();
+        for (String set : List.of("breadth-more.tsv", "subject-questions.tsv")) {
+            for (SubjectQuestionsTest.Labelled q : SubjectQuestionsTest.read("retrieval/" + set)) {
+                if (!q.answerable() || !onTopic(q.question(), q)) {
+                    continue;
+                }
+                for (Map.Entry<String, UnaryOperator<String>> wrapping : WRAPPINGS.entrySet()) {
+                    String wrapped = wrapping.getValue().apply(q.question());
+                    if (wrapped.equals(q.question())) {
+                        continue;
+                    }
+                    int[] t = tally.computeIfAbsent(wrapping.getKey(), k -> new int[2]);
+                    t[0]++;
+                    if (!onTopic(wrapped, q)) {
+                        t[1]++;
+                        flips.append(String.format("  %-16s %-70s got %s%n", wrapping.getKey(), wrapped,
+                                AnswerPlannerTest.describe(AnswerPlannerTest.planner.plan(wrapped, null))));
+                    }
+                }
+            }
+        }
+        System.out.printf("%nWrapped questions, off their topic:%n%s%s%n", tally.entrySet().stream()
+                .map(e -> String.format("  %s: %d of %d%n", e.getKey(), e.getValue()[1], e.getValue()[0]))
+                .reduce("", String::concat), flips);
+        SoftAssertions soft = new SoftAssertions();
+        tally.forEach((wrapping, t) -> soft.assertThat(t[1]).as(wrapping + " (of " + t[0] + ")").isLessThanOrEqualTo(3));
+        soft.assertAll();
+    }
+
+    private static boolean onTopic(String asked, SubjectQuestionsTest.Labelled q) {
+        String about = SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan(asked, null));
+        return !about.isBlank() && SubjectQuestionsTest.mentions(about, q.words());
+    }
+}
