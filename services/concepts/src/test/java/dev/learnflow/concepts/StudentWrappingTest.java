@@ -65,6 +65,7 @@ class StudentWrappingTest {
                 .isEqualTo("how to find the biggest number in a list");
         assertThat(spelling.correct("loop two lists togehter")).isEqualTo("loop two lists together");
         assertThat(spelling.correct("index of an eleemnt")).isEqualTo("index of an element");
+        assertThat(spelling.correct("the bigest number")).as("a left-out letter").isEqualTo("the biggest number");
         assertThat(spelling.correct("use enumrate")).as("concept names as before").isEqualTo("use enumerate");
     }
 

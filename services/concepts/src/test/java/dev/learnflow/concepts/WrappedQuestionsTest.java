@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The same question, wrapped the way students write ("hey quick question, ...", "... pls help", "im so confused about
- * this. ...", "???", a swapped-letter typo), must get the same kind of answer: every question of two labelled sets
+ * this. ...", "???", a swapped or left-out letter), must get the same kind of answer: every question of two labelled sets
  * that is answered on its topic is asked again in each wrapping, and the answers that leave the topic are counted
  * (issue 17; before {@code Filler} and the swap mending a greeting alone sent 9 of 690 elsewhere, "im so confused" 17,
  * a swapped letter 13).
@@ -41,6 +41,23 @@ class WrappedQuestionsTest {
         return String.join(" ", words);
     }
 
+    /** Leaves out the middle letter of the question's longest word of 7+ letters. */
+    static String leftOutLetter(String question) {
+        String[] words = question.split(" ");
+        int longest = -1;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].matches("[a-z]{7,}") && (longest < 0 || words[i].length() > words[longest].length())) {
+                longest = i;
+            }
+        }
+        if (longest < 0) {
+            return question;
+        }
+        String word = words[longest];
+        words[longest] = word.substring(0, word.length() / 2) + word.substring(word.length() / 2 + 1);
+        return String.join(" ", words);
+    }
+
     static final Map<String, UnaryOperator<String>> WRAPPINGS = new LinkedHashMap<>();
 
     static {
@@ -52,6 +69,7 @@ class WrappedQuestionsTest {
         WRAPPINGS.put("can you explain", q -> "can you explain " + q);
         WRAPPINGS.put("teacher", q -> "my teacher asked us this and i dont get it: " + q);
         WRAPPINGS.put("swapped letters", WrappedQuestionsTest::swappedLetters);
+        WRAPPINGS.put("left-out letter", WrappedQuestionsTest::leftOutLetter);
     }
 
     @BeforeAll

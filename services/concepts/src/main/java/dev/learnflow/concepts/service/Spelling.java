@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * own names match whole words only. A word is only mended when neither the lessons nor Python's documentation use it
  * (so real words stay as written), and only into a concept name (a lesson's title or alias word, a documented
  * name) that starts with the same letter and is one edit away (two for long words). A longer misspelt word that is no
- * concept name ("bigegst", "laregst", "togehter") is mended into the one word the lessons or the documentation use
- * that it is with two neighbouring letters swapped back, the commonest typing slip: the embedding reads "biggest" as
- * a word and the misspelling as pieces.
+ * concept name ("bigegst", "laregst", "bigest") is mended into the one word the lessons or the documentation use
+ * that it is with two neighbouring letters swapped back or a left-out letter put back, the commonest typing slips:
+ * the embedding reads "biggest" as a word and the misspelling as pieces.
  */
 public final class Spelling {
 
@@ -108,14 +108,16 @@ public final class Spelling {
     }
 
     /**
-     * The one known word that a misspelt plain word is with two neighbouring letters swapped back (or, with
-     * {@code anyEdit}, one edit away), or null. Other edits only against a far concept name: a word one insertion or
-     * substitution from a known word is too often a real word the documentation never uses ("brother", "margin").
+     * The one known word that a misspelt plain word is with two neighbouring letters swapped back or a left-out
+     * letter put back (or, with {@code anyEdit}, one edit away), or null. Other edits only against a far concept
+     * name: a word one letter too many or one letter other than a known word is too often a real word the
+     * documentation never uses ("brother", "margin").
      */
     private String plainWord(String word, boolean anyEdit) {
         String found = null;
         for (String candidate : plainWords.getOrDefault(word.charAt(0), Set.of())) {
             boolean near = candidate.length() == word.length() && swapped(word, candidate)
+                    || missingOne(word, candidate)
                     || anyEdit && Math.abs(candidate.length() - word.length()) <= 1 && distance(word, candidate, 1) == 1;
             if (near) {
                 if (found != null) {
@@ -140,6 +142,18 @@ public final class Spelling {
             }
         }
         return bases;
+    }
+
+    /** Whether the word is the candidate with one letter left out ("bigest": biggest, "eleent": element). */
+    static boolean missingOne(String word, String candidate) {
+        if (candidate.length() != word.length() + 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < word.length() && word.charAt(i) == candidate.charAt(i)) {
+            i++;
+        }
+        return word.substring(i).equals(candidate.substring(i + 1));
     }
 
     /** Whether the two words differ only by two neighbouring letters swapped. */
