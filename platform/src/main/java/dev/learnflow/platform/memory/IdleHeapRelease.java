@@ -54,21 +54,17 @@ public final class IdleHeapRelease {
         return scheduler;
     }
 
+    /** One sample. A flag the JVM refuses (another GC's constraints) throws, which ends the schedule: no more tries. */
     private void sample() {
-        try {
-            long cpu = os.getProcessCpuTime();
-            if (cpu < 0) {
-                return;   // not measurable here: never release
-            }
-            long previous = cpuAtLastSample;
-            cpuAtLastSample = cpu;
-            if (previous >= 0 && watch.sample(cpu - previous) && worthReleasing()) {
-                release();
-                cpuAtLastSample = os.getProcessCpuTime();   // the collection's own CPU is not work
-            }
-        } catch (RuntimeException e) {
-            // a flag the JVM refuses (another GC's constraints): stop trying, the process is unaffected
-            throw new IllegalStateException("idle heap release stopped", e);
+        long cpu = os.getProcessCpuTime();
+        if (cpu < 0) {
+            return;   // not measurable here: never release
+        }
+        long previous = cpuAtLastSample;
+        cpuAtLastSample = cpu;
+        if (previous >= 0 && watch.sample(cpu - previous) && worthReleasing()) {
+            release();
+            cpuAtLastSample = os.getProcessCpuTime();   // the collection's own CPU is not work
         }
     }
 

@@ -22,39 +22,31 @@ class WrappedQuestionsTest {
 
     /** Swaps two neighbouring letters in the middle of the question's longest word of 6+ letters. */
     static String swappedLetters(String question) {
-        String[] words = question.split(" ");
-        int longest = -1;
-        for (int i = 0; i < words.length; i++) {
-            if (words[i].matches("[a-z]{6,}") && (longest < 0 || words[i].length() > words[longest].length())) {
-                longest = i;
-            }
-        }
-        if (longest < 0) {
-            return question;
-        }
-        char[] letters = words[longest].toCharArray();
-        int k = letters.length / 2;
-        char swap = letters[k];
-        letters[k] = letters[k + 1];
-        letters[k + 1] = swap;
-        words[longest] = new String(letters);
-        return String.join(" ", words);
+        return withLongestWord(question, 6, word -> {
+            int k = word.length() / 2;
+            return word.substring(0, k) + word.charAt(k + 1) + word.charAt(k) + word.substring(k + 2);
+        });
     }
 
     /** Leaves out the middle letter of the question's longest word of 7+ letters. */
     static String leftOutLetter(String question) {
+        return withLongestWord(question, 7, word -> word.substring(0, word.length() / 2)
+                + word.substring(word.length() / 2 + 1));
+    }
+
+    /** The question with its longest all-letter word of at least {@code shortest} letters edited, or as it is. */
+    private static String withLongestWord(String question, int shortest, UnaryOperator<String> edit) {
         String[] words = question.split(" ");
         int longest = -1;
         for (int i = 0; i < words.length; i++) {
-            if (words[i].matches("[a-z]{7,}") && (longest < 0 || words[i].length() > words[longest].length())) {
+            if (words[i].matches("[a-z]{" + shortest + ",}") && (longest < 0 || words[i].length() > words[longest].length())) {
                 longest = i;
             }
         }
         if (longest < 0) {
             return question;
         }
-        String word = words[longest];
-        words[longest] = word.substring(0, word.length() / 2) + word.substring(word.length() / 2 + 1);
+        words[longest] = edit.apply(words[longest]);
         return String.join(" ", words);
     }
 

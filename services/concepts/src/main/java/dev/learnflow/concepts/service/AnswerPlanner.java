@@ -158,16 +158,32 @@ public class AnswerPlanner {
     }
 
     /**
-     * @param question   the student's words
-     * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
+     * A question as the planner reads it.
+     *
+     * @param spelled   the student's words, misspellings mended (other domains and made-up names are judged on it)
+     * @param corrected the same without the wrapping around the question (vagueness is judged on it)
+     * @param searched  the same with Python's words for the student's added (what retrieval searches)
      */
-    public Plan plan(String asked, String preferredTopicId) {
+    private record Read(String spelled, String corrected, String searched) {
+    }
+
+    private Read read(String asked) {
         // int("abc"): the text in the quotes is data; as a word it would name the abc lesson
         String spelled = spelling.correct(CALL_STRING_ARGUMENT.matcher(asked).replaceAll("$1$2$2"));
         // "hey quick question, ... pls help": the wrapping moves the search, not what is asked
         String corrected = Filler.strip(spelled);
-        // other domains and vagueness are judged on the student's own words; retrieval also gets Python's words
-        String question = studentWords.withPythonWords(corrected);
+        return new Read(spelled, corrected, studentWords.withPythonWords(corrected));
+    }
+
+    /**
+     * @param question   the student's words
+     * @param preferredTopicId the topic the request names (the student's choice or triage's guess), may be null
+     */
+    public Plan plan(String asked, String preferredTopicId) {
+        Read read = read(asked);
+        String spelled = read.spelled();
+        String corrected = read.corrected();
+        String question = read.searched();
         // Triage's hint names a course topic, often just the one the student is on: it would pull unrelated
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
@@ -437,8 +453,7 @@ public class AnswerPlanner {
 
     /** The Python names the question asks about, weighed by rarity among the lessons (for diagnostics). */
     public String keyTermsOf(String question) {
-        KeyTerms.Asked keys = keyTerms.of(studentWords.withPythonWords(spelling.correct(
-                CALL_STRING_ARGUMENT.matcher(question).replaceAll("$1$2$2"))));
+        KeyTerms.Asked keys = keyTerms.of(read(question).searched());
         return keys.all().stream().map(k -> String.format("%s%s %.1f", keys.marked().contains(k) ? "`" : "", k,
                 keyTerms.weight(k, keys))).toList().toString();
     }

@@ -53,12 +53,16 @@ public final class Filler {
      * code (before "=", "(", "[", "." or a quote, or after "." or "="). Not "r" and a lone "u": the r and u string
      * prefixes are asked about.
      */
-    private static final List<String[]> CHAT = List.of(new String[] {"wat", "what"}, new String[] {"wut", "what"},
-            new String[] {"ur", "your"}, new String[] {"cuz", "because"}, new String[] {"coz", "because"},
-            new String[] {"ppl", "people"}, new String[] {"(?<=\\b(?:can|could|would|will|do|did|should|if|when|have|"
-                    + "thank) )u", "you"});
-    private static final List<Pattern> CHAT_PATTERNS = CHAT.stream()
-            .map(w -> Pattern.compile("(?<![\\w.=])" + w[0] + "(?![\\w(\\[.='\"]|\\s*[=(\\[])", FLAGS)).toList();
+    private record ChatWord(Pattern spelling, String word) {
+        ChatWord(String spelling, String word) {
+            this(Pattern.compile("(?<![\\w.=])" + spelling + "(?![\\w(\\[.='\"]|\\s*[=(\\[])", FLAGS), word);
+        }
+    }
+
+    private static final List<ChatWord> CHAT = List.of(new ChatWord("wat", "what"), new ChatWord("wut", "what"),
+            new ChatWord("ur", "your"), new ChatWord("cuz", "because"), new ChatWord("coz", "because"),
+            new ChatWord("ppl", "people"), new ChatWord("(?<=\\b(?:can|could|would|will|do|did|should|if|when|have|"
+                    + "thank) )u", "you"));
     /** "y does ..." at the start is "why". */
     private static final Pattern LEADING_Y = Pattern.compile("^y (?=(?:does|do|is|are|did|would|can|cant|doesnt|isnt)\\b)",
             FLAGS);
@@ -70,8 +74,8 @@ public final class Filler {
     static String normalised(String question) {
         String q = REPEATED_MARKS.matcher(question).replaceAll("$1");
         q = LEADING_Y.matcher(q).replaceFirst("why ");
-        for (int i = 0; i < CHAT.size(); i++) {
-            q = CHAT_PATTERNS.get(i).matcher(q).replaceAll(CHAT.get(i)[1]);
+        for (ChatWord chat : CHAT) {
+            q = chat.spelling().matcher(q).replaceAll(chat.word());
         }
         return q;
     }

@@ -23,7 +23,7 @@ public final class Spelling {
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
     /** Shorter words are left alone: "bake" is one edit from "break". */
     private static final int SHORTEST = 5;
-    /** Words that are no concept name are mended only from this length on, and only by a swap. */
+    /** Words that are no concept name are mended only from this length on (a swap or a left-out letter). */
     private static final int SHORTEST_PLAIN = 6;
 
     /** Every word the lessons and the documentation use. */
@@ -41,7 +41,7 @@ public final class Spelling {
             }
         }
         for (String word : known) {
-            if (word.length() >= SHORTEST_PLAIN && word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+            if (isPlain(word)) {
                 plainWords.computeIfAbsent(word.charAt(0), c -> new HashSet<>()).add(word);
             }
         }
@@ -102,9 +102,13 @@ public final class Spelling {
         }
         // a plain word two swapped letters away ("eleemnt": element), or one edit away when the alternative is a
         // concept name two edits away ("somthing": something, not sorting)
-        String plain = word.length() < SHORTEST_PLAIN || !word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')
-                ? null : plainWord(word, best != null && !tie);
+        String plain = isPlain(word) ? plainWord(word, best != null && !tie) : null;
         return plain != null ? plain : tie ? null : best;
+    }
+
+    /** A word of letters only, long enough to be mended into a plain word (or to be one). */
+    private static boolean isPlain(String word) {
+        return word.length() >= SHORTEST_PLAIN && word.chars().allMatch(ch -> ch >= 'a' && ch <= 'z');
     }
 
     /**
