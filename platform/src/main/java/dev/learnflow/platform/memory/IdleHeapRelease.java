@@ -33,14 +33,17 @@ public final class IdleHeapRelease {
     /** Work since the last release that makes another worth it: below this the heap cannot have grown much. */
     static final Duration WORK_BETWEEN_RELEASES = Duration.ofSeconds(2);
     /** Committed heap above the initial heap below which a full collection is not worth it. */
-    static final long WORTH_RELEASING_BYTES = 16L << 20;
+    static final long WORTH_RELEASING_BYTES = 8L << 20;
     /** Free share of the heap kept by the releasing collection. */
-    static final int RELEASE_FREE_PERCENT = 20;
+    static final int RELEASE_FREE_PERCENT = 5;
 
     private final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final QuietWatch watch = new QuietWatch(SAMPLE.toNanos());
     private long cpuAtLastSample = -1;
+    /** Committed heap when first sampled or right after the last release. */
+    private long committedAfterRelease = -1;
+    private static final System.Logger LOG = System.getLogger(IdleHeapRelease.class.getName());
 
     private IdleHeapRelease() {
     }
@@ -62,9 +65,17 @@ public final class IdleHeapRelease {
         }
         long previous = cpuAtLastSample;
         cpuAtLastSample = cpu;
-        if (previous >= 0 && watch.sample(cpu - previous) && worthReleasing()) {
-            release();
+        long committed = memory.getHeapMemoryUsage().getCommitted();
+        if (committedAfterRelease < 0) {
+            committedAfterRelease = committed;
+        }
+        boolean heapGrew = committed - committedAfterRelease >= WORTH_RELEASING_BYTES;
+        if (previous >= 0 && watch.sample(cpu - previous, heapGrew) && worthReleasing()) {
+            long[] sizes = release();
+            committedAfterRelease = sizes[1];
             cpuAtLastSample = os.getProcessCpuTime();   // the collection's own CPU is not work
+            LOG.log(System.Logger.Level.INFO, "quiet after work: heap given back, committed {0} MiB -> {1} MiB",
+                    sizes[0] >> 20, sizes[1] >> 20);
         }
     }
 
@@ -98,7 +109,9 @@ public final class IdleHeapRelease {
 
     /**
      * When to release, from the CPU time each sample used: after at least {@link #WORK_BETWEEN_RELEASES} of CPU,
-     * at the {@link #QUIET_SAMPLES}th quiet sample in a row. Quiet is relative to the quietest sample seen, since a
+     * or once the heap has grown by {@link #WORTH_RELEASING_BYTES} since the last release (a service that did
+     * little but kept what it allocated: the websocket after its sockets closed), at the {@link #QUIET_SAMPLES}th
+     * quiet sample in a row. Quiet is relative to the quietest sample seen, since a
      * JVM hosting pollers (the launcher's Kafka and sidecars) is never at zero.
      */
     static final class QuietWatch {
@@ -111,8 +124,16 @@ public final class IdleHeapRelease {
             this.sampleNanos = sampleNanos;
         }
 
-        /** Records one sample's CPU nanoseconds; true when the heap should be given back now. */
+        /** As {@link #sample(long, boolean)} for a heap that has not grown since the last release. */
         boolean sample(long cpuNanos) {
+            return sample(cpuNanos, false);
+        }
+
+        /**
+         * Records one sample's CPU nanoseconds, and whether the heap grew by {@link #WORTH_RELEASING_BYTES} since
+         * the last release; true when the heap should be given back now.
+         */
+        boolean sample(long cpuNanos, boolean heapGrew) {
             floor = Math.min(floor, cpuNanos);
             boolean quiet = cpuNanos <= floor + QUIET_ABOVE_FLOOR * sampleNanos;
             if (!quiet) {
@@ -121,7 +142,7 @@ public final class IdleHeapRelease {
                 return false;
             }
             quietInARow++;
-            if (quietInARow >= QUIET_SAMPLES && workSinceRelease >= WORK_BETWEEN_RELEASES.toNanos()) {
+            if (quietInARow >= QUIET_SAMPLES && (workSinceRelease >= WORK_BETWEEN_RELEASES.toNanos() || heapGrew)) {
                 workSinceRelease = 0;
                 quietInARow = 0;
                 return true;

@@ -38,6 +38,17 @@ class IdleHeapReleaseTest {
     }
 
     @Test
+    void aHeapThatGrewIsGivenBackAfterQuietEvenWithLittleWork() {
+        IdleHeapRelease.QuietWatch watch = new IdleHeapRelease.QuietWatch(SAMPLE);
+        watch.sample(0);
+        assertThat(watch.sample(SECOND / 2, true)).as("working a little").isFalse();
+        assertThat(watch.sample(0, true)).as("first quiet sample").isFalse();
+        assertThat(watch.sample(0, true)).as("second quiet sample, the heap has grown").isTrue();
+        assertThat(watch.sample(0, false)).as("given back: not grown since").isFalse();
+        assertThat(watch.sample(0, false)).isFalse();
+    }
+
+    @Test
     void quietIsMeasuredAgainstTheProcessesOwnFloor() {
         // the launcher's pollers (Kafka, sidecars) use ~14 % of a core when nothing is asked of them
         IdleHeapRelease.QuietWatch watch = new IdleHeapRelease.QuietWatch(SAMPLE);

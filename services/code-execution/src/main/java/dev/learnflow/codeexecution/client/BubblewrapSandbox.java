@@ -159,6 +159,26 @@ public class BubblewrapSandbox {
         }
     }
 
+    /**
+     * Ends the idle pre-started sandboxes of every slot but {@code keep} (the mesh has gone quiet); returns how many
+     * were ended. A run that takes one of them at the same moment simply starts cold.
+     */
+    int keepWarmOnly(int keep) {
+        int ended = 0;
+        for (Map.Entry<Integer, Started> e : warm.entrySet()) {
+            if (e.getKey() != keep && warm.remove(e.getKey(), e.getValue())) {
+                discard(e.getValue());
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** Idle pre-started sandboxes now. */
+    public int idleSandboxCount() {
+        return warm.size();
+    }
+
     private Started takeWarm(int slot) {
         Started s = warm.remove(slot);
         if (s != null && !s.process().isAlive()) {
