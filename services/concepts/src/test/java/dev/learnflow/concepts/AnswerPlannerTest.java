@@ -269,6 +269,21 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void writtenSyntaxNamesItsLesson() {
+        // lesson-syntax.tsv: the code a question writes says which concept it asks about
+        Map<String, String> asked = Map.of(
+                "what is `def area(r: float) -> float` doing", "type-hints",
+                "why would someone write f(**settings)", "args-and-kwargs",
+                "what does s[1:4] give me", "slicing",
+                "what does `head, *tail = items` do", "unpacking",
+                "why is `a is b` False when both lists look equal", "identity-and-equality",
+                "how do while statements work", "while-loops",
+                "how do if statements work", "conditionals");
+        asked.forEach((question, topic) -> assertThat(describe(planner.plan(question, null))).as(question)
+                .startsWith("lesson:" + topic));
+    }
+
+    @Test
     void studentWordsForConceptsReachPythonsWords() {
         assertThat(topicOf(planner.plan("what is the star thing in function args like def f(*stuff)", null)))
                 .isEqualTo("args-and-kwargs");

@@ -98,5 +98,26 @@ class DocIndexTest {
         assertThat(Bm25.tokens("What does the yield keyword do in generators?")).containsExactly("yield",
                 "generator");
         assertThat(Bm25.tokens("str.split and __init__")).containsExactly("str", "split", "__init__");
+        // the plural of filler is filler; the snakes are not the language
+        assertThat(Bm25.tokens("how do if statements work with keywords")).isEmpty();
+        assertThat(Bm25.tokens("are pythons venomous")).containsExactly("python", "venomous");
+    }
+
+    @Test
+    void bm25ScoresOnlyDocumentsHoldingATermAndRareTermsWeighMore() {
+        Bm25 bm25 = new Bm25();
+        bm25.add("lists hold items in order");
+        bm25.add("a dictionary maps keys to values");
+        bm25.add("lists lists and more about lists, sorting them and slicing them and copying them");
+        double[] scores = bm25.scores(Bm25.tokens("what is a dictionary"));
+        assertThat(scores[1]).isPositive();
+        assertThat(scores[0]).isZero();
+        assertThat(scores[2]).isZero();
+        double[] lists = bm25.scores(List.of("list"));
+        assertThat(lists[1]).isZero();
+        assertThat(lists[0]).isPositive();
+        assertThat(lists[2]).as("more occurrences").isGreaterThan(lists[0]);
+        assertThat(bm25.idf("dictionary")).isGreaterThan(bm25.idf("list"));
+        assertThat(bm25.idf("absent")).isZero();
     }
 }

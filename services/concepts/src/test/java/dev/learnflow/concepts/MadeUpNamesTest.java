@@ -31,7 +31,10 @@ class MadeUpNamesTest {
                 "whats the unless keyword in python for", "explain the python 'then' keyword",
                 "how do i use the built in sqroot() function", "what is the python @autoclose decorator",
                 "how does the zorblax module work", "what does math.sqroot do",
-                "how do i use the @memo_forever decorator from functools", "what does the ?? operator do")) {
+                "how do i use the @memo_forever decorator from functools", "what does the ?? operator do",
+                "how do i use the foreach loop in python", "does python's unless statement need an else",
+                "what does the keep_going loop do", "explain the @cache_everything decorator in the standard library",
+                "how do i import the fancymath modul")) {
             assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
                 assertThat(a.reason()).as(question).isEqualTo("no-such-name");
                 assertThat(a.choices()).hasSizeBetween(2, 3);
@@ -70,7 +73,9 @@ class MadeUpNamesTest {
                 "what does the python @property decorator do", "how does the math module work",
                 "what does math.sqrt do", "my @timer decorator prints twice", "what does the built in len() function do",
                 "how does the @lru_cache decorator from functools work", "what does the @wraps decorator in functools do",
-                "what does the // operator do", "what does the += operator do", "the == operator vs is")) {
+                "what does the // operator do", "what does the += operator do", "the == operator vs is",
+                "how do i loop until the user types quit", "why does my for loop over my_list loop forever",
+                "how do i import the math module", "what does the python @staticmethod decorator do")) {
             assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
         }
     }

@@ -56,8 +56,8 @@ class StudentWrappingTest {
 
     private final Spelling spelling = new Spelling(
             Set.of("biggest", "bigger", "number", "list", "together", "largest", "element", "elements", "changed",
-                    "charged", "loop", "lists", "enumerate"),
-            Set.of("enumerate", "list"));
+                    "charged", "loop", "lists", "enumerate", "tuple", "integer", "argument", "brother", "other"),
+            Set.of("enumerate", "list", "tuple"));
 
     @Test
     void aMisspeltEverydayWordIsMendedIntoTheOneKnownWord() {
@@ -67,6 +67,15 @@ class StudentWrappingTest {
         assertThat(spelling.correct("index of an eleemnt")).isEqualTo("index of an element");
         assertThat(spelling.correct("the bigest number")).as("a left-out letter").isEqualTo("the biggest number");
         assertThat(spelling.correct("use enumrate")).as("concept names as before").isEqualTo("use enumerate");
+    }
+
+    @Test
+    void aLetterTypedTwiceOrAStrayLetterInALongWordComesOut() {
+        assertThat(spelling.correct("tupple or list")).as("a five-letter name, letter doubled").isEqualTo("tuple or list");
+        assertThat(spelling.correct("an interger")).as("a stray letter in a long word").isEqualTo("an integer");
+        assertThat(spelling.correct("one arguement")).isEqualTo("one argument");
+        // a short word one letter longer than a known one is too often a real word the documentation never uses
+        assertThat(spelling.correct("my brothers")).isEqualTo("my brothers");
     }
 
     @Test

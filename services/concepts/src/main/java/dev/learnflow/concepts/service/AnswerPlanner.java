@@ -255,8 +255,11 @@ public class AnswerPlanner {
         boolean ownsHeaviest = heaviest >= MIN_KEY_WEIGHT && lessons.names(lesson.lesson(), lower) && keys.all().stream()
                 .anyMatch(t -> !codeStems.contains(t) && keyTerms.weight(t, keys) >= heaviest
                         && keyTerms.weight(t, keys) > heaviestCode && keyTerms.names(lesson.lesson(), t));
+        // a keyword is owned by the lesson whose own names hold it: "if statements" is the lesson titled "if, elif
+        // and else", not the grammar's compound statements
         boolean codeNameNotOwned = !ownsHeaviest && !codeNames.isEmpty() && codeNames.stream()
-                .noneMatch(n -> lessons.names(lesson.lesson(), n) || lessons.names(lesson.lesson(), n + "()"));
+                .noneMatch(n -> lessons.names(lesson.lesson(), n) || lessons.names(lesson.lesson(), n + "()")
+                        || MadeUpNames.KEYWORDS.contains(n) && keyTerms.names(lesson.lesson(), KeyTerms.stem(n)));
         // Likewise a lesson that is only a near match and that the question does not name ("max and min with a
         // key" is not the dictionaries lesson) gives way to a section documenting a name the question uses.
         boolean unnamedNearMatch = lesson.similarity() < LESSON_SURE && !lessons.names(lesson.lesson(), lower);

@@ -62,7 +62,9 @@ public final class Filler {
     private static final List<ChatWord> CHAT = List.of(new ChatWord("wat", "what"), new ChatWord("wut", "what"),
             new ChatWord("ur", "your"), new ChatWord("cuz", "because"), new ChatWord("coz", "because"),
             new ChatWord("ppl", "people"), new ChatWord("(?<=\\b(?:can|could|would|will|do|did|should|if|when|have|"
-                    + "thank) )u", "you"));
+                    + "thank) )u", "you"),
+            // "round brackets" are parentheses: the word "round" would name round() (and the maths lesson)
+            new ChatWord("round (?:brackets?|braces?)", "parentheses"));
     /** "y does ..." at the start is "why". */
     private static final Pattern LEADING_Y = Pattern.compile("^y (?=(?:does|do|is|are|did|would|can|cant|doesnt|isnt)\\b)",
             FLAGS);

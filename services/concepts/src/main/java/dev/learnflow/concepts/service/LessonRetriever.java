@@ -44,6 +44,36 @@ public class LessonRetriever {
      */
     private static final Pattern SETTING = Pattern.compile(
             "\\b(?:in|inside|within|during)\\s+(?:(?:a|an|the|my|your|this|that|our)\\s+)?(?:[a-z]+\\s+)?$");
+    /**
+     * A lesson whose syntax the question writes ("a, b = b, a"): stronger evidence than a name, which may be a word
+     * of the story; the embedding makes little of code, so the bonus must carry more of the choice.
+     */
+    static final double SYNTAX_BONUS = 0.15;
+
+    private static boolean writesSyntax(Lesson lesson, String lowerQuestion) {
+        return SYNTAX.getOrDefault(lesson.topicId(), List.of()).stream().anyMatch(p -> p.matcher(lowerQuestion).find());
+    }
+
+    /** Syntax each lesson owns as one of its names ({@code concepts/lesson-syntax.tsv}): written code of its concept. */
+    static final String SYNTAX_RESOURCE = "concepts/lesson-syntax.tsv";
+    private static final Map<String, List<Pattern>> SYNTAX = syntax();
+
+    private static Map<String, List<Pattern>> syntax() {
+        Map<String, List<Pattern>> syntax = new HashMap<>();
+        String table = dev.learnflow.platform.text.ClasspathText.read(LessonRetriever.class, SYNTAX_RESOURCE);
+        for (String line : table.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t", 2);
+            syntax.computeIfAbsent(parts[0].strip(), t -> new ArrayList<>()).add(Pattern.compile(parts[1].strip()));
+        }
+        return syntax;
+    }
+
+    /** A name span with brackets, operators or commas is written code, not a word. */
+    private static final Pattern WRITTEN_CODE = Pattern.compile("[()\\[\\]{}=*,:<>]");
+
     /** Aliases too common in questions about anything to say which lesson is meant. */
     private static final Set<String> GENERIC_ALIASES = Set.of("function", "object", "method",
             "attribute", "variable", "condition", "text", "array", "argument", "parameter", "instance", "lookup",
@@ -80,6 +110,7 @@ public class LessonRetriever {
                             + (a.matches(".*\\w") ? "(?:s|es)?(?!\\w)" : "")));
                 }
             }
+            own.addAll(SYNTAX.getOrDefault(lesson.topicId(), List.of()));
             names.put(lesson.topicId(), own);
             for (String alias : lesson.aliases()) {
                 passages.add(new Passage(lesson, encoder.encode(alias)));
@@ -117,9 +148,14 @@ public class LessonRetriever {
                     int[] span = named.get(h.lesson().topicId());
                     boolean inside = span != null && named.values().stream().anyMatch(o -> o[1] - o[0] > span[1] - span[0]
                             && o[0] <= span[0] && span[1] <= o[1]);
-                    boolean incidental = span != null && (story && !lower.substring(span[0], span[1]).contains(" ")
+                    // written code ("first, *rest =") is what is asked wherever it stands; a word may set the scene
+                    boolean incidental = span != null && !WRITTEN_CODE.matcher(lower.substring(span[0], span[1])).find()
+                            && (story && !lower.substring(span[0], span[1]).contains(" ")
                             || SETTING.matcher(lower.substring(0, span[0])).find());
-                    return span != null && !inside && !incidental ? new Hit(h.lesson(), h.similarity() + NAME_BONUS) : h;
+                    if (span == null || inside || incidental) {
+                        return h;
+                    }
+                    return new Hit(h.lesson(), h.similarity() + (writesSyntax(h.lesson(), lower) ? SYNTAX_BONUS : NAME_BONUS));
                 })
                 .sorted(Comparator.comparingDouble(Hit::similarity).reversed()).toList();
     }

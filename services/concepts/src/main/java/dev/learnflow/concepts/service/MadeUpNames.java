@@ -39,6 +39,9 @@ public final class MadeUpNames {
             "(?:\\b(?:the|a|an|python'?s?)\\s+(?:python\\s+)?['\"`]?|['\"`])([a-z_][a-z0-9_]*)['\"`]?\\s+keyword\\b");
     private static final Pattern CLAIMED_CALL = Pattern.compile(
             "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+)?@?([a-z_][a-z0-9_]*)(?:\\(\\)|\\s+(?:function|decorator|method))");
+    /** Words that claim a name is Python's own rather than the student's. */
+    private static final Pattern SAID_TO_BE_PYTHONS = Pattern.compile(
+            "python|standard librar|stdlib|built[- ]?in");
     private static final Pattern DECORATOR = Pattern.compile("(?<![\\w.])@([a-z_][a-z0-9_]*)\\b(?!\\.)");
     /** "the @memo_forever decorator from functools": a decorator said to come from a standard module. */
     private static final Pattern DECORATOR_FROM = Pattern.compile(
@@ -47,7 +50,14 @@ public final class MadeUpNames {
     private static final Pattern FOREIGN_OPERATOR = Pattern.compile(
             "(?<![=!<>?&|+-])(\\?\\?=?|\\?\\.|<=>|===|!==|&&|\\|\\||\\+\\+|--)(?![=&|+-])\\s*(?:[\\w-]+\\s+){0,2}operators?\\b");
     private static final Pattern MODULE = Pattern.compile(
-            "\\b(?:the|python'?s?)\\s+([a-z_][a-z0-9_]*)\\s+(?:module|library)\\b|\\bimport\\s+([a-z_][a-z0-9_]*)");
+            "\\b(?:the|python'?s?)\\s+([a-z_][a-z0-9_]*)\\s+(?:modul|module|library)\\b|\\bimport\\s+(?!(?:the|a|an|my)\\b)([a-z_][a-z0-9_]*)");
+    /**
+     * Control words of other languages that Python lacks, said to be a statement or loop ("python's unless
+     * statement", "the until loop", "a foreach loop"), or a snake_case name said to be one ("the repeat_until loop").
+     */
+    private static final Pattern FOREIGN_STATEMENT = Pattern.compile(
+            "(?:\\b(unless|until|foreach|elsif|elseif|goto|repeat[ _-]until|do[ _-]until)"
+                    + "|\\b(?:the|a|an|python'?s?)\\s+([a-z]+_[a-z0-9_]+))\\s+(?:statements?|loops?|blocks?|clauses?)\\b");
 
     /** What the question names that Python lacks, and real names near it. */
     public record MadeUp(String name, String kind, List<String> nearest) {
@@ -113,10 +123,17 @@ public final class MadeUpNames {
                 return Optional.of(new MadeUp(m.group(1), "built-in", nearest(m.group(1), names, "")));
             }
         }
+        m = FOREIGN_STATEMENT.matcher(lowerQuestion);
+        while (m.find()) {
+            String word = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("[ _-]", "_");
+            if (!names.contains(word) && !KEYWORDS.contains(word) && (!word.contains("_") || unknownWord(word))) {
+                return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
+            }
+        }
         m = DECORATOR.matcher(lowerQuestion);
         while (m.find()) {
             // a decorator of the student's own is unknown too: only one said to be Python's is made up
-            if (lowerQuestion.contains("python") && unknownWord(m.group(1))) {
+            if (SAID_TO_BE_PYTHONS.matcher(lowerQuestion).find() && unknownWord(m.group(1))) {
                 return Optional.of(new MadeUp("@" + m.group(1), "decorator", nearest(m.group(1), names, "@")));
             }
         }

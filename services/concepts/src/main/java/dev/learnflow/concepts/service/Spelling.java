@@ -25,6 +25,8 @@ public final class Spelling {
     private static final int SHORTEST = 5;
     /** Words that are no concept name are mended only from this length on (a swap or a left-out letter). */
     private static final int SHORTEST_PLAIN = 6;
+    /** From this length a plain word may also be mended by taking out a stray letter ("interger"). */
+    private static final int LONG_WORD = 8;
 
     /** Every word the lessons and the documentation use. */
     private final Set<String> known;
@@ -83,9 +85,9 @@ public final class Spelling {
             if (Math.abs(name.length() - word.length()) > allowed) {
                 continue;
             }
-            // a five-letter name ("yield", "class") only through two swapped neighbours ("yeild"): one other
-            // edit from it is too often another English word
-            if (name.length() == SHORTEST && !swapped(word, name)) {
+            // a five-letter name ("yield", "class") only through two swapped neighbours ("yeild") or a letter
+            // typed twice ("tupple"): one other edit from it is too often another English word
+            if (name.length() == SHORTEST && !swapped(word, name) && !doubledOnce(word, name)) {
                 continue;
             }
             int d = distance(word, name, allowed);
@@ -112,16 +114,19 @@ public final class Spelling {
     }
 
     /**
-     * The one known word that a misspelt plain word is with two neighbouring letters swapped back or a left-out
-     * letter put back (or, with {@code anyEdit}, one edit away), or null. Other edits only against a far concept
-     * name: a word one letter too many or one letter other than a known word is too often a real word the
-     * documentation never uses ("brother", "margin").
+     * The one known word that a misspelt plain word is with two neighbouring letters swapped back, a left-out
+     * letter put back, a letter typed twice typed once ("comming"), or, in a long word, a stray letter taken out
+     * ("interger", "arguement") (or, with {@code anyEdit}, one edit away), or null. Other edits only against a far
+     * concept name: a short word one letter too many or one letter other than a known word is too often a real word
+     * the documentation never uses ("brother", "margin").
      */
     private String plainWord(String word, boolean anyEdit) {
         String found = null;
         for (String candidate : plainWords.getOrDefault(word.charAt(0), Set.of())) {
             boolean near = candidate.length() == word.length() && swapped(word, candidate)
                     || missingOne(word, candidate)
+                    || doubledOnce(word, candidate)
+                    || word.length() >= LONG_WORD && missingOne(candidate, word)
                     || anyEdit && Math.abs(candidate.length() - word.length()) <= 1 && distance(word, candidate, 1) == 1;
             if (near) {
                 if (found != null) {
@@ -146,6 +151,19 @@ public final class Spelling {
             }
         }
         return bases;
+    }
+
+    /** Whether the word is the candidate with one of its letters typed twice ("tupple": tuple). */
+    static boolean doubledOnce(String word, String candidate) {
+        if (!missingOne(candidate, word)) {
+            return false;
+        }
+        int i = 0;
+        while (i < candidate.length() && word.charAt(i) == candidate.charAt(i)) {
+            i++;
+        }
+        // word has an extra letter at i: it repeats the letter before or after it
+        return i > 0 && word.charAt(i) == word.charAt(i - 1) || i + 1 < word.length() && word.charAt(i) == word.charAt(i + 1);
     }
 
     /** Whether the word is the candidate with one letter left out ("bigest": biggest, "eleent": element). */
