@@ -18,6 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the sidecars of one process share: name resolution (app id → sidecar), actor placement (actor type → hosting
@@ -38,6 +41,9 @@ public final class SidecarRegistry implements AutoCloseable {
 
     static final int APP_CONNECTIONS = 4096;
 
+    /** How long an idle sidecar worker thread lives. */
+    static final long IDLE_WORKER_SECONDS = 10;
+
     public SidecarRegistry() {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
                 .setInternalBlockingPoolSize(2).setBlockedThreadCheckInterval(10_000));
@@ -47,7 +53,10 @@ public final class SidecarRegistry implements AutoCloseable {
         // every connection the actor calls needed (500 users: "timeout ... getting a connection to :8106", 503s).
         this.httpClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
                 .setKeepAliveTimeout(30).setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(APP_CONNECTIONS));
-        this.workers = Executors.newCachedThreadPool(SidecarThreads.numbered("sidecar-worker"));
+        // As many workers as calls in flight (a cached pool), but an idle one ends after 10 s rather than 60 s: a
+        // burst of 500 users leaves ~90 of them, ~0.1 MiB each, that would otherwise outlive it by a minute (issue 19)
+        this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_WORKER_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), SidecarThreads.numbered("sidecar-worker"));
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, SidecarThreads.numbered("sidecar-timer"));
         // Resiliency timeouts are set for every invocation and cancelled when it answers: removed at once, not
         // kept queued for their 10–30 s, each waking a timer thread when it would have fired (issue 19).
