@@ -65,23 +65,20 @@ public final class IdleHeapRelease {
         }
         long previous = cpuAtLastSample;
         cpuAtLastSample = cpu;
-        long committed = memory.getHeapMemoryUsage().getCommitted();
+        var heap = memory.getHeapMemoryUsage();
+        long committed = heap.getCommitted();
         if (committedAfterRelease < 0) {
             committedAfterRelease = committed;
         }
         boolean heapGrew = committed - committedAfterRelease >= WORTH_RELEASING_BYTES;
-        if (previous >= 0 && watch.sample(cpu - previous, heapGrew) && worthReleasing()) {
+        if (previous >= 0 && watch.sample(cpu - previous, heapGrew)
+                && committed - Math.max(heap.getInit(), 0) >= WORTH_RELEASING_BYTES) {
             long[] sizes = release();
             committedAfterRelease = sizes[1];
             cpuAtLastSample = os.getProcessCpuTime();   // the collection's own CPU is not work
             LOG.log(System.Logger.Level.INFO, "quiet after work: heap given back, committed {0} MiB -> {1} MiB",
                     sizes[0] >> 20, sizes[1] >> 20);
         }
-    }
-
-    private boolean worthReleasing() {
-        var heap = memory.getHeapMemoryUsage();
-        return heap.getCommitted() - Math.max(heap.getInit(), 0) >= WORTH_RELEASING_BYTES;
     }
 
     /**

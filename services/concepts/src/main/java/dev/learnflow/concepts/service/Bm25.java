@@ -3,7 +3,6 @@ package dev.learnflow.concepts.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,7 +62,7 @@ public class Bm25 {
 
     /** Adds a document; its position is its id. */
     public void add(String text) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         List<String> tokens = tokens(text);
         tokens.forEach(t -> counts.merge(t, 1, Integer::sum));
         int doc = size;

@@ -118,6 +118,12 @@ public class LessonRetriever {
             passages.add(new Passage(lesson, encoder.encode(lesson.title() + ". " + lesson.idea())));
             passages.add(new Passage(lesson, encoder.encode(lesson.title() + ". " + lesson.inDepth())));
         }
+        // a topic misspelt in the syntax table would silently own nothing: fail at start-up instead
+        Set<String> unknown = new java.util.TreeSet<>(SYNTAX.keySet());
+        unknown.removeAll(names.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException(SYNTAX_RESOURCE + " names topics no lesson has: " + unknown);
+        }
     }
 
     /** Every lesson, in knowledge-base order. */

@@ -126,7 +126,7 @@ public final class MadeUpNames {
         m = FOREIGN_STATEMENT.matcher(lowerQuestion);
         while (m.find()) {
             String word = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("[ _-]", "_");
-            if (!names.contains(word) && !KEYWORDS.contains(word) && (!word.contains("_") || unknownWord(word))) {
+            if (!names.contains(word) && (!word.contains("_") || unknownWord(word))) {   // names holds the keywords
                 return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
             }
         }

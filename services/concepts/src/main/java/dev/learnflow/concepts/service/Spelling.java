@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * (so real words stay as written), and only into a concept name (a lesson's title or alias word, a documented
  * name) that starts with the same letter and is one edit away (two for long words). A longer misspelt word that is no
  * concept name ("bigegst", "laregst", "bigest") is mended into the one word the lessons or the documentation use
- * that it is with two neighbouring letters swapped back or a left-out letter put back, the commonest typing slips:
- * the embedding reads "biggest" as a word and the misspelling as pieces.
+ * that it is with two neighbouring letters swapped back, a left-out letter put back, a letter typed twice typed
+ * once, or (in a long word) a stray letter taken out, the commonest typing slips: the embedding reads "biggest" as a
+ * word and the misspelling as pieces.
  */
 public final class Spelling {
 
