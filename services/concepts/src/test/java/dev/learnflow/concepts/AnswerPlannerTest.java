@@ -147,6 +147,35 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aLessonComesWithTheDocumentationSectionNamedForTheAskedDetail() {
+        Map<String, String[]> expected = Map.of(
+                "whats a float", new String[]{"numbers-and-types", "float"},
+                "what are keyword arguments", new String[]{"defining-functions", "Keyword Arguments"},
+                "does python have switch case", new String[]{"match-statement", "switch or case"},
+                "i did b = a with a list and changed b but a changed too?? why",
+                new String[]{"mutability", "also change list"});
+        expected.forEach((question, lessonAndSection) -> {
+            AnswerPlanner.LessonPlan plan = planned(question, null, AnswerPlanner.LessonPlan.class);
+            assertThat(plan.hit().lesson().topicId()).as(question).isEqualTo(lessonAndSection[0]);
+            assertThat(plan.reference()).as(question).isNotNull();
+            assertThat(plan.reference().passage().section()).as(question).contains(lessonAndSection[1]);
+        });
+    }
+
+    @Test
+    void aSectionOnAnotherModulesNameOrAnEnglishWordIsNoReference() {
+        // subprocess's Popen.wait and os.read share a word with the question, not its subject
+        for (String question : List.of("how do i make the program wait for 1 second",
+                "read() vs readline() vs readlines()")) {
+            AnswerPlanner.LessonPlan plan = planned(question, null, AnswerPlanner.LessonPlan.class);
+            String reference = plan.reference() == null ? "none" : plan.reference().passage().doc();
+            assertThat(reference).as(question).doesNotStartWith("library/subprocess").doesNotStartWith("library/os.");
+        }
+        assertThat(planned("what is a for loop", null, AnswerPlanner.LessonPlan.class).reference().passage()
+                .section()).contains("for");
+    }
+
+    @Test
     void misspeltConceptNamesAreReadAsTheConcept() {
         assertThat(topicOf(planner.plan("what is a tupel for", null))).isEqualTo("tuples");
         assertThat(topicOf(planner.plan("exeption handling basics", null))).isEqualTo("try-except");

@@ -26,10 +26,15 @@ class BeyondTheLessonsFlowTest extends ConceptsMeshTest {
         answerTracesWithPython(agent.knowledgeBase().byTopic("generators").orElseThrow().example());
         ConceptRequested request = request("what does the yield keyword do", "for-loops");
 
-        JsonNode data = answerTo(request).path("data");
+        JsonNode answer = answerTo(request);
+        JsonNode data = answer.path("data");
 
         pinned("concept-lesson", data);
         assertThat(data.path("topicId").asText()).isEqualTo("generators");
+        // the lesson explains with a traced example; the language reference's section on yield is quoted under it
+        assertThat(data.path("reference").path("section").asText()).contains("yield");
+        assertThat(answer.path("text").asText()).contains("In Python's documentation")
+                .contains("Source: Python Language Reference");
         assertThat(data.path("curriculumTopicId").asText()).isEqualTo("comprehensions");
         assertThat(data.path("trace").path("stdout").asText()).contains("got 3");
         assertThat(data.path("mermaid").asText()).startsWith("flowchart TD");

@@ -1,5 +1,6 @@
 package dev.learnflow.concepts.service;
 
+import dev.learnflow.concepts.domain.DocPassage;
 import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.platform.embedding.Encoder;
 
@@ -32,6 +33,8 @@ public class AnswerPlanner {
     /** A documentation section must beat a merely acceptable lesson by this much to be preferred. */
     static final double DOC_OVER_LESSON = 0.06;
     static final int CHOICES = 3;
+    /** A section whose own name holds this share of the question's content weight is a lesson's reference. */
+    static final double REFERENCE_NAMED = 0.3;
     /** A lesson the question names (with its name bonus) and that leads the next by this much ... */
     static final double NAMED_LESSON_LEAD = 0.08;
     /** ... answers down to this similarity. */
@@ -79,6 +82,8 @@ public class AnswerPlanner {
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b"
                     + "|(?<![\\w.])([a-z_][a-z0-9_]*)\\([^()\\w]{0,30}\\w[^()]{0,30}\\)");
+    /** A library reference page of one module: {@code library/os.html#read}. */
+    private static final Pattern MODULE_PAGE = Pattern.compile("library/([a-z_][a-z0-9_.]*)\\.html");
     /** The text of a string literal passed to a call ({@code int("abc")}): the student's data, not a name. */
     private static final Pattern CALL_STRING_ARGUMENT = Pattern.compile("(\\w\\(\\s*)([\"'])[^\"'\\n]*\\2");
 
@@ -101,6 +106,7 @@ public class AnswerPlanner {
     private final Set<String> builtinFunctions;
     private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
     private final MadeUpNames madeUpNames;
+    private final Set<String> moduleNames;
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
         this.lessons = lessons;
@@ -117,6 +123,7 @@ public class AnswerPlanner {
         this.keyTerms = new KeyTerms(lessons.lessons(), docs.pythonNames(), docs.builtinFunctions());
         this.coverage = new ContentCoverage(lessons.lessons(), docs::idf);
         this.builtinFunctions = Set.copyOf(docs.builtinFunctions());
+        this.moduleNames = Set.copyOf(docs.moduleNames());
         Set<String> allNames = new java.util.HashSet<>(docs.documentedNames());
         allNames.addAll(docs.pythonNames());
         allNames.addAll(docs.builtinFunctions());
@@ -135,7 +142,15 @@ public class AnswerPlanner {
     public sealed interface Plan permits LessonPlan, DocPlan, Abstain {
     }
 
-    public record LessonPlan(LessonRetriever.Hit hit) implements Plan {
+    /**
+     * @param reference the section of Python's documentation on what the question asks, when one matches it well
+     *                  (the lesson teaches the idea with a traced example; the section is the exact reference for
+     *                  the detail asked: {@code end=} of {@code print()} beside the input and output lesson); or null
+     */
+    public record LessonPlan(LessonRetriever.Hit hit, DocIndex.Hit reference) implements Plan {
+        public LessonPlan(LessonRetriever.Hit hit) {
+            this(hit, null);
+        }
     }
 
     public record DocPlan(DocIndex.Hit hit) implements Plan {
@@ -188,8 +203,60 @@ public class AnswerPlanner {
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
         Plan plan = planFirst(spelled, corrected, question, vector, preferredTopicId);
-        return plan instanceof LessonPlan lesson && !isVague(corrected.toLowerCase(Locale.ROOT))
-                ? aboutTheSubject(question, vector, lesson) : plan;
+        if (!(plan instanceof LessonPlan) || isVague(corrected.toLowerCase(Locale.ROOT))) {
+            return plan;
+        }
+        Plan subject = aboutTheSubject(question, vector, (LessonPlan) plan);
+        return subject instanceof LessonPlan lesson ? withReference(question, vector, lesson) : subject;
+    }
+
+    /**
+     * The lesson with the section of the documentation named for what the question asks: it matches the question
+     * as well as a section answering on its own must (close in meaning and sharing its words, or documenting a name
+     * the question uses), and its own name (heading, documented names) holds {@link #REFERENCE_NAMED} of the
+     * question's content weight. A section on a module's function or a type's method must also be asked about by
+     * that module or type, or by the name written as code: "wait 1 second" is not {@code subprocess.Popen.wait}.
+     */
+    private LessonPlan withReference(String question, float[] vector, LessonPlan plan) {
+        KeyTerms.Asked keys = keyTerms.of(question);
+        Map<String, Double> content = coverage.weights(question);
+        String lower = question.toLowerCase(Locale.ROOT);
+        Set<String> words = Set.copyOf(Bm25.tokens(lower));
+        List<String> codeNames = codeNames(lower);
+        return docs.search(question, vector, 1, keys.marked()).stream()
+                .filter(h -> h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL
+                        || h.named() && h.similarity() >= namedDocMin(keys))
+                .filter(h -> !content.isEmpty() && coverage.ofName(h.passage(), content) >= REFERENCE_NAMED)
+                .filter(h -> askedByOwner(h.passage(), words, codeNames, keys.marked()))
+                .findFirst().map(h -> new LessonPlan(plan.hit(), h)).orElse(plan);
+    }
+
+    /**
+     * Whether the owner of what the section documents is asked about: a module's function ({@code os.read}, on the
+     * module's page) needs the module named in the question, since a student's {@code read()} is a file's; a type's
+     * method ({@code str.find}) needs the type named or the method written as code ({@code .find}, {@code find()}).
+     */
+    private boolean askedByOwner(DocPassage passage, Set<String> words, List<String> codeNames, Set<String> marked) {
+        if (passage.keywords().isBlank()) {
+            return true;
+        }
+        Matcher page = MODULE_PAGE.matcher(passage.doc());
+        if (page.lookingAt() && moduleNames.contains(page.group(1))
+                && java.util.Arrays.stream(page.group(1).split("\\.")).noneMatch(words::contains)) {
+            return false;
+        }
+        for (String name : passage.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
+            int dot = name.lastIndexOf('.');
+            if (dot < 0) {
+                continue;
+            }
+            String last = name.substring(dot + 1).strip();
+            boolean owner = java.util.Arrays.stream(name.substring(0, dot).split("\\.")).anyMatch(words::contains);
+            if (!owner && !codeNames.contains(last) && !marked.contains(last)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Plan planFirst(String spelled, String corrected, String question, float[] vector, String preferredTopicId) {

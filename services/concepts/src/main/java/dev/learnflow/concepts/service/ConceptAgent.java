@@ -141,10 +141,11 @@ public class ConceptAgent {
         if (plan instanceof AnswerPlanner.Abstain abstain) {
             return abstention(abstain);
         }
-        return lessonAnswer(request, ((AnswerPlanner.LessonPlan) plan).hit());
+        AnswerPlanner.LessonPlan lessonPlan = (AnswerPlanner.LessonPlan) plan;
+        return lessonAnswer(request, lessonPlan.hit(), lessonPlan.reference());
     }
 
-    private Answer lessonAnswer(ConceptRequested request, LessonRetriever.Hit hit) {
+    private Answer lessonAnswer(ConceptRequested request, LessonRetriever.Hit hit, DocIndex.Hit reference) {
         Lesson lesson = hit.lesson();
         Wording wording = Wording.forStudent(request.request().context(), lesson.topicId());
         TraceRunner.Outcome trace = traces.trace(lesson.example());
@@ -159,9 +160,16 @@ public class ConceptAgent {
                 mermaid == null ? "none" : lesson.diagram(), mermaid);
         ConceptLesson data = new ConceptLesson(lesson.topicId(), lesson.curriculumTopicId(), lesson.title(),
                 wording.label(), illustration, rounded(hit.similarity()), explanation.provenance(), KNOWLEDGE_BASE,
-                lesson.source());
-        return new Answer(ExplanationText.compose(lesson, explanation.text(), wording,
-                trace.trace() == null ? null : trace.trace().path("stdout").asText(null)), data);
+                lesson.source(), reference == null ? null : sourceOf(reference.passage()));
+        String text = ExplanationText.compose(lesson, explanation.text(), wording,
+                trace.trace() == null ? null : trace.trace().path("stdout").asText(null));
+        return new Answer(reference == null ? text : text + "\n\n" + DocAnswerText.reference(reference.passage()),
+                data);
+    }
+
+    private static ConceptDocumentation.Source sourceOf(DocPassage passage) {
+        return new ConceptDocumentation.Source(passage.source(), passage.section(), passage.doc(),
+                DocAnswerText.LICENSE);
     }
 
     private Answer documentationAnswer(DocIndex.Hit hit) {
@@ -174,8 +182,7 @@ public class ConceptAgent {
                 trace != null && traced == null ? trace.unavailableBecause() : null,
                 mermaid == null ? "none" : diagram, mermaid);
         ConceptDocumentation data = new ConceptDocumentation(passage.section(), Wording.BEGINNER.label(),
-                passage.id(), passage.citation(), new ConceptDocumentation.Source(passage.source(),
-                passage.section(), passage.doc(), DocAnswerText.LICENSE), illustration, rounded(hit.similarity()),
+                passage.id(), passage.citation(), sourceOf(passage), illustration, rounded(hit.similarity()),
                 Provenance.offline(), PYTHON_DOCS);
         return new Answer(DocAnswerText.documentation(passage,
                 traced == null ? null : traced.path("stdout").asText(null)), data);

@@ -11,6 +11,8 @@ public final class DocAnswerText {
 
     /** How much of a documentation section the answer quotes. */
     static final int QUOTED_CHARS = 1100;
+    /** ... and how much of one quoted under a lesson. */
+    static final int REFERENCE_CHARS = 500;
     public static final String LICENSE = "Python documentation © Python Software Foundation, PSF License";
 
     private DocAnswerText() {
@@ -35,6 +37,18 @@ public final class DocAnswerText {
         }
         text.append("*Source: ").append(passage.citation()).append(". ").append(LICENSE).append(".*");
         return text.toString().strip();
+    }
+
+    /**
+     * The documentation section quoted under a lesson: the exact reference for what the question asked, shorter than
+     * a documentation answer (the lesson has already explained the idea).
+     */
+    public static String reference(DocPassage passage) {
+        StringBuilder text = new StringBuilder("**In Python's documentation** (").append(passage.source())
+                .append(", “").append(passage.section()).append("”):\n\n");
+        excerpt(passage.text(), REFERENCE_CHARS).lines().forEach(l -> text.append("> ").append(l).append('\n'));
+        return text.append("\n*Source: ").append(passage.citation()).append(". ").append(LICENSE).append(".*")
+                .toString();
     }
 
     public static String abstention(String reason, List<Lesson> choices) {
@@ -98,15 +112,19 @@ public final class DocAnswerText {
 
     /** The opening of the section, cut at a paragraph (or sentence) boundary. */
     static String excerpt(String text) {
-        if (text.length() <= QUOTED_CHARS) {
+        return excerpt(text, QUOTED_CHARS);
+    }
+
+    static String excerpt(String text, int chars) {
+        if (text.length() <= chars) {
             return text.strip();
         }
-        int cut = text.lastIndexOf("\n\n", QUOTED_CHARS);
-        if (cut < QUOTED_CHARS / 3) {
-            cut = text.lastIndexOf(". ", QUOTED_CHARS) + 1;
+        int cut = text.lastIndexOf("\n\n", chars);
+        if (cut < chars / 3) {
+            cut = text.lastIndexOf(". ", chars) + 1;
         }
         if (cut <= 0) {
-            cut = QUOTED_CHARS;
+            cut = chars;
         }
         return text.substring(0, cut).strip() + " …";
     }
