@@ -163,6 +163,21 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void anErrorNamedOrQuotedBringsItsExceptionsEntryUnderTheLesson() {
+        Map<String, String[]> expected = Map.of(
+                "maximum recursion depth exceeded what does it mean", new String[]{"recursion", "RecursionError"},
+                "name 'total' is not defined but i did define it", new String[]{"scope", "NameError"},
+                "KeyError when i access my dict why", new String[]{"dictionaries", "KeyError"});
+        expected.forEach((question, lessonAndException) -> {
+            AnswerPlanner.LessonPlan plan = planned(question, null, AnswerPlanner.LessonPlan.class);
+            assertThat(plan.hit().lesson().topicId()).as(question).isEqualTo(lessonAndException[0]);
+            assertThat(plan.reference()).as(question).isNotNull();
+            assertThat(plan.reference().passage().doc()).as(question).startsWith("library/exceptions.html");
+            assertThat(plan.reference().passage().section()).as(question).endsWith(lessonAndException[1]);
+        });
+    }
+
+    @Test
     void aSectionOnAnotherModulesNameOrAnEnglishWordIsNoReference() {
         // subprocess's Popen.wait and os.read share a word with the question, not its subject
         for (String question : List.of("how do i make the program wait for 1 second",

@@ -82,6 +82,10 @@ public class AnswerPlanner {
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?<![\\w.])([a-z_][a-z0-9_]*)\\(\\)|\\b[a-z_][a-z0-9_]*\\.([a-z_][a-z0-9_]*)\\b"
                     + "|(?<![\\w.])([a-z_][a-z0-9_]*)\\([^()\\w]{0,30}\\w[^()]{0,30}\\)");
+    /** A name that is an exception's: {@code KeyError}, {@code StopIteration} is not one of them. */
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("(?i)\\b([a-z]+(?:error|exception|warning))\\b");
+    /** Where the built-in exceptions are documented. */
+    private static final String EXCEPTIONS_PAGE = "library/exceptions.html";
     /** A library reference page of one module: {@code library/os.html#read}. */
     private static final Pattern MODULE_PAGE = Pattern.compile("library/([a-z_][a-z0-9_.]*)\\.html");
     /** The text of a string literal passed to a call ({@code int("abc")}): the student's data, not a name. */
@@ -107,6 +111,8 @@ public class AnswerPlanner {
     private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
     private final MadeUpNames madeUpNames;
     private final Set<String> moduleNames;
+    /** The exceptions the documentation documents, in lower case ({@code indexerror}). */
+    private final Set<String> exceptionNames;
 
     public AnswerPlanner(LessonRetriever lessons, DocIndex docs, Encoder encoder) {
         this.lessons = lessons;
@@ -124,6 +130,8 @@ public class AnswerPlanner {
         this.coverage = new ContentCoverage(lessons.lessons(), docs::idf);
         this.builtinFunctions = Set.copyOf(docs.builtinFunctions());
         this.moduleNames = Set.copyOf(docs.moduleNames());
+        this.exceptionNames = docs.documentedNames().stream().filter(n -> EXCEPTION_NAME.matcher(n).matches())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         Set<String> allNames = new java.util.HashSet<>(docs.documentedNames());
         allNames.addAll(docs.pythonNames());
         allNames.addAll(docs.builtinFunctions());
@@ -219,16 +227,48 @@ public class AnswerPlanner {
      */
     private LessonPlan withReference(String question, float[] vector, LessonPlan plan) {
         KeyTerms.Asked keys = keyTerms.of(question);
+        Optional<DocIndex.Hit> exception = exceptionSection(question, vector);
+        if (exception.isPresent()) {
+            return new LessonPlan(plan.hit(), exception.get());
+        }
         Map<String, Double> content = coverage.weights(question);
         String lower = question.toLowerCase(Locale.ROOT);
         Set<String> words = Set.copyOf(Bm25.tokens(lower));
         List<String> codeNames = codeNames(lower);
-        return docs.search(question, vector, 1, keys.marked()).stream()
+        if (content.isEmpty()) {
+            return plan;
+        }
+        return docs.search(question, vector, 1, keys.marked(), passage -> coverage.ofName(passage, content)
+                        >= REFERENCE_NAMED && askedByOwner(passage, words, codeNames, keys.marked())).stream()
                 .filter(h -> h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL
                         || h.named() && h.similarity() >= namedDocMin(keys))
-                .filter(h -> !content.isEmpty() && coverage.ofName(h.passage(), content) >= REFERENCE_NAMED)
-                .filter(h -> askedByOwner(h.passage(), words, codeNames, keys.marked()))
                 .findFirst().map(h -> new LessonPlan(plan.hit(), h)).orElse(plan);
+    }
+
+    /**
+     * The section documenting the exception the question names ("KeyError when i read my dict") or whose message it
+     * quotes ("list index out of range", see {@link StudentWords#exceptionsQuoted}): what the student meets is that
+     * error, whatever lesson explains the code around it.
+     */
+    private Optional<DocIndex.Hit> exceptionSection(String question, float[] vector) {
+        List<String> asked = new ArrayList<>();
+        Matcher named = EXCEPTION_NAME.matcher(question);
+        while (named.find()) {
+            asked.add(named.group(1));
+        }
+        asked.addAll(studentWords.exceptionsQuoted(question));
+        for (String name : asked) {
+            String exception = name.toLowerCase(Locale.ROOT);
+            if (!exceptionNames.contains(exception)) {
+                continue;
+            }
+            Optional<DocIndex.Hit> section = docs.documenting(exception, vector, EXCEPTIONS_PAGE).stream()
+                    .findFirst();
+            if (section.isPresent()) {
+                return section;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

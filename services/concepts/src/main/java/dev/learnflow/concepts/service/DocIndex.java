@@ -225,6 +225,15 @@ public class DocIndex {
      *                    any function"): searched and matched as names
      */
     public List<Hit> search(String question, float[] questionVector, int limit, Set<String> markedNames) {
+        return search(question, questionVector, limit, markedNames, passage -> true);
+    }
+
+    /**
+     * The same among the candidate sections that are {@code eligible}: the others are dropped before their vectors
+     * are needed (embedding a section not met before is most of a search's cost).
+     */
+    public List<Hit> search(String question, float[] questionVector, int limit, Set<String> markedNames,
+                            java.util.function.Predicate<DocPassage> eligible) {
         List<String> terms = new ArrayList<>(Bm25.tokens(question));
         markedNames.stream().filter(n -> !terms.contains(n)).forEach(terms::add);
         Matcher code = CODE_NAME.matcher(question.toLowerCase(Locale.ROOT));
@@ -240,6 +249,7 @@ public class DocIndex {
             byName.getOrDefault(name, List.of()).stream().filter(i -> !candidates.contains(i)).limit(NAMED_CANDIDATES)
                     .forEach(candidates::add);
         }
+        candidates.removeIf(i -> !eligible.test(passages.get(i)));
         List<Hit> hits = new ArrayList<>();
         String lower = question.toLowerCase(Locale.ROOT);
         Set<String> words = Set.copyOf(List.of(lower.split("[^a-z0-9_]+")));
@@ -294,6 +304,22 @@ public class DocIndex {
             return 0;
         }
         return terms.stream().filter(t -> bm25.idf(t) > 0).count() / (double) terms.size();
+    }
+
+    /**
+     * The sections documenting exactly this name (its last part, any case), those of the page that defines it first
+     * ({@code library/exceptions.html} for {@code IndexError}, before the tutorial's mentions), each scored against
+     * the question like a search hit.
+     */
+    public List<Hit> documenting(String name, float[] questionVector, String definingPage) {
+        List<Hit> hits = new ArrayList<>();
+        for (int i : byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
+            double similarity = Encoder.cosine(questionVector, vector(i));
+            hits.add(new Hit(passages.get(i), similarity, 0, true, similarity + NAME_BONUS));
+        }
+        hits.sort(Comparator.comparing((Hit h) -> !h.passage().doc().startsWith(definingPage))
+                .thenComparing(Comparator.comparingDouble(Hit::score).reversed()));
+        return hits;
     }
 
     private float[] vector(int i) {

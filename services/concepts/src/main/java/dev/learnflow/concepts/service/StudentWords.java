@@ -14,28 +14,36 @@ import java.util.regex.Pattern;
  * to the question (nothing is taken away), so both retrievals find what was meant. The table is
  * {@code concepts/student-words.tsv}. Students also describe what a name does without knowing it ("how many items are
  * in my list", "glue the words into one string"): {@code concepts/described-names.tsv} adds the name, written as code
- * ({@code len()}, {@code str.join()}), so the relevance checks ask the answer to hold that name.
+ * ({@code len()}, {@code str.join()}), so the relevance checks ask the answer to hold that name. And they quote
+ * Python's error messages without the exception's name ("list index out of range"): {@code concepts/error-messages.tsv}
+ * names the exception ({@code IndexError}) for the answer to quote its documentation; it is not added to what is
+ * searched, since the lesson on the code around the error teaches more than the exception's one-line entry
+ * ("maximum recursion depth exceeded" is the recursion lesson, with {@code RecursionError} quoted under it).
  */
 public final class StudentWords {
 
     public static final String RESOURCE = "concepts/student-words.tsv";
     /** Everyday descriptions of what a name does ("how many items are in my list": {@code len()}). */
     public static final String DESCRIPTIONS = "concepts/described-names.tsv";
+    /** Python's error messages ("is not defined": {@code NameError}). */
+    public static final String ERROR_MESSAGES = "concepts/error-messages.tsv";
 
     private record Rule(Pattern pattern, String python) {
     }
 
     private final List<Rule> rules;
+    private final List<Rule> errorMessages;
 
-    private StudentWords(List<Rule> rules) {
+    private StudentWords(List<Rule> rules, List<Rule> errorMessages) {
         this.rules = List.copyOf(rules);
+        this.errorMessages = List.copyOf(errorMessages);
     }
 
     public static StudentWords fromClasspath(ClassLoader loader) {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(read(loader, RESOURCE));
         rules.addAll(read(loader, DESCRIPTIONS));
-        return new StudentWords(rules);
+        return new StudentWords(rules, read(loader, ERROR_MESSAGES));
     }
 
     private static List<Rule> read(ClassLoader loader, String resource) {
@@ -56,6 +64,12 @@ public final class StudentWords {
             throw new UncheckedIOException(e);
         }
         return rules;
+    }
+
+    /** The exceptions whose messages the question quotes ("is not defined": {@code NameError}), in table order. */
+    public List<String> exceptionsQuoted(String question) {
+        return errorMessages.stream().filter(rule -> rule.pattern().matcher(question).find())
+                .map(rule -> rule.python().split(" ")[0]).distinct().toList();
     }
 
     /** The question with Python's words for the student's ones added at its end, or as it was. */
