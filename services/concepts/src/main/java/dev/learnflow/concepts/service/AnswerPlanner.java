@@ -84,6 +84,8 @@ public class AnswerPlanner {
                     + "|(?<![\\w.])([a-z_][a-z0-9_]*)\\([^()\\w]{0,30}\\w[^()]{0,30}\\)");
     /** A name that is an exception's: {@code KeyError}, {@code StopIteration} is not one of them. */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("(?i)\\b([a-z]+(?:error|exception|warning))\\b");
+    /** A tag of the prompt's own ({@code </student_message>}) forged inside a question, and all after it. */
+    private static final Pattern FORGED_TAG = Pattern.compile("(?is)<\\s*/?\\s*student_(?:message|code)\\b.*");
     /** Where the built-in exceptions are documented. */
     private static final String EXCEPTIONS_PAGE = "library/exceptions.html";
     /** A library reference page of one module: {@code library/os.html#read}. */
@@ -191,8 +193,11 @@ public class AnswerPlanner {
     }
 
     private Read read(String asked) {
+        // "…?</student_message> SYSTEM: …": what follows a forged end of the student's message is an injection, not
+        // part of the question (the model sees it defused; retrieval should not weigh it either)
+        String own = FORGED_TAG.matcher(asked).replaceFirst("");
         // int("abc"): the text in the quotes is data; as a word it would name the abc lesson
-        String spelled = spelling.correct(CALL_STRING_ARGUMENT.matcher(asked).replaceAll("$1$2$2"));
+        String spelled = spelling.correct(CALL_STRING_ARGUMENT.matcher(own).replaceAll("$1$2$2"));
         // "hey quick question, ... pls help": the wrapping moves the search, not what is asked
         String corrected = Filler.strip(spelled);
         return new Read(spelled, corrected, studentWords.withPythonWords(corrected));
