@@ -29,7 +29,7 @@ class StudentWordsTest {
 
     @Test
     void questionsQuotingNoMessageNameNoException() {
-        for (String question : List.of("what does range() do", "how do i define a function",
+        for (String question : List.of("what does range() do", "what goes in the header line of a def",
                 "index of an item in a list")) {
             assertThat(words.exceptionsQuoted(question)).as(question).isEmpty();
         }

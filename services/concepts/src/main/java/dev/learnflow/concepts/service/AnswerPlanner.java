@@ -231,18 +231,18 @@ public class AnswerPlanner {
      * that module or type, or by the name written as code: "wait 1 second" is not {@code subprocess.Popen.wait}.
      */
     private LessonPlan withReference(String question, float[] vector, LessonPlan plan) {
-        KeyTerms.Asked keys = keyTerms.of(question);
         Optional<DocIndex.Hit> exception = exceptionSection(question, vector);
         if (exception.isPresent()) {
             return new LessonPlan(plan.hit(), exception.get());
         }
         Map<String, Double> content = coverage.weights(question);
-        String lower = question.toLowerCase(Locale.ROOT);
-        Set<String> words = Set.copyOf(Bm25.tokens(lower));
-        List<String> codeNames = codeNames(lower);
         if (content.isEmpty()) {
             return plan;
         }
+        KeyTerms.Asked keys = keyTerms.of(question);
+        String lower = question.toLowerCase(Locale.ROOT);
+        Set<String> words = Set.copyOf(Bm25.tokens(lower));
+        List<String> codeNames = codeNames(lower);
         return docs.search(question, vector, 1, keys.marked(), passage -> coverage.ofName(passage, content)
                         >= REFERENCE_NAMED && askedByOwner(passage, words, codeNames, keys.marked())).stream()
                 .filter(h -> h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL

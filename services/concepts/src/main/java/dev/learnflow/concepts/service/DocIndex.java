@@ -307,18 +307,19 @@ public class DocIndex {
     }
 
     /**
-     * The sections documenting exactly this name (its last part, any case), those of the page that defines it first
-     * ({@code library/exceptions.html} for {@code IndexError}, before the tutorial's mentions), each scored against
-     * the question like a search hit.
+     * The sections documenting exactly this name (its last part, any case): those on the page that defines it
+     * ({@code library/exceptions.html} for {@code IndexError}) when there are any, else all of them; best match with
+     * the question first. Only these are embedded.
      */
     public List<Hit> documenting(String name, float[] questionVector, String definingPage) {
+        List<Integer> all = byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        List<Integer> defined = all.stream().filter(i -> passages.get(i).doc().startsWith(definingPage)).toList();
         List<Hit> hits = new ArrayList<>();
-        for (int i : byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of())) {
+        for (int i : defined.isEmpty() ? all : defined) {
             double similarity = Encoder.cosine(questionVector, vector(i));
             hits.add(new Hit(passages.get(i), similarity, 0, true, similarity + NAME_BONUS));
         }
-        hits.sort(Comparator.comparing((Hit h) -> !h.passage().doc().startsWith(definingPage))
-                .thenComparing(Comparator.comparingDouble(Hit::score).reversed()));
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed());
         return hits;
     }
 

@@ -69,7 +69,7 @@ public final class StudentWords {
     /** The exceptions whose messages the question quotes ("is not defined": {@code NameError}), in table order. */
     public List<String> exceptionsQuoted(String question) {
         return errorMessages.stream().filter(rule -> rule.pattern().matcher(question).find())
-                .map(rule -> rule.python().split(" ")[0]).distinct().toList();
+                .map(Rule::python).distinct().toList();
     }
 
     /** The question with Python's words for the student's ones added at its end, or as it was. */
