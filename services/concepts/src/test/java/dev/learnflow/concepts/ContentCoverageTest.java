@@ -54,4 +54,22 @@ class ContentCoverageTest {
         assertThat(coverage.namesWhatLessonLacks(LIST_TYPE, LISTS, w)).isZero();
         assertThat(coverage.ofName(SHUFFLE, coverage.weights("shuffle???"))).isEqualTo(1.0);
     }
+
+    static final DocPassage PRINT = new DocPassage("library/functions:print", "Python Library Reference",
+            "Built-in Functions › print", "library/functions.html#print", "print",
+            "print(*objects, sep=' ', end='\\n', file=None, flush=False)\n\nPrint objects to the text stream file.",
+            null, null);
+
+    @Test
+    void aFunctionsParametersArePartOfItsSectionsName() {
+        assertThat(ContentCoverage.parameters(PRINT).strip().split(" "))
+                .containsExactly("objects", "sep", "end", "file", "flush");
+        // no signature on the first line: nothing
+        assertThat(ContentCoverage.parameters(SHUFFLE)).isEmpty();
+        ContentCoverage rare = new ContentCoverage(List.of(LISTS),
+                word -> Map.of("print", 1.0, "end", 3.0, "newline", 3.0).getOrDefault(word, 0.0));
+        Map<String, Double> w = rare.weights("print without a newline at the end");
+        // print's own name and its end= parameter hold 4 of the 7; the newline is only in its prose
+        assertThat(rare.ofName(PRINT, w)).isCloseTo(4.0 / 7, within(0.01));
+    }
 }

@@ -34,4 +34,28 @@ class StudentWordsTest {
             assertThat(words.exceptionsQuoted(question)).as(question).isEmpty();
         }
     }
+
+    @Test
+    void describedOperationsGetPythonsNameAndLookalikesDoNot() {
+        Map<String, String> described = Map.of(
+                "how can i shout, i mean make the whole message capital letters", "str.upper()",
+                "got <filter object at 0x10> when printing filter(f, xs)", "filter()",
+                "is there a way to write a function in one line", "lambda",
+                "keep the game from crashing when they type a word", "try except",
+                "extract everything from the .zip my teacher sent", "zipfile",
+                "how to see if every score in the list is above 50", "all()",
+                "print the numbers on the same line", "print() end=");
+        described.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question).contains(name));
+        Map<String, String> lookalikes = Map.of(
+                "what is the capital of peru", "str.upper()",
+                "zip the names and the ages together", "zipfile",
+                "check if all characters of a word are letters", "all()",
+                "printed my Cat object and got <__main__.Cat object at 0x7f>", "filter()");
+        lookalikes.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question)
+                .doesNotContain(name));
+        assertThat(words.withPythonWords("printed my Cat object and got <__main__.Cat object at 0x7f>"))
+                .contains("__repr__()");
+        assertThat(words.withPythonWords("printed zip(a, b) and got <zip object at 0x7f>")).contains("zip()")
+                .doesNotContain("__repr__");
+    }
 }

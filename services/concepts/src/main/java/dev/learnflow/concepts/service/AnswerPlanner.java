@@ -290,18 +290,22 @@ public class AnswerPlanner {
                 && java.util.Arrays.stream(page.group(1).split("\\.")).noneMatch(words::contains)) {
             return false;
         }
+        // a section documenting several methods ({@code object.__lt__, object.__eq__, ...}) is asked about when one
+        // of them is
+        boolean qualified = false;
         for (String name : passage.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
             int dot = name.lastIndexOf('.');
             if (dot < 0) {
                 continue;
             }
+            qualified = true;
             String last = name.substring(dot + 1).strip();
             boolean owner = java.util.Arrays.stream(name.substring(0, dot).split("\\.")).anyMatch(words::contains);
-            if (!owner && !codeNames.contains(last) && !marked.contains(last)) {
-                return false;
+            if (owner || codeNames.contains(last) || marked.contains(last)) {
+                return true;
             }
         }
-        return true;
+        return !qualified;
     }
 
     private Plan planFirst(String spelled, String corrected, String question, float[] vector, String preferredTopicId) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How much of what a question asks a text really holds. The embeddings rate a lesson close when the question shares
@@ -19,6 +21,11 @@ import java.util.function.ToDoubleFunction;
  * says whether the lesson is about the asked thing or only about its surroundings.
  */
 public final class ContentCoverage {
+
+    /** A signature on a section's first line: {@code name(params)}. */
+    private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z_][\\w.]*\\(([^)\\n]*)\\)");
+    /** A parameter's name in a signature: after the start, a comma or stars, before a default, comma or bracket. */
+    private static final Pattern PARAMETER = Pattern.compile("(?:^|[,(\\[*]\\s*)\\**([a-z_][a-z0-9_]*)\\s*(?=[=,\\])\\[]|$)");
 
     private final ToDoubleFunction<String> idf;
     private final Map<String, Set<String>> lessonWords = new HashMap<>();
@@ -60,7 +67,30 @@ public final class ContentCoverage {
 
     /** The share (0..1) of the question's content weight whose words the section's own name uses. */
     public double ofName(DocPassage passage, Map<String, Double> weights) {
-        return share(stems(passage.section() + " " + passage.keywords()), weights);
+        return share(stems(passage.section() + " " + passage.keywords() + " " + parameters(passage)), weights);
+    }
+
+    /**
+     * The parameters of the function a section documents, from the signature it opens with ({@code print(*objects,
+     * sep=' ', end='\n', file=None, flush=False)}): they are part of what it is about ("print without a newline at
+     * the end" asks about print's {@code end}).
+     */
+    public static String parameters(DocPassage passage) {
+        if (passage.keywords() == null || passage.keywords().isBlank() || passage.text() == null) {
+            return "";
+        }
+        Matcher signature = SIGNATURE.matcher(passage.text());
+        if (!signature.lookingAt()) {
+            return "";
+        }
+        StringBuilder names = new StringBuilder();
+        Matcher parameter = PARAMETER.matcher(signature.group(1));
+        while (parameter.find()) {
+            if (!parameter.group(1).equals("self")) {
+                names.append(' ').append(parameter.group(1));
+            }
+        }
+        return names.toString();
     }
 
     /**

@@ -42,7 +42,7 @@ public class DocIndex {
     static final double DENSE_WEIGHT = 0.7;
     private static final int EMBEDDED_CHARS = 360;
     private static final Pattern CODE_NAME = Pattern.compile(
-            "([a-z_][a-z0-9_]*)\\(|\\.([a-z_][a-z0-9_]*)|`([a-z_][a-z0-9_]*)`");
+            "([a-z_][a-z0-9_]*)\\(|\\.([a-z_][a-z0-9_]*)\\b(?!\\s+" + KeyTerms.FILE_WORDS + ")|`([a-z_][a-z0-9_]*)`");
 
     private static final Pattern BUILTIN_TYPE_MEMBER = Pattern.compile(
             "(str|list|dict|set|frozenset|tuple|int|float|bytes|object)\\.[a-z_][a-z0-9_]*");

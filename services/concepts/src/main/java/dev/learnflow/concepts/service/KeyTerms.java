@@ -33,10 +33,12 @@ public final class KeyTerms {
      * "the in keyword", "the any function", "is not operator", "`with`": a word the student marks as a Python
      * name, though it is also English.
      */
+    /** "a .zip file", ".csv files": a file's extension, not a method written as code. */
+    static final String FILE_WORDS = "(?:files?|extensions?|archives?|format)\\b";
     private static final Pattern MARKED_NAME = Pattern.compile(
             "`([a-z_][a-z0-9_ ]*)`|(?:\\b(the|a|an)\\s+)?@?\\b([a-z_][a-z0-9_]*(?: not)?)\\s+(keyword|operator|statement"
                     + "|builtin|built-in|function|method|clause|decorator)s?\\b|(?<![\\w.])([a-z_][a-z0-9_]*)\\("
-                    + "|[.@]([a-z_][a-z0-9_]*)\\b");
+                    + "|[.@]([a-z_][a-z0-9_]*)\\b(?!\\s+" + FILE_WORDS + ")");
     /** Kinds only Python's names have: "in keyword" marks "in", but "in functions" is English. */
     private static final Set<String> PYTHON_KINDS = Set.of("keyword", "operator", "statement", "clause",
             "decorator");
