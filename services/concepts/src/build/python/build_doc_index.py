@@ -49,6 +49,10 @@ LIBRARY = ["functions", "stdtypes", "exceptions", "constants", "string", "re", "
 FAQ = ["programming", "general", "design", "library"]
 # Sections of the language reference that pydoc's topics lack (the topics cover the rest): students ask for the
 # "ternary" and the "walrus" by those names. Each with the names it documents (as the topics' keywords are).
+# The special methods a class defines ("object.__eq__"), one section each. They are references only: quoted under the
+# lesson on dunder methods or classes ("make == work for my class"), never the answer in its place (the lesson has
+# the worked example; the data model's prose is for those who know the lesson).
+REFERENCE_METHODS = {"datamodel": re.compile(r"object\.__\w+__(,|$)")}
 REFERENCE_SECTIONS = {"expressions": {"Conditional expressions": "if, else", "Assignment expressions": ":="}}
 HOWTO = ["sorting", "functional", "regex", "logging", "enum", "argparse", "unicode", "annotations"]
 BOOKS = {"tutorial": "Python Tutorial", "library": "Python Library Reference", "faq": "Python FAQ",
@@ -90,6 +94,11 @@ def main():
         passages += rst_file(root, "faq", name)
     for name in HOWTO:
         passages += rst_file(root, "howto", name)
+    for name, documented in REFERENCE_METHODS.items():
+        for p in rst_file(root, "reference", name):
+            if documented.match(p["keywords"]):
+                p["referenceOnly"] = True
+                passages.append(p)
     for name, titles in REFERENCE_SECTIONS.items():
         for p in rst_file(root, "reference", name):
             title = p["section"].split(" › ")[-1]
@@ -224,6 +233,7 @@ DIRECTIVE = re.compile(r"^\.\. (function|method|class|exception|attribute|data|d
                        r"deprecated|impl-detail|warning|important|testsetup|testcode|testoutput|doctest|"
                        r"code-block|sourcecode|highlight|productionlist|literalinclude|toctree|_|[a-z\-]+)"
                        r"(::)?\s*(.*)$")
+MORE_SIGNATURE = re.compile(r"^ {4,}[A-Za-z_][\w.]*\(.*\)\s*$")
 OBJECT_DIRECTIVES = {"function", "method", "class", "exception", "decorator", "classmethod", "staticmethod",
                      "attribute", "data"}
 
@@ -236,7 +246,7 @@ def rst_file(root, book, name):
         lines = f.read().split("\n")
     page_title = None
     passages, stack = [], []
-    current = {"heading": None, "object": None, "lines": []}
+    current = {"heading": None, "object": None, "names": None, "lines": []}
 
     def flush():
         text_lines = current["lines"]
@@ -251,7 +261,8 @@ def rst_file(root, book, name):
                 "id": "%s/%s:%s:%d" % (book, name, anchor, len(passages)),
                 "source": BOOKS[book], "section": section or heading,
                 "doc": "%s/%s.html" % (book, name) + ("#" + slug(anchor) if anchor else ""),
-                "keywords": current["object"] or "", "text": rst_to_text(dedent_body(part)),
+                "keywords": ", ".join(current.get("names") or []) or current["object"] or "",
+                "text": rst_to_text(dedent_body(part)),
                 "candidates": code_blocks(part)})
 
     i = 0
@@ -275,7 +286,7 @@ def rst_file(root, book, name):
                 while len(stack) < depth:
                     stack.append(None)
                 stack.append(title)
-            current.update(heading=title, object=None, lines=[])
+            current.update(heading=title, object=None, names=None, lines=[])
             i += 2
             continue
         if HEADING.match(line) and i + 2 < len(lines) and HEADING.match(lines[i + 2] or ""):
@@ -285,8 +296,15 @@ def rst_file(root, book, name):
         if m and m.group(1) in OBJECT_DIRECTIVES and m.group(2):
             flush()
             signature = m.group(3).strip()
-            current.update(object=signature.split("(")[0].strip(), lines=[signature])
+            signatures = [signature]
             i += 1
+            # the data model's signatures on the lines right below ("object.__lt__(self, other)" then
+            # "object.__eq__(...)"): the section documents each of those names
+            while book == "reference" and i < len(lines) and MORE_SIGNATURE.match(lines[i]):
+                signatures.append(lines[i].strip())
+                i += 1
+            names = list(dict.fromkeys(sig.split("(")[0].strip() for sig in signatures))
+            current.update(object=names[0], names=names, lines=signatures)
             while i < len(lines) and lines[i].startswith("   :"):
                 i += 1
             continue

@@ -340,6 +340,25 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void theDataModelsSectionsAreReferencesUnderTheLessonNeverTheAnswer() {
+        AnswerPlanner.Plan init = planner.plan("whats __init__ actually for, every tutorial has it", null);
+        assertThat(topicOf(init)).isEqualTo("classes-and-objects");
+        assertThat(((AnswerPlanner.LessonPlan) init).reference()).as("reference").isNotNull();
+        assertThat(((AnswerPlanner.LessonPlan) init).reference().passage().doc())
+                .isEqualTo("reference/datamodel.html#object-init");
+        // the section on == documents __eq__ among its six comparison methods
+        AnswerPlanner.Plan equality = planner.plan("how can == compare two objects of my own class", null);
+        assertThat(topicOf(equality)).isEqualTo("dunder-methods");
+        assertThat(((AnswerPlanner.LessonPlan) equality).reference().passage().keywords()).contains("object.__eq__");
+        // however close it comes, a reference-only section is not searched for an answer of its own
+        float[] vector = encoder.encode("object.__init__ customization");
+        assertThat(docs.search("object.__init__ customization", vector, 20, java.util.Set.of("__init__")))
+                .noneMatch(h -> h.passage().doc().startsWith("reference/datamodel.html"));
+        assertThat(docs.search("object.__init__ customization", vector, 20, java.util.Set.of("__init__"), p -> true))
+                .anyMatch(h -> h.passage().doc().startsWith("reference/datamodel.html"));
+    }
+
+    @Test
     void studentWordsForConceptsReachPythonsWords() {
         assertThat(topicOf(planner.plan("what is the star thing in function args like def f(*stuff)", null)))
                 .isEqualTo("args-and-kwargs");

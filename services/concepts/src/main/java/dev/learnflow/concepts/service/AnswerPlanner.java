@@ -300,8 +300,12 @@ public class AnswerPlanner {
             }
             qualified = true;
             String last = name.substring(dot + 1).strip();
-            boolean owner = java.util.Arrays.stream(name.substring(0, dot).split("\\.")).anyMatch(words::contains);
-            if (owner || codeNames.contains(last) || marked.contains(last)) {
+            // "object" is what every class makes, not a question about object's own methods
+            boolean owner = java.util.Arrays.stream(name.substring(0, dot).split("\\."))
+                    .anyMatch(o -> !o.equals("object") && words.contains(o));
+            // a dunder name is code however it is written ("what is __init__")
+            boolean dunder = last.startsWith("__") && words.contains(last);
+            if (owner || dunder || codeNames.contains(last) || marked.contains(last)) {
                 return true;
             }
         }

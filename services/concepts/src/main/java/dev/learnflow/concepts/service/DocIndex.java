@@ -58,6 +58,7 @@ public class DocIndex {
             "bisect", "copy", "csv");
     private final List<DocPassage> passages;
     private final Bm25 bm25 = new Bm25();
+    private final Set<String> referenceOnlyIds;
     private final Encoder encoder;
     private final Map<Integer, float[]> vectors = new ConcurrentHashMap<>();
     /** Passages by the last part of each name they document ({@code str.split} under {@code split}). */
@@ -78,7 +79,16 @@ public class DocIndex {
     }
 
     public DocIndex(List<DocPassage> passages, Encoder encoder) {
+        this(passages, Set.of(), encoder);
+    }
+
+    /**
+     * @param referenceOnlyIds sections that are only ever a lesson's reference, never the answer in its place (the
+     *                         data model's {@code object.__eq__}: the dunder lesson teaches it with an example)
+     */
+    public DocIndex(List<DocPassage> passages, Set<String> referenceOnlyIds, Encoder encoder) {
         this.passages = List.copyOf(passages);
+        this.referenceOnlyIds = Set.copyOf(referenceOnlyIds);
         this.encoder = encoder;
         for (int i = 0; i < this.passages.size(); i++) {
             DocPassage p = this.passages.get(i);
@@ -94,6 +104,7 @@ public class DocIndex {
 
     public static DocIndex fromClasspath(ClassLoader loader, Encoder encoder, ObjectMapper mapper) {
         List<DocPassage> passages = new ArrayList<>();
+        Set<String> referenceOnly = new java.util.HashSet<>();
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing: the Maven build writes it (python3 and "
@@ -111,11 +122,14 @@ public class DocIndex {
                         node.path("section").asText(), node.path("doc").asText(), node.path("keywords").asText(""),
                         node.path("text").asText(), example.isObject() ? example.path("code").asText() : null,
                         example.isObject() ? example.path("output").asText() : null));
+                if (node.path("referenceOnly").asBoolean(false)) {
+                    referenceOnly.add(node.path("id").asText());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new DocIndex(passages, encoder);
+        return new DocIndex(passages, referenceOnly, encoder);
     }
 
     /** Every word the documentation uses (lower case). */
@@ -225,12 +239,13 @@ public class DocIndex {
      *                    any function"): searched and matched as names
      */
     public List<Hit> search(String question, float[] questionVector, int limit, Set<String> markedNames) {
-        return search(question, questionVector, limit, markedNames, passage -> true);
+        return search(question, questionVector, limit, markedNames, passage -> !referenceOnlyIds.contains(passage.id()));
     }
 
     /**
-     * The same among the candidate sections that are {@code eligible}: the others are dropped before their vectors
-     * are needed (embedding a section not met before is most of a search's cost).
+     * A lesson's reference: the same among the candidate sections that are {@code eligible}, reference-only ones
+     * included; the others are dropped before their vectors are needed (embedding a section not met before is most
+     * of a search's cost).
      */
     public List<Hit> search(String question, float[] questionVector, int limit, Set<String> markedNames,
                             java.util.function.Predicate<DocPassage> eligible) {
