@@ -47,12 +47,12 @@ LIBRARY = ["functions", "stdtypes", "exceptions", "constants", "string", "re", "
            "difflib", "zoneinfo", "hashlib", "base64", "struct", "weakref", "types", "graphlib", "numbers",
            "cmath", "locale", "getpass", "fnmatch", "filecmp", "shelve", "gzip", "string", "html", "webbrowser"]
 FAQ = ["programming", "general", "design", "library"]
-# Sections of the language reference that pydoc's topics lack (the topics cover the rest): students ask for the
-# "ternary" and the "walrus" by those names. Each with the names it documents (as the topics' keywords are).
 # The special methods a class defines ("object.__eq__"), one section each. They are references only: quoted under the
 # lesson on dunder methods or classes ("make == work for my class"), never the answer in its place (the lesson has
 # the worked example; the data model's prose is for those who know the lesson).
 REFERENCE_METHODS = {"datamodel": re.compile(r"object\.__\w+__(,|$)")}
+# Sections of the language reference that pydoc's topics lack (the topics cover the rest): students ask for the
+# "ternary" and the "walrus" by those names. Each with the names it documents (as the topics' keywords are).
 REFERENCE_SECTIONS = {"expressions": {"Conditional expressions": "if, else", "Assignment expressions": ":="}}
 HOWTO = ["sorting", "functional", "regex", "logging", "enum", "argparse", "unicode", "annotations"]
 BOOKS = {"tutorial": "Python Tutorial", "library": "Python Library Reference", "faq": "Python FAQ",

@@ -29,12 +29,12 @@ public final class KeyTerms {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
             "try", "while", "with", "yield", "match", "case");
+    /** "a .zip file", ".csv files": a file's extension, not a method written as code. */
+    static final String FILE_WORDS = "(?:files?|extensions?|archives?|format)\\b";
     /**
      * "the in keyword", "the any function", "is not operator", "`with`": a word the student marks as a Python
      * name, though it is also English.
      */
-    /** "a .zip file", ".csv files": a file's extension, not a method written as code. */
-    static final String FILE_WORDS = "(?:files?|extensions?|archives?|format)\\b";
     private static final Pattern MARKED_NAME = Pattern.compile(
             "`([a-z_][a-z0-9_ ]*)`|(?:\\b(the|a|an)\\s+)?@?\\b([a-z_][a-z0-9_]*(?: not)?)\\s+(keyword|operator|statement"
                     + "|builtin|built-in|function|method|clause|decorator)s?\\b|(?<![\\w.])([a-z_][a-z0-9_]*)\\("
