@@ -22,7 +22,7 @@ final class DebugSignals {
     private enum Phrase { ERROR_NAME, ERROR_MESSAGE, EXPECTATION, SYMPTOM, OWN_PART, OUTCOME_AGAINST_INTENT,
         OWN_THING_BEHAVES, OWN_THING_FAILS, SOMETHING_SEEN, FAILS_WHEN, HOW_TO, MISBEHAVES, FAULT_IN_SHOWN_CODE,
         INPUT_AS_TEXT, FAILED_RUN, OWN_WORK, ABOUT_ERRORS_AS_A_FEATURE, BUILT_IN_RETURNS_NONE, OWN_PROGRAM,
-        PRACTICE, WHAT_IS_AN_ERROR, DEFINITION, STATED_SUM }
+        PRACTICE, WHAT_IS_AN_ERROR, DEFINITION, STATED_SUM, WORKS_AS_MEANT, HARD_FAILURE, IN_GENERAL }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load(
             "triage/phrases/debug-signals.regex", Phrase.class);
@@ -48,7 +48,8 @@ final class DebugSignals {
             return Optional.empty();
         }
         boolean feature = PHRASES.find(Phrase.ABOUT_ERRORS_AS_A_FEATURE, question)
-                || PHRASES.find(Phrase.WHAT_IS_AN_ERROR, question);
+                || PHRASES.find(Phrase.WHAT_IS_AN_ERROR, question)
+                || PHRASES.find(Phrase.IN_GENERAL, question) && !PHRASES.find(Phrase.OWN_WORK, question);
         if (!feature && PHRASES.find(Phrase.ERROR_NAME, question)) {
             return Optional.of(Kind.ERROR_NAMED);
         }
@@ -56,6 +57,10 @@ final class DebugSignals {
             return Optional.of(Kind.ERROR_MESSAGE);
         }
         if (!programShown && inputAsText(question)) {
+            return Optional.empty();
+        }
+        if (saysItWorks(question)) {
+            // "it works but feels long": what follows is about how it is written, not a fault
             return Optional.empty();
         }
         if (definitionAsked(question)) {
@@ -101,8 +106,17 @@ final class DebugSignals {
      * first that no opinion or explanation of the code is asked for ("it works but is it pythonic?").
      */
     static boolean misbehavesInShownProgram(String prose) {
-        return prose != null && !asksForPracticeOn(prose)
+        return prose != null && !asksForPracticeOn(prose) && !saysItWorks(prose)
                 && (PHRASES.find(Phrase.MISBEHAVES, prose) || PHRASES.find(Phrase.FAULT_IN_SHOWN_CODE, prose));
+    }
+
+    /**
+     * The student says the program does what it should ("it works but its really slow", "both give the same
+     * result") and tells of no failure beside it: whatever else they ask is about how it is written.
+     */
+    static boolean saysItWorks(String message) {
+        return message != null && PHRASES.find(Phrase.WORKS_AS_MEANT, message)
+                && !PHRASES.find(Phrase.HARD_FAILURE, message);
     }
 
     /**
@@ -120,7 +134,7 @@ final class DebugSignals {
      */
     static boolean misbehaves(String question) {
         return question != null && !asksForPracticeOn(question) && !PHRASES.find(Phrase.HOW_TO, question)
-                && !definitionAsked(question) && PHRASES.find(Phrase.MISBEHAVES, question);
+                && !definitionAsked(question) && !saysItWorks(question) && PHRASES.find(Phrase.MISBEHAVES, question);
     }
 
     /**

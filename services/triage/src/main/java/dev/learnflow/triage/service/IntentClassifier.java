@@ -109,9 +109,18 @@ public class IntentClassifier {
             // Code shown and asked what it does: an explanation of that code (concepts traces it).
             return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
+        if (hasCode && DebugSignals.saysItWorks(text)) {
+            // Code shown that works, by the student's word ("it works but feels long"): what is left to ask is how
+            // it is written.
+            return new Classification(Intent.CODE_REVIEW, 1.0, scores, true, "signal");
+        }
         if (hasCode && DebugSignals.misbehavesInShownProgram(text)) {
             // The shown code is the student's program, and the words around it say it misbehaves.
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
+        }
+        if (!hasCode && DebugSignals.saysItWorks(text) && ReviewCues.asksForAnOpinion(text)) {
+            // "the functions version already works, is a class better style?": a review of work not pasted yet
+            return new Classification(Intent.CODE_REVIEW, 1.0, scores, true, "signal");
         }
         if (!hasCode && DebugSignals.inputAsText(text)) {
             // "why does input() give me a string": how input works, answered as a concept when no program is shown.

@@ -1,0 +1,92 @@
+package dev.learnflow.triage.service;
+
+import dev.learnflow.platform.embedding.SentenceEncoder;
+import dev.learnflow.triage.domain.Intent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cues of session 21 (issue 17), found on fresh sets written by people who had seen nothing of the router: a
+ * student who says the code already works asks how it is written; code shown with what it "still" does or did to
+ * "every row" is a bug report; an error asked about "in general" is a concept; "something harder", "based on my
+ * mistakes", a breakup. Own wording, not lines of those sets.
+ */
+class WorkingCodeCuesTest {
+
+    private static IntentClassifier classifier;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = WorkingCodeCuesTest.class.getClassLoader()
+                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE)) {
+            classifier = new IntentClassifier(new SentenceEncoder(), IntentClassifier.readExamples(in), 0.5, 0.3);
+        }
+    }
+
+    private static Intent lane(String message) {
+        InlineCode.Split split = InlineCode.extract(message);
+        return classifier.classify(split.code().isPresent() ? split.prose() : message, split.code().orElse(null))
+                .intent();
+    }
+
+    @Test
+    void sayingTheCodeWorksLeavesOnlyHowItIsWritten() {
+        for (String m : new String[] {"the script works, but it is slow with a big csv, ideas?",
+            "both versions print the same thing, which one would you keep", "it runs fine lol but looks messy",
+            "my functions work every time but are they too long?", "passes all the tests but i think it's clumsy"}) {
+            assertThat(DebugSignals.saysItWorks(m)).as(m).isTrue();
+            assertThat(DebugSignals.of(m, true)).as(m).isEmpty();
+        }
+        // a failure told beside "it works" keeps the bug report, and so does working only for some inputs
+        for (String m : new String[] {"it works but crashes when the file is empty", "works for 3 but not for 10",
+            "nothing works", "it runs but the total is wrong"}) {
+            assertThat(DebugSignals.saysItWorks(m)).as(m).isFalse();
+        }
+        assertThat(lane("it works but can it be done in fewer lines?\nfor i in range(len(names)):\n"
+                + "    print(i, names[i])")).isEqualTo(Intent.CODE_REVIEW);
+        assertThat(lane("how could i make my loop faster? it works\ntotal = 0\nfor x in data:\n    total = total + x"))
+                .isEqualTo(Intent.CODE_REVIEW);
+        assertThat(ReviewCues.asksForAnOpinion("are my function names written properly")).isTrue();
+        assertThat(ReviewCues.asksForAnOpinion("my variable names are fine, right?")).isTrue();
+    }
+
+    @Test
+    void codeShownWithWhatItStillDoesIsABugReport() {
+        for (String m : new String[] {"the list still has duplicates afterwards", "why did all three rows get the 7",
+            "both dictionaries changed", "the two accounts share the same balance"}) {
+            assertThat(DebugSignals.misbehavesInShownProgram(m)).as(m).isTrue();
+        }
+        assertThat(lane("i lower() the word but it still has capitals\nw = \"Hello\"\nw.lower()\nprint(w)"))
+                .isEqualTo(Intent.DEBUG_HELP);
+        assertThat(DebugSignals.of("i made a grade calculator but it says everyone failed", false)).isPresent();
+        assertThat(DebugSignals.of("windows says 'py' is not recognized as an internal or external command", false))
+                .isPresent();
+    }
+
+    @Test
+    void anErrorAskedAboutInGeneralIsAConcept() {
+        assertThat(DebugSignals.of("in general, what usually causes an IndexError?", false)).isEmpty();
+        assertThat(DebugSignals.of("just curious what a ValueError is for", false)).isEmpty();
+        // the student's own program keeps it a bug report
+        assertThat(DebugSignals.of("my script gives a ValueError, what does that usually mean", false)).isPresent();
+    }
+
+    @Test
+    void harderOrEasierPracticeAndOwnRecordAndPrivateLife() {
+        for (String m : new String[] {"ok now something easier", "a trickier one?", "another harder one pls",
+            "any challenge on recursion?", "give me 3 quick questions on tuples"}) {
+            assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.EXERCISE_REQUEST);
+        }
+        assertThat(ExerciseAndProgressCues.of("is sorted() harder than sort()")).isEmpty();
+        for (String m : new String[] {"what's my accuracy in loops", "based on my results what should i practise",
+            "what should i go back and revise"}) {
+            assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.PROGRESS_QUESTION);
+        }
+        assertThat(DebugSignals.of("my boyfriend broke up with me and my head is a mess", false)).isEmpty();
+    }
+}
