@@ -83,9 +83,9 @@ class StudentQuestionsTest {
     void freshSetsWrittenWithoutSeeingTheRouterGetTheirLane() {
         int[] tuned = report("Session 21 sets a and b (tuned on)", fresh21Tuned);
         int[] holdOut = report("Session 21 set c (hold-out)", fresh21HoldOut);
-        // measured: a+b 405 -> 435 of 455 (89.0 % -> 95.6 %); c, never tuned on, 201 -> 208 of 226 (88.9 % -> 92.0 %)
-        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned sets").isGreaterThanOrEqualTo(0.95);
-        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(0.91);
+        // measured: a+b 405 -> 448 of 455 (89.0 % -> 98.5 %); c, never tuned on, 201 -> 210 of 226 (88.9 % -> 92.9 %)
+        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned sets").isGreaterThanOrEqualTo(0.97);
+        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(0.92);
     }
 
     /** Prints the right-lane table per intent and the misses; returns total, right and clarified. */

@@ -48,8 +48,7 @@ final class DebugSignals {
             return Optional.empty();
         }
         boolean feature = PHRASES.find(Phrase.ABOUT_ERRORS_AS_A_FEATURE, question)
-                || PHRASES.find(Phrase.WHAT_IS_AN_ERROR, question)
-                || PHRASES.find(Phrase.IN_GENERAL, question) && !PHRASES.find(Phrase.OWN_WORK, question);
+                || PHRASES.find(Phrase.WHAT_IS_AN_ERROR, question) || askedInGeneral(question);
         if (!feature && PHRASES.find(Phrase.ERROR_NAME, question)) {
             return Optional.of(Kind.ERROR_NAMED);
         }
@@ -108,6 +107,14 @@ final class DebugSignals {
     static boolean misbehavesInShownProgram(String prose) {
         return prose != null && !asksForPracticeOn(prose) && !saysItWorks(prose)
                 && (PHRASES.find(Phrase.MISBEHAVES, prose) || PHRASES.find(Phrase.FAULT_IN_SHOWN_CODE, prose));
+    }
+
+    /**
+     * An error asked about as a thing in general ("just curious, what does a KeyError mean in general?"), with
+     * nothing of the student's own in the message.
+     */
+    static boolean askedInGeneral(String question) {
+        return question != null && PHRASES.find(Phrase.IN_GENERAL, question) && !PHRASES.find(Phrase.OWN_WORK, question);
     }
 
     /**

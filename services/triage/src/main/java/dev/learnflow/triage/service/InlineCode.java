@@ -28,7 +28,9 @@ public final class InlineCode {
     private static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(?:(?:def|class)\\s+\\w+|(?:for|while|if|elif|with)\\b.*:|else\\s*:|try\\s*:|except\\b.*:"
                     + "|finally\\s*:|return\\b|import\\s+\\w|from\\s+[\\w.]+\\s+import\\b|print\\s*\\("
-                    + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/%]|//|\\*\\*)?=(?!=)\\s*\\S"
+                    + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])*\\s*(?:[-+*/%]|//|\\*\\*)?=(?!=)\\s*\\S"
+                    // a decorator on its own line
+                    + "|@[A-Za-z_][\\w.]*(?:\\(.*\\))?\\s*$"
                     + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>"
                     // a header that lost its colon, as pasted with the syntax error it causes
                     + "|for\\s+\\w[\\w, ]*\\s+in\\s+\\S.*[)\\]\\w]\\s*$|(?:while|if|elif)\\s+.*(?:[=!<>]=|[<>]|\\bin\\b|\\bnot\\b).*$)");
@@ -117,6 +119,8 @@ public final class InlineCode {
             boolean inBlock = i < lines.length && !traceback[i] && (lines[i].isBlank() && start >= 0
                     // inside a block any indented line is its body ("  return a+b" after "def f(a,b):")
                     || start >= 0 && !lines[i].isBlank() && Character.isWhitespace(lines[i].charAt(0))
+                    // a comment inside the block is the code's (it may hold the student's words, see extract)
+                    || start >= 0 && lines[i].stripLeading().startsWith("#")
                     || (lines[i].startsWith("    ") || lines[i].startsWith("\t")) && !lines[i].isBlank()
                     || CODE_LINE.matcher(lines[i]).find() && looksLikeCodeLine(lines[i]));
             if (inBlock) {
@@ -177,7 +181,8 @@ public final class InlineCode {
     /** A line of prose can start with "if" too; code has operators, brackets or a trailing colon. */
     private static boolean looksLikeCodeLine(String line) {
         String s = line.replaceFirst("\\s+#.*$", "").strip();   // a comment may hold the student's words
-        return s.endsWith(":") || s.matches(".*[=()\\[\\]].*") && !s.matches(".*\\b(I|my|me|you|why|how)\\b.*");
+        return s.endsWith(":") || s.matches("@[A-Za-z_][\\w.]*(?:\\(.*\\))?")
+                || s.matches(".*[=()\\[\\]].*") && !s.matches(".*\\b(I|my|me|you|why|how)\\b.*");
     }
 
     /** "rate my code⏎print(...)": one statement on the line after the question. */

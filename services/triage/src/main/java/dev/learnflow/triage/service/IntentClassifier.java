@@ -63,7 +63,9 @@ public class IntentClassifier {
 
     public Classification classify(String question, String code) {
         String text = question == null ? "" : question.strip();
-        boolean errorSignal = ERROR_SIGNAL.matcher(text).find();
+        // a quoted error asked about in general ("i see TypeError: ... all the time, what usually causes it") is
+        // no failure of the student's
+        boolean errorSignal = ERROR_SIGNAL.matcher(text).find() && !DebugSignals.askedInGeneral(text);
         float[] vector = Encoder.normalize(encoder.encode(text.length() > 1_000 ? text.substring(0, 1_000) : text));
         Map<Intent, double[]> nearest = new EnumMap<>(Intent.class);
         for (Intent intent : Intent.values()) {
@@ -87,7 +89,13 @@ public class IntentClassifier {
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         nearest.forEach((intent, top) -> scores.put(intent, Arrays.stream(top).filter(s -> s > -1).average().orElse(0)));
         boolean hasCode = code != null && !code.isBlank();
-        if (errorSignal || DebugSignals.of(text, hasCode).isPresent()) {
+        Optional<DebugSignals.Kind> debugSignal = DebugSignals.of(text, hasCode);
+        if (!hasCode && !errorSignal && OffTopic.personalLife(text) && debugSignal
+                .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isEmpty()) {
+            // "my crush ignored me and now i can't even code": the student's life, not a program of theirs
+            return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
+        }
+        if (errorSignal || debugSignal.isPresent()) {
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
         }
         if (OffTopic.otherLanguage(text).isPresent()) {

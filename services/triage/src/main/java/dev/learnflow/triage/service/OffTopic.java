@@ -17,7 +17,7 @@ final class OffTopic {
 
     /** The phrases this class looks for, kept in {@code triage/phrases/off-topic.regex}. */
     private enum Phrase { GREETING, THANKS, LANGUAGE, OTHER_SUBJECT_WORK, PROGRAMMING, SOCIAL, MATHS_QUESTION,
-        PYTHON, SUBJECT_NAMED }
+        PYTHON, SUBJECT_NAMED, PERSONAL_LIFE }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load("triage/phrases/off-topic.regex", Phrase.class);
 
@@ -52,6 +52,11 @@ final class OffTopic {
     static boolean social(String message) {
         return message != null && PHRASES.find(Phrase.SOCIAL, message) && !PHRASES.find(Phrase.PROGRAMMING, message)
                 && !PythonTerms.named(message);
+    }
+
+    /** The student's private life or small talk about likes, whatever else it mentions ("not even coding"). */
+    static boolean personalLife(String message) {
+        return message != null && PHRASES.find(Phrase.PERSONAL_LIFE, message) && !PythonTerms.named(message);
     }
 
     /** A sum or a calculus question asked as maths, with nothing about programming in it. */

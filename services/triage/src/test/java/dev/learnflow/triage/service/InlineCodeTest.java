@@ -83,6 +83,20 @@ class InlineCodeTest {
     }
 
     @Test
+    void decoratorsNestedIndexesAndCommentsBelongToTheBlock() {
+        InlineCode.Split decorated = InlineCode.extract("which is nicer, this or a plain class?\n\n@dataclass\n"
+                + "class Card:\n    rank: int\n    suit: str");
+        assertThat(decorated.code()).contains("@dataclass\nclass Card:\n    rank: int\n    suit: str\n");
+        assertThat(decorated.prose()).isEqualTo("which is nicer, this or a plain class?");
+        // m[1][2] = 5 is an assignment; the comment under the code is where the student asked
+        InlineCode.Split nested = InlineCode.extract("m = [[0, 0, 0] for _ in range(3)]\nm[1][2] = 5\nprint(m)\n"
+                + "# why is it all zeros except one??");
+        assertThat(nested.code()).isPresent();
+        assertThat(nested.code().get()).contains("m[1][2] = 5");
+        assertThat(nested.prose()).contains("why is it all zeros except one");
+    }
+
+    @Test
     void elseClosesTheIfBlock() {
         assertThat(InlineCode.unfold(InlineCode.statements("if x > 1: print('big'); else: print('small')")))
                 .isEqualTo("if x > 1:\n    print('big')\nelse:\n    print('small')\n");

@@ -88,5 +88,21 @@ class WorkingCodeCuesTest {
             assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.PROGRESS_QUESTION);
         }
         assertThat(DebugSignals.of("my boyfriend broke up with me and my head is a mess", false)).isEmpty();
+        assertThat(lane("my crush ignored me today and now i can't even code")).isEqualTo(Intent.OFF_TOPIC);
+        assertThat(lane("prove that there are infinitely many primes")).isEqualTo(Intent.OFF_TOPIC);
+        assertThat(ExerciseAndProgressCues.of("an interview-style question on dictionaries please"))
+                .contains(Intent.EXERCISE_REQUEST);
+    }
+
+    @Test
+    void howOthersWriteItAndBlankRowsAndTheKeywordBreak() {
+        assertThat(lane("why do programmers write `if __name__ == \"__main__\":` at the bottom"))
+                .isEqualTo(Intent.CONCEPT_EXPLANATION);
+        assertThat(DebugSignals.of("my report file has a blank line after every row, why", false)).isPresent();
+        // the keyword break is no breakage, and "never crashes now" is a program that works
+        assertThat(DebugSignals.saysItWorks("i end my loops with break. works every time, but is that bad?")).isTrue();
+        assertThat(DebugSignals.saysItWorks("is my error handling ok? it never crashes now")).isTrue();
+        assertThat(lane("i quoted TypeError: 'int' object is not iterable from a forum, what usually causes that "
+                + "in general?")).isEqualTo(Intent.CONCEPT_EXPLANATION);
     }
 }
