@@ -28,10 +28,11 @@ class StudentQuestionsTest {
     /** Written for triage-lane6 in batches, each measured on fresh wording before it was tuned on (README). */
     static final List<IntentClassifier.Labelled> unseenWording = devSet("student-messages-unseen-wording.tsv");
 
-    /** Session 21: sets a and b were tuned on, c is the hold-out (README). */
-    static final List<IntentClassifier.Labelled> fresh21Tuned = java.util.stream.Stream.concat(
-            devSet("intent-fresh21.tsv").stream(), devSet("intent-fresh21b.tsv").stream()).toList();
-    static final List<IntentClassifier.Labelled> fresh21HoldOut = devSet("intent-fresh21c.tsv");
+    /** Session 21: sets a, b and d were tuned on, c and e are the hold-outs (README). */
+    static final List<IntentClassifier.Labelled> fresh21Tuned = java.util.stream.Stream.of("intent-fresh21.tsv",
+            "intent-fresh21b.tsv", "intent-fresh21d.tsv").flatMap(set -> devSet(set).stream()).toList();
+    static final List<IntentClassifier.Labelled> fresh21HoldOut = java.util.stream.Stream.of("intent-fresh21c.tsv",
+            "intent-fresh21e.tsv").flatMap(set -> devSet(set).stream()).toList();
 
     /** A development set whose texts write a line break as {@code \\n}. */
     private static List<IntentClassifier.Labelled> devSet(String resource) {
@@ -81,11 +82,12 @@ class StudentQuestionsTest {
 
     @Test
     void freshSetsWrittenWithoutSeeingTheRouterGetTheirLane() {
-        int[] tuned = report("Session 21 sets a and b (tuned on)", fresh21Tuned);
-        int[] holdOut = report("Session 21 set c (hold-out)", fresh21HoldOut);
-        // measured: a+b 405 -> 448 of 455 (89.0 % -> 98.5 %); c, never tuned on, 201 -> 210 of 226 (88.9 % -> 92.9 %)
-        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned sets").isGreaterThanOrEqualTo(0.97);
-        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(0.92);
+        int[] tuned = report("Session 21 sets a, b and d (tuned on)", fresh21Tuned);
+        int[] holdOut = report("Session 21 sets c and e (hold-outs)", fresh21HoldOut);
+        // measured (README): a+b+d 596 -> 667 of 687 (86.8 % -> 97.1 %); c+e, never tuned on, 391 -> 413 of 454
+        // (86.1 % -> 91.0 %)
+        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned sets").isGreaterThanOrEqualTo(0.96);
+        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-outs").isGreaterThanOrEqualTo(0.90);
     }
 
     /** Prints the right-lane table per intent and the misses; returns total, right and clarified. */

@@ -43,9 +43,10 @@ public final class InlineCode {
     private static final Pattern COMPOUND = Pattern.compile(
             "^(def|class|for|while|if|elif|else|try|except|finally|with)\\b");
     /** Prose after a one-liner: "... print(i) why does it never stop?". */
-    private static final Pattern PROSE_TAIL = Pattern.compile("(?<=[)\\]\\w'\"])\\s+((?:why|what|how|can you|could you|"
-            + "please|help|any ideas?|is (?:this|that|it)|does (?:this|that|it)|it (?:never|always|keeps|doesn|won|"
-            + "only|prints|returns|gives)|but)\\b[^;=():]*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROSE_TAIL = Pattern.compile("(?<=[)\\]\\w'\"])[.!?]?\\s+((?:why|what|how|can you|"
+            + "could you|please|help|any ideas?|is (?:this|that|it)|does (?:this|that|it)|it (?:never|always|keeps|doesn|"
+            + "won|only|prints|returns|gives)|but|when i|i (?:expected|want|wanted|thought|tried|get|got))\\b[^;=():]*)$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern BACKTICKED = Pattern.compile("`([^`\\n]{4,300})`");
     private static final Pattern TRACEBACK_HEADER = Pattern.compile("^\\s*Traceback \\(most recent call last\\):");
     private static final Pattern TRACEBACK_FRAME = Pattern.compile("^\\s*File \"[^\"]*\", line \\d+");

@@ -95,13 +95,24 @@ public class IntentClassifier {
             // "my crush ignored me and now i can't even code": the student's life, not a program of theirs
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
+        boolean errorNamed = errorSignal || debugSignal
+                .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isPresent();
+        if (!hasCode && !errorNamed && OffTopic.otherLanguage(text).isPresent()) {
+            // "how does let differ from var in JS? my JS teacher explained it too fast": another language, whatever
+            // words of trouble come with it
+            return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
+        }
+        Optional<Intent> cue = ExerciseAndProgressCues.of(text);
+        if (!hasCode && !errorNamed && cue.filter(c -> c == Intent.PROGRESS_QUESTION).isPresent()) {
+            // "is recursion still one of my weak spots?": the student's own record, not a program of theirs
+            return new Classification(Intent.PROGRESS_QUESTION, 1.0, scores, true, "signal");
+        }
         if (errorSignal || debugSignal.isPresent()) {
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
         }
         if (OffTopic.otherLanguage(text).isPresent()) {
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
-        Optional<Intent> cue = ExerciseAndProgressCues.of(text);
         if (cue.isPresent() && !hasCode && OffTopic.otherSubjectNamed(text)) {
             // "quiz me on world capitals", "give me a math problem": practice, but not of programming.
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");

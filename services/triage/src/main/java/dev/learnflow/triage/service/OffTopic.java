@@ -56,7 +56,7 @@ final class OffTopic {
 
     /** The student's private life or small talk about likes, whatever else it mentions ("not even coding"). */
     static boolean personalLife(String message) {
-        return message != null && PHRASES.find(Phrase.PERSONAL_LIFE, message) && !PythonTerms.named(message);
+        return message != null && PHRASES.find(Phrase.PERSONAL_LIFE, message);
     }
 
     /** A sum or a calculus question asked as maths, with nothing about programming in it. */

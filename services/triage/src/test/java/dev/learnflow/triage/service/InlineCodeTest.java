@@ -97,6 +97,15 @@ class InlineCodeTest {
     }
 
     @Test
+    void proseAfterAOneLinerStartsAtItsSentence() {
+        InlineCode.Split split = InlineCode.extract("for w in words: counts.append(len(w)). But the counts are all 0, "
+                + "why");
+        assertThat(split.code()).isPresent();
+        assertThat(split.code().get()).doesNotContain("But");
+        assertThat(split.prose()).contains("the counts are all 0");
+    }
+
+    @Test
     void elseClosesTheIfBlock() {
         assertThat(InlineCode.unfold(InlineCode.statements("if x > 1: print('big'); else: print('small')")))
                 .isEqualTo("if x > 1:\n    print('big')\nelse:\n    print('small')\n");

@@ -95,6 +95,26 @@ class WorkingCodeCuesTest {
     }
 
     @Test
+    void whatPeopleKeepDoingOtherLanguagesAndOnesOwnRecordAreNoBugReports() {
+        assertThat(lane("my lecturer keeps saying functions are first-class objects, what does that mean"))
+                .isEqualTo(Intent.CONCEPT_EXPLANATION);
+        assertThat(DebugSignals.saysItWorks("i never write a main function and my programs still run fine")).isTrue();
+        assertThat(lane("in javascript what is the difference between == and ===? my teacher went too fast"))
+                .isEqualTo(Intent.OFF_TOPIC);
+        assertThat(lane("you said my loops were weak last week, are they still my weak spot?"))
+                .isEqualTo(Intent.PROGRESS_QUESTION);
+        // a progress bar is the student's program, not their progress
+        assertThat(ExerciseAndProgressCues.of("my progress bar stays empty until the loop ends")).isEmpty();
+        assertThat(lane("my stats class needs a mean and a median, does python have them built in?"))
+                .isNotEqualTo(Intent.PROGRESS_QUESTION);
+        for (String m : new String[] {"project idea for a beginner?", "can you suggest a small project i could code",
+            "4 questions about dictionaries"}) {
+            assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.EXERCISE_REQUEST);
+        }
+        assertThat(lane("i have an exam tomorrow and i'm so nervous i can't sleep")).isEqualTo(Intent.OFF_TOPIC);
+    }
+
+    @Test
     void howOthersWriteItAndBlankRowsAndTheKeywordBreak() {
         assertThat(lane("why do programmers write `if __name__ == \"__main__\":` at the bottom"))
                 .isEqualTo(Intent.CONCEPT_EXPLANATION);
