@@ -28,11 +28,12 @@ class StudentQuestionsTest {
     /** Written for triage-lane6 in batches, each measured on fresh wording before it was tuned on (README). */
     static final List<IntentClassifier.Labelled> unseenWording = devSet("student-messages-unseen-wording.tsv");
 
-    /** Session 21: sets a, b and d were tuned on, c and e are the hold-outs (README). */
+    /** Session 21: sets a, b, d and f were tuned on, c, e and g are the hold-outs (README). */
     static final List<IntentClassifier.Labelled> fresh21Tuned = java.util.stream.Stream.of("intent-fresh21.tsv",
-            "intent-fresh21b.tsv", "intent-fresh21d.tsv").flatMap(set -> devSet(set).stream()).toList();
+            "intent-fresh21b.tsv", "intent-fresh21d.tsv", "intent-fresh21f.tsv").flatMap(set -> devSet(set).stream())
+            .toList();
     static final List<IntentClassifier.Labelled> fresh21HoldOut = java.util.stream.Stream.of("intent-fresh21c.tsv",
-            "intent-fresh21e.tsv").flatMap(set -> devSet(set).stream()).toList();
+            "intent-fresh21e.tsv", "intent-fresh21g.tsv").flatMap(set -> devSet(set).stream()).toList();
 
     /** A development set whose texts write a line break as {@code \\n}. */
     private static List<IntentClassifier.Labelled> devSet(String resource) {
@@ -82,12 +83,12 @@ class StudentQuestionsTest {
 
     @Test
     void freshSetsWrittenWithoutSeeingTheRouterGetTheirLane() {
-        int[] tuned = report("Session 21 sets a, b and d (tuned on)", fresh21Tuned);
-        int[] holdOut = report("Session 21 sets c and e (hold-outs)", fresh21HoldOut);
-        // measured (README): a+b+d 596 -> 667 of 687 (86.8 % -> 97.1 %); c+e, never tuned on, 391 -> 413 of 454
-        // (86.1 % -> 91.0 %)
+        int[] tuned = report("Session 21 sets a, b, d and f (tuned on)", fresh21Tuned);
+        int[] holdOut = report("Session 21 sets c, e and g (hold-outs)", fresh21HoldOut);
+        // measured (README): a+b+d+f 781 -> 896 of 921 (84.8 % -> 97.3 %); c+e+g, never tuned on, 594 -> 633 of 685
+        // (86.7 % -> 92.4 %)
         assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned sets").isGreaterThanOrEqualTo(0.96);
-        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-outs").isGreaterThanOrEqualTo(0.90);
+        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-outs").isGreaterThanOrEqualTo(0.91);
     }
 
     /** Prints the right-lane table per intent and the misses; returns total, right and clarified. */

@@ -22,7 +22,7 @@ final class DebugSignals {
     private enum Phrase { ERROR_NAME, ERROR_MESSAGE, EXPECTATION, SYMPTOM, OWN_PART, OUTCOME_AGAINST_INTENT,
         OWN_THING_BEHAVES, OWN_THING_FAILS, SOMETHING_SEEN, FAILS_WHEN, HOW_TO, MISBEHAVES, FAULT_IN_SHOWN_CODE,
         INPUT_AS_TEXT, FAILED_RUN, OWN_WORK, ABOUT_ERRORS_AS_A_FEATURE, BUILT_IN_RETURNS_NONE, OWN_PROGRAM,
-        PRACTICE, WHAT_IS_AN_ERROR, DEFINITION, STATED_SUM, WORKS_AS_MEANT, HARD_FAILURE, IN_GENERAL }
+        PRACTICE, WHAT_IS_AN_ERROR, DEFINITION, STATED_SUM, WORKS_AS_MEANT, HARD_FAILURE, IN_GENERAL, NOT_MY_BUG }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load(
             "triage/phrases/debug-signals.regex", Phrase.class);
@@ -109,12 +109,19 @@ final class DebugSignals {
                 && (PHRASES.find(Phrase.MISBEHAVES, prose) || PHRASES.find(Phrase.FAULT_IN_SHOWN_CODE, prose));
     }
 
+    /** Whether the message names a Python error or quotes one of its messages, whatever it asks about it. */
+    static boolean namesAnError(String question) {
+        return question != null && (PHRASES.find(Phrase.ERROR_NAME, question)
+                || PHRASES.find(Phrase.ERROR_MESSAGE, question));
+    }
+
     /**
      * An error asked about as a thing in general ("just curious, what does a KeyError mean in general?"), with
      * nothing of the student's own in the message.
      */
     static boolean askedInGeneral(String question) {
-        return question != null && PHRASES.find(Phrase.IN_GENERAL, question) && !PHRASES.find(Phrase.OWN_WORK, question);
+        return question != null && (PHRASES.find(Phrase.NOT_MY_BUG, question)
+                || PHRASES.find(Phrase.IN_GENERAL, question) && !PHRASES.find(Phrase.OWN_WORK, question));
     }
 
     /**

@@ -90,7 +90,7 @@ public class IntentClassifier {
         nearest.forEach((intent, top) -> scores.put(intent, Arrays.stream(top).filter(s -> s > -1).average().orElse(0)));
         boolean hasCode = code != null && !code.isBlank();
         Optional<DebugSignals.Kind> debugSignal = DebugSignals.of(text, hasCode);
-        if (!hasCode && !errorSignal && OffTopic.personalLife(text) && debugSignal
+        if (!hasCode && !errorSignal && (OffTopic.personalLife(text) || OffTopic.otherTool(text)) && debugSignal
                 .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isEmpty()) {
             // "my crush ignored me and now i can't even code": the student's life, not a program of theirs
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
@@ -120,6 +120,10 @@ public class IntentClassifier {
         if (cue.isPresent()) {
             return new Classification(cue.get(), 1.0, scores, true, "signal");
         }
+        if (!hasCode && DebugSignals.askedInGeneral(text) && DebugSignals.namesAnError(text)) {
+            // "not asking about my code, why do you get a ZeroDivisionError at all": the error as a rule of Python
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
+        }
         if (hasCode && ReviewCues.asksForAnOpinion(text)) {
             // Code shown and an opinion asked for: a review, whatever the code's own words remind the model of.
             return new Classification(Intent.CODE_REVIEW, 1.0, scores, true, "signal");
@@ -137,7 +141,8 @@ public class IntentClassifier {
             // The shown code is the student's program, and the words around it say it misbehaves.
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
         }
-        if (!hasCode && DebugSignals.saysItWorks(text) && ReviewCues.asksForAnOpinion(text)) {
+        if (!hasCode && DebugSignals.saysItWorks(text) && ReviewCues.asksForAnOpinion(text)
+                && cue.filter(c -> c == Intent.PROGRESS_QUESTION).isEmpty()) {
             // "the functions version already works, is a class better style?": a review of work not pasted yet
             return new Classification(Intent.CODE_REVIEW, 1.0, scores, true, "signal");
         }

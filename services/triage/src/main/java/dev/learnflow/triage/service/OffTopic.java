@@ -17,7 +17,7 @@ final class OffTopic {
 
     /** The phrases this class looks for, kept in {@code triage/phrases/off-topic.regex}. */
     private enum Phrase { GREETING, THANKS, LANGUAGE, OTHER_SUBJECT_WORK, PROGRAMMING, SOCIAL, MATHS_QUESTION,
-        PYTHON, SUBJECT_NAMED, PERSONAL_LIFE }
+        PYTHON, SUBJECT_NAMED, PERSONAL_LIFE, OTHER_TOOLS }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load("triage/phrases/off-topic.regex", Phrase.class);
 
@@ -57,6 +57,11 @@ final class OffTopic {
     /** The student's private life or small talk about likes, whatever else it mentions ("not even coding"). */
     static boolean personalLife(String message) {
         return message != null && PHRASES.find(Phrase.PERSONAL_LIFE, message);
+    }
+
+    /** Git, the shell, an editor, the computer itself: not Python, unless Python is named with it. */
+    static boolean otherTool(String message) {
+        return message != null && PHRASES.find(Phrase.OTHER_TOOLS, message) && !PHRASES.find(Phrase.PYTHON, message);
     }
 
     /** A sum or a calculus question asked as maths, with nothing about programming in it. */

@@ -115,6 +115,37 @@ class WorkingCodeCuesTest {
     }
 
     @Test
+    void theHardMiddleBetweenLanes() {
+        // an error asked about as a rule, said in so many words
+        assertThat(lane("not asking about my code, why do you get a ZeroDivisionError in python at all"))
+                .isEqualTo(Intent.CONCEPT_EXPLANATION);
+        // code shown, puzzled question marks or a stated expectation
+        assertThat(DebugSignals.misbehavesInShownProgram("[3, 3] ?? should be [3]")).isTrue();
+        assertThat(DebugSignals.misbehavesInShownProgram("expected the total to be 10")).isTrue();
+        assertThat(DebugSignals.of("it is supposed to find the smallest, but for [4, 9] it gives 9", false))
+                .isPresent();
+        assertThat(DebugSignals.of("i append to a log file in my loop and only the last line is there", false))
+                .isPresent();
+        assertThat(DebugSignals.saysItWorks("`x == None` works for me, is `is None` better?")).isTrue();
+        // a level or "please" asks for practice; one's own scores are progress
+        for (String m : new String[] {"something with dictionaries but not too hard", "intermediate exercise on classes",
+            "quiz on tuples please", "one more like that but with sets"}) {
+            assertThat(ExerciseAndProgressCues.of(m)).as(m).contains(Intent.EXERCISE_REQUEST);
+        }
+        assertThat(ExerciseAndProgressCues.of("what should i learn next after loops"))
+                .contains(Intent.PROGRESS_QUESTION);
+        assertThat(ExerciseAndProgressCues.of("my string scores were low, should i repeat that unit?"))
+                .contains(Intent.PROGRESS_QUESTION);
+        // opinions asked as a choice
+        assertThat(ReviewCues.asksForAnOpinion("is using a while loop ok here or should this be a for loop?")).isTrue();
+        // git, the shell and editors are not Python
+        for (String m : new String[] {"how do i undo a git commit i already pushed", "how do i quit nano",
+            "what does chmod +x do"}) {
+            assertThat(lane(m)).as(m).isEqualTo(Intent.OFF_TOPIC);
+        }
+    }
+
+    @Test
     void howOthersWriteItAndBlankRowsAndTheKeywordBreak() {
         assertThat(lane("why do programmers write `if __name__ == \"__main__\":` at the bottom"))
                 .isEqualTo(Intent.CONCEPT_EXPLANATION);
