@@ -24,13 +24,14 @@ public final class InlineCode {
 
     private static final Pattern FENCED = Pattern.compile("```[ \\t]*(?:python3?|py)?[ \\t]*\\n?([\\s\\S]*?)```",
             Pattern.CASE_INSENSITIVE);
+    /** A decorator on its own line ({@code @dataclass}, {@code @app.route("/")}). */
+    private static final Pattern DECORATOR = Pattern.compile("@[A-Za-z_][\\w.]*(?:\\(.*\\))?");
     /** A line that reads as Python: a statement keyword, an assignment, a call, or a block opener. */
     private static final Pattern CODE_LINE = Pattern.compile(
             "^\\s*(?:(?:def|class)\\s+\\w+|(?:for|while|if|elif|with)\\b.*:|else\\s*:|try\\s*:|except\\b.*:"
                     + "|finally\\s*:|return\\b|import\\s+\\w|from\\s+[\\w.]+\\s+import\\b|print\\s*\\("
                     + "|[A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])*\\s*(?:[-+*/%]|//|\\*\\*)?=(?!=)\\s*\\S"
-                    // a decorator on its own line
-                    + "|@[A-Za-z_][\\w.]*(?:\\(.*\\))?\\s*$"
+                    + "|" + DECORATOR.pattern() + "\\s*$"
                     + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>"
                     // a header that lost its colon, as pasted with the syntax error it causes
                     + "|for\\s+\\w[\\w, ]*\\s+in\\s+\\S.*[)\\]\\w]\\s*$|(?:while|if|elif)\\s+.*(?:[=!<>]=|[<>]|\\bin\\b|\\bnot\\b).*$)");
@@ -182,7 +183,7 @@ public final class InlineCode {
     /** A line of prose can start with "if" too; code has operators, brackets or a trailing colon. */
     private static boolean looksLikeCodeLine(String line) {
         String s = line.replaceFirst("\\s+#.*$", "").strip();   // a comment may hold the student's words
-        return s.endsWith(":") || s.matches("@[A-Za-z_][\\w.]*(?:\\(.*\\))?")
+        return s.endsWith(":") || DECORATOR.matcher(s).matches()
                 || s.matches(".*[=()\\[\\]].*") && !s.matches(".*\\b(I|my|me|you|why|how)\\b.*");
     }
 

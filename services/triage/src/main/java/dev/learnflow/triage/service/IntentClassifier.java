@@ -90,14 +90,14 @@ public class IntentClassifier {
         nearest.forEach((intent, top) -> scores.put(intent, Arrays.stream(top).filter(s -> s > -1).average().orElse(0)));
         boolean hasCode = code != null && !code.isBlank();
         Optional<DebugSignals.Kind> debugSignal = DebugSignals.of(text, hasCode);
-        if (!hasCode && !errorSignal && (OffTopic.personalLife(text) || OffTopic.otherTool(text)) && debugSignal
-                .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isEmpty()) {
+        boolean errorNamed = errorSignal || debugSignal
+                .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isPresent();
+        if (!hasCode && !errorNamed && (OffTopic.personalLife(text) || OffTopic.otherTool(text))) {
             // "my crush ignored me and now i can't even code": the student's life, not a program of theirs
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
-        boolean errorNamed = errorSignal || debugSignal
-                .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isPresent();
-        if (!hasCode && !errorNamed && OffTopic.otherLanguage(text).isPresent()) {
+        boolean otherLanguage = OffTopic.otherLanguage(text).isPresent();
+        if (!hasCode && !errorNamed && otherLanguage) {
             // "how does let differ from var in JS? my JS teacher explained it too fast": another language, whatever
             // words of trouble come with it
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
@@ -110,7 +110,7 @@ public class IntentClassifier {
         if (errorSignal || debugSignal.isPresent()) {
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
         }
-        if (OffTopic.otherLanguage(text).isPresent()) {
+        if (otherLanguage) {
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
         if (cue.isPresent() && !hasCode && OffTopic.otherSubjectNamed(text)) {
@@ -141,8 +141,7 @@ public class IntentClassifier {
             // The shown code is the student's program, and the words around it say it misbehaves.
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
         }
-        if (!hasCode && DebugSignals.saysItWorks(text) && ReviewCues.asksForAnOpinion(text)
-                && cue.filter(c -> c == Intent.PROGRESS_QUESTION).isEmpty()) {
+        if (!hasCode && DebugSignals.saysItWorks(text) && ReviewCues.asksForAnOpinion(text)) {
             // "the functions version already works, is a class better style?": a review of work not pasted yet
             return new Classification(Intent.CODE_REVIEW, 1.0, scores, true, "signal");
         }
