@@ -122,6 +122,12 @@ class AnswerPlannerTest {
         }
         assertThat(((AnswerPlanner.Abstain) planner.plan("how do I use rust traits", null)).reason())
                 .isEqualTo("other-language");
+        // words only another language has, with no language named
+        for (String question : List.of("what is a goroutine", "how does malloc work", "let vs var")) {
+            assertThat(planner.plan(question, null)).as(question).isInstanceOf(AnswerPlanner.Abstain.class);
+            assertThat(((AnswerPlanner.Abstain) planner.plan(question, null)).reason()).as(question)
+                    .isEqualTo("other-language");
+        }
         // another language named only as the comparison asks for Python's way
         assertThat(topicOf(planner.plan("is there a one line if else like ? : in java", null)))
                 .isEqualTo("conditionals");

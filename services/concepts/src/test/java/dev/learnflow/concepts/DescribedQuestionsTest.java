@@ -56,4 +56,25 @@ class DescribedQuestionsTest {
                 .anyMatch(h -> h.passage().section().endsWith("Conditional expressions")
                         && h.passage().source().equals("Python Language Reference"));
     }
+
+    @Test
+    void everydayWordsForCommonOperationsReachTheirNames() {
+        // session 22: wordings a blind set showed answered by a neighbour (the counting lesson, slicing, zip)
+        java.util.Map<String, List<String>> asked = new java.util.LinkedHashMap<>();
+        asked.put("how do i make all the letters small", List.of("lower"));
+        asked.put("can you turn the letters big", List.of("upper"));
+        asked.put("how to make a negative number positive", List.of("abs"));
+        asked.put("how do i put a variable inside a string", List.of("f-string", "format"));
+        asked.put("how to stick two lists together", List.of("extend", "concatenat", "sequence operations"));
+        asked.put("check if a string is a number", List.of("isdigit", "isnumeric", "isdecimal"));
+        asked.put("can i put a list inside a dictionary", List.of("nested"));
+        for (var question : asked.entrySet()) {
+            String about = SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan(question.getKey(), null))
+                    .toLowerCase(java.util.Locale.ROOT);
+            assertThat(question.getValue()).as(question.getKey() + " -> " + about).anyMatch(about::contains);
+        }
+        // looping over two lists together is still zip
+        assertThat(SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan("how do i loop through two lists together", null)))
+                .containsIgnoringCase("zip");
+    }
 }

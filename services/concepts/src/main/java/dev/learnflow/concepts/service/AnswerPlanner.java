@@ -142,7 +142,7 @@ public class AnswerPlanner {
             allNames.addAll(Spelling.words(String.join(" ", lesson.aliases()) + " " + String.join(" ", lesson.mentions())));
         }
         this.madeUpNames = new MadeUpNames(docs.qualifiedNames(), allNames, docs.vocabulary(), docs.moduleNames(),
-                pythonsOwn);
+                pythonsOwn, docs.builtinFunctions());
         for (String name : docs.documentedNames()) {
             documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
         }

@@ -36,7 +36,7 @@ public final class KeyTerms {
      * name, though it is also English.
      */
     private static final Pattern MARKED_NAME = Pattern.compile(
-            "`([a-z_][a-z0-9_ ]*)`|(?:\\b(the|a|an)\\s+)?@?\\b([a-z_][a-z0-9_]*(?: not)?)\\s+(keyword|operator|statement"
+            "`([a-z_][a-z0-9_ ]*)`|(?:\\b(the|a|an|str|string|list|dict|dictionary|set|tuple)\\s+)?@?\\b([a-z_][a-z0-9_]*(?: not)?)\\s+(keyword|operator|statement"
                     + "|builtin|built-in|function|method|clause|decorator)s?\\b|(?<![\\w.])([a-z_][a-z0-9_]*)\\("
                     + "|[.@]([a-z_][a-z0-9_]*)\\b(?!\\s+" + FILE_WORDS + ")");
     /** Kinds only Python's names have: "in keyword" marks "in", but "in functions" is English. */
@@ -154,7 +154,7 @@ public final class KeyTerms {
             if (m.group(3) != null && m.group(2) == null && !PYTHON_KINDS.contains(m.group(4))
                     && Bm25.STOPWORDS.contains(m.group(3))) {
                 continue;   // "in functions", "get functions": English before a kind word that is English too
-            }
+            }   // "the dict get method" names the type: there group 2 is set and get is its method
             for (String word : name.split(" ")) {
                 String stem = stem(word);
                 if (names.contains(stem) && !KIND_WORDS.contains(stem)) {

@@ -68,6 +68,7 @@ public final class MadeUpNames {
     private final Set<String> documented;
     private final Set<String> vocabulary;
     private final Set<String> modules;
+    private final Set<String> builtins;
 
     /**
      * @param qualified  the documented names as written ({@code str.upper}, {@code math.sqrt}), lower case
@@ -76,9 +77,11 @@ public final class MadeUpNames {
      * @param modules    the standard modules the documentation documents
      * @param documented the names Python's documentation documents (not the lessons' words): a built-in type's
      *                   member must be one of them ("flatten a list" in a lesson does not make list.flatten() real)
+     * @param builtins   the built-in functions and types ({@code print}, {@code len}, {@code object})
      */
     public MadeUpNames(Collection<String> qualified, Collection<String> names, Collection<String> vocabulary,
-                       Collection<String> modules, Collection<String> documented) {
+                       Collection<String> modules, Collection<String> documented, Collection<String> builtins) {
+        this.builtins = Set.copyOf(lower(builtins));
         this.qualified = Set.copyOf(qualified);
         this.documented = Set.copyOf(lower(documented));
         this.names = new HashSet<>(names);
@@ -113,7 +116,7 @@ public final class MadeUpNames {
         m = KEYWORD.matcher(lowerQuestion);
         while (m.find()) {
             String word = m.group(1);
-            if (!NOT_A_NAME.contains(word) && !names.contains(word)) {
+            if (!NOT_A_NAME.contains(word) && !looselyAKeyword(word)) {
                 return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
             }
         }
@@ -167,6 +170,16 @@ public final class MadeUpNames {
     }
 
     /** Neither a name nor a word the documentation uses anywhere. */
+    /**
+     * Whether a word a student calls a keyword is one, or a name students loosely call one: a built-in ("the print
+     * keyword", "the super keyword"), {@code self}/{@code cls}, a dunder name or a method of a built-in type. Another
+     * documented name is not ("the repeat keyword" is no keyword though itertools has a repeat), nor a lesson's word.
+     */
+    private boolean looselyAKeyword(String word) {
+        return KEYWORDS.contains(word) || builtins.contains(word) || word.equals("self") || word.equals("cls")
+                || word.startsWith("__") || BUILTIN_TYPES.stream().anyMatch(t -> qualified.contains(t + "." + word));
+    }
+
     private boolean unknownWord(String word) {
         return !names.contains(word) && !vocabulary.contains(word);
     }

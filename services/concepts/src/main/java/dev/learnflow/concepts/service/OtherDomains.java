@@ -31,7 +31,9 @@ public final class OtherDomains {
             new Domain("other-language", null, Pattern.compile("\\b(rust|java|javascript|typescript|js|"
                     + "cpp|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
                     + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|"
-                    + "console\\.log|npm|node\\.?js|jquery|react|public static void|system\\.out\\.println)\\b"
+                    + "console\\.log|npm|node\\.?js|jquery|react|public static void|system\\.out\\.println|"
+                    // words only other languages have: Go's goroutines, C's malloc, C++'s cout, JavaScript's let vs var
+                    + "goroutines?|go ?routines?|malloc|calloc|cout|cin|std::\\w+|borrow checker|(let|var|const) (vs\\.?|versus) (let|var|const))\\b"
                     // "c++" and "c#" end in a non-word character: no word boundary after them
                     + "|\\bc(\\+\\+|#)(?!\\w)"
                     // "a linked list in c": C named as the language the code is in
