@@ -409,6 +409,9 @@ def judged(case, matches, shown=None):
     # "unwanted": the student showed what it gives and said it is wrong without saying what it should give
     if case.get("unwanted") is not None:
         return not (shown or matches)(case["unwanted"])
+    # a crash a pasted traceback showed, nothing said of its value: running through is what it should do
+    if case.get("source") == "traceback" and case.get("expected") is None:
+        return True
     return case.get("expected") is not None and matches(case["expected"])
 
 
@@ -464,16 +467,23 @@ def resolve_values(program, case):
     vals = case.pop("values")
     calls = case.get("candidates") or [case.get("call")]
     env = calls[0] and load_library(program, CASE_SECONDS, True)
+    endless = None
     for k, call in enumerate(calls):
         r = run_case(program, dict(case, call=call, expected=None), Tracer(cover=False), env)
+        # a run that never stops (or recurses until Python stops it) is wrong whatever value was wanted
+        if endless is None and (r["runaway"] or (r["error"] or "").startswith("RecursionError")):
+            endless = (call, k)
         rest = list(vals)
         for a in call and getattr(ast.parse(call).body[-1].value, "args", ()) or ():
             if ast.get_source_segment(call, a) in rest:
                 rest.remove(ast.get_source_segment(call, a))
-        if r["error"] and case.get("call") and vals:
-            # the one call written out crashes: that is the failing case, whatever value it should give
-            case.update(call=call, expected=(rest or vals)[-1], candidates=None)
+        crashed = case.get("source") == "traceback"
+        if r["error"] and case.get("call") and (vals or crashed):
+            # the one call written out (or that a pasted traceback shows) crashes: the failing case, whatever value
+            case.update(call=call, expected=(rest or vals or [None])[-1], candidates=None)
             return
+        if crashed:
+            break
         if r["error"] or r["runaway"]:
             continue
         seen = [v for v in rest if (equal(r["value"], v) if call else said(r["stdout"], v))]
@@ -492,6 +502,10 @@ def resolve_values(program, case):
             case.update(call=call, expected=want or None, claimed=seen and seen[0] or None, setup=calls[:k] or None,
                         candidates=None, unwanted=None if want else seen[0])
             return
+    if endless:
+        # nothing the student wrote resolved: the first run that never stopped is the failing case
+        case.update(call=endless[0], expected=None, setup=calls[:endless[1]] or None, candidates=None)
+        return
     case.update(call=None, stdin=None, candidates=None)
 
 
@@ -894,6 +908,12 @@ class Detectors:
                                  0.4 if in_condition else 0.3,
                                  [(self.at(n), "cmpop", (i, CMP_SAME_DIRECTION[type(op)]))],
                                  op=OP_TEXT.get(type(op)), other=OP_TEXT.get(CMP_SAME_DIRECTION[type(op)]))
+                # 20 < t < 25 where both ends count: a range's two bounds are written alike, so both change
+                if len(n.ops) > 1 and all(type(o) in CMP_SAME_DIRECTION for o in n.ops):
+                    both = ast.Compare(n.left, [CMP_SAME_DIRECTION[type(o)]() for o in n.ops], n.comparators)
+                    self.add("wrong_comparison_operator", n, "boundary", 0.4,
+                             [(self.at(n), "replace", ast.unparse(both))],
+                             op=OP_TEXT.get(type(n.ops[0])), other=OP_TEXT.get(CMP_SAME_DIRECTION[type(n.ops[0])]))
 
     def detect_index_vs_element(self):
         for loop in self.nodes:
@@ -917,6 +937,11 @@ class Detectors:
                             and isinstance(n.value.slice, ast.Name) and n.value.slice.id == var:
                         self.add("index_vs_element", n, "element-as-position", 0.7,
                                  [(self.at(n.value), "replace", var)], var=n.targets[0].id, seq=seq)
+                    # return seq[i] from a search that should give the position found
+                    if isinstance(n, ast.Return) and isinstance(n.value, ast.Subscript) and \
+                            src(n.value) == "%s[%s]" % (seq, var):
+                        self.add("index_vs_element", n, "element-as-position", 0.5,
+                                 [(self.at(n.value), "replace", var)], var=var, seq=seq)
             elif isinstance(loop.iter, ast.Name):
                 seq = loop.iter.id
                 for n in ast.walk(loop):

@@ -137,6 +137,40 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void bothBoundsOfAChainedComparisonAreRepairedTogether() {
+        // "20 < t < 25" where both ends count: no single operator changed makes the count right
+        String code = "def comfy(temps):\n    n = 0\n    for t in temps:\n        if 20 < t < 25:\n            n += 1\n"
+                + "    return n\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("comfy([18, 20, 22, 25, 27])", "3", "1", "question")));
+
+        assertThat(d.category()).isEqualTo("wrong_comparison_operator");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void aSearchReturningTheElementWhereItsPositionIsMeant() {
+        String code = "def find_position(items, target):\n    for i in range(len(items)):\n        if items[i] == target:\n"
+                + "            return items[i]\n    return -1\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("find_position(['apple', 'kiwi'], 'kiwi')", "1", null,
+                "assert")));
+
+        assertThat(d.category()).isEqualTo("index_vs_element");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void aCandidateCallThatNeverStopsIsTheFailingCase() {
+        // "my countdown just keeps printing 5 forever": no value said, the run that never ends is what is wrong
+        String code = "def countdown(n):\n    while n > 0:\n        print(n)\n        n - 1\n    print('done')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase(null, null, null, null, List.of("countdown(5)"),
+                false, "question", List.of("5"))));
+
+        assertThat(d.failingCase().call()).isEqualTo("countdown(5)");
+        assertThat(d.failingCase().runaway()).isTrue();
+        assertThat(d.category()).isEqualTo("loop_condition_never_changes");
+    }
+
+    @Test
     void theShippedHarnessFitsTheSandboxCodeLimit() {
         // SandboxScript refuses a script over the limit; this names the budget the harness lives in
         assertThat(DiagnosisRunner.program().length()).isLessThanOrEqualTo(

@@ -638,7 +638,60 @@ class ExpectationParserTest {
                 "2", null);
 
         String module = STACK + "\nst = Stack()\nst.push(3)\nassert st.pop() == 3\n";
-        assertCase(only(ExpectationParser.parse(null, null, module)), "st.pop()", "3", null);
+        // a script's own assert runs after the script's plain statements before it
+        assertCase(only(ExpectationParser.parse(null, null, module)), "st = Stack(); st.push(3); st.pop()", "3", null);
+        String jar = "class CoinJar:\n    def __init__(self):\n        self.cents = 0\n\n"
+                + "    def add(self, coin, how_many=1):\n        self.cents += coin + how_many\n\n"
+                + "jar = CoinJar()\njar.add(25, 3)\nprint(jar.cents)\nassert jar.cents == 85\n";
+        assertCase(only(ExpectationParser.parse(null, null, jar)), "jar = CoinJar(); jar.add(25, 3); jar.cents", "85",
+                null);
+        // a literal over several lines is left to the program's own run, not cut into broken statements
+        String book = "book = {\n    'ana': [7, 8],\n}\n\ndef total(b):\n    return 0\n\nassert total(book) == 15\n";
+        assertCase(only(ExpectationParser.parse(null, null, book)), "total(book)", "15", null);
+    }
+
+    @Test
+    void aDoctestReportGivesOneCasePerFailedExample() {
+        String code = "def caps(text):\n    \"\"\"\n    >>> caps('Hi Al')\n    2\n    >>> caps('abc')\n    0\n    \"\"\"\n"
+                + "    return sum(1 for c in text if not c.isupper())\n";
+        String report = "**********************************************************************\n"
+                + "File \"caps.py\", line 3, in caps.caps\nFailed example:\n    caps('Hi Al')\nExpected:\n    2\nGot:\n    3\n"
+                + "**********************************************************************\n"
+                + "File \"caps.py\", line 5, in caps.caps\nFailed example:\n    caps('abc')\nExpected:\n    0\nGot:\n    3\n"
+                + "**********************************************************************\n"
+                + "1 items had failures:\n   2 of   2 in caps.caps\n***Test Failed*** 2 failures.";
+        List<TestCase> cases = ExpectationParser.parse("both doctests fail", report, code).cases();
+        assertThat(cases).anyMatch(c -> c.call().equals("caps('Hi Al')") && c.expected().equals("2"));
+        assertThat(cases).anyMatch(c -> c.call().equals("caps('abc')") && c.expected().equals("0"));
+        assertThat(cases).allMatch(c -> !c.call().contains("*") && !c.expected().contains("*"));
+        // an example that printed nothing gave None
+        String nothing = "Failed example:\n    rev('ab')\nExpected:\n    'ba'\nGot nothing\n";
+        assertThat(ExpectationParser.doctestReport(nothing)).singleElement()
+                .satisfies(c -> assertThat(c.claimed()).isEqualTo("None"));
+    }
+
+    @Test
+    void insteadOfAVerbAndItsValue() {
+        String code = "def find_index(lst, value):\n    i = 0\n    while i <= len(lst):\n        if lst[i] == value:\n"
+                + "            return i\n        i += 1\n    return -1\n";
+        assertCase(only(ExpectationParser.parse("find_index([4, 5, 6], 9) crashes with IndexError instead of returning -1",
+                null, code)), "find_index([4, 5, 6], 9)", "-1", null);
+    }
+
+    @Test
+    void aPastedTracebackGivesTheScriptsCrashingCall() {
+        String fact = "def factorial(n):\n    if n <= 1:\n        return 1\n    else:\n        n * factorial(n - 1)\n\n"
+                + "print(factorial(5))\n";
+        String traceback = "Traceback (most recent call last):\n  File \"fact.py\", line 7, in <module>\n"
+                + "    print(factorial(5))\n  File \"fact.py\", line 5, in factorial\n    n * factorial(n - 1)\n"
+                + "TypeError: unsupported operand type(s) for *: 'int' and 'NoneType'";
+        List<TestCase> cases = ExpectationParser.parse("why does it say NoneType?? factorial(1) returns 1", traceback,
+                fact).cases();
+        assertThat(cases).anyMatch(c -> "factorial(5)".equals(c.call()) && "traceback".equals(c.source()));
+        // an error inside the program's own module level names no call of it: nothing to add
+        assertThat(ExpectationParser.parse("why", "Traceback (most recent call last):\n  File \"a.py\", line 1, "
+                + "in <module>\n    x = int('a')\nValueError: invalid literal", "x = int('a')\n").cases())
+                .noneMatch(c -> "traceback".equals(c.source()));
     }
 
     @Test

@@ -94,6 +94,27 @@ class WrongResultFlowTest {
     }
 
     @Test
+    void aPastedTracebackIsTracedFromTheScriptsOwnCall() {
+        // the recursive branch computes its product and drops it: the caller multiplies by None
+        String code = "def factorial(n):\n    if n <= 1:\n        return 1\n    else:\n        n * factorial(n - 1)\n\n"
+                + "print(factorial(5))\n";
+        String traceback = "Traceback (most recent call last):\n  File \"/home/ricky/hw/fact.py\", line 7, in <module>\n"
+                + "    print(factorial(5))\n  File \"/home/ricky/hw/fact.py\", line 5, in factorial\n"
+                + "    n * factorial(n - 1)\n  File \"/home/ricky/hw/fact.py\", line 5, in factorial\n"
+                + "    n * factorial(n - 1)\nTypeError: unsupported operand type(s) for *: 'int' and 'NoneType'";
+
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), code, traceback, 2,
+                "why does it say NoneType?? factorial(1) returns 1"));
+
+        JsonNode diagnosis = answer.path("data").path("diagnosis");
+        assertThat(diagnosis.path("failingCase").path("call").asText()).isEqualTo("factorial(5)");
+        assertThat(diagnosis.path("failingCase").path("source").asText()).isEqualTo("traceback");
+        assertThat(diagnosis.path("category").asText()).isEqualTo("missing_return");
+        assertThat(diagnosis.path("suspiciousLines").get(0).path("line").asInt()).isEqualTo(5);
+        assertThat(answer.path("data").path("hints")).hasSize(2);
+    }
+
+    @Test
     void askingForTheFixedCodeStillGetsHintsOnly() {
         for (int level = 1; level <= 3; level++) {
             JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), FIB, null, level,

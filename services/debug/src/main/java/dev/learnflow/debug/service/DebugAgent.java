@@ -117,7 +117,7 @@ public class DebugAgent {
         if (expectations.any() && code != null && !code.isBlank()) {
             // The student said what the program should do: run those cases under the tracer first, also when a
             // traceback came along (a crash on a stated case is its failing case, and may have a logic cause).
-            Optional<Answer> diagnosed = diagnoseCases(request, expectations.cases(), now);
+            Optional<Answer> diagnosed = diagnoseCases(request, expectations.cases(), parsed, now);
             if (diagnosed.isPresent()) {
                 return diagnosed.get();
             }
@@ -133,7 +133,8 @@ public class DebugAgent {
                 return ranWithoutError(run);
             }
             if (run.status() == ExecutionStatus.TIMEOUT || run.status() == ExecutionStatus.OUTPUT_LIMIT) {
-                Optional<Answer> loop = diagnoseCases(request, List.of(TestCase.input("", null, null, "stdin")), now)
+                Optional<Answer> loop = diagnoseCases(request, List.of(TestCase.input("", null, null, "stdin")),
+                        Optional.empty(), now)
                         .filter(a -> a.data() instanceof DebugHints h && h.diagnosis() != null
                                 && h.diagnosis().loop() != null);
                 if (loop.isPresent() || run.status() == ExecutionStatus.TIMEOUT) {
@@ -217,7 +218,12 @@ public class DebugAgent {
      * diagnosis attached); a wrong value or a loop that never ends gets the logic-bug hints. Empty when the harness
      * could not run the program (then the plain run decides).
      */
-    private Optional<Answer> diagnoseCases(DebugRequested request, List<TestCase> cases, Instant now) {
+    /**
+     * @param traceback the traceback the student pasted, if any: when the failing case is the call it shows and
+     *                  only a crash can be explained, its frames, line and caret explain it better than the re-run
+     */
+    private Optional<Answer> diagnoseCases(DebugRequested request, List<TestCase> cases,
+                                           Optional<ParsedError> traceback, Instant now) {
         Optional<ProgramDiagnosis> found = diagnoser.diagnose(request.code(), cases);
         if (found.isEmpty() || found.get().error() != null || found.get().cases().isEmpty()) {
             return Optional.empty();
@@ -229,8 +235,11 @@ public class DebugAgent {
             ProgramDiagnosis.CaseResult failing = diagnosis.failingCase();
             String[] typeAndMessage = failing.error().split(":\\s*", 2);
             CodeFacts facts = new CodeFacts(request.code());
-            ParsedError error = new ParsedError(typeAndMessage[0].strip(),
-                    typeAndMessage.length > 1 ? typeAndMessage[1] : "", failing.errorLine(), null, null, List.of());
+            ParsedError error = traceback.filter(t -> "traceback".equals(failing.source()))
+                    .map(t -> withFileColumn(t, facts))
+                    .orElseGet(() -> new ParsedError(typeAndMessage[0].strip(),
+                            typeAndMessage.length > 1 ? typeAndMessage[1] : "", failing.errorLine(), null, null,
+                            List.of()));
             Answer crash = diagnosed(request, error, ErrorCatalog.diagnose(error, facts), now, true);
             return Optional.of(new Answer(crash.kind(), crash.text(),
                     ((DebugHints) crash.data()).withDiagnosis(WrongResultHints.data(diagnosis)), crash.error()));

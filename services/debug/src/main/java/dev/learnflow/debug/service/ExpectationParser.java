@@ -1,6 +1,7 @@
 package dev.learnflow.debug.service;
 
 import dev.learnflow.debug.domain.Expectations;
+import dev.learnflow.debug.domain.ParsedError;
 import dev.learnflow.debug.domain.TestCase;
 import dev.learnflow.platform.guard.PythonBrackets;
 import dev.learnflow.platform.text.PatternBook;
@@ -65,6 +66,7 @@ public final class ExpectationParser {
     private static final Pattern NUMBER_WORD = Pattern.compile("(?i)(" + String.join("|", TENS) + "|"
             + String.join("|", NUMBER_WORDS) + ")(?=\\s*(?:$|[,.!?;)(]|(?:but|not|instead|and|because|since|cause|though|yet|i|it|its|it's|mine|so"
             + "|when|if|right|however|or)\\b))");
+    private static final Pattern DOCTEST_GOT_NOTHING = Pattern.compile("(?im)^([ \\t]*)Got nothing[ \\t]*$");
     private static final Pattern DOCTEST = Pattern.compile("^\\s*>>>\\s+(?<expr>.+?)\\s*$");
     private static final Pattern FENCED = Pattern.compile("```[\\w+-]*\\s*\\n(?<code>.*?)```", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile("(?m)(?:^|[:\\s])(?=(?:def |class |for |while |if |"
@@ -82,7 +84,12 @@ public final class ExpectationParser {
     private ExpectationParser() {
     }
 
-    public static Expectations parse(String question, String error, String code) {
+    public static Expectations parse(String question, String reportedError, String code) {
+        // a doctest report's examples are its cases; its layout (labels, stars, file lines) reads as nothing else
+        List<TestCase> reported = doctestReport(reportedError);
+        // a traceback's file names, line numbers and code lines are Python's words, not values the student gave:
+        // its own crashing call is read from it apart (crashedCall)
+        String error = reported.isEmpty() ? withoutTraceback(reportedError) : null;
         String program = code;
         boolean fromQuestion = false;
         if ((program == null || program.isBlank()) && question != null) {
@@ -95,7 +102,7 @@ public final class ExpectationParser {
         String source = program == null ? "" : program;
         List<Function> functions = functions(source);
         boolean readsInput = source.contains("input(");
-        List<TestCase> cases = new ArrayList<>();
+        List<TestCase> cases = new ArrayList<>(reported);
         String prose = fromQuestion ? withoutLines(withoutCode(question), program) : question;
         // statements written before the value compared ("s = Stack(); s.push(1); s.pop() gives 1") read as one call
         Set<String> own = ownNames(source, functions);
@@ -129,10 +136,95 @@ public final class ExpectationParser {
             byRunning(told.text(), "error", toldFunctions, readsInput, source).map(told::restore)
                     .ifPresent(cases::add);
         }
+        crashedCall(firstTraceback(reportedError, question), functions)
+                .filter(crash -> cases.stream().noneMatch(c -> crash.call().equals(c.call())))
+                .ifPresent(cases::add);
         List<TestCase> all = readsInput ? typedFromTheOtherField(cases,
                 fromQuestion ? proseOnly(asked.text()) : asked.text(), told.text(), source) : cases;
         all = repeated(inSession(all, question, error), question, error, source);
         return new Expectations(program, fromQuestion, dedupe(all));
+    }
+
+    private static final Pattern DOCTEST_FAILURE = Pattern.compile("Failed example:[ \\t]*\\n[ \\t]+(?<call>[^\\n]+)\\n"
+            + "(?:Expected:[ \\t]*\\n(?<expected>(?:[ \\t]+[^\\n]*\\n)+)|Expected nothing[ \\t]*\\n)"
+            + "(?:Got:[ \\t]*\\n(?<got>(?:[ \\t]+[^\\n]*(?:\\n|$))+)|Got nothing)");
+
+    /**
+     * doctest's report of failed examples ("Failed example: / f(x) / Expected: / 2 / Got: / 9", one block per
+     * failure): each example is a case with what it should give and what it gave ("Got nothing": None).
+     */
+    public static List<TestCase> doctestReport(String error) {
+        List<TestCase> cases = new ArrayList<>();
+        if (error == null || !error.contains("Failed example:")) {
+            return cases;
+        }
+        Matcher m = DOCTEST_FAILURE.matcher(error.replace("\r", ""));
+        while (m.find()) {
+            String call = m.group("call").strip().replaceFirst("^>>>\\s*", "");
+            String expected = m.group("expected") == null ? "None" : m.group("expected").strip();
+            String got = m.group("got") == null ? "None" : m.group("got").strip();
+            if (!expected.contains("\n") && !got.contains("\n")) {
+                cases.add(TestCase.call(call, expected, got, "error"));
+            }
+        }
+        return cases;
+    }
+
+    private static final Pattern TRACEBACK_HEADER = Pattern.compile("^[ \\t]*Traceback \\(most recent call last\\):");
+
+    /**
+     * The text without a traceback's header and frames (its last line, the error itself, stays); a test line among
+     * the frames (unittest's {@code self.assertEqual(median(x), 2.5)}) stays too: it is the student's case.
+     */
+    static String withoutTraceback(String error) {
+        if (error == null || !error.contains("Traceback (most recent call last)")) {
+            return error;
+        }
+        StringBuilder kept = new StringBuilder();
+        boolean inFrames = false;
+        for (String line : error.split("\n", -1)) {
+            if (TRACEBACK_HEADER.matcher(line).find()) {
+                inFrames = true;
+                continue;
+            }
+            boolean frame = !line.isBlank() && (Character.isWhitespace(line.charAt(0)) || line.startsWith("[Previous"));
+            inFrames &= frame;
+            if (!inFrames || TEST_LINE.matcher(line.strip()).find()) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString();
+    }
+
+    private static Optional<ParsedError> firstTraceback(String error, String question) {
+        Optional<ParsedError> told = error == null || error.isBlank() ? Optional.empty() : TracebackParser.parse(error);
+        return told.isPresent() || question == null ? told : TracebackParser.parse(question);
+    }
+
+    /**
+     * A traceback pasted with the program: the script's own line at its top ({@code print(factorial(5))}, the
+     * outermost frame) calls one of the program's functions, and that call crashed. It is a case that fails by
+     * crashing whatever value it should give, so the crash is traced like a wrong result (a recursion that misses its
+     * base case, a range one too long). The harness drops it when the call does not crash there.
+     */
+    static Optional<TestCase> crashedCall(Optional<ParsedError> traceback, List<Function> functions) {
+        if (traceback.isEmpty() || traceback.get().frames().size() < 2 || traceback.get().isSyntaxError()) {
+            return Optional.empty();
+        }
+        ParsedError.Frame top = traceback.get().frames().get(0);
+        if (!"<module>".equals(top.function()) || top.code() == null) {
+            return Optional.empty();
+        }
+        Matcher m = CALL_START.matcher(top.code());
+        while (m.find()) {
+            String name = m.group(1).substring(m.group(1).lastIndexOf('.') + 1);   // acc.withdraw: a method of theirs
+            int close = balancedEnd(top.code(), m.end() - 1);
+            if (close > 0 && functions.stream().anyMatch(f -> f.name().equals(name))) {
+                return Optional.of(new TestCase(top.code().substring(m.start(), close + 1), null, null, null, null,
+                        false, "traceback", List.of()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A line that opens a block (its body follows on "..." lines): a definition typed in, not a call to repeat. */
@@ -662,7 +754,9 @@ public final class ExpectationParser {
      */
     static List<TestCase> labelled(String text, String source, List<Function> functions, boolean readsInput,
                                    String code) {
-        String split = PHRASES.matcher(Phrase.INLINE_LABEL, text).replaceAll("\n");
+        // doctest's report of an example that printed nothing: the call gave None
+        String split = PHRASES.matcher(Phrase.INLINE_LABEL, DOCTEST_GOT_NOTHING.matcher(text).replaceAll("$1Got: None"))
+                .replaceAll("\n");
         Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
         String current = null;
         boolean printed = false;
@@ -1792,6 +1886,14 @@ public final class ExpectationParser {
     /** The simple statements before line {@code at} in its test function, after its class's setUp's; self. dropped. */
     private static List<String> testSetup(String[] lines, int at) {
         int def = enclosing(lines, at);
+        if (def < 0 && indentOf(lines[at]) == 0) {
+            // a script's own assert ("assert jar.cents == 85" after "jar = CoinJar()" and "jar.add(25, 3)"): the
+            // plain statements of the script before it set up what it compares
+            // (a statement over several lines, "gradebook = {" ... "}", is left to the program's own run)
+            List<String> script = simpleStatements(lines, 0, -1, at).stream().filter(ExpectationParser::wholeLine)
+                    .toList();
+            return script.size() > 12 ? List.of() : script;
+        }
         if (def < 0 || !lines[def].strip().startsWith("def ")) {
             return List.of();
         }
@@ -1807,6 +1909,18 @@ public final class ExpectationParser {
         }
         setup.addAll(simpleStatements(lines, def + 1, indentOf(lines[def]), at));
         return setup.size() > 12 ? List.of() : setup;
+    }
+
+    /** A line that is a statement of its own: every bracket it opens closes on it, and it closes none opened before. */
+    private static boolean wholeLine(String line) {
+        PythonBrackets brackets = new PythonBrackets();
+        for (char c : line.toCharArray()) {
+            int before = brackets.depth();
+            if (brackets.next(c) && PythonBrackets.isClosing(c) && before == 0) {
+                return false;
+            }
+        }
+        return brackets.depth() == 0;
     }
 
     /** The line of the block that holds line {@code at} (the nearest one above it indented less), or -1. */
