@@ -125,7 +125,8 @@ class DevSetTest {
             String leak = leak(hints, p, code, d.failingCase().call(), d.failingCase().expected());
             if (leak != null) {
                 tallies.forEach(t -> t.leaks++);
-                shown.append("\n  LEAK of `").append(leak).append("` (").append(p.category()).append(")");
+                // a leak is a broken promise, not a score: shown for hold-out programs too
+                misses.append("\n  LEAK of `").append(leak).append("` (").append(p.category()).append(")");
             }
         }
         int n = programs.size();
@@ -149,7 +150,12 @@ class DevSetTest {
         confusion.forEach((pair, count) -> table.append("\n  ").append(pair).append(" x").append(count));
         System.out.println(table.append(misses).append('\n'));
 
-        if (devFile.contains("devset-io")) {
+        if (devFile.contains("blind22b")) {
+            // all held out, measured only: main's code before session 22 found 47, top 3 43, category 34 of 60
+            assertThat(all.found).isGreaterThanOrEqualTo(47);
+            assertThat(all.top3).isGreaterThanOrEqualTo(42);
+            assertThat(all.category).isGreaterThanOrEqualTo(33);
+        } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
             assertThat(all.found).isGreaterThanOrEqualTo(30);
             assertThat(all.top3).isGreaterThanOrEqualTo(27);
@@ -178,6 +184,9 @@ class DevSetTest {
         List<String> lines = new ArrayList<>(code.lines().map(String::strip)
                 .filter(l -> l.replaceAll("\\s", "").length() >= 6 && !l.startsWith("#"))
                 .filter(l -> !l.replaceAll("\\s", "").replace('"', '\'').equals(wanted))
+                // a row of a literal that is also the failing call's argument is the input level 1 shows
+                .filter(l -> compared == null || !compared.replace('"', '\'')
+                        .contains(l.replaceAll("\\s", "").replace('"', '\'')))
                 .filter(l -> !l.replaceAll("\\s", "").replace('"', '\'').equals(
                         compared == null ? null : compared.replace('"', '\''))).toList());
         if (p.fix() != null) {
