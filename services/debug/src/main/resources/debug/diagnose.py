@@ -466,12 +466,15 @@ def resolve_values(program, case):
     # which one is wrong is unknown). Unresolved, the case is dropped.
     vals = case.pop("values")
     calls = case.get("candidates") or [case.get("call")]
+    # none of the calls guessed may give what they quote, but the program's own run may print it ("why does it print
+    # [None, None, None]"): tried last
+    calls = calls + [None] * bool(case.get("candidates"))
     env = calls[0] and load_library(program, CASE_SECONDS, True)
     endless = None
     for k, call in enumerate(calls):
         r = run_case(program, dict(case, call=call, expected=None), Tracer(cover=False), env)
         # a run that never stops (or recurses until Python stops it) is wrong whatever value was wanted
-        if endless is None and (r["runaway"] or (r["error"] or "").startswith("RecursionError")):
+        if endless is None and call and (r["runaway"] or (r["error"] or "").startswith("RecursionError")):
             endless = (call, k)
         rest = list(vals)
         for a in call and getattr(ast.parse(call).body[-1].value, "args", ()) or ():
@@ -499,8 +502,9 @@ def resolve_values(program, case):
             isinstance(value, bool) and len(calls) < 2 and repr(not value)
         # nothing wanted: what it gives, shown and called wrong, fails; not a truth value one of several calls gave
         if want or seen and (len(calls) < 2 or not isinstance(value, bool)):
-            case.update(call=call, expected=want or None, claimed=seen and seen[0] or None, setup=calls[:k] or None,
-                        candidates=None, unwanted=None if want else seen[0])
+            case.update(call=call, expected=want or None, claimed=seen and seen[0] or None,
+                        setup=call and calls[:k] or None, candidates=None, unwanted=None if want else seen[0],
+                        stdin=case.get("stdin") if call else case.get("stdin") or "")
             return
     if endless:
         # nothing the student wrote resolved: the first run that never stopped is the failing case

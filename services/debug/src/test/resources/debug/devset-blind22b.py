@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Blind evaluation set blind22b: 60 wrong beginner Python programs.
+"""Blind evaluation set blind22b: 60 wrong beginner Python programs (session 22, written by a helper who had seen
+neither the debug service, its sets nor the tutor bench; all held out: measured, never tuned on).
 
 Every program is verified before the JSON is written:
   * the `bug` text is found exactly once in the code (-> bugLines), the fixed

@@ -62,7 +62,8 @@ class DevSetTest {
         String only = System.getProperty("devset.only", "");
         return Stream.of("/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
                 "/debug/devset-setup.json", "/debug/devset-io.json", "/debug/devset-messy.json",
-                "/debug/devset-blind12.json", "/debug/devset-blind22.json", "/debug/devset-blind22b.json").filter(name -> name.contains(only));
+                "/debug/devset-blind12.json", "/debug/devset-blind22.json", "/debug/devset-blind22b.json",
+                "/debug/devset-blind22c.json").filter(name -> name.contains(only));
     }
 
     @ParameterizedTest
@@ -155,6 +156,12 @@ class DevSetTest {
             assertThat(all.found).isGreaterThanOrEqualTo(47);
             assertThat(all.top3).isGreaterThanOrEqualTo(42);
             assertThat(all.category).isGreaterThanOrEqualTo(33);
+        } else if (devFile.contains("blind22c")) {
+            // written for tuning after blind22 (its third held out): main's code before session 22 found 50, top 3 46,
+            // category 38 of 60
+            assertThat(all.found).isGreaterThanOrEqualTo(50);
+            assertThat(all.top3).isGreaterThanOrEqualTo(46);
+            assertThat(all.category).isGreaterThanOrEqualTo(38);
         } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
             assertThat(all.found).isGreaterThanOrEqualTo(30);
