@@ -470,6 +470,7 @@ def resolve_values(program, case):
     # [None, None, None]"): tried last
     calls = calls + [None] * bool(case.get("candidates"))
     env = calls[0] and load_library(program, CASE_SECONDS, True)
+    crashed = case.get("source") == "traceback"
     endless = None
     for k, call in enumerate(calls):
         r = run_case(program, dict(case, call=call, expected=None), Tracer(cover=False), env)
@@ -480,7 +481,6 @@ def resolve_values(program, case):
         for a in call and getattr(ast.parse(call).body[-1].value, "args", ()) or ():
             if ast.get_source_segment(call, a) in rest:
                 rest.remove(ast.get_source_segment(call, a))
-        crashed = case.get("source") == "traceback"
         if r["error"] and case.get("call") and (vals or crashed):
             # the one call written out (or that a pasted traceback shows) crashes: the failing case, whatever value
             case.update(call=call, expected=(rest or vals or [None])[-1], candidates=None)

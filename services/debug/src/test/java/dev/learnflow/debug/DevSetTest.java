@@ -185,17 +185,13 @@ class DevSetTest {
      * level 1 must show, not a piece of the fix.
      */
     static String leak(List<Hint> hints, Program p, String code, String failingCall, String expected) {
-        String compared = failingCall == null ? null : TestCase.compared(failingCall).replaceAll("\\s", "");
-        // the failing case's expected value is what level 1 shows, also when it is a doctest line of the program
-        String wanted = expected == null ? null : expected.replaceAll("\\s", "").replace('"', '\'');
+        String call = failingCall == null ? null : flat(TestCase.compared(failingCall));
+        String wanted = expected == null ? null : flat(expected);
+        // what level 1 shows is no leak: the failing call (also a row of a literal that is its argument) and its
+        // expected value (also when that is a doctest line of the program)
         List<String> lines = new ArrayList<>(code.lines().map(String::strip)
-                .filter(l -> l.replaceAll("\\s", "").length() >= 6 && !l.startsWith("#"))
-                .filter(l -> !l.replaceAll("\\s", "").replace('"', '\'').equals(wanted))
-                // a row of a literal that is also the failing call's argument is the input level 1 shows
-                .filter(l -> compared == null || !compared.replace('"', '\'')
-                        .contains(l.replaceAll("\\s", "").replace('"', '\'')))
-                .filter(l -> !l.replaceAll("\\s", "").replace('"', '\'').equals(
-                        compared == null ? null : compared.replace('"', '\''))).toList());
+                .filter(l -> flat(l).length() >= 6 && !l.startsWith("#"))
+                .filter(l -> !flat(l).equals(wanted) && (call == null || !call.contains(flat(l)))).toList());
         if (p.fix() != null) {
             // a line of the fix the program already has (a `break` only indented further) is the student's own
             Set<String> own = code.lines().map(l -> l.replaceAll("\\s", "")).collect(java.util.stream.Collectors.toSet());
@@ -210,6 +206,11 @@ class DevSetTest {
             }
         }
         return null;
+    }
+
+    /** Spaces out, quotes alike: how a student line and a hint's text are compared. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s", "").replace('"', '\'');
     }
 
     /** The line, spacing ignored except between two words ("return s" is not "returns"). */

@@ -169,7 +169,6 @@ public final class MadeUpNames {
         return qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length())).toList();
     }
 
-    /** Neither a name nor a word the documentation uses anywhere. */
     /**
      * Whether a word a student calls a keyword is one, or a name students loosely call one: a built-in ("the print
      * keyword", "the super keyword"), {@code self}/{@code cls}, a dunder name or a method of a built-in type. Another
@@ -180,6 +179,7 @@ public final class MadeUpNames {
                 || word.startsWith("__") || BUILTIN_TYPES.stream().anyMatch(t -> qualified.contains(t + "." + word));
     }
 
+    /** Neither a name nor a word the documentation uses anywhere. */
     private boolean unknownWord(String word) {
         return !names.contains(word) && !vocabulary.contains(word);
     }

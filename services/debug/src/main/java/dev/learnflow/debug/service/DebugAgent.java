@@ -217,8 +217,7 @@ public class DebugAgent {
      * Runs the cases under the diagnosis harness. A failing case that crashes is answered like any crash (with the
      * diagnosis attached); a wrong value or a loop that never ends gets the logic-bug hints. Empty when the harness
      * could not run the program (then the plain run decides).
-     */
-    /**
+     *
      * @param traceback the traceback the student pasted, if any: when the failing case is the call it shows and
      *                  only a crash can be explained, its frames, line and caret explain it better than the re-run
      */

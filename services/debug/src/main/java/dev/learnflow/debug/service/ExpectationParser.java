@@ -1886,18 +1886,17 @@ public final class ExpectationParser {
     /** The simple statements before line {@code at} in its test function, after its class's setUp's; self. dropped. */
     private static List<String> testSetup(String[] lines, int at) {
         int def = enclosing(lines, at);
+        List<String> setup = new ArrayList<>();
         if (def < 0 && indentOf(lines[at]) == 0) {
             // a script's own assert ("assert jar.cents == 85" after "jar = CoinJar()" and "jar.add(25, 3)"): the
             // plain statements of the script before it set up what it compares
             // (a statement over several lines, "gradebook = {" ... "}", is left to the program's own run)
-            List<String> script = simpleStatements(lines, 0, -1, at).stream().filter(ExpectationParser::wholeLine)
-                    .toList();
-            return script.size() > 12 ? List.of() : script;
+            simpleStatements(lines, 0, -1, at).stream().filter(ExpectationParser::wholeLine).forEach(setup::add);
+            return setup.size() > 12 ? List.of() : setup;
         }
         if (def < 0 || !lines[def].strip().startsWith("def ")) {
             return List.of();
         }
-        List<String> setup = new ArrayList<>();
         int cls = enclosing(lines, def);
         if (cls >= 0 && lines[cls].strip().startsWith("class ")) {     // a test method: its class's setUp first
             for (int k = cls + 1; k < lines.length && (lines[k].isBlank() || indentOf(lines[k]) > indentOf(lines[cls]));
