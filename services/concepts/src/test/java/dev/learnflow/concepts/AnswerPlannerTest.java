@@ -114,6 +114,28 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aRequestForHelpWithUnseenCodeIsDeclinedWhateverTheTopic() {
+        for (String question : List.of("fix my code", "why error", "my program is broken, pls fix", "code doesnt work")) {
+            assertThat(planned(question, null, AnswerPlanner.Abstain.class).reason()).as(question).isEqualTo("vague");
+            assertThat(planned(question, "debugging", AnswerPlanner.Abstain.class).reason()).as(question)
+                    .isEqualTo("vague");
+        }
+        // a subject, or a question about what the word names, is answered
+        for (String question : List.of("what is an error", "why error when i divide by zero", "fix my indentation error")) {
+            assertThat(planner.plan(question, null)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
+        }
+    }
+
+    @Test
+    void aLessonNamedOnlyByTheSceneGivesWayToTheNamedSubject() {
+        // "in a random order" is how the set prints, not a question on random numbers
+        assertThat(topicOf(planner.plan("why does my set print in a random order", null))).isNotEqualTo("random-numbers");
+        // the same name as the subject still answers
+        assertThat(planned("how do i get a random number between 1 and 10", null, AnswerPlanner.LessonPlan.class)
+                .hit().lesson().topicId()).isEqualTo("random-numbers");
+    }
+
+    @Test
     void unanswerableQuestionsAreDeclinedWithTheNearestTopics() {
         for (String question : List.of("how do I configure my router", "what is the capital of France",
                 "how do I use rust traits")) {

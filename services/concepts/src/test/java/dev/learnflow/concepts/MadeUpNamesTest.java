@@ -35,7 +35,11 @@ class MadeUpNamesTest {
                 "how do i use the foreach loop in python", "does python's unless statement need an else",
                 "what does the keep_going loop do", "explain the @cache_everything decorator in the standard library",
                 "how do i import the fancymath modul", "what does the `until` keyword do in python",
-                "how does the python repeat keyword work")) {
+                "how does the python repeat keyword work",
+                // other languages' loops, though a lesson uses the word as English ("loop until") or a module has it
+                // (itertools.repeat)
+                "what does the until loop do in python", "how does the repeat loop work in python",
+                "how do i write a do-while loop in python")) {
             assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
                 assertThat(a.reason()).as(question).isEqualTo("no-such-name");
                 assertThat(a.choices()).hasSizeBetween(2, 3);
@@ -76,6 +80,7 @@ class MadeUpNamesTest {
                 "how does the @lru_cache decorator from functools work", "what does the @wraps decorator in functools do",
                 "what does the // operator do", "what does the += operator do", "the == operator vs is",
                 "how do i loop until the user types quit", "why does my for loop over my_list loop forever",
+                "how do i repeat a loop 5 times", "how do while loops work",
                 "how do i import the math module", "what does the python @staticmethod decorator do",
                 "what does the print keyword do", "the super keyword in a subclass", "the append keyword vs extend")) {
             assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);

@@ -58,4 +58,23 @@ class StudentWordsTest {
         assertThat(words.withPythonWords("printed zip(a, b) and got <zip object at 0x7f>")).contains("zip()")
                 .doesNotContain("__repr__");
     }
+
+    @Test
+    void listingMembersThousandsSeparatorsTheAlphabetAndUnorderedOutputGetPythonsWords() {
+        Map<String, String> described = Map.of(
+                "how can i find out which functions a module has", "dir()",
+                "list all the attributes of an object", "dir()",
+                "show a price like 2,500,000 in my output", "format specification",
+                "print my numbers with commas so they are easier to read", "format specification",
+                "is there a string with all the lowercase letters", "string.ascii_lowercase",
+                "why does my dict come out in a different order", "unordered");
+        described.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question).contains(name));
+        Map<String, String> lookalikes = Map.of(
+                "class methods have access to cls, static methods dont", "dir()",
+                "split a line of numbers separated by commas", "format specification",
+                "count the letters in a word", "string.ascii_letters",
+                "sort the names in alphabetical order", "unordered");
+        lookalikes.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question)
+                .doesNotContain(name));
+    }
 }

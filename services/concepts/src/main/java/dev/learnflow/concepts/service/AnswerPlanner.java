@@ -76,6 +76,8 @@ public class AnswerPlanner {
     static final double SPECIFIC_SECTION_MARGIN = 0.05;
     /** A near-match lesson holding at most this share of the question's content weight does not answer it. */
     static final double NOT_SURE_COVERAGE = 0.0;
+    /** A lesson ranked this much above its plain similarity earned the bonus of a name the question uses. */
+    static final double NAME_BONUS_SEEN = LessonRetriever.NAME_BONUS / 2;
     /** Sections looked at for one that covers the question better than the lesson. */
     static final int COVERING_DOCS = 4;
 
@@ -100,6 +102,16 @@ public class AnswerPlanner {
             "mean", "means", "go", "on", "continue", "same", "other", "with", "some", "details", "detail", "simpler",
             "slower", "hmm", "huh", "confused", "im", "not", "sure", "lost", "sorry", "to", "don", "t", "m", "idk", "idek",
             "dunno", "no", "idea", "clue", "know"));
+    /**
+     * Words of a request for help with the student's own code that names nothing in it ("fix my code", "why error",
+     * "my program is broken"): without the code or the error's message no lesson answers it, whatever topic the
+     * conversation is on, so the student is asked for them.
+     */
+    private static final java.util.Set<String> HELP_WITHOUT_SUBJECT = java.util.Set.of("fix", "my", "code", "error",
+            "errors", "bug", "bugs", "broken", "wrong", "crash", "crashes", "crashing", "program", "script", "doesnt",
+            "isnt", "working", "wont", "won");
+    /** "what is a bug", "what are errors": a question about what the word names. */
+    private static final Pattern DEFINITION = Pattern.compile("\\s*what(?:'s|s| is| are)\\b");
     private final LessonRetriever lessons;
     private final DocIndex docs;
     private final Encoder encoder;
@@ -328,6 +340,9 @@ public class AnswerPlanner {
         if (madeUp.isPresent()) {
             return new Abstain("no-such-name", abstain("no-such-name", ranked).choices(), null, madeUp.get());
         }
+        if (asksHelpWithoutSubject(corrected.toLowerCase(Locale.ROOT))) {
+            return abstain("vague", ranked);
+        }
         if (isVague(corrected.toLowerCase(Locale.ROOT))) {
             // "how does it work?", "explain more": only the topic the conversation is on can give it a meaning
             Optional<LessonRetriever.Hit> preferred = ranked.stream()
@@ -363,7 +378,12 @@ public class AnswerPlanner {
                             || h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
                     .findFirst().<Plan>map(DocPlan::new).orElseGet(() -> abstain("no-match", ranked));
         }
-        LessonRetriever.Hit lesson = fullerLesson(question, ranked, chosen, keys);
+        LessonRetriever.Hit fullest = fullerLesson(question, ranked, chosen, keys);
+        Optional<LessonRetriever.Hit> subject = namedSubject(lower, vector, preferredTopicId, ranked, fullest);
+        if (subject.isPresent() && subject.get().similarity() < LESSON_MIN) {
+            return abstain("no-match", ranked);
+        }
+        LessonRetriever.Hit lesson = subject.orElse(fullest);
         List<String> codeNames = codeNames(lower);
         // "len()", "str.count", "reversed()": a name written as code that no lesson owns is answered from the
         // section documenting it, not from a lesson that merely sounds alike (dunder methods for len()).
@@ -526,6 +546,24 @@ public class AnswerPlanner {
     }
 
     /**
+     * "why does my set print in a random order": a near match whose only name in the question sets the scene ("in a
+     * random order" is how it prints, not what is asked) is about the scene, when another lesson is named as the
+     * thing asked (it earned the name bonus). That lesson, when close enough ({@link #LESSON_MIN}); below that the
+     * caller declines with both among the choices. Empty when the chosen lesson stands.
+     */
+    private Optional<LessonRetriever.Hit> namedSubject(String lower, float[] vector, String preferredTopicId,
+                                                       List<LessonRetriever.Hit> ranked, LessonRetriever.Hit chosen) {
+        if (chosen.similarity() >= LESSON_SURE || !lessons.namesOnlyAsSetting(chosen.lesson(), lower)) {
+            return Optional.empty();
+        }
+        Map<String, Double> plain = new java.util.HashMap<>();
+        lessons.rank(vector, preferredTopicId).forEach(h -> plain.put(h.lesson().topicId(), h.similarity()));
+        return ranked.stream().filter(h -> h != chosen
+                        && h.similarity() - plain.getOrDefault(h.lesson().topicId(), h.similarity()) >= NAME_BONUS_SEEN)
+                .findFirst();
+    }
+
+    /**
      * A close lesson that holds much more of what the question asks than the chosen one ("can my own class work in
      * a for loop": the iterators lesson, not for loops); else the chosen one.
      */
@@ -619,6 +657,27 @@ public class AnswerPlanner {
             }
         }
         return true;
+    }
+
+    /**
+     * Only a request for help with unseen code ("fix my code", "why error"): vague words and words of such a request,
+     * at least one of the latter. A question naming anything else ("why error when i divide by zero") has a subject.
+     */
+    static boolean asksHelpWithoutSubject(String lowerQuestion) {
+        if (DEFINITION.matcher(lowerQuestion).lookingAt()) {
+            return false;   // "what is an error" asks what errors are
+        }
+        boolean help = false;
+        for (String word : lowerQuestion.split("[^a-z0-9_=<>!*+/%@:\\[\\]-]+")) {
+            if (word.isEmpty() || VAGUE_WORDS.contains(word)) {
+                continue;
+            }
+            if (!HELP_WITHOUT_SUBJECT.contains(word)) {
+                return false;
+            }
+            help |= !word.equals("my");
+        }
+        return help;
     }
 
     private static Abstain abstain(String reason, List<LessonRetriever.Hit> ranked) {

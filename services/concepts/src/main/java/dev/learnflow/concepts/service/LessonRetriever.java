@@ -166,6 +166,16 @@ public class LessonRetriever {
                 .sorted(Comparator.comparingDouble(Hit::similarity).reversed()).toList();
     }
 
+    /**
+     * Whether the question's only name for the lesson sets the scene ("why does my set print in a random order":
+     * random is how it prints, not what is asked), so the name earns no bonus and says little for the lesson.
+     */
+    public boolean namesOnlyAsSetting(Lesson lesson, String lowerQuestion) {
+        int[] span = longestName(lesson, lowerQuestion);
+        return span != null && !WRITTEN_CODE.matcher(lowerQuestion.substring(span[0], span[1])).find()
+                && SETTING.matcher(lowerQuestion.substring(0, span[0])).find();
+    }
+
     /** Whether the question uses one of the lesson's own names for its concept. */
     public boolean names(Lesson lesson, String lowerQuestion) {
         return longestName(lesson, lowerQuestion) != null;

@@ -53,10 +53,11 @@ public final class MadeUpNames {
             "\\b(?:the|python'?s?)\\s+([a-z_][a-z0-9_]*)\\s+(?:modul|module|library)\\b|\\bimport\\s+(?!(?:the|a|an|my)\\b)([a-z_][a-z0-9_]*)");
     /**
      * Control words of other languages that Python lacks, said to be a statement or loop ("python's unless
-     * statement", "the until loop", "a foreach loop"), or a snake_case name said to be one ("the repeat_until loop").
+     * statement", "the until loop", "a foreach loop", Scratch's and Lua's "repeat loop", C's "do-while loop"), or a
+     * snake_case name said to be one ("the repeat_until loop").
      */
     private static final Pattern FOREIGN_STATEMENT = Pattern.compile(
-            "(?:\\b(unless|until|foreach|elsif|elseif|goto|repeat[ _-]until|do[ _-]until)"
+            "(?:\\b(unless|until|foreach|elsif|elseif|goto|repeat[ _-]until|do[ _-]until|repeat|do[_-]while)"
                     + "|\\b(?:the|a|an|python'?s?)\\s+([a-z]+_[a-z0-9_]+))\\s+(?:statements?|loops?|blocks?|clauses?)\\b");
 
     /** What the question names that Python lacks, and real names near it. */
@@ -129,7 +130,10 @@ public final class MadeUpNames {
         m = FOREIGN_STATEMENT.matcher(lowerQuestion);
         while (m.find()) {
             String word = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("[ _-]", "_");
-            if (!names.contains(word) && (!word.contains("_") || unknownWord(word))) {   // names holds the keywords
+            // another language's control word is never Python's, though a lesson may use it as English ("loop
+            // until" names the while loop; itertools has a repeat): only a keyword would make it real
+            boolean foreign = m.group(1) != null && !KEYWORDS.contains(word);
+            if (foreign || !names.contains(word) && (!word.contains("_") || unknownWord(word))) {   // names holds the keywords
                 return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
             }
         }
