@@ -416,7 +416,8 @@ def judged(case, matches, shown=None):
 
 
 def stated(case):
-    return case.get("expected") is not None or case.get("unwanted") is not None
+    # a pasted traceback's run (or call) states it too: it should run through, so a repair can confirm itself on it
+    return case.get("expected") is not None or case.get("unwanted") is not None or case.get("source") == "traceback"
 
 
 def student_line(exc):
@@ -946,13 +947,20 @@ class Detectors:
                             src(n.value) == "%s[%s]" % (seq, var):
                         self.add("index_vs_element", n, "element-as-position", 0.5,
                                  [(self.at(n.value), "replace", var)], var=var, seq=seq)
-            elif isinstance(loop.iter, ast.Name):
+            elif isinstance(loop.iter, ast.Name) and loop.iter.id not in self.dict_names():
+                # (for key in d: d[key] is how a dict's values are read)
                 seq = loop.iter.id
                 for n in ast.walk(loop):
                     if isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id == seq \
                             and isinstance(n.slice, ast.Name) and n.slice.id == var:
                         self.add("index_vs_element", n, "element-as-index", 0.8,
                                  [(self.at(n), "replace", var)], var=var, seq=seq)
+
+    def dict_names(self):
+        """Names the program binds to a dict ({...}, dict(...), a dict comprehension)."""
+        return {t.id for n in self.nodes if isinstance(n, ast.Assign) and (isinstance(n.value, (ast.Dict, ast.DictComp))
+                                                                           or is_call_to(n.value, "dict"))
+                for t in n.targets if isinstance(t, ast.Name)}
 
     def used_as_value(self, name):
         parent = self.parents.get(name)
@@ -973,10 +981,13 @@ class Detectors:
                     if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and src(n.func.value) == seq and \
                             n.func.attr in ("remove", "pop", "append", "insert", "clear", "extend"):
                         self.add("mutate_while_iterating", n, "list-changes", 0.85,
-                                 [(self.at(loop.iter), "replace", seq + "[:]")], seq=seq, method=n.func.attr)
+                                 [(self.at(loop.iter), "replace", "list(%s)" % seq)], seq=seq, method=n.func.attr,
+                                 loop=loop.lineno)
                     if isinstance(n, ast.Delete):
+                        # (list(...) copies a dict's keys or a set too, where seq[:] would not)
                         self.add("mutate_while_iterating", n, "list-deletes", 0.8,
-                                 [(self.at(loop.iter), "replace", seq + "[:]")], seq=seq, method="del")
+                                 [(self.at(loop.iter), "replace", "list(%s)" % seq)], seq=seq, method="del",
+                                 loop=loop.lineno)
 
     def detect_is_vs_equals(self):
         for n in self.nodes:
@@ -1023,6 +1034,14 @@ class Detectors:
                     self.add("wrong_operator", n, "and-or", 0.2, [(self.at(n), "boolop", other)],
                              op=OP_TEXT[type(n.op)], other=OP_TEXT[other])
 
+    def between(self, a, b):
+        """The source text between the end of node a and the start of node b (on one line or across lines)."""
+        lines = self.source.split("\n")
+        if a.end_lineno == b.lineno:
+            return lines[b.lineno - 1][a.end_col_offset:b.col_offset]
+        return "\n".join([lines[a.end_lineno - 1][a.end_col_offset:]] + lines[a.end_lineno:b.lineno - 1]
+                         + [lines[b.lineno - 1][:b.col_offset]])
+
     def regrouped(self, n):
         # a and b or c (meant a and (b or c)), not a and b (meant not (a and b)): the same parts, grouped as the
         # words read; confirmed only by the regrouped test passing. Parts the student bracketed are left alone (a
@@ -1035,6 +1054,12 @@ class Detectors:
         if isinstance(first, ast.BoolOp) and isinstance(n.op, ast.Or) and bare:
             grouped = ["%s and (%s or %s)" % (" and ".join(map(src, first.values[:-1])), src(first.values[-1]),
                                               parts[1])] + parts[2:]
+        last = n.values[-1]
+        if isinstance(n.op, ast.Or) and isinstance(last, ast.BoolOp) and isinstance(last.op, ast.And) \
+                and "(" not in self.between(n.values[-2], last):
+            # a or b and c (meant (a or b) and c: "members or big orders, but never sale items")
+            grouped = ["(%s or %s) and %s" % (" or ".join(parts[:-1]), src(last.values[0]),
+                                              " and ".join(map(src, last.values[1:])))]
         if isinstance(first, ast.UnaryOp) and isinstance(first.op, ast.Not) and bare:
             grouped = ["not (%s%s%s)" % (src(first.operand), op, op.join(parts[1:]))]
         if grouped:
@@ -1475,7 +1500,14 @@ def loop_culprit(loop, ran):
     for n in updates:
         if n.lineno not in ran:
             return n.lineno
-    return updates[0].lineno if updates else None
+    if updates:
+        return updates[0].lineno
+    # nothing updates it: a new value computed from it, kept under a name made from its own (new_balance =
+    # balance * 2, n2 = n // 10); total = total + i is another value of the loop's, not the missed update
+    kept = [n for n in body if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and any(
+        isinstance(t, ast.Name) and any(len(name) >= 2 and name in t.id and name != t.id
+                                        for name in names_in(n.value) & tested) for t in n.targets)]
+    return kept[0].lineno if kept else None
 
 
 def main():
@@ -1564,13 +1596,21 @@ def main():
             findings += at_line
         for f in at_line:
             f.prior, f.proven = 0.85, True
+    # a dict or set that changed size while a loop walked it: Python stops at the loop's own line, and only walking a
+    # copy there mends it (deleting elsewhere cannot)
+    if line and "changed size during iteration" in (r.get("error") or ""):
+        for f in findings:
+            if f.category == "mutate_while_iterating" and f.detail.get("loop") == line:
+                f.anchors.add(f.line)
+                f.line, f.proven = line, True
     for f in findings:
         f.confirmed = f.line in failing_lines or bool(f.anchors & failing_lines) or (f.category == "loop_condition_never_changes" and out["loop"]
                                                   is not None and f.line in out["loop"]["lines"])
         if f.category in ("missing_return", "print_instead_of_return") and failing_idx:
             r = results[failing_idx[0]]
-            f.confirmed = r["actual"] == "None" and (f.category == "missing_return" or bool(r["stdout"].strip())) \
-                or f.category == "missing_return" and "NoneType" in (r["error"] or "")
+            # (or the None it gave crashed the line that used it; printing, it showed the value first)
+            f.confirmed = (r["actual"] == "None" or "NoneType" in (r["error"] or "")) and (
+                f.category == "missing_return" or bool(r["stdout"].strip()))
         if f.category == "recursion_no_base_case" and failing_idx:
             deep = [results[i] for i in failing_idx if results[i]["runaway"]
                     or (results[i]["error"] or "").startswith("RecursionError")]

@@ -171,6 +171,55 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aDictChangedWhileItsLoopWalksItIsMendedAtTheLoop() {
+        // a pasted RuntimeError of the script's own loop: the run is the failing case; stock[item] reads a dict's
+        // value by its key, no index mistake
+        String code = "stock = {'pens': 10, 'glue': 0, 'rulers': 5}\nfor item in stock:\n    if stock[item] == 0:\n"
+                + "        del stock[item]\nprint(stock)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase(null, "", null, null, null, false, "traceback", null)));
+
+        assertThat(d.failingCase().error()).contains("changed size during iteration");
+        assertThat(d.category()).isEqualTo("mutate_while_iterating");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void aNoneThatCrashesTheScriptAfterTheFunctionPrintedIsPrintInsteadOfReturn() {
+        String code = "def discount(price, off):\n    new_price = price - price * off / 100\n    print(new_price)\n\n"
+                + "shirt = discount(80, 25)\nhat = discount(20, 50)\ntotal = shirt + hat\nprint(total)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase(null, "", null, null, null, false, "traceback", null)));
+
+        assertThat(d.failingCase().error()).startsWith("TypeError");
+        assertThat(d.category()).isEqualTo("print_instead_of_return");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+    }
+
+    @Test
+    void aLoopWhoseNewValueIsKeptUnderAnotherNameIsMendedThere() {
+        // "it never prints anything": balance never changes, its next value goes to new_balance
+        String code = "balance = 1000\nyears = 0\nwhile balance < 2000:\n    new_balance = balance * 1.05\n"
+                + "    years = years + 1\nprint(years)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase(null, "", null, null, null, false, "traceback", null)));
+
+        assertThat(d.failingCase().runaway()).isTrue();
+        assertThat(d.category()).isEqualTo("loop_condition_never_changes");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void anOrBeforeAnAndThatShouldBindFirstIsRegrouped() {
+        // "members or big orders get 10% off, but never sale items"
+        String code = "def price(total, member, sale):\n    if member or total > 100 and not sale:\n"
+                + "        total = total * 0.9\n    return total\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("price(50, False, False)", "50", null, "assert"),
+                TestCase.call("price(50, True, False)", "45.0", null, "assert"),
+                TestCase.call("price(50, True, True)", "50", null, "assert")));
+
+        assertThat(d.category()).isEqualTo("boolean_precedence");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
     void theShippedHarnessFitsTheSandboxCodeLimit() {
         // SandboxScript refuses a script over the limit; this names the budget the harness lives in
         assertThat(DiagnosisRunner.program().length()).isLessThanOrEqualTo(

@@ -688,9 +688,24 @@ class ExpectationParserTest {
         List<TestCase> cases = ExpectationParser.parse("why does it say NoneType?? factorial(1) returns 1", traceback,
                 fact).cases();
         assertThat(cases).anyMatch(c -> "factorial(5)".equals(c.call()) && "traceback".equals(c.source()));
-        // an error inside the program's own module level names no call of it: nothing to add
+    }
+
+    @Test
+    void aCrashInTheScriptsOwnStatementsIsTheWholeRunWithWhatWasTyped() {
+        // no call of theirs at the top: the program run is the case, and it should run through
         assertThat(ExpectationParser.parse("why", "Traceback (most recent call last):\n  File \"a.py\", line 1, "
                 + "in <module>\n    x = int('a')\nValueError: invalid literal", "x = int('a')\n").cases())
+                .anyMatch(c -> c.call() == null && "".equals(c.stdin()) && "traceback".equals(c.source()));
+        // the prompt printed before the crash shares the header's line; what was typed comes from the question
+        String vote = "age = input(\"How old are you? \")\nif age >= 18:\n    print(\"You can vote!\")\n";
+        String crash = "How old are you? Traceback (most recent call last):\n  File \"/home/sam/vote.py\", line 2, in "
+                + "<module>\n    if age >= 18:\n       ^^^^^^^^^\nTypeError: '>=' not supported between instances of "
+                + "'str' and 'int'\n";
+        List<TestCase> typed = ExpectationParser.parse("I typed 20 and got this", crash, vote).cases();
+        assertThat(typed).anyMatch(c -> c.call() == null && "20\n".equals(c.stdin()) && "traceback".equals(c.source()));
+        assertThat(typed).noneMatch(c -> c.stdin() != null && c.stdin().contains("Traceback"));
+        // a program that reads input, with nothing said of what was typed: running it on nothing proves nothing
+        assertThat(ExpectationParser.parse("what does this mean", crash, vote).cases())
                 .noneMatch(c -> "traceback".equals(c.source()));
     }
 

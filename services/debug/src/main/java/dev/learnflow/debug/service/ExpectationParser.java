@@ -136,13 +136,19 @@ public final class ExpectationParser {
             byRunning(told.text(), "error", toldFunctions, readsInput, source).map(told::restore)
                     .ifPresent(cases::add);
         }
-        crashedCall(firstTraceback(reportedError, question), functions)
-                .filter(crash -> cases.stream().noneMatch(c -> crash.call().equals(c.call())))
+        crashedCall(firstTraceback(reportedError, question), functions, !readsInput ? Optional.of("")
+                : typedIn(question, source).or(() -> typedIn(error, source)).filter(typed -> !typed.isBlank()))
+                .filter(crash -> cases.stream().noneMatch(c -> crash.call() != null && crash.call().equals(c.call())))
                 .ifPresent(cases::add);
         List<TestCase> all = readsInput ? typedFromTheOtherField(cases,
                 fromQuestion ? proseOnly(asked.text()) : asked.text(), told.text(), source) : cases;
         all = repeated(inSession(all, question, error), question, error, source);
         return new Expectations(program, fromQuestion, dedupe(all));
+    }
+
+    /** What the student typed, as they tell it or as a pasted console run shows it after a prompt. */
+    private static Optional<String> typedIn(String text, String code) {
+        return text == null || text.isBlank() ? Optional.empty() : stdinIn(normalized(text), code);
     }
 
     private static final Pattern DOCTEST_FAILURE = Pattern.compile("Failed example:[ \\t]*\\n[ \\t]+(?<call>[^\\n]+)\\n"
@@ -170,7 +176,7 @@ public final class ExpectationParser {
         return cases;
     }
 
-    private static final Pattern TRACEBACK_HEADER = Pattern.compile("^[ \\t]*Traceback \\(most recent call last\\):");
+    private static final Pattern TRACEBACK_HEADER = Pattern.compile("Traceback \\(most recent call last\\):");
 
     /**
      * The text without a traceback's header and frames (its last line, the error itself, stays); a test line among
@@ -183,7 +189,12 @@ public final class ExpectationParser {
         StringBuilder kept = new StringBuilder();
         boolean inFrames = false;
         for (String line : error.split("\n", -1)) {
-            if (TRACEBACK_HEADER.matcher(line).find()) {
+            Matcher header = TRACEBACK_HEADER.matcher(line);
+            if (header.find()) {
+                // what the program printed before it crashed shares the header's line ("How old are you? Traceback")
+                if (!line.substring(0, header.start()).isBlank()) {
+                    kept.append(line, 0, header.start()).append('\n');
+                }
                 inFrames = true;
                 continue;
             }
@@ -206,9 +217,13 @@ public final class ExpectationParser {
      * outermost frame) calls one of the program's functions, and that call crashed. It is a case that fails by
      * crashing whatever value it should give, so the crash is traced like a wrong result (a recursion that misses its
      * base case, a range one too long). The harness drops it when the call does not crash there.
+     * When the script's own statements crashed (or were stopped: a KeyboardInterrupt out of a loop that never ends),
+     * the case is the whole program run with what was typed ({@code typed}; unknown for a program that reads input:
+     * no case, as running it on nothing typed would crash on its input instead).
      */
-    static Optional<TestCase> crashedCall(Optional<ParsedError> traceback, List<Function> functions) {
-        if (traceback.isEmpty() || traceback.get().frames().size() < 2 || traceback.get().isSyntaxError()) {
+    static Optional<TestCase> crashedCall(Optional<ParsedError> traceback, List<Function> functions,
+                                          Optional<String> typed) {
+        if (traceback.isEmpty() || traceback.get().frames().isEmpty() || traceback.get().isSyntaxError()) {
             return Optional.empty();
         }
         ParsedError.Frame top = traceback.get().frames().get(0);
@@ -224,7 +239,7 @@ public final class ExpectationParser {
                         false, "traceback", List.of()));
             }
         }
-        return Optional.empty();
+        return typed.map(stdin -> new TestCase(null, stdin, null, null, null, false, "traceback", null));
     }
 
     /** A line that opens a block (its body follows on "..." lines): a definition typed in, not a call to repeat. */
@@ -2077,7 +2092,7 @@ public final class ExpectationParser {
         List<TestCase> unique = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (TestCase c : cases) {
-            String key = c.call() + "|" + c.stdin() + "|" + c.expected() + "|" + c.candidates();
+            String key = c.call() + "|" + c.stdin() + "|" + c.expected() + "|" + c.candidates() + "|" + c.values();
             if (seen.add(key)) {
                 unique.add(c);
             }
