@@ -131,7 +131,7 @@ class AnswerPlannerTest {
         // "in a random order" is how the set prints, not a question on random numbers
         assertThat(topicOf(planner.plan("why does my set print in a random order", null))).isNotEqualTo("random-numbers");
         // the same name as the subject still answers
-        assertThat(planned("how do i get a random number between 1 and 10", null, AnswerPlanner.LessonPlan.class)
+        assertThat(planned("how can i pick a random whole number from 1 to 6 like a dice", null, AnswerPlanner.LessonPlan.class)
                 .hit().lesson().topicId()).isEqualTo("random-numbers");
     }
 
