@@ -348,8 +348,9 @@ def said(out, text):
     if output_matches(out, text) or counted(out, text):
         return True
     words = re.findall(r"\w+", by_value(text.casefold()))
-    return bool(words) and any(re.findall(r"\w+", by_value(l.casefold())) == words
-                               for l in out.split("\n"))
+    lines = [re.findall(r"\w+", by_value(l.casefold())) for l in out.split("\n")]
+    # or the start of a line, two words or more ("it says Too short" of "Too short, use at least 8 characters")
+    return bool(words) and any(l == words or len(words) >= 2 and l[:len(words)] == words for l in lines)
 
 
 def loose(line):
@@ -975,18 +976,21 @@ class Detectors:
     def detect_mutate_while_iterating(self):
         for loop in self.nodes:
             # (self.items too)
-            if isinstance(loop, ast.For) and isinstance(loop.iter, (ast.Name, ast.Attribute)):
-                seq = src(loop.iter)
+            # (a dict walked by its items(), keys() or values() too)
+            walked = loop.iter.func.value if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Call) and \
+                isinstance(loop.iter.func, ast.Attribute) and loop.iter.func.attr in ("items", "keys", "values") \
+                and not loop.iter.args else loop.iter if isinstance(loop, ast.For) else None
+            if isinstance(walked, (ast.Name, ast.Attribute)):
+                seq = src(walked)
+                # list(...) copies a dict's keys or a set too, where seq[:] would not
+                copy = [(self.at(loop.iter), "replace", "list(%s)" % src(loop.iter))]
                 for n in ast.walk(loop):
                     if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and src(n.func.value) == seq and \
                             n.func.attr in ("remove", "pop", "append", "insert", "clear", "extend"):
-                        self.add("mutate_while_iterating", n, "list-changes", 0.85,
-                                 [(self.at(loop.iter), "replace", "list(%s)" % seq)], seq=seq, method=n.func.attr,
-                                 loop=loop.lineno)
-                    if isinstance(n, ast.Delete):
-                        # (list(...) copies a dict's keys or a set too, where seq[:] would not)
-                        self.add("mutate_while_iterating", n, "list-deletes", 0.8,
-                                 [(self.at(loop.iter), "replace", "list(%s)" % seq)], seq=seq, method="del",
+                        self.add("mutate_while_iterating", n, "list-changes", 0.85, copy, seq=seq,
+                                 method=n.func.attr, loop=loop.lineno)
+                    if isinstance(n, ast.Delete) and any(src(t).startswith(seq + "[") for t in n.targets):
+                        self.add("mutate_while_iterating", n, "list-deletes", 0.8, copy, seq=seq, method="del",
                                  loop=loop.lineno)
 
     def detect_is_vs_equals(self):
@@ -1712,6 +1716,12 @@ def main():
                 (top.repaired or top.proven or top.line not in [s["line"] for s in out["suspicious"][:1]]):
             out["suspicious"] = [{"line": top.line, "score": 1.0, "reason": top.message}] + \
                 [s for s in out["suspicious"] if s["line"] != top.line]
+        # a list changed while its loop walks it is mended at either line: the loop that should walk a copy second
+        walked = top.detail.get("loop") if top.category == "mutate_while_iterating" else None
+        if walked and walked != out["suspicious"][0]["line"]:
+            rest = [s for s in out["suspicious"][1:] if s["line"] != walked]
+            out["suspicious"] = out["suspicious"][:1] + [{"line": walked, "score": round(
+                out["suspicious"][0]["score"] * 0.9, 3), "reason": "walked-copy"}] + rest
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
 

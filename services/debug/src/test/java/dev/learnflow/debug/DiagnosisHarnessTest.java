@@ -220,6 +220,28 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void theQuotedStartOfAPrintedLineIsWhatTheProgramSaid() {
+        // "i typed sunflower123 and it says Too short?? when i type cat it says accepted"
+        String code = "password = input('Password: ')\nif len(password) > 8:\n    print('Too short, use at least 8')\n"
+                + "else:\n    print('Password accepted')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "sunflower123\n", "Too short", "accepted")));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void aListChangedWhileItsLoopWalksItNamesTheLoopNext() {
+        String code = "def drop_low(scores):\n    for s in scores:\n        if s < 50:\n            scores.remove(s)\n"
+                + "    return scores\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("drop_low([40, 45, 80])", "[80]", "[45, 80]",
+                "question")));
+
+        assertThat(d.category()).isEqualTo("mutate_while_iterating");
+        assertThat(d.suspicious().stream().limit(2).map(ProgramDiagnosis.SuspiciousLine::line)).containsExactly(4, 2);
+    }
+
+    @Test
     void theShippedHarnessFitsTheSandboxCodeLimit() {
         // SandboxScript refuses a script over the limit; this names the budget the harness lives in
         assertThat(DiagnosisRunner.program().length()).isLessThanOrEqualTo(

@@ -73,6 +73,12 @@ class ExpectationParserTest {
         assertThat(two.stdin()).isEqualTo("3\n5\n");
         assertThat(two.expected()).isEqualTo("8");
 
+        // a program that asks twice, both answers told in one clause around other words
+        String bill = "bill = float(input('Bill: '))\npeople = int(input('People: '))\nprint(bill / people)\n";
+        assertThat(ExpectationParser.stdinIn("i put 100 for the bill and 3 people. it says 33", bill)).contains("100\n3\n");
+        String count = "word = input('Word: ')\nletter = input('Letter: ')\nprint(word.count(letter))\n";
+        assertThat(ExpectationParser.stdinIn("i type banana and a and it says 4", count)).contains("banana\na\n");
+
         TestCase pair = only(ExpectationParser.parse("Input: 7\nExpected output: 7", null, SCRIPT));
         assertThat(pair.stdin()).isEqualTo("7\n");
         assertThat(pair.expected()).isEqualTo("7");

@@ -1640,6 +1640,9 @@ public final class ExpectationParser {
                     values.addAll(list.values());
                     then = PHRASES.matcher(Phrase.THEN_MORE, sentence.substring(list.end()));
                 }
+                if (!words) {
+                    values.addAll(moreTyped(sentence.substring(list.end()), inputCalls(code) - values.size()));
+                }
                 return Optional.of(typed(values, code));
             }
         }
@@ -1747,6 +1750,36 @@ public final class ExpectationParser {
     }
 
     /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
+    private static final Pattern INPUT_CALL = Pattern.compile("\\binput\\(");
+    /** Where what was typed stops and what the program did begins ("… and it says", "but", a full stop). */
+    private static final Pattern TYPED_CLAUSE_END = Pattern.compile("(?i)[.!?;]|\\b(?:and\\s+)?(?:it|then it|but|so|"
+            + "says?|said|prints?|printed|gives?|gave|shows?|showed|outputs?|returns?)\\b");
+    /** A number typed, or the one word right after "and" ("banana and a"). */
+    private static final Pattern MORE_TYPED = Pattern.compile("(?i)(?<![\\w.])(-?\\d+(?:\\.\\d+)?)(?![\\w.])"
+            + "|\\band\\s+(['\"]?)([a-z]\\w*)\\2(?=\\s*$)");
+
+    private static int inputCalls(String code) {
+        return (int) INPUT_CALL.matcher(code).results().count();
+    }
+
+    /**
+     * A program that asks more than once, and the student named what they typed for each in one clause ("i put 100 for
+     * the bill and 3 people", "i type banana and a"): the further values, at most {@code missing} of them.
+     */
+    private static List<String> moreTyped(String rest, int missing) {
+        if (missing <= 0) {
+            return List.of();
+        }
+        Matcher end = TYPED_CLAUSE_END.matcher(rest);
+        String clause = end.find() ? rest.substring(0, end.start()) : rest;
+        List<String> more = new ArrayList<>();
+        Matcher m = MORE_TYPED.matcher(clause);
+        while (m.find() && more.size() < missing) {
+            more.add(m.group(1) != null ? m.group(1) : m.group(3));
+        }
+        return more;
+    }
+
     private static String typed(List<String> values, String code) {
         List<String> plain = values.stream().map(ExpectationParser::unquote).toList();
         return oneLineSplit(code).map(sep -> String.join(sep, plain)).orElse(String.join("\n", plain)) + "\n";
