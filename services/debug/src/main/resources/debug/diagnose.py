@@ -1150,11 +1150,12 @@ class Detectors:
                 # the first earlier test that catches every value of this one
                 earlier = next((e for e in chain[:j] if implies(later.test, e.test)), None)
                 if earlier:
-                    self.add("shadowed_if_chain", later, "shadowed", 0.85,
+                    # named at the test that catches too much, where the chain should start otherwise; the shadowed
+                    # test (which never runs) is its anchor
+                    self.add("shadowed_if_chain", earlier, "shadowed", 0.85,
                              [(self.at(earlier), "swap_tests", self.at(later))], first=src(earlier.test),
-                             second=src(later.test), first_line=earlier.lineno)
-                    # the shadowed line itself never runs
-                    self.findings[-1].anchors = {earlier.lineno}
+                             second=src(later.test), first_line=earlier.lineno, shadowed_line=later.lineno)
+                    self.findings[-1].anchors = {later.lineno}
 
     def detect_early_break(self):
         for n in self.nodes:
@@ -1716,12 +1717,15 @@ def main():
                 (top.repaired or top.proven or top.line not in [s["line"] for s in out["suspicious"][:1]]):
             out["suspicious"] = [{"line": top.line, "score": 1.0, "reason": top.message}] + \
                 [s for s in out["suspicious"] if s["line"] != top.line]
-        # a list changed while its loop walks it is mended at either line: the loop that should walk a copy second
-        walked = top.detail.get("loop") if top.category == "mutate_while_iterating" else None
-        if walked and walked != out["suspicious"][0]["line"]:
-            rest = [s for s in out["suspicious"][1:] if s["line"] != walked]
-            out["suspicious"] = out["suspicious"][:1] + [{"line": walked, "score": round(
-                out["suspicious"][0]["score"] * 0.9, 3), "reason": "walked-copy"}] + rest
+        # a bug of two lines is mended at either: a list changed while its loop walks it (the loop that should walk a
+        # copy second), a test that catches too much in an if chain (the test it hides second)
+        partner = top.detail.get("loop") if top.category == "mutate_while_iterating" else \
+            top.detail.get("shadowed_line") if top.category == "shadowed_if_chain" else None
+        if partner and partner != out["suspicious"][0]["line"]:
+            rest = [s for s in out["suspicious"][1:] if s["line"] != partner]
+            out["suspicious"] = out["suspicious"][:1] + [{"line": partner, "score": round(
+                out["suspicious"][0]["score"] * 0.9, 3), "reason": "walked-copy" if top.category ==
+                "mutate_while_iterating" else "hidden-branch"}] + rest
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
 

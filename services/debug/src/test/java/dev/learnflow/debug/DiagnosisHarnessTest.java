@@ -242,6 +242,18 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void anIfChainIsMendedAtTheTestThatCatchesTooMuchAndNamesTheHiddenBranchNext() {
+        // "letter(95) gives C but should be A": >= 50 comes first and takes every score the later tests were for
+        String code = "def letter(score):\n    if score >= 50:\n        return 'C'\n    elif score >= 70:\n"
+                + "        return 'B'\n    elif score >= 90:\n        return 'A'\n    return 'F'\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("letter(95)", "'A'", "'C'", "question")));
+
+        assertThat(d.category()).isEqualTo("shadowed_if_chain");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+        assertThat(d.suspicious().get(1).line()).isIn(4, 6);
+    }
+
+    @Test
     void theShippedHarnessFitsTheSandboxCodeLimit() {
         // SandboxScript refuses a script over the limit; this names the budget the harness lives in
         assertThat(DiagnosisRunner.program().length()).isLessThanOrEqualTo(

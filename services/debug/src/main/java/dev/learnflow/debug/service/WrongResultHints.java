@@ -33,6 +33,7 @@ public final class WrongResultHints {
             Map.entry("unchanged", "the variables in its condition"), Map.entry("seq", "the list"),
             Map.entry("direction", "one more or one fewer"), Map.entry("method", "sort"),
             Map.entry("line", "this line"), Map.entry("first_line", "an earlier line"),
+            Map.entry("shadowed_line", "a later line"),
             Map.entry("call", "this call"), Map.entry("param", "the input"));
 
     private WrongResultHints() {
