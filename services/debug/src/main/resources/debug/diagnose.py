@@ -517,6 +517,15 @@ def resolve_values(program, case):
 
 # ------------------------------------------------------------------------------------------------- AST helpers
 
+def walked_collection(loop):
+    """What a for loop walks: its iterable, or the dict behind .items(), .keys() or .values()."""
+    it = loop.iter
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and it.func.attr in ("items", "keys", "values") \
+            and not it.args:
+        return it.func.value
+    return it
+
+
 def parents_of(tree):
     parents = {}
     for node in ast.walk(tree):
@@ -922,6 +931,7 @@ class Detectors:
                              op=OP_TEXT.get(type(n.ops[0])), other=OP_TEXT.get(CMP_SAME_DIRECTION[type(n.ops[0])]))
 
     def detect_index_vs_element(self):
+        dicts = self.dict_names()
         for loop in self.nodes:
             if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Name):
                 continue
@@ -948,7 +958,7 @@ class Detectors:
                             src(n.value) == "%s[%s]" % (seq, var):
                         self.add("index_vs_element", n, "element-as-position", 0.5,
                                  [(self.at(n.value), "replace", var)], var=var, seq=seq)
-            elif isinstance(loop.iter, ast.Name) and loop.iter.id not in self.dict_names():
+            elif isinstance(loop.iter, ast.Name) and loop.iter.id not in dicts:
                 # (for key in d: d[key] is how a dict's values are read)
                 seq = loop.iter.id
                 for n in ast.walk(loop):
@@ -976,10 +986,7 @@ class Detectors:
     def detect_mutate_while_iterating(self):
         for loop in self.nodes:
             # (self.items too)
-            # (a dict walked by its items(), keys() or values() too)
-            walked = loop.iter.func.value if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Call) and \
-                isinstance(loop.iter.func, ast.Attribute) and loop.iter.func.attr in ("items", "keys", "values") \
-                and not loop.iter.args else loop.iter if isinstance(loop, ast.For) else None
+            walked = walked_collection(loop) if isinstance(loop, ast.For) else None
             if isinstance(walked, (ast.Name, ast.Attribute)):
                 seq = src(walked)
                 # list(...) copies a dict's keys or a set too, where seq[:] would not
@@ -1038,18 +1045,10 @@ class Detectors:
                     self.add("wrong_operator", n, "and-or", 0.2, [(self.at(n), "boolop", other)],
                              op=OP_TEXT[type(n.op)], other=OP_TEXT[other])
 
-    def between(self, a, b):
-        """The source text between the end of node a and the start of node b (on one line or across lines)."""
-        lines = self.source.split("\n")
-        if a.end_lineno == b.lineno:
-            return lines[b.lineno - 1][a.end_col_offset:b.col_offset]
-        return "\n".join([lines[a.end_lineno - 1][a.end_col_offset:]] + lines[a.end_lineno:b.lineno - 1]
-                         + [lines[b.lineno - 1][:b.col_offset]])
-
     def regrouped(self, n):
         # a and b or c (meant a and (b or c)), not a and b (meant not (a and b)): the same parts, grouped as the
         # words read; confirmed only by the regrouped test passing. Parts the student bracketed are left alone (a
-        # bracketed first part moves the start of the whole to the bracket).
+        # bracketed first part moves the start of the whole to the bracket, a bracketed last part its end).
         op = " %s " % OP_TEXT[type(n.op)]
         parts = [src(v) for v in n.values]
         first = n.values[0]
@@ -1059,8 +1058,8 @@ class Detectors:
             grouped = ["%s and (%s or %s)" % (" and ".join(map(src, first.values[:-1])), src(first.values[-1]),
                                               parts[1])] + parts[2:]
         last = n.values[-1]
-        if isinstance(n.op, ast.Or) and isinstance(last, ast.BoolOp) and isinstance(last.op, ast.And) \
-                and "(" not in self.between(n.values[-2], last):
+        bare_last = (last.end_lineno, last.end_col_offset) == (n.end_lineno, n.end_col_offset)
+        if isinstance(n.op, ast.Or) and isinstance(last, ast.BoolOp) and isinstance(last.op, ast.And) and bare_last:
             # a or b and c (meant (a or b) and c: "members or big orders, but never sale items")
             grouped = ["(%s or %s) and %s" % (" or ".join(parts[:-1]), src(last.values[0]),
                                               " and ".join(map(src, last.values[1:])))]
@@ -1719,15 +1718,19 @@ def main():
                 [s for s in out["suspicious"] if s["line"] != top.line]
         # a bug of two lines is mended at either: a list changed while its loop walks it (the loop that should walk a
         # copy second), a test that catches too much in an if chain (the test it hides second)
-        partner = top.detail.get("loop") if top.category == "mutate_while_iterating" else \
-            top.detail.get("shadowed_line") if top.category == "shadowed_if_chain" else None
+        key, reason = PARTNER_LINES.get(top.category, (None, None))
+        partner = top.detail.get(key) if key else None
         if partner and partner != out["suspicious"][0]["line"]:
             rest = [s for s in out["suspicious"][1:] if s["line"] != partner]
             out["suspicious"] = out["suspicious"][:1] + [{"line": partner, "score": round(
-                out["suspicious"][0]["score"] * 0.9, 3), "reason": "walked-copy" if top.category ==
-                "mutate_while_iterating" else "hidden-branch"}] + rest
+                out["suspicious"][0]["score"] * 0.9, 3), "reason": reason}] + rest
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
+
+
+# a bug of two lines, by category: the detail naming its other line, and why that line is shown
+PARTNER_LINES = {"mutate_while_iterating": ("loop", "walked-copy"),
+                 "shadowed_if_chain": ("shadowed_line", "hidden-branch")}
 
 
 def cheap_fit(finding):

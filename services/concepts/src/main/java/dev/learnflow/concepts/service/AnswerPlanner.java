@@ -107,9 +107,11 @@ public class AnswerPlanner {
      * "my program is broken"): without the code or the error's message no lesson answers it, whatever topic the
      * conversation is on, so the student is asked for them.
      */
-    private static final java.util.Set<String> HELP_WITHOUT_SUBJECT = java.util.Set.of("fix", "my", "code", "error",
+    private static final Set<String> HELP_WITHOUT_SUBJECT = Set.of("fix", "my", "code", "error",
             "errors", "bug", "bugs", "broken", "wrong", "crash", "crashes", "crashing", "program", "script", "doesnt",
             "isnt", "working", "wont", "won");
+    /** Between the words of a question as {@link #isVague} and {@link #asksHelpWithoutSubject} read them. */
+    private static final Pattern QUESTION_WORD_BREAK = Pattern.compile("[^a-z0-9_=<>!*+/%@:\\[\\]-]+");
     /** "what is a bug", "what are errors": a question about what the word names. */
     private static final Pattern DEFINITION = Pattern.compile("\\s*what(?:'s|s| is| are)\\b");
     private final LessonRetriever lessons;
@@ -651,7 +653,7 @@ public class AnswerPlanner {
 
     /** Only filler ("can you explain it again?"): nothing in it names a Python feature. */
     static boolean isVague(String lowerQuestion) {
-        for (String word : lowerQuestion.split("[^a-z0-9_=<>!*+/%@:\\[\\]-]+")) {
+        for (String word : QUESTION_WORD_BREAK.split(lowerQuestion)) {
             if (!word.isEmpty() && !VAGUE_WORDS.contains(word)) {
                 return false;
             }
@@ -668,7 +670,7 @@ public class AnswerPlanner {
             return false;   // "what is an error" asks what errors are
         }
         boolean help = false;
-        for (String word : lowerQuestion.split("[^a-z0-9_=<>!*+/%@:\\[\\]-]+")) {
+        for (String word : QUESTION_WORD_BREAK.split(lowerQuestion)) {
             if (word.isEmpty() || VAGUE_WORDS.contains(word)) {
                 continue;
             }

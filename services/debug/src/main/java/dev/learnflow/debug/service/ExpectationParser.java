@@ -321,7 +321,7 @@ public final class ExpectationParser {
         for (TestCase c : cases) {
             String other = "error".equals(c.source()) ? question : "question".equals(c.source()) ? error : null;
             Optional<String> typed = c.call() == null && "".equals(c.stdin()) && c.values() == null
-                    && other != null ? stdinIn(normalized(other), code) : Optional.empty();
+                    ? typedIn(other, code) : Optional.empty();
             out.add(typed.map(t -> new TestCase(null, t, c.expected(), c.claimed(), c.candidates(), c.hidden(),
                     c.source(), c.values())).orElse(c));
         }
@@ -1749,7 +1749,6 @@ public final class ExpectationParser {
         return m.find(from) ? m.start(1) : -1;
     }
 
-    /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
     private static final Pattern INPUT_CALL = Pattern.compile("\\binput\\(");
     /** Where what was typed stops and what the program did begins ("… and it says", "but", a full stop). */
     private static final Pattern TYPED_CLAUSE_END = Pattern.compile("(?i)[.!?;]|\\b(?:and\\s+)?(?:it|then it|but|so|"
@@ -1780,6 +1779,7 @@ public final class ExpectationParser {
         return more;
     }
 
+    /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
     private static String typed(List<String> values, String code) {
         List<String> plain = values.stream().map(ExpectationParser::unquote).toList();
         return oneLineSplit(code).map(sep -> String.join(sep, plain)).orElse(String.join("\n", plain)) + "\n";
