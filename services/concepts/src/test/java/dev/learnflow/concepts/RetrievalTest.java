@@ -1,11 +1,13 @@
 package dev.learnflow.concepts;
 
+import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.concepts.service.KnowledgeBase;
 import dev.learnflow.concepts.service.LessonRetriever;
 import dev.learnflow.platform.embedding.SentenceEncoder;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,5 +88,32 @@ class RetrievalTest {
         assertThat(retriever.best("how does it work?", "sets").orElseThrow().lesson().topicId()).isEqualTo("sets");
         assertThat(retriever.best("how do I read a text file line by line", "sets").orElseThrow().lesson().topicId())
                 .isEqualTo("reading-files");
+    }
+
+    /**
+     * Questions that describe a task without the concept's name reach its lesson through the lesson's {@code asks}
+     * (how beginners ask for it); without them the same questions go elsewhere. None is one of the asks verbatim.
+     */
+    @Test
+    void aTaskDescribedWithoutTheConceptsNameFindsItsLessonThroughTheLessonsAsks() {
+        KnowledgeBase kb = KnowledgeBase.fromClasspath(getClass().getClassLoader());
+        LessonRetriever withAsks = new LessonRetriever(new SentenceEncoder(), kb, 0.3);
+        LessonRetriever namesOnly = new LessonRetriever(new SentenceEncoder(), new KnowledgeBase(kb.lessons().stream()
+                .map(l -> new Lesson(l.topicId(), l.title(), l.diagram(), l.aliases(), l.idea(), l.inDepth(),
+                        l.example(), l.watchOut(), l.source(), l.curriculumTopicId(), l.mentions(), List.of()))
+                .toList()), 0.3);
+        Map<String, String> tasks = Map.of(
+                "how can i arrange my high scores from biggest to smallest", "sorting",
+                "skip the negative numbers and carry on with the next one", "break-and-continue");
+        int helped = 0;
+        for (Map.Entry<String, String> t : tasks.entrySet()) {
+            assertThat(withAsks.rank(t.getKey(), null).get(0).lesson().topicId()).as(t.getKey()).isEqualTo(t.getValue());
+            helped += namesOnly.rank(t.getKey(), null).get(0).lesson().topicId().equals(t.getValue()) ? 0 : 1;
+        }
+        assertThat(helped).as("questions only the asks bring to their lesson").isGreaterThanOrEqualTo(1);
+        // a lesson's own name still wins over another lesson's everyday phrasing
+        assertThat(withAsks.rank("what does the continue keyword do", null).get(0).lesson().topicId())
+                .isEqualTo("break-and-continue");
+        assertThat(kb.lessons()).allSatisfy(l -> assertThat(l.asks()).as(l.topicId()).hasSizeGreaterThanOrEqualTo(8));
     }
 }

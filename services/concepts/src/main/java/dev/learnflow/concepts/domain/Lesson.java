@@ -18,14 +18,17 @@ import java.util.List;
  * @param mentions names the lesson uses or shows in passing but is not about ({@code json} in the standard-library
  *                 tour, {@code split} in the strings lesson): they count as its words, never as its names, so a
  *                 question about one of them is answered from the section documenting it (or declined)
+ * @param asks     how beginners ask for the lesson when they do not know its name ("put a list in order"): embedded
+ *                 for retrieval like the aliases, never taken as the lesson's names or words
  */
 public record Lesson(String topicId, String title, String diagram, List<String> aliases, String idea,
                      String inDepth, String example, List<String> watchOut, String source,
-                     String curriculumTopicId, List<String> mentions) {
+                     String curriculumTopicId, List<String> mentions, List<String> asks) {
 
     public Lesson(String topicId, String title, String diagram, List<String> aliases, String idea, String inDepth,
                   String example, List<String> watchOut, String source, String curriculumTopicId) {
-        this(topicId, title, diagram, aliases, idea, inDepth, example, watchOut, source, curriculumTopicId, List.of());
+        this(topicId, title, diagram, aliases, idea, inDepth, example, watchOut, source, curriculumTopicId, List.of(),
+                List.of());
     }
 
     public boolean inCurriculum() {

@@ -86,12 +86,18 @@ public class KnowledgeBase {
                 meta.getOrDefault("diagram", "none"),
                 list(meta.get("aliases")),
                 unwrap(sections.get("Idea")), unwrap(sections.get("In depth")), code.group(1), watchOut, source,
-                meta.getOrDefault("curriculum", topicId), list(meta.get("mentions")));
+                meta.getOrDefault("curriculum", topicId), list(meta.get("mentions")), phrasings(meta.get("asks")));
     }
 
     private static List<String> list(String commaSeparated) {
         return commaSeparated == null ? List.of()
                 : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Phrasings separated by {@code |} (they may hold commas). */
+    private static List<String> phrasings(String barSeparated) {
+        return barSeparated == null ? List.of()
+                : Arrays.stream(barSeparated.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String unwrap(String paragraph) {
