@@ -206,6 +206,24 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aPastedErrorLineThatOnlyNearsALessonIsAnsweredByTheErrorsOwnSection() {
+        // the message's words ("iterable", "attribute") would pick a lesson about something else
+        Map<String, String> expected = Map.of(
+                "TypeError: 'float' object is not iterable", "TypeError",
+                "AttributeError: 'int' object has no attribute 'append'", "AttributeError");
+        expected.forEach((question, exception) -> {
+            AnswerPlanner.DocPlan plan = planned(question, null, AnswerPlanner.DocPlan.class);
+            assertThat(plan.hit().passage().doc()).as(question).startsWith("library/exceptions.html");
+            assertThat(plan.hit().passage().section()).as(question).endsWith(exception);
+        });
+        // a lesson that is sure of itself keeps the error as its reference
+        AnswerPlanner.LessonPlan sure = planned("KeyError: 'age' when i read my dictionary", null,
+                AnswerPlanner.LessonPlan.class);
+        assertThat(sure.hit().lesson().topicId()).isEqualTo("dictionaries");
+        assertThat(sure.reference().passage().section()).endsWith("KeyError");
+    }
+
+    @Test
     void aSectionOnAnotherModulesNameOrAnEnglishWordIsNoReference() {
         // subprocess's Popen.wait and os.read share a word with the question, not its subject
         for (String question : List.of("how do i make the program wait for 1 second",

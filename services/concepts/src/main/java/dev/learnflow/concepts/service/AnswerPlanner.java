@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public class AnswerPlanner {
 
+    /** The last line of a traceback as pasted: the exception's name, a colon and its message. */
+    private static final Pattern PASTED_ERROR_LINE = Pattern.compile("(?i)\\b\\w+(?:error|exception):\\s*\\S");
     /** A lesson this close is taken whatever the documentation offers. */
     static final double LESSON_SURE = 0.62;
     /** Below this, a lesson does not answer the question. */
@@ -234,7 +236,19 @@ public class AnswerPlanner {
             return plan;
         }
         Plan subject = aboutTheSubject(question, vector, (LessonPlan) plan);
-        return subject instanceof LessonPlan lesson ? withReference(question, vector, lesson) : subject;
+        if (!(subject instanceof LessonPlan lesson)) {
+            return subject;
+        }
+        // "TypeError: unhashable type: 'list'": a pasted error line is what is asked; a lesson that is only a near
+        // match got there through the message's words (caching for "unhashable"), so the error's own section answers.
+        // (An error told in the student's words, "name 'total' is not defined but i did define it", keeps its lesson.)
+        if (lesson.hit().similarity() < LESSON_SURE && PASTED_ERROR_LINE.matcher(question).find()) {
+            Optional<DocIndex.Hit> exception = exceptionSection(question, vector);
+            if (exception.isPresent()) {
+                return new DocPlan(exception.get());
+            }
+        }
+        return withReference(question, vector, lesson);
     }
 
     /**
