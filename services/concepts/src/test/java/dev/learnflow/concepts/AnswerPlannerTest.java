@@ -224,6 +224,15 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void breakingALongLineIsAboutCodeStyleNotTheBreakStatement() {
+        // "break" here is the everyday word: the code-style lesson says how a long statement continues
+        assertThat(topicOf(planner.plan("how can i split a really long if condition over two lines", null)))
+                .isEqualTo("code-style");
+        assertThat(topicOf(planner.plan("how do i break this long line of code in two", null))).isEqualTo("code-style");
+        assertThat(topicOf(planner.plan("what does break do", null))).isEqualTo("break-and-continue");
+    }
+
+    @Test
     void aSectionOnAnotherModulesNameOrAnEnglishWordIsNoReference() {
         // subprocess's Popen.wait and os.read share a word with the question, not its subject
         for (String question : List.of("how do i make the program wait for 1 second",
