@@ -39,7 +39,10 @@ class MadeUpNamesTest {
                 // other languages' loops, though a lesson uses the word as English ("loop until") or a module has it
                 // (itertools.repeat)
                 "what does the until loop do in python", "how does the repeat loop work in python",
-                "how do i write a do-while loop in python")) {
+                "how do i write a do-while loop in python",
+                // a built-in type's method written as a call must be one help() lists for that type, though the
+                // word is documented elsewhere (operator.contains, str.__len__)
+                "what is list.contains(item) for", "how do i use str.length()")) {
             assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
                 assertThat(a.reason()).as(question).isEqualTo("no-such-name");
                 assertThat(a.choices()).hasSizeBetween(2, 3);
@@ -82,7 +85,8 @@ class MadeUpNamesTest {
                 "how do i loop until the user types quit", "why does my for loop over my_list loop forever",
                 "how do i repeat a loop 5 times", "how do while loops work",
                 "how do i import the math module", "what does the python @staticmethod decorator do",
-                "what does the print keyword do", "the super keyword in a subclass", "the append keyword vs extend")) {
+                "what does the print keyword do", "the super keyword in a subclass", "the append keyword vs extend",
+                "how do i use str.maketrans()", "what does dict.fromkeys(keys) give")) {
             assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
         }
     }

@@ -171,6 +171,10 @@ public class DocIndex {
             for (String name : p.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
                 names.add(name.strip());
             }
+            // help(dict.fromkeys) is keyed by the bare "fromkeys": its own name is the qualified one
+            if (p.doc().startsWith("help(")) {
+                names.add(p.doc().substring("help(".length(), p.doc().length() - 1).toLowerCase(Locale.ROOT));
+            }
         }
         names.remove("");
         return names;

@@ -107,8 +107,12 @@ public final class MadeUpNames {
             String member = m.group(2);
             boolean listedOneByOne = BUILTIN_TYPES.contains(receiver) || modules.contains(receiver);
             // a member documented elsewhere ("dict.get" under its own heading) or used as a word anywhere in the
-            // documentation may be real: only a name nobody documents is made up
-            boolean known = BUILTIN_TYPES.contains(receiver) ? documented.contains(member) : !unknownWord(member);
+            // documentation may be real: only a name nobody documents is made up. A built-in type's member written as
+            // a call ("list.contains(x)") claims to be that type's method, which help() lists: the word documented
+            // elsewhere (operator.contains) does not make it one
+            boolean call = lowerQuestion.startsWith("(", m.end());
+            boolean known = BUILTIN_TYPES.contains(receiver) ? !call && documented.contains(member)
+                    : !unknownWord(member);
             if (listedOneByOne && !member.startsWith("__") && !qualified.contains(receiver + "." + member) && !known) {
                 return Optional.of(new MadeUp(receiver + "." + member, BUILTIN_TYPES.contains(receiver) ? "method"
                         : "function", nearest(member, membersOf(receiver), receiver + ".")));
