@@ -224,18 +224,6 @@ class AnswerPlannerTest {
     }
 
     @Test
-    void aWeakLessonThatBarelyLeadsAnotherIsOfferedAsAChoiceNotGiven() {
-        // nothing is close (< 0.5) and the two nearest lessons are within 0.06: the student picks
-        AnswerPlanner.Plan plan = planner.plan("how do i store a point like (x, y) that can't change", null);
-        assertThat(plan).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
-            assertThat(a.reason()).isEqualTo("no-match");
-            assertThat(a.choices()).hasSizeGreaterThanOrEqualTo(2);
-        });
-        // a weak lesson with a clear lead is still given
-        assertThat(topicOf(planner.plan("how do i do powers like 2 to the 10th", null))).isEqualTo("arithmetic-operators");
-    }
-
-    @Test
     void breakingALongLineIsAboutCodeStyleNotTheBreakStatement() {
         // "break" here is the everyday word: the code-style lesson says how a long statement continues
         assertThat(topicOf(planner.plan("how can i split a really long if condition over two lines", null)))

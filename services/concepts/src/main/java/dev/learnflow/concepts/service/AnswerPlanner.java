@@ -24,12 +24,6 @@ public class AnswerPlanner {
 
     /** The last line of a traceback as pasted: the exception's name, a colon and its message. */
     private static final Pattern PASTED_ERROR_LINE = Pattern.compile("(?i)\\b\\w+(?:error|exception):\\s*\\S");
-    /**
-     * A lesson below this that leads the next lesson by less than {@link #GUESS_LEAD} is a guess between the two
-     * (measured on the tuned breadth sets: every such answer there was a wrong lesson).
-     */
-    static final double GUESS_BELOW = 0.5;
-    static final double GUESS_LEAD = 0.06;
     /** A lesson this close is taken whatever the documentation offers. */
     static final double LESSON_SURE = 0.62;
     /** Below this, a lesson does not answer the question. */
@@ -252,15 +246,6 @@ public class AnswerPlanner {
             Optional<DocIndex.Hit> exception = exceptionSection(question, vector);
             if (exception.isPresent()) {
                 return new DocPlan(exception.get());
-            }
-        }
-        if (lesson.hit().similarity() < GUESS_BELOW) {
-            // a weak lesson that barely leads another is a guess between them: offer both instead
-            List<LessonRetriever.Hit> ranked = lessons.rank(question, vector, preferredTopicId);
-            boolean rivalled = ranked.stream().filter(h -> !h.lesson().topicId().equals(lesson.hit().lesson().topicId()))
-                    .findFirst().filter(h -> lesson.hit().similarity() - h.similarity() < GUESS_LEAD).isPresent();
-            if (rivalled) {
-                return abstain("no-match", ranked);
             }
         }
         return withReference(question, vector, lesson);
