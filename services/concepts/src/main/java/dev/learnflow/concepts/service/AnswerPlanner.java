@@ -242,13 +242,12 @@ public class AnswerPlanner {
         // "TypeError: unhashable type: 'list'": a pasted error line is what is asked; a lesson that is only a near
         // match got there through the message's words (caching for "unhashable"), so the error's own section answers.
         // (An error told in the student's words, "name 'total' is not defined but i did define it", keeps its lesson.)
-        if (lesson.hit().similarity() < LESSON_SURE && PASTED_ERROR_LINE.matcher(question).find()) {
-            Optional<DocIndex.Hit> exception = exceptionSection(question, vector);
-            if (exception.isPresent()) {
-                return new DocPlan(exception.get());
-            }
+        Optional<DocIndex.Hit> exception = exceptionSection(question, vector);
+        if (exception.isPresent() && lesson.hit().similarity() < LESSON_SURE
+                && PASTED_ERROR_LINE.matcher(question).find()) {
+            return new DocPlan(exception.get());
         }
-        return withReference(question, vector, lesson);
+        return withReference(question, vector, lesson, exception);
     }
 
     /**
@@ -257,9 +256,10 @@ public class AnswerPlanner {
      * the question uses), and its own name (heading, documented names) holds {@link #REFERENCE_NAMED} of the
      * question's content weight. A section on a module's function or a type's method must also be asked about by
      * that module or type, or by the name written as code: "wait 1 second" is not {@code subprocess.Popen.wait}.
+     * The section on an error the question names or quotes ({@code exception}) comes first.
      */
-    private LessonPlan withReference(String question, float[] vector, LessonPlan plan) {
-        Optional<DocIndex.Hit> exception = exceptionSection(question, vector);
+    private LessonPlan withReference(String question, float[] vector, LessonPlan plan,
+                                     Optional<DocIndex.Hit> exception) {
         if (exception.isPresent()) {
             return new LessonPlan(plan.hit(), exception.get());
         }

@@ -90,14 +90,17 @@ public class KnowledgeBase {
     }
 
     private static List<String> list(String commaSeparated) {
-        return commaSeparated == null ? List.of()
-                : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return items(commaSeparated, ",");
     }
 
     /** Phrasings separated by {@code |} (they may hold commas). */
     private static List<String> phrasings(String barSeparated) {
-        return barSeparated == null ? List.of()
-                : Arrays.stream(barSeparated.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return items(barSeparated, "\\|");
+    }
+
+    private static List<String> items(String value, String separator) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split(separator)).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String unwrap(String paragraph) {
