@@ -63,7 +63,8 @@ class DevSetTest {
         return Stream.of("/debug/devset.json", "/debug/devset-categories.json", "/debug/devset-expectations.json",
                 "/debug/devset-setup.json", "/debug/devset-io.json", "/debug/devset-messy.json",
                 "/debug/devset-blind12.json", "/debug/devset-blind22.json", "/debug/devset-blind22b.json",
-                "/debug/devset-blind22c.json", "/debug/devset-blind23.json").filter(name -> name.contains(only));
+                "/debug/devset-blind22c.json", "/debug/devset-blind23.json", "/debug/devset-blind25a.json",
+                "/debug/devset-blind25b.json").filter(name -> name.contains(only));
     }
 
     @ParameterizedTest
