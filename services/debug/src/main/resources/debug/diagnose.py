@@ -892,7 +892,7 @@ class Detectors:
             for stmt in loop.body:
                 if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                         and (const_num(stmt.value) is not None or isinstance(stmt.value, (ast.List, ast.Dict))
-                             or isinstance(stmt.value, ast.Constant)) and stmt.targets[0].id in updated | \
+                             or isinstance(stmt.value, ast.Constant) or empty_made(stmt.value)) and stmt.targets[0].id in updated | \
                         self.appended_in(loop):
                     self.add("accumulator_reset_in_loop", stmt, "reset", 0.85,
                              [(self.at(stmt), "hoist", None)], var=stmt.targets[0].id)
@@ -917,7 +917,7 @@ class Detectors:
             if isinstance(n, ast.Compare):
                 for i, op in enumerate(n.ops):
                     if type(op) in CMP_SAME_DIRECTION:
-                        in_condition = isinstance(self.parents.get(n), (ast.If, ast.While)) or \
+                        in_condition = isinstance(self.parents.get(n), (ast.If, ast.While, ast.comprehension)) or \
                             isinstance(self.parents.get(n), ast.BoolOp)
                         self.add("wrong_comparison_operator", n, "boundary",
                                  0.4 if in_condition else 0.3,
@@ -1117,17 +1117,19 @@ class Detectors:
 
     def detect_sort_result_used(self):
         for n in self.nodes:
-            if isinstance(n, (ast.Assign, ast.Return)) and isinstance(n.value, ast.Call) and \
-                    isinstance(n.value.func, ast.Attribute) and n.value.func.attr in ("sort", "reverse", "append") \
-                    and not n.value.args:
+            # the value of .sort() or .reverse() used anywhere (assigned, returned, compared: la.sort() == lb.sort(),
+            # printed), not only as a statement of its own
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and \
+                    n.func.attr in ("sort", "reverse") and not n.args and \
+                    not isinstance(self.parents.get(n), ast.Expr):
                 # (self.scores.sort() too)
-                name = src(n.value.func.value)
-                repl = ("sorted(%s)" % name) if n.value.func.attr == "sort" else ("%s[::-1]" % name)
-                kw = ", ".join(src(k) for k in n.value.keywords)
-                if kw and n.value.func.attr == "sort":
+                name = src(n.func.value)
+                repl = ("sorted(%s)" % name) if n.func.attr == "sort" else ("%s[::-1]" % name)
+                kw = ", ".join(src(k) for k in n.keywords)
+                if kw and n.func.attr == "sort":
                     repl = "sorted(%s, %s)" % (name, kw)
                 self.add("sort_result_used", n, "in-place",
-                         0.95, [(self.at(n.value), "replace", repl)], method=n.value.func.attr, var=name)
+                         0.95, [(self.at(n), "replace", repl)], method=n.func.attr, var=name)
 
     def detect_shadowed_if_chain(self):
         # chains: if/elif/elif..., and ifs in a row that each end in a return (each one an elif in effect)
@@ -1213,33 +1215,39 @@ class Detectors:
                     self.findings[-1].anchors = {x.lineno for x in ast.walk(fn) if isinstance(x, ast.stmt)} - {fn.lineno}
 
     def detect_inverted_condition(self):
+        tests = []
         for n in self.nodes:
             # return n % 2 == 1: the returned comparison decides like a condition
             if isinstance(n, (ast.If, ast.While, ast.IfExp)) or isinstance(n, ast.Return) and \
                     isinstance(n.value, ast.Compare):
-                test = n.test if not isinstance(n, ast.Return) else n.value
-                if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-                    self.add("inverted_condition", n, "negated", 0.35,
-                             [(self.at(test), "unwrap", None)])
-                elif isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in CMP_INVERTED:
-                    muts = [(self.at(test), "cmpop", (0, CMP_INVERTED[type(test.ops[0])]))]
-                    if type(test.ops[0]) in CMP_FLIPPED:
-                        muts.append((self.at(test), "cmpop", (0, CMP_FLIPPED[type(test.ops[0])])))
-                    self.add("inverted_condition", n, "opposite", 0.3, muts)
-                else:
-                    muts = [(self.at(test), "wrap_not", None)]
-                    # one part of an and/or turned around
-                    if isinstance(test, ast.BoolOp):
-                        for part in test.values:
-                            if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.Not):
-                                muts.insert(0, (self.at(part), "unwrap", None))
-                            elif isinstance(part, ast.Compare) and len(part.ops) == 1 and \
-                                    type(part.ops[0]) in CMP_INVERTED:
-                                muts.append((self.at(part), "cmpop", (0, CMP_INVERTED[type(part.ops[0])])))
-                    negated = isinstance(test, ast.BoolOp) and any(
-                        isinstance(p, ast.UnaryOp) and isinstance(p.op, ast.Not) for p in test.values)
-                    self.add("inverted_condition", n, "opposite",
-                             0.35 if negated else 0.2, muts)
+                tests.append((n, n.test if not isinstance(n, ast.Return) else n.value))
+            # [x for x in xs if x < limit]: a comprehension's filter keeps or drops like an if (the filter is its
+            # own place: a comprehension has no line)
+            if isinstance(n, ast.comprehension):
+                tests += [(test, test) for test in n.ifs]
+        for n, test in tests:
+            if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+                self.add("inverted_condition", n, "negated", 0.35,
+                         [(self.at(test), "unwrap", None)])
+            elif isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in CMP_INVERTED:
+                muts = [(self.at(test), "cmpop", (0, CMP_INVERTED[type(test.ops[0])]))]
+                if type(test.ops[0]) in CMP_FLIPPED:
+                    muts.append((self.at(test), "cmpop", (0, CMP_FLIPPED[type(test.ops[0])])))
+                self.add("inverted_condition", n, "opposite", 0.3, muts)
+            else:
+                muts = [(self.at(test), "wrap_not", None)]
+                # one part of an and/or turned around
+                if isinstance(test, ast.BoolOp):
+                    for part in test.values:
+                        if isinstance(part, ast.UnaryOp) and isinstance(part.op, ast.Not):
+                            muts.insert(0, (self.at(part), "unwrap", None))
+                        elif isinstance(part, ast.Compare) and len(part.ops) == 1 and \
+                                type(part.ops[0]) in CMP_INVERTED:
+                            muts.append((self.at(part), "cmpop", (0, CMP_INVERTED[type(part.ops[0])])))
+                negated = isinstance(test, ast.BoolOp) and any(
+                    isinstance(p, ast.UnaryOp) and isinstance(p.op, ast.Not) for p in test.values)
+                self.add("inverted_condition", n, "opposite",
+                         0.35 if negated else 0.2, muts)
 
     def detect_unhandled_edge_case(self):
         for fn in func_defs(self.tree):
@@ -1292,6 +1300,13 @@ class Detectors:
                 x = src(n.targets[0])
                 self.add("wrong_operator", n, "operator", 0.7, [(self.at(n.value), "replace", "%s %s %s" % (
                     x, "+-"[isinstance(n.value.op, ast.USub)], src(n.value.operand)))], op="=+")
+
+
+def empty_made(node):
+    # dict(), list(), set(), str(), Counter(): an empty start written as a call
+    return isinstance(node, ast.Call) and not node.args and not node.keywords and \
+        getattr(node.func, "id", getattr(node.func, "attr", None)) in ("dict", "list", "set", "str", "int", "float",
+                                                                       "Counter", "OrderedDict")
 
 
 def shift(node, delta):
@@ -1724,6 +1739,14 @@ def main():
             rest = [s for s in out["suspicious"][1:] if s["line"] != partner]
             out["suspicious"] = out["suspicious"][:1] + [{"line": partner, "score": round(
                 out["suspicious"][0]["score"] * 0.9, 3), "reason": reason}] + rest
+    if out["category"] is None and failing_idx and out["suspicious"]:
+        # Nothing repaired or proven: the likeliest mistake on the line ranked first still names what kind of
+        # mistake to look for (not a turned-around condition or another returned name, which fit almost anything).
+        first = out["suspicious"][0]["line"]
+        guess = next((f for f in ranked_findings if f.line == first and f.confirmed and f.prior >= 0.4
+                      and not cheap_fit(f)), None)
+        if guess is not None:
+            out["category"] = guess.category
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
 
