@@ -353,15 +353,36 @@ def said(out, text):
     return bool(words) and any(l == words or len(words) >= 2 and l[:len(words)] == words for l in lines)
 
 
+def line_as_said(out, expected, claimed):
+    # One line of several: "it prints Warmest day: None (0 C) but it should be Tue (-2.0 C)". The line the student
+    # quoted is gone, and a printed line is the expected one or the quoted one with its end as they want it.
+    want = loose(expected)
+    if not want or "\n" in expected.strip() or not claimed or "\n" in claimed.strip():
+        return False
+    seen = loose(claimed)
+    lines = [loose(line) for line in out.split("\n")]
+    if seen in lines:
+        return False
+    for got in lines:
+        if got == want or by_value(got) == by_value(want):
+            return True
+        label = got[:-len(want)] if got.endswith(want) else None
+        if label and label.strip() and seen.startswith(label):
+            return True
+    return False
+
+
 def loose(line):
     """A printed line as a student quotes it: case, spacing and a final full stop or exclamation mark aside."""
     return " ".join(line.strip().rstrip(".!?").split()).casefold()
 
 
-def shown_output(out, expected):
+def shown_output(out, expected, claimed=None):
     lines = [l.rstrip() for l in out.rstrip().split("\n")]
     if expected is not None and "\n" not in expected.strip() and lines:
-        return lines[-1]
+        # the line the student quoted, when it is one of several
+        quoted = [l for l in lines if claimed and loose(l) == loose(claimed)]
+        return (quoted or lines)[-1]
     return out.rstrip()
 
 
@@ -389,8 +410,9 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
             env = program.namespace(case.get("stdin") or "")
             run_traced(lambda: exec(program.code, env), tracer, seconds)
             text = out.getvalue()
-            result["actual"] = shown_output(text, case.get("expected"))
-            result["passed"] = judged(case, lambda v: output_matches(text, v), lambda v: said(text, v))
+            result["actual"] = shown_output(text, case.get("expected"), case.get("claimed"))
+            result["passed"] = judged(case, lambda v: output_matches(text, v) or line_as_said(text, v, case.get(
+                "claimed")), lambda v: said(text, v))
     except (Runaway, CaseTimeout):
         result["runaway"] = True
         result["error"] = "the program did not stop"

@@ -125,6 +125,56 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aComprehensionsFilterTheWrongWayRoundIsAnInvertedCondition() {
+        // "strip_vowels('banana') gives 'aaa', i want 'bnn'": the filter keeps what it should drop
+        String code = "def strip_vowels(word):\n    return ''.join(ch for ch in word if ch in 'aeiou')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("strip_vowels('banana')", "'bnn'", "'aaa'",
+                "question")));
+
+        assertThat(d.category()).isEqualTo("inverted_condition");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+        assertThat(d.findings()).anyMatch(f -> f.category().equals("inverted_condition") && f.repaired());
+    }
+
+    @Test
+    void theValueOfSortUsedInAComparisonIsTheSortResultMistake() {
+        // la.sort() == lb.sort() is None == None: every pair looks like an anagram
+        String code = "def is_anagram(a, b):\n    la = list(a)\n    lb = list(b)\n    return la.sort() == lb.sort()\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("is_anagram('apple', 'paper')", "False", "True",
+                "question")));
+
+        assertThat(d.category()).isEqualTo("sort_result_used");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void aDictMadeAnewInsideTheLoopIsATotalResetInTheLoop() {
+        String code = "def word_counts(text):\n    for word in text.split():\n        counts = dict()\n"
+                + "        counts[word] = counts.get(word, 0) + 1\n    return counts\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("word_counts('a b a')", "{'a': 2, 'b': 1}",
+                null, "question")));
+
+        assertThat(d.category()).isEqualTo("accumulator_reset_in_loop");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+    }
+
+    @Test
+    void oneLineOfSeveralIsJudgedByTheLineTheStudentQuoted() {
+        // "it prints Warmest day: None (0 C) but it should be Tue (-2.0 C)": the first of two printed lines
+        String code = "week = {'Mon': -4.5, 'Tue': -2.0}\n\ndef warmest(temps):\n    best_day = None\n"
+                + "    best_temp = 0\n    for day, t in temps.items():\n        if t > best_temp:\n"
+                + "            best_day = day\n            best_temp = t\n    return best_day, best_temp\n\n"
+                + "day, temp = warmest(week)\nprint(f'Warmest day: {day} ({temp} C)')\nprint('Average high: -3.2 C')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("", "Tue (-2.0 C)", "Warmest day: None (0 C)",
+                "question")));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.failingCase().actual()).isEqualTo("Warmest day: None (0 C)");
+        assertThat(d.category()).isEqualTo("wrong_initial_value");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(5);
+    }
+
+    @Test
     void aWordExpectedIsFoundAfterTheLabelOfThePrintedLine() {
         // "should be open at 9": the repair prints "Shop: open", which is what the student asked for
         String code = "h = int(input('hour? '))\nstate = 'closed'\nif h > 9:\n    state = 'open'\n"

@@ -63,6 +63,26 @@ class ExpectationParserTest {
     }
 
     @Test
+    void aCallWhoseArgumentsAreCallsIsTheOuterCall() {
+        String code = "def make(a, b):\n    return a + b\n\ndef same_total(a, b):\n    return a is b\n";
+        TestCase c = only(ExpectationParser.parse(null,
+                "Test 2 failed: same_total(make(1, 2), make(3, 0)): expected True, got False", code));
+        assertThat(c.call()).isEqualTo("same_total(make(1, 2), make(3, 0))");
+        assertThat(c.expected()).isEqualTo("True");
+    }
+
+    @Test
+    void whatAProgramWithFunctionsPrintsIsItsWholeRun() {
+        String code = "def total(prices):\n    for p in prices:\n        return p\n\ndef show(label, value):\n"
+                + "    return label + ': ' + str(value)\n\nprint(show('Total', total([2, 3])))\n";
+        TestCase c = only(ExpectationParser.parse("it prints Total: 2 but it should be Total: 5", null, code));
+        assertThat(c.call()).isNull();
+        assertThat(c.stdin()).isEmpty();
+        assertThat(c.expected()).isEqualTo("Total: 5");
+        assertThat(c.claimed()).isEqualTo("Total: 2");
+    }
+
+    @Test
     void typedInputAndPrintedOutput() {
         TestCase c = only(ExpectationParser.parse("when I enter 4 it prints 3 but should print 4", null, SCRIPT));
         assertThat(c.stdin()).isEqualTo("4\n");

@@ -860,6 +860,8 @@ public final class ExpectationParser {
     }
 
     private static final Pattern MODULE_PRINT = Pattern.compile("(?m)^print\\(");
+    private static final Pattern SAYS_PRINTED = Pattern.compile("(?i)\\b(?:it|my program|the program|mine|output)\\s+"
+            + "(?:prints|printed|shows|showed|says|said|is|was|displays)\\b|\\boutput\\s*:");
     /** A line after a labelled output that is a sentence about it ("but it shows sum: -1"), not more output. */
     private static final Pattern SAYS_WHAT_IT_DOES = Pattern.compile("(?i)\\s*(?:but|instead|however|whereas"
             + "|(?:and )?(?:it|mine|my program) (?:prints|printed|shows|showed|says|said|gives|gave|outputs)"
@@ -1070,8 +1072,11 @@ public final class ExpectationParser {
                                                    boolean readsInput, String code, Optional<String> console) {
         Values values = values(sentence);
         boolean script = functions.isEmpty() || readsInput;
+        // "it prints Total: $5.00 but it should be $34.00": a program that prints at its top level, told of by what
+        // it prints, is judged on its output like a script
+        boolean printedRun = !script && MODULE_PRINT.matcher(code).find() && SAYS_PRINTED.matcher(sentence).find();
         if (values.expected() == null) {
-            if (!script || values.expectedLine() == null) {
+            if (!(script || printedRun) || values.expectedLine() == null) {
                 return Optional.empty();
             }
             // Only printed words ("should say Correct!"): what the whole program prints.
@@ -1101,7 +1106,7 @@ public final class ExpectationParser {
                         source));
             }
         }
-        if (functions.isEmpty() || readsInput) {   // a script: what it prints
+        if (functions.isEmpty() || readsInput || printedRun) {   // a script: what it prints
             Values printed = values.printed();
             return Optional.of(printedCase(console.orElseGet(() -> typedIn(sentence, code, values)), printed,
                     source));
@@ -1466,6 +1471,8 @@ public final class ExpectationParser {
                 } else if (after == null) {
                     after = call;
                 }
+                // same_total(make(1), make(2)): the calls inside are its arguments, not the call that was checked
+                m.region(close + 1, sentence.length());
             }
         }
         return Optional.ofNullable(nearest != null ? nearest : after);
