@@ -419,6 +419,7 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
     except BaseException as exc:
         result["error"] = "%s: %s" % (type(exc).__name__, exc)
         result["error_line"] = student_line(exc)
+        result["recursive_crash"] = recursive_crash(exc)
         if not case.get("call"):
             result["actual"] = shown_output(out.getvalue(), case.get("expected"))
     finally:
@@ -452,6 +453,18 @@ def student_line(exc):
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
+
+
+def recursive_crash(exc):
+    """The name of a function of the student's that crashed inside a call of itself (flatten(item) reaching an int)."""
+    codes = []
+    tb = exc.__traceback__
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == STUDENT_FILE and not code.co_name.startswith("<"):
+            codes.append(code)
+        tb = tb.tb_next
+    return codes[-1].co_name if len(codes) >= 2 and codes[-1] in codes[:-1] else None
 
 
 def resolve_candidates(program, case):
@@ -1507,14 +1520,27 @@ def mutant_passes(source, mutation, cases, failing_idx):
 
 def find_loop(tree, observed):
     """The innermost loop holding every line the runaway run kept repeating, and the names that never changed."""
-    frame = observed[-1][1]
+    def enclosing_loop(lines):
+        best = None
+        for n in ast.walk(tree):
+            if isinstance(n, (ast.While, ast.For)) and n.lineno <= lines[0] and n.end_lineno >= lines[-1]:
+                if best is None or n.lineno > best.lineno:
+                    best = n
+        return best
+
+    # The code that repeats without end: of the functions seen running (last seen first), one whose lines a while
+    # loop holds; a function or generator the loop keeps calling runs again and again too, but ends each time.
+    order = []
+    for o in reversed(observed):
+        if o[1] not in order:
+            order.append(o[1])
+    picks = []
+    for code in order:
+        seen = sorted({o[0] for o in observed if o[1] == code})
+        picks.append((code, seen, enclosing_loop(seen)))
+    frame, lines, best = next((p for p in picks if isinstance(p[2], ast.While)), None) or \
+        next((p for p in picks if p[2] is not None), None) or picks[0]
     mine = [o for o in observed if o[1] == frame]
-    lines = sorted({o[0] for o in mine})
-    best = None
-    for n in ast.walk(tree):
-        if isinstance(n, (ast.While, ast.For)) and n.lineno <= lines[0] and n.end_lineno >= lines[-1]:
-            if best is None or n.lineno > best.lineno:
-                best = n
     snapshots = [o[3] for o in mine]
     names = set(snapshots[0])
     for snap in snapshots[1:]:
@@ -1656,6 +1682,11 @@ def main():
             deep = [results[i] for i in failing_idx if results[i]["runaway"]
                     or (results[i]["error"] or "").startswith("RecursionError")]
             f.confirmed = bool(deep) and (f.confirmed or f.prior >= 0.9 and any(r["error"] for r in deep))
+            # a crash deep in the recursion (the call went on into a value it cannot take: an int to iterate, an
+            # empty string to index) where the function has no case that stops it
+            if not f.confirmed and f.prior >= 0.9 and f.detail.get("function") and any(
+                    results[i].get("recursive_crash") == f.detail.get("function") for i in failing_idx):
+                f.confirmed = True
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
     if failing_idx and all(stated(cases[i]) for i in failing_idx) \

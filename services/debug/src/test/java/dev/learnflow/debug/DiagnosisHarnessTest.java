@@ -175,6 +175,32 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aWhileLoopThatKeepsCallingAFunctionIsTheLoopThatNeverEnds() {
+        // the generator inside strong_enough runs again and again too, but ends each time
+        String code = "def strong_enough(pw):\n    has_digit = any(ch.isdigit() for ch in pw)\n"
+                + "    return len(pw) >= 8 and has_digit\n\ndef ask():\n    pw = input('New password: ')\n"
+                + "    while not strong_enough(pw):\n        print('Too weak, try again')\n    return pw\n\n"
+                + "pw = ask()\nprint('saved')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("abc\nsecret123\n", "saved", null, "question")));
+
+        assertThat(d.loop()).isNotNull();
+        assertThat(d.loop().header()).isEqualTo(7);
+        assertThat(d.category()).isEqualTo("loop_condition_never_changes");
+    }
+
+    @Test
+    void aCrashDeepInARecursionWithoutAStoppingCaseIsTheMissingBaseCase() {
+        // flatten(item) goes on into an int: 'int' object is not iterable, no RecursionError
+        String code = "def flatten(x):\n    result = []\n    for item in x:\n        result += flatten(item)\n"
+                + "    return result\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("flatten([1, [2, 3]])", "[1, 2, 3]", null,
+                "question")));
+
+        assertThat(d.failingCase().error()).startsWith("TypeError");
+        assertThat(d.category()).isEqualTo("recursion_no_base_case");
+    }
+
+    @Test
     void aWordExpectedIsFoundAfterTheLabelOfThePrintedLine() {
         // "should be open at 9": the repair prints "Shop: open", which is what the student asked for
         String code = "h = int(input('hour? '))\nstate = 'closed'\nif h > 9:\n    state = 'open'\n"
