@@ -1357,7 +1357,14 @@ def shift(node, delta):
 
 def implies(second, first):
     # True when every value that makes `second` true also makes `first` true (x >= 90 implies x >= 50;
-    # n % 15 == 0 implies n % 3 == 0).
+    # n % 15 == 0 implies n % 3 == 0; a == b == c implies a == b or b == c).
+    if isinstance(first, ast.BoolOp) and isinstance(first.op, ast.Or):
+        return any(implies(second, part) for part in first.values)
+    parts = conjuncts(second)
+    if len(parts) > 1:
+        return any(implies(part, first) for part in parts)
+    if same_test(second, first):
+        return True
     divisor_first, divisor_second = divisibility(first), divisibility(second)
     if divisor_first and divisor_second and divisor_first[0] == divisor_second[0]:
         return divisor_second[1] % divisor_first[1] == 0
@@ -1373,6 +1380,25 @@ def implies(second, first):
     if f in (ast.Lt, ast.LtE) and s in (ast.Lt, ast.LtE):
         return b < a or (b == a and (f == ast.LtE or s == ast.Lt))
     return False
+
+
+def conjuncts(test):
+    # x and y, and a == b == c as a == b and b == c
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return [p for v in test.values for p in conjuncts(v)]
+    if isinstance(test, ast.Compare) and len(test.ops) > 1:
+        sides = [test.left] + test.comparators
+        return [ast.Compare(sides[i], [op], [sides[i + 1]]) for i, op in enumerate(test.ops)]
+    return [test]
+
+
+def same_test(a, b):
+    if src(a) == src(b):
+        return True
+    # a == b is b == a
+    return isinstance(a, ast.Compare) and isinstance(b, ast.Compare) and len(a.ops) == len(b.ops) == 1 and \
+        type(a.ops[0]) == type(b.ops[0]) and isinstance(a.ops[0], (ast.Eq, ast.NotEq)) and \
+        src(a.left) == src(b.comparators[0]) and src(a.comparators[0]) == src(b.left)
 
 
 def divisibility(test):

@@ -201,6 +201,19 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aChainedEqualityAfterAnOrOfItsPartsIsAShadowedBranch() {
+        // a == b == c implies a == b: the equilateral branch can never run after the isosceles one
+        String code = "def triangle_type(a, b, c):\n    if a == b or b == c or a == c:\n        return 'isosceles'\n"
+                + "    elif a == b == c:\n        return 'equilateral'\n    return 'scalene'\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("triangle_type(2, 2, 2)", "'equilateral'",
+                "'isosceles'", "error"), TestCase.call("triangle_type(2, 2, 3)", "'isosceles'", null, "error")));
+
+        assertThat(d.category()).isEqualTo("shadowed_if_chain");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+        assertThat(d.suspicious().get(1).line()).isEqualTo(4);
+    }
+
+    @Test
     void aWordExpectedIsFoundAfterTheLabelOfThePrintedLine() {
         // "should be open at 9": the repair prints "Shop: open", which is what the student asked for
         String code = "h = int(input('hour? '))\nstate = 'closed'\nif h > 9:\n    state = 'open'\n"
