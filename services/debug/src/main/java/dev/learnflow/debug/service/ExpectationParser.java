@@ -779,11 +779,7 @@ public final class ExpectationParser {
         boolean expectedLabel = split.lines().map(l -> PHRASES.matcher(Phrase.LABEL, l))
                 .anyMatch(l -> l.lookingAt() && l.group("label").toLowerCase(Locale.ROOT)
                         .matches(".*(expected|correct|desired|wanted|right|should|sample).*"));
-        // "... it should be around 1157. output:" and the output pasted: the words before the first label already
-        // said what it should give, so the output below is what it gave
-        String beforeLabels = split.lines().takeWhile(l -> !PHRASES.matcher(Phrase.LABEL, l).lookingAt())
-                .collect(java.util.stream.Collectors.joining(" "));
-        expectedLabel |= SAID_WHAT_IT_SHOULD.matcher(beforeLabels).find();
+
         for (String line : split.split("\n", -1)) {
             Matcher label = PHRASES.matcher(Phrase.LABEL, line);
             if (label.lookingAt()) {
@@ -865,8 +861,7 @@ public final class ExpectationParser {
     }
 
     private static final Pattern MODULE_PRINT = Pattern.compile("(?m)^print\\(");
-    private static final Pattern SAID_WHAT_IT_SHOULD = Pattern.compile("(?i)\\b(?:should|must|supposed to|expected|"
-            + "expect|i want|wanted)\\b");
+
     private static final Pattern SAYS_PRINTED = Pattern.compile("(?i)\\b(?:it|my program|the program|mine|output)\\s+"
             + "(?:prints|printed|shows|showed|says|said|is|was|displays)\\b|\\boutput\\s*:");
     /** A line after a labelled output that is a sentence about it ("but it shows sum: -1"), not more output. */
