@@ -214,6 +214,25 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void warningsTheProgramRaisesAtEachCompileStayOutOfTheHarnesssOutput() {
+        // `x is 'a'` warns at every compile, and the harness compiles the program for each case and each candidate
+        // repair: unbounded, those warnings filled the sandbox's output limit and the diagnosis was lost
+        StringBuilder code = new StringBuilder("def grade(x):\n    if x is 'a':\n        return 4\n");
+        for (int i = 0; i < 12; i++) {
+            code.append("    if x is 'b").append(i).append("' or x < ").append(i).append(":\n        return ").append(i)
+                    .append("\n");
+        }
+        code.append("    return 0\n");
+        String stdin = RUNNER.stdinFor(code.toString(), List.of(TestCase.call("grade('a' * 2)", "4", "0", "question"),
+                TestCase.call("grade('b1')", "1", null, "question"))).orElseThrow();
+        RunCodeResponse run = PythonSandbox.run(DiagnosisRunner.program(), stdin, 5_000);
+
+        assertThat(run.status()).isEqualTo(ExecutionStatus.OK);
+        assertThat(run.stderr()).doesNotContain("SyntaxWarning");
+        assertThat(run.stdout()).contains("\"failing\"");
+    }
+
+    @Test
     void aWordExpectedIsFoundAfterTheLabelOfThePrintedLine() {
         // "should be open at 9": the repair prints "Shop: open", which is what the student asked for
         String code = "h = int(input('hour? '))\nstate = 'closed'\nif h > 9:\n    state = 'open'\n"
