@@ -173,17 +173,17 @@ class DevSetTest {
             assertThat(all.category).isGreaterThanOrEqualTo(46);
         } else if (devFile.contains("blind25a")) {
             // written blind in session 25 (every third program held out): main's code before session 25 found 54,
-            // bug line first 45, top 3 50, category 44 of 58 (hold-out third 19 / 16 / 18 / 16 of 20); after, 55 / 48 /
-            // 52 / 49 (hold-out unchanged)
+            // bug line first 45, top 3 50, category 44 of 58 (hold-out third 19 / 16 / 18 / 16 of 20); after, 55 / 49 /
+            // 52 / 50 (hold-out unchanged)
             assertThat(all.found).isGreaterThanOrEqualTo(55);
             assertThat(all.top3).isGreaterThanOrEqualTo(52);
-            assertThat(all.category).isGreaterThanOrEqualTo(49);
+            assertThat(all.category).isGreaterThanOrEqualTo(50);
         } else if (devFile.contains("blind25b")) {
             // written blind in session 25 by a helper told of non-native askers, partial stories and an intermediate
             // style: main's code before session 25 found 51, first 34, top 3 45, category 26 of 59 (hold-out third
-            // 17 / 9 / 14 / 7 of 20); after, 52 / 38 / 47 / 38 (hold-out 17 / 9 / 14 / 8)
-            assertThat(all.found).isGreaterThanOrEqualTo(52);
-            assertThat(all.top3).isGreaterThanOrEqualTo(47);
+            // 17 / 9 / 14 / 7 of 20); after, 53 / 39 / 48 / 38 (hold-out 17 / 9 / 14 / 8)
+            assertThat(all.found).isGreaterThanOrEqualTo(53);
+            assertThat(all.top3).isGreaterThanOrEqualTo(48);
             assertThat(all.category).isGreaterThanOrEqualTo(38);
         } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)

@@ -83,6 +83,24 @@ class ExpectationParserTest {
     }
 
     @Test
+    void anOutputPastedAfterTheWordsSaidWhatItShouldGiveIsWhatItGave() {
+        String code = "def grow(balance, rates):\n    factor = 0\n    for r in rates:\n        factor *= 1 + r / 100\n"
+                + "    return balance * factor\n\nprint('Savings:', grow(1000, [5, 5, 5]))\n";
+        List<TestCase> cases = ExpectationParser.parse("my balance is 0 ?? with 5% a year it should be around 1157. "
+                + "output:", "Savings: 0.0", code).cases();
+        assertThat(cases).noneMatch(c -> "Savings: 0.0".equals(c.expected()));
+    }
+
+    @Test
+    void whatWasTypedInOneSentenceIsTheInputOfTheNext() {
+        String code = "height = int(input('How tall? '))\nfor step in range(1, height):\n    print('step', step)\n"
+                + "print('Top reached!')\n";
+        List<TestCase> cases = ExpectationParser.parse("when i type 5 it only draws 4 steps and then says Top reached!. "
+                + "I want 5 steps, the last one should be step 5", null, code).cases();
+        assertThat(cases).isNotEmpty().allMatch(c -> c.stdin() != null && c.stdin().startsWith("5"));
+    }
+
+    @Test
     void typedInputAndPrintedOutput() {
         TestCase c = only(ExpectationParser.parse("when I enter 4 it prints 3 but should print 4", null, SCRIPT));
         assertThat(c.stdin()).isEqualTo("4\n");

@@ -779,6 +779,11 @@ public final class ExpectationParser {
         boolean expectedLabel = split.lines().map(l -> PHRASES.matcher(Phrase.LABEL, l))
                 .anyMatch(l -> l.lookingAt() && l.group("label").toLowerCase(Locale.ROOT)
                         .matches(".*(expected|correct|desired|wanted|right|should|sample).*"));
+        // "... it should be around 1157. output:" and the output pasted: the words before the first label already
+        // said what it should give, so the output below is what it gave
+        String beforeLabels = split.lines().takeWhile(l -> !PHRASES.matcher(Phrase.LABEL, l).lookingAt())
+                .collect(java.util.stream.Collectors.joining(" "));
+        expectedLabel |= SAID_WHAT_IT_SHOULD.matcher(beforeLabels).find();
 
         for (String line : split.split("\n", -1)) {
             Matcher label = PHRASES.matcher(Phrase.LABEL, line);
@@ -861,6 +866,8 @@ public final class ExpectationParser {
     }
 
     private static final Pattern MODULE_PRINT = Pattern.compile("(?m)^print\\(");
+    private static final Pattern SAID_WHAT_IT_SHOULD = Pattern.compile("(?i)\\b(?:should|must|supposed to|expected|"
+            + "expect|i want|wanted)\\b");
 
     private static final Pattern SAYS_PRINTED = Pattern.compile("(?i)\\b(?:it|my program|the program|mine|output)\\s+"
             + "(?:prints|printed|shows|showed|says|said|is|was|displays)\\b|\\boutput\\s*:");
@@ -950,6 +957,14 @@ public final class ExpectationParser {
             }
             for (String segment : segments(sentence)) {
                 sentenceCase(segment, source, functions, readsInput, code, console).ifPresent(cases::add);
+            }
+        }
+        if (readsInput && sentences.length > 1) {
+            // "when i type 5 it only draws 4 steps. I want 5 steps": what was typed, said in another sentence
+            Optional<String> typed = stdinIn(text.replace('\n', ' '), code);
+            if (typed.isPresent() && !typed.get().isBlank()) {
+                cases.replaceAll(c -> c.call() == null && c.stdin() != null && c.stdin().isBlank()
+                        && c.values() == null ? TestCase.input(typed.get(), c.expected(), c.claimed(), c.source()) : c);
             }
         }
         if (!cases.isEmpty()) {
