@@ -1862,8 +1862,33 @@ def main():
                       and not cheap_fit(f)), None)
         if guess is not None:
             out["category"] = guess.category
+    if out["category"] is None and failing_idx and out["suspicious"] and any(r["passed"] for r in results):
+        # Every failing case has a negative number where no passing one has: the sign is the edge not handled
+        # (len(str(n)) for -450). Said in the words of that shape, not of an empty input.
+        if all(negative_input(cases[i]) for i in failing_idx) and \
+                not any(negative_input(cases[i]) for i, r in enumerate(results) if r["passed"]):
+            out["category"] = "unhandled_edge_case"
+            head = re.match(r"\s*([A-Za-z_]\w*)\s*\(", cases[failing_idx[0]].get("call") or "")
+            out["findings"].insert(0, {"category": "unhandled_edge_case", "line": out["suspicious"][0]["line"],
+                                       "confirmed": True, "repaired": False, "message": "negative-input",
+                                       "prior": 0.6, "detail": {"shape": "negative",
+                                                                "function": head.group(1) if head else None}})
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
+
+
+def negative_input(case):
+    """A negative number among what the case gives the program: a call's arguments (or their items), or typed input."""
+    if case.get("call"):
+        try:
+            call = ast.parse(case["call"]).body[-1].value
+        except (SyntaxError, IndexError, AttributeError):
+            return False
+        if not isinstance(call, ast.Call):
+            return False
+        values = [v for a in call.args for v in ([a] + list(getattr(a, "elts", [])))]
+        return any((const_num(v) or 0) < 0 for v in values)
+    return bool(re.search(r"(?<![\w.])-\d", case.get("stdin") or ""))
 
 
 # a bug of two lines, by category: the detail naming its other line, and why that line is shown

@@ -181,10 +181,10 @@ class DevSetTest {
         } else if (devFile.contains("blind25b")) {
             // written blind in session 25 by a helper told of non-native askers, partial stories and an intermediate
             // style: main's code before session 25 found 51, first 34, top 3 45, category 26 of 59 (hold-out third
-            // 17 / 9 / 14 / 7 of 20); after, 53 / 39 / 48 / 38 (hold-out 17 / 9 / 14 / 8)
+            // 17 / 9 / 14 / 7 of 20); after, 53 / 39 / 48 / 39 (hold-out 17 / 9 / 14 / 8)
             assertThat(all.found).isGreaterThanOrEqualTo(53);
             assertThat(all.top3).isGreaterThanOrEqualTo(48);
-            assertThat(all.category).isGreaterThanOrEqualTo(38);
+            assertThat(all.category).isGreaterThanOrEqualTo(39);
         } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
             assertThat(all.found).isGreaterThanOrEqualTo(30);

@@ -233,6 +233,20 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void failingOnlyForNegativeNumbersIsAnUnhandledEdgeCaseSaidInItsOwnWords() {
+        // len(str(-450)) counts the minus sign; positive numbers pass
+        String code = "def digit_count(n):\n    return len(str(n))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("digit_count(4096)", "4", null, "assert"),
+                TestCase.call("digit_count(-450)", "3", null, "assert")));
+
+        assertThat(d.category()).isEqualTo("unhandled_edge_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+        List<Hint> hints = WrongResultHints.hints(d, new CodeFacts(code), 3);
+        assertThat(hints.get(0).text()).contains("negative").contains("digit_count").doesNotContain("empty");
+        assertThat(hints.get(1).text()).contains("negative numbers");
+    }
+
+    @Test
     void aWordExpectedIsFoundAfterTheLabelOfThePrintedLine() {
         // "should be open at 9": the repair prints "Shop: open", which is what the student asked for
         String code = "h = int(input('hour? '))\nstate = 'closed'\nif h > 9:\n    state = 'open'\n"
