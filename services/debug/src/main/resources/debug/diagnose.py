@@ -419,8 +419,9 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
         result["error"] = "the program did not stop"
     except BaseException as exc:
         result["error"] = "%s: %s" % (type(exc).__name__, exc)
-        result["error_line"] = student_line(exc)
-        result["recursive_crash"] = recursive_crash(exc)
+        frames = student_frames(exc)
+        result["error_line"] = student_line(frames)
+        result["recursive_crash"] = recursive_crash(frames)
         if not case.get("call"):
             result["actual"] = shown_output(out.getvalue(), case.get("expected"))
     finally:
@@ -445,26 +446,25 @@ def stated(case):
     return case.get("expected") is not None or case.get("unwanted") is not None or case.get("source") == "traceback"
 
 
-def student_line(exc):
-    """The line of the student's file where the exception was raised (the innermost frame of theirs)."""
-    line = None
+def student_frames(exc):
+    """The frames of the student's file the exception passed through, outermost first: (code, line)."""
+    frames = []
     tb = exc.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == STUDENT_FILE:
-            line = tb.tb_lineno
+            frames.append((tb.tb_frame.f_code, tb.tb_lineno))
         tb = tb.tb_next
-    return line
+    return frames
 
 
-def recursive_crash(exc):
+def student_line(frames):
+    """The line of the student's file where the exception was raised (the innermost frame of theirs)."""
+    return frames[-1][1] if frames else None
+
+
+def recursive_crash(frames):
     """The name of a function of the student's that crashed inside a call of itself (flatten(item) reaching an int)."""
-    codes = []
-    tb = exc.__traceback__
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        if code.co_filename == STUDENT_FILE and not code.co_name.startswith("<"):
-            codes.append(code)
-        tb = tb.tb_next
+    codes = [code for code, _ in frames if not code.co_name.startswith("<")]
     return codes[-1].co_name if len(codes) >= 2 and codes[-1] in codes[:-1] else None
 
 
@@ -1834,10 +1834,7 @@ def main():
                       [], {"var": tested[0]} if tested else {}, loop)
         top.confirmed = True
         ranked_findings.insert(0, top)
-    out["findings"] = [{"category": f.category, "line": f.line, "confirmed": f.confirmed, "repaired": f.repaired,
-                        "message": f.message, "prior": f.prior, "detail": {
-                            k: v for k, v in f.detail.items() if isinstance(v, (str, int, float)) or v is None}}
-                       for f in ranked_findings if f.confirmed or f.prior >= 0.8][:12]
+    out["findings"] = [finding_json(f) for f in ranked_findings if f.confirmed or f.prior >= 0.8][:12]
     if top is not None and (failing_idx or out["loop"]):
         out["category"] = top.category
         loop_first = out["loop"] and top.category != "loop_condition_never_changes"
@@ -1865,30 +1862,39 @@ def main():
     if out["category"] is None and failing_idx and out["suspicious"] and any(r["passed"] for r in results):
         # Every failing case has a negative number where no passing one has: the sign is the edge not handled
         # (len(str(n)) for -450). Said in the words of that shape, not of an empty input.
-        if all(negative_input(cases[i]) for i in failing_idx) and \
+        negative_calls = [negative_input(cases[i]) for i in failing_idx]
+        if all(negative_calls) and \
                 not any(negative_input(cases[i]) for i, r in enumerate(results) if r["passed"]):
             out["category"] = "unhandled_edge_case"
-            head = re.match(r"\s*([A-Za-z_]\w*)\s*\(", cases[failing_idx[0]].get("call") or "")
-            out["findings"].insert(0, {"category": "unhandled_edge_case", "line": out["suspicious"][0]["line"],
-                                       "confirmed": True, "repaired": False, "message": "negative-input",
-                                       "prior": 0.6, "detail": {"shape": "negative",
-                                                                "function": head.group(1) if head else None}})
+            called = negative_calls[0].func if isinstance(negative_calls[0], ast.Call) else None
+            edge = Finding("unhandled_edge_case", out["suspicious"][0]["line"], "negative-input", 0.6,
+                           detail={"shape": "negative",
+                                   "function": called.id if isinstance(called, ast.Name) else None})
+            edge.confirmed = True
+            out["findings"].insert(0, finding_json(edge))
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
 
 
+def finding_json(finding):
+    return {"category": finding.category, "line": finding.line, "confirmed": finding.confirmed,
+            "repaired": finding.repaired, "message": finding.message, "prior": finding.prior,
+            "detail": {k: v for k, v in finding.detail.items() if isinstance(v, (str, int, float)) or v is None}}
+
+
 def negative_input(case):
-    """A negative number among what the case gives the program: a call's arguments (or their items), or typed input."""
+    """What gives the program a negative number, or None: the parsed call whose arguments (or their items) hold one,
+    or True for typed input holding one."""
     if case.get("call"):
         try:
             call = ast.parse(case["call"]).body[-1].value
         except (SyntaxError, IndexError, AttributeError):
-            return False
+            return None
         if not isinstance(call, ast.Call):
-            return False
+            return None
         values = [v for a in call.args for v in ([a] + list(getattr(a, "elts", [])))]
-        return any((const_num(v) or 0) < 0 for v in values)
-    return bool(re.search(r"(?<![\w.])-\d", case.get("stdin") or ""))
+        return call if any((const_num(v) or 0) < 0 for v in values) else None
+    return True if re.search(r"(?<![\w.])-\d", case.get("stdin") or "") else None
 
 
 # a bug of two lines, by category: the detail naming its other line, and why that line is shown

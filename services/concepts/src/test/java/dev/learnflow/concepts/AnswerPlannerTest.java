@@ -115,13 +115,15 @@ class AnswerPlannerTest {
 
     @Test
     void aRequestForHelpWithUnseenCodeIsDeclinedWhateverTheTopic() {
-        for (String question : List.of("fix my code", "why error", "my program is broken, pls fix", "code doesnt work")) {
+        for (String question : List.of("fix my code", "why error", "my program is broken, pls fix", "code doesnt work",
+                "can u check my code", "can you look at my code", "please review my code")) {
             assertThat(planned(question, null, AnswerPlanner.Abstain.class).reason()).as(question).isEqualTo("vague");
             assertThat(planned(question, "debugging", AnswerPlanner.Abstain.class).reason()).as(question)
                     .isEqualTo("vague");
         }
         // a subject, or a question about what the word names, is answered
-        for (String question : List.of("what is an error", "why error when i divide by zero", "fix my indentation error")) {
+        for (String question : List.of("what is an error", "why error when i divide by zero", "fix my indentation error",
+                "how do i debug my code")) {
             assertThat(planner.plan(question, null)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
         }
     }

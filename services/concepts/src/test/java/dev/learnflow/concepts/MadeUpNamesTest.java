@@ -42,7 +42,11 @@ class MadeUpNamesTest {
                 "how do i write a do-while loop in python",
                 // a built-in type's method written as a call must be one help() lists for that type, though the
                 // word is documented elsewhere (operator.contains, str.__len__)
-                "what is list.contains(item) for", "how do i use str.length()")) {
+                "what is list.contains(item) for", "how do i use str.length()",
+                // a module's function written as a call must be one its page documents or uses, though the word is
+                // English the documentation uses elsewhere ("between", "square", "round")
+                "how do i use random.between(1, 10) for my dice game", "what does math.square(4) do",
+                "why does math.round(2.5) give an error")) {
             assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
                 assertThat(a.reason()).as(question).isEqualTo("no-such-name");
                 assertThat(a.choices()).hasSizeBetween(2, 3);
@@ -86,7 +90,10 @@ class MadeUpNamesTest {
                 "how do i repeat a loop 5 times", "how do while loops work",
                 "how do i import the math module", "what does the python @staticmethod decorator do",
                 "what does the print keyword do", "the super keyword in a subclass", "the append keyword vs extend",
-                "how do i use str.maketrans()", "what does dict.fromkeys(keys) give")) {
+                "how do i use str.maketrans()", "what does dict.fromkeys(keys) give",
+                "how do i use random.randint(1, 10)", "what does math.sqrt(16) return", "how does time.sleep(2) work",
+                "why does datetime.now() give me microseconds", "how do i use os.path.join(a, b)",
+                "what does re.findall(pattern, text) give")) {
             assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
         }
     }

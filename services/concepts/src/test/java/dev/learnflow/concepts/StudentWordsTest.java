@@ -77,4 +77,32 @@ class StudentWordsTest {
         lookalikes.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question)
                 .doesNotContain(name));
     }
+
+    @Test
+    void everydayBeginnerTasksGetPythonsWordsAndLookalikesDoNot() {
+        Map<String, String> described = new java.util.LinkedHashMap<>();
+        described.put("how do i work out the average of my test scores", "statistics.mean()");
+        described.put("make Yes and yes count the same no matter the case", "str.lower()");
+        described.put("the player used the potion, take it out of the inventory list", "list.remove()");
+        described.put("for my guessing game how do i make it keep asking until they get it right", "while loop");
+        described.put("count how many guesses the player took", "+= augmented assignment");
+        described.put("show 0.453 as a percentage", "format specification");
+        described.put("my teacher says i have the same code copy pasted in every room", "def functions");
+        described.put("how do i get the grade back out of the function", "return");
+        described.put("check if a number is even or odd", "% modulo operator");
+        described.put("make only the first letter of a name capital", "str.capitalize()");
+        described.put("every possible pair from a list", "itertools.combinations()");
+        described.put("add a line to the end of my notes file without deleting what is there", "append mode");
+        described.put("how do i stop the whole program when they type quit", "sys.exit()");
+        described.put("find the position of a word in a sentence", "str.find()");
+        described.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question).contains(name));
+        Map<String, String> lookalikes = new java.util.LinkedHashMap<>();
+        lookalikes.put("what does this error mean for my loop", "statistics.mean()");
+        lookalikes.put("remove duplicates from a list", "list.remove()");
+        lookalikes.put("i saw else after a for loop, is that even allowed", "% modulo operator");
+        lookalikes.put("make only the first letter capital", "str.upper()");
+        lookalikes.put("how do i stop the loop when they type quit", "sys.exit()");
+        lookalikes.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question)
+                .doesNotContain(name));
+    }
 }

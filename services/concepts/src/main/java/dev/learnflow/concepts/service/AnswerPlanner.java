@@ -106,12 +106,12 @@ public class AnswerPlanner {
             "dunno", "no", "idea", "clue", "know"));
     /**
      * Words of a request for help with the student's own code that names nothing in it ("fix my code", "why error",
-     * "my program is broken"): without the code or the error's message no lesson answers it, whatever topic the
+     * "my program is broken", "can you check my code"): without the code or the error's message no lesson answers it, whatever topic the
      * conversation is on, so the student is asked for them.
      */
     private static final Set<String> HELP_WITHOUT_SUBJECT = Set.of("fix", "my", "code", "error",
             "errors", "bug", "bugs", "broken", "wrong", "crash", "crashes", "crashing", "program", "script", "doesnt",
-            "isnt", "working", "wont", "won");
+            "isnt", "working", "wont", "won", "check", "look", "at", "review", "s");
     /** Between the words of a question as {@link #isVague} and {@link #asksHelpWithoutSubject} read them. */
     private static final Pattern QUESTION_WORD_BREAK = Pattern.compile("[^a-z0-9_=<>!*+/%@:\\[\\]-]+");
     /** "what is a bug", "what are errors": a question about what the word names. */
@@ -158,7 +158,7 @@ public class AnswerPlanner {
             allNames.addAll(Spelling.words(String.join(" ", lesson.aliases()) + " " + String.join(" ", lesson.mentions())));
         }
         this.madeUpNames = new MadeUpNames(docs.qualifiedNames(), allNames, docs.vocabulary(), docs.moduleNames(),
-                pythonsOwn, docs.builtinFunctions());
+                pythonsOwn, docs.builtinFunctions(), docs.moduleMembers());
         for (String name : docs.documentedNames()) {
             documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
         }

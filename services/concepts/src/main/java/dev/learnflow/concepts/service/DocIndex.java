@@ -57,6 +57,9 @@ public class DocIndex {
             "pathlib", "json", "re", "string", "statistics", "sys", "heapq",
             "bisect", "copy", "csv");
     private final List<DocPassage> passages;
+    private static final Pattern CALLED_OR_MEMBER = Pattern.compile("\\b([A-Za-z_]\\w*)\\(|\\.([A-Za-z_]\\w*)\\b");
+    /** A standard module's page in the library reference ({@code library/random.html#...}). */
+    private static final Pattern MODULE_PAGE = Pattern.compile("library/([a-z_][a-z0-9_.]*)\\.html");
     private final Bm25 bm25 = new Bm25();
     private final Set<String> referenceOnlyIds;
     private final Encoder encoder;
@@ -162,6 +165,35 @@ public class DocIndex {
             }
         }
         return names;
+    }
+
+    /**
+     * What each standard module's own page documents or uses, by the name's last part ({@code random} →
+     * {@code randint}, {@code choice}, ...; {@code datetime} → {@code now}, ...): whether {@code random.between()} is
+     * one of its functions.
+     */
+    public Map<String, Set<String>> moduleMembers() {
+        Map<String, Set<String>> members = new java.util.HashMap<>();
+        for (DocPassage p : passages) {
+            Matcher page = MODULE_PAGE.matcher(p.doc());
+            if (!page.lookingAt()) {
+                continue;
+            }
+            Set<String> own = members.computeIfAbsent(page.group(1), k -> new java.util.HashSet<>());
+            for (String name : p.keywords().toLowerCase(Locale.ROOT).split(",\\s*")) {
+                String n = name.strip();
+                if (!n.isEmpty()) {
+                    own.add(n.substring(n.lastIndexOf('.') + 1));
+                }
+            }
+            // names the page calls or reaches through a dot in its prose and examples: the index keeps no heading
+            // for some (a class's alternate constructors, datetime.now())
+            Matcher used = CALLED_OR_MEMBER.matcher(p.text());
+            while (used.find()) {
+                own.add((used.group(1) != null ? used.group(1) : used.group(2)).toLowerCase(Locale.ROOT));
+            }
+        }
+        return members;
     }
 
     /** The documented names as the documentation writes them, lower case ({@code str.upper}, {@code math.sqrt}). */

@@ -25,6 +25,8 @@ public final class MadeUpNames {
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
             "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
             "with", "yield", "match", "case", "type", "_");
+    /** A module page documenting fewer names than this is not taken as the list of the module's functions. */
+    private static final int MODULE_PAGE_MEMBERS = 3;
     /** Receivers whose members the index lists one by one (help() of the built-in types). */
     private static final Set<String> BUILTIN_TYPES = Set.of("str", "list", "dict", "set", "frozenset", "tuple",
             "int", "float", "bytes");
@@ -70,6 +72,7 @@ public final class MadeUpNames {
     private final Set<String> vocabulary;
     private final Set<String> modules;
     private final Set<String> builtins;
+    private final java.util.Map<String, Set<String>> moduleMembers;
 
     /**
      * @param qualified  the documented names as written ({@code str.upper}, {@code math.sqrt}), lower case
@@ -79,10 +82,13 @@ public final class MadeUpNames {
      * @param documented the names Python's documentation documents (not the lessons' words): a built-in type's
      *                   member must be one of them ("flatten a list" in a lesson does not make list.flatten() real)
      * @param builtins   the built-in functions and types ({@code print}, {@code len}, {@code object})
+     * @param moduleMembers what each standard module's own page documents, by the name's last part
      */
     public MadeUpNames(Collection<String> qualified, Collection<String> names, Collection<String> vocabulary,
-                       Collection<String> modules, Collection<String> documented, Collection<String> builtins) {
+                       Collection<String> modules, Collection<String> documented, Collection<String> builtins,
+                       java.util.Map<String, Set<String>> moduleMembers) {
         this.builtins = Set.copyOf(lower(builtins));
+        this.moduleMembers = java.util.Map.copyOf(moduleMembers);
         this.qualified = Set.copyOf(qualified);
         this.documented = Set.copyOf(lower(documented));
         this.names = new HashSet<>(names);
@@ -111,7 +117,11 @@ public final class MadeUpNames {
             // a call ("list.contains(x)") claims to be that type's method, which help() lists: the word documented
             // elsewhere (operator.contains) does not make it one
             boolean call = lowerQuestion.startsWith("(", m.end());
+            // likewise a module's function written as a call ("random.between(1, 10)") must be one its page
+            // documents: "between" being an English word the documentation uses does not make it random's
+            Set<String> pageMembers = moduleMembers.getOrDefault(receiver, Set.of());
             boolean known = BUILTIN_TYPES.contains(receiver) ? !call && documented.contains(member)
+                    : call && pageMembers.size() >= MODULE_PAGE_MEMBERS ? pageMembers.contains(member)
                     : !unknownWord(member);
             if (listedOneByOne && !member.startsWith("__") && !qualified.contains(receiver + "." + member) && !known) {
                 return Optional.of(new MadeUp(receiver + "." + member, BUILTIN_TYPES.contains(receiver) ? "method"
@@ -174,7 +184,9 @@ public final class MadeUpNames {
     /** The documented members of a built-in type or module, without the receiver ("upper" for str.upper). */
     private List<String> membersOf(String receiver) {
         String prefix = receiver + ".";
-        return qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length())).toList();
+        Set<String> members = new java.util.TreeSet<>(moduleMembers.getOrDefault(receiver, Set.of()));
+        qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length())).forEach(members::add);
+        return List.copyOf(members);
     }
 
     /**
