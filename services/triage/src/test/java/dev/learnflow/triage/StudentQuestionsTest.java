@@ -91,8 +91,52 @@ class StudentQuestionsTest {
         assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-outs").isGreaterThanOrEqualTo(0.91);
     }
 
+    /** Session 26: a fresh blind set, two lines of every three tuned on, every third line the hold-out (README). */
+    static final List<IntentClassifier.Labelled> fresh26Tuned = devSet("intent-fresh26.tsv");
+    static final List<IntentClassifier.Labelled> fresh26HoldOut = devSet("intent-fresh26-holdout.tsv");
+
+    @Test
+    void session26BlindSetGetsItsLane() {
+        int[] tuned = report("Session 26 (tuned on)", fresh26Tuned);
+        int[] holdOut = report("Session 26 hold-out (never tuned on, misses not shown)", fresh26HoldOut, false);
+        // measured (README): tuned part 126 -> 136 of 148 (85.1 % -> 91.9 %); hold-out 56 -> 57 of 74 (75.7 % ->
+        // 77.0 %): most of what this set gets wrong is ambiguous between two lanes or told only through the code
+        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned part").isGreaterThanOrEqualTo(0.91);
+        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(0.76);
+    }
+
+    @Test
+    void practiceAskedInSoManyWordsProgressRecordsReviewsAndTheSnakeGetTheirLane() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        // practice asked for at the start, whatever the rest says (progress, errors, a review)
+        expected.put("give me a quiz that checks my progress on loops", "exercise_request");
+        expected.put("can you give me a bug hunting exercise with a wrong loop", "exercise_request");
+        expected.put("gimme something to practice exceptions where the input is wrong", "exercise_request");
+        expected.put("an exercise on dictionaries, medium difficulty", "exercise_request");
+        // the student's own record
+        expected.put("which lessons have i left unfinished", "progress_question");
+        expected.put("show me the exercises i skipped", "progress_question");
+        expected.put("is my recursion getting better?", "progress_question");
+        // code shown and an opinion asked for
+        expected.put("could this be a one-liner?\nresult = []\nfor x in xs:\n    result.append(x * 2)", "code_review");
+        expected.put("does my function name make sense?\ndef calc(x):\n    return x * x", "code_review");
+        expected.put("my code is correct (the grader gave 10/10) but how would a pro write it?\ndef biggest(xs):\n"
+                + "    m = xs[0]\n    for x in xs:\n        if x > m:\n            m = x\n    return m", "code_review");
+        // the snake and the comedians, but not a snake game or snake case
+        expected.put("are ball pythons good pets", "off_topic");
+        expected.put("best monty python movie?", "off_topic");
+        expected.put("what is snake case in python", "concept_explanation");
+        expected.put("my pygame snake game freezes as soon as the window opens", "debug_help");
+        expected.forEach((message, lane) -> assertThat(lane(message.replace("\\n", "\n"))).as(message).isEqualTo(lane));
+    }
+
     /** Prints the right-lane table per intent and the misses; returns total, right and clarified. */
     private static int[] report(String name, List<IntentClassifier.Labelled> set) {
+        return report(name, set, true);
+    }
+
+    /** As {@link #report(String, List)}; a hold-out's misses are never printed (nobody tunes on them). */
+    private static int[] report(String name, List<IntentClassifier.Labelled> set, boolean showMisses) {
         Map<String, int[]> perIntent = new TreeMap<>();   // [total, right, clarified]
         StringBuilder misses = new StringBuilder();
         for (IntentClassifier.Labelled q : set) {
@@ -101,7 +145,7 @@ class StudentQuestionsTest {
             c[0]++;
             c[1] += lane.equals(q.intent().label()) ? 1 : 0;
             c[2] += lane.equals("clarification") ? 1 : 0;
-            if (!lane.equals(q.intent().label())) {
+            if (showMisses && !lane.equals(q.intent().label())) {
                 misses.append(String.format("  %-20s -> %-20s %s%n", q.intent().label(), lane,
                         q.text().replace("\n", "⏎")));
             }

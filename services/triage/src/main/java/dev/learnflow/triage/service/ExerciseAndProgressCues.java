@@ -14,7 +14,7 @@ final class ExerciseAndProgressCues {
 
     /** The phrases this class looks for, kept in {@code triage/phrases/exercise-and-progress.regex}. */
     private enum Phrase { PRACTICE_THING, ASKING_FOR_IT, PRACTICE_ASKED_AS_A_VERB, PRACTICE_ASKED_AS_A_QUESTION,
-        TROUBLE_WITH_OWN_WORK, NOT_A_REQUEST_FOR_PRACTICE,
+        TROUBLE_WITH_OWN_WORK, GIVE_ME_PRACTICE, NOT_A_REQUEST_FOR_PRACTICE,
         MY_PROGRESS }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load(
@@ -44,6 +44,12 @@ final class ExerciseAndProgressCues {
     static Optional<Intent> of(String message) {
         if (message == null || message.isBlank()) {
             return Optional.empty();
+        }
+        // "give me an exercise that shows my progress on classes", "give me something to practice error handling":
+        // practice asked for in so many words at the start, whatever the words of the rest
+        boolean givePractice = PHRASES.find(Phrase.GIVE_ME_PRACTICE, message) && !reportsTroubleWithOwnWork(message);
+        if (givePractice) {
+            return Optional.of(Intent.EXERCISE_REQUEST);
         }
         if (PHRASES.find(Phrase.MY_PROGRESS, message)
                 && !(DebugSignals.asksHowTo(message) && PythonTerms.named(message))) {

@@ -92,8 +92,10 @@ public class IntentClassifier {
         Optional<DebugSignals.Kind> debugSignal = DebugSignals.of(text, hasCode);
         boolean errorNamed = errorSignal || debugSignal
                 .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isPresent();
-        if (!hasCode && !errorNamed && (OffTopic.personalLife(text) || OffTopic.otherTool(text))) {
-            // "my crush ignored me and now i can't even code": the student's life, not a program of theirs
+        if (!hasCode && !errorNamed && (OffTopic.personalLife(text) || OffTopic.otherTool(text)
+                || OffTopic.notTheLanguage(text))) {
+            // "my crush ignored me and now i can't even code": the student's life, not a program of theirs (nor
+            // "do pythons lay eggs": the snake)
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
         boolean otherLanguage = OffTopic.otherLanguage(text).isPresent();

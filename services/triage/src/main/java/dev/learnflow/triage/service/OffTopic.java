@@ -17,7 +17,7 @@ final class OffTopic {
 
     /** The phrases this class looks for, kept in {@code triage/phrases/off-topic.regex}. */
     private enum Phrase { GREETING, THANKS, LANGUAGE, OTHER_SUBJECT_WORK, PROGRAMMING, SOCIAL, MATHS_QUESTION,
-        PYTHON, SUBJECT_NAMED, PERSONAL_LIFE, OTHER_TOOLS }
+        PYTHON, SUBJECT_NAMED, PERSONAL_LIFE, OTHER_TOOLS, NOT_THE_LANGUAGE }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load("triage/phrases/off-topic.regex", Phrase.class);
 
@@ -55,6 +55,11 @@ final class OffTopic {
     }
 
     /** The student's private life or small talk about likes, whatever else it mentions ("not even coding"). */
+    /** Python the snake or the comedy troupe: "do pythons lay eggs", "favourite Monty Python sketch". */
+    static boolean notTheLanguage(String message) {
+        return message != null && PHRASES.find(Phrase.NOT_THE_LANGUAGE, message);
+    }
+
     static boolean personalLife(String message) {
         return message != null && PHRASES.find(Phrase.PERSONAL_LIFE, message);
     }
