@@ -127,6 +127,12 @@ class StudentQuestionsTest {
         expected.put("best monty python movie?", "off_topic");
         expected.put("what is snake case in python", "concept_explanation");
         expected.put("my pygame snake game freezes as soon as the window opens", "debug_help");
+        // what came out against what was meant, said beside the code (or after the call on its line)
+        expected.put("nums = [3, 1, 2]\\nnums = nums.sort()\\nprint(nums)\\nexpected [1, 2, 3], got None", "debug_help");
+        expected.put("def greet(name, seen=[]):\\n    seen.append(name)\\n    return seen\\nI expected a fresh list every call",
+                "debug_help");
+        expected.put("board = [[' '] * 3] * 3\\nboard[1][1] = 'O'\\nprint(board)\\nwhy did it put O in every row", "debug_help");
+        expected.put("def area(w, h):\\n    return w + h\\nprint(area(2, 5)) gives 7 instead of 10", "debug_help");
         expected.forEach((message, lane) -> assertThat(lane(message.replace("\\n", "\n"))).as(message).isEqualTo(lane));
     }
 

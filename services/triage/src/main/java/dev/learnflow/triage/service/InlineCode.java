@@ -80,6 +80,9 @@ public final class InlineCode {
         if (found.code().isEmpty()) {
             found = lastLine(question);
         }
+        if (found.code().isPresent()) {
+            found = wordsAfterACall(found);
+        }
         if (found.code().isPresent() && found.prose().isBlank()) {
             // Only code: the student's words may be its comments ("print(double(4))  # gives None?").
             String comments = tidy(String.join(" ", found.code().get().lines()
@@ -355,6 +358,45 @@ public final class InlineCode {
         int common = lines.stream().filter(l -> !l.isBlank())
                 .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
         return String.join("\n", lines.stream().map(l -> l.isBlank() ? "" : l.substring(common)).toList());
+    }
+
+    /**
+     * "print(total(3)) gives 8 instead of 5" on a line of the code: the words after the call say what it does, they
+     * are the student's, not the program's. Moved to the prose (the call stays in the code).
+     */
+    private static Split wordsAfterACall(Split found) {
+        StringBuilder code = new StringBuilder();
+        StringBuilder said = new StringBuilder();
+        for (String line : found.code().get().split("\n", -1)) {
+            Matcher m = WORDS_AFTER_A_CALL.matcher(line);
+            if (m.matches() && balanced(m.group(1))) {
+                code.append(m.group(1)).append('\n');
+                said.append(' ').append(m.group(2));
+            } else {
+                code.append(line).append('\n');
+            }
+        }
+        if (said.isEmpty()) {
+            return found;
+        }
+        String kept = code.toString().replaceAll("\n+$", "\n");
+        return new Split(tidy(found.prose() + " " + said), Optional.of(kept), found.form());
+    }
+
+    private static final Pattern WORDS_AFTER_A_CALL = Pattern.compile(
+            "(\\s*[^#\\s].*[)\\]])\\s+((?:prints?|printed|gives?|gave|returns?|returned|outputs?|shows?|says?|said|"
+                    + "should|gets?|got|comes out)\\s+[^=(#]*)");
+
+    /** Whether the brackets of a piece of code close as they open. */
+    private static boolean balanced(String code) {
+        int depth = 0;
+        for (char c : code.toCharArray()) {
+            depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
     }
 
     private static String tidy(String prose) {

@@ -162,4 +162,15 @@ class InlineCodeTest {
             assertThat(InlineCode.extract(question).code()).as(question).isEmpty();
         }
     }
+
+    @Test
+    void wordsAfterACallOnACodeLineAreTheStudentsNotTheCodes() {
+        InlineCode.Split split = InlineCode.extract(
+                "def twice(n):\n    return n + n\nprint(twice(3)) gives 9 instead of 6");
+        assertThat(split.code()).hasValue("def twice(n):\n    return n + n\nprint(twice(3))\n");
+        assertThat(split.prose()).isEqualTo("gives 9 instead of 6");
+        // a comparison in the code stays code
+        split = InlineCode.extract("def check(s):\n    if s.isdigit() is True:\n        return 1\n    return 0");
+        assertThat(split.code().orElseThrow()).contains("if s.isdigit() is True:");
+    }
 }
