@@ -99,9 +99,9 @@ class StudentQuestionsTest {
     void session26BlindSetGetsItsLane() {
         int[] tuned = report("Session 26 (tuned on)", fresh26Tuned);
         int[] holdOut = report("Session 26 hold-out (never tuned on, misses not shown)", fresh26HoldOut, false);
-        // measured (README): tuned part 126 -> 139 of 148 (85.1 % -> 93.9 %); hold-out 56 -> 57 of 74 (75.7 % ->
+        // measured (README): tuned part 126 -> 140 of 148 (85.1 % -> 94.6 %); hold-out 56 -> 57 of 74 (75.7 % ->
         // 77.0 %): most of what this set gets wrong is ambiguous between two lanes or told only through the code
-        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned part").isGreaterThanOrEqualTo(0.93);
+        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned part").isGreaterThanOrEqualTo(0.94);
         assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(0.76);
     }
 
@@ -137,6 +137,7 @@ class StudentQuestionsTest {
         expected.put("is TypeError the same thing as ValueError?", "concept_explanation");
         expected.put("ZeroDivisionError vs ValueError, when do you get which", "concept_explanation");
         expected.put("what is a traceback and how do i read it", "concept_explanation");
+        expected.put("in what situations would a RecursionError happen? i don't have one now", "concept_explanation");
         expected.put("my code gives a TypeError or a ValueError, not sure which, when i type letters", "debug_help");
         expected.forEach((message, lane) -> assertThat(lane(message.replace("\\n", "\n"))).as(message).isEqualTo(lane));
     }
