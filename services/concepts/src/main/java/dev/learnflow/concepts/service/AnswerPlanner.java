@@ -92,8 +92,6 @@ public class AnswerPlanner {
     private static final Pattern FORGED_TAG = Pattern.compile("(?is)<\\s*/?\\s*student_(?:message|code)\\b.*");
     /** Where the built-in exceptions are documented. */
     private static final String EXCEPTIONS_PAGE = "library/exceptions.html";
-    /** A library reference page of one module: {@code library/os.html#read}. */
-    private static final Pattern MODULE_PAGE = Pattern.compile("library/([a-z_][a-z0-9_.]*)\\.html");
     /** The text of a string literal passed to a call ({@code int("abc")}): the student's data, not a name. */
     private static final Pattern CALL_STRING_ARGUMENT = Pattern.compile("(\\w\\(\\s*)([\"'])[^\"'\\n]*\\2");
 
@@ -106,8 +104,8 @@ public class AnswerPlanner {
             "dunno", "no", "idea", "clue", "know"));
     /**
      * Words of a request for help with the student's own code that names nothing in it ("fix my code", "why error",
-     * "my program is broken", "can you check my code"): without the code or the error's message no lesson answers it, whatever topic the
-     * conversation is on, so the student is asked for them.
+     * "my program is broken", "can you check my code"): without the code or the error's message no lesson answers it,
+     * whatever topic the conversation is on, so the student is asked for them.
      */
     private static final Set<String> HELP_WITHOUT_SUBJECT = Set.of("fix", "my", "code", "error",
             "errors", "bug", "bugs", "broken", "wrong", "crash", "crashes", "crashing", "program", "script", "doesnt",
@@ -313,7 +311,7 @@ public class AnswerPlanner {
         if (passage.keywords().isBlank()) {
             return true;
         }
-        Matcher page = MODULE_PAGE.matcher(passage.doc());
+        Matcher page = DocIndex.MODULE_PAGE.matcher(passage.doc());
         if (page.lookingAt() && moduleNames.contains(page.group(1))
                 && java.util.Arrays.stream(page.group(1).split("\\.")).noneMatch(words::contains)) {
             return false;

@@ -58,8 +58,8 @@ public class DocIndex {
             "bisect", "copy", "csv");
     private final List<DocPassage> passages;
     private static final Pattern CALLED_OR_MEMBER = Pattern.compile("\\b([A-Za-z_]\\w*)\\(|\\.([A-Za-z_]\\w*)\\b");
-    /** A standard module's page in the library reference ({@code library/random.html#...}). */
-    private static final Pattern MODULE_PAGE = Pattern.compile("library/([a-z_][a-z0-9_.]*)\\.html");
+    /** A standard module's page in the library reference: {@code library/os.html#read}. */
+    static final Pattern MODULE_PAGE = Pattern.compile("library/([a-z_][a-z0-9_.]*)\\.html");
     private final Bm25 bm25 = new Bm25();
     private final Set<String> referenceOnlyIds;
     private final Encoder encoder;

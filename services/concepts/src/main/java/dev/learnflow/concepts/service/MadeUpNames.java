@@ -185,7 +185,8 @@ public final class MadeUpNames {
     private List<String> membersOf(String receiver) {
         String prefix = receiver + ".";
         Set<String> members = new java.util.TreeSet<>(moduleMembers.getOrDefault(receiver, Set.of()));
-        qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length())).forEach(members::add);
+        qualified.stream().filter(q -> q.startsWith(prefix)).map(q -> q.substring(prefix.length()))
+                .forEach(members::add);
         return List.copyOf(members);
     }
 

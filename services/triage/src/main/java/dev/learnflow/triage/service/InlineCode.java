@@ -387,16 +387,16 @@ public final class InlineCode {
             "(\\s*[^#\\s].*[)\\]])\\s+((?:prints?|printed|gives?|gave|returns?|returned|outputs?|shows?|says?|said|"
                     + "should|gets?|got|comes out)\\s+[^=(#]*)");
 
-    /** Whether the brackets of a piece of code close as they open. */
+    /** Whether the brackets of a piece of code (outside its strings) close as they open, none closing too early. */
     private static boolean balanced(String code) {
-        int depth = 0;
+        PythonBrackets brackets = new PythonBrackets();
         for (char c : code.toCharArray()) {
-            depth += c == '(' || c == '[' || c == '{' ? 1 : c == ')' || c == ']' || c == '}' ? -1 : 0;
-            if (depth < 0) {
+            int before = brackets.depth();
+            if (brackets.next(c) && PythonBrackets.isClosing(c) && before == 0) {
                 return false;
             }
         }
-        return depth == 0;
+        return brackets.depth() == 0;
     }
 
     private static String tidy(String prose) {
