@@ -55,6 +55,12 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     private final LiveReadModels live;
     /** The state's JSON as this activation last loaded or saved it (null: none stored yet). */
     private JsonNode stored;
+    /**
+     * {@link #stored} already read into objects, so that a turn need not deserialize the whole state again (its
+     * applied-event log and histories are most of a turn's allocation). A turn takes it and gives it back only
+     * when it ends having saved it; a failed turn leaves none, and the next one reads the state afresh.
+     */
+    private StudentState spare;
     /** The revision whose read model this activation stored (-1: none yet, e.g. stored by an earlier one). */
     private long readModelRevision = -1;
 
@@ -84,6 +90,7 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
             armReminder(state, ledger.today(state, now), false);
             save(state);
             saveState().block(SIDECAR_TIMEOUT); // now, not after the turn: the read model must not run ahead of it
+            spare = state;
         }
         // Also after a batch of redeliveries, when an earlier turn failed before its copy was stored.
         if (state.revision() != readModelRevision) {
@@ -103,6 +110,7 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         if (ledger.closeDays(state, today)) {
             armReminder(state, today, false);
             save(state);
+            spare = state;
         }
         return readModel(state);
     }
@@ -146,6 +154,7 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         ledger.closeDays(state, today);
         armReminder(state, today, true);
         save(state);
+        spare = state;
         LOG.debugf("Student %s: day closed through %s, streak %d", getId(), state.streak().closedThrough(),
                 state.streak().current());
         return Mono.empty();
@@ -175,14 +184,22 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         return Boolean.TRUE.equals(getActorStateManager().contains(STATE_KEY).block(SIDECAR_TIMEOUT));
     }
 
-    /** The student's state: from the SDK's cache after the first turn of an activation, else one sidecar read. */
+    /**
+     * The student's state: from the SDK's cache after the first turn of an activation, else one sidecar read; the
+     * objects of the last turn when the cache still holds exactly what that turn saved.
+     */
     private StudentState load() {
+        StudentState previous = spare;
+        spare = null;
         JsonNode saved;
         try {
             saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);
         } catch (NoSuchElementException none) { // not stored yet (or removed)
             stored = null;
             return ledger.newState();
+        }
+        if (previous != null && saved == stored) {
+            return previous;
         }
         stored = saved;
         try {
