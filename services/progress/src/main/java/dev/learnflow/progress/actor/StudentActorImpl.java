@@ -56,9 +56,11 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
     /** The state's JSON as this activation last loaded or saved it (null: none stored yet). */
     private JsonNode stored;
     /**
-     * {@link #stored} already read into objects, so that a turn need not deserialize the whole state again (its
-     * applied-event log and histories are most of a turn's allocation). A turn takes it and gives it back only
-     * when it ends having saved it; a failed turn leaves none, and the next one reads the state afresh.
+     * What the last turn of this activation saved, as objects ({@link #stored} is its JSON): the next turn starts
+     * from it instead of reading the state back through the sidecar and deserializing it (the SDK empties its own
+     * cache at the start of every call). Safe because only this activation writes the student's state (Dapr
+     * activates an actor once, turns run one at a time, a reminder is a turn too). A turn takes it and gives it
+     * back only once its save succeeded; after a failed turn the next one reads the stored state.
      */
     private StudentState spare;
     /** The revision whose read model this activation stored (-1: none yet, e.g. stored by an earlier one). */
@@ -184,22 +186,19 @@ public class StudentActorImpl extends AbstractActor implements StudentActor, Rem
         return Boolean.TRUE.equals(getActorStateManager().contains(STATE_KEY).block(SIDECAR_TIMEOUT));
     }
 
-    /**
-     * The student's state: from the SDK's cache after the first turn of an activation, else one sidecar read; the
-     * objects of the last turn when the cache still holds exactly what that turn saved.
-     */
+    /** The student's state: what the last turn saved (see {@link #spare}), else one sidecar read. */
     private StudentState load() {
         StudentState previous = spare;
         spare = null;
+        if (previous != null) {
+            return previous;
+        }
         JsonNode saved;
         try {
             saved = getActorStateManager().get(STATE_KEY, JsonNode.class).block(SIDECAR_TIMEOUT);
         } catch (NoSuchElementException none) { // not stored yet (or removed)
             stored = null;
             return ledger.newState();
-        }
-        if (previous != null && saved == stored) {
-            return previous;
         }
         stored = saved;
         try {
