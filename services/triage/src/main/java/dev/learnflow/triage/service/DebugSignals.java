@@ -4,7 +4,9 @@ import dev.learnflow.platform.text.PatternBook;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Signals in a message that the student's own program misbehaves, strong enough to decide the lane without the
@@ -27,6 +29,19 @@ final class DebugSignals {
     private static final PatternBook<Phrase> PHRASES = PatternBook.load(
             "triage/phrases/debug-signals.regex", Phrase.class);
 
+    private static final Pattern CAMEL_CASE_ERROR = Pattern.compile("\\b[A-Z][A-Za-z]*(?:Error|Exception)\\b");
+    /** Python's built-in exceptions that a program of a student's can meet. */
+    private static final Set<String> PYTHON_EXCEPTIONS = Set.of("ArithmeticError", "AssertionError", "AttributeError",
+            "BaseException", "BlockingIOError", "BrokenPipeError", "BufferError", "ChildProcessError",
+            "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError", "EOFError",
+            "EnvironmentError", "Exception", "FileExistsError", "FileNotFoundError", "FloatingPointError",
+            "ImportError", "IndentationError", "IndexError", "InterruptedError", "IOError", "IsADirectoryError",
+            "KeyError", "LookupError", "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError",
+            "NotImplementedError", "OSError", "OverflowError", "PermissionError", "ProcessLookupError",
+            "RecursionError", "ReferenceError", "RuntimeError", "SyntaxError", "SystemError", "TabError",
+            "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError",
+            "UnicodeError", "ValueError", "ZeroDivisionError", "JSONDecodeError", "CalledProcessError");
+
     private DebugSignals() {
     }
 
@@ -44,7 +59,7 @@ final class DebugSignals {
         if (question == null || question.isBlank()) {
             return Optional.empty();
         }
-        if (asksForPracticeOn(question)) {
+        if (asksForPracticeOn(question) || !programShown && disclaimsABug(question)) {
             return Optional.empty();
         }
         boolean feature = PHRASES.find(Phrase.ABOUT_ERRORS_AS_A_FEATURE, question)
@@ -122,6 +137,27 @@ final class DebugSignals {
     static boolean askedInGeneral(String question) {
         return question != null && (PHRASES.find(Phrase.NOT_MY_BUG, question)
                 || PHRASES.find(Phrase.IN_GENERAL, question) && !PHRASES.find(Phrase.OWN_WORK, question));
+    }
+
+    /** "nothing is broken, i just want to understand it": the student says in so many words that no bug is asked about. */
+    static boolean disclaimsABug(String question) {
+        return question != null && PHRASES.find(Phrase.NOT_MY_BUG, question);
+    }
+
+    /**
+     * The message names errors in Java's or C#'s style ({@code NullPointerException}) and none of Python's: with
+     * another language named, its program is not a Python one.
+     */
+    static boolean namesOnlyForeignErrors(String question) {
+        Matcher named = CAMEL_CASE_ERROR.matcher(question);
+        boolean any = false;
+        while (named.find()) {
+            if (PYTHON_EXCEPTIONS.contains(named.group())) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /**

@@ -92,20 +92,22 @@ public class IntentClassifier {
         Optional<DebugSignals.Kind> debugSignal = DebugSignals.of(text, hasCode);
         boolean errorNamed = errorSignal || debugSignal
                 .filter(k -> k == DebugSignals.Kind.ERROR_NAMED || k == DebugSignals.Kind.ERROR_MESSAGE).isPresent();
-        if (!hasCode && !errorNamed && (OffTopic.personalLife(text) || OffTopic.otherTool(text)
+        Optional<Intent> cue = ExerciseAndProgressCues.of(text);
+        boolean ownRecord = !hasCode && !errorNamed && cue.filter(c -> c == Intent.PROGRESS_QUESTION).isPresent();
+        if (!ownRecord && !hasCode && !errorNamed && (OffTopic.personalLife(text) || OffTopic.otherTool(text)
                 || OffTopic.notTheLanguage(text))) {
             // "my crush ignored me and now i can't even code": the student's life, not a program of theirs (nor
             // "do pythons lay eggs": the snake)
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
         boolean otherLanguage = OffTopic.otherLanguage(text).isPresent();
-        if (!hasCode && !errorNamed && otherLanguage) {
+        // "my java homework throws a NullPointerException": an error of that language is no Python error
+        if (!hasCode && otherLanguage && (!errorNamed || DebugSignals.namesOnlyForeignErrors(text))) {
             // "how does let differ from var in JS? my JS teacher explained it too fast": another language, whatever
             // words of trouble come with it
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
-        Optional<Intent> cue = ExerciseAndProgressCues.of(text);
-        if (!hasCode && !errorNamed && cue.filter(c -> c == Intent.PROGRESS_QUESTION).isPresent()) {
+        if (ownRecord) {
             // "is recursion still one of my weak spots?": the student's own record, not a program of theirs
             return new Classification(Intent.PROGRESS_QUESTION, 1.0, scores, true, "signal");
         }
@@ -119,8 +121,16 @@ public class IntentClassifier {
             // "quiz me on world capitals", "give me a math problem": practice, but not of programming.
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
         }
-        if (cue.isPresent()) {
+        // "I finished the bank account exercise and it passes. Does my structure make sense?" with the code: an
+        // opinion on work that does what it should
+        boolean reviewOfShownWork = hasCode && cue.filter(c -> c == Intent.EXERCISE_REQUEST).isPresent()
+                && ReviewCues.asksForAnOpinion(text) && DebugSignals.saysItWorks(text);
+        if (cue.isPresent() && !reviewOfShownWork) {
             return new Classification(cue.get(), 1.0, scores, true, "signal");
+        }
+        if (!hasCode && DebugSignals.disclaimsABug(text)) {
+            // "what happens when i write b = a? nothing is broken, just trying to understand the theory"
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
         if (!hasCode && DebugSignals.askedInGeneral(text) && DebugSignals.namesAnError(text)) {
             // "not asking about my code, why do you get a ZeroDivisionError at all": the error as a rule of Python
