@@ -73,6 +73,16 @@ class DescribedQuestionsTest {
                     .toLowerCase(java.util.Locale.ROOT);
             assertThat(question.getValue()).as(question.getKey() + " -> " + about).anyMatch(about::contains);
         }
+        // session 27: a describing pattern must not take a question it does not describe
+        asked.put("take every second item from my list", List.of("slic"));
+        asked.put("how do i stop my program crashing when the input is bad", List.of("try", "except"));
+        asked.put("how many element does my list have", List.of("len"));
+        asked.put("what adds up all nums in a list", List.of("sum"));
+        for (var question : asked.entrySet()) {
+            String about = SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan(question.getKey(), null))
+                    .toLowerCase(java.util.Locale.ROOT);
+            assertThat(question.getValue()).as(question.getKey() + " -> " + about).anyMatch(about::contains);
+        }
         // looping over two lists together is still zip
         assertThat(SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan("how do i loop through two lists together", null)))
                 .containsIgnoringCase("zip");
