@@ -114,6 +114,9 @@ public final class ProgressBench {
             app.destroy();
             app.waitFor(20, TimeUnit.SECONDS);
         }
+        // exec:java waits for every non-daemon thread of the run (the sidecar's and the clients' pools) before Maven
+        // ends: the bench is done, so end it here
+        System.exit(0);
     }
 
     private static void run(URI uri, String what, int clients, int seconds, List<UUID> students) throws Exception {
