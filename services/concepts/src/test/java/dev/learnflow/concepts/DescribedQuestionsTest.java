@@ -68,11 +68,6 @@ class DescribedQuestionsTest {
         asked.put("how to stick two lists together", List.of("extend", "concatenat", "sequence operations"));
         asked.put("check if a string is a number", List.of("isdigit", "isnumeric", "isdecimal"));
         asked.put("can i put a list inside a dictionary", List.of("nested"));
-        for (var question : asked.entrySet()) {
-            String about = SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan(question.getKey(), null))
-                    .toLowerCase(java.util.Locale.ROOT);
-            assertThat(question.getValue()).as(question.getKey() + " -> " + about).anyMatch(about::contains);
-        }
         // session 27: a describing pattern must not take a question it does not describe
         asked.put("take every second item from my list", List.of("slic"));
         asked.put("how do i stop my program crashing when the input is bad", List.of("try", "except"));

@@ -91,32 +91,31 @@ class StudentQuestionsTest {
         assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-outs").isGreaterThanOrEqualTo(0.91);
     }
 
-    /** Session 26: a fresh blind set, two lines of every three tuned on, every third line the hold-out (README). */
-    static final List<IntentClassifier.Labelled> fresh26Tuned = devSet("intent-fresh26.tsv");
-    static final List<IntentClassifier.Labelled> fresh26HoldOut = devSet("intent-fresh26-holdout.tsv");
+    /**
+     * A blind set of one session, two lines of every three tuned on ({@code intent-fresh<N>.tsv}) and every third
+     * the hold-out ({@code intent-fresh<N>-holdout.tsv}, never tuned on, its misses never printed; README): each
+     * part must keep its right-lane share.
+     */
+    private static void assertBlindSet(int session, double tunedBar, double holdOutBar) {
+        int[] tuned = report("Session " + session + " (tuned on)", devSet("intent-fresh" + session + ".tsv"));
+        int[] holdOut = report("Session " + session + " hold-out (never tuned on, misses not shown)",
+                devSet("intent-fresh" + session + "-holdout.tsv"), false);
+        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned part").isGreaterThanOrEqualTo(tunedBar);
+        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(holdOutBar);
+    }
 
     @Test
     void session26BlindSetGetsItsLane() {
-        int[] tuned = report("Session 26 (tuned on)", fresh26Tuned);
-        int[] holdOut = report("Session 26 hold-out (never tuned on, misses not shown)", fresh26HoldOut, false);
         // measured (README): tuned part 126 -> 140 of 148 (85.1 % -> 94.6 %); hold-out 56 -> 57 of 74 (75.7 % ->
         // 77.0 %): most of what this set gets wrong is ambiguous between two lanes or told only through the code
-        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned part").isGreaterThanOrEqualTo(0.94);
-        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(0.76);
+        assertBlindSet(26, 0.94, 0.76);
     }
-
-    /** Session 27: another blind set, split the same way (README). */
-    static final List<IntentClassifier.Labelled> fresh27Tuned = devSet("intent-fresh27.tsv");
-    static final List<IntentClassifier.Labelled> fresh27HoldOut = devSet("intent-fresh27-holdout.tsv");
 
     @Test
     void session27BlindSetGetsItsLane() {
-        int[] tuned = report("Session 27 (tuned on)", fresh27Tuned);
-        int[] holdOut = report("Session 27 hold-out (never tuned on, misses not shown)", fresh27HoldOut, false);
         // measured (README): tuned part 136 -> 148 of 154 (88.3 % -> 96.1 %); hold-out 63 of 77 (81.8 %) before and
         // after: what the tuned part taught did not reach the hold-out's misses
-        assertThat((double) tuned[1] / tuned[0]).as("right lane, tuned part").isGreaterThanOrEqualTo(0.96);
-        assertThat((double) holdOut[1] / holdOut[0]).as("right lane, hold-out").isGreaterThanOrEqualTo(0.81);
+        assertBlindSet(27, 0.96, 0.81);
     }
 
     @Test

@@ -135,7 +135,7 @@ final class DebugSignals {
      * nothing of the student's own in the message.
      */
     static boolean askedInGeneral(String question) {
-        return question != null && (PHRASES.find(Phrase.NOT_MY_BUG, question)
+        return question != null && (disclaimsABug(question)
                 || PHRASES.find(Phrase.IN_GENERAL, question) && !PHRASES.find(Phrase.OWN_WORK, question));
     }
 
