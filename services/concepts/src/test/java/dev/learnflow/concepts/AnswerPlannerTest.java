@@ -114,6 +114,18 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void keyboardMashingIsDeclinedNotMatchedToTheNearestLesson() {
+        // the sentence model reads "asdfgh" as pieces, and those were nearest to the async lesson
+        for (String question : List.of("asdfgh", "qwertyuiop", "jkjkjk lol", "hdjsk fjdks ???")) {
+            assertThat(planned(question, null, AnswerPlanner.Abstain.class).reason()).as(question).isEqualTo("vague");
+        }
+        // a misspelt question, a bare name or a line of code still has something to read
+        for (String question : List.of("whats a dictionery", "enumrate", "x = [1,2]; x[5]", "len()")) {
+            assertThat(planner.plan(question, null)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
+        }
+    }
+
+    @Test
     void aRequestForHelpWithUnseenCodeIsDeclinedWhateverTheTopic() {
         for (String question : List.of("fix my code", "why error", "my program is broken, pls fix", "code doesnt work",
                 "can u check my code", "can you look at my code", "please review my code")) {

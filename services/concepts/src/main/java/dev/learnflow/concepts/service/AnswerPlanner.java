@@ -354,7 +354,7 @@ public class AnswerPlanner {
         if (madeUp.isPresent()) {
             return new Abstain("no-such-name", abstain("no-such-name", ranked).choices(), null, madeUp.get());
         }
-        if (asksHelpWithoutSubject(corrected.toLowerCase(Locale.ROOT))) {
+        if (asksHelpWithoutSubject(corrected.toLowerCase(Locale.ROOT)) || !spelling.readsAnyWord(spelled)) {
             return abstain("vague", ranked);
         }
         if (isVague(corrected.toLowerCase(Locale.ROOT))) {

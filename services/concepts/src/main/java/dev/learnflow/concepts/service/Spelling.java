@@ -74,6 +74,24 @@ public final class Spelling {
         return out.append(question.substring(last)).toString();
     }
 
+    /**
+     * Whether the text holds a word anybody could read: one the lessons or the documentation use, or one that mends
+     * into such a word. Keyboard mashing ("asdfgh", "jjjjj") holds none, and the sentence model would still find a
+     * nearest lesson for its letter pieces. Short words and code-like text say too little to judge: true.
+     */
+    public boolean readsAnyWord(String text) {
+        Matcher m = Pattern.compile("(?<![a-z0-9_.])[a-z]{3,}(?![a-z0-9_(])").matcher(text.toLowerCase(Locale.ROOT));
+        boolean anyWord = false;
+        while (m.find()) {
+            String word = m.group();
+            anyWord = true;
+            if (known.contains(word) || bases(word).stream().anyMatch(known::contains) || mend(word) != null) {
+                return true;
+            }
+        }
+        return !anyWord;
+    }
+
     private String mend(String word) {
         if (word.length() < SHORTEST || known.contains(word) || bases(word).stream().anyMatch(known::contains)) {
             return null;
