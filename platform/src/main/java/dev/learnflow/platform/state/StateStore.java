@@ -116,9 +116,18 @@ public final class StateStore<T> {
      * @throws StateConflictException when every attempt lost a race
      */
     public T update(String key, Function<Optional<T>, T> change) {
+        return update(key, null, change);
+    }
+
+    /**
+     * {@link #update(String, Function)} starting from a version the caller has just read ({@code known}, may be
+     * null), which saves the first read; a write in between makes the first attempt lose its race, and the next
+     * attempts re-read as usual.
+     */
+    public T update(String key, Versioned<T> known, Function<Optional<T>, T> change) {
         StateConflictException last = null;
         for (int attempt = 0; attempt < settings.attempts(); attempt++) {
-            Versioned<T> current = read(key);
+            Versioned<T> current = attempt == 0 && known != null ? known : read(key);
             T next = change.apply(current.asOptional());
             if (current.exists() && current.value().equals(next)) {
                 return next;

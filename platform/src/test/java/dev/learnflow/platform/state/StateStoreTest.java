@@ -111,6 +111,35 @@ class StateStoreTest {
     }
 
     @Test
+    void anUpdateFromAVersionReadBeforeAppliesToTheStoredValueWhenAnotherWriteCameInBetween() {
+        StateStore<Counter> counters = stores.of(Counter.class, "counter-");
+        String key = key();
+        counters.save(key, new Counter(1, List.of("first")));
+        StateStore.Versioned<Counter> known = counters.read(key);
+        // unchanged since it was read: the change applies to what was read (no read of its own)
+        Counter second = counters.update(key, known, current -> add(current.orElseThrow(), "second"));
+        assertThat(second).isEqualTo(new Counter(2, List.of("first", "second")));
+        // another writer came in between: the first attempt loses its race, the next one re-reads
+        StateStore.Versioned<Counter> stale = counters.read(key);
+        counters.save(key, new Counter(10, List.of("other")));
+        Counter after = counters.update(key, stale, current -> add(current.orElseThrow(), "late"));
+        assertThat(after).isEqualTo(new Counter(11, List.of("other", "late")));
+        assertThat(counters.get(key)).contains(after);
+        // a key known to be absent is created only if nobody else created it meanwhile
+        String fresh = key();
+        StateStore.Versioned<Counter> absent = counters.read(fresh);
+        counters.save(fresh, new Counter(5, List.of("racer")));
+        assertThat(counters.update(fresh, absent, current -> add(current.orElse(new Counter(0, List.of())), "me")))
+                .isEqualTo(new Counter(6, List.of("racer", "me")));
+    }
+
+    private static Counter add(Counter counter, String by) {
+        List<String> all = new ArrayList<>(counter.by());
+        all.add(by);
+        return new Counter(counter.value() + 1, all);
+    }
+
+    @Test
     void updateGivesUpAfterTheConfiguredAttemptsAndDoesNotWriteAnUnchangedValue() {
         StateStores twoTries = new StateStores(dapr, "statestore", Duration.ofSeconds(10), 2);
         StateStore<Counter> counters = twoTries.of(Counter.class, "counter-");

@@ -3,9 +3,11 @@ package dev.learnflow.triage.service;
 import dev.learnflow.contracts.events.StudentContext;
 import dev.learnflow.platform.clients.ProgressContextClient;
 import dev.learnflow.triage.config.TriageConfig;
+import dev.learnflow.triage.domain.Conversation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,14 +20,12 @@ public class ContextEnricher {
     @Inject
     ProgressContextClient progress;
     @Inject
-    ConversationLog conversations;
-    @Inject
     TriageConfig config;
 
-    public StudentContext enrich(UUID userId, UUID conversationId, UUID requestId) {
+    /** @param conversation the request's conversation as the caller read it (empty for none) */
+    public StudentContext enrich(UUID userId, Optional<Conversation> conversation, UUID requestId) {
         StudentContext fromProgress = progress.context(userId, config.contextTimeout()).orElse(StudentContext.empty());
-        var turns = conversationId == null ? java.util.List.<StudentContext.Turn>of()
-                : conversations.find(conversationId)
+        var turns = conversation
                 .map(c -> c.lastTurns(config.turnsInContext(), ConversationLog.questionTurnId(requestId)))
                 .orElse(java.util.List.of());
         return new StudentContext(fromProgress.currentModuleId(), fromProgress.currentTopicId(), fromProgress.mastery(),

@@ -62,11 +62,21 @@ public class IntentClassifier {
     }
 
     public Classification classify(String question, String code) {
+        return classify(question, code, embed(question));
+    }
+
+    /** The question's sentence vector as {@link #classify} compares it (other steps may reuse it). */
+    public float[] embed(String question) {
+        String text = question == null ? "" : question.strip();
+        return Encoder.normalize(encoder.encode(text.length() > 1_000 ? text.substring(0, 1_000) : text));
+    }
+
+    /** @param vector the question's {@link #embed} */
+    public Classification classify(String question, String code, float[] vector) {
         String text = question == null ? "" : question.strip();
         // a quoted error asked about in general ("i see TypeError: ... all the time, what usually causes it") is
         // no failure of the student's
         boolean errorSignal = ERROR_SIGNAL.matcher(text).find() && !DebugSignals.askedInGeneral(text);
-        float[] vector = Encoder.normalize(encoder.encode(text.length() > 1_000 ? text.substring(0, 1_000) : text));
         Map<Intent, double[]> nearest = new EnumMap<>(Intent.class);
         for (Intent intent : Intent.values()) {
             double[] top = new double[K];

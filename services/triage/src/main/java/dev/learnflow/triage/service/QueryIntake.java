@@ -17,6 +17,7 @@ import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.errors.ApiException;
 import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.triage.domain.Conversation;
 import dev.learnflow.triage.domain.Intent;
 import dev.learnflow.triage.domain.QueryRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,14 +56,14 @@ public class QueryIntake {
     }
 
     public QueryAccepted askQuestion(UUID userId, AskQuestionRequest body) {
-        if (body.conversationId() != null) {
-            conversations.requireOwnedOrNew(body.conversationId(), userId);
-        }
+        // a new conversation takes the request's id, just made: nothing to read before writing it
+        StateStore.Versioned<Conversation> known = body.conversationId() != null
+                ? conversations.requireOwnedOrNew(body.conversationId(), userId) : ConversationLog.unstarted();
         UUID requestId = UUID.randomUUID();
         UUID conversationId = body.conversationId() != null ? body.conversationId() : requestId;
         Instant now = clock.instant();
         saveNew(QueryRecord.pending(requestId, userId, conversationId, "question", now));
-        conversations.studentSaid(conversationId, userId, requestId, body.question(), now);
+        conversations.studentSaid(conversationId, userId, requestId, body.question(), now, known);
         publishOrFail(requestId, EventTopic.LEARNING_REQUESTS, new LearningRequested(requestId, userId, conversationId,
                 body.question(), body.code(), body.topicId(), null, now));
         return QueryAccepted.pending(requestId, selfLink(requestId));
@@ -73,7 +75,7 @@ public class QueryIntake {
         Instant now = clock.instant();
         saveNew(QueryRecord.pending(requestId, userId, requestId, "review", now).routed(Intent.CODE_REVIEW.label(),
                 1.0, now));
-        StudentContext context = enricher.enrich(userId, null, requestId);
+        StudentContext context = enricher.enrich(userId, Optional.empty(), requestId);
         publishOrFail(requestId, EventTopic.CODE_SUBMISSIONS, new CodeSubmitted(requestId, userId, submissionId,
                 body.exerciseId(), context.currentTopicId(), body.code(), "python", context, now));
         publishActivity(new ProgressRecorded(requestId, userId, Verb.SUBMITTED, new ActivityObject(ActivityType.REVIEW,
@@ -87,7 +89,7 @@ public class QueryIntake {
         Instant now = clock.instant();
         saveNew(QueryRecord.pending(requestId, userId, requestId, "debug", now).routed(Intent.DEBUG_HELP.label(), 1.0,
                 now));
-        StudentContext context = enricher.enrich(userId, null, requestId);
+        StudentContext context = enricher.enrich(userId, Optional.empty(), requestId);
         publishOrFail(requestId, EventTopic.DEBUG_REQUESTS, new DebugRequested(requestId, userId, requestId,
                 body.exerciseId(), context.currentTopicId(), body.question(), body.code(), body.error(),
                 body.hintLevelOrDefault(), context, now));
@@ -105,8 +107,9 @@ public class QueryIntake {
                 .orElseThrow(() -> ApiException.notFound("Query " + requestId));
     }
 
+    /** A request id is made here at random: its record cannot exist yet, so it is created without a read. */
     private void saveNew(QueryRecord record) {
-        queries.update(record.requestId().toString(), current -> current.orElse(record));
+        queries.saveIfUnchanged(record.requestId().toString(), record, null);
     }
 
     private void publishOrFail(UUID requestId, EventTopic topic, Record payload) {

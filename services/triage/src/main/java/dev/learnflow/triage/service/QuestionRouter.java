@@ -70,13 +70,16 @@ public class QuestionRouter {
 
     public void route(LearningRequested question) {
         String key = question.requestId().toString();
-        Optional<QueryRecord> existing = queries.get(key);
-        if (existing.isPresent() && existing.get().forwarded() != null) {
+        StateStore.Versioned<QueryRecord> existing = queries.read(key);
+        if (existing.exists() && existing.value().forwarded() != null) {
             return; // redelivery of a question already routed
         }
         Instant now = clock.instant();
         UUID conversationId = question.conversationId() != null ? question.conversationId() : question.requestId();
-        if (existing.isEmpty()) {
+        // the query as last read here: the final write starts from it (an answer stored meanwhile costs a retry)
+        StateStore.Versioned<QueryRecord> knownQuery = existing;
+        if (!existing.exists()) {
+            knownQuery = null;
             // A learning.requests event that did not come through our own route (e.g. the gateway's).
             queries.update(key, current -> current.orElse(QueryRecord.pending(question.requestId(),
                     question.userId(), conversationId, "question", question.requestedAt())));
@@ -93,30 +96,35 @@ public class QuestionRouter {
 
         String turnId = ConversationLog.questionTurnId(question.requestId());
         Optional<FollowUp> followUp = FollowUp.of(prose);
-        Optional<Conversation> earlier = followUp.flatMap(f -> conversations.find(conversationId));
+        // read once: the turn a follow-up continues, the last turns for the agent, and where the classification
+        // is written from
+        StateStore.Versioned<Conversation> conversationRead = conversations.read(conversationId);
+        Optional<Conversation> earlier = followUp.flatMap(f -> conversationRead.asOptional());
         Optional<Conversation.Turn> previous = earlier.flatMap(c -> c.previousRoutedQuestion(turnId))
                 .filter(t -> Intent.fromLabel(t.intent()).filter(i -> i != Intent.OFF_TOPIC
                         && i != Intent.PROGRESS_QUESTION).isPresent());
+        // the classifier's sentence vector of the prose also finds its course topic
+        float[] proseVector = previous.isPresent() ? null : understanding.classifier().embed(prose);
         Refinement refinement = previous.isPresent()
                 ? Refinement.offline(new Classification(Intent.fromLabel(previous.get().intent()).orElseThrow(), 1.0,
                 Map.of(), true, "follow-up"))
-                : classify(prose, code);
+                : classify(prose, code, proseVector);
         Classification classification = refinement.classification();
         if (previous.isPresent() && code == null) {
             code = previous.get().code();
         }
         StudentContext context = merge(question.context(),
-                enricher.enrich(question.userId(), conversationId, question.requestId()));
+                enricher.enrich(question.userId(), conversationRead.asOptional(), question.requestId()));
         TopicMatcher topics = understanding.topics();
         Optional<TopicInfo> topic = previous.isPresent()
                 ? followUpTopic(followUp.get(), previous.get(), thread(earlier.get(), previous.get(), 5), topics)
-                : topicOf(question, prose, context, topics);
+                : topicOf(question, prose, proseVector, context, topics);
         boolean orphanFollowUp = previous.isEmpty() && followUp.filter(f -> f.kind() != FollowUp.Kind.WHAT_ABOUT)
                 .isPresent();
         String intentLabel = classification.confident() && !orphanFollowUp ? classification.intent().label()
                 : "unclear";
         Conversation conversation = conversations.classified(conversationId, question.userId(), question.requestId(),
-                intentLabel, topic.map(TopicInfo::id).orElse(null), code);
+                intentLabel, topic.map(TopicInfo::id).orElse(null), code, conversationRead);
         // What the agent reads: a follow-up is phrased in terms of the question it continues.
         String previousText = previous.map(p -> thread(earlier.get(), p, 5)).orElse(null);
         String asked = previous.isPresent() ? clip(question.question() + "\n\n(" + followUp.get()
@@ -168,13 +176,13 @@ public class QuestionRouter {
         events.publish(EventTopic.PROGRESS_EVENTS, new ProgressRecorded(question.requestId(), question.userId(),
                 Verb.ASKED, new ActivityObject(ActivityType.QUESTION, question.requestId().toString(),
                 topic.map(TopicInfo::id).orElse(null)), null, facts, now));
-        queries.update(key, current -> current
+        queries.update(key, knownQuery, current -> current
                 .orElse(QueryRecord.pending(question.requestId(), question.userId(), conversationId, "question", now))
                 .routed(intentLabel, classification.confidence(), now));
     }
 
-    Refinement classify(String question, String code) {
-        Classification offline = understanding.classifier().classify(question, code);
+    Refinement classify(String question, String code, float[] vector) {
+        Classification offline = understanding.classifier().classify(question, code, vector);
         if (llm.enabled() && "embedding".equals(offline.source()) && offline.confidence() < config.llmRefineBelow()) {
             return llm.refine(question, code != null && !code.isBlank(), offline);
         }
@@ -200,13 +208,13 @@ public class QuestionRouter {
         return last == null ? null : last.length() > 10_000 ? last.substring(last.length() - 10_000) : last;
     }
 
-    private Optional<TopicInfo> topicOf(LearningRequested question, String prose, StudentContext context,
-                                        TopicMatcher topics) {
+    private Optional<TopicInfo> topicOf(LearningRequested question, String prose, float[] proseVector,
+                                        StudentContext context, TopicMatcher topics) {
         if (question.topicId() != null) {
             return topics.byId(question.topicId()).or(() -> Optional.of(
                     new TopicInfo(question.topicId(), null, question.topicId(), "")));
         }
-        return topics.match(prose).map(TopicMatcher.Match::topic)
+        return topics.match(prose, proseVector).map(TopicMatcher.Match::topic)
                 .or(() -> Optional.ofNullable(context.currentTopicId()).flatMap(topics::byId));
     }
 

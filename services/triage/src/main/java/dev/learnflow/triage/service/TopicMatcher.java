@@ -47,6 +47,11 @@ public class TopicMatcher {
     }
 
     public Optional<Match> match(String question) {
+        return match(question, null);
+    }
+
+    /** @param vector the question's sentence vector when the caller has it already, else null */
+    public Optional<Match> match(String question, float[] vector) {
         if (question == null || question.isBlank() || topics.isEmpty()) {
             return Optional.empty();
         }
@@ -63,7 +68,7 @@ public class TopicMatcher {
         if (named != null) {
             return Optional.of(named);
         }
-        float[] query = encoder.encode(question);
+        float[] query = vector != null ? vector : encoder.encode(question);
         Match best = null;
         for (int i = 0; i < topics.size(); i++) {
             double similarity = Encoder.cosine(query, vectors.get(i));
