@@ -6,6 +6,7 @@ import io.dapr.client.domain.State;
 import io.dapr.client.domain.StateOptions;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +56,28 @@ public final class StateStore<T> {
 
     public Optional<T> get(String key) {
         return read(key).asOptional();
+    }
+
+    /**
+     * The values of several keys in one round trip (the sidecar's bulk get), by key; a key that does not exist is
+     * absent from the map.
+     */
+    public Map<String, T> getAll(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<String> full = keys.stream().distinct().map(this::fullKey).toList();
+        List<State<T>> states = dapr.getBulkState(settings.storeName(), full, type).block(settings.timeout());
+        Map<String, T> found = new java.util.HashMap<>();
+        for (State<T> state : states == null ? List.<State<T>>of() : states) {
+            if (state.getError() != null && !state.getError().isBlank()) {
+                throw new IllegalStateException("state " + state.getKey() + " not read: " + state.getError());
+            }
+            if (state.getValue() != null && state.getKey().startsWith(keyPrefix)) {
+                found.put(state.getKey().substring(keyPrefix.length()), state.getValue());
+            }
+        }
+        return found;
     }
 
     public Versioned<T> read(String key) {

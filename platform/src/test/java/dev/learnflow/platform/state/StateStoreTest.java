@@ -133,6 +133,22 @@ class StateStoreTest {
                 .isEqualTo(new Counter(6, List.of("racer", "me")));
     }
 
+    @Test
+    void severalKeysAreReadInOneBulkGetAndMissingOnesAreLeftOut() {
+        StateStore<Counter> counters = stores.of(Counter.class, "counter-");
+        StateStore<Counter> others = stores.of(Counter.class, "other-");
+        String a = key();
+        String b = key();
+        String missing = key();
+        counters.save(a, new Counter(1, List.of("a")));
+        counters.save(b, new Counter(2, List.of("b")));
+        others.save(missing, new Counter(3, List.of("not this prefix")));
+        assertThat(counters.getAll(List.of(a, b, missing, a)))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(a, new Counter(1, List.of("a")),
+                        b, new Counter(2, List.of("b"))));
+        assertThat(counters.getAll(List.of())).isEmpty();
+    }
+
     private static Counter add(Counter counter, String by) {
         List<String> all = new ArrayList<>(counter.by());
         all.add(by);

@@ -111,6 +111,23 @@ class StruggleAlertsTest extends WithWebsocketReplicas {
     }
 
     @Test
+    void aBatchLooksUpItsMuteWindowsTogetherAndOnlyTheMutedStruggleIsAbsorbed() {
+        UUID teacher = Db.teacher();
+        UUID muted = Db.student(teacher);
+        UUID other = Db.student(teacher);
+        UUID alert = raiseFirstAlert(muted);
+        act(teacher, alert, "{\"action\":\"mute\",\"muteHours\":2}").statusCode(200);
+
+        // one batch: the muted struggle again, the same reason on another topic, and another student's struggle
+        deliverBatch(List.of(Signals.repeatedError(muted, "variables"), Signals.repeatedError(muted, "for-loops"),
+                Signals.repeatedError(other, "variables")))
+                .body("statuses.status", org.hamcrest.Matchers.equalTo(List.of("SUCCESS", "SUCCESS", "SUCCESS")));
+        assertThat(Db.alertsOf(muted)).extracting(row -> row.get("topic_id"))
+                .containsExactlyInAnyOrder("variables", "for-loops");
+        assertThat(Db.alertsOf(other)).hasSize(1);
+    }
+
+    @Test
     void aStudentWithoutATeacherGetsAnAlertNobodyIsPushed() {
         UUID student = Db.student(null);
         Signals.publish(dapr, Signals.repeatedError(student, null));

@@ -605,17 +605,24 @@ public final class MeshBench {
             }
             kinds.clear();
             Stats questions = new Stats();
+            CpuMeter.Snapshot q0 = cpu.take();
             for (int i = 0; i < ANSWERS; i++) {
                 ask(socket, user, "/api/v1/questions", Map.of("question", QUESTIONS.get(i % QUESTIONS.size())),
                         questions, kinds);
             }
+            // sequential on an otherwise quiet mesh: what one answer costs, steadier than the latencies
+            notes.add("CPU of the concept-question row: " + cpu.per1000(q0, cpu.take(), ANSWERS)
+                    .replace("requests", "questions"));
             String questionKinds = kinds.toString();
             kinds.clear();
             Stats debug = new Stats();
+            CpuMeter.Snapshot d0 = cpu.take();
             for (int i = 0; i < ANSWERS; i++) {
                 ask(socket, user, "/api/v1/debug", Map.of("code", BUGGY, "error", traceback, "hintLevel",
                         1 + i % 3), debug, kinds);
             }
+            notes.add("CPU of the debug-request row: " + cpu.per1000(d0, cpu.take(), ANSWERS)
+                    .replace("requests", "debug requests"));
             rows.add(new Row("Offline agent answer: concept question",
                     "`POST /api/v1/questions` → 202 … `learning.response` on the socket (gateway → triage → "
                             + "concepts.requests → concepts → learning.responses → websocket), " + ANSWERS

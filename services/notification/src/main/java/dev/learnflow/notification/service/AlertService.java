@@ -71,18 +71,28 @@ public class AlertService {
     public List<Delivery> raiseAll(List<CloudEvent<StruggleDetected>> events) {
         Set<String> knownTopics = alerts.existingTopics(events.stream().map(e -> e.data().topicId())
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
+        // the batch's mute windows in one round trip; when the state store cannot say, no signal is raised unmuted
+        Set<String> muted;
+        try {
+            muted = mutes.mutedAmong(events.stream().map(CloudEvent::data).filter(AlertService::complete)
+                    .map(AlertService::dedupKey).toList());
+        } catch (RuntimeException e) {
+            LOG.warnf("Mute windows of %d struggle signals not read (%s); asking the sidecar to retry them",
+                    events.size(), e.toString());
+            muted = null;
+        }
         Delivery[] statuses = new Delivery[events.size()];
         List<CompletableFuture<Void>> pushes = new ArrayList<>(Collections.nCopies(events.size(), null));
         for (int i = 0; i < events.size(); i++) {
             CloudEvent<StruggleDetected> event = events.get(i);
             StruggleDetected signal = event.data();
-            if (signal.userId() == null || signal.reason() == null || signal.severity() == null) {
+            if (!complete(signal)) {
                 LOG.warnf("Struggle signal %s without userId, reason or severity dropped", event.id());
                 statuses[i] = Delivery.DROP;
                 continue;
             }
             try {
-                Optional<LiveMessage> toPush = store(event.id(), signal, knownTopics);
+                Optional<LiveMessage> toPush = store(event.id(), signal, knownTopics, muted);
                 if (toPush.isPresent()) {
                     pushes.set(i, live.pushAsync(toPush.get()));
                 }
@@ -117,14 +127,18 @@ public class AlertService {
      *
      * @throws UnknownSubjectException the student or topic does not exist (never retry)
      */
-    private Optional<LiveMessage> store(String eventId, StruggleDetected signal, Set<String> knownTopics) {
+    private Optional<LiveMessage> store(String eventId, StruggleDetected signal, Set<String> knownTopics,
+                                        Set<String> muted) {
         UserFacts student = users.user(signal.userId())
                 .orElseThrow(() -> new UnknownSubjectException("no student " + signal.userId()));
         if (signal.topicId() != null && !knownTopics.contains(signal.topicId())) {
             throw new UnknownSubjectException("no topic " + signal.topicId());
         }
         String dedupKey = dedupKey(signal);
-        if (mutes.isMuted(dedupKey)) {
+        if (muted == null) {
+            throw new IllegalStateException("mute windows unknown");
+        }
+        if (muted.contains(dedupKey)) {
             LOG.infof("Struggle %s of %s is muted; no alert", dedupKey, student.id());
             return Optional.empty();
         }
@@ -214,6 +228,10 @@ public class AlertService {
 
     static UUID alertIdFor(String eventId) {
         return UUID.nameUUIDFromBytes(("struggle.detected|" + eventId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean complete(StruggleDetected signal) {
+        return signal.userId() != null && signal.reason() != null && signal.severity() != null;
     }
 
     static String dedupKey(StruggleDetected signal) {

@@ -7,6 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Mute windows, in the Dapr state store with a TTL, keyed by the alert's dedup key: while one is there, repeats of
@@ -24,9 +29,13 @@ public class MuteWindows {
         this.clock = clock;
     }
 
-    public boolean isMuted(String dedupKey) {
-        // The TTL removes the entry; the time check covers a store that expires lazily.
-        return mutes.get(dedupKey).map(m -> m.until() != null && m.until().isAfter(clock.instant())).orElse(false);
+    /** Which of the dedup keys are muted now, all looked up in one round trip. */
+    public Set<String> mutedAmong(Collection<String> dedupKeys) {
+        // the TTL removes an entry; the time check covers a store that expires lazily
+        Instant now = clock.instant();
+        return mutes.getAll(dedupKeys).entrySet().stream()
+                .filter(e -> e.getValue().until() != null && e.getValue().until().isAfter(now))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     public void mute(String dedupKey, Mute mute) {
