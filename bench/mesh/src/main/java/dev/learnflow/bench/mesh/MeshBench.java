@@ -326,13 +326,16 @@ public final class MeshBench {
         notes.add("CPU of the idle mesh (10 s right after start-up, nothing asked of it): " + cpu.measureIdle(10)
                 + "; the CPU figures below also say how much is above that.");
         if (!ONLY.equals("all")) {
-            if (only("overhead") || only("runs")) {
+            if (only("overhead") || only("runs") || only("answers")) {
                 User user = register("student", "Bench Asker", teacher.id());
                 if (only("overhead")) {
                     gatewayOverhead(user);
                 }
                 if (only("runs")) {
                     codeExecution(user);
+                }
+                if (only("answers")) {
+                    agentAnswers(login(user));
                 }
             }
             if (only("delivery")) {
