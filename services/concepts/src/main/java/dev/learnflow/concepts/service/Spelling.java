@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
 public final class Spelling {
 
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
+    /** A word as written, any case (what {@link #correct} may mend). */
+    private static final Pattern WRITTEN_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A plain word of three letters or more, not part of a name, a number or a call. */
+    private static final Pattern PLAIN_WORD = Pattern.compile("(?<![a-z0-9_.])[a-z]{3,}(?![a-z0-9_(])");
     /** Shorter words are left alone: "bake" is one edit from "break". */
     private static final int SHORTEST = 5;
     /** Words that are no concept name are mended only from this length on (a swap or a left-out letter). */
@@ -63,7 +67,7 @@ public final class Spelling {
     /** The question with misspelt concept names mended (lower case where a word was changed). */
     public String correct(String question) {
         StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*").matcher(question);
+        Matcher m = WRITTEN_WORD.matcher(question);
         int last = 0;
         while (m.find()) {
             String word = m.group().toLowerCase(Locale.ROOT);
@@ -80,7 +84,7 @@ public final class Spelling {
      * nearest lesson for its letter pieces. Short words and code-like text say too little to judge: true.
      */
     public boolean readsAnyWord(String text) {
-        Matcher m = Pattern.compile("(?<![a-z0-9_.])[a-z]{3,}(?![a-z0-9_(])").matcher(text.toLowerCase(Locale.ROOT));
+        Matcher m = PLAIN_WORD.matcher(text.toLowerCase(Locale.ROOT));
         boolean anyWord = false;
         while (m.find()) {
             String word = m.group();

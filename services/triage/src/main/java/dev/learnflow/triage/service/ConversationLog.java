@@ -8,7 +8,6 @@ import dev.learnflow.triage.domain.Conversation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Conversation turns in the state store; one conversation belongs to one student. */
@@ -29,10 +28,6 @@ public class ConversationLog {
 
     public static String answerTurnId(UUID requestId) {
         return "answer:" + requestId;
-    }
-
-    public Optional<Conversation> find(UUID conversationId) {
-        return state.get(conversationId.toString());
     }
 
     /** The conversation with the ETag to change it from (see the {@code known} parameters below). */
