@@ -164,6 +164,9 @@ class AnswerPlannerTest {
             assertThat(((AnswerPlanner.Abstain) planner.plan(question, null)).reason()).as(question)
                     .isEqualTo("other-language");
         }
+        // a comparing word far from the language is the other language's own sentence, not a comparison
+        assertThat(((AnswerPlanner.Abstain) planner.plan("javascript gives me more than one undefined, why", null))
+                .reason()).isEqualTo("other-language");
         // another language named only as the comparison asks for Python's way
         assertThat(topicOf(planner.plan("is there a one line if else like ? : in java", null)))
                 .isEqualTo("conditionals");
@@ -391,7 +394,9 @@ class AnswerPlannerTest {
                 "what does `head, *tail = items` do", "unpacking",
                 "why is `a is b` False when both lists look equal", "identity-and-equality",
                 "how do while statements work", "while-loops",
-                "how do if statements work", "conditionals");
+                "how do if statements work", "conditionals",
+                // a grid built by repeating one row, whatever the spacing: not the tkinter grid
+                "board = [[' ']*cols]*rows and setting one cell sets a whole column??", "nested-lists");
         asked.forEach((question, topic) -> assertThat(describe(planner.plan(question, null))).as(question)
                 .startsWith("lesson:" + topic));
     }

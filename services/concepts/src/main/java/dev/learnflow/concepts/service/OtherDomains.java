@@ -95,8 +95,27 @@ public final class OtherDomains {
         }
         boolean pythonCode = PYTHON.matcher(lowerQuestion).find();
         // "import" in a Java question is Java's: only other languages ignore the Python-looking words
-        boolean comparison = COMPARED_WITH.matcher(lowerQuestion).find();
         return DOMAINS.stream().filter(d -> d.matches(lowerQuestion))
-                .filter(d -> d.pointer() == null ? !comparison : !pythonCode).findFirst();
+                .filter(d -> d.pointer() == null ? !comparesWith(d, lowerQuestion) : !pythonCode).findFirst();
     }
+
+    /**
+     * Whether the other language is named as what Python is compared with: a comparing word a few words before it
+     * ("like ? : in java", "coming from javascript"; "in java i used to" either way round), not anywhere in the
+     * question ("rust says cannot borrow ... more than once" asks about Rust).
+     */
+    private static boolean comparesWith(Domain language, String lowerQuestion) {
+        List<int[]> mentions = language.strong().matcher(lowerQuestion).results()
+                .map(r -> new int[] {r.start(), r.end()}).toList();
+        return COMPARED_WITH.matcher(lowerQuestion).results().anyMatch(cue -> mentions.stream().anyMatch(m -> {
+            boolean eitherWay = cue.group().equals("used to");
+            String between = cue.end() <= m[0] ? lowerQuestion.substring(cue.end(), m[0])
+                    : eitherWay && m[1] <= cue.start() ? lowerQuestion.substring(m[1], cue.start()) : null;
+            return between != null && (between.isBlank()
+                    || between.strip().split("\\s+").length <= COMPARISON_REACH);
+        }));
+    }
+
+    /** How many words may stand between a comparing word and the language it compares with. */
+    private static final int COMPARISON_REACH = 4;
 }
