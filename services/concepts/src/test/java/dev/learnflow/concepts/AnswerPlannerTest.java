@@ -402,6 +402,14 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aWordOfProseIsNotTheFunctionItsStemNames() {
+        // "repeats" is what the student wants gone, not itertools.repeat (whose name shares the stem)
+        assertThat(describe(planner.plan("how do i make my list have no repeats", null))).startsWith("lesson:sets");
+        // a section's heading words still count as written: "garbage collection" is the gc section's subject
+        assertThat(describe(planner.plan("does python have garbage collection", null))).containsIgnoringCase("garbage");
+    }
+
+    @Test
     void aFileExtensionOrAPrintedBuiltinIsNotTheLessonOfItsName() {
         // ".zip file" is an archive, not the zip() of the enumerate-and-zip lesson
         AnswerPlanner.Plan archive = planner.plan("i got a .zip file from my teacher, how do i open it in python", null);

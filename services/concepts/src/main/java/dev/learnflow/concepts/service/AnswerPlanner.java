@@ -511,7 +511,7 @@ public class AnswerPlanner {
                 return new DocPlan(hit);
             }
             if (lacksRarest && holdsAsMuch && coverage.namesWord(hit.passage(), rarest) && hit.evidence() >= COVERING_DOC_MIN
-                    && hit.lexical() >= DOC_MIN_LEXICAL) {
+                    && hit.lexical() >= DOC_MIN_LEXICAL && namedAsWritten(hit, question)) {
                 return new DocPlan(hit);
             }
             if (!mentionedOnly.isEmpty() && holdsAsMuch && hit.evidence() >= COVERING_DOC_MIN
@@ -608,6 +608,7 @@ public class AnswerPlanner {
         }
         return docs.search(question, vector, COVERING_DOCS, keys.marked()).stream()
                 .filter(h -> h.evidence() >= COVERING_DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
+                .filter(h -> namedAsWritten(h, question))
                 .filter(h -> {
                     double share = coverage.of(h.passage(), content);
                     return share - lessonShare >= COVERAGE_GAP
@@ -615,6 +616,28 @@ public class AnswerPlanner {
                             || share == 1 && lessonShare <= LESSON_BARELY_COVERS);
                 })
                 .findFirst();
+    }
+
+    /**
+     * Whether a section on a function (or other name) is asked about by that name as written: "no repeats" is a
+     * word of prose whose stem is {@code itertools.repeat}'s, not a question about {@code repeat()}. A section that
+     * documents no name, or one the question names (see {@link DocIndex.Hit#named()}), passes.
+     */
+    private static boolean namedAsWritten(DocIndex.Hit hit, String question) {
+        if (hit.passage().keywords().isBlank() || hit.named()) {
+            return true;
+        }
+        // the words as written: Bm25's tokens fold plurals ("repeats" → "repeat")
+        Set<String> asked = new java.util.HashSet<>(List.of(question.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")));
+        Set<String> names = DocIndex.documentedNames(hit.passage()).stream().map(n -> n.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        if (names.stream().anyMatch(asked::contains)) {
+            return true;
+        }
+        // ... or by the words of its heading besides the names ("garbage collection": gc's "Garbage Collector")
+        return java.util.Arrays.stream(hit.passage().section().toLowerCase(Locale.ROOT).split("[^a-z0-9_]+"))
+                .anyMatch(w -> w.length() >= 4 && !names.contains(w) && !Bm25.STOPWORDS.contains(w)
+                        && asked.stream().anyMatch(a -> a.length() >= 4 && KeyTerms.stem(a).equals(KeyTerms.stem(w))));
     }
 
     /**
