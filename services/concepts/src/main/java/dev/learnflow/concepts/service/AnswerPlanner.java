@@ -501,6 +501,7 @@ public class AnswerPlanner {
         Set<String> marked = new java.util.HashSet<>(keys.marked());
         marked.addAll(unnamed);
         double lessonShare = coverage.of(lesson, content);
+        Set<String> written = wordsAsWritten(question);
         for (DocIndex.Hit hit : docs.search(question, vector, COVERING_DOCS, marked)) {
             // a name the student did not mark may be English ("skip to the next iteration"): the section must
             // then hold as much of the question as the lesson does
@@ -511,7 +512,7 @@ public class AnswerPlanner {
                 return new DocPlan(hit);
             }
             if (lacksRarest && holdsAsMuch && coverage.namesWord(hit.passage(), rarest) && hit.evidence() >= COVERING_DOC_MIN
-                    && hit.lexical() >= DOC_MIN_LEXICAL && namedAsWritten(hit, question)) {
+                    && hit.lexical() >= DOC_MIN_LEXICAL && namedAsWritten(hit, written)) {
                 return new DocPlan(hit);
             }
             if (!mentionedOnly.isEmpty() && holdsAsMuch && hit.evidence() >= COVERING_DOC_MIN
@@ -606,9 +607,10 @@ public class AnswerPlanner {
                 && lessons.names(lesson.lesson(), question.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
+        Set<String> written = wordsAsWritten(question);
         return docs.search(question, vector, COVERING_DOCS, keys.marked()).stream()
                 .filter(h -> h.evidence() >= COVERING_DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL)
-                .filter(h -> namedAsWritten(h, question))
+                .filter(h -> namedAsWritten(h, written))
                 .filter(h -> {
                     double share = coverage.of(h.passage(), content);
                     return share - lessonShare >= COVERAGE_GAP
@@ -618,17 +620,21 @@ public class AnswerPlanner {
                 .findFirst();
     }
 
+    /** The question's words as written, lower case: Bm25's tokens fold plurals ("repeats" → "repeat"). */
+    private static Set<String> wordsAsWritten(String question) {
+        return new java.util.HashSet<>(List.of(question.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")));
+    }
+
     /**
-     * Whether a section on a function (or other name) is asked about by that name as written: "no repeats" is a
-     * word of prose whose stem is {@code itertools.repeat}'s, not a question about {@code repeat()}. A section that
-     * documents no name, or one the question names (see {@link DocIndex.Hit#named()}), passes.
+     * Whether a section on a function (or other name) is asked about by that name as written ({@code asked}, see
+     * {@link #wordsAsWritten}): "no repeats" is a word of prose whose stem is {@code itertools.repeat}'s, not a
+     * question about {@code repeat()}. A section that documents no name, or one the question names (see
+     * {@link DocIndex.Hit#named()}), passes.
      */
-    private static boolean namedAsWritten(DocIndex.Hit hit, String question) {
+    private static boolean namedAsWritten(DocIndex.Hit hit, Set<String> asked) {
         if (hit.passage().keywords().isBlank() || hit.named()) {
             return true;
         }
-        // the words as written: Bm25's tokens fold plurals ("repeats" → "repeat")
-        Set<String> asked = new java.util.HashSet<>(List.of(question.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")));
         Set<String> names = DocIndex.documentedNames(hit.passage()).stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(java.util.stream.Collectors.toSet());
         if (names.stream().anyMatch(asked::contains)) {

@@ -72,6 +72,8 @@ public final class OtherDomains {
      * "a one-line if like ? : in java", "coming from javascript, what is ...": the other language is only the
      * comparison, and the question asks for Python's way.
      */
+    /** How many words may stand between a comparing word and the language it compares with. */
+    private static final int COMPARISON_REACH = 4;
     private static final Pattern COMPARED_WITH = Pattern.compile("\\b(like|unlike|similar to|equivalent( of| to)?|"
             + "instead of|coming from|compared (to|with)|than|the same as|as in|used to)\\b");
 
@@ -111,11 +113,7 @@ public final class OtherDomains {
             boolean eitherWay = cue.group().equals("used to");
             String between = cue.end() <= m[0] ? lowerQuestion.substring(cue.end(), m[0])
                     : eitherWay && m[1] <= cue.start() ? lowerQuestion.substring(m[1], cue.start()) : null;
-            return between != null && (between.isBlank()
-                    || between.strip().split("\\s+").length <= COMPARISON_REACH);
+            return between != null && between.strip().split("\\s+").length <= COMPARISON_REACH;
         }));
     }
-
-    /** How many words may stand between a comparing word and the language it compares with. */
-    private static final int COMPARISON_REACH = 4;
 }
