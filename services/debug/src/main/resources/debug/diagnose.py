@@ -350,8 +350,20 @@ def said(out, text):
         return True
     words = re.findall(r"\w+", by_value(text.casefold()))
     lines = [re.findall(r"\w+", by_value(l.casefold())) for l in out.split("\n")]
-    # or the start of a line, two words or more ("it says Too short" of "Too short, use at least 8 characters")
-    return bool(words) and any(l == words or len(words) >= 2 and l[:len(words)] == words for l in lines)
+    # or the start of a line, two words or more ("it says Too short" of "Too short, use at least 8 characters"), or
+    # one word of some length that opens a line and is no number ("it says Sorry, you are too young")
+    return bool(words) and any(l == words or len(words) >= 2 and l[:len(words)] == words
+                               or len(words) == 1 and len(words[0]) >= 4 and not words[0][0].isdigit()
+                               and l[:1] == words for l in lines)
+
+
+def line_ending_with(out, value):
+    """The printed line whose last word is the value ("balanced? False" for False), or None."""
+    for line in out.split("\n"):
+        w = line.split()
+        if len(w) >= 2 and w[-1] == value.strip():
+            return line.rstrip()
+    return None
 
 
 def line_as_said(out, expected, claimed):
@@ -422,6 +434,7 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
         frames = student_frames(exc)
         result["error_line"] = student_line(frames)
         result["recursive_crash"] = recursive_crash(frames)
+        result["empty_argument"] = empty_argument(exc)
         if not case.get("call"):
             result["actual"] = shown_output(out.getvalue(), case.get("expected"))
     finally:
@@ -460,6 +473,22 @@ def student_frames(exc):
 def student_line(frames):
     """The line of the student's file where the exception was raised (the innermost frame of theirs)."""
     return frames[-1][1] if frames else None
+
+
+def empty_argument(exc):
+    """Whether the innermost frame of the student's file crashed on an empty argument (average([]) called by a loop
+    over weeks): an empty list, string, dict or set given to the function where it crashed."""
+    tb, last = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == STUDENT_FILE:
+            last = tb.tb_frame
+        tb = tb.tb_next
+    if last is None or last.f_code.co_name.startswith("<"):
+        return False
+    code = last.f_code
+    params = code.co_varnames[:code.co_argcount]
+    return any(isinstance(last.f_locals.get(p), (list, str, dict, set, tuple)) and len(last.f_locals.get(p)) == 0
+               for p in params)
 
 
 def recursive_crash(frames):
@@ -524,9 +553,24 @@ def resolve_values(program, case):
             case.update(call=call, expected=(rest or vals or [None])[-1], candidates=None)
             return
         if crashed:
+            if call and not r["error"] and not r["runaway"]:
+                # the call alone runs through: what crashed needed the script's earlier statements (a cart filled by
+                # add_item calls), so the whole run, which crashes as pasted, is the case
+                whole = run_case(program, {"stdin": "", "source": "traceback"}, Tracer(cover=False))
+                if whole["error"] and not whole["error"].startswith("EOFError"):
+                    case.update(call=None, stdin="", expected=None, candidates=None, setup=None)
+                    return
             break
         if r["error"] or r["runaway"]:
             continue
+        truth = [v for v in rest if not call and v.strip() in ("True", "False") and line_ending_with(r["stdout"], v)]
+        if truth:
+            # "why does it say False" of a run printing "balanced? False": that line, with the other truth value
+            shown = line_ending_with(r["stdout"], truth[0])
+            flipped = shown[:len(shown) - len(truth[0].strip())] + ("False" if truth[0].strip() == "True" else "True")
+            case.update(call=None, expected=flipped, claimed=shown, setup=None, candidates=None, unwanted=None,
+                        stdin=case.get("stdin") or "")
+            return
         seen = [v for v in rest if (equal(r["value"], v) if call else said(r["stdout"], v))]
         if not seen and (len(calls) > 1 or not call):
             continue
@@ -535,9 +579,12 @@ def resolve_values(program, case):
         # of a program's run, what was typed is not what it should print
         typed = call and () or (case.get("stdin") or "").replace(",", " ").split()
         other = [i for i, v in enumerate(rest) if v not in seen and v not in typed]
-        like = [i for i in other if kind(literal(rest[i])) == kind(value)] or other
+        like = [i for i in other if kind(literal(rest[i])) == kind(value)]
+        # a truth value seen ("balanced? False" while both totals are 1200) is wanted the other way round, not
+        # replaced by a number the student also wrote
+        like = like or ([] if isinstance(value, bool) else other)
         want = rest[min([i for i in like if i > g] or [max(like)])] if like else \
-            isinstance(value, bool) and len(calls) < 2 and repr(not value)
+            isinstance(value, bool) and (len(calls) < 2 or not call) and repr(not value)
         # nothing wanted: what it gives, shown and called wrong, fails; not a truth value one of several calls gave
         if want or seen and (len(calls) < 2 or not isinstance(value, bool)):
             case.update(call=call, expected=want or None, claimed=seen and seen[0] or None,
@@ -1716,7 +1763,8 @@ def main():
     # A crash on an empty input shows an unhandled edge case, whatever else would avoid the crash; not in a
     # function that calls itself (there the empty input may come from the recursion).
     short = line and (r["error"] or "").startswith("IndexError") and fixed_index_at(program.tree, line)
-    if line and (r["error"] or "").startswith(EDGE_CRASHES) and (short or empty_input(cases[failing_idx[0]])) and not any(
+    if line and (r["error"] or "").startswith(EDGE_CRASHES) and (short or empty_input(cases[failing_idx[0]])
+                                                                or r.get("empty_argument")) and not any(
             n.lineno <= line <= n.end_lineno and any(is_call_to(x, n.name) for x in ast.walk(n))
             for n in func_defs(program.tree)):
         at_line = [f for f in findings if f.category == "unhandled_edge_case" and f.line == line]
@@ -1731,7 +1779,9 @@ def main():
         for f in findings:
             if f.category == "mutate_while_iterating" and f.detail.get("loop") == line:
                 f.anchors.add(f.line)
-                f.line, f.proven = line, True
+                # Python's own message names the mistake: a repair that merely stops the deleting (a test that is
+                # never true) must not outrank it
+                f.line, f.proven, f.prior = line, True, max(f.prior, 0.95)
     for f in findings:
         f.confirmed = f.line in failing_lines or bool(f.anchors & failing_lines) or (f.category == "loop_condition_never_changes" and out["loop"]
                                                   is not None and f.line in out["loop"]["lines"])
@@ -1749,6 +1799,10 @@ def main():
             if not f.confirmed and f.prior >= 0.9 and f.detail.get("function") and any(
                     results[i].get("recursive_crash") == f.detail.get("function") for i in failing_idx):
                 f.confirmed = True
+    # A failing case that only has to run through (a pasted crash) is "repaired" by any change that skips the work
+    # (printing turned into an early return, `/` into `*`): such a repair says nothing there.
+    crash_only = bool(failing_idx) and all(cases[i].get("expected") is None and cases[i].get("unwanted") is None
+                                           and results[i]["error"] for i in failing_idx)
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
     if failing_idx and all(stated(cases[i]) for i in failing_idx) \
@@ -1771,6 +1825,8 @@ def main():
                 if left() < 0.4 or tried >= MUTANT_MAX:
                     break
                 mutation = tuple(mutation)
+                if crash_only and mutation[1] == "print_to_return":
+                    continue
                 if mutation[1] == "guard":
                     mutation = (mutation[0], "guard", (mutation[2][0], expected_for_guard))
                 if mutation[1] == "boolop":
@@ -1814,12 +1870,15 @@ def main():
     for f in findings:
         f.weak = f.repaired and not passing_exists and cheap_fit(f) and \
             any((g.repaired or g.proven) and not cheap_fit(g) for g in findings)
-    ranked_findings = sorted(findings, key=lambda f: (not (f.repaired or f.proven), f.weak, not f.confirmed, -f.prior,
-                                                      -scores.get(f.line, 0)))
+    # (crash_only: see the repairs above) what the run itself proves (a crash on an empty argument) comes first
+    ranked_findings = sorted(findings, key=lambda f: (not (f.proven if crash_only and any(g.proven for g in findings)
+                                                           else f.repaired or f.proven), f.weak, not f.confirmed,
+                                                      -f.prior, -scores.get(f.line, 0)))
     if out["loop"]:
         ranked_findings = sorted(ranked_findings, key=lambda f: f.category != "loop_condition_never_changes")
     # A loop that never ends is explained by something inside it (or by the recursion that keeps calling).
-    top = next((f for f in ranked_findings if f.repaired or f.proven), None) or \
+    top = next((f for f in ranked_findings if f.proven), None) if crash_only else None
+    top = top or next((f for f in ranked_findings if f.repaired or f.proven), None) or \
         next((f for f in ranked_findings if f.confirmed and f.prior >= 0.5 and (
             not out["loop"] or f.line in out["loop"]["lines"] or f.category in (
                 "loop_condition_never_changes", "recursion_no_base_case"))), None)

@@ -509,6 +509,60 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aTruthValueThatEndsAPrintedLineIsWantedTheOtherWayRound() {
+        // "both totals are 1200, why does it say False": the run's line with the other truth value is wanted
+        String code = "def check_balanced(paid, share):\n    a = sum(paid)\n    b = sum(share)\n"
+                + "    print('paid total:', a, ' share total:', b)\n    return a is b\n\n"
+                + "paid = [900, 60, 240]\nshare = [400.0, 400.0, 400.0]\nprint('balanced?', check_balanced(paid, share))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, List.of("check_balanced(paid, share)"), null,
+                "1200", "False")));
+
+        assertThat(d.failingCase().expected()).isEqualTo("balanced? True");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(5);
+    }
+
+    /** A pasted crash: only running through is asked of the call the traceback shows. */
+    static TestCase pastedCrash(String call) {
+        return new TestCase(call, null, null, null, null, false, "traceback", List.of());
+    }
+
+    @Test
+    void aCrashOnAnEmptyArgumentOfAHelperIsTheEdgeCaseNotAnEarlyReturnThatSkipsIt() {
+        // printing turned into a return would stop the loop before the empty month and "run through"
+        String code = "def mean(xs):\n    return sum(xs) / len(xs)\n\ndef summary(months):\n"
+                + "    for name, rain in months.items():\n        print(name, round(mean(rain), 1))\n\n"
+                + "rainfall = {'may': [3, 5], 'june': [], 'july': [1]}\nsummary(rainfall)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(pastedCrash("summary(rainfall)")));
+
+        assertThat(d.category()).isEqualTo("unhandled_edge_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void aPastedCrashThatNeedsTheScriptsEarlierCallsIsTheWholeRun() {
+        // bag() alone finds the list empty and runs through; the script's add() calls fill it first
+        String code = "bag = []\n\ndef add(name, kg):\n    bag.append({'name': name, 'kg': kg})\n\n"
+                + "def weight():\n    total = 0\n    for thing in bag:\n        total += bag[thing]['kg']\n"
+                + "    return total\n\ndef show():\n    print('total', weight())\n\nadd('tent', 2.5)\n"
+                + "add('stove', 0.8)\nshow()\n";
+        ProgramDiagnosis d = diagnose(code, List.of(pastedCrash("show()")));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.suspicious().get(0).line()).isEqualTo(9);
+        assertThat(d.category()).isEqualTo("index_vs_element");
+    }
+
+    @Test
+    void aDictChangedWhileItsLoopWalksItIsNamedAtTheLoopByPythonsOwnMessage() {
+        String code = "scores = {'ann': 0, 'bo': 4, 'cy': 0}\n\ndef drop_zeros(table):\n    for who in table:\n"
+                + "        if table[who] == 0:\n            del table[who]\n\ndrop_zeros(scores)\nprint(scores)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(pastedCrash("drop_zeros(scores)")));
+
+        assertThat(d.category()).isEqualTo("mutate_while_iterating");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
     void theProgramRunWithTheTypedInputDecidesToo() {
         String code = "nums = input().split()\ntotal = 0\nfor x in nums:\n    total = int(x)\nprint(total)\n";
         ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "1 2 3\n", "3", "6")));

@@ -588,6 +588,45 @@ class ExpectationParserTest {
     }
 
     @Test
+    void aQuestionAskingWhyAValueIsSomethingSaysWhatTheYesNoFunctionDecided() {
+        String code = "def is_prime(n):\n    for d in range(2, n):\n        if n % d == 0:\n            return False\n"
+                + "        else:\n            break\n    return True\n\nprint(is_prime(9))\n";
+
+        TestCase asked = only(ExpectationParser.parse("why is 9 a prime lol", null, code));
+        assertThat(asked.call()).isEqualTo("is_prime(9)");
+        assertThat(asked.values()).containsExactly("True");
+        assertThat(only(ExpectationParser.parse("why isn't 7 a prime??", null, code)).values()).containsExactly("False");
+
+        String leap = "def is_leap_year(y):\n    return y % 4 == 0 or y % 100 != 0\n";
+        assertThat(only(ExpectationParser.parse("why does it say 2021 is a leap year", null, leap)).call())
+                .isEqualTo("is_leap_year(2021)");
+    }
+
+    @Test
+    void whatWasTypedStopsAtAClauseAboutItAndKeepsAHyphenatedValueWhole() {
+        String quiz = "a = input('Capital? ')\nb = input('5 * 6? ')\nc = input('Sky? ')\nprint(a, b, c)\n";
+        assertThat(ExpectationParser.stdinIn("I typed Paris, 30 and blue, which are all the right answers, but "
+                + "every one says wrong", quiz)).contains("Paris\n30\nblue\n");
+
+        String kiosk = "movie = input('Rating: ').strip().upper()\nage = int(input('Your age: '))\n"
+                + "print(movie, age)\n";
+        // "age" names what 13 was typed for: it is a name the program assigns, not a third thing typed
+        assertThat(ExpectationParser.stdinIn("typed PG-13 and age 13 and it says Sorry", kiosk)).contains("PG-13\n13\n");
+    }
+
+    @Test
+    void aPrintedLabelWithItsNumberIsWhatTheProgramShowed() {
+        String code = "price = float(input('Price: '))\npaid = float(input('Paid: '))\n"
+                + "print('Change:', round(paid + price, 2))\n";
+
+        TestCase c = only(ExpectationParser.parse("price 3.75, i paid 5, it says Change: 8.75 and gives me a pile of "
+                + "coins. should be 1.25", null, code));
+
+        assertThat(c.claimed()).isEqualTo("Change: 8.75");
+        assertThat(c.expected()).isEqualTo("1.25");
+    }
+
+    @Test
     void aLineTypedAfterAColonAndAValueAfterThenWithWordsBetween() {
         String words = "words = input('Type some words: ').split()\nprint('python' in words[:1])\n";
         TestCase line = only(ExpectationParser.parse("I type: i love python\nand it says False", null, words));

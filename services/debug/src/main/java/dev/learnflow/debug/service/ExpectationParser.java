@@ -28,6 +28,10 @@ public final class ExpectationParser {
     private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
+    /** After a word, a colon and the number the program printed with that word as its label. */
+    private static final Pattern LABELLED_NUMBER = Pattern.compile(":[ \\t]*\\$?(-?\\d+(?:\\.\\d+)?)(?![\\w.])");
+    /** A word typed as one value though it holds a hyphen: "PG-13", "x-ray". */
+    private static final Pattern HYPHENATED_WORD = Pattern.compile("[A-Za-z_]\\w*(?:-[A-Za-z0-9]\\w*)*");
 
     // Expectations written as comments in the code.
     /** A comment after code (or alone on its line); a # inside a string is not looked for. */
@@ -46,7 +50,7 @@ public final class ExpectationParser {
             "return", "print", "value", "output", "result", "answer", "number", "error", "because", "correctly",
             "fine", "ok", "weird", "strange", "nothing", "instead", "should", "get", "got", "gives", "returns", "want",
             "wanted", "expect", "expected", "need", "see", "press", "hit", "me", "maximum", "infinite", "forever",
-            "crashes", "some");
+            "crashes", "some", "which", "who", "where", "while");
     /** Words that begin what a program should do, not what it should print ("it should work", "should stop"). */
     private static final Set<String> NOT_PRINTED = Set.of("work", "works", "run", "runs", "stop", "stops", "end",
             "finish", "happen", "do", "change", "crash", "loop", "keep", "have", "be", "go", "count", "add", "ask",
@@ -461,9 +465,13 @@ public final class ExpectationParser {
                 : Optional.of(new TestCase(null, null, null, null, List.copyOf(calls), false, source, values));
     }
 
-    private static final Pattern PREDICATE_SAID = Pattern.compile("(?i)\\b(?:says|said|thinks|tells me|claims|reckons"
+    private static final Pattern PREDICATE_SAID = Pattern.compile("(?i)\\b(?:(?:says|said|thinks|tells me|claims|reckons"
             + "|decides)\\s+(?:that\\s+)?(?<arg>-?\\d+(?:\\.\\d+)?|'[^'\\n]*'|\"[^\"\\n]*\")\\s+(?:is|are)\\s+(?<not>not\\s+)?"
-            + "(?:an?\\s+)?(?<adj>[a-z]+)\\b");
+            // "why is 9 a prime", "why isn't 'abba' a palindrome": the question itself says what the program decided
+            + "|why\\s+(?:is|does\\s+it\\s+say|do\\s+i\\s+get|it\\s+says)\\s+(?<asked>-?\\d+(?:\\.\\d+)?|'[^'\\n]*'|\"[^\"\\n]*\")"
+            + "\\s+(?:is\\s+)?(?<asknot>not\\s+)?|why\\s+(?:isn'?t|is\\s+not)\\s+(?<negated>-?\\d+(?:\\.\\d+)?|'[^'\\n]*'"
+            + "|\"[^\"\\n]*\")\\s+)"
+            + "(?:an?\\s+)?(?<adj>[a-z]+)\\b(?:\\s+(?<adj2>[a-z]+))?");
 
     /**
      * "my is_prime says 9 is prime", "it says 'abba' is not a palindrome": a yes/no function of one parameter named
@@ -474,11 +482,18 @@ public final class ExpectationParser {
         Matcher m = PREDICATE_SAID.matcher(text);
         while (m.find()) {
             String adj = m.group("adj").toLowerCase(Locale.ROOT);
+            String both = m.group("adj2") == null ? adj : adj + m.group("adj2").toLowerCase(Locale.ROOT);
+            String arg = m.group("arg") != null ? m.group("arg") : m.group("asked") != null ? m.group("asked")
+                    : m.group("negated");
+            boolean negated = m.group("not") != null || m.group("asknot") != null || m.group("negated") != null;
             for (Function f : functions) {
                 String name = f.name().toLowerCase(Locale.ROOT).replace("_", "");
-                if (f.params().size() == 1 && (name.equals("is" + adj) || name.equals(adj) || name.equals("has" + adj))) {
-                    String claimed = m.group("not") == null ? "True" : "False";
-                    return Optional.of(new TestCase(f.name() + "(" + m.group("arg") + ")", null, null, null, null,
+                // "leap year" names is_leap_year as "leap" names is_leap
+                boolean named = java.util.stream.Stream.of(adj, both).distinct()
+                        .anyMatch(a -> name.equals("is" + a) || name.equals(a) || name.equals("has" + a));
+                if (f.params().size() == 1 && named) {
+                    String claimed = negated ? "False" : "True";
+                    return Optional.of(new TestCase(f.name() + "(" + arg + ")", null, null, null, null,
                             false, source, List.of(claimed)));
                 }
             }
@@ -1431,13 +1446,18 @@ public final class ExpectationParser {
         if (number.lookingAt()) {
             return Optional.of(number.group());
         }
-        Matcher word = WORD.matcher(rest);
+        Matcher word = HYPHENATED_WORD.matcher(rest);
         boolean capitalLetter = word.lookingAt() && word.group().matches("[A-HJ-Z]");
         if (word.lookingAt() && (capitalLetter || !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT)))) {
             String w = word.group();
             if (rest.length() > w.length() && rest.charAt(w.length()) == '(') {
                 int close = balancedEnd(rest, w.length());
                 return close < 0 ? Optional.empty() : Optional.of(rest.substring(0, close + 1));
+            }
+            // "it says Change: 8.75": a printed label with its number is what the program showed, not the label alone
+            Matcher labelled = LABELLED_NUMBER.matcher(rest.substring(w.length()));
+            if (labelled.lookingAt()) {
+                return Optional.of(w + ": " + labelled.group(1));
             }
             return Optional.of(w);
         }
@@ -1667,7 +1687,7 @@ public final class ExpectationParser {
                 if (!words) {
                     values.addAll(moreTyped(sentence.substring(list.end()), inputCalls(code) - values.size()));
                 }
-                return Optional.of(typed(values, code));
+                return Optional.of(typed(withoutNamesOfInputs(values, code), code));
             }
         }
         Matcher line = TYPED_LINE.matcher(sentence);
@@ -1801,6 +1821,24 @@ public final class ExpectationParser {
             more.add(m.group(1) != null ? m.group(1) : m.group(3));
         }
         return more;
+    }
+
+    /**
+     * "typed PG-13 and age 13": a word that is a name the program assigns, right before a value, names what that value
+     * was typed for; it was not typed itself.
+     */
+    private static List<String> withoutNamesOfInputs(List<String> values, String code) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            boolean nameOfNext = i + 1 < values.size() && v.matches("[a-z_]\\w*")
+                    && NUMBER_OR_LITERAL.matcher(values.get(i + 1)).lookingAt()
+                    && Pattern.compile("(?m)^\\s*" + Pattern.quote(v) + "\\s*=[^=]").matcher(code).find();
+            if (!nameOfNext) {
+                kept.add(v);
+            }
+        }
+        return kept;
     }
 
     /** Values typed: one per line, or one line when the program reads a single line and splits it itself. */
