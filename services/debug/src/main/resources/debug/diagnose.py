@@ -1803,6 +1803,13 @@ def main():
     # (printing turned into an early return, `/` into `*`): such a repair says nothing there.
     crash_only = bool(failing_idx) and all(cases[i].get("expected") is None and cases[i].get("unwanted") is None
                                            and results[i]["error"] for i in failing_idx)
+    # ... and a failing run of the whole program (no call of the student's) is not mended by a function that returns
+    # what it printed when the program never uses any value of that function (run_quiz() on a line of its own): the
+    # printed line just goes missing.
+    runs_only = bool(failing_idx) and all(not cases[i].get("call") for i in failing_idx)
+    bare_calls = {id(x.value) for x in ast.walk(program.tree) if isinstance(x, ast.Expr)}
+    valued_calls = {n.func.id for n in ast.walk(program.tree) if isinstance(n, ast.Call)
+                    and isinstance(n.func, ast.Name) and id(n) not in bare_calls}
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
     if failing_idx and all(stated(cases[i]) for i in failing_idx) \
@@ -1825,7 +1832,8 @@ def main():
                 if left() < 0.4 or tried >= MUTANT_MAX:
                     break
                 mutation = tuple(mutation)
-                if crash_only and mutation[1] == "print_to_return":
+                if mutation[1] == "print_to_return" and (crash_only or runs_only and f.detail.get("function")
+                                                         not in valued_calls):
                     continue
                 if mutation[1] == "guard":
                     mutation = (mutation[0], "guard", (mutation[2][0], expected_for_guard))

@@ -188,10 +188,10 @@ class DevSetTest {
         } else if (devFile.contains("blind30")) {
             // written blind in session 30 by a helper told of longer programs (the bug in a helper another function
             // calls, classes, input() menus): main's code before session 30 found 56, first 38, top 3 46, category 40
-            // of 66 (hold-out third 20 / 15 / 17 / 15 of 22); after, 61 / 45 / 50 / 47 (hold-out 20 / 16 / 17 / 16)
+            // of 66 (hold-out third 20 / 15 / 17 / 15 of 22); after, 61 / 47 / 50 / 49 (hold-out 20 / 16 / 17 / 16)
             assertThat(all.found).isGreaterThanOrEqualTo(61);
             assertThat(all.top3).isGreaterThanOrEqualTo(50);
-            assertThat(all.category).isGreaterThanOrEqualTo(47);
+            assertThat(all.category).isGreaterThanOrEqualTo(49);
         } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
             assertThat(all.found).isGreaterThanOrEqualTo(30);

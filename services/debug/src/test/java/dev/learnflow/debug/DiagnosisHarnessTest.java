@@ -563,6 +563,20 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aRunIsNotMendedByReturningWhatAFunctionWhoseValueNobodyUsesPrinted() {
+        // "i typed paris and blue, both right, and get Score: 0 / 2": turning play()'s last print into a return would
+        // end the output on "/ 2", but play() is called on a line of its own, so that is no repair
+        String code = "def check(answer, right):\n    if answer is right:\n        return 1\n    return 0\n\n"
+                + "def play():\n    score = 0\n    for q, a in [('Capital? ', 'paris'), ('Sky? ', 'blue')]:\n"
+                + "        score += check(input(q).strip().lower(), a)\n    print('Score:', score, '/', 2)\n"
+                + "    print(\"That's\", score * 50, '%')\n\nplay()\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "paris\nblue\n", "0", "2")));
+
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+        assertThat(d.category()).isEqualTo("is_vs_equals");
+    }
+
+    @Test
     void theProgramRunWithTheTypedInputDecidesToo() {
         String code = "nums = input().split()\ntotal = 0\nfor x in nums:\n    total = int(x)\nprint(total)\n";
         ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "1 2 3\n", "3", "6")));
