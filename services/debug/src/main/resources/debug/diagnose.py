@@ -1808,8 +1808,10 @@ def main():
     # printed line just goes missing.
     runs_only = bool(failing_idx) and all(not cases[i].get("call") for i in failing_idx)
     bare_calls = {id(x.value) for x in ast.walk(program.tree) if isinstance(x, ast.Expr)}
-    valued_calls = {n.func.id for n in ast.walk(program.tree) if isinstance(n, ast.Call)
-                    and isinstance(n.func, ast.Name) and id(n) not in bare_calls}
+    # (a method's value counts too: print(dog.describe()) uses what describe gives)
+    valued_calls = {n.func.id if isinstance(n.func, ast.Name) else n.func.attr for n in ast.walk(program.tree)
+                    if isinstance(n, ast.Call) and isinstance(n.func, (ast.Name, ast.Attribute))
+                    and id(n) not in bare_calls}
     # Confirm by repair: the smallest change at a finding's spot that makes every failing case pass and keeps
     # the passing ones passing. Findings on lines that ran in the failing case, by prior, first.
     if failing_idx and all(stated(cases[i]) for i in failing_idx) \

@@ -577,6 +577,18 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aMethodWhoseValueTheProgramPrintsIsStillMendedByReturningIt() {
+        // print(rex.describe()) shows "None": the method's value is used, so print -> return is the repair
+        String code = "class Dog:\n    def __init__(self, name):\n        self.name = name\n\n"
+                + "    def describe(self):\n        print('Dog called ' + self.name)\n\nrex = Dog('Rex')\n"
+                + "print(rex.describe())\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("", "Dog called Rex", "None", "question")));
+
+        assertThat(d.category()).isEqualTo("print_instead_of_return");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(6);
+    }
+
+    @Test
     void theProgramRunWithTheTypedInputDecidesToo() {
         String code = "nums = input().split()\ntotal = 0\nfor x in nums:\n    total = int(x)\nprint(total)\n";
         ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "1 2 3\n", "3", "6")));
