@@ -434,7 +434,7 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
         frames = student_frames(exc)
         result["error_line"] = student_line(frames)
         result["recursive_crash"] = recursive_crash(frames)
-        result["empty_argument"] = empty_argument(exc)
+        result["empty_argument"] = empty_argument(frames)
         if not case.get("call"):
             result["actual"] = shown_output(out.getvalue(), case.get("expected"))
     finally:
@@ -460,12 +460,12 @@ def stated(case):
 
 
 def student_frames(exc):
-    """The frames of the student's file the exception passed through, outermost first: (code, line)."""
+    """The frames of the student's file the exception passed through, outermost first: (frame, line)."""
     frames = []
     tb = exc.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == STUDENT_FILE:
-            frames.append((tb.tb_frame.f_code, tb.tb_lineno))
+            frames.append((tb.tb_frame, tb.tb_lineno))
         tb = tb.tb_next
     return frames
 
@@ -475,14 +475,10 @@ def student_line(frames):
     return frames[-1][1] if frames else None
 
 
-def empty_argument(exc):
+def empty_argument(frames):
     """Whether the innermost frame of the student's file crashed on an empty argument (average([]) called by a loop
     over weeks): an empty list, string, dict or set given to the function where it crashed."""
-    tb, last = exc.__traceback__, None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == STUDENT_FILE:
-            last = tb.tb_frame
-        tb = tb.tb_next
+    last = frames[-1][0] if frames else None
     if last is None or last.f_code.co_name.startswith("<"):
         return False
     code = last.f_code
@@ -493,7 +489,7 @@ def empty_argument(exc):
 
 def recursive_crash(frames):
     """The name of a function of the student's that crashed inside a call of itself (flatten(item) reaching an int)."""
-    codes = [code for code, _ in frames if not code.co_name.startswith("<")]
+    codes = [frame.f_code for frame, _ in frames if not frame.f_code.co_name.startswith("<")]
     return codes[-1].co_name if len(codes) >= 2 and codes[-1] in codes[:-1] else None
 
 
@@ -563,11 +559,12 @@ def resolve_values(program, case):
             break
         if r["error"] or r["runaway"]:
             continue
-        truth = [v for v in rest if not call and v.strip() in ("True", "False") and line_ending_with(r["stdout"], v)]
+        truth = [(v.strip(), line_ending_with(r["stdout"], v)) for v in rest if not call and v.strip() in ("True", "False")]
+        truth = [(v, shown) for v, shown in truth if shown]
         if truth:
             # "why does it say False" of a run printing "balanced? False": that line, with the other truth value
-            shown = line_ending_with(r["stdout"], truth[0])
-            flipped = shown[:len(shown) - len(truth[0].strip())] + ("False" if truth[0].strip() == "True" else "True")
+            value, shown = truth[0]
+            flipped = shown[:len(shown) - len(value)] + ("False" if value == "True" else "True")
             case.update(call=None, expected=flipped, claimed=shown, setup=None, candidates=None, unwanted=None,
                         stdin=case.get("stdin") or "")
             return
@@ -1881,9 +1878,9 @@ def main():
         f.weak = f.repaired and not passing_exists and cheap_fit(f) and \
             any((g.repaired or g.proven) and not cheap_fit(g) for g in findings)
     # (crash_only: see the repairs above) what the run itself proves (a crash on an empty argument) comes first
-    ranked_findings = sorted(findings, key=lambda f: (not (f.proven if crash_only and any(g.proven for g in findings)
-                                                           else f.repaired or f.proven), f.weak, not f.confirmed,
-                                                      -f.prior, -scores.get(f.line, 0)))
+    proven_first = crash_only and any(f.proven for f in findings)
+    ranked_findings = sorted(findings, key=lambda f: (not (f.proven if proven_first else f.repaired or f.proven),
+                                                      f.weak, not f.confirmed, -f.prior, -scores.get(f.line, 0)))
     if out["loop"]:
         ranked_findings = sorted(ranked_findings, key=lambda f: f.category != "loop_condition_never_changes")
     # A loop that never ends is explained by something inside it (or by the recursion that keeps calling).

@@ -72,10 +72,10 @@ public final class OtherDomains {
      * "a one-line if like ? : in java", "coming from javascript, what is ...": the other language is only the
      * comparison, and the question asks for Python's way.
      */
-    /** How many words may stand between a comparing word and the language it compares with. */
-    private static final int COMPARISON_REACH = 4;
     private static final Pattern COMPARED_WITH = Pattern.compile("\\b(like|unlike|similar to|equivalent( of| to)?|"
             + "instead of|coming from|compared (to|with)|than|the same as|as in|used to)\\b");
+    /** How many words may stand between a comparing word and the language it compares with. */
+    private static final int COMPARISON_REACH = 4;
 
     /** The question says it is about Python. */
     private static final Pattern NAMES_PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
