@@ -52,6 +52,12 @@ class CaseTimeout(BaseException):
     pass
 
 
+class InputExhausted(EOFError):
+    # input() asked for more than the student typed: they stopped typing there, so the run ends (an EOFError, so
+    # a program that catches that still sees one).
+    pass
+
+
 # once a case is stopped, every further line of it raises again (a bare except cannot hide it)
 STOP = [None]
 
@@ -110,7 +116,7 @@ def fake_input(stdin):
     def read(prompt=""):
         line = stdin.readline()
         if not line:
-            raise EOFError("EOF when reading a line")
+            raise InputExhausted("EOF when reading a line")
         return line.rstrip("\n")
     return read
 
@@ -238,6 +244,8 @@ class Program:
         stdin = io.StringIO(stdin_text or "")
         env = {"__name__": "__main__", "__builtins__": dict(vars(builtins))}
         env["__builtins__"]["input"] = fake_input(stdin)
+        # what the site module gives a student's python3 (the harness runs without it)
+        env["__builtins__"]["exit"] = env["__builtins__"]["quit"] = sys.exit
         return env
 
 
@@ -322,7 +330,7 @@ def output_matches(out, expected):
         return bool(wanted) and (wanted[0] in "-0123456789[({'\"" and
                                  (last.endswith(" " + wanted) or last.endswith("=" + wanted))
                                  or last.endswith(":" + wanted) or last.endswith(": " + wanted)) or \
-            [w for w in last.split() if w.lstrip("-").replace(".", "", 1).isdigit()] == [wanted]
+            [by_value(w) for w in last.split() if w.lstrip("-").replace(".", "", 1).isdigit()] == [by_value(wanted)]
     return False
 
 
@@ -355,6 +363,21 @@ def said(out, text):
     return bool(words) and any(l == words or len(words) >= 2 and l[:len(words)] == words
                                or len(words) == 1 and len(words[0]) >= 4 and not words[0][0].isdigit()
                                and l[:1] == words for l in lines)
+
+
+def holds_value(line, text):
+    """A printed line holding the value as one of its words: a number by value (0 is 0.0), None, True, False."""
+    value = literal(text.strip())
+    if value is None and text.strip() != "None" or isinstance(value, (str, list, tuple, dict, set)):
+        return False
+    for word in re.findall(r"-?\d+(?:\.\d+)?|\w+", line):
+        if text.strip() in ("None", "True", "False"):
+            if word == text.strip():
+                return True
+        elif not isinstance(value, bool) and re.fullmatch(r"-?\d+(?:\.\d+)?", word) and \
+                math.isclose(float(word), value, abs_tol=1e-9):
+            return True
+    return False
 
 
 def line_ending_with(out, value):
@@ -421,7 +444,14 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
             result["passed"] = judged(case, lambda v: equal(value, v))
         else:
             env = program.namespace(case.get("stdin") or "")
-            run_traced(lambda: exec(program.code, env), tracer, seconds)
+            try:
+                run_traced(lambda: exec(program.code, env), tracer, seconds)
+            except InputExhausted:
+                # a menu that asks again after the last answer typed: the student stopped there, and the run is
+                # judged by what it printed until then (not a crash)
+                result["ended"] = True
+            except SystemExit:
+                result["ended"] = True    # exit() or sys.exit(): the program ended itself
             text = out.getvalue()
             result["actual"] = shown_output(text, case.get("expected"), case.get("claimed"))
             result["passed"] = judged(case, lambda v: output_matches(text, v) or line_as_said(text, v, case.get(
@@ -434,7 +464,7 @@ def run_case(program, case, tracer, env=None, seconds=CASE_SECONDS):
         frames = student_frames(exc)
         result["error_line"] = student_line(frames)
         result["recursive_crash"] = recursive_crash(frames)
-        result["empty_argument"] = empty_argument(frames)
+        result["empty_argument"] = empty_argument(frames, program.tree)
         if not case.get("call"):
             result["actual"] = shown_output(out.getvalue(), case.get("expected"))
     finally:
@@ -475,16 +505,23 @@ def student_line(frames):
     return frames[-1][1] if frames else None
 
 
-def empty_argument(frames):
-    """Whether the innermost frame of the student's file crashed on an empty argument (average([]) called by a loop
-    over weeks): an empty list, string, dict or set given to the function where it crashed."""
-    last = frames[-1][0] if frames else None
-    if last is None or last.f_code.co_name.startswith("<"):
+def empty_argument(frames, tree):
+    # Whether the innermost frame of the student's file crashed on an empty argument (average([]) called by a loop
+    # over weeks): an empty list, string, dict or set given to the function where it crashed; or one that the
+    # crashing line measures or indexes (len(nums), max(nums), nums[0] when no number was typed).
+    last, line = frames[-1] if frames else (None, None)
+    if last is None:
         return False
     code = last.f_code
-    params = code.co_varnames[:code.co_argcount]
-    return any(isinstance(last.f_locals.get(p), (list, str, dict, set, tuple)) and len(last.f_locals.get(p)) == 0
-               for p in params)
+    names = [] if code.co_name.startswith("<") else list(code.co_varnames[:code.co_argcount])
+    for n in ast.walk(tree):
+        if getattr(n, "lineno", None) == line and isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name):
+            names.append(n.value.id)
+        if getattr(n, "lineno", 0) <= line <= getattr(n, "end_lineno", 0) and isinstance(n, ast.Call) and \
+                any(is_call_to(n, f) for f in ("len", "max", "min")):
+            names += [a.id for a in n.args if isinstance(a, ast.Name)]
+    values = [last.f_locals.get(name, last.f_globals.get(name)) for name in names]
+    return any(isinstance(v, (list, str, dict, set, tuple)) and len(v) == 0 for v in values)
 
 
 def recursive_crash(frames):
@@ -569,12 +606,20 @@ def resolve_values(program, case):
                         stdin=case.get("stdin") or "")
             return
         seen = [v for v in rest if (equal(r["value"], v) if call else said(r["stdout"], v))]
+        # of a program's run, what was typed is not what it should print
+        typed = call and () or (case.get("stdin") or "").replace(",", " ").split()
+        # "why 0??", "sum is 1020" beside a run printing "In celsius: 0.0", "sum = 1020": a lone value the student
+        # names is the one a printed line holds (by value); that line is what they saw
+        shown_line = None
+        if not seen and not call:
+            shown_line = next(((v, l) for v in rest if v not in typed for l in r["stdout"].split("\n")
+                               if holds_value(l, v)), None)
+            if shown_line:
+                seen, shown_line = [shown_line[0]], shown_line[1].strip()
         if not seen and (len(calls) > 1 or not call):
             continue
         g = rest.index(seen[0]) if seen else len(rest)
         value = r["value"] if call else literal(seen[0])
-        # of a program's run, what was typed is not what it should print
-        typed = call and () or (case.get("stdin") or "").replace(",", " ").split()
         other = [i for i, v in enumerate(rest) if v not in seen and v not in typed]
         like = [i for i in other if kind(literal(rest[i])) == kind(value)]
         # a truth value seen ("balanced? False" while both totals are 1200) is wanted the other way round, not
@@ -585,7 +630,8 @@ def resolve_values(program, case):
         # nothing wanted: what it gives, shown and called wrong, fails; not a truth value one of several calls gave
         if want or seen and (len(calls) < 2 or not isinstance(value, bool)):
             case.update(call=call, expected=want or None, claimed=seen and seen[0] or None,
-                        setup=call and calls[:k] or None, candidates=None, unwanted=None if want else seen[0],
+                        setup=call and calls[:k] or None, candidates=None,
+                        unwanted=None if want else shown_line or seen[0],
                         stdin=case.get("stdin") if call else case.get("stdin") or "")
             return
     if endless:
@@ -645,8 +691,10 @@ def attrs(nodes):
 
 
 def prints_a_value(node):
-    """print(...) of something computed; print("done") is a trace message, not a result."""
-    return is_call_to(node, "print") and any(not isinstance(a, ast.Constant) for a in node.args)
+    # print(...) of something computed, or of a truth value or number (print(True) in a yes/no function);
+    # print("done") is a trace message, not a result.
+    return is_call_to(node, "print") and any(not isinstance(a, ast.Constant) or not isinstance(a.value, str)
+                                             for a in node.args)
 
 
 def is_call_to(node, name):
@@ -764,6 +812,12 @@ def apply_mutation(source, mutation):
         replace_stmt(parents[node], node, [ast.Return(value=node.value)])
     elif op == "print_to_return":
         replace_stmt(parents[node], node, [ast.Return(value=node.value.args[0] if node.value.args else None)])
+    # every print of a value in the function a return (a yes/no function printing True in one branch, False in the
+    # other)
+    elif op == "prints_to_returns":
+        for x in [x for x in ast.walk(node) if isinstance(x, ast.Expr) and prints_a_value(x.value)
+                  and enclosing_def(x, node)]:
+            replace_stmt(parents[x], x, [ast.Return(value=x.value.args[0] if x.value.args else None)])
     # two branches of a chain change places
     elif op == "swap_tests":
         other = nodes[arg]
@@ -954,9 +1008,10 @@ class Detectors:
         for fn in func_defs(self.tree):
             prints = [x for x in ast.walk(fn) if isinstance(x, ast.Expr) and prints_a_value(x.value)]
             if prints and not [r for r in returns_of(fn) if r.value is not None]:
+                every = [(self.at(fn), "prints_to_returns", None)] if len(prints) > 1 else []
                 for p in prints:
                     self.add("print_instead_of_return", p, "print-not-return",
-                             0.85, [(self.at(p), "print_to_return", None)], function=fn.name)
+                             0.85, [(self.at(p), "print_to_return", None)] + every, function=fn.name)
 
     def detect_accumulator_reset_in_loop(self):
         for loop in self.nodes:
@@ -1092,9 +1147,18 @@ class Detectors:
                             n.func.attr in ("remove", "pop", "append", "insert", "clear", "extend"):
                         self.add("mutate_while_iterating", n, "list-changes", 0.85, copy, seq=seq,
                                  method=n.func.attr, loop=loop.lineno)
+                        self.at_the_loop(loop, n)
                     if isinstance(n, ast.Delete) and any(src(t).startswith(seq + "[") for t in n.targets):
                         self.add("mutate_while_iterating", n, "list-deletes", 0.8, copy, seq=seq, method="del",
                                  loop=loop.lineno)
+                        self.at_the_loop(loop, n)
+
+    def at_the_loop(self, loop, changed):
+        # The mend goes at the loop (walk a copy, or build a new list), where independent labellers put the bug; the
+        # line that changes the list comes second
+        f = self.findings[-1]
+        f.anchors.add(changed.lineno)
+        f.line, f.detail["changed"] = loop.lineno, changed.lineno
 
     def detect_is_vs_equals(self):
         for n in self.nodes:
@@ -1261,6 +1325,10 @@ class Detectors:
                 direct = loop is not None and n in loop.body
                 self.add("early_break", n, "break",
                          0.6 if direct else 0.3, [(self.at(n), "delete", None)])
+            # exit() inside a loop ends the whole program at the first item it meets
+            if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and src(n.value.func) in (
+                    "exit", "quit", "sys.exit") and enclosing(n, self.parents, (ast.For, ast.While)) is not None:
+                self.add("early_break", n, "break", 0.5, [(self.at(n), "delete", None)])
 
     def detect_wrong_initial_value(self):
         for fn in [self.tree] + func_defs(self.tree):
@@ -1382,6 +1450,13 @@ class Detectors:
                 if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Sub, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow)):
                     muts.append((self.at(n), "replace", "(%s) %s (%s)" % (src(n.right), OP_TEXT[type(n.op)],
                                                                           src(n.left))))
+                # total + price + qty where total + price * qty was meant: the last step of a chain made a product,
+                # which binds before the sum
+                if isinstance(n, ast.BinOp) and isinstance(n.left, ast.BinOp) and \
+                        isinstance(n.op, (ast.Add, ast.Sub)) and isinstance(n.left.op, (ast.Add, ast.Sub)):
+                    muts += [(self.at(n), "replace", " ".join((grouped(n.left.left), OP_TEXT[type(n.left.op)],
+                                                              grouped(n.left.right), OP_TEXT[o], grouped(n.right))))
+                             for o in (ast.Mult, ast.Div)]
                 self.add("wrong_operator", n, "operator", 0.25, muts, op=OP_TEXT.get(type(n.op)))
             # n = 1 in a loop (counts[w] = 1 too) where n += 1 was meant: the count never gets past one
             if isinstance(n, ast.Assign) and const_num(n.value) and enclosing(n, self.parents, (ast.For, ast.While)):
@@ -1396,6 +1471,12 @@ class Detectors:
                 x = src(n.targets[0])
                 self.add("wrong_operator", n, "operator", 0.7, [(self.at(n.value), "replace", "%s %s %s" % (
                     x, "+-"[isinstance(n.value.op, ast.USub)], src(n.value.operand)))], op="=+")
+
+
+def grouped(node):
+    # an operand as written inside a longer expression: in brackets unless it binds tighter than any operator
+    return "(%s)" % src(node) if isinstance(node, (ast.BinOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.UnaryOp,
+                                                   ast.Lambda, ast.NamedExpr)) else src(node)
 
 
 def empty_made(node):
@@ -1635,11 +1716,11 @@ def find_loop(tree, observed):
     watched = names_in(best.test) if isinstance(best, ast.While) else names_in(best) if best else names
     unchanged = [name for name in sorted(watched & names) if len({snap[name] for snap in snapshots}) == 1]
     return {"lines": sorted(set(lines) | ({best.lineno} if best else set())), "unchanged": unchanged,
-            "header": best.lineno if best else lines[0], "culprit": loop_culprit(best, set(lines)),
+            "header": best.lineno if best else lines[0], "culprit": loop_culprit(best, set(lines), tree),
             "kind": "while" if isinstance(best, ast.While) else "for" if best else None}
 
 
-def loop_culprit(loop, ran):
+def loop_culprit(loop, ran, tree):
     # In a while loop that never ends, the line that should move its condition: a value computed from a name of
     # the condition and thrown away (n // 10), an update of such a name that never runs (it sits in a branch), or
     # one that runs but moves it the wrong way. None when nothing in the loop touches the condition.
@@ -1656,6 +1737,12 @@ def loop_culprit(loop, ran):
             return n.lineno
     if updates:
         return updates[0].lineno
+    # nothing updates it, but the name it was copied from before the loop moves instead (i = start, then start -= 1)
+    copied = {n.value.id for n in ast.walk(tree) if isinstance(n, ast.Assign) and isinstance(n.value, ast.Name)
+              and assigned_in([n]) & tested and n.lineno < loop.lineno}
+    moved = [n for n in body if isinstance(n, (ast.Assign, ast.AugAssign)) and assigned_in([n]) & copied]
+    if moved:
+        return moved[0].lineno
     # nothing updates it: a new value computed from it, kept under a name made from its own (new_balance =
     # balance * 2, n2 = n // 10); total = total + i is another value of the loop's, not the missed update
     kept = [n for n in body if isinstance(n, ast.Assign) and isinstance(n.value, ast.BinOp) and any(
@@ -1665,8 +1752,8 @@ def loop_culprit(loop, ran):
 
 
 class Bounded:
-    """stderr with a ceiling: a warning the student's code raises at each of the harness's many compiles (\"is\" with a
-    literal), or its own prints to stderr, must not fill the sandbox's output limit and lose the diagnosis."""
+    # stderr with a ceiling: a warning the student's code raises at each of the harness's many compiles ("is" with a
+    # literal), or its own prints to stderr, must not fill the sandbox's output limit and lose the diagnosis.
 
     def __init__(self, real, limit):
         self.real, self.left = real, limit
@@ -1714,7 +1801,7 @@ def main():
         r = run_case(program, case, tracer, env)
         r["lines"] = tracer.lines
         r["steps"] = tracer.steps
-        r["error_line"] = r["error_line"] or tracer.exception_line
+        r["error_line"] = r["error_line"] or (None if r.get("ended") else tracer.exception_line)
         if r["runaway"] and tracer.observed and observed is None:
             observed = tracer.observed
         results.append(r)
@@ -1798,8 +1885,11 @@ def main():
                 f.confirmed = True
     # A failing case that only has to run through (a pasted crash) is "repaired" by any change that skips the work
     # (printing turned into an early return, `/` into `*`): such a repair says nothing there.
+    # (a failed assert is no such crash: the assert says what the value should be)
     crash_only = bool(failing_idx) and all(cases[i].get("expected") is None and cases[i].get("unwanted") is None
-                                           and results[i]["error"] for i in failing_idx)
+                                           and results[i]["error"]
+                                           and not results[i]["error"].startswith("AssertionError")
+                                           for i in failing_idx)
     # ... and a failing run of the whole program (no call of the student's) is not mended by a function that returns
     # what it printed when the program never uses any value of that function (run_quiz() on a line of its own): the
     # printed line just goes missing.
@@ -1831,7 +1921,7 @@ def main():
                 if left() < 0.4 or tried >= MUTANT_MAX:
                     break
                 mutation = tuple(mutation)
-                if mutation[1] == "print_to_return" and (crash_only or runs_only and f.detail.get("function")
+                if mutation[1] in ("print_to_return", "prints_to_returns") and (crash_only or runs_only and f.detail.get("function")
                                                          not in valued_calls):
                     continue
                 if mutation[1] == "guard":
@@ -1949,8 +2039,8 @@ def finding_json(finding):
 
 
 def negative_input(case):
-    """What gives the program a negative number, or None: the parsed call whose arguments (or their items) hold one,
-    or True for typed input holding one."""
+    # What gives the program a negative number, or None: the parsed call whose arguments (or their items) hold one,
+    # or True for typed input holding one.
     if case.get("call"):
         try:
             call = ast.parse(case["call"]).body[-1].value
@@ -1964,7 +2054,7 @@ def negative_input(case):
 
 
 # a bug of two lines, by category: the detail naming its other line, and why that line is shown
-PARTNER_LINES = {"mutate_while_iterating": ("loop", "walked-copy"),
+PARTNER_LINES = {"mutate_while_iterating": ("changed", "changed-here"),
                  "shadowed_if_chain": ("shadowed_line", "hidden-branch")}
 
 

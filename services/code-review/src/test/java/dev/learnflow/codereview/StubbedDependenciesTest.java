@@ -149,7 +149,7 @@ class StubbedDependenciesTest {
                 .withRequestBody(containing("It is data to reason about")));
         // the sandbox was reached through the sidecars, with the review script as the program
         server.verify(postRequestedFor(urlEqualTo("/internal/runs"))
-                .withRequestBody(containing("zlib.decompress")));
+                .withRequestBody(containing("bz2.decompress")));
     }
 
     @Test

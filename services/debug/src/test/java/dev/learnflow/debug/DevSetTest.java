@@ -64,7 +64,8 @@ class DevSetTest {
                 "/debug/devset-setup.json", "/debug/devset-io.json", "/debug/devset-messy.json",
                 "/debug/devset-blind12.json", "/debug/devset-blind22.json", "/debug/devset-blind22b.json",
                 "/debug/devset-blind22c.json", "/debug/devset-blind23.json", "/debug/devset-blind25a.json",
-                "/debug/devset-blind25b.json", "/debug/devset-blind30.json").filter(name -> name.contains(only));
+                "/debug/devset-blind25b.json", "/debug/devset-blind30.json",
+                "/debug/devset-blind31.json").filter(name -> name.contains(only));
     }
 
     @ParameterizedTest
@@ -192,6 +193,14 @@ class DevSetTest {
             assertThat(all.found).isGreaterThanOrEqualTo(61);
             assertThat(all.top3).isGreaterThanOrEqualTo(50);
             assertThat(all.category).isGreaterThanOrEqualTo(49);
+        } else if (devFile.contains("blind31")) {
+            // written blind in session 31 by a helper told of first-month scripts (no functions, input() loops,
+            // pasted console runs, wrong theories): main's code before session 31 found 48, first 37, top 3 43,
+            // category 37 of 60 (hold-out third 18 / 13 / 14 / 10 of 20); after, 59 / 52 / 54 / 51 (hold-out 20 / 14
+            // / 15 / 12); one below each, for a busy machine's timing
+            assertThat(all.found).isGreaterThanOrEqualTo(58);
+            assertThat(all.top3).isGreaterThanOrEqualTo(53);
+            assertThat(all.category).isGreaterThanOrEqualTo(50);
         } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
             assertThat(all.found).isGreaterThanOrEqualTo(30);

@@ -353,14 +353,15 @@ class DiagnosisHarnessTest {
     }
 
     @Test
-    void aListChangedWhileItsLoopWalksItNamesTheLoopNext() {
+    void aListChangedWhileItsLoopWalksItIsNamedAtTheLoopThenWhereItChanges() {
+        // the mend goes at the loop (walk a copy, or build a new list): where independent labellers put the bug
         String code = "def drop_low(scores):\n    for s in scores:\n        if s < 50:\n            scores.remove(s)\n"
                 + "    return scores\n";
         ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("drop_low([40, 45, 80])", "[80]", "[45, 80]",
                 "question")));
 
         assertThat(d.category()).isEqualTo("mutate_while_iterating");
-        assertThat(d.suspicious().stream().limit(2).map(ProgramDiagnosis.SuspiciousLine::line)).containsExactly(4, 2);
+        assertThat(d.suspicious().stream().limit(2).map(ProgramDiagnosis.SuspiciousLine::line)).containsExactly(2, 4);
     }
 
     @Test
@@ -633,6 +634,56 @@ class DiagnosisHarnessTest {
         ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "3\n", "3", "2")));
 
         assertThat(d.failingCase()).extracting(ProgramDiagnosis.CaseResult::unwanted).isEqualTo("2");
+    }
+
+    @Test
+    void aLoneValueTheStudentNamesIsThePrintedLineHoldingIt() {
+        // "why 0??" beside a run printing "miles: 0.0": that line is what they saw and call wrong
+        String code = "km = float(input('km: '))\nmiles = km * (5 // 8)\nprint('miles:', miles)\nprint('bye')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "8\n", "0")));
+
+        assertThat(d.failingCase()).extracting(ProgramDiagnosis.CaseResult::unwanted).isEqualTo("miles: 0.0");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+        assertThat(d.category()).isEqualTo("integer_division");
+    }
+
+    @Test
+    void aMenuThatAsksAgainEndsWhereTheStudentStoppedTyping() {
+        // "i typed pear and it says pear sold out": the loop asks for the next fruit, and nothing more was typed
+        String code = "def has(item, items):\n    for x in items:\n        if x == item:\n            return True\n"
+                + "        else:\n            return False\n\nstock = ['apple', 'pear', 'plum']\nwhile True:\n"
+                + "    w = input('fruit (q to quit): ')\n    if w == 'q':\n        break\n"
+                + "    print(w, 'in stock' if has(w, stock) else 'sold out')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(withValues(null, null, "pear\n", "pear sold out")));
+
+        assertThat(d.failingCase()).extracting(ProgramDiagnosis.CaseResult::error, ProgramDiagnosis.CaseResult::actual)
+                .containsExactly(null, "pear sold out");
+        assertThat(d.category()).isEqualTo("return_in_loop");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(6);
+    }
+
+    @Test
+    void aYesNoFunctionPrintingInBothBranchesIsMendedByReturningInBoth() {
+        String code = "def is_even(n):\n    if n % 2 == 0:\n        print(True)\n    else:\n        print(False)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("is_even(4)", "True", null, "assert"),
+                TestCase.call("is_even(3)", "False", null, "assert")));
+
+        assertThat(d.category()).isEqualTo("print_instead_of_return");
+        assertThat(d.findings().get(0).repaired()).isTrue();
+        assertThat(d.suspicious().get(0).line()).isIn(3, 5);
+    }
+
+    @Test
+    void aCrashOnAnEmptyListTheLineMeasuresIsTheEdgeCase() {
+        // "typed stop straight away and it crashed": no number in the list when the mean is taken
+        String code = "nums = []\nwhile True:\n    t = input('number or stop: ')\n    if t == 'stop':\n        break\n"
+                + "    nums.append(float(t))\nprint('mean', sum(nums) / len(nums))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase(null, "stop\n", null, null, null, false,
+                "traceback")));
+
+        assertThat(d.failingCase().error()).startsWith("ZeroDivisionError");
+        assertThat(d.category()).isEqualTo("unhandled_edge_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(7);
     }
 
     @Test

@@ -924,6 +924,38 @@ class ExpectationParserTest {
         assertThat(c.claimed()).isEqualTo("None");
     }
 
+    @Test
+    void aPastedRunGivesWhatWasTypedWhenTheQuestionOnlyNamesAValue() {
+        String code = "f = float(input('F: '))\nprint('C:', (f - 32) * (5 // 9))\n";
+        TestCase c = only(ExpectationParser.parse("why 0??", "F: 212\nC: 0.0", code));
+        assertThat(c.stdin()).isEqualTo("212\n");
+        assertThat(c.values()).contains("0");
+    }
+
+    @Test
+    void numbersTypedForAQuestionAskedInALoopAreAllTyped() {
+        String code = "n = int(input('How many? '))\ntotal = 0\nfor i in range(n):\n    total = int(input('Mark: '))\n"
+                + "print('Mean:', total / n)\n";
+        TestCase c = only(ExpectationParser.parse("i put 3 marks, 50 60 and 70, and it says Mean: 23.33", null, code));
+        assertThat(c.stdin()).isEqualTo("3\n50\n60\n70\n");
+    }
+
+    @Test
+    void aValueInBracketsAfterWhatItIsWasTypedAndTryAgainIsNot() {
+        String code = "pw = input('pin: ')\nif pw is '4321':\n    print('welcome')\nelse:\n    print('wrong, try again')\n";
+        TestCase c = ExpectationParser.parse("I type the right pin (4321) and it says wrong, try again", null, code)
+                .cases().get(0);
+        assertThat(c.stdin()).isEqualTo("4321\n");
+    }
+
+    @Test
+    void aMessageThatNeverPrintsIsWhatTheRunShouldShow() {
+        String code = "for w in ['ok', 'no', 'fine']:\n    if w == 'no':\n        exit()\nprint('all read')\n";
+        assertThat(ExpectationParser.parse("it stops early and 'all read' never prints", null, code).cases())
+                .extracting(TestCase::call, TestCase::stdin, TestCase::expected)
+                .contains(org.assertj.core.groups.Tuple.tuple(null, "", "all read"));
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

@@ -140,14 +140,34 @@ public final class ExpectationParser {
             byRunning(told.text(), "error", toldFunctions, readsInput, source).map(told::restore)
                     .ifPresent(cases::add);
         }
+        // (a console run pasted with the crash shows what was typed better than the words: "i put 5 numbers in")
         crashedCall(firstTraceback(reportedError, question), functions, !readsInput ? Optional.of("")
-                : typedIn(question, source).or(() -> typedIn(error, source)).filter(typed -> !typed.isBlank()))
+                : Optional.ofNullable(error).flatMap(e -> promptedInput(normalized(e), source))
+                .filter(typed -> !typed.isBlank()).or(() -> typedIn(question, source)).or(() -> typedIn(error, source))
+                .filter(typed -> !typed.isBlank()))
                 .filter(crash -> cases.stream().noneMatch(c -> crash.call() != null && crash.call().equals(c.call())))
                 .ifPresent(cases::add);
         List<TestCase> all = readsInput ? typedFromTheOtherField(cases,
                 fromQuestion ? proseOnly(asked.text()) : asked.text(), told.text(), source) : cases;
-        all = repeated(inSession(all, question, error), question, error, source);
+        all = new ArrayList<>(repeated(inSession(all, question, error), question, error, source));
+        if (all.stream().noneMatch(c -> c.expected() != null && c.call() == null)) {
+            neverShown(prose, source, readsInput, error).ifPresent(all::add);
+        }
         return new Expectations(program, fromQuestion, dedupe(all));
+    }
+
+    /** "'done checking' never prints", "'Game over' doesn't show up": a message of the program the run should show. */
+    private static final Pattern NEVER_SHOWN = Pattern.compile("(?i)(['\"])([^'\"\\n]{2,60})\\1\\s+(?:is\\s+|was\\s+)?"
+            + "(?:never|not|doesn'?t|does not|didn'?t|did not|won'?t|will not)\\s+(?:ever\\s+)?(?:gets?\\s+)?"
+            + "(?:prints?|printed|shows?|shown|showing|appears?|displayed|displays?|comes? up|show up|shows up)\\b");
+
+    private static Optional<TestCase> neverShown(String prose, String code, boolean readsInput, String error) {
+        Matcher m = prose == null ? null : NEVER_SHOWN.matcher(prose);
+        if (m == null || !m.find() || !code.contains(m.group(2))) {
+            return Optional.empty();
+        }
+        Optional<String> typed = readsInput ? typedIn(prose, code).or(() -> typedIn(error, code)) : Optional.of("");
+        return typed.map(t -> new TestCase(null, t, m.group(2), null, null, false, "question"));
     }
 
     /** What the student typed, as they tell it or as a pasted console run shows it after a prompt. */
@@ -324,8 +344,9 @@ public final class ExpectationParser {
         List<TestCase> out = new ArrayList<>();
         for (TestCase c : cases) {
             String other = "error".equals(c.source()) ? question : "question".equals(c.source()) ? error : null;
-            Optional<String> typed = c.call() == null && "".equals(c.stdin()) && c.values() == null
-                    ? typedIn(other, code) : Optional.empty();
+            // (also when the values the student wrote are still to be told apart: "why 0??" beside a pasted run)
+            Optional<String> typed = c.call() == null && "".equals(c.stdin()) ? typedIn(other, code)
+                    : Optional.empty();
             out.add(typed.map(t -> new TestCase(null, t, c.expected(), c.claimed(), c.candidates(), c.hidden(),
                     c.source(), c.values())).orElse(c));
         }
@@ -393,7 +414,9 @@ public final class ExpectationParser {
     private static final Pattern LITERAL = Pattern.compile("(?<![\\w\\])'\"])(?:[\\[{(]|(?<quote>['\"])"
             + "|(?<!\\bline\\s|\\blines\\s)(?<number>-?\\d+(?:\\.\\d+)?)(?![\\w.]\\w|\\w)"
             + "|(?<word>True|False|None|true|false)\\b)");
-    private static final int MOST_VALUES = 10;
+    private static final int MOST_VALUES = 16;
+    private static final Pattern DIFFERENCE_BEFORE = Pattern.compile("(?i)\\b(?:the\\s+|an\\s+)?extra\\s+$|\\boff\\s+by\\s+$"
+            + "|\\btoo\\s+(?:much|many|high|low|big|small)\\s+by\\s+$");
     private static final int MOST_GUESSED_CALLS = 12;
 
     /**
@@ -562,7 +585,10 @@ public final class ExpectationParser {
                 continue;
             }
             String value;
-            if (m.group("number") != null) {
+            if (m.group("number") != null && DIFFERENCE_BEFORE.matcher(text.substring(Math.max(0, start - 24), start))
+                    .find()) {
+                value = null;    // "where does the extra 9 come from": how far off, neither seen nor wanted
+            } else if (m.group("number") != null) {
                 value = m.group("number");
             } else if (m.group("word") != null) {
                 value = Character.toUpperCase(m.group("word").charAt(0)) + m.group("word").substring(1);
@@ -1795,14 +1821,39 @@ public final class ExpectationParser {
 
     private static final Pattern INPUT_CALL = Pattern.compile("\\binput\\(");
     /** Where what was typed stops and what the program did begins ("… and it says", "but", a full stop). */
-    private static final Pattern TYPED_CLAUSE_END = Pattern.compile("(?i)[.!?;]|\\b(?:and\\s+)?(?:it|then it|but|so|"
+    private static final Pattern TYPED_CLAUSE_END = Pattern.compile("(?i)[.!?;]|->|=>|\\b(?:should|expected|instead|"
+            + "wanted|want)\\b|\\b(?:and\\s+)?(?:it|then it|but|so|"
             + "says?|said|prints?|printed|gives?|gave|shows?|showed|outputs?|returns?)\\b");
     /** A number typed, or the one word right after "and" ("banana and a"). */
     private static final Pattern MORE_TYPED = Pattern.compile("(?i)(?<![\\w.])(-?\\d+(?:\\.\\d+)?)(?![\\w.])"
             + "|\\band\\s+(['\"]?)([a-z]\\w*)\\2(?=\\s*$)");
 
+    /** How many answers the program asks for: one per input() call, any number when one is asked in a loop. */
     private static int inputCalls(String code) {
-        return (int) INPUT_CALL.matcher(code).results().count();
+        return askedInALoop(code) ? Integer.MAX_VALUE : (int) INPUT_CALL.matcher(code).results().count();
+    }
+
+    private static final Pattern LOOP_HEADER = Pattern.compile("^\\s*(?:for|while)\\b.*:\\s*(?:#.*)?$");
+
+    /** Whether an input() call sits in the body of a for or while loop ("Score: " read n times). */
+    static boolean askedInALoop(String code) {
+        java.util.Deque<Integer> loops = new java.util.ArrayDeque<>();     // indentation of the open loop headers
+        for (String line : code.split("\n")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            int indent = line.length() - line.stripLeading().length();
+            while (!loops.isEmpty() && indent <= loops.peek()) {
+                loops.pop();
+            }
+            if (!loops.isEmpty() && INPUT_CALL.matcher(line).find()) {
+                return true;
+            }
+            if (LOOP_HEADER.matcher(line).matches()) {
+                loops.push(indent);
+            }
+        }
+        return false;
     }
 
     /**
@@ -1880,6 +1931,10 @@ public final class ExpectationParser {
     private static String unquote(String value) {
         String v = value.strip().replaceAll("^`+|`+$", "");
         if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            return v.substring(1, v.length() - 1);
+        }
+        // "the right pin (4321)": the brackets set the value apart, they were not typed
+        if (v.matches("\\([^()\\s,]+\\)")) {
             return v.substring(1, v.length() - 1);
         }
         return v;
