@@ -367,17 +367,13 @@ def said(out, text):
 
 def holds_value(line, text):
     """A printed line holding the value as one of its words: a number by value (0 is 0.0), None, True, False."""
-    value = literal(text.strip())
-    if value is None and text.strip() != "None" or isinstance(value, (str, list, tuple, dict, set)):
-        return False
-    for word in re.findall(r"-?\d+(?:\.\d+)?|\w+", line):
-        if text.strip() in ("None", "True", "False"):
-            if word == text.strip():
-                return True
-        elif not isinstance(value, bool) and re.fullmatch(r"-?\d+(?:\.\d+)?", word) and \
-                math.isclose(float(word), value, abs_tol=1e-9):
-            return True
-    return False
+    text = text.strip()
+    words = re.findall(r"-?\d+(?:\.\d+)?|\w+", line)
+    if text in ("None", "True", "False"):
+        return text in words
+    value = literal(text)
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and any(
+        re.fullmatch(r"-?\d+(?:\.\d+)?", w) and math.isclose(float(w), value, abs_tol=1e-9) for w in words)
 
 
 def line_ending_with(out, value):
@@ -811,13 +807,13 @@ def apply_mutation(source, mutation):
     elif op == "expr_to_return":
         replace_stmt(parents[node], node, [ast.Return(value=node.value)])
     elif op == "print_to_return":
-        replace_stmt(parents[node], node, [ast.Return(value=node.value.args[0] if node.value.args else None)])
+        replace_stmt(parents[node], node, [returning_printed(node)])
     # every print of a value in the function a return (a yes/no function printing True in one branch, False in the
     # other)
     elif op == "prints_to_returns":
         for x in [x for x in ast.walk(node) if isinstance(x, ast.Expr) and prints_a_value(x.value)
                   and enclosing_def(x, node)]:
-            replace_stmt(parents[x], x, [ast.Return(value=x.value.args[0] if x.value.args else None)])
+            replace_stmt(parents[x], x, [returning_printed(x)])
     # two branches of a chain change places
     elif op == "swap_tests":
         other = nodes[arg]
@@ -842,6 +838,11 @@ def apply_mutation(source, mutation):
         node.body.append(ast.parse(arg).body[0])
     ast.fix_missing_locations(tree)
     return tree
+
+
+def returning_printed(stmt):
+    # print(x) as the statement return x
+    return ast.Return(value=stmt.value.args[0] if stmt.value.args else None)
 
 
 def replace_child(parent, old, new):

@@ -1842,7 +1842,7 @@ public final class ExpectationParser {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
-            int indent = line.length() - line.stripLeading().length();
+            int indent = indentOf(line);
             while (!loops.isEmpty() && indent <= loops.peek()) {
                 loops.pop();
             }
