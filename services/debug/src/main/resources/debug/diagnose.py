@@ -112,13 +112,37 @@ def _alarm(signum, frame):
     raise CaseTimeout()
 
 
-def fake_input(stdin):
+def fake_input(stdin, blank_stops=False):
+    # A program that stops at an empty line is ended the way its student ends it: Enter on its own, once, after
+    # the lines they typed ("9, 10 and 2" and then the blank line that finishes the list).
+    blank = [blank_stops]
+
     def read(prompt=""):
         line = stdin.readline()
         if not line:
+            if blank[0]:
+                blank[0] = False
+                return ""
             raise InputExhausted("EOF when reading a line")
         return line.rstrip("\n")
     return read
+
+
+def stops_on_blank(tree):
+    """Whether a loop ends on an empty line typed: `if entry == "": break`, `while line != ""`, `if not line: break`."""
+    for loop in (n for n in ast.walk(tree) if isinstance(n, (ast.While, ast.For))):
+        for n in ast.walk(loop):
+            test = n.test if isinstance(n, (ast.If, ast.While)) else None
+            if test is None:
+                continue
+            blank = any(isinstance(c, ast.Constant) and c.value == "" for c in ast.walk(test)
+                        if isinstance(test, ast.Compare) or c is not test)
+            negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and \
+                isinstance(test.operand, (ast.Name, ast.Call))
+            ends = isinstance(n, ast.While) or any(isinstance(b, (ast.Break, ast.Return)) for b in n.body)
+            if (blank and isinstance(test, ast.Compare) or negated) and ends:
+                return True
+    return False
 
 
 class Tracer:
@@ -226,6 +250,7 @@ class Program:
         self.tree = tree if tree is not None else ast.parse(source, STUDENT_FILE)
         self.code = compile(self.tree, STUDENT_FILE, "exec")
         self.lib = None
+        self.blank_stops = stops_on_blank(self.tree)
 
     def library(self):
         # What a call case imports: each top-level statement compiled on its own (one failing statement spares the
@@ -243,7 +268,7 @@ class Program:
     def namespace(self, stdin_text):
         stdin = io.StringIO(stdin_text or "")
         env = {"__name__": "__main__", "__builtins__": dict(vars(builtins))}
-        env["__builtins__"]["input"] = fake_input(stdin)
+        env["__builtins__"]["input"] = fake_input(stdin, self.blank_stops)
         # what the site module gives a student's python3 (the harness runs without it)
         env["__builtins__"]["exit"] = env["__builtins__"]["quit"] = sys.exit
         return env
@@ -478,6 +503,36 @@ def judged(case, matches, shown=None):
     if case.get("source") == "traceback" and case.get("expected") is None:
         return True
     return case.get("expected") is not None and matches(case["expected"])
+
+
+def after_each_other(program, cases, results):
+    # Every case passes here, yet the student was told of values their code gave that these runs do not give: a
+    # grader runs its tests one after another in one process, so state a call leaves behind (a shared default list,
+    # a global, a class attribute) reaches the next test. The tests run again after a first round: a case that
+    # fails now, with every call before it as its setup, shows that state.
+    if not any(c.get("claimed") and c.get("call") and not equal(r["value"], c["claimed"])
+               for c, r in zip(cases, results)):
+        return []
+    calls = [c["call"] for c in cases if c.get("call")]
+    for i, case in enumerate(cases):
+        if not case.get("call") or left() < 1.5:
+            continue
+        again = dict(case, setup=calls + [c["call"] for c in cases[:i] if c.get("call")])
+        tracer = Tracer()
+        r = run_case(program, again, tracer)
+        if not r["passed"] and stated(again) and not r["runaway"]:
+            r["lines"], r["steps"] = tracer.lines, tracer.steps
+            r["error_line"] = r["error_line"] or tracer.exception_line
+            cases[i] = again
+            results[i] = r
+            return [i]
+    return []
+
+
+def misread_call(case, result):
+    return case.get("source") in ("question", "error") and not result["lines"] and \
+        TypeError.__name__ + ":" in (result["error"] or "") and \
+        ("positional argument" in result["error"] or "unexpected keyword argument" in result["error"])
 
 
 def stated(case):
@@ -786,6 +841,9 @@ def apply_mutation(source, mutation):
     # a statement (break)
     elif op == "delete":
         replace_stmt(parents[node], node, [ast.Pass()])
+    # break -> continue: skip the one item instead of ending the loop
+    elif op == "to_continue":
+        replace_stmt(parents[node], node, [ast.Continue()])
     # move a statement from a loop body to just after the loop
     elif op == "dedent":
         loop = parents[node]
@@ -1265,9 +1323,18 @@ class Detectors:
                 if isinstance(x, ast.If) and isinstance(x.test, ast.Compare) and len(x.test.ops) == 1 and \
                         isinstance(x.test.ops[0], ast.Eq):
                     muts.append((self.at(x.test), "cmpop", (0, ast.LtE)))
+            # a base case that works its value out and drops it ("if exp == 0: 1"): the recursion runs on past it
+            dropped = [x for x in ast.walk(fn) if isinstance(x, ast.If) and x.lineno < recursive[0].lineno
+                       for x in x.body if isinstance(x, ast.Expr) and isinstance(x.value, (
+                           ast.BinOp, ast.Name, ast.Constant, ast.List, ast.Tuple, ast.Subscript))]
+            muts += [(self.at(x), "expr_to_return", None) for x in dropped]
             self.add("recursion_no_base_case", recursive[0],
-                     "recursion", 0.5 if has_base else 0.9, muts,
+                     "base-value-dropped" if dropped else "recursion", 0.5 if has_base else 0.9, muts,
                      function=fn.name)
+            if dropped:
+                self.findings[-1].anchors.add(self.findings[-1].line)
+                self.findings[-1].line = dropped[0].lineno
+                continue
             bases = [x for x in ast.walk(fn) if isinstance(x, ast.If)
                      and any(isinstance(r, ast.Return) for r in ast.walk(x)) and x.lineno < recursive[0].lineno]
             shrinks = any(not (isinstance(a, ast.Name) and a.id in params) for a in recursive[0].args)
@@ -1324,8 +1391,11 @@ class Detectors:
             if isinstance(n, ast.Break):
                 loop = enclosing(n, self.parents, (ast.For, ast.While))
                 direct = loop is not None and n in loop.body
-                self.add("early_break", n, "break",
-                         0.6 if direct else 0.3, [(self.at(n), "delete", None)])
+                # a break in an if with more of the loop after it: that item skipped (continue) was meant
+                skips = not direct and loop is not None and any(
+                    b.lineno > n.lineno for b in loop.body if not isinstance(b, ast.If) or n not in ast.walk(b))
+                self.add("early_break", n, "break", 0.6 if direct else 0.3,
+                         [(self.at(n), "delete", None)] + ([(self.at(n), "to_continue", None)] if skips else []))
             # exit() inside a loop ends the whole program at the first item it meets
             if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and src(n.value.func) in (
                     "exit", "quit", "sys.exit") and enclosing(n, self.parents, (ast.For, ast.While)) is not None:
@@ -1606,7 +1676,8 @@ def text_compared_as_number(detectors, steps):
                     cmp.lineno not in found and all(isinstance(x, ast.Name) and number_text(x, seen)
                                                     for x in (cmp.left, cmp.right)):
                 f = Finding("str_int_comparison", cmp.lineno, "number-joined", 0.9, [(detectors.at(cmp), "replace",
-                            "int(%s) + int(%s)" % (cmp.left.id, cmp.right.id))], {"var": cmp.left.id}, cmp)
+                            "int(%s) + int(%s)" % (cmp.left.id, cmp.right.id))], dict(
+                                {"var": cmp.left.id}, **entered_at(detectors.tree, cmp.left.id, cmp.lineno)), cmp)
                 f.confirmed = True
                 found[cmp.lineno] = f
             if not isinstance(cmp, ast.Compare) or len(cmp.ops) > 1 or cmp.lineno != step["line"] or \
@@ -1625,11 +1696,37 @@ def text_compared_as_number(detectors, steps):
                              getattr(x, "id", ""), "") else "int", src(x)) for x in sides]
             fixed = "%s %s %s" % (as_number[0], OP_TEXT.get(type(cmp.ops[0]), "=="), as_number[1])
             name = next((x.id for x in texts if isinstance(x, ast.Name)), None)
+            detail = dict({"var": name} if name else {}, **entered_at(detectors.tree, name, cmp.lineno))
             f = Finding("str_int_comparison", cmp.lineno, "number-text", 0.9,
-                        [(detectors.at(cmp), "replace", fixed)], {"var": name} if name else {}, cmp)
+                        [(detectors.at(cmp), "replace", fixed)], detail, cmp)
             f.confirmed = True
             found[cmp.lineno] = f
     return list(found.values())
+
+
+def entered_at(tree, name, line):
+    entered = text_entry_line(tree, name)
+    return {"entered": entered} if entered and entered != line else {}
+
+
+def text_entry_line(tree, name):
+    """Where typed text is kept as it was typed: `age = input(...)`, or the `.append` that stores such a name in a
+    list; the one the compared name holds first, else the only one."""
+    kept = {}
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and \
+                isinstance(n.value, ast.Call) and is_call_to(n.value, "input"):
+            kept.setdefault(n.targets[0].id, n.lineno)
+    stored = {}
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "append" and \
+                len(n.args) == 1 and (isinstance(n.args[0], ast.Name) and n.args[0].id in kept or
+                                      isinstance(n.args[0], ast.Call) and is_call_to(n.args[0], "input")):
+            stored.setdefault(getattr(n.args[0], "id", None), n.lineno)
+    if name in kept:
+        return stored.get(name, kept[name])
+    lines = set(stored.values()) or set(kept.values())
+    return lines.pop() if len(lines) == 1 else None
 
 
 def empty_input(case):
@@ -1806,8 +1903,16 @@ def main():
         if r["runaway"] and tracer.observed and observed is None:
             observed = tracer.observed
         results.append(r)
+    # a call built from the student's words with the wrong number of arguments fails before any of their lines
+    # runs: it is a misreading, and says nothing about the program
+    misread = {i for i, r in enumerate(results) if misread_call(cases[i], r)}
+    if misread and len(misread) < len(results):
+        cases = [c for i, c in enumerate(cases) if i not in misread]
+        results = [r for i, r in enumerate(results) if i not in misread]
     failing_idx = [i for i, r in enumerate(results) if not r["passed"] and stated(cases[i])
                    or r["runaway"] or r["error"]]
+    if not failing_idx and calls:
+        failing_idx = after_each_other(program, cases, results)
     for i, r in enumerate(results):
         c = cases[i]
         out["cases"].append({"call": c.get("call"), "stdin": c.get("stdin"), "expected": c.get("expected"),
@@ -2056,6 +2161,7 @@ def negative_input(case):
 
 # a bug of two lines, by category: the detail naming its other line, and why that line is shown
 PARTNER_LINES = {"mutate_while_iterating": ("changed", "changed-here"),
+                 "str_int_comparison": ("entered", "text-entered"),
                  "shadowed_if_chain": ("shadowed_line", "hidden-branch")}
 
 

@@ -65,7 +65,7 @@ class DevSetTest {
                 "/debug/devset-blind12.json", "/debug/devset-blind22.json", "/debug/devset-blind22b.json",
                 "/debug/devset-blind22c.json", "/debug/devset-blind23.json", "/debug/devset-blind25a.json",
                 "/debug/devset-blind25b.json", "/debug/devset-blind30.json",
-                "/debug/devset-blind31.json").filter(name -> name.contains(only));
+                "/debug/devset-blind31.json", "/debug/devset-blind32.json").filter(name -> name.contains(only));
     }
 
     @ParameterizedTest
@@ -201,6 +201,14 @@ class DevSetTest {
             assertThat(all.found).isGreaterThanOrEqualTo(58);
             assertThat(all.top3).isGreaterThanOrEqualTo(53);
             assertThat(all.category).isGreaterThanOrEqualTo(50);
+        } else if (devFile.contains("blind32")) {
+            // written blind in session 31 by a helper told of autograder reports pasted in many formats (tables,
+            // JSON rows, "Test 3 of 7 failed", unittest and pytest output): main's code before session 32 found 49,
+            // first 36, top 3 42, category 34 of 57 (hold-out third 15 / 9 / 11 / 7 of 19); after, 55 / 46 / 50 / 45
+            // (hold-out 17 / 11 / 13 / 9); one below each
+            assertThat(all.found).isGreaterThanOrEqualTo(54);
+            assertThat(all.top3).isGreaterThanOrEqualTo(49);
+            assertThat(all.category).isGreaterThanOrEqualTo(44);
         } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
             assertThat(all.found).isGreaterThanOrEqualTo(30);

@@ -694,4 +694,72 @@ class DiagnosisHarnessTest {
         assertThat(d.cases()).isEmpty();
         assertThat(d.failingCase()).isNull();
     }
+
+    @Test
+    void testsThatPassAloneButNotAsTheStudentWasToldRunAgainAfterEachOther() {
+        // the grader ran its tests in one process: what one call left in a shared default reached the next
+        String code = "def evens(nums, found=[]):\n    for n in nums:\n        if n % 2 == 0:\n"
+                + "            found.append(n)\n    return found\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("evens([1, 3])", "[]", "[2, 4]", "error"),
+                TestCase.call("evens([6])", "[6]", "[2, 4, 6]", "error")));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.category()).isEqualTo("mutable_default_argument");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(1);
+
+        ProgramDiagnosis fixed = diagnose(code.replace("found=[]):", "found=None):\n    found = [] if found is None "
+                + "else found"), List.of(TestCase.call("evens([1, 3])", "[]", "[2, 4]", "error"),
+                TestCase.call("evens([6])", "[6]", "[2, 4, 6]", "error")));
+        assertThat(fixed.failingCase()).isNull();
+    }
+
+    @Test
+    void aStoppingCaseThatDropsItsValueIsWhereTheRecursionGoesOn() {
+        String code = "def total(n):\n    if n == 0:\n        0\n    return n + total(n - 1)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("total(3)", "6", null, "question")));
+
+        assertThat(d.category()).isEqualTo("recursion_no_base_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+        assertThat(d.suspicious().get(0).reason()).contains("does not return");
+    }
+
+    @Test
+    void aListEndedByAnEmptyLineGetsItsEmptyLineAfterWhatWasTyped() {
+        String code = "words = []\nwhile True:\n    w = input('word: ')\n    if w == '':\n        break\n"
+                + "    words.append(w)\nprint(min(words, key=len))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("ab\nabcd\n", "abcd", null, "question")));
+
+        assertThat(d.failingCase().error()).isNull();
+        assertThat(d.failingCase().printed()).isEqualTo("ab\n");
+    }
+
+    @Test
+    void aBreakThatShouldSkipOneItemIsRepairedAsContinue() {
+        String code = "total = 0\nfor t in ['4', 'x', '5']:\n    if not t.isdigit():\n        break\n"
+                + "    total += int(t)\nprint(total)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("", "9", "4", "question")));
+
+        assertThat(d.category()).isEqualTo("early_break");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+        assertThat(d.findings().get(0).repaired()).isTrue();
+    }
+
+    @Test
+    void textComparedAsANumberNamesWhereTheTypedTextWasKeptSecond() {
+        String code = "a = input('first: ')\nb = input('second: ')\nif a > b:\n    print(a)\nelse:\n    print(b)\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("9\n10\n", "10", "9", "question")));
+
+        assertThat(d.category()).isEqualTo("str_int_comparison");
+        assertThat(d.suspicious()).extracting(ProgramDiagnosis.SuspiciousLine::line).startsWith(3, 1);
+    }
+
+    @Test
+    void aCallReadWithTheWrongNumberOfArgumentsIsAMisreadingAndDropped() {
+        String code = "def area(w, h):\n    return w + h\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("area(3)", "9", null, "question"),
+                TestCase.call("area(3, 4)", "12", "7", "error")));
+
+        assertThat(d.cases()).extracting(ProgramDiagnosis.CaseResult::call).containsExactly("area(3, 4)");
+        assertThat(d.failingCase().call()).isEqualTo("area(3, 4)");
+    }
 }

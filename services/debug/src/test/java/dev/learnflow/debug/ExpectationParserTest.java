@@ -956,6 +956,79 @@ class ExpectationParserTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(null, "", "all read"));
     }
 
+    static final String SCALE = "def scale(values, factor):\n    out = []\n    for v in values:\n"
+            + "        out.append(v + factor)\n    return out\n";
+
+    @Test
+    void aGradersTableGivesACasePerRowAndItsOtherWordsAreLayout() {
+        String report = "scale: 2 of 3 passed\n\n"
+                + " Arguments        | Expected   | Got\n"
+                + "------------------+------------+-----------\n"
+                + " ([1, 2], 3)      | [3, 6]     | [4, 5]\n"
+                + " ([], 5)          | []         | []\n"
+                + " ([0], 1)         | [0]        | TypeError\n";
+        List<TestCase> cases = ExpectationParser.parse("why", report, SCALE).cases();
+        assertThat(cases).extracting(TestCase::call, TestCase::expected, TestCase::claimed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("scale([1, 2], 3)", "[3, 6]", "[4, 5]"),
+                org.assertj.core.groups.Tuple.tuple("scale([], 5)", "[]", "[]"),
+                org.assertj.core.groups.Tuple.tuple("scale([0], 1)", "[0]", null));
+        assertThat(cases).allMatch(c -> c.source().equals("error"));
+    }
+
+    @Test
+    void aTableWithAResultColumnAndOneArgumentPerRow() {
+        String code = "def initials(name):\n    return name[0]\n";
+        String report = "# | Input          | Expected | Actual | Result\n"
+                + "--|----------------|----------|--------|-------\n"
+                + "1 | 'ada lovelace' | 'AL'     | 'a'    | FAIL\n";
+        TestCase c = only(ExpectationParser.parse(null, report, code));
+        assertCase(c, "initials('ada lovelace')", "'AL'", "'a'");
+    }
+
+    @Test
+    void aTableWithoutPipesIsCutWhereItsDashedLineIs() {
+        String code = "def double(n):\n    return n + n + n\n";
+        String report = "call          expected   got\n"
+                + "------------  ---------  ----\n"
+                + "double(4)     8          12\n";
+        TestCase c = only(ExpectationParser.parse(null, report, code));
+        assertCase(c, "double(4)", "8", "12");
+    }
+
+    @Test
+    void jsonRowsSpreadTheirInputOverTheParameters() {
+        String report = "{\"input\": [[1, 2], 3], \"expected\": [3, 6], \"output\": [4, 5], \"status\": \"failed\"}\n"
+                + "{\"input\": [[], 1], \"expected\": [], \"output\": [], \"status\": \"passed\"}";
+        List<TestCase> cases = ExpectationParser.parse(null, report, SCALE).cases();
+        assertThat(cases).extracting(TestCase::call, TestCase::expected, TestCase::claimed).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("scale([1, 2], 3)", "[3, 6]", "[4, 5]"),
+                org.assertj.core.groups.Tuple.tuple("scale([], 1)", "[]", "[]"));
+        String word = "def shout(text):\n    return text.lower()\n";
+        TestCase one = only(ExpectationParser.parse(null,
+                "{\"args\": [\"hey\"], \"expected\": \"HEY\", \"got\": \"hey\", \"passed\": false}", word));
+        assertCase(one, "shout('hey')", "'HEY'", "'hey'");
+    }
+
+    @Test
+    void aFailedCheckToldOverSeveralLinesIsItsCall() {
+        String code = "def middle(xs):\n    return xs[len(xs) // 2 + 1]\n";
+        String oneLine = "check_middle ...... FAIL\n    middle([1, 2, 3])\n    expected 2 , got 3\n";
+        assertCase(only(ExpectationParser.parse(null, oneLine, code)), "middle([1, 2, 3])", "2", "3");
+        String ownLines = "Check 2 of 4 failed.\n  Called:   middle([5, 6, 7, 8, 9])\n  Expected: 7\n"
+                + "  Received: 8\nRemaining checks were not run.\n";
+        assertCase(only(ExpectationParser.parse(null, ownLines, code)), "middle([5, 6, 7, 8, 9])", "7", "8");
+    }
+
+    @Test
+    void aCrashToldInWordsWithTheInputTypedIsARunThatShouldGoThrough() {
+        String code = "def label(n):\n    print('item', n)\n\nn = int(input('n: '))\nname = label(n)\n"
+                + "print(name.upper())\n";
+        List<TestCase> cases = ExpectationParser.parse(
+                "I type 4 and it prints item 4, then it crashes: AttributeError: 'NoneType' object has no attribute "
+                        + "'upper'", null, code).cases();
+        assertThat(cases).anyMatch(c -> c.source().equals("traceback") && "4\n".equals(c.stdin()));
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

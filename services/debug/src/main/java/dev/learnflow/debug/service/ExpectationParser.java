@@ -91,9 +91,6 @@ public final class ExpectationParser {
     public static Expectations parse(String question, String reportedError, String code) {
         // a doctest report's examples are its cases; its layout (labels, stars, file lines) reads as nothing else
         List<TestCase> reported = doctestReport(reportedError);
-        // a traceback's file names, line numbers and code lines are Python's words, not values the student gave:
-        // its own crashing call is read from it apart (crashedCall)
-        String error = reported.isEmpty() ? withoutTraceback(reportedError) : null;
         String program = code;
         boolean fromQuestion = false;
         if ((program == null || program.isBlank()) && question != null) {
@@ -106,6 +103,11 @@ public final class ExpectationParser {
         String source = program == null ? "" : program;
         List<Function> functions = functions(source);
         boolean readsInput = source.contains("input(");
+        // an autograder's table or JSON rows: each row a case, and the report's other words are its layout
+        reported.addAll(ReportTables.cases(reportedError, functions, readsInput));
+        // a traceback's file names, line numbers and code lines are Python's words, not values the student gave:
+        // its own crashing call is read from it apart (crashedCall)
+        String error = reported.isEmpty() ? withoutTraceback(reportedError) : null;
         List<TestCase> cases = new ArrayList<>(reported);
         String prose = fromQuestion ? withoutLines(withoutCode(question), program) : question;
         // statements written before the value compared ("s = Stack(); s.push(1); s.pop() gives 1") read as one call
@@ -147,6 +149,14 @@ public final class ExpectationParser {
                 .filter(typed -> !typed.isBlank()))
                 .filter(crash -> cases.stream().noneMatch(c -> crash.call() != null && crash.call().equals(c.call())))
                 .ifPresent(cases::add);
+        if (readsInput && firstTraceback(reportedError, question).isEmpty() && cases.stream().noneMatch(
+                c -> "traceback".equals(c.source()))) {
+            // "it crashes: TypeError: object of type 'NoneType' has no len()" told without its traceback: the run
+            // with what was typed should go through
+            crashToldInWords(prose).flatMap(named -> typedIn(question, source)).filter(typed -> !typed.isBlank())
+                    .map(typed -> new TestCase(null, typed, null, null, null, false, "traceback", null))
+                    .ifPresent(cases::add);
+        }
         List<TestCase> all = readsInput ? typedFromTheOtherField(cases,
                 fromQuestion ? proseOnly(asked.text()) : asked.text(), told.text(), source) : cases;
         all = new ArrayList<>(repeated(inSession(all, question, error), question, error, source));
@@ -154,6 +164,15 @@ public final class ExpectationParser {
             neverShown(prose, source, readsInput, error).ifPresent(all::add);
         }
         return new Expectations(program, fromQuestion, dedupe(all));
+    }
+
+    private static final Pattern CRASH_TOLD = Pattern.compile("(?i)\\b(?:crash(?:es|ed)?|error|fails?|stops?|dies|"
+            + "throws?|raises?|gives?|get|gets)\\b[^.?!\\n]{0,40}?\\b([A-Z]\\w*(?:Error|Exception)):\\s*\\S");
+
+    /** A crash the student tells in words, quoting Python's error line ("then it crashes: TypeError: ..."). */
+    private static Optional<String> crashToldInWords(String prose) {
+        Matcher m = prose == null ? null : CRASH_TOLD.matcher(prose);
+        return m != null && m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** "'done checking' never prints", "'Game over' doesn't show up": a message of the program the run should show. */
