@@ -1019,6 +1019,19 @@ class ExpectationParserTest {
         assertCase(only(ExpectationParser.parse(null, ownLines, code)), "middle([5, 6, 7, 8, 9])", "7", "8");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+        "Input | Expected\n------|---------\n | \n",
+        "{\"input\": [1, 2], \"expected\": }\n{\"input\": 3}\n[1, 2]\n",
+        "Expected | Got\n-----\nfoo",
+        "Arguments | Expected | Got\n---|---|---\n(1, [2 | 3 | 4\n",
+        "Called: scale(\nExpected: [1]\n",
+    })
+    void brokenReportRowsMakeNoCase(String report) {
+        assertThat(ExpectationParser.parse(null, report.replace("\\n", "\n"), SCALE).cases())
+                .noneMatch(c -> "error".equals(c.source()) && c.expected() != null && c.expected().isBlank());
+    }
+
     @Test
     void aCrashToldInWordsWithTheInputTypedIsARunThatShouldGoThrough() {
         String code = "def label(n):\n    print('item', n)\n\nn = int(input('n: '))\nname = label(n)\n"
