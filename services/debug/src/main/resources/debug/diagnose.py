@@ -426,6 +426,11 @@ def line_as_said(out, expected, claimed):
         label = got[:-len(want)] if got.endswith(want) else None
         if label and label.strip() and seen.startswith(label):
             return True
+        # or with its start as they want it: "it says Weak (False, True)... must be Strong" of "Strong (True, True)"
+        head, _, tail = seen.partition(" ")
+        if " " not in want and head != want and tail and got.startswith(want + " ") and \
+                got[len(want) + 1:len(want) + 2] == tail[:1] and not tail[:1].isalnum():
+            return True
     return False
 
 
@@ -527,6 +532,14 @@ def after_each_other(program, cases, results):
             results[i] = r
             return [i]
     return []
+
+
+def parses(call):
+    try:
+        ast.parse(call)
+        return True
+    except (SyntaxError, ValueError):
+        return False
 
 
 def misread_call(case, result):
@@ -794,6 +807,21 @@ def fall_through_line(body):
     return getattr(last, "end_lineno", None) or last.lineno
 
 
+SKIP_WORDS = re.compile(r"(?i)\b(skip|ignore|next one|move on|go on|continue|leave out|pass over)")
+
+
+def leaves_first_pass(body):
+    """Whether every path through a loop body ends in break, return or raise: the loop never reaches a second pass."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Break, ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return bool(last.orelse) and leaves_first_pass(last.body) and leaves_first_pass(last.orelse)
+    return False
+
+
 def returns_of(fn):
     found = []
     for n in ast.walk(fn):
@@ -841,6 +869,9 @@ def apply_mutation(source, mutation):
     # a statement (break)
     elif op == "delete":
         replace_stmt(parents[node], node, [ast.Pass()])
+    # f(x) alone -> name = f(x): a value computed and dropped is kept
+    elif op == "assign_to":
+        replace_stmt(parents[node], node, [ast.Assign(targets=[ast.Name(id=arg, ctx=ast.Store())], value=node.value)])
     # break -> continue: skip the one item instead of ending the loop
     elif op == "to_continue":
         replace_stmt(parents[node], node, [ast.Continue()])
@@ -972,6 +1003,12 @@ class Detectors:
 
     def at(self, node):
         return self.index[id(node)]
+
+    def comment_near(self, node):
+        """The comments on a statement's line and on the line above it."""
+        lines = self.source.split("\n")
+        near = lines[max(0, node.lineno - 2):node.lineno]
+        return " ".join(line.partition("#")[2] for line in near if "#" in line)
 
     def add(self, category, node, message, prior, mutations=(), **detail):
         self.findings.append(Finding(category, getattr(node, "lineno", 0), message, prior, mutations, detail, node))
@@ -1212,6 +1249,23 @@ class Detectors:
                                  loop=loop.lineno)
                         self.at_the_loop(loop, n)
 
+            # for i in range(len(items)): del items[i] — the positions were counted before the list shrank; walking
+            # them from the end keeps the ones still to come in place
+            counted = walked.args[0] if is_call_to(walked, "range") and len(walked.args) == 1 and \
+                is_call_to(walked.args[0], "len") and walked.args[0].args else None
+            if counted is not None and isinstance(counted.args[0], (ast.Name, ast.Attribute)):
+                seq = src(counted.args[0])
+                backwards = [(self.at(loop.iter), "replace", "range(len(%s) - 1, -1, -1)" % seq)]
+                for n in ast.walk(loop):
+                    shrinks = isinstance(n, ast.Delete) and any(src(t).startswith(seq + "[") for t in n.targets) or \
+                        isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and src(n.func.value) == seq \
+                        and n.func.attr in ("remove", "pop", "insert")
+                    if shrinks:
+                        self.add("mutate_while_iterating", n, "list-deletes", 0.8, backwards, seq=seq,
+                                 method="del" if isinstance(n, ast.Delete) else n.func.attr, loop=loop.lineno)
+                        self.at_the_loop(loop, n)
+                        break
+
     def at_the_loop(self, loop, changed):
         # The mend goes at the loop (walk a copy, or build a new list), where independent labellers put the bug; the
         # line that changes the list comes second
@@ -1301,6 +1355,10 @@ class Detectors:
                             (self.at(loop), "append_stmt", "%s -= 1" % var)]
                     self.add("loop_condition_never_changes", loop, "loop-unchanged", 0.9,
                              muts, var=var)
+                # the new value asked for in the loop and dropped: `input("age: ")` where `age = input(...)` was meant
+                for stmt, var in dropped_refetch(loop, self.tree):
+                    self.add("loop_condition_never_changes", stmt, "value-dropped", 0.9,
+                             [(self.at(stmt), "assign_to", var)], var=var)
 
     def detect_recursion_no_base_case(self):
         for fn in func_defs(self.tree):
@@ -1394,7 +1452,11 @@ class Detectors:
                 # a break in an if with more of the loop after it: that item skipped (continue) was meant
                 skips = not direct and loop is not None and any(
                     b.lineno > n.lineno for b in loop.body if not isinstance(b, ast.If) or n not in ast.walk(b))
-                self.add("early_break", n, "break", 0.6 if direct else 0.3,
+                # "break  # skip empty ballots": the student's own comment says the item is skipped, not the loop ended
+                said_skip = skips and SKIP_WORDS.search(self.comment_near(n)) is not None
+                # (a loop whose every path leaves on the first pass never loops: "else: break" after "return False")
+                once = loop is not None and leaves_first_pass(loop.body)
+                self.add("early_break", n, "break", 0.6 if direct else 0.8 if once or said_skip else 0.3,
                          [(self.at(n), "delete", None)] + ([(self.at(n), "to_continue", None)] if skips else []))
             # exit() inside a loop ends the whole program at the first item it meets
             if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and src(n.value.func) in (
@@ -1503,6 +1565,14 @@ class Detectors:
                     self.add("unhandled_edge_case", target, "empty-input", 0.4 if divides + indexes else 0.3,
                              [(self.at(fn), "guard", (p, "EXPECTED")) for p in params],
                              function=fn.name, param=params[0])
+        # items[-n:] for the last n: with n = 0 it is -0, the start, so the whole list comes back instead of none
+        for n in self.nodes:
+            if isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Slice) and n.slice.upper is None and \
+                    isinstance(n.slice.lower, ast.UnaryOp) and isinstance(n.slice.lower.op, ast.USub) and \
+                    isinstance(n.slice.lower.operand, ast.Name) and n.slice.step is None:
+                whole, count = src(n.value), n.slice.lower.operand.id
+                self.add("unhandled_edge_case", n, "zero-from-end", 0.6,
+                         [(self.at(n), "replace", "%s[len(%s) - %s:]" % (whole, whole, count))], param=count)
 
     def detect_wrong_operator(self):
         for n in self.nodes:
@@ -1581,6 +1651,12 @@ def implies(second, first):
     divisor_first, divisor_second = divisibility(first), divisibility(second)
     if divisor_first and divisor_second and divisor_first[0] == divisor_second[0]:
         return divisor_second[1] % divisor_first[1] == 0
+    # cmd == "show done" (or cmd.startswith("show d")) implies cmd.startswith("show"); "done" in cmd likewise
+    known, wide = text_test(second), text_test(first)
+    if known and wide and known[0] == wide[0]:
+        return wide[1] == "startswith" and known[2].startswith(wide[2]) and known[1] in ("==", "startswith") or \
+            wide[1] == "endswith" and known[2].endswith(wide[2]) and known[1] in ("==", "endswith") or \
+            wide[1] == "in" and wide[2] in known[2]
     if not (isinstance(first, ast.Compare) and isinstance(second, ast.Compare) and len(first.ops) == 1
             and len(second.ops) == 1 and src(first.left) == src(second.left)):
         return False
@@ -1593,6 +1669,22 @@ def implies(second, first):
     if f in (ast.Lt, ast.LtE) and s in (ast.Lt, ast.LtE):
         return b < a or (b == a and (f == ast.LtE or s == ast.Lt))
     return False
+
+
+def text_test(test):
+    """A test of a text against a constant: (the text's source, "==" / "startswith" / "endswith" / "in", constant)."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], ast.Constant) and \
+            isinstance(test.comparators[0].value, str):
+        if isinstance(test.ops[0], ast.Eq):
+            return src(test.left), "==", test.comparators[0].value
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.In) and \
+            isinstance(test.left, ast.Constant) and isinstance(test.left.value, str):
+        return src(test.comparators[0]), "in", test.left.value
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in (
+            "startswith", "endswith") and len(test.args) == 1 and isinstance(test.args[0], ast.Constant) and \
+            isinstance(test.args[0].value, str):
+        return src(test.func.value), test.func.attr, test.args[0].value
+    return None
 
 
 def conjuncts(test):
@@ -1649,6 +1741,11 @@ def seen_value(node, seen):
             return seen_value(node.value, seen)[seen_value(node.slice, seen)]
         except Exception:
             return None
+    # tok.strip(): a text cleaned up is still text
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.args and \
+            node.func.attr in ("strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title"):
+        value = seen_value(node.func.value, seen)
+        return getattr(value, node.func.attr)() if isinstance(value, str) else None
     return None
 
 
@@ -1691,9 +1788,9 @@ def text_compared_as_number(detectors, steps):
             if not texts or all(isinstance(x, ast.Constant) for x in texts) or \
                     not numbers and not (len(texts) == 2 and ordered):
                 continue
-            as_number = [src(x) if x not in texts else src(x.args[0]) if isinstance(x, ast.Call) else x.value.strip()
-                         if isinstance(x, ast.Constant) else "%s(%s)" % ("float" if "." in seen.get(
-                             getattr(x, "id", ""), "") else "int", src(x)) for x in sides]
+            as_number = [src(x) if x not in texts else src(x.args[0]) if is_call_to(x, "str") else x.value.strip()
+                         if isinstance(x, ast.Constant) else "%s(%s)" % ("float" if "." in str(seen_value(x, seen))
+                                                                        else "int", src(x)) for x in sides]
             fixed = "%s %s %s" % (as_number[0], OP_TEXT.get(type(cmp.ops[0]), "=="), as_number[1])
             name = next((x.id for x in texts if isinstance(x, ast.Name)), None)
             detail = dict({"var": name} if name else {}, **entered_at(detectors.tree, name, cmp.lineno))
@@ -1739,8 +1836,18 @@ def empty_input(case):
                   x.keywords and getattr(x.func, "id", "a")[0].isupper() for x in ast.walk(ast.parse(call)))
     except Exception:
         one = False
-    return one or any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "(0", ",0", "set()")) if call \
-        else not (case.get("stdin") or "").replace("0", "").strip()
+    return one or any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "set()")) or zero_argument(call) \
+        if call else not (case.get("stdin") or "").replace("0", "").strip()
+
+
+def zero_argument(call):
+    # f(0), f(xs, 0): a zero passed as such (not a zero inside a list passed: [0, 0, 5] is no empty input)
+    try:
+        return any(isinstance(a, ast.Constant) and a.value == 0 and not isinstance(a.value, bool)
+                   for n in ast.walk(ast.parse(call)) if isinstance(n, ast.Call)
+                   for a in list(n.args) + [k.value for k in n.keywords])
+    except SyntaxError:
+        return False
 
 
 def fixed_index_at(tree, line):
@@ -1750,7 +1857,8 @@ def fixed_index_at(tree, line):
 
 
 EDGE_CRASHES = ("ZeroDivisionError", "IndexError", "ValueError: max()", "ValueError: min()", "KeyError",
-                "StopIteration")
+                "StopIteration", "ValueError: invalid literal for int() with base 10: ''",
+                "ValueError: could not convert string to float: ''")
 
 
 def ochiai(results):
@@ -1818,6 +1926,24 @@ def find_loop(tree, observed):
             "kind": "while" if isinstance(best, ast.While) else "for" if best else None}
 
 
+def dropped_refetch(loop, tree):
+    """input("age: ") alone in a while loop whose test reads `age`, set by the same call before the loop: the new value
+    is asked for and dropped. Each such statement with the name it should have set, as (statement, name)."""
+    made = {}
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name) and \
+                isinstance(n.value, ast.Call) and n.lineno < loop.lineno:
+            made[n.targets[0].id] = src(n.value.func)
+    tested = names_in(loop.test)
+    found = []
+    for n in (x for stmt in loop.body for x in ast.walk(stmt)):
+        if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call) and not is_call_to(n.value, "print"):
+            names = [v for v in sorted(tested) if made.get(v) == src(n.value.func)]
+            if names:
+                found.append((n, names[0]))
+    return found
+
+
 def loop_culprit(loop, ran, tree):
     # In a while loop that never ends, the line that should move its condition: a value computed from a name of
     # the condition and thrown away (n // 10), an update of such a name that never runs (it sits in a branch), or
@@ -1829,6 +1955,9 @@ def loop_culprit(loop, ran, tree):
     for n in body:
         if isinstance(n, ast.Expr) and isinstance(n.value, (ast.BinOp, ast.Compare)) and names_in(n.value) & tested:
             return n.lineno
+    refetched = dropped_refetch(loop, tree)
+    if refetched:
+        return refetched[0][0].lineno
     updates = [n for n in body if isinstance(n, (ast.Assign, ast.AugAssign)) and assigned_in([n]) & tested]
     for n in updates:
         if n.lineno not in ran:
@@ -1881,6 +2010,11 @@ def main():
         print(json.dumps(out))
         return
     sys.setrecursionlimit(400)
+    # a call read from the student's words that is no Python ("f((1 0, 2 0 ...))") is a misreading: left out
+    for case in cases:
+        if case.get("candidates"):
+            case["candidates"] = [c for c in case["candidates"] if parses(c)]
+    cases = [c for c in cases if not c.get("call") or parses(c["call"])]
     for case in cases:
         if case.get("values") is not None:
             resolve_values(program, case)

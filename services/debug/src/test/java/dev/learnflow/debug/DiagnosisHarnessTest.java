@@ -762,4 +762,95 @@ class DiagnosisHarnessTest {
         assertThat(d.cases()).extracting(ProgramDiagnosis.CaseResult::call).containsExactly("area(3, 4)");
         assertThat(d.failingCase().call()).isEqualTo("area(3, 4)");
     }
+
+    @Test
+    void aLoopThatLeavesOnItsFirstPassIsTheBreak() {
+        String code = "def has_vowel(word):\n    for ch in word:\n        if ch in 'aeiou':\n            return True\n"
+                + "        else:\n            break\n    return False\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("has_vowel('sky blue')", "True", "False", "question")));
+
+        assertThat(d.category()).isEqualTo("early_break");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(6);
+    }
+
+    @Test
+    void aLineTheStudentQuotedWithItsStartAsTheyWantItMatches() {
+        String code = "def grade(p):\n    if p > 50:\n        return 'fail'\n    return 'pass'\n\n"
+                + "print(grade(80), '(80 points)')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("", "pass", "fail (80", "question")));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.findings()).anyMatch(f -> f.confirmed() && f.repaired());
+    }
+
+    @Test
+    void emptyTextTurnedIntoANumberIsTheEdgeCase() {
+        String code = "def total(line):\n    return sum(int(x) for x in line.split(','))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("total('')", "0", null, "question")));
+
+        assertThat(d.failingCase().error()).startsWith("ValueError");
+        assertThat(d.category()).isEqualTo("unhandled_edge_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void theLastNoneOfASliceFromMinusACountIsTheWholeList() {
+        String code = "def last(items, n):\n    return items[-n:]\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("last([1, 2, 3], 2)", "[2, 3]", null, "assert"),
+                TestCase.call("last([1, 2, 3], 0)", "[]", null, "assert")));
+
+        assertThat(d.category()).isEqualTo("unhandled_edge_case");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+        assertThat(d.findings().get(0).repaired()).isTrue();
+    }
+
+    @Test
+    void textCleanedUpAndComparedWithANumberIsStillText() {
+        String code = "def count(line, x):\n    n = 0\n    for part in line.split(','):\n"
+                + "        if part.strip() == x:\n            n += 1\n    return n\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("count('1, 2, 1', 1)", "2", "0", "question")));
+
+        assertThat(d.category()).isEqualTo("str_int_comparison");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void itemsDeletedByPositionWhileTheLoopCountsThemAreNamedAtTheLoop() {
+        String code = "def drop_zeros(xs):\n    for i in range(len(xs)):\n        if xs[i] == 0:\n"
+                + "            del xs[i]\n    return xs\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("drop_zeros([0, 0, 5])", "[5]", null, "question")));
+
+        assertThat(d.category()).isEqualTo("mutate_while_iterating");
+        assertThat(d.suspicious()).extracting(ProgramDiagnosis.SuspiciousLine::line).startsWith(2, 4);
+    }
+
+    @Test
+    void aNewValueAskedForInTheLoopAndDroppedIsWhyItNeverEnds() {
+        String code = "pin = input('pin: ')\nwhile pin != '1234':\n    print('wrong')\n    input('pin: ')\n"
+                + "print('in')\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.input("0000\n1234\n", "in", null, "question")));
+
+        assertThat(d.category()).isEqualTo("loop_condition_never_changes");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(4);
+    }
+
+    @Test
+    void aTestOfTheStartOfATextHidesAnEqualityALaterBranchMakes() {
+        String code = "def answer(cmd):\n    if cmd.startswith('help'):\n        return 'usage'\n"
+                + "    elif cmd == 'help me now':\n        return 'on my way'\n    return '?'\n";
+        ProgramDiagnosis d = diagnose(code, List.of(TestCase.call("answer('help me now')", "'on my way'", "'usage'",
+                "question")));
+
+        assertThat(d.category()).isEqualTo("shadowed_if_chain");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void aCandidateCallThatIsNoPythonIsLeftOutNotACrash() {
+        String code = "def f(x):\n    return x * 2\n\nprint(f(3))\n";
+        ProgramDiagnosis d = diagnose(code, List.of(new TestCase(null, null, null, null,
+                List.of("f((1 0, 2 0 ...))", "f(3)"), false, "question", List.of("6", "7"))));
+
+        assertThat(d.cases()).extracting(ProgramDiagnosis.CaseResult::call).containsExactly("f(3)");
+    }
 }

@@ -1042,6 +1042,72 @@ class ExpectationParserTest {
         assertThat(cases).anyMatch(c -> c.source().equals("traceback") && "4\n".equals(c.stdin()));
     }
 
+    @Test
+    void whatTheStudentWasGoingToTypeIsTypedAfterWhatTheyTyped() {
+        String code = "total = 0\nn = 0\nwhile n < 3:\n    s = input('mark: ')\n    if not s.isdigit():\n"
+                + "        break\n    total += int(s)\n    n += 1\nprint(total / max(n, 1))\n";
+        TestCase c = ExpectationParser.parse("I typed 40, then q by mistake and it stopped. i was going to type 50 and "
+                + "60 so it should be 50.0", null, code).cases().get(0);
+        assertThat(c.stdin()).isEqualTo("40\nq\n50\n60\n");
+    }
+
+    @Test
+    void valuesTheRunWentBetweenAndTheStudentsArithmeticAreNeitherSeenNorWanted() {
+        String code = "def widest_gap(xs):\n    best = 0\n    for i in range(len(xs) - 2):\n"
+                + "        best = max(best, xs[i + 1] - xs[i])\n    return best\n";
+        TestCase c = only(ExpectationParser.parse("widest_gap([1, 2, 9]) returns 1 but from 2 to 9 the gap is 7. "
+                + "I wrote len - 2 so i + 1 stays in range", null, code));
+        assertThat(c.values()).containsExactly("1", "7");
+    }
+
+    @Test
+    void aCallWithTooFewArgumentsIsTheProgramsOwnCallThatPassesThem() {
+        String code = "def where(items, x, start=0):\n    for i in range(start, len(items)):\n"
+                + "        if items[i] == x:\n            return i\n\nrow = [4, 8, 15]\n"
+                + "print(where(row, 8), where(row, 15))\n";
+        TestCase c = only(ExpectationParser.parse("for 15 where gives 1 but should be 2", null, code));
+        assertThat(c.call()).isEqualTo("where(row, 15)");
+    }
+
+    @Test
+    void aConsoleLineAfterAPromptIsTypedAsItStands() {
+        String code = "items = []\nwhile True:\n    cmd = input('> ')\n    if cmd == 'stop':\n        break\n"
+                + "    elif cmd.startswith('add'):\n        items.append(cmd[4:])\n    elif cmd == 'list all':\n"
+                + "        print(items)\n";
+        TestCase c = ExpectationParser.parse("this is what I typed:\n\n> add milk\n> list all\n> stop\n\n"
+                + "it should show ['milk']", null, code).cases().get(0);
+        assertThat(c.stdin()).isEqualTo("add milk\nlist all\nstop\n");
+    }
+
+    @Test
+    void anErrorQuotedWithoutATracebackMakesTheRunThatShouldGoThrough() {
+        String code = "stock = {'a': 0, 'b': 2}\n\ndef prune(d):\n    for k in d:\n        if d[k] == 0:\n"
+                + "            del d[k]\n\nprune(stock)\nprint(stock)\n";
+        List<TestCase> cases = ExpectationParser.parse("RuntimeError: dictionary changed size during iteration. "
+                + "how do i remove the empty ones?", null, code).cases();
+        assertThat(cases).anyMatch(c -> "traceback".equals(c.source()) && "".equals(c.stdin()));
+    }
+
+    @Test
+    void aCallSaidToNeverFinishComesFirstAndNeedsNoValue() {
+        String code = "def halve_until_one(n):\n    steps = 0\n    while n != 1:\n        n = n // 2\n"
+                + "        steps += 1\n    return steps\n";
+        List<TestCase> cases = ExpectationParser.parse("halve_until_one(0) never finishes, halve_until_one(8) gives 3",
+                null, code).cases();
+        assertThat(cases.get(0)).extracting(TestCase::call, TestCase::expected)
+                .containsExactly("halve_until_one(0)", null);
+    }
+
+    @Test
+    void whatPythonSaysSomethingMustBeIsNoValueTheStudentWants() {
+        String code = "words = input('words: ').split()\nfor w in words:\n    print(len(words[w]))\n";
+        List<TestCase> cases = ExpectationParser.parse("why??", "words: a bc\nTraceback (most recent call last):\n"
+                + "  File \"w.py\", line 3, in <module>\n    print(len(words[w]))\n"
+                + "TypeError: list indices must be integers or slices, not str", code).cases();
+        assertThat(cases).noneMatch(c -> c.expected() != null && c.expected().contains("integers"));
+        assertThat(cases).anyMatch(c -> "traceback".equals(c.source()) && "a bc\n".equals(c.stdin()));
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

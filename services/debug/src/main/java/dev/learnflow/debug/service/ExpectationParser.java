@@ -113,7 +113,7 @@ public final class ExpectationParser {
         // statements written before the value compared ("s = Stack(); s.push(1); s.pop() gives 1") read as one call
         Set<String> own = ownNames(source, functions);
         StatementRuns.Read asked = StatementRuns.read(prose, own, "q");
-        StatementRuns.Read told = StatementRuns.read(error, own, "e");
+        StatementRuns.Read told = StatementRuns.read(withoutPythonsWords(error), own, "e");
         List<Function> askedFunctions = withStandIns(functions, asked);
         List<Function> toldFunctions = withStandIns(functions, told);
         cases.addAll(restored(fromText(asked.text(), "question", askedFunctions, readsInput, source), asked));
@@ -121,7 +121,7 @@ public final class ExpectationParser {
         if (cases.isEmpty() && asked.runs().isEmpty() && told.runs().isEmpty() && prose != null && !prose.isBlank()
                 && error != null && !error.isBlank()) {
             // the call in one field, what it gives and should give in the other ("total(x)" / "Expected: 150 ...")
-            cases.addAll(fromText(prose + "\n" + error, "error", functions, readsInput, source));
+            cases.addAll(fromText(prose + "\n" + withoutPythonsWords(error), "error", functions, readsInput, source));
         }
         cases.addAll(asserts(source, functions));
         cases.addAll(doctests(source));
@@ -149,11 +149,13 @@ public final class ExpectationParser {
                 .filter(typed -> !typed.isBlank()))
                 .filter(crash -> cases.stream().noneMatch(c -> crash.call() != null && crash.call().equals(c.call())))
                 .ifPresent(cases::add);
-        if (readsInput && firstTraceback(reportedError, question).isEmpty() && cases.stream().noneMatch(
-                c -> "traceback".equals(c.source()))) {
+        if (firstTraceback(reportedError, question).filter(t -> !t.frames().isEmpty()).isEmpty() && cases.stream().noneMatch(
+                c -> "traceback".equals(c.source()) || !readsInput && c.stdin() != null)
+                && crashToldInWords(prose).isPresent()) {
             // "it crashes: TypeError: object of type 'NoneType' has no len()" told without its traceback: the run
-            // with what was typed should go through
-            crashToldInWords(prose).flatMap(named -> typedIn(question, source)).filter(typed -> !typed.isBlank())
+            // (with what was typed) should go through
+            (readsInput ? typedIn(question, source).filter(typed -> !typed.isBlank())
+                    : Optional.of("").filter(none -> runsAtTopLevel(source)))
                     .map(typed -> new TestCase(null, typed, null, null, null, false, "traceback", null))
                     .ifPresent(cases::add);
         }
@@ -163,16 +165,37 @@ public final class ExpectationParser {
         if (all.stream().noneMatch(c -> c.expected() != null && c.call() == null)) {
             neverShown(prose, source, readsInput, error).ifPresent(all::add);
         }
-        return new Expectations(program, fromQuestion, dedupe(all));
+        all = all.stream().map(c -> completed(c, functions, source)).map(c -> transcribed(c, question, error, source))
+                .collect(java.util.stream.Collectors.toList());
+        // "digit_ratio("a1b2") never finishes": that call should end; it goes first, as what the student is stuck on
+        List<TestCase> read = all;
+        neverEnds(prose, functions).stream().filter(call -> read.stream().noneMatch(c -> call.equals(c.call())))
+                .map(call -> TestCase.call(call, null, null, "question")).toList().forEach(c -> read.add(0, c));
+        return new Expectations(program, fromQuestion, dedupe(read));
     }
 
     private static final Pattern CRASH_TOLD = Pattern.compile("(?i)\\b(?:crash(?:es|ed)?|error|fails?|stops?|dies|"
             + "throws?|raises?|gives?|get|gets)\\b[^.?!\\n]{0,40}?\\b([A-Z]\\w*(?:Error|Exception)):\\s*\\S");
 
+    private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*([A-Z]\\w*(?:Error|Exception)):\\s*\\S");
+
     /** A crash the student tells in words, quoting Python's error line ("then it crashes: TypeError: ..."). */
     private static Optional<String> crashToldInWords(String prose) {
-        Matcher m = prose == null ? null : CRASH_TOLD.matcher(prose);
-        return m != null && m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        if (prose == null) {
+            return Optional.empty();
+        }
+        Matcher m = CRASH_TOLD.matcher(prose);
+        if (m.find()) {
+            return Optional.of(m.group(1));
+        }
+        Matcher line = ERROR_LINE.matcher(prose);
+        return line.find() ? Optional.of(line.group(1)) : Optional.empty();
+    }
+
+    /** Whether the program does something when run: a statement at the top level that is no definition. */
+    private static boolean runsAtTopLevel(String source) {
+        return source.lines().anyMatch(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))
+                && !l.matches("(?:def|class|import|from|@|#)\\b.*|[A-Za-z_]\\w*\\s*=.*|#.*|[)\\]}].*"));
     }
 
     /** "'done checking' never prints", "'Game over' doesn't show up": a message of the program the run should show. */
@@ -217,6 +240,17 @@ public final class ExpectationParser {
             }
         }
         return cases;
+    }
+
+    /**
+     * An error line in which Python says what something must be ("list indices must be integers or slices, not str"):
+     * no value the student wants (an assert's message is theirs, and other messages hold their key or name).
+     */
+    private static final Pattern PYTHONS_MESSAGE = Pattern.compile("(?m)^[ \\t]*(?!AssertionError)[A-Z]\\w*(?:Error"
+            + "|Exception): .*\\b(?:must be|should be|expected)\\b.*$");
+
+    private static String withoutPythonsWords(String error) {
+        return error == null ? null : PYTHONS_MESSAGE.matcher(error).replaceAll("");
     }
 
     private static final Pattern TRACEBACK_HEADER = Pattern.compile("Traceback \\(most recent call last\\):");
@@ -436,6 +470,10 @@ public final class ExpectationParser {
     private static final int MOST_VALUES = 16;
     private static final Pattern DIFFERENCE_BEFORE = Pattern.compile("(?i)\\b(?:the\\s+|an\\s+)?extra\\s+$|\\boff\\s+by\\s+$"
             + "|\\btoo\\s+(?:much|many|high|low|big|small)\\s+by\\s+$");
+    private static final Pattern CONTEXT_BEFORE = Pattern.compile("(?i)\\bfrom\\s+-?\\d+(?:\\.\\d+)?\\s+to\\s+$"
+            + "|\\b[a-z_]\\w*\\s*[-+*/%]\\s*$");
+    private static final Pattern FROM_BEFORE = Pattern.compile("(?i)\\bfrom\\s+$");
+    private static final Pattern TO_AFTER = Pattern.compile("(?i)\\s+to\\s+-?\\d");
     private static final int MOST_GUESSED_CALLS = 12;
 
     /**
@@ -604,9 +642,13 @@ public final class ExpectationParser {
                 continue;
             }
             String value;
-            if (m.group("number") != null && DIFFERENCE_BEFORE.matcher(text.substring(Math.max(0, start - 24), start))
-                    .find()) {
-                value = null;    // "where does the extra 9 come from": how far off, neither seen nor wanted
+            String before = text.substring(Math.max(0, start - 24), start);
+            if (m.group("number") != null && (DIFFERENCE_BEFORE.matcher(before).find()
+                    || CONTEXT_BEFORE.matcher(before).find()
+                    || FROM_BEFORE.matcher(before).find() && TO_AFTER.matcher(text.substring(m.end())).lookingAt())) {
+                // "where does the extra 9 come from": how far off, neither seen nor wanted; "from 4 to 10", "len - 2",
+                // "i + 1": the values it went between and the student's own arithmetic are neither either
+                value = null;
             } else if (m.group("number") != null) {
                 value = m.group("number");
             } else if (m.group("word") != null) {
@@ -1444,6 +1486,8 @@ public final class ExpectationParser {
         return Optional.ofNullable(found);
     }
 
+    private static final Pattern NOT_BEFORE = Pattern.compile("(?i)\\bnot\\s+$");
+
     /** A Python-ish value at {@code from}: a bracketed literal, a quoted string, a number, True/False/None or a word. */
     static Optional<String> valueAt(String text, int from) {
         int i = from;
@@ -1493,7 +1537,11 @@ public final class ExpectationParser {
         }
         Matcher word = HYPHENATED_WORD.matcher(rest);
         boolean capitalLetter = word.lookingAt() && word.group().matches("[A-HJ-Z]");
-        if (word.lookingAt() && (capitalLetter || !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT)))) {
+        // "it gives None, not even -1": "even" there is no word printed
+        boolean notEven = word.lookingAt() && word.group().equalsIgnoreCase("even")
+                && NOT_BEFORE.matcher(text.substring(0, i)).find();
+        if (word.lookingAt() && !notEven
+                && (capitalLetter || !NOT_A_VALUE.contains(word.group().toLowerCase(Locale.ROOT)))) {
             String w = word.group();
             if (rest.length() > w.length() && rest.charAt(w.length()) == '(') {
                 int close = balancedEnd(rest, w.length());
@@ -1704,6 +1752,10 @@ public final class ExpectationParser {
     private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\['\"{])");
 
     /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
+    private static final Pattern MEANT_TO_TYPE = Pattern.compile("(?i)\\b(?:(?:was|were|am|i'?m)\\s+going\\s+to|"
+            + "(?:wanted|meant|planned|tried)\\s+to|would\\s+(?:have\\s+)?|wanna|want\\s+to)\\s+"
+            + "(?:type[sd]?|enter(?:ed)?|put(?:\\s+in)?|give|input)\\b\\s*(?:in\\s+)?");
+
     public static Optional<String> stdinIn(String sentence, String code) {
         Optional<String> transcript = promptedInput(sentence, code);
         if (transcript.isPresent()) {
@@ -1729,7 +1781,11 @@ public final class ExpectationParser {
                     values.addAll(list.values());
                     then = PHRASES.matcher(Phrase.THEN_MORE, sentence.substring(list.end()));
                 }
-                if (!words) {
+                // "i was going to type 95 and 71": what the program never asked for is typed after, for the run
+                Matcher meant = MEANT_TO_TYPE.matcher(sentence);
+                if (meant.find(list.end())) {
+                    values.addAll(valueList(sentence, meant.end(), words).values());
+                } else if (!words) {
                     values.addAll(moreTyped(sentence.substring(list.end()), inputCalls(code) - values.size()));
                 }
                 return Optional.of(typed(withoutNamesOfInputs(values, code), code));
@@ -1799,7 +1855,14 @@ public final class ExpectationParser {
             String rest = line.substring(at + asked.length());
             ValueList values = REMARK.matcher(rest).lookingAt() ? new ValueList(List.of(), line.length())
                     : valueList(line, at + asked.length(), words);
-            if (!values.values().isEmpty()) {
+            boolean opensLine = text.substring(text.lastIndexOf('\n', at) + 1, at).isBlank();
+            if (opensLine && !rest.isBlank() && !REMARK.matcher(rest).lookingAt()
+                    && !WORDS_ABOUT_THE_RUN.matcher(rest).find()) {
+                // a console run's line ("Type a sentence: i like big dogs", "> add essay"): all after the prompt was
+                // typed, as it stands (unless words about the run follow on it: "30 -> prints warm")
+                typed.append(rest.strip()).append('\n');
+                values = new ValueList(List.of(rest.strip()), line.length());
+            } else if (!values.values().isEmpty()) {
                 typed.append(typed(values.values(), code));
             } else if (typedNothing(rest, eol < 0 ? "" : text.substring(eol + 1))) {
                 typed.append('\n');
@@ -1808,6 +1871,10 @@ public final class ExpectationParser {
         }
         return typed.isEmpty() ? Optional.empty() : Optional.of(typed.toString());
     }
+
+    /** Words on a console line that talk about the run, not what was typed: "30 -> prints warm, expected hot". */
+    private static final Pattern WORDS_ABOUT_THE_RUN = Pattern.compile("(?i)->|=>|[.!?;](?:\\s|$)|\\b(?:should|"
+            + "expected|instead|but|it|says?|said|printed|gives?|gave|returns?|returned|outputs?)\\b");
 
     /** "(i just pressed enter)", "(nothing)": a remark in words where the input would be, not a value typed. */
     private static final Pattern REMARK = Pattern.compile("\\s*[(\\[<](?![\\d'\"\\[(-])[^)\\]>\\n]*[)\\]>]");
@@ -1964,6 +2031,91 @@ public final class ExpectationParser {
      * A call written twice stays twice: the second one can give another value (a shared default list), and it may
      * be the one the student is asking about ("the third print gives 2").
      */
+    /**
+     * "for 9 it gives None" of {@code find(sorted_list, target, ...)}: a call read with fewer arguments than the
+     * function takes is the program's own call that passes those values (here {@code find(nums, 9)}).
+     */
+    private static TestCase completed(TestCase c, List<Function> functions, String source) {
+        if (c.call() == null || TestCase.hasSetup(c.call())) {
+            return c;
+        }
+        Matcher m = CALL_START.matcher(c.call());
+        if (!m.lookingAt() || balancedEnd(c.call(), m.end() - 1) != c.call().length() - 1) {
+            return c;
+        }
+        String name = m.group(1);
+        List<String> given = topLevelArguments(c.call().substring(m.end(), c.call().length() - 1));
+        Optional<Function> f = functions.stream().filter(fn -> fn.name().equals(name)).findFirst();
+        if (f.isEmpty() || given.isEmpty() || given.size() >= f.get().params().size()) {
+            return c;
+        }
+        List<String> fuller = callsIn(source, name).stream().map(call -> call.substring(call.indexOf('(') + 1,
+                call.length() - 1)).map(ExpectationParser::topLevelArguments)
+                .filter(args -> args.size() > given.size() && args.containsAll(given)).map(args -> name + "("
+                        + String.join(", ", args) + ")").distinct().toList();
+        return fuller.size() != 1 ? c : new TestCase(fuller.get(0), c.stdin(), c.expected(), c.claimed(),
+                c.candidates(), c.hidden(), c.source(), c.values());
+    }
+
+    /**
+     * Typed input that holds the program's own prompts ("> add essay > add laundry > show done ...") was read from a
+     * console run as if it were one line: what was typed is read again from the run, prompt by prompt.
+     */
+    private static TestCase transcribed(TestCase c, String question, String error, String source) {
+        String raw = "question".equals(c.source()) ? question : "error".equals(c.source()) ? error : null;
+        if (c.stdin() == null || raw == null) {
+            return c;
+        }
+        boolean holdsPrompt = INPUT_PROMPT.matcher(source).results().map(r -> r.group(2).strip())
+                .anyMatch(p -> !p.isEmpty() && c.stdin().contains(p + " "));
+        if (!holdsPrompt) {
+            return c;
+        }
+        return promptedInput(normalized(raw), source).filter(typed -> !typed.isBlank())
+                .map(typed -> new TestCase(c.call(), typed, c.expected(), c.claimed(), c.candidates(), c.hidden(),
+                        c.source(), c.values())).orElse(c);
+    }
+
+    private static final Pattern NEVER_ENDS = Pattern.compile("(?i)^\\W{0,3}(?:just\\s+|still\\s+)?(?:never\\s+"
+            + "(?:finishes|ends|stops|returns|completes)|hangs|freezes|runs\\s+forever|loops\\s+forever|keeps\\s+"
+            + "(?:running|going|looping)|(?:does\\s*n[o']?t|won'?t|will\\s+not)\\s+(?:stop|end|finish|return))\\b");
+
+    /** The student's own calls said to run without end ("f(3) never finishes", "f(x) hangs"). */
+    private static List<String> neverEnds(String prose, List<Function> functions) {
+        List<String> calls = new ArrayList<>();
+        if (prose == null) {
+            return calls;
+        }
+        Matcher m = CALL_START.matcher(prose);
+        while (m.find()) {
+            String name = m.group(1);
+            int close = balancedEnd(prose, m.end() - 1);
+            if (close > 0 && functions.stream().anyMatch(f -> f.name().equals(name))
+                    && NEVER_ENDS.matcher(prose.substring(close + 1)).lookingAt()) {
+                calls.add(prose.substring(m.start(), close + 1));
+            }
+        }
+        return calls;
+    }
+
+    private static List<String> topLevelArguments(String inside) {
+        List<String> args = new ArrayList<>();
+        dev.learnflow.platform.guard.PythonBrackets brackets = new dev.learnflow.platform.guard.PythonBrackets();
+        StringBuilder arg = new StringBuilder();
+        for (char ch : inside.toCharArray()) {
+            if (brackets.next(ch) && ch == ',' && brackets.depth() == 0) {
+                args.add(arg.toString().strip());
+                arg.setLength(0);
+            } else {
+                arg.append(ch);
+            }
+        }
+        if (!arg.toString().isBlank()) {
+            args.add(arg.toString().strip());
+        }
+        return args;
+    }
+
     static List<String> callsIn(String code, String name) {
         List<String> calls = new ArrayList<>();
         Pattern start = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(");
