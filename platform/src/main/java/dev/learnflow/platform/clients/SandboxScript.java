@@ -14,18 +14,25 @@ import java.util.zip.Deflater;
 /**
  * A Python script of a service (a resource, e.g. code-review's analyser or debug's diagnosis harness) made into a
  * program the sandbox accepts: the script is larger than a run's code limit, so it travels bzip2-compressed behind a
- * one-line bootstrap, one character per compressed byte (see {@link #bytesAsCharacters}). Its input travels as the
- * run's stdin after a JSON header line that names the encoding: plain when it fits the stdin limit, compressed
- * otherwise. The scripts read that header.
+ * one-line bootstrap, one character per compressed byte (see {@link #bytesAsCharacters}); what even so does not fit
+ * ends the bootstrap's literal from the first line of the run's stdin. Its input travels as the run's stdin after a
+ * JSON header line that names the encoding: plain when it fits the stdin limit, compressed otherwise. The scripts
+ * read that header.
  */
 public final class SandboxScript {
 
+    /** The most of a script's compressed characters that may travel in stdin when the code limit cannot hold them. */
+    static final int TAIL_MAX = Limits.STDIN_MAX / 5;
+
     private final String resource;
     private final String program;
+    /** The compressed characters that did not fit the code limit: the first line of every run's stdin; "" mostly. */
+    private final String tail;
 
-    private SandboxScript(String resource, String program) {
+    private SandboxScript(String resource, String program, String tail) {
         this.resource = resource;
         this.program = program;
+        this.tail = tail;
     }
 
     /**
@@ -36,16 +43,34 @@ public final class SandboxScript {
      * @throws IllegalStateException when the resource is missing or, compressed, still over the code limit
      */
     public static SandboxScript load(Class<?> owner, String resource, boolean minify) {
-        String source = source(owner, resource);
+        return of(resource, source(owner, resource), minify);
+    }
+
+    /**
+     * The script made from its source. When even compressed it is over the code limit, its last compressed
+     * characters (at most {@link #TAIL_MAX}) travel as the first line of the run's stdin, which the bootstrap reads
+     * before the script starts: {@link #stdinFor(String)} of this script puts them there.
+     */
+    static SandboxScript of(String resource, String source, boolean minify) {
         byte[] shipped = (minify ? minified(source) : source).getBytes(StandardCharsets.UTF_8);
         String name = resource.substring(resource.lastIndexOf('/') + 1);
-        String program = "import bz2\nexec(compile(bz2.decompress(bytes(ord(c) - " + BYTE_OFFSET + " for c in '"
-                + bytesAsCharacters(bzip2(shipped)) + "')), '" + name + "', 'exec'))\n";
-        if (program.length() > Limits.CODE_MAX) {
-            throw new IllegalStateException(resource + " compressed is " + program.length()
-                    + " characters, over the sandbox's code limit of " + Limits.CODE_MAX);
+        String packed = bytesAsCharacters(bzip2(shipped));
+        String start = "import bz2\nexec(compile(bz2.decompress(bytes(ord(c) - " + BYTE_OFFSET + " for c in '";
+        String end = "')), '" + name + "', 'exec'))\n";
+        if (start.length() + packed.length() + end.length() <= Limits.CODE_MAX) {
+            return new SandboxScript(resource, start + packed + end, "");
         }
-        return new SandboxScript(resource, program);
+        // the rest is read as bytes (the stdin's text encoding is the sandbox's locale, these characters are UTF-8)
+        start = "import bz2, sys\nexec(compile(bz2.decompress(bytes(ord(c) - " + BYTE_OFFSET + " for c in '";
+        end = "' + sys.stdin.buffer.readline().decode('utf-8').rstrip('\\n'))), '" + name + "', 'exec'))\n";
+        int room = Limits.CODE_MAX - start.length() - end.length();
+        String tail = packed.substring(room);
+        if (tail.length() > TAIL_MAX) {
+            throw new IllegalStateException(resource + " compressed is " + packed.length() + " characters, over the "
+                    + "sandbox's code limit of " + Limits.CODE_MAX + " by more than the " + TAIL_MAX
+                    + " a run's stdin may carry");
+        }
+        return new SandboxScript(resource, start + packed.substring(0, room) + end, tail);
     }
 
     /** The program to run in the sandbox. */
@@ -59,11 +84,25 @@ public final class SandboxScript {
 
     /** stdin for a script: a JSON header line and the payload; empty when even compressed it is too long. */
     public static Optional<String> stdinFor(String payload) {
-        String plain = "{\"encoding\":\"plain\"}\n" + payload;
+        return stdinFor("", payload);
+    }
+
+    /**
+     * stdin for this script: the compressed characters the code limit could not hold (if any) on a line of their
+     * own, then the JSON header line and the payload; empty when even compressed it is too long.
+     */
+    public Optional<String> stdinWith(String payload) {
+        return stdinFor(tail, payload);
+    }
+
+    private static Optional<String> stdinFor(String tail, String payload) {
+        String before = tail.isEmpty() ? "" : tail + "\n";
+        String plain = before + "{\"encoding\":\"plain\"}\n" + payload;
         if (plain.length() <= Limits.STDIN_MAX) {
             return Optional.of(plain);
         }
-        String packed = "{\"encoding\":\"zlib+base64\"}\n" + compress(payload.getBytes(StandardCharsets.UTF_8));
+        String packed = before + "{\"encoding\":\"zlib+base64\"}\n"
+                + compress(payload.getBytes(StandardCharsets.UTF_8));
         return packed.length() <= Limits.STDIN_MAX ? Optional.of(packed) : Optional.empty();
     }
 

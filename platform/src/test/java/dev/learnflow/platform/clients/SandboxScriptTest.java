@@ -29,6 +29,37 @@ class SandboxScriptTest {
     }
 
     @Test
+    void aScriptOverTheCodeLimitEvenCompressedTakesItsLastCharactersFromTheFirstLineOfStdin() throws Exception {
+        // random text does not compress: 41,000 hex digits pack to a little over the code limit
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 20_500; i++) {
+            hex.append(String.format("%02x", random.nextInt(256)));
+        }
+        String source = "import base64, json, sys, zlib\nDATA = '" + hex + "'\nheader = json.loads(sys.stdin.readline())\n"
+                + "body = sys.stdin.read()\nif header['encoding'] == 'zlib+base64':\n"
+                + "    body = zlib.decompress(base64.b64decode(body)).decode()\nprint(len(DATA), DATA[-6:], body[:10])\n";
+        SandboxScript script = SandboxScript.of("sandbox/big.py", source, false);
+        assertThat(script.program()).hasSizeLessThanOrEqualTo(Limits.CODE_MAX);
+
+        String stdin = script.stdinWith("print('hello')").orElseThrow();
+        String tail = stdin.substring(0, stdin.indexOf('\n'));
+        assertThat(tail).isNotEmpty().hasSizeLessThanOrEqualTo(SandboxScript.TAIL_MAX);
+        assertThat(stdin.substring(tail.length() + 1)).startsWith("{\"encoding\":\"plain\"}\n");
+        assertThat(python(script.program(), stdin)).isEqualTo("41000 " + hex.substring(hex.length() - 6)
+                + " print('hel");
+        // without its tail the script cannot start: the literal is cut
+        assertThat(python(script.program(), SandboxScript.stdinFor("print('hello')").orElseThrow()))
+                .doesNotContain("41000");
+    }
+
+    @Test
+    void aScriptThatFitsCarriesNothingInStdin() {
+        SandboxScript script = SandboxScript.load(SandboxScriptTest.class, "sandbox/echo.py", true);
+        assertThat(script.stdinWith("x = 1")).isEqualTo(SandboxScript.stdinFor("x = 1"));
+    }
+
+    @Test
     void everyByteValueComesBackAsItWasThroughUtf8AndTheBootstrapsDecoding() throws Exception {
         byte[] every = new byte[256];
         for (int b = 0; b < 256; b++) {

@@ -1100,10 +1100,10 @@ class ExpectationParserTest {
 
     @Test
     void whatPythonSaysSomethingMustBeIsNoValueTheStudentWants() {
-        String code = "words = input('words: ').split()\nfor w in words:\n    print(len(words[w]))\n";
+        String code = "words = tuple(input('words: ').split())\nfor w in words:\n    print(len(words[w]))\n";
         List<TestCase> cases = ExpectationParser.parse("why??", "words: a bc\nTraceback (most recent call last):\n"
                 + "  File \"w.py\", line 3, in <module>\n    print(len(words[w]))\n"
-                + "TypeError: list indices must be integers or slices, not str", code).cases();
+                + "TypeError: tuple indices must be integers or slices, not str", code).cases();
         assertThat(cases).noneMatch(c -> c.expected() != null && c.expected().contains("integers"));
         assertThat(cases).anyMatch(c -> "traceback".equals(c.source()) && "a bc\n".equals(c.stdin()));
     }

@@ -150,13 +150,16 @@ public class DiagnosisRunner {
         return SCRIPT.program();
     }
 
-    /** The harness's stdin: a JSON header line, then the program and its cases as JSON. */
+    /**
+     * The harness's stdin: a JSON header line, then the program and its cases as JSON (after the harness's own last
+     * compressed characters, should it outgrow the code limit: {@link SandboxScript#stdinWith}).
+     */
     public Optional<String> stdinFor(String code, List<TestCase> cases) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("code", code);
         payload.put("cases", cases);
         try {
-            return SandboxScript.stdinFor(mapper.writeValueAsString(payload));
+            return SCRIPT.stdinWith(mapper.writeValueAsString(payload));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
