@@ -213,11 +213,11 @@ class DevSetTest {
             // written blind in session 32 by a helper told of weeks 5-10 of a course (comprehensions, dicts of lists,
             // sorted with a key, small classes, helpers other functions call): main's code before found 56, first 43,
             // top 3 49, category 37 of 61 (hold-out third 19 / 17 / 18 / 15 of 20; the harness crashed on one
-            // program, a call read from the words that was no Python, and was mended first); after, 58 / 50 / 54 / 48
+            // program, a call read from the words that was no Python, and was mended first); after, 58 / 51 / 55 / 49
             // (hold-out unchanged); one below each
             assertThat(all.found).isGreaterThanOrEqualTo(57);
-            assertThat(all.top3).isGreaterThanOrEqualTo(53);
-            assertThat(all.category).isGreaterThanOrEqualTo(47);
+            assertThat(all.top3).isGreaterThanOrEqualTo(54);
+            assertThat(all.category).isGreaterThanOrEqualTo(48);
         } else if (devFile.contains("devset-io")) {
             // written to show what was missing (before the changes it measured: 29 found, 26 top 3, 21 category)
             assertThat(all.found).isGreaterThanOrEqualTo(30);

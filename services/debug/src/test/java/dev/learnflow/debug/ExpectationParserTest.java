@@ -1108,6 +1108,18 @@ class ExpectationParserTest {
         assertThat(cases).anyMatch(c -> "traceback".equals(c.source()) && "a bc\n".equals(c.stdin()));
     }
 
+    @Test
+    void enterHitBetweenValuesIsAnEmptyLineTypedThereAndPressingEnterAloneIsNothingTyped() {
+        String code = "total = 0\nwhile True:\n    t = input()\n    if t == 'end':\n        break\n"
+                + "    if t == '':\n        break\n    total += int(t)\nprint(total)\n";
+        TestCase between = ExpectationParser.parse("I entered 3, then hit enter on an empty line by mistake, then 4 and "
+                + "end. It printed 3, empty lines should be skipped", null, code).cases().get(0);
+        assertThat(between.stdin()).isEqualTo("3\n\n4\nend\n");
+        TestCase alone = ExpectationParser.parse("if I just press enter without typing numbers it crashes, it should "
+                + "print 0", null, code).cases().get(0);
+        assertThat(alone.stdin()).isEqualTo("\n");
+    }
+
     private static void assertCase(TestCase c, String call, String expected, String claimed) {
         assertThat(c).extracting(TestCase::call, TestCase::expected, TestCase::claimed)
                 .containsExactly(call, expected, claimed);

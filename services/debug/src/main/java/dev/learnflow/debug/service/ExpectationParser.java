@@ -50,6 +50,7 @@ public final class ExpectationParser {
             "return", "print", "value", "output", "result", "answer", "number", "error", "because", "correctly",
             "fine", "ok", "weird", "strange", "nothing", "instead", "should", "get", "got", "gives", "returns", "want",
             "wanted", "expect", "expected", "need", "see", "press", "hit", "me", "maximum", "infinite", "forever",
+            "skipped", "ignored",
             "crashes", "some", "which", "who", "where", "while");
     /** Words that begin what a program should do, not what it should print ("it should work", "should stop"). */
     private static final Set<String> NOT_PRINTED = Set.of("work", "works", "run", "runs", "stop", "stops", "end",
@@ -1756,12 +1757,19 @@ public final class ExpectationParser {
             + "(?:wanted|meant|planned|tried)\\s+to|would\\s+(?:have\\s+)?|wanna|want\\s+to)\\s+"
             + "(?:type[sd]?|enter(?:ed)?|put(?:\\s+in)?|give|input)\\b\\s*(?:in\\s+)?");
 
+    private static final Pattern ENTER_BETWEEN = Pattern.compile("(?i)[^.?!\\n\\d]{0,12}?\\bthen\\s+(?:i\\s+)?(?:hit|"
+            + "pressed|press|typed|entered)\\s+(?:enter|return|an?\\s+(?:empty|blank)\\s+line|nothing)\\b"
+            + "(?:\\s+(?:on|for)\\s+an?\\s+(?:empty|blank)\\s+line)?(?:\\s+by\\s+(?:accident|mistake))?");
+
     public static Optional<String> stdinIn(String sentence, String code) {
         Optional<String> transcript = promptedInput(sentence, code);
         if (transcript.isPresent()) {
             return transcript;
         }
-        if (PHRASES.find(Phrase.NOTHING_TYPED, sentence)) {
+        // "just press enter": nothing typed — unless the Enter came between values typed ("4, 6, then hit enter …")
+        Matcher between = ENTER_BETWEEN.matcher(sentence);
+        boolean enterBetween = between.find() && sentence.substring(0, between.start()).matches("(?s).*\\d.*");
+        if (!enterBetween && PHRASES.find(Phrase.NOTHING_TYPED, sentence)) {
             return Optional.of("\n");
         }
         Matcher m = PHRASES.matcher(Phrase.STDIN_SPEC, sentence);
@@ -1772,7 +1780,18 @@ public final class ExpectationParser {
                 List<String> values = new ArrayList<>(list.values());
                 // "Enter 2 for how many, then grades 80 and 90": more typed after "then"
                 Matcher then = PHRASES.matcher(Phrase.THEN_MORE, sentence.substring(list.end()));
-                while (then.lookingAt()) {
+                while (true) {
+                    // "4, 6, then hit enter on an empty line by accident, then 8": an empty line typed between
+                    Matcher blank = ENTER_BETWEEN.matcher(sentence.substring(list.end()));
+                    if (blank.lookingAt()) {
+                        values.add("");
+                        list = new ValueList(List.of(""), list.end() + blank.end());
+                        then = PHRASES.matcher(Phrase.THEN_MORE, sentence.substring(list.end()));
+                        continue;
+                    }
+                    if (!then.lookingAt()) {
+                        break;
+                    }
                     int from = list.end() + then.end();
                     list = valueList(sentence, from, words);
                     if (list.values().isEmpty()) {
