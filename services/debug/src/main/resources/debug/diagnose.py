@@ -135,12 +135,12 @@ def stops_on_blank(tree):
             test = n.test if isinstance(n, (ast.If, ast.While)) else None
             if test is None:
                 continue
-            blank = any(isinstance(c, ast.Constant) and c.value == "" for c in ast.walk(test)
-                        if isinstance(test, ast.Compare) or c is not test)
+            blank = isinstance(test, ast.Compare) and any(isinstance(c, ast.Constant) and c.value == ""
+                                                          for c in ast.walk(test))
             negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and \
                 isinstance(test.operand, (ast.Name, ast.Call))
             ends = isinstance(n, ast.While) or any(isinstance(b, (ast.Break, ast.Return)) for b in n.body)
-            if (blank and isinstance(test, ast.Compare) or negated) and ends:
+            if (blank or negated) and ends:
                 return True
     return False
 
@@ -1382,8 +1382,8 @@ class Detectors:
                         isinstance(x.test.ops[0], ast.Eq):
                     muts.append((self.at(x.test), "cmpop", (0, ast.LtE)))
             # a base case that works its value out and drops it ("if exp == 0: 1"): the recursion runs on past it
-            dropped = [x for x in ast.walk(fn) if isinstance(x, ast.If) and x.lineno < recursive[0].lineno
-                       for x in x.body if isinstance(x, ast.Expr) and isinstance(x.value, (
+            dropped = [s for branch in ast.walk(fn) if isinstance(branch, ast.If) and branch.lineno <
+                       recursive[0].lineno for s in branch.body if isinstance(s, ast.Expr) and isinstance(s.value, (
                            ast.BinOp, ast.Name, ast.Constant, ast.List, ast.Tuple, ast.Subscript))]
             muts += [(self.at(x), "expr_to_return", None) for x in dropped]
             self.add("recursion_no_base_case", recursive[0],
