@@ -543,9 +543,9 @@ def parses(call):
 
 
 def misread_call(case, result):
-    return case.get("source") in ("question", "error") and not result["lines"] and \
-        TypeError.__name__ + ":" in (result["error"] or "") and \
-        ("positional argument" in result["error"] or "unexpected keyword argument" in result["error"])
+    error = result["error"] or ""
+    return case.get("source") in ("question", "error") and not result["lines"] and "TypeError:" in error and \
+        ("positional argument" in error or "unexpected keyword argument" in error)
 
 
 def stated(case):
@@ -1830,24 +1830,19 @@ def empty_input(case):
     # An empty list, string or dict, a zero, or nothing typed: the input a program most often forgets.
     # A list of one item is as short as a list gets before it has a second largest, a pair, a gap.
     call = case.get("call")
+    if not call:
+        return not (case.get("stdin") or "").replace("0", "").strip()
     try:
-        # (or an object built empty: Queue())
-        one = any(isinstance(x, ast.List) and len(x.elts) == 1 or isinstance(x, ast.Call) and not x.args and not
-                  x.keywords and getattr(x.func, "id", "a")[0].isupper() for x in ast.walk(ast.parse(call)))
+        nodes = list(ast.walk(ast.parse(call)))
     except Exception:
-        one = False
-    return one or any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "set()")) or zero_argument(call) \
-        if call else not (case.get("stdin") or "").replace("0", "").strip()
-
-
-def zero_argument(call):
+        nodes = []
+    # (or an object built empty: Queue())
+    one = any(isinstance(x, ast.List) and len(x.elts) == 1 or isinstance(x, ast.Call) and not x.args and not
+              x.keywords and getattr(x.func, "id", "a")[0].isupper() for x in nodes)
     # f(0), f(xs, 0): a zero passed as such (not a zero inside a list passed: [0, 0, 5] is no empty input)
-    try:
-        return any(isinstance(a, ast.Constant) and a.value == 0 and not isinstance(a.value, bool)
-                   for n in ast.walk(ast.parse(call)) if isinstance(n, ast.Call)
-                   for a in list(n.args) + [k.value for k in n.keywords])
-    except SyntaxError:
-        return False
+    zero = any(isinstance(a, ast.Constant) and a.value == 0 and not isinstance(a.value, bool)
+               for n in nodes if isinstance(n, ast.Call) for a in list(n.args) + [k.value for k in n.keywords])
+    return one or zero or any(t in call.replace(" ", "") for t in ("[]", "''", '""', "{}", "set()"))
 
 
 def fixed_index_at(tree, line):

@@ -40,6 +40,16 @@ public record TestCase(String call, String stdin, String expected, String claime
         return new TestCase(null, stdin, expected, claimed, null, false, source);
     }
 
+    /** The same case with another call. */
+    public TestCase withCall(String otherCall) {
+        return new TestCase(otherCall, stdin, expected, claimed, candidates, hidden, source, values);
+    }
+
+    /** The same case with other typed input. */
+    public TestCase withStdin(String otherStdin) {
+        return new TestCase(call, otherStdin, expected, claimed, candidates, hidden, source, values);
+    }
+
     /** The call with the statements that set it up run first: {@code "acc = Account(100); acc.withdraw(30)"}. */
     public static String withSetup(List<String> setup, String call) {
         return setup.isEmpty() ? call : String.join("; ", setup) + "; " + call;

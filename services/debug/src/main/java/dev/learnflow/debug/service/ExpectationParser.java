@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ExpectationParser {
 
     private static final Pattern DEF = Pattern.compile("(?m)^[ \\t]*def\\s+([A-Za-z_]\\w*)\\s*\\(([^)]*)\\)");
-    private static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
+    static final Pattern CALL_START = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_]\\w*");
     /** After a word, a colon and the number the program printed with that word as its label. */
@@ -114,7 +114,8 @@ public final class ExpectationParser {
         // statements written before the value compared ("s = Stack(); s.push(1); s.pop() gives 1") read as one call
         Set<String> own = ownNames(source, functions);
         StatementRuns.Read asked = StatementRuns.read(prose, own, "q");
-        StatementRuns.Read told = StatementRuns.read(withoutPythonsWords(error), own, "e");
+        String errorWords = withoutPythonsWords(error);
+        StatementRuns.Read told = StatementRuns.read(errorWords, own, "e");
         List<Function> askedFunctions = withStandIns(functions, asked);
         List<Function> toldFunctions = withStandIns(functions, told);
         cases.addAll(restored(fromText(asked.text(), "question", askedFunctions, readsInput, source), asked));
@@ -122,7 +123,7 @@ public final class ExpectationParser {
         if (cases.isEmpty() && asked.runs().isEmpty() && told.runs().isEmpty() && prose != null && !prose.isBlank()
                 && error != null && !error.isBlank()) {
             // the call in one field, what it gives and should give in the other ("total(x)" / "Expected: 150 ...")
-            cases.addAll(fromText(prose + "\n" + withoutPythonsWords(error), "error", functions, readsInput, source));
+            cases.addAll(fromText(prose + "\n" + errorWords, "error", functions, readsInput, source));
         }
         cases.addAll(asserts(source, functions));
         cases.addAll(doctests(source));
@@ -144,13 +145,14 @@ public final class ExpectationParser {
                     .ifPresent(cases::add);
         }
         // (a console run pasted with the crash shows what was typed better than the words: "i put 5 numbers in")
-        crashedCall(firstTraceback(reportedError, question), functions, !readsInput ? Optional.of("")
+        Optional<ParsedError> traceback = firstTraceback(reportedError, question);
+        crashedCall(traceback, functions, !readsInput ? Optional.of("")
                 : Optional.ofNullable(error).flatMap(e -> promptedInput(normalized(e), source))
                 .filter(typed -> !typed.isBlank()).or(() -> typedIn(question, source)).or(() -> typedIn(error, source))
                 .filter(typed -> !typed.isBlank()))
                 .filter(crash -> cases.stream().noneMatch(c -> crash.call() != null && crash.call().equals(c.call())))
                 .ifPresent(cases::add);
-        if (firstTraceback(reportedError, question).filter(t -> !t.frames().isEmpty()).isEmpty() && cases.stream().noneMatch(
+        if (traceback.filter(t -> !t.frames().isEmpty()).isEmpty() && cases.stream().noneMatch(
                 c -> "traceback".equals(c.source()) || !readsInput && c.stdin() != null)
                 && crashToldInWords(prose).isPresent()) {
             // "it crashes: TypeError: object of type 'NoneType' has no len()" told without its traceback: the run
@@ -1752,7 +1754,6 @@ public final class ExpectationParser {
 
     private static final Pattern NUMBER_OR_LITERAL = Pattern.compile("\\s*(?:-?\\d|[\\['\"{])");
 
-    /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
     private static final Pattern MEANT_TO_TYPE = Pattern.compile("(?i)\\b(?:(?:was|were|am|i'?m)\\s+going\\s+to|"
             + "(?:wanted|meant|planned|tried)\\s+to|would\\s+(?:have\\s+)?|wanna|want\\s+to)\\s+"
             + "(?:type[sd]?|enter(?:ed)?|put(?:\\s+in)?|give|input)\\b\\s*(?:in\\s+)?");
@@ -1761,6 +1762,7 @@ public final class ExpectationParser {
             + "pressed|press|typed|entered)\\s+(?:enter|return|an?\\s+(?:empty|blank)\\s+line|nothing)\\b"
             + "(?:\\s+(?:on|for)\\s+an?\\s+(?:empty|blank)\\s+line)?(?:\\s+by\\s+(?:accident|mistake))?");
 
+    /** What is typed, from the sentence: "when I enter 4", "if I type 3 and 5", "for 8" (a program that reads input). */
     public static Optional<String> stdinIn(String sentence, String code) {
         Optional<String> transcript = promptedInput(sentence, code);
         if (transcript.isPresent()) {
@@ -2046,11 +2048,6 @@ public final class ExpectationParser {
     }
 
     /**
-     * Module-level calls of {@code name} in the code, in the script's order: the inputs the student has been trying.
-     * A call written twice stays twice: the second one can give another value (a shared default list), and it may
-     * be the one the student is asking about ("the third print gives 2").
-     */
-    /**
      * "for 9 it gives None" of {@code find(sorted_list, target, ...)}: a call read with fewer arguments than the
      * function takes is the program's own call that passes those values (here {@code find(nums, 9)}).
      */
@@ -2072,8 +2069,7 @@ public final class ExpectationParser {
                 call.length() - 1)).map(ExpectationParser::topLevelArguments)
                 .filter(args -> args.size() > given.size() && args.containsAll(given)).map(args -> name + "("
                         + String.join(", ", args) + ")").distinct().toList();
-        return fuller.size() != 1 ? c : new TestCase(fuller.get(0), c.stdin(), c.expected(), c.claimed(),
-                c.candidates(), c.hidden(), c.source(), c.values());
+        return fuller.size() != 1 ? c : c.withCall(fuller.get(0));
     }
 
     /**
@@ -2090,9 +2086,7 @@ public final class ExpectationParser {
         if (!holdsPrompt) {
             return c;
         }
-        return promptedInput(normalized(raw), source).filter(typed -> !typed.isBlank())
-                .map(typed -> new TestCase(c.call(), typed, c.expected(), c.claimed(), c.candidates(), c.hidden(),
-                        c.source(), c.values())).orElse(c);
+        return promptedInput(normalized(raw), source).filter(typed -> !typed.isBlank()).map(c::withStdin).orElse(c);
     }
 
     private static final Pattern NEVER_ENDS = Pattern.compile("(?i)^\\W{0,3}(?:just\\s+|still\\s+)?(?:never\\s+"
@@ -2118,23 +2112,35 @@ public final class ExpectationParser {
     }
 
     private static List<String> topLevelArguments(String inside) {
-        List<String> args = new ArrayList<>();
-        dev.learnflow.platform.guard.PythonBrackets brackets = new dev.learnflow.platform.guard.PythonBrackets();
-        StringBuilder arg = new StringBuilder();
-        for (char ch : inside.toCharArray()) {
-            if (brackets.next(ch) && ch == ',' && brackets.depth() == 0) {
-                args.add(arg.toString().strip());
-                arg.setLength(0);
-            } else {
-                arg.append(ch);
-            }
-        }
-        if (!arg.toString().isBlank()) {
-            args.add(arg.toString().strip());
+        List<String> args = new ArrayList<>(outsideBrackets(inside, ',').stream().map(String::strip).toList());
+        if (!args.isEmpty() && args.get(args.size() - 1).isEmpty()) {
+            args.remove(args.size() - 1);
         }
         return args;
     }
 
+    /** The text cut at each {@code separator} that stands outside string literals and brackets (pieces as written). */
+    static List<String> outsideBrackets(String text, char separator) {
+        List<String> pieces = new ArrayList<>();
+        dev.learnflow.platform.guard.PythonBrackets brackets = new dev.learnflow.platform.guard.PythonBrackets();
+        StringBuilder piece = new StringBuilder();
+        for (char ch : text.toCharArray()) {
+            if (brackets.next(ch) && ch == separator && brackets.depth() == 0) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+            } else {
+                piece.append(ch);
+            }
+        }
+        pieces.add(piece.toString());
+        return pieces;
+    }
+
+    /**
+     * Module-level calls of {@code name} in the code, in the script's order: the inputs the student has been trying.
+     * A call written twice stays twice: the second one can give another value (a shared default list), and it may
+     * be the one the student is asking about ("the third print gives 2").
+     */
     static List<String> callsIn(String code, String name) {
         List<String> calls = new ArrayList<>();
         Pattern start = Pattern.compile("\\b" + Pattern.quote(name) + "\\s*\\(");

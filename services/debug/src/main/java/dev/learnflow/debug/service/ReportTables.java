@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.learnflow.debug.domain.TestCase;
 import dev.learnflow.debug.service.ExpectationParser.Function;
-import dev.learnflow.platform.guard.PythonBrackets;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,7 +38,6 @@ final class ReportTables {
     private static final Pattern NO_VALUE = Pattern.compile("(?i)(?:[A-Z]\\w*(?:Error|Exception)\\b.*|timeout.*|"
             + "timed out.*|crash(?:ed)?.*|exception.*|error.*|n/a|-+|\\(?no output\\)?|\\(?nothing\\)?)");
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s|:+=-]*-{3,}[\\s|:+=-]*$");
-    private static final Pattern CALL = Pattern.compile("^([A-Za-z_][\\w.]*)\\s*\\(");
 
     private ReportTables() {
     }
@@ -50,7 +48,9 @@ final class ReportTables {
         if (report == null || report.isBlank()) {
             return cases;
         }
-        Optional<Function> named = namedIn(report, functions);
+        // the function the report is about: the first it names, else the program's only one
+        Optional<Function> about = namedIn(report, functions)
+                .or(() -> functions.size() == 1 ? Optional.of(functions.get(0)) : Optional.empty());
         String[] lines = report.replace("\r", "").split("\n");
         for (int i = 0; i + 1 < lines.length; i++) {
             List<String> header = cells(lines[i], lines[i + 1]);
@@ -61,12 +61,12 @@ final class ReportTables {
             int row = i + 2;
             for (; row < lines.length && !lines[row].isBlank() && !SEPARATOR.matcher(lines[row]).matches(); row++) {
                 List<String> values = cells(lines[row], lines[i + 1]);
-                rowCase(values, columns, named, functions, readsInput).ifPresent(cases::add);
+                rowCase(values, columns, about, functions, readsInput).ifPresent(cases::add);
             }
             i = row - 1;
         }
         for (String line : lines) {
-            jsonRow(line.strip(), named, functions, readsInput).ifPresent(cases::add);
+            jsonRow(line.strip(), about, functions, readsInput).ifPresent(cases::add);
         }
         cases.addAll(callBlocks(lines, functions));
         return cases;
@@ -92,8 +92,8 @@ final class ReportTables {
             String line = lines[i].strip();
             Matcher label = LABEL.matcher(line);
             String rest = label.lookingAt() ? line.substring(label.end()) : line;
-            Matcher call = CALL.matcher(rest);
-            if (!call.find() || !isOwn(call.group(1), functions)) {
+            Matcher call = ExpectationParser.CALL_START.matcher(rest);
+            if (!call.lookingAt() || !isOwn(call.group(1), functions)) {
                 continue;
             }
             int close = ExpectationParser.balancedEnd(rest, call.end() - 1);
@@ -106,8 +106,9 @@ final class ReportTables {
             for (int j = i + 1; j < lines.length && j <= i + 4 && !lines[j].isBlank(); j++) {
                 String next = lines[j].strip();
                 Matcher nextLabel = LABEL.matcher(next);
-                Matcher nextCall = CALL.matcher(nextLabel.lookingAt() ? next.substring(nextLabel.end()) : next);
-                if (nextCall.find() && isOwn(nextCall.group(1), functions)) {
+                Matcher nextCall = ExpectationParser.CALL_START.matcher(
+                        nextLabel.lookingAt() ? next.substring(nextLabel.end()) : next);
+                if (nextCall.lookingAt() && isOwn(nextCall.group(1), functions)) {
                     break;
                 }
                 Matcher e = BLOCK_EXPECTED.matcher(next);
@@ -125,13 +126,19 @@ final class ReportTables {
                 }
             }
             if (expected != null && !expected.isEmpty()) {
-                String claimed = actual == null || actual.isEmpty() || NO_VALUE.matcher(actual).matches() ? null
-                        : actual;
-                cases.add(TestCase.call(rest.substring(0, close + 1), expected, claimed, "error"));
+                cases.add(TestCase.call(rest.substring(0, close + 1), expected, claimed(actual), "error"));
             }
         }
         return cases;
     }
+
+    /** What the code gave, as the report shows it; null when it shows none (an error's name, a timeout, a dash). */
+    private static String claimed(String actual) {
+        return actual == null || actual.isEmpty() || NO_VALUE.matcher(actual).matches() ? null : actual;
+    }
+
+    private static final Pattern VALUE_STOP = Pattern.compile("(?i)\\s*[,;]\\s*(?:but\\s+)?(?:got|actual|received|"
+            + "returned)\\b|\\s+but\\s");
 
     /** A value written after its label: a literal whole, or the words up to ", got" or the line's end. */
     private static String valueUpTo(String text) {
@@ -143,8 +150,7 @@ final class ReportTables {
                 return t.substring(0, close + 1);
             }
         }
-        Matcher stop = Pattern.compile("(?i)\\s*[,;]\\s*(?:but\\s+)?(?:got|actual|received|returned)\\b|\\s+but\\s")
-                .matcher(t);
+        Matcher stop = VALUE_STOP.matcher(t);
         return (stop.find() ? t.substring(0, stop.start()) : t).strip().replaceAll("[.,;]$", "");
     }
 
@@ -168,21 +174,20 @@ final class ReportTables {
         }
     }
 
-    private static Optional<TestCase> rowCase(List<String> values, Columns columns, Optional<Function> named,
+    private static Optional<TestCase> rowCase(List<String> values, Columns columns, Optional<Function> about,
                                               List<Function> functions, boolean readsInput) {
         String expected = cell(values, columns.expected());
         if (expected == null || expected.isEmpty()) {
             return Optional.empty();
         }
         String actual = cell(values, columns.actual());
-        String claimed = actual == null || actual.isEmpty() || NO_VALUE.matcher(actual).matches()
-                || VERDICT.matcher(actual).matches() ? null : actual;
+        String claimed = actual != null && VERDICT.matcher(actual).matches() ? null : claimed(actual);
         // a test's own column may hold the call when there is no arguments column ("1 | f(2) | 4 | 5")
         String arguments = cell(values, columns.arguments());
         if (arguments == null) {
             for (String v : values) {
-                Matcher m = CALL.matcher(v.strip());
-                if (m.find() && isOwn(m.group(1), functions)) {
+                Matcher m = ExpectationParser.CALL_START.matcher(v.strip());
+                if (m.lookingAt() && isOwn(m.group(1), functions)) {
                     arguments = v.strip();
                 }
             }
@@ -190,7 +195,7 @@ final class ReportTables {
         if (arguments == null) {
             return Optional.empty();
         }
-        Optional<String> call = call(arguments, named, functions);
+        Optional<String> call = call(arguments, about, functions);
         if (call.isPresent()) {
             return Optional.of(TestCase.call(call.get(), expected, claimed, "error"));
         }
@@ -201,7 +206,7 @@ final class ReportTables {
     }
 
     /** A JSON object per test: {@code {"input": ["banana", "a"], "expected": [1, 3], "output": [], ...}}. */
-    private static Optional<TestCase> jsonRow(String line, Optional<Function> named, List<Function> functions,
+    private static Optional<TestCase> jsonRow(String line, Optional<Function> about, List<Function> functions,
                                               boolean readsInput) {
         if (!line.startsWith("{") || !line.endsWith("}")) {
             return Optional.empty();
@@ -219,15 +224,13 @@ final class ReportTables {
         }
         JsonNode actual = field(row, ACTUAL);
         String claimed = actual == null || actual.isNull() && !expected.isNull() ? null : python(actual);
-        if (arguments.isTextual() && CALL.matcher(arguments.asText()).find()) {
-            Optional<String> call = call(arguments.asText(), named, functions);
+        if (arguments.isTextual() && ExpectationParser.CALL_START.matcher(arguments.asText()).lookingAt()) {
+            Optional<String> call = call(arguments.asText(), about, functions);
             return call.map(c -> TestCase.call(c, python(expected), claimed, "error"));
         }
-        Optional<Function> function = named.or(() -> functions.size() == 1 ? Optional.of(functions.get(0))
-                : Optional.empty());
-        if (function.isPresent()) {
+        if (about.isPresent()) {
             List<String> args = new ArrayList<>();
-            int params = function.get().params().size();
+            int params = about.get().params().size();
             if (arguments.isArray() && (params != 1 || arguments.size() == 1)) {
                 arguments.forEach(a -> args.add(python(a)));
             } else if (arguments.isObject() && arguments.size() == params) {
@@ -235,7 +238,7 @@ final class ReportTables {
             } else {
                 args.add(python(arguments));
             }
-            return Optional.of(TestCase.call(function.get().name() + "(" + String.join(", ", args) + ")",
+            return Optional.of(TestCase.call(about.get().name() + "(" + String.join(", ", args) + ")",
                     python(expected), claimed, "error"));
         }
         if (readsInput && arguments.isTextual()) {
@@ -281,22 +284,20 @@ final class ReportTables {
     }
 
     /** The call a row's arguments make: a call written out, or the function applied to what the cell holds. */
-    private static Optional<String> call(String arguments, Optional<Function> named, List<Function> functions) {
+    private static Optional<String> call(String arguments, Optional<Function> about, List<Function> functions) {
         String cell = arguments.strip();
-        Matcher m = CALL.matcher(cell);
-        if (m.find() && isOwn(m.group(1), functions) && balancedCall(cell, m.end() - 1)) {
+        Matcher m = ExpectationParser.CALL_START.matcher(cell);
+        if (m.lookingAt() && isOwn(m.group(1), functions) && balancedCall(cell, m.end() - 1)) {
             return Optional.of(cell);
         }
-        Optional<Function> function = named.or(() -> functions.size() == 1 ? Optional.of(functions.get(0))
-                : Optional.empty());
-        if (function.isEmpty() || cell.isEmpty()) {
+        if (about.isEmpty() || cell.isEmpty()) {
             return Optional.empty();
         }
-        int params = function.get().params().size();
+        int params = about.get().params().size();
         boolean tuple = cell.startsWith("(") && cell.endsWith(")")
                 && ExpectationParser.balancedEnd(cell, 0) == cell.length() - 1;
         String inside = tuple && params != 1 ? cell.substring(1, cell.length() - 1) : cell;
-        return Optional.of(function.get().name() + "(" + inside + ")");
+        return Optional.of(about.get().name() + "(" + inside + ")");
     }
 
     private static boolean balancedCall(String cell, int open) {
@@ -342,17 +343,7 @@ final class ReportTables {
     static List<String> cells(String line, String separator) {
         List<String> cells = new ArrayList<>();
         if (line.contains("|")) {
-            PythonBrackets brackets = new PythonBrackets();
-            StringBuilder cell = new StringBuilder();
-            for (char c : line.toCharArray()) {
-                if (brackets.next(c) && c == '|' && brackets.depth() == 0) {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                } else {
-                    cell.append(c);
-                }
-            }
-            cells.add(cell.toString());
+            cells.addAll(ExpectationParser.outsideBrackets(line, '|'));
             if (line.strip().startsWith("|")) {
                 cells.remove(0);
             }
