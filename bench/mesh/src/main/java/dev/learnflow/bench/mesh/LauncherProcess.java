@@ -29,7 +29,7 @@ final class LauncherProcess implements AutoCloseable {
 
     /** The launcher's JVM options, as the {@code learnflow} script runs it (run.sh reads them from there). */
     static final String JAVA_OPTS = System.getenv().getOrDefault("MESH_LAUNCHER_JAVA_OPTS",
-            "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=96m -XX:-ShrinkHeapInSteps -XX:NewRatio=4");
+            "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MetaspaceSize=96m -XX:-ShrinkHeapInSteps -XX:NewRatio=4 -XX:MinHeapFreeRatio=70 -XX:MaxHeapFreeRatio=90");
 
     private final List<String> command;
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();

@@ -32,10 +32,13 @@ public final class LauncherOptions {
      * Light JVM flags for each service on a 2-core laptop (issue 19 measured the trade-offs, see bench/README.md):
      * C1 only (C2 cost more CPU than it saved in runs of minutes: its compilations run on the same two cores);
      * a heap that starts small ({@code -Xms24m}) rather than the default initial heap (= {@code -Xmx}, all of it
-     * touched by the first young collections): the ten services idle at ~0.4 GiB less RSS. The heap's free ratios
-     * are the JVM's (40–70 %): with 10–30 % the old generation had to grow at nearly every promotion, and SerialGC
-     * follows each such growth with a full collection (3–4× as many full GCs, 80–900 ms pauses under load, for
-     * ~2 % less RSS; bench/README.md). The first class-metadata
+     * touched by the first young collections): the ten services idle at ~0.4 GiB less RSS. Under load the heap grows
+     * generously ({@value #MIN_HEAP_FREE_PERCENT} % kept free after a full collection, shrunk only above
+     * {@value #MAX_HEAP_FREE_PERCENT} %; the JVM's 40–70 % left the gateway at 500 users with a full collection every
+     * 3 s, 70–180 ms each, and the young generation, a fifth of a small heap, promoting what in-flight requests hold):
+     * the fewer collections cost no memory once quiet, since {@code IdleHeapRelease} shrinks the heap to its live
+     * data then (bench/README.md, session 33). Lower ratios (10–30 %) made the old generation grow at nearly every
+     * promotion, each growth followed by a full collection (3–4× as many full GCs). The first class-metadata
      * GC only at 80 MB of metaspace (the services load 38–62 MB): the default threshold (~21 MB) cost each service
      * two full collections while it started (0.1–0.4 s each), for no memory saved.
      * <p>
@@ -61,9 +64,15 @@ public final class LauncherOptions {
      */
     static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=5000";
 
+    /** Free share of the heap a full collection leaves under load (the heap grows to keep it). */
+    static final int MIN_HEAP_FREE_PERCENT = 70;
+    /** Free share above which a full collection under load shrinks the heap (the idle release shrinks it anyway). */
+    static final int MAX_HEAP_FREE_PERCENT = 90;
+
     static List<String> serviceJvmOptions(boolean nativeHeapTrim) {
         List<String> options = new ArrayList<>(List.of(
                 "-Xmx160m", "-Xms24m", "-XX:-ShrinkHeapInSteps", "-XX:NewRatio=4",
+                "-XX:MinHeapFreeRatio=" + MIN_HEAP_FREE_PERCENT, "-XX:MaxHeapFreeRatio=" + MAX_HEAP_FREE_PERCENT,
                 "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
                 "-XX:ReservedCodeCacheSize=48m", "-XX:MetaspaceSize=80m", "-XX:MaxMetaspaceSize=160m",
                 "-XX:+ExitOnOutOfMemoryError",

@@ -48,7 +48,8 @@ class LauncherUnitTest {
     @Test
     void servicesGiveMemoryBackAndGetTheNativeHeapTrimOnlyFromAJvmThatKnowsIt() {
         assertThat(LauncherOptions.serviceJvmOptions(true))
-                .contains("-XX:-ShrinkHeapInSteps", "-XX:NewRatio=4", LauncherOptions.NATIVE_HEAP_TRIM);
+                .contains("-XX:-ShrinkHeapInSteps", "-XX:NewRatio=4", "-XX:MinHeapFreeRatio=70", "-XX:MaxHeapFreeRatio=90",
+                        LauncherOptions.NATIVE_HEAP_TRIM);
         assertThat(LauncherOptions.serviceJvmOptions(false))
                 .contains("-XX:-ShrinkHeapInSteps").doesNotContain(LauncherOptions.NATIVE_HEAP_TRIM);
         assertThat(LauncherOptions.vmHasOption("ShrinkHeapInSteps")).isTrue();
