@@ -44,7 +44,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * partition), partitions are delivered concurrently and each partition strictly in order, one message at a time;
  * the poll loop keeps fetching ahead while a message is delivered (a full partition is paused) and keeps the group
  * membership alive. Offsets are committed only up to what the sidecar has decided, so a restart redelivers what
- * was not decided (at-least-once).
+ * was not decided (at-least-once). As in daprd (the component marks each decided message and sarama commits the
+ * marks every {@code Consumer.Offsets.AutoCommit.Interval}, 1 s by default), decided offsets are committed at most
+ * once per {@link #COMMIT_INTERVAL_NANOS}, and at once when partitions are given away or the consumer stops: a
+ * crash of the whole sidecar may redeliver up to a second's decided events, which subscribers take idempotently.
  */
 public final class KafkaPubSub implements PubSub {
 
@@ -52,6 +55,8 @@ public final class KafkaPubSub implements PubSub {
     private static final Set<String> NOT_HEADERS = Set.of("partitionKey", "key", "rawPayload");
     /** Fetched but undelivered records per partition before the partition is paused (sarama buffers 256). */
     static final int MAX_QUEUED_PER_PARTITION = 500;
+    /** sarama's default auto-commit interval, which daprd's Kafka component keeps. */
+    static final long COMMIT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ComponentSpec spec;
     private final String brokers;
@@ -417,6 +422,8 @@ public final class KafkaPubSub implements PubSub {
         final CountDownLatch finished = new CountDownLatch(1);
         KafkaConsumer<byte[], byte[]> consumer;
         Thread thread;
+        /** When decided offsets were last committed (System.nanoTime; only the poll thread reads and writes it). */
+        long lastCommitNanos = System.nanoTime();
 
         ConsumerLoop(String group, Set<String> topics, Handler handler) {
             this.group = group;
@@ -520,7 +527,9 @@ public final class KafkaPubSub implements PubSub {
          */
         private void settle(boolean sync) {
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-            for (PartitionLane lane : lanes.values()) {
+            long now = System.nanoTime();
+            boolean commitDue = sync || now - lastCommitNanos >= COMMIT_INTERVAL_NANOS;
+            for (PartitionLane lane : commitDue ? lanes.values() : List.<PartitionLane>of()) {
                 long decided = lane.decided;
                 if (decided > lane.committed) {
                     commits.put(lane.partition, new OffsetAndMetadata(decided));
@@ -528,6 +537,7 @@ public final class KafkaPubSub implements PubSub {
                 }
             }
             if (!commits.isEmpty()) {
+                lastCommitNanos = now;
                 try {
                     if (sync) {
                         try {
