@@ -2,7 +2,6 @@ package dev.learnflow.progress.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -43,7 +42,7 @@ public class EventLog {
     static final String INSERT = """
             insert into event_log (id, user_id, verb, object_type, object_id, topic_id, result, context, statement,
                                    occurred_at, recorded_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            values ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, $10, $11)
             on conflict (id) do nothing
             """;
 
@@ -87,13 +86,15 @@ public class EventLog {
 
     /** A student's statements, newest first. */
     public List<StoredStatement> ofStudent(UUID userId, Page page) {
-        return query("select e.id, e.occurred_at, e.statement from event_log e where e.user_id = $1 " + PAGE_FILTER,
+        return query("select e.id, e.occurred_at, e.statement::text as statement from event_log e where e.user_id = $1 "
+                        + PAGE_FILTER,
                 userId, page);
     }
 
     /** The statements of these students (a class, as the gateway lists it), newest first. */
     public List<StoredStatement> ofStudents(List<UUID> userIds, Page page) {
-        return query("select e.id, e.occurred_at, e.statement from event_log e where e.user_id = any($1) "
+        return query("select e.id, e.occurred_at, e.statement::text as statement from event_log e "
+                + "where e.user_id = any($1) "
                 + PAGE_FILTER, userIds.toArray(UUID[]::new), page);
     }
 
@@ -104,18 +105,24 @@ public class EventLog {
         List<StoredStatement> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(new StoredStatement(r.getUUID("id"), Db.instant(r.getOffsetDateTime("occurred_at")),
-                    tree(r.getJsonObject("statement"))));
+                    parse(mapper, r.getString("statement"))));
         }
         return out;
     }
 
-    private JsonObject json(JsonNode node) {
-        return node == null || node.isNull() ? null : new JsonObject(node.toString());
+    /**
+     * A JSON column's parameter as text, cast to jsonb by the statement: one serialisation, where a Vert.x
+     * {@code JsonObject} cost a serialisation, a parse into maps and a second serialisation (issue 19's ingestion
+     * profile: ~12 % of progress's CPU).
+     */
+    private static String json(JsonNode node) {
+        return node == null || node.isNull() ? null : node.toString();
     }
 
-    private JsonNode tree(JsonObject json) {
+    /** A JSON column read as text ({@code column::text}) back into a tree. */
+    static JsonNode parse(ObjectMapper mapper, String json) {
         try {
-            return mapper.readTree(json.encode());
+            return mapper.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

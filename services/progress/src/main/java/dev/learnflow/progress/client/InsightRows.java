@@ -2,14 +2,12 @@ package dev.learnflow.progress.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -168,7 +166,7 @@ public class InsightRows {
     public List<EventLog.StoredStatement> timeline(UUID student, TimelineFilter f) {
         EventLog.Page p = f.page();
         var rows = pool.preparedQuery("""
-                        select e.id, e.occurred_at, e.statement from event_log e
+                        select e.id, e.occurred_at, e.statement::text as statement from event_log e
                         where e.user_id = $1
                           and ($2::timestamptz is null or e.occurred_at >= $2)
                           and ($3::timestamptz is null or e.occurred_at < $3)
@@ -184,7 +182,7 @@ public class InsightRows {
         List<EventLog.StoredStatement> out = new ArrayList<>();
         for (Row r : rows) {
             out.add(new EventLog.StoredStatement(r.getUUID("id"), Db.instant(r.getOffsetDateTime("occurred_at")),
-                    tree(r.getJsonObject("statement"))));
+                    EventLog.parse(mapper, r.getString("statement"))));
         }
         return out;
     }
@@ -216,13 +214,5 @@ public class InsightRows {
 
     private static UUID[] ids(List<UUID> students) {
         return students.toArray(UUID[]::new);
-    }
-
-    private JsonNode tree(JsonObject json) {
-        try {
-            return mapper.readTree(json.encode());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
