@@ -49,9 +49,10 @@ public final class SandboxScript {
     /**
      * The script made from its source. When even compressed it is over the code limit, its last compressed
      * characters (at most {@link #TAIL_MAX}) travel as the first line of the run's stdin, which the bootstrap reads
-     * before the script starts: {@link #stdinFor(String)} of this script puts them there.
+     * before the script starts: {@link #stdinWith(String)} of this script puts them there. Public for scripts that
+     * are not class-path resources (code-execution's tests run such a script through the real sandbox).
      */
-    static SandboxScript of(String resource, String source, boolean minify) {
+    public static SandboxScript of(String resource, String source, boolean minify) {
         byte[] shipped = (minify ? minified(source) : source).getBytes(StandardCharsets.UTF_8);
         String name = resource.substring(resource.lastIndexOf('/') + 1);
         String packed = bytesAsCharacters(bzip2(shipped));

@@ -19,7 +19,8 @@ import java.util.Map;
  * they went: each service (its JVM plus the children it has reaped, e.g. the sandboxes of code-execution), the
  * launcher JVM (ten sidecars, Kafka), the bench JVM (the bench's own clients), and the PostgreSQL backends of the
  * bench's database. CPU seconds do not depend on how busy the machine is (other sessions), unlike
- * latencies, so they compare across runs.
+ * latencies, but they do depend on how fast its cores are at the moment, which on shared machines is not constant:
+ * each figure says what the {@link SpeedProbe} saw during it.
  */
 final class CpuMeter {
 
@@ -34,10 +35,16 @@ final class CpuMeter {
 
     private final LauncherProcess mesh;
     private DbTarget db;
+    private final SpeedProbe speed = SpeedProbe.start();
 
     CpuMeter(LauncherProcess mesh, DbTarget db) {
         this.mesh = mesh;
         this.db = db;
+    }
+
+    /** The speed probe over the whole run so far. */
+    String speedSummary() {
+        return speed.summary();
     }
 
     /** The database once its port is known (an embedded one). */
@@ -107,7 +114,9 @@ final class CpuMeter {
                     .append(String.format(Locale.ROOT, "%.2f", e.getValue() / 1000.0 / requests * 1000));
             first = false;
         }
-        return sb.append(')').toString();
+        sb.append(')');
+        String probe = speed.during(before.atNanos(), after.atNanos());
+        return probe.isEmpty() ? sb.toString() : sb.append("; ").append(probe).toString();
     }
 
     private long postgresMillis() {

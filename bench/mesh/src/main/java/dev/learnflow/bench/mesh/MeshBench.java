@@ -1176,6 +1176,8 @@ public final class MeshBench {
                     .append(" | ").append(r.target()).append(" | ")
                     .append(r.met() == null ? "—" : r.met() ? "yes" : "**no**").append(" |\n");
         }
+        notes.add("Speed of the machine's cores over the run (bench/mesh `SpeedProbe`: the CPU time of a fixed piece of "
+                + "work every " + SpeedProbe.PERIOD_MILLIS + " ms in the bench JVM): " + cpu.speedSummary());
         if (!notes.isEmpty()) {
             sb.append("\nNotes:\n\n");
             notes.forEach(n -> sb.append("- ").append(n).append('\n'));
