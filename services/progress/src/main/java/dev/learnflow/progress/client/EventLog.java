@@ -104,8 +104,7 @@ public class EventLog {
                 .await().atMost(Db.TIMEOUT);
         List<StoredStatement> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(new StoredStatement(r.getUUID("id"), Db.instant(r.getOffsetDateTime("occurred_at")),
-                    parse(mapper, r.getString("statement"))));
+            out.add(storedStatement(mapper, r));
         }
         return out;
     }
@@ -119,10 +118,11 @@ public class EventLog {
         return node == null || node.isNull() ? null : node.toString();
     }
 
-    /** A JSON column read as text ({@code column::text}) back into a tree. */
-    static JsonNode parse(ObjectMapper mapper, String json) {
+    /** A row of {@code id, occurred_at, statement::text as statement}, the statement parsed once. */
+    static StoredStatement storedStatement(ObjectMapper mapper, Row r) {
         try {
-            return mapper.readTree(json);
+            return new StoredStatement(r.getUUID("id"), Db.instant(r.getOffsetDateTime("occurred_at")),
+                    mapper.readTree(r.getString("statement")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package dev.learnflow.progress.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -181,8 +180,7 @@ public class InsightRows {
                 .await().atMost(Db.TIMEOUT);
         List<EventLog.StoredStatement> out = new ArrayList<>();
         for (Row r : rows) {
-            out.add(new EventLog.StoredStatement(r.getUUID("id"), Db.instant(r.getOffsetDateTime("occurred_at")),
-                    EventLog.parse(mapper, r.getString("statement"))));
+            out.add(EventLog.storedStatement(mapper, r));
         }
         return out;
     }

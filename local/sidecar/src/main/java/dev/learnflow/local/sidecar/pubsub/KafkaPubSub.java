@@ -528,12 +528,13 @@ public final class KafkaPubSub implements PubSub {
         private void settle(boolean sync) {
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
             long now = System.nanoTime();
-            boolean commitDue = sync || now - lastCommitNanos >= COMMIT_INTERVAL_NANOS;
-            for (PartitionLane lane : commitDue ? lanes.values() : List.<PartitionLane>of()) {
-                long decided = lane.decided;
-                if (decided > lane.committed) {
-                    commits.put(lane.partition, new OffsetAndMetadata(decided));
-                    lane.committed = decided;
+            if (sync || now - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
+                for (PartitionLane lane : lanes.values()) {
+                    long decided = lane.decided;
+                    if (decided > lane.committed) {
+                        commits.put(lane.partition, new OffsetAndMetadata(decided));
+                        lane.committed = decided;
+                    }
                 }
             }
             if (!commits.isEmpty()) {
