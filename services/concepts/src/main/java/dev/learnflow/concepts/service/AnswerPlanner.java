@@ -127,6 +127,8 @@ public class AnswerPlanner {
     private final StudentWords studentWords = StudentWords.fromClasspath(AnswerPlanner.class.getClassLoader());
     private final MadeUpNames madeUpNames;
     private final Set<String> moduleNames;
+    /** The names Python's documentation documents (built-ins, methods, modules), without the lessons' words. */
+    private final Set<String> pythonsOwnNames;
     /** The exceptions the documentation documents, in lower case ({@code indexerror}). */
     private final Set<String> exceptionNames;
 
@@ -152,6 +154,8 @@ public class AnswerPlanner {
         allNames.addAll(docs.pythonNames());
         allNames.addAll(docs.builtinFunctions());
         Set<String> pythonsOwn = Set.copyOf(allNames);
+        this.pythonsOwnNames = pythonsOwn.stream().map(n -> n.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         for (Lesson lesson : lessons.lessons()) {
             allNames.addAll(Spelling.words(String.join(" ", lesson.aliases()) + " " + String.join(" ", lesson.mentions())));
         }
@@ -348,6 +352,10 @@ public class AnswerPlanner {
             OtherDomains.Domain domain = otherDomain.get();
             return domain.pointer() == null ? abstain("other-language", ranked)
                     : new Abstain("other-domain", abstain("other-domain", ranked).choices(), domain);
+        }
+        // "do my whole assignment for me": finished work to hand in is not something a tutor writes
+        if (WholeSolutionRequests.asks(spelled.toLowerCase(Locale.ROOT))) {
+            return abstain("whole-solution", ranked);
         }
         // "how does list.smash() work", "the unless keyword": Python has no such thing, so no lesson is about it
         Optional<MadeUpNames.MadeUp> madeUp = madeUpNames.of(spelled.toLowerCase(Locale.ROOT));
@@ -681,8 +689,13 @@ public class AnswerPlanner {
      */
     private List<String> codeNames(String lowerQuestion) {
         List<String> found = new ArrayList<>();
+        Set<String> defined = KeyTerms.DEFINED_NAME.matcher(lowerQuestion).results().map(r -> r.group(1))
+                .collect(java.util.stream.Collectors.toSet());
         Matcher m = CODE_NAME.matcher(lowerQuestion);
         while (m.find()) {
+            if (m.group(1) != null && (defined.contains(m.group(1)) || !pythonsOwnNames.contains(m.group(1)))) {
+                continue;   // "speak()" of the student's Cat class, or their own "add()", names nothing of Python's
+            }
             if (m.group(3) == null) {
                 found.add(m.group(1) != null ? m.group(1) : m.group(2));
             } else if (builtinFunctions.contains(m.group(3))) {

@@ -68,6 +68,10 @@ public final class DocAnswerText {
             case "other-language" -> "I'm a Python tutor, so I can't answer questions about other programming "
                     + "languages well.";
             case "vague" -> "I'm not sure which Python topic you mean.";
+            case "whole-solution" -> "I won't write the whole assignment for you to hand in: you would not learn from "
+                    + "it, and it is probably against your course's rules. I will help you do it yourself: tell me what "
+                    + "the task asks and what you have so far, and we'll plan it step by step, or ask about the part you "
+                    + "are stuck on.";
             case "no-such-name" -> noSuchName(madeUp);
             case "other-domain" -> "That sounds like a question about " + domain.name() + " rather than Python, "
                     + "so " + domain.pointer() + " will answer it better than I can.";

@@ -64,6 +64,16 @@ public final class KeyTerms {
             "classmethod", "staticmethod", "super", "range", "help", "compile", "iter", "next", "vars", "globals",
             "locals", "breakpoint", "id", "hash", "format");
 
+    /** "def add(x, lst=[])", "class Stack": names the student defines are theirs, not Python's set.add or a lesson's. */
+    static final Pattern DEFINED_NAME = Pattern.compile("\\b(?:def|class)\\s+([a-z_][a-z0-9_]*)");
+
+    /**
+     * "my teacher keeps saying use enumerate instead", "zip vs a counter": the word after "use", "instead of" or "vs"
+     * is the name being weighed, even inside a story where other names are mostly English.
+     */
+    private static final Pattern WEIGHED_NAME = Pattern.compile(
+            "\\b(?:use|using|vs\\.?|versus|instead of|rather than)\\s+([a-z_][a-z0-9_]*)");
+
     private final Set<String> names;
     /** Built-in functions ({@code print}, {@code round}, {@code open}) that a how-to question can ask to use. */
     private final Set<String> builtinFunctions;
@@ -181,6 +191,21 @@ public final class KeyTerms {
             String stem = stem(token);
             if (names.contains(stem) && !english.contains(stem) && !KIND_WORDS.contains(stem) && !kinds.contains(stem)
                     && !marked.contains(stem) && (!story || stem.contains("_"))) {
+                plain.add(stem);
+            }
+        }
+        Matcher defined = DEFINED_NAME.matcher(lower);
+        while (defined.find()) {
+            String own = stem(defined.group(1));
+            if (!PYTHON_KEYWORDS.contains(defined.group(1))) {
+                marked.remove(own);
+            }
+        }
+        Matcher weighed = WEIGHED_NAME.matcher(lower);
+        while (weighed.find()) {
+            String stem = stem(weighed.group(1));
+            if (story && names.contains(stem) && !english.contains(stem) && !KIND_WORDS.contains(stem)
+                    && !TYPE_NAMES.contains(weighed.group(1)) && !marked.contains(stem)) {
                 plain.add(stem);
             }
         }

@@ -169,11 +169,16 @@ public class LessonRetriever {
                     int[] span = named.get(h.lesson().topicId());
                     boolean inside = span != null && named.values().stream().anyMatch(o -> o[1] - o[0] > span[1] - span[0]
                             && o[0] <= span[0] && span[1] <= o[1]);
+                    // nor one whose first words an earlier name has taken: in "the most common elements", "most
+                    // common" (counting) is what is asked, and the set lesson's "common elements" (shared) only
+                    // borrows its word
+                    boolean overlapped = span != null && named.values().stream()
+                            .anyMatch(o -> o[0] < span[0] && span[0] < o[1] && o[1] < span[1]);
                     // written code ("first, *rest =") is what is asked wherever it stands; a word may set the scene
                     boolean incidental = span != null && !WRITTEN_CODE.matcher(lower.substring(span[0], span[1])).find()
                             && (story && !lower.substring(span[0], span[1]).contains(" ")
                             || SETTING.matcher(lower.substring(0, span[0])).find());
-                    if (span == null || inside || incidental) {
+                    if (span == null || inside || overlapped || incidental) {
                         return h;
                     }
                     return new Hit(h.lesson(), h.similarity() + (writesSyntax(h.lesson(), lower) ? SYNTAX_BONUS : NAME_BONUS));

@@ -36,9 +36,13 @@ public final class MadeUpNames {
             "argument", "arguments", "only", "default", "magic", "built", "in", "use", "using", "ignore", "another");
 
     private static final Pattern MEMBER = Pattern.compile("(?<![\\w.])([a-z_][a-z0-9_]*)\\.([a-z_][a-z0-9_]*)\\b");
-    /** "the unless keyword", "the python 'then' keyword", "'foreach' keyword" (not "keyword arguments"). */
+    /**
+     * "the unless keyword", "the python 'then' keyword", "python's built-in unless keyword", "'foreach' keyword" (not
+     * "keyword arguments"): words that only say the name is Python's own may stand before it.
+     */
     private static final Pattern KEYWORD = Pattern.compile(
-            "(?:\\b(?:the|a|an|python'?s?)\\s+(?:python\\s+)?['\"`]?|['\"`])([a-z_][a-z0-9_]*)['\"`]?\\s+keyword\\b");
+            "(?:\\b(?:the|a|an|python'?s?)\\s+(?:(?:python|built[- ]?in|builtin|reserved|special|own)\\s+){0,2}['\"`]?|['\"`])"
+                    + "([a-z_][a-z0-9_]*)['\"`]?\\s+keyword\\b");
     private static final Pattern CLAIMED_CALL = Pattern.compile(
             "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+)?@?([a-z_][a-z0-9_]*)(?:\\(\\)|\\s+(?:function|decorator|method))");
     /** Words that claim a name is Python's own rather than the student's. */
@@ -60,7 +64,7 @@ public final class MadeUpNames {
      */
     private static final Pattern FOREIGN_STATEMENT = Pattern.compile(
             "(?:\\b(unless|until|foreach|elsif|elseif|goto|repeat[ _-]until|do[ _-]until|repeat|do[_-]while)"
-                    + "|\\b(?:the|a|an|python'?s?)\\s+([a-z]+_[a-z0-9_]+))\\s+(?:statements?|loops?|blocks?|clauses?)\\b");
+                    + "|\\b(?:the|a|an|python'?s?)\\s+([a-z]+_[a-z0-9_]+))['\"`]?\\s+(?:statements?|loops?|blocks?|clauses?)\\b");
 
     /** What the question names that Python lacks, and real names near it. */
     public record MadeUp(String name, String kind, List<String> nearest) {

@@ -32,8 +32,8 @@ public final class OtherDomains {
                     + "cpp|csharp|golang|go lang|ruby|php|kotlin|swift|haskell|scala|perl|matlab|julia|"
                     + "fortran|cobol|lua|dart|elixir|erlang|clojure|r language|visual basic|vba|bash|powershell|"
                     + "console\\.log|npm|node\\.?js|jquery|react|public static void|system\\.out\\.println|"
-                    // words only other languages have: Go's goroutines, C's malloc, C++'s cout, JavaScript's let vs var
-                    + "goroutines?|go ?routines?|malloc|calloc|cout|cin|std::\\w+|borrow checker|(let|var|const) (vs\\.?|versus) (let|var|const))\\b"
+                    // words only other languages have: Go's goroutines, C's malloc, C++'s cout, JavaScript's let vs var ("let, var and const")
+                    + "goroutines?|go ?routines?|malloc|calloc|cout|cin|std::\\w+|borrow checker|(let|var|const),?( (vs\\.?|versus|and|or))? (let|var|const))\\b"
                     // "c++" and "c#" end in a non-word character: no word boundary after them
                     + "|\\bc(\\+\\+|#)(?!\\w)"
                     // "a linked list in c": C named as the language the code is in
@@ -52,7 +52,15 @@ public final class OtherDomains {
                             + "merge (two )?cells|cell formula|countif|sumif)\\b"),
                     Pattern.compile("\\b(cells?|sheets?|formulas?|workbook)\\b")),
             new Domain("git and version control", "the Git book (git-scm.com/book)",
-                    Pattern.compile("\\b(git|github|gitlab|merge conflicts?|pull request|rebase)\\b"), null));
+                    Pattern.compile("\\b(git|github|gitlab|merge conflicts?|pull request|rebase)\\b"), null),
+            new Domain("office apps (Word, Google Docs, PowerPoint)", "the app's own help pages",
+                    Pattern.compile("\\b(microsoft word|ms word|ms office|microsoft office|google docs|google slides|"
+                            + "powerpoint|power point|libreoffice|openoffice|word processors?)\\b"), null),
+            // calculus by hand: the nearest sections (math.sin) compute values, they do not differentiate ("numbers.Integral"
+            // is Python's)
+            new Domain("mathematics (calculus and algebra by hand)", "a maths resource such as Khan Academy",
+                    Pattern.compile("(?<![\\w.])(derivatives?|differentiat(e|ion)|antiderivatives?|integrals?|calculus|"
+                            + "solve for [a-z]|limit as [a-z] (approaches|goes to|tends to))\\b"), null));
 
     /**
      * Third-party libraries: the tutor knows Python and its standard library, not numpy's or Django's API, and the
