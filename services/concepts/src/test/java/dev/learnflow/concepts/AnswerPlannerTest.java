@@ -291,6 +291,12 @@ class AnswerPlannerTest {
                 .isNotInstanceOf(AnswerPlanner.Abstain.class);
         // numbers.Integral is Python's own abstract class, not calculus
         assertThat(planner.plan("what is numbers.Integral for", null)).isNotInstanceOf(AnswerPlanner.Abstain.class);
+        // another language's feature with Python's counterpart asked for is ours, wherever the asking words stand
+        for (String question : List.of("Java's toString() - what's the equivalent", "C# foreach, is there an equivalent")) {
+            assertThat(planner.plan(question, null)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
+        }
+        assertThat(planned("how does Java's garbage collector decide what to free", null, AnswerPlanner.Abstain.class)
+                .reason()).isEqualTo("other-language");
         // JavaScript's three declarations in a row are another language's, not Python's constants
         assertThat(planned("whats the difference between let, var and const", null, AnswerPlanner.Abstain.class).reason())
                 .isEqualTo("other-language");

@@ -105,4 +105,36 @@ class StudentWordsTest {
         lookalikes.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question)
                 .doesNotContain(name));
     }
+
+    @Test
+    void otherLanguagesNamesAndTasksToldInEverydayWordsGetPythonsNames() {
+        Map<String, String> described = new java.util.LinkedHashMap<>();
+        described.put("whats the python version of JSON.stringify", "json.dumps()");
+        described.put("like java's StringBuilder but in python", "str.join()");
+        described.put("do i override toString like in java", "__str__");
+        described.put("java generics, how would i write that with type hints", "TypeVar");
+        described.put("store users' passwords not in plain text", "hashlib");
+        described.put("sha256 of a downloaded file", "hashlib");
+        described.put("keep my word list sorted when i add new words", "bisect.insort()");
+        described.put("fast queue, pop from the front", "collections.deque");
+        described.put("sort people by age then by name when ages are the same", "key=lambda");
+        described.put("9 / 4 gives 2.25, i wanted 2", "floor division");
+        described.put("0.1 + 0.2 == 0.3 is False??", "math.isclose()");
+        described.put("word wrap a paragraph at 40 characters", "textwrap.wrap()");
+        described.put("pretty-print a big nested list", "pprint.pprint()");
+        described.put("a small database file for my recipes app", "sqlite3");
+        described.put("how much memory does my dictionary take, like sizeof", "sys.getsizeof()");
+        described.put("overload * for my Matrix class", "__add__()");
+        described.put("the 5 largest values in a list", "heapq.nlargest()");
+        described.put("convert a score of 73 into a letter grade", "if elif else");
+        described.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question).contains(name));
+        Map<String, String> lookalikes = new java.util.LinkedHashMap<>();
+        lookalikes.put("my code throws an error when i run it", "custom exception");
+        lookalikes.put("what is the top 10 most common word", "heapq.nlargest()");
+        lookalikes.put("the biggest number in my list", "heapq.nlargest()");
+        lookalikes.put("is this a generic question", "TypeVar");
+        lookalikes.put("print my object nicely instead of <__main__.Dog object at 0x10>", "pprint.pprint()");
+        lookalikes.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question)
+                .doesNotContain(name));
+    }
 }

@@ -28,6 +28,14 @@ class StudentWrappingTest {
         assertThat(Filler.strip("my teacher asked us this and i dont get it: what does ** do in a call???"))
                 .isEqualTo("what does ** do in a call?");
         assertThat(Filler.strip("for my homework, how do i reverse a list")).isEqualTo("how do i reverse a list");
+        // "pythonic" says how well it should be done: the task is what is asked (the glossary entry is for its meaning)
+        assertThat(Filler.strip("what's the most pythonic way to read a file line by line"))
+                .isEqualTo("read a file line by line");
+        assertThat(Filler.strip("pythonic loop over two lists at once")).isEqualTo("loop over two lists at once");
+        assertThat(Filler.strip("count the words in a sentence, is there a pythonic way?"))
+                .isEqualTo("count the words in a sentence");
+        assertThat(Filler.strip("what does pythonic mean")).isEqualTo("what does pythonic mean");
+        assertThat(Filler.strip("pythonic code vs readable code")).isEqualTo("pythonic code vs readable code");
     }
 
     @Test

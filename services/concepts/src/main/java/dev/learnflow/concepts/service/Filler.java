@@ -34,6 +34,11 @@ public final class Filler {
             Pattern.compile("^i (?:don'?t|do not|can'?t) (?:get|understand) (?:this|it)" + END + "(?=\\S)", FLAGS),
             Pattern.compile("^(?:this is )?(?:for|from) (?:my |our |a )?(?:homework|assignment|class|course|project)"
                     + END + "(?=\\S)", FLAGS),
+            // "whats the pythonic way to join words", "pythonic check for a negative number": the task is the question
+            // (the glossary's "Pythonic" entry would answer the wrapping)
+            Pattern.compile("^(?:what(?:'s| is|s) )?(?:the |a )?(?:most |more )?pythonic (?:way|approach|method|style|"
+                    + "version)(?: to| of| for)?" + END + "(?=\\S)", FLAGS),
+            Pattern.compile("^pythonic (?!code|style|means?|meaning|is|vs|versus)(?=[a-z])", FLAGS),
             // "can you explain how yield works": what follows is the question
             Pattern.compile("^(?:can|could|would|will) (?:you|u|someone) (?:please |pls )?(?:explain|tell me|show me)"
                     + "(?: to me)?" + END + "(?=\\S)", FLAGS));
@@ -43,6 +48,9 @@ public final class Filler {
             Pattern.compile("\\s*[,.!]+\\s*help(?: me)?[.!?]*$", FLAGS),
             Pattern.compile("\\s*[,.!]*\\s*\\b(?:thanks?(?: you)?|thx|ty)[.!?]*$", FLAGS),
             Pattern.compile("\\s*[,.!]*\\s*\\b(?:i(?:'| a)?m|i am) " + SO + "(?:confused|lost|stuck)[.!?]*$", FLAGS),
+            // "..., pythonic?", "... the pythonic way": how well it is done, not what is asked
+            Pattern.compile("\\s*[,.;:-]*\\s*\\b(?:is (?:it|this|that|there a) |in a |(?:the )?(?:most |more )?)?pythonic"
+                    + "(?: way| approach)?[.!?]*$", FLAGS),
             // "... in python?": every question here is about Python
             Pattern.compile("\\s+(?:in|with|using) python(?: ?3)?(?=[.!?]*$)", FLAGS));
 

@@ -82,6 +82,13 @@ public final class OtherDomains {
      */
     private static final Pattern COMPARED_WITH = Pattern.compile("\\b(like|unlike|similar to|equivalent( of| to)?|"
             + "instead of|coming from|compared (to|with)|than|the same as|as in|used to)\\b");
+    /**
+     * "Java's static methods — is there an equivalent", "JS JSON.parse equivalent", "Java generics like List<T>, can I
+     * type hint that": anywhere in the question, words asking for Python's counterpart of what the other language has.
+     */
+    private static final Pattern ASKS_FOR_COUNTERPART = Pattern.compile("\\b(equivalents?|counterparts?|analog(ue)?s?|"
+            + "python'?s? (version|way|answer)|(is there|do we have|does it have|can i (do|write|use|get|type hint|hint|make)) "
+            + "(an? |the )?(equivalent|same|similar|that|this|it|something like)|what do i (override|use|write) instead)\\b");
     /** How many words may stand between a comparing word and the language it compares with. */
     private static final int COMPARISON_REACH = 4;
 
@@ -115,6 +122,9 @@ public final class OtherDomains {
      * question ("rust says cannot borrow ... more than once" asks about Rust).
      */
     private static boolean comparesWith(Domain language, String lowerQuestion) {
+        if (ASKS_FOR_COUNTERPART.matcher(lowerQuestion).find()) {
+            return true;
+        }
         List<int[]> mentions = language.strong().matcher(lowerQuestion).results()
                 .map(r -> new int[] {r.start(), r.end()}).toList();
         return COMPARED_WITH.matcher(lowerQuestion).results().anyMatch(cue -> mentions.stream().anyMatch(m -> {
