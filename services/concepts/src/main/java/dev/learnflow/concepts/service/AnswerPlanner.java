@@ -3,6 +3,7 @@ package dev.learnflow.concepts.service;
 import dev.learnflow.concepts.domain.DocPassage;
 import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.platform.embedding.Encoder;
+import dev.learnflow.platform.text.WholeSolutionRequests;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.learnflow.triage.service;
 
 import dev.learnflow.platform.embedding.Encoder;
+import dev.learnflow.platform.text.WholeSolutionRequests;
 import dev.learnflow.triage.domain.Classification;
 import dev.learnflow.triage.domain.Intent;
 
@@ -116,6 +117,11 @@ public class IntentClassifier {
             // "how does let differ from var in JS? my JS teacher explained it too fast": another language, whatever
             // words of trouble come with it
             return new Classification(Intent.OFF_TOPIC, 1.0, scores, true, "signal");
+        }
+        if (!hasCode && !errorNamed && WholeSolutionRequests.asks(text.toLowerCase(java.util.Locale.ROOT))) {
+            // "just give me the whole code for my project so i can submit it": no code to review; the concepts lane
+            // declines it and says what the tutor will do instead
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
         if (ownRecord) {
             // "is recursion still one of my weak spots?": the student's own record, not a program of theirs

@@ -156,4 +156,14 @@ class WorkingCodeCuesTest {
         assertThat(lane("i quoted TypeError: 'int' object is not iterable from a forum, what usually causes that "
                 + "in general?")).isEqualTo(Intent.CONCEPT_EXPLANATION);
     }
+
+    @Test
+    void wholeGradedWorkAskedForWithoutCodeGoesToTheConceptsLaneThatDeclinesIt() {
+        for (String m : new String[] {"please just give me the whole code for my class project so i can submit it",
+            "i need the full program for my assignment, dont explain, its due tonight"}) {
+            assertThat(lane(m)).as(m).isEqualTo(Intent.CONCEPT_EXPLANATION);
+        }
+        // help with a piece of the work keeps its own lane
+        assertThat(lane("give me a practice exercise on loops for my exam")).isEqualTo(Intent.EXERCISE_REQUEST);
+    }
 }

@@ -1,4 +1,4 @@
-package dev.learnflow.concepts.service;
+package dev.learnflow.platform.text;
 
 import java.util.regex.Pattern;
 
@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * "Do my whole assignment for me, it's due tonight", "just give me all the code for my project to hand in": a request
  * for finished work to submit. A tutor guides the student through it and never writes it for them (CS50's duck,
  * CodeHelp), and the nearest lesson (variables, debugging) would answer something else, so the honest reply says
- * what the tutor will do instead. Both signs must be there: graded work ("assignment", "due", "hand in") and asking
+ * what the tutor will do instead. Triage sends such a message without code to the concepts lane, whose planner
+ * declines it (reason {@code whole-solution}). Both signs must be there: graded work ("assignment", "due", "hand in") and asking
  * for it done ("for me", "the full code", "don't explain"). A question about a piece of the work ("my assignment
  * says use a while loop, how do they work") asks to learn, and is answered.
  */
