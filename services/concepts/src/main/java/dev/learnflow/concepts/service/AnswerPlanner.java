@@ -154,14 +154,14 @@ public class AnswerPlanner {
         Set<String> allNames = new java.util.HashSet<>(docs.documentedNames());
         allNames.addAll(docs.pythonNames());
         allNames.addAll(docs.builtinFunctions());
-        Set<String> pythonsOwn = Set.copyOf(allNames);
-        this.pythonsOwnNames = pythonsOwn.stream().map(n -> n.toLowerCase(Locale.ROOT))
+        // lower case, as questions are read (MadeUpNames lower-cases what it is given)
+        this.pythonsOwnNames = allNames.stream().map(n -> n.toLowerCase(Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         for (Lesson lesson : lessons.lessons()) {
             allNames.addAll(Spelling.words(String.join(" ", lesson.aliases()) + " " + String.join(" ", lesson.mentions())));
         }
         this.madeUpNames = new MadeUpNames(docs.qualifiedNames(), allNames, docs.vocabulary(), docs.moduleNames(),
-                pythonsOwn, docs.builtinFunctions(), docs.moduleMembers());
+                pythonsOwnNames, docs.builtinFunctions(), docs.moduleMembers());
         for (String name : docs.documentedNames()) {
             documentedByStem.computeIfAbsent(KeyTerms.stem(name), k -> new java.util.HashSet<>()).add(name);
         }
@@ -348,18 +348,19 @@ public class AnswerPlanner {
         String lower = question.toLowerCase(Locale.ROOT);
         // other domains and made-up names on the question as asked: "... with pandas in python" says it is about
         // Python, and "??" is an operator, not emphasis
-        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(spelled.toLowerCase(Locale.ROOT));
+        String spelledLower = spelled.toLowerCase(Locale.ROOT);
+        Optional<OtherDomains.Domain> otherDomain = OtherDomains.of(spelledLower);
         if (otherDomain.isPresent()) {
             OtherDomains.Domain domain = otherDomain.get();
             return domain.pointer() == null ? abstain("other-language", ranked)
                     : new Abstain("other-domain", abstain("other-domain", ranked).choices(), domain);
         }
         // "do my whole assignment for me": finished work to hand in is not something a tutor writes
-        if (WholeSolutionRequests.asks(spelled.toLowerCase(Locale.ROOT))) {
+        if (WholeSolutionRequests.asks(spelledLower)) {
             return abstain("whole-solution", ranked);
         }
         // "how does list.smash() work", "the unless keyword": Python has no such thing, so no lesson is about it
-        Optional<MadeUpNames.MadeUp> madeUp = madeUpNames.of(spelled.toLowerCase(Locale.ROOT));
+        Optional<MadeUpNames.MadeUp> madeUp = madeUpNames.of(spelledLower);
         if (madeUp.isPresent()) {
             return new Abstain("no-such-name", abstain("no-such-name", ranked).choices(), null, madeUp.get());
         }

@@ -119,7 +119,8 @@ public final class OtherDomains {
     /**
      * Whether the other language is named as what Python is compared with: a comparing word a few words before it
      * ("like ? : in java", "coming from javascript"; "in java i used to" either way round), not anywhere in the
-     * question ("rust says cannot borrow ... more than once" asks about Rust).
+     * question ("rust says cannot borrow ... more than once" asks about Rust); or words asking for Python's
+     * counterpart anywhere ("Java's static methods, is there an equivalent").
      */
     private static boolean comparesWith(Domain language, String lowerQuestion) {
         if (ASKS_FOR_COUNTERPART.matcher(lowerQuestion).find()) {
