@@ -67,7 +67,10 @@ class SubjectQuestionsTest {
         return "";
     }
 
-    /** Whether a word (or phrase) occurs as whole tokens; one of 4+ letters also as a token's start. */
+    /**
+     * Whether a word (or phrase) occurs as whole tokens; one of 4+ letters also as a token's start, a shorter one also
+     * with a plural "s" ("set" is answered by the lesson titled "Sets").
+     */
     static boolean mentions(String text, List<String> words) {
         List<String> tokens = tokens(text);
         for (String word : words) {
@@ -75,6 +78,7 @@ class SubjectQuestionsTest {
             for (int i = 0; !want.isEmpty() && i + want.size() <= tokens.size(); i++) {
                 int j = 0;
                 while (j < want.size() && (tokens.get(i + j).equals(want.get(j))
+                        || tokens.get(i + j).equals(want.get(j) + "s")
                         || want.get(j).length() >= 4 && tokens.get(i + j).startsWith(want.get(j)))) {
                     j++;
                 }
