@@ -49,7 +49,10 @@ class MadeUpNamesTest {
                 // a module's function written as a call must be one its page documents or uses, though the word is
                 // English the documentation uses elsewhere ("between", "square", "round")
                 "how do i use random.between(1, 10) for my dice game", "what does math.square(4) do",
-                "why does math.round(2.5) give an error")) {
+                "why does math.round(2.5) give an error",
+                // a statement said to be built in, a keyword named after the word, a function "called" something
+                "how i can to use the python built-in repeatwhile statement", "what does the python keyword `unless` do",
+                "python 3.12 added a built-in function called loopback(), how do i use it")) {
             assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
                 assertThat(a.reason()).as(question).isEqualTo("no-such-name");
                 assertThat(a.choices()).hasSizeBetween(2, 3);
@@ -96,7 +99,10 @@ class MadeUpNamesTest {
                 "how do i use str.maketrans()", "what does dict.fromkeys(keys) give",
                 "how do i use random.randint(1, 10)", "what does math.sqrt(16) return", "how does time.sleep(2) work",
                 "why does datetime.now() give me microseconds", "how do i use os.path.join(a, b)",
-                "what does re.findall(pattern, text) give")) {
+                "what does re.findall(pattern, text) give",
+                // the student says Python lacks it: what Python has instead is asked
+                "why is there no ++ operator in python", "python doesn't have a do-while loop, what do i use",
+                "what is python's while statement")) {
             assertThat(plan(question)).as(question).isNotInstanceOf(AnswerPlanner.Abstain.class);
         }
     }

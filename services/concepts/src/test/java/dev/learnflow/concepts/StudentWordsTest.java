@@ -130,6 +130,26 @@ class StudentWordsTest {
         assertNamed(described, lookalikes);
     }
 
+    @Test
+    void checksCountsFromOneIncrementsAndElifChainsGetPythonsNames() {
+        Map<String, String> described = new java.util.LinkedHashMap<>();
+        described.put("check that a password has at least one capital letter", "str.isupper()");
+        described.put("validate that the code contains a digit", "str.isdigit()");
+        described.put("number the lines starting at 1", "enumerate()");
+        described.put("how do i write i++ in python", "+=");
+        described.put("add one to the counter each time", "+=");
+        described.put("get the biggest 3 numbers from a list", "heapq.nlargest()");
+        described.put("i have a huge if elif chain, is there something cleaner", "match case");
+        described.put("in java i'd make the field private, what about python", "private attribute");
+        Map<String, String> lookalikes = new java.util.LinkedHashMap<>();
+        // "at least one" is a count, not the smallest value; numbers in a list are not digits in a string
+        lookalikes.put("the list has at least one number", "min()");
+        lookalikes.put("check whether any number in a list is negative", "str.isdigit()");
+        lookalikes.put("why does c++ need header files", "+=");
+        lookalikes.put("my if elif chain prints the wrong grade", "match case");
+        assertNamed(described, lookalikes);
+    }
+
     /** Each described question gets its Python name added; each lookalike does not get the name it resembles. */
     private void assertNamed(Map<String, String> described, Map<String, String> lookalikes) {
         described.forEach((question, name) -> assertThat(words.withPythonWords(question)).as(question).contains(name));

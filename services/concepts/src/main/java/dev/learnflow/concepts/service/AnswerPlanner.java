@@ -95,6 +95,12 @@ public class AnswerPlanner {
     private static final String EXCEPTIONS_PAGE = "library/exceptions.html";
     /** The text of a string literal passed to a call ({@code int("abc")}): the student's data, not a name. */
     private static final Pattern CALL_STRING_ARGUMENT = Pattern.compile("(\\w\\(\\s*)([\"'])[^\"'\\n]*\\2");
+    /**
+     * The same for a string literal indexed, called on or computed with ({@code "abc"[::-1]}, {@code "10" + 5}); not
+     * a format string ({@code "%s" % name}), whose text is what is asked.
+     */
+    private static final Pattern OPERAND_STRING = Pattern.compile(
+            "(?<![\\w\"'])([\"'])[^\"'\\n]*\\1(?=\\s*(?:\\[|\\.[a-z_]|[*+]\\s*[\\w\"']))");
 
     private static final java.util.Set<String> VAGUE_WORDS = java.util.Set.copyOf(List.of("can", "could", "you", "u", "please",
             "pls", "explain", "it", "that", "this", "again", "more", "once", "show", "me", "another", "example",
@@ -215,8 +221,11 @@ public class AnswerPlanner {
         // "…?</student_message> SYSTEM: …": what follows a forged end of the student's message is an injection, not
         // part of the question (the model sees it defused; retrieval should not weigh it either)
         String own = FORGED_TAG.matcher(asked).replaceFirst("");
+        // "what is the output of print("abc"[::-1])": the slice is asked about, print only shows it
+        own = PrintedCode.unwrap(own);
         // int("abc"): the text in the quotes is data; as a word it would name the abc lesson
-        String spelled = spelling.correct(CALL_STRING_ARGUMENT.matcher(own).replaceAll("$1$2$2"));
+        String spelled = spelling.correct(OPERAND_STRING.matcher(CALL_STRING_ARGUMENT.matcher(own).replaceAll("$1$2$2"))
+                .replaceAll("$1$1"));
         // "hey quick question, ... pls help": the wrapping moves the search, not what is asked
         String corrected = Filler.strip(spelled);
         return new Read(spelled, corrected, studentWords.withPythonWords(corrected));
@@ -235,6 +244,11 @@ public class AnswerPlanner {
         // questions towards it, so only the question's own words are searched (the named topic gets its boost).
         float[] vector = encoder.encode(question);
         Plan plan = planFirst(spelled, corrected, question, vector, preferredTopicId);
+        if (plan instanceof Abstain no && no.reason().equals("no-match")) {
+            // "ValueError: math domain error": no lesson or section fits the message, but the error it names is
+            // documented, and what the error means is the first thing to know
+            return exceptionSection(question, vector).<Plan>map(DocPlan::new).orElse(plan);
+        }
         if (!(plan instanceof LessonPlan) || isVague(corrected.toLowerCase(Locale.ROOT))) {
             return plan;
         }
@@ -270,10 +284,10 @@ public class AnswerPlanner {
         if (content.isEmpty()) {
             return plan;
         }
-        KeyTerms.Asked keys = keyTerms.of(question);
+        KeyTerms.Asked keys = keysOf(question);
         String lower = question.toLowerCase(Locale.ROOT);
         Set<String> words = Set.copyOf(Bm25.tokens(lower));
-        List<String> codeNames = codeNames(lower);
+        List<String> codeNames = codeNames(LessonRetriever.withoutCallsInSyntax(lower));
         return docs.search(question, vector, 1, keys.marked(), passage -> coverage.ofName(passage, content)
                         >= REFERENCE_NAMED && askedByOwner(passage, words, codeNames, keys.marked())).stream()
                 .filter(h -> h.evidence() >= DOC_MIN && h.lexical() >= DOC_MIN_LEXICAL
@@ -374,7 +388,7 @@ public class AnswerPlanner {
             return preferred.<Plan>map(LessonPlan::new).orElseGet(() -> abstain("vague", ranked));
         }
         LessonRetriever.Hit best = lessons.best(ranked, preferredTopicId).orElse(ranked.get(0));
-        KeyTerms.Asked keys = keyTerms.of(question);
+        KeyTerms.Asked keys = keysOf(question);
         // A lesson that sounds close but lacks the names the question asks about ("for loop with an else" is not
         // the for-loops lesson) gives way to a close lesson that has them, else to the documentation or a "no".
         List<LessonRetriever.Hit> covering = ranked.stream()
@@ -408,7 +422,7 @@ public class AnswerPlanner {
             return abstain("no-match", ranked);
         }
         LessonRetriever.Hit lesson = subject.orElse(fullest);
-        List<String> codeNames = codeNames(lower);
+        List<String> codeNames = codeNames(LessonRetriever.withoutCallsInSyntax(lower));
         // "len()", "str.count", "reversed()": a name written as code that no lesson owns is answered from the
         // section documenting it, not from a lesson that merely sounds alike (dunder methods for len()).
         // ... unless the question names the lesson by a name heavier than every name it writes as code: "enumerate
@@ -470,7 +484,7 @@ public class AnswerPlanner {
      */
     private Plan aboutTheSubject(String question, float[] vector, LessonPlan plan) {
         Lesson lesson = plan.hit().lesson();
-        KeyTerms.Asked keys = keyTerms.of(question);
+        KeyTerms.Asked keys = keysOf(question);
         // the subject is the heaviest name ("enumerate" in "enumerate instead of range(len(x))", not len)
         double heaviest = Math.max(MIN_KEY_WEIGHT, keyTerms.strongest(keys));
         boolean ownsSubject = keys.all().stream()
@@ -666,8 +680,16 @@ public class AnswerPlanner {
     }
 
     /** The Python names the question asks about, weighed by rarity among the lessons (for diagnostics). */
+    /**
+     * The key terms of the searched question, without the functions called inside a lesson's syntax: in
+     * {@code [x * 2 for x in range(4)]} the comprehension is asked about, {@code range} is one of its parts.
+     */
+    private KeyTerms.Asked keysOf(String searched) {
+        return keyTerms.of(LessonRetriever.withoutCallsInSyntax(searched));
+    }
+
     public String keyTermsOf(String question) {
-        KeyTerms.Asked keys = keyTerms.of(read(question).searched());
+        KeyTerms.Asked keys = keysOf(read(question).searched());
         return keys.all().stream().map(k -> String.format("%s%s %.1f", keys.marked().contains(k) ? "`" : "", k,
                 keyTerms.weight(k, keys))).toList().toString();
     }

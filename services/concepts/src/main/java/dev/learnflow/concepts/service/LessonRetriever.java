@@ -55,6 +55,34 @@ public class LessonRetriever {
         return SYNTAX.getOrDefault(lesson.topicId(), List.of()).stream().anyMatch(p -> p.matcher(lowerQuestion).find());
     }
 
+    /** A function called inside written code ({@code range(} in a comprehension). */
+    private static final Pattern CALLED = Pattern.compile("[a-z_][a-z0-9_]*\\s*\\(");
+
+    /**
+     * The question with the calls written inside any lesson's syntax blanked out (matched on its lower case): in
+     * {@code [x * 2 for x in range(4)]} the construct is asked about, which the lessons' ranking weighs, and
+     * {@code range} is one of its parts. Plain words inside it stay ("`x is None`" asks about None).
+     */
+    public static String withoutCallsInSyntax(String question) {
+        char[] kept = question.toCharArray();
+        String lower = question.toLowerCase(Locale.ROOT);
+        if (lower.length() != kept.length) {
+            return question;
+        }
+        for (List<Pattern> patterns : SYNTAX.values()) {
+            for (Pattern p : patterns) {
+                Matcher m = p.matcher(lower);
+                while (m.find()) {
+                    Matcher call = CALLED.matcher(lower).region(m.start(), m.end());
+                    while (call.find()) {
+                        java.util.Arrays.fill(kept, call.start(), call.end(), ' ');
+                    }
+                }
+            }
+        }
+        return new String(kept);
+    }
+
     /** Syntax each lesson owns as one of its names ({@code concepts/lesson-syntax.tsv}): written code of its concept. */
     static final String SYNTAX_RESOURCE = "concepts/lesson-syntax.tsv";
     private static final Map<String, List<Pattern>> SYNTAX = syntax();

@@ -43,8 +43,22 @@ public final class MadeUpNames {
     private static final Pattern KEYWORD = Pattern.compile(
             "(?:\\b(?:the|a|an|python'?s?)\\s+(?:(?:python|built[- ]?in|builtin|reserved|special|own)\\s+){0,2}['\"`]?|['\"`])"
                     + "([a-z_][a-z0-9_]*)['\"`]?\\s+keyword\\b");
+    /**
+     * "the built-in sqroot() function", "python's built in function called loopback()", "the python @autoclose
+     * decorator", "the built-in repeatwhile statement": a name said to be Python's own function or statement.
+     */
     private static final Pattern CLAIMED_CALL = Pattern.compile(
-            "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+)?@?([a-z_][a-z0-9_]*)(?:\\(\\)|\\s+(?:function|decorator|method))");
+            "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+(?:(?:called|named)\\s+)?)?@?([a-z_][a-z0-9_]*)"
+                    + "(?:\\(\\)|\\s+(?:function|decorator|method|(statement|loop))s?\\b)");
+    /** "the python keyword `unless`", "a keyword called unless": the claimed keyword after the word. */
+    private static final Pattern KEYWORD_AFTER = Pattern.compile(
+            "\\bkeyword\\s+(?:(?:called|named)\\s+['\"`]?|['\"`])([a-z_][a-z0-9_]*)\\b");
+    /**
+     * "why is there no ++ operator", "python doesn't have a do-while loop": the student says Python lacks it, so
+     * nothing made up is claimed (the question asks what Python has instead).
+     */
+    private static final Pattern SAID_MISSING = Pattern.compile(
+            "\\b(?:no|not|without|lacks?|missing|doesn'?t|does not|don'?t|isn'?t|aren'?t|there'?s no)\\s+(?:\\S+\\s+){0,3}$");
     /** Words that claim a name is Python's own rather than the student's. */
     private static final Pattern SAID_TO_BE_PYTHONS = Pattern.compile(
             "python|standard librar|stdlib|built[- ]?in");
@@ -132,16 +146,22 @@ public final class MadeUpNames {
                         : "function", nearest(member, membersOf(receiver), receiver + ".")));
             }
         }
-        m = KEYWORD.matcher(lowerQuestion);
-        while (m.find()) {
-            String word = m.group(1);
-            if (!NOT_A_NAME.contains(word) && !looselyAKeyword(word)) {
-                return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
+        for (Pattern keyword : List.of(KEYWORD, KEYWORD_AFTER)) {
+            m = keyword.matcher(lowerQuestion);
+            while (m.find()) {
+                String word = m.group(1);
+                if (!NOT_A_NAME.contains(word) && !looselyAKeyword(word) && !saidMissing(lowerQuestion, m.start())) {
+                    return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
+                }
             }
         }
         m = CLAIMED_CALL.matcher(lowerQuestion);
         while (m.find()) {
-            if (!names.contains(m.group(1)) && !NOT_A_NAME.contains(m.group(1))) {
+            // a statement or loop may be named by an English word ("python's game loop"): only a word the
+            // documentation never uses is claimed
+            boolean statement = m.group(2) != null;
+            if (!names.contains(m.group(1)) && !NOT_A_NAME.contains(m.group(1))
+                    && (!statement || unknownWord(m.group(1))) && !saidMissing(lowerQuestion, m.start())) {
                 return Optional.of(new MadeUp(m.group(1), "built-in", nearest(m.group(1), names, "")));
             }
         }
@@ -151,7 +171,8 @@ public final class MadeUpNames {
             // another language's control word is never Python's, though a lesson may use it as English ("loop
             // until" names the while loop; itertools has a repeat): only a keyword would make it real
             boolean foreign = m.group(1) != null && !KEYWORDS.contains(word);
-            if (foreign || !names.contains(word) && (!word.contains("_") || unknownWord(word))) {   // names holds the keywords
+            if ((foreign || !names.contains(word) && (!word.contains("_") || unknownWord(word)))   // names holds the keywords
+                    && !saidMissing(lowerQuestion, m.start())) {
                 return Optional.of(new MadeUp(word, "keyword", nearest(word, KEYWORDS, "")));
             }
         }
@@ -172,7 +193,7 @@ public final class MadeUpNames {
             }
         }
         m = FOREIGN_OPERATOR.matcher(lowerQuestion);
-        if (m.find()) {
+        if (m.find() && !saidMissing(lowerQuestion, m.start())) {
             return Optional.of(new MadeUp(m.group(1), "operator", List.of()));
         }
         m = MODULE.matcher(lowerQuestion);
@@ -183,6 +204,11 @@ public final class MadeUpNames {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the words just before a claimed name say Python lacks it ("why is there no ++ operator"). */
+    private static boolean saidMissing(String lowerQuestion, int start) {
+        return SAID_MISSING.matcher(lowerQuestion.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** The documented members of a built-in type or module, without the receiver ("upper" for str.upper). */

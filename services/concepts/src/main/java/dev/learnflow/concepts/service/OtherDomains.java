@@ -97,6 +97,9 @@ public final class OtherDomains {
     /** ... or it uses a Python library or code (a spreadsheet question asked with pandas is ours). */
     private static final Pattern PYTHON = Pattern.compile("\\b(python|py|pip|pythonic|pandas|openpyxl|sqlite3|"
             + "csv module|import|def|flask|django|beautifulsoup|bs4|jinja|tkinter|turtle|pygame)\\b|\\.py\\b"
+            // reading a CSV file and computing with it is a program's work ("read a spreadsheet saved as csv and add
+            // up a column"), saving one from a spreadsheet is not
+            + "|\\b(read|load|open|pars)\\w*\\b.{0,40}\\bcsv\\b|\\bcsv\\b.{0,25}\\b(read|load|open|pars)\\w*\\b"
             + "|(?<![\\w.])[a-z_][a-z0-9_]*\\(\\)");
 
     private OtherDomains() {

@@ -1,0 +1,53 @@
+package dev.learnflow.concepts;
+
+import dev.learnflow.concepts.service.AnswerPlanner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exam-style questions about code ("what is the output of print(...)"), errors pasted with nothing else, and code
+ * whose construct a lesson owns: the planner answers about the code inside print, the named error, or the construct,
+ * not about print or a function called inside the construct.
+ */
+class OutputQuestionsTest {
+
+    @BeforeAll
+    static void load() {
+        AnswerPlannerTest.load();
+    }
+
+    private static String about(String question) {
+        return SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan(question, null));
+    }
+
+    @Test
+    void printAroundAnExpressionIsOnlyHowItIsShown() {
+        assertThat(about("what is the output of print(\"abc\"[::-1])")).startsWith("slicing");
+        assertThat(about("what does print(type(None)) show")).contains("None");
+        // print's own parameters, and a bare value printed, are about print
+        assertThat(about("what does print(a, b, sep=\"-\") do")).matches("(?is)input-and-output.*|.*\\bprint\\b.*");
+        assertThat(about("what does print(\"hello\") do")).matches("(?is)input-and-output.*|.*\\bprint\\b.*");
+    }
+
+    @Test
+    void aPastedErrorThatNothingElseFitsGetsItsOwnSection() {
+        AnswerPlanner.Plan plan = AnswerPlannerTest.planner.plan("ValueError: math domain error", null);
+        assertThat(plan).isInstanceOfSatisfying(AnswerPlanner.DocPlan.class,
+                d -> assertThat(d.hit().passage().section()).contains("ValueError"));
+    }
+
+    @Test
+    void callsInsideAConstructALessonOwnsDoNotPickTheAnswer() {
+        // range(len(...)) is what the enumerate lesson replaces; range and len are its parts
+        assertThat(about("i number my tasks with range(len(tasks)) and add 1 everywhere, is there a cleaner way"))
+                .startsWith("enumerate-and-zip");
+        // an off-by-one range is still about the error, not enumerate
+        assertThat(about("IndexError: list index out of range in my loop, i did range(len(x)+1)"))
+                .doesNotStartWith("enumerate-and-zip");
+        assertThat(about("read a spreadsheet saved as csv and add up a column")).startsWith("csv-files");
+        assertThat(about("TypeError: __init__() takes 1 positional argument but 2 were given"))
+                .startsWith("classes-and-objects");
+    }
+}
