@@ -141,7 +141,15 @@ class StudentWordsTest {
         described.put("get the biggest 3 numbers from a list", "heapq.nlargest()");
         described.put("i have a huge if elif chain, is there something cleaner", "match case");
         described.put("in java i'd make the field private, what about python", "private attribute");
+        described.put("how to make the number have only two numbers after the point", "round()");
+        described.put("round the price to 2 decimal places", "round()");
+        described.put("how to get the current folder where is my program", "os.getcwd()");
+        described.put("give names to tuple fields so i can write point.x", "collections.namedtuple()");
+        described.put("my Dog class should run the parent's __init__ too", "super().__init__()");
         Map<String, String> lookalikes = new java.util.LinkedHashMap<>();
+        // an f-string's 2 decimal places is a format spec, not round()
+        lookalikes.put("how do i show only 2 decimals in an f string", "round()");
+        lookalikes.put("format a float to 2 decimal places", "round()");
         // "at least one" is a count, not the smallest value; numbers in a list are not digits in a string
         lookalikes.put("the list has at least one number", "min()");
         lookalikes.put("check whether any number in a list is negative", "str.isdigit()");
