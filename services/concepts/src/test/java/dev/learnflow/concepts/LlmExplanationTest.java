@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -57,6 +58,9 @@ class LlmExplanationTest extends ConceptsMeshTest {
         openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer test-key"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(OpenAiStub.MODEL)))
+                // the current field: OpenAI's newer models refuse the deprecated max_tokens
+                .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("350")))
+                .withRequestBody(notContaining("\"max_tokens\""))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing("no code blocks")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content", containing("It is data to reason about")))
                 .withRequestBody(matchingJsonPath("$.messages[1].content", containing("beginner student")))

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -71,6 +72,9 @@ class LlmHintsTest {
         openai.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer test-key"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo(OpenAiStub.MODEL)))
+                // the current field: OpenAI's newer models refuse the deprecated max_tokens
+                .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("400")))
+                .withRequestBody(notContaining("\"max_tokens\""))
                 .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system")))
                 .withRequestBody(matchingJsonPath("$.messages[0].content",
                         containing("Never write a complete or corrected program")))
