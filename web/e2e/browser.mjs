@@ -201,6 +201,25 @@ try {
     await shot(student, "03-student-answer");
   });
 
+  await scenario("the student asks what a line of code prints and steps through their own code", async () => {
+    // the chat already holds the previous answer: wait for the next one
+    const earlier = await student.locator("li.msg.tutor").count();
+    await student.getByLabel("Your question").fill("what is the output of print('abc'[::-1])");
+    await student.getByRole("button", { name: "Ask" }).click();
+    const answer = student.locator("li.msg.tutor").nth(earlier);
+    await answer.and(student.locator('[data-status="answered"]')).waitFor({ timeout: ANSWER_TIMEOUT });
+    const text = await answer.textContent();
+    check(/Your code/.test(text), `the answer says nothing of the student's code: ${text.slice(0, 300)}`);
+    const yours = answer.locator(".trace.your-code");
+    if (await yours.count() > 0) {
+      check(/Step through your code/.test(await yours.locator("h4").textContent()), "the student's run is not titled as theirs");
+      await yours.getByRole("button", { name: "Last step" }).click();
+      check((await yours.textContent()).includes("cba"), "the student's run does not show its output");
+    } else {
+      console.log("NOTE the student's code carried no trace (sandbox unavailable to concepts?)");
+    }
+  });
+
   await scenario("each suggestion chip in the chat gets a real answer", async () => {
     // a fresh conversation, as a student who opens the tutor and clicks the examples one after another
     await student.reload();

@@ -72,7 +72,7 @@ export function stepper(count: number, show: (index: number) => string): Stepper
   };
 }
 
-export function traceView(trace: Trace, code: string): HTMLElement {
+export function traceView(trace: Trace, code: string, title = "Step through the example"): HTMLElement {
   const steps = trace.steps;
   const titleId = uid("trace-title");
 
@@ -129,7 +129,7 @@ export function traceView(trace: Trace, code: string): HTMLElement {
 
   const steps_ = stepper(steps.length, render);
   const root = h("section", { class: "trace", "aria-labelledby": titleId },
-    h("h4", { id: titleId }, "Step through the example"),
+    h("h4", { id: titleId }, title),
     h("p", { class: "hint" }, "Use the buttons (or the arrow keys while a button has focus) to run the program one line at a time."),
     steps_.controls,
     steps_.status,

@@ -97,7 +97,13 @@ def main():
     error = None
     real_stdout = sys.stdout
     namespace = {"__name__": "__main__", "__builtins__": __builtins__}
-    code = compile(SOURCE, FILENAME, "exec")
+    try:
+        code = compile(SOURCE, FILENAME, "exec")
+    except SyntaxError as exc:
+        # a student's code may not parse: that is its outcome, with the line Python names
+        error = {"type": type(exc).__name__, "message": "%s (line %s)" % (exc.msg, exc.lineno)}
+        print(json.dumps({"steps": [], "stdout": "", "error": error, "truncated": False}))
+        return
     sys.stdout = _Capture()
     sys.settrace(_tracer)
     try:

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web client in a real browser against the whole local mesh: {@code web/e2e/browser.mjs} drives Debian's
  * Chromium (headless, through playwright-core) as a teacher and a student of that teacher. It registers both,
  * logs the student out and in, asks the tutor a question and waits for the answer on the socket (code
- * highlighted, the trace stepped, the Mermaid diagram drawn), asks each suggestion chip's question and gets a real
+ * highlighted, the trace stepped, the Mermaid diagram drawn), asks what a line of code prints and steps through
+ * the run of that code beside the explanation, asks each suggestion chip's question and gets a real
  * answer (not a clarification, not only "paste your code"), runs code with an error and finds the failing line
  * marked in the editor, asks for hints 1-3 on a program that gives the wrong result (through the gateway's debug
  * route) and steps through its failing run in the editor (suspicious line and current line marked, changed
@@ -45,6 +46,7 @@ class BrowserTest {
             "the gateway serves the client; a teacher registers and sees the class page",
             "a student registers with the class code, logs out and logs in again",
             "the student asks a question and sees the answer",
+            "the student asks what a line of code prints and steps through their own code",
             "each suggestion chip in the chat gets a real answer",
             "the student runs code with an error and sees the failing line marked",
             "the student gets hints 1-3 on a program with a wrong result and steps through the failing run",

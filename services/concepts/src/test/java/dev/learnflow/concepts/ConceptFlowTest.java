@@ -92,6 +92,58 @@ class ConceptFlowTest extends ConceptsMeshTest {
     }
 
     @Test
+    void codeInTheQuestionIsRunStepByStepBesideTheExplanation() {
+        String code = "word = 'abc'\nprint(word[::-1])";
+        ConceptsFixtures.tracesWithPython(sandbox, mapper, code);
+        ConceptRequested request = ConceptsFixtures.request("what does this slicing print?", code, null, Map.of());
+
+        JsonNode answer = answerTo(request);
+
+        JsonNode yourCode = answer.path("data").path("yourCode");
+        assertThat(yourCode.path("code").asText()).isEqualTo(code);
+        assertThat(yourCode.path("trace").path("stdout").asText()).isEqualTo("cba\n");
+        assertThat(yourCode.path("trace").path("steps").size()).isGreaterThanOrEqualTo(2);
+        assertThat(answer.path("text").asText()).contains("**Your code**, run step by step").contains("> cba");
+        // the lesson's own example is still there, traced apart from the student's code
+        assertThat(answer.path("data").path("example").asText()).isNotEqualTo(code);
+
+        // a fragment that needs the rest of the program: what Python did, and why, not a bug of theirs
+        String fragment = "print(nums * 2)";
+        ConceptsFixtures.tracesWithPython(sandbox, mapper, fragment);
+        JsonNode partial = answerTo(ConceptsFixtures.request("why does multiplying a list repeat it?", fragment,
+                null, Map.of()));
+        assertThat(partial.path("data").path("yourCode").path("trace").path("error").path("type").asText())
+                .isEqualTo("NameError");
+        assertThat(partial.path("text").asText()).contains("stops with `NameError")
+                .contains("lacks names the rest of your program may define");
+
+        // code Python cannot read is said to be so
+        String broken = "for i in range(3)\n    print(i)";
+        ConceptsFixtures.tracesWithPython(sandbox, mapper, broken);
+        JsonNode unreadable = answerTo(ConceptsFixtures.request("how does a for loop with range work?", broken,
+                null, Map.of()));
+        assertThat(unreadable.path("text").asText()).contains("stops with `SyntaxError")
+                .contains("Python could not read it");
+
+        // without code there is no run of it
+        JsonNode plain = answerTo(request("what are tuples for?", null, Map.of()));
+        assertThat(plain.path("data").has("yourCode")).isFalse();
+    }
+
+    @Test
+    void whenTheSandboxIsDownTheStudentsCodeIsSaidNotToHaveRun() {
+        ConceptRequested request = ConceptsFixtures.request("what is a custom exception class?",
+                "class Oops(Exception):\n    pass", null, Map.of());
+
+        JsonNode answer = answerTo(request);
+
+        assertThat(answer.path("data").path("topicId").asText()).isEqualTo("custom-exceptions");
+        assertThat(answer.path("data").path("yourCode").path("trace").isNull()).isTrue();
+        assertThat(answer.path("data").path("yourCode").path("traceUnavailable").asText()).contains("404");
+        assertThat(answer.path("text").asText()).contains("could not be run step by step just now");
+    }
+
+    @Test
     void aRedeliveredRequestIsAnsweredOnce() {
         ConceptRequested request = request("what are sets used for?", null, Map.of());
         events.publish(EventTopic.CONCEPTS_REQUESTS, request);

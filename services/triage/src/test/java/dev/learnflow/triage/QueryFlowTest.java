@@ -266,6 +266,14 @@ class QueryFlowTest {
         assertThat(concept.path("code").asText()).isEqualTo("for i in range(3):\n    print(i * i)\n");
         assertThat(forwardedOn("progress.events", explain).path("context").path("codeInQuestion").asText())
                 .isEqualTo("fenced");
+
+        // a quiz question: the code after "the output of" travels to concepts, and the words that only ask for
+        // its output do not name a course topic ("output" is not the input and output topic)
+        String quiz = ask(UUID.randomUUID(), Map.of("question", "what is the output of print('abc'[::-1])"));
+        JsonNode asked = forwardedOn("concepts.requests", quiz).path("request");
+        assertThat(asked.path("code").asText()).isEqualTo("print('abc'[::-1])\n");
+        assertThat(asked.path("question").asText()).isEqualTo("what is the output of print('abc'[::-1])");
+        assertThat(asked.path("topicId").isNull() || asked.path("topicId").isMissingNode()).isTrue();
     }
 
     @Test

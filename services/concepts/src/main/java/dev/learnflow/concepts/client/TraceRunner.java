@@ -63,6 +63,14 @@ public class TraceRunner {
         return outcome;
     }
 
+    /**
+     * A trace of code run once and not kept (a student's own code: kept traces would grow with every question).
+     * A failed run gives the reason instead.
+     */
+    public Outcome traceOnce(String code) {
+        return run(code);
+    }
+
     /** The program the sandbox runs: the harness with the example embedded (base64, so any text is safe). */
     public static String program(String example) {
         return HARNESS_SOURCE.replace(PLACEHOLDER,

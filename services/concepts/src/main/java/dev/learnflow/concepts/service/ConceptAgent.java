@@ -15,6 +15,7 @@ import dev.learnflow.contracts.answers.ConceptLesson;
 import dev.learnflow.contracts.answers.ExampleTrace;
 import dev.learnflow.contracts.answers.Illustration;
 import dev.learnflow.contracts.answers.Provenance;
+import dev.learnflow.contracts.answers.StudentCodeRun;
 import dev.learnflow.contracts.events.ActivityObject;
 import dev.learnflow.contracts.events.ActivityType;
 import dev.learnflow.contracts.events.ConceptRequested;
@@ -135,17 +136,29 @@ public class ConceptAgent {
     public Answer answer(ConceptRequested request) {
         retriever();
         AnswerPlanner.Plan plan = planner.plan(request.request().question(), request.request().topicId());
-        if (plan instanceof AnswerPlanner.DocPlan doc) {
-            return documentationAnswer(doc.hit());
-        }
         if (plan instanceof AnswerPlanner.Abstain abstain) {
             return abstention(abstain);
         }
+        // the code the question holds ("what does this print: ...") is run step by step beside the explanation
+        StudentCodeRun yourCode = yourCode(request.request().code());
+        if (plan instanceof AnswerPlanner.DocPlan doc) {
+            return documentationAnswer(doc.hit(), yourCode);
+        }
         AnswerPlanner.LessonPlan lessonPlan = (AnswerPlanner.LessonPlan) plan;
-        return lessonAnswer(request, lessonPlan.hit(), lessonPlan.reference());
+        return lessonAnswer(request, lessonPlan.hit(), lessonPlan.reference(), yourCode);
     }
 
-    private Answer lessonAnswer(ConceptRequested request, LessonRetriever.Hit hit, DocIndex.Hit reference) {
+    /** The student's code run under the tracer (never kept: it is theirs and seldom asked twice); null without code. */
+    private StudentCodeRun yourCode(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        TraceRunner.Outcome run = traces.traceOnce(code);
+        return new StudentCodeRun(code, traceData(run.trace()), run.trace() == null ? run.unavailableBecause() : null);
+    }
+
+    private Answer lessonAnswer(ConceptRequested request, LessonRetriever.Hit hit, DocIndex.Hit reference,
+                                StudentCodeRun yourCode) {
         Lesson lesson = hit.lesson();
         Wording wording = Wording.forStudent(request.request().context(), lesson.topicId());
         TraceRunner.Outcome trace = traces.trace(lesson.example());
@@ -160,11 +173,11 @@ public class ConceptAgent {
                 mermaid == null ? "none" : lesson.diagram(), mermaid);
         ConceptLesson data = new ConceptLesson(lesson.topicId(), lesson.curriculumTopicId(), lesson.title(),
                 wording.label(), illustration, rounded(hit.similarity()), explanation.provenance(), KNOWLEDGE_BASE,
-                lesson.source(), reference == null ? null : sourceOf(reference.passage()));
+                lesson.source(), reference == null ? null : sourceOf(reference.passage()), yourCode);
         String text = ExplanationText.compose(lesson, explanation.text(), wording,
                 trace.trace() == null ? null : trace.trace().path("stdout").asText(null));
-        return new Answer(reference == null ? text : text + "\n\n" + DocAnswerText.reference(reference.passage()),
-                data);
+        text = reference == null ? text : text + "\n\n" + DocAnswerText.reference(reference.passage());
+        return new Answer(YourCodeText.after(text, yourCode), data);
     }
 
     private static ConceptDocumentation.Source sourceOf(DocPassage passage) {
@@ -172,7 +185,7 @@ public class ConceptAgent {
                 DocAnswerText.LICENSE);
     }
 
-    private Answer documentationAnswer(DocIndex.Hit hit) {
+    private Answer documentationAnswer(DocIndex.Hit hit, StudentCodeRun yourCode) {
         DocPassage passage = hit.passage();
         TraceRunner.Outcome trace = passage.example() == null ? null : traces.trace(passage.example());
         JsonNode traced = trace == null ? null : trace.trace();
@@ -181,11 +194,11 @@ public class ConceptAgent {
         Illustration illustration = new Illustration(passage.example(), traceData(traced),
                 trace != null && traced == null ? trace.unavailableBecause() : null,
                 mermaid == null ? "none" : diagram, mermaid);
-        ConceptDocumentation data = new ConceptDocumentation(passage.section(), Wording.BEGINNER.label(),
+        ConceptDocumentation data = new ConceptDocumentation(null, null, passage.section(), Wording.BEGINNER.label(),
                 passage.id(), passage.citation(), sourceOf(passage), illustration, rounded(hit.similarity()),
-                Provenance.offline(), PYTHON_DOCS);
-        return new Answer(DocAnswerText.documentation(passage,
-                traced == null ? null : traced.path("stdout").asText(null)), data);
+                Provenance.offline(), PYTHON_DOCS, yourCode);
+        return new Answer(YourCodeText.after(DocAnswerText.documentation(passage,
+                traced == null ? null : traced.path("stdout").asText(null)), yourCode), data);
     }
 
     private Answer abstention(AnswerPlanner.Abstain abstain) {

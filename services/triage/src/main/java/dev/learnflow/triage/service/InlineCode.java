@@ -35,9 +35,12 @@ public final class InlineCode {
                     + "|[A-Za-z_][\\w.]*\\(.*\\)\\s*$|pass\\s*$|break\\s*$|continue\\s*$|>>>"
                     // a header that lost its colon, as pasted with the syntax error it causes
                     + "|for\\s+\\w[\\w, ]*\\s+in\\s+\\S.*[)\\]\\w]\\s*$|(?:while|if|elif)\\s+.*(?:[=!<>]=|[<>]|\\bin\\b|\\bnot\\b).*$)");
-    /** Where a one-liner starts: a statement keyword or an assignment right after the prose. */
+    /**
+     * Where a one-liner starts: a statement keyword or an assignment right after the prose, or right after words
+     * asking what it gives ("what is the output of print(2 ** 3 ** 2)", the way quiz questions are written).
+     */
     private static final Pattern ONE_LINER_START = Pattern.compile(
-            "(?:^|(?<=[:?!.,]\\s)|(?<=[:?!]))\\s*((?:def\\s+\\w+\\s*\\(|class\\s+\\w+|for\\s+\\w[\\w, ]*\\s+in\\s"
+            "(?:^|(?<=[:?!.,]\\s)|(?<=[:?!])|(?<=\\b(?:output of|result of|value of|evaluate|evaluates)\\s))\\s*((?:def\\s+\\w+\\s*\\(|class\\s+\\w+|for\\s+\\w[\\w, ]*\\s+in\\s"
                     + "|while\\s+\\S|if\\s+\\S|import\\s+\\w|from\\s+[\\w.]+\\s+import\\s"
                     + "|[A-Za-z_]\\w*(?:\\[[^\\]]*\\])?\\s*(?:[-+*/]?=)(?!=)\\s*\\S|print\\s*\\("
                     + "|[A-Za-z_][\\w.]*\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)\\s*$|return\\s+\\S|with\\s+\\S.*:))");

@@ -52,6 +52,9 @@ class InlineCodeTest {
                 arguments("a block header without its colon is code (what a student with a syntax error pastes)",
                         "weird error here\nfor n in range(3)\n    print(n)", null, "for n in range(3)\n    print(n)\n",
                         null),
+                arguments("a quiz's statement after 'the output of' is the code",
+                        "what is the output of print(2 ** 3 ** 2)", null, "print(2 ** 3 ** 2)\n",
+                        "what is the output of"),
                 arguments("one statement on the line after the question is the code",
                         "thoughts on this?\nprint('big' if n > 9 else 'small')", null,
                         "print('big' if n > 9 else 'small')\n", "thoughts on this?"));
