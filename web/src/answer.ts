@@ -41,13 +41,13 @@ export function answerView(answer: AnswerLike): HTMLElement {
     if (data.mermaid?.trim()) {
       parts.push(diagramView(data.mermaid, data.diagram));
     }
-    // the code the student put in the question, run the same way
-    const yours = "yourCode" in data ? data.yourCode : undefined;
-    if (yours && isTrace(yours.trace) && yours.trace.steps.length > 0 && yours.code) {
-      const view = traceView(yours.trace, yours.code, "Step through your code");
-      view.classList.add("your-code");
-      parts.push(view);
-    }
+  }
+  // the code the student put in the question, run the same way (also beside an answer that found no lesson)
+  const yours = answer.kind === "concept" && data && "yourCode" in data ? data.yourCode : undefined;
+  if (yours && isTrace(yours.trace) && yours.trace.steps.length > 0 && yours.code) {
+    const view = traceView(yours.trace, yours.code, "Step through your code");
+    view.classList.add("your-code");
+    parts.push(view);
   }
   return h("div", { class: `answer kind-${answer.kind ?? "unknown"}`, "data-kind": answer.kind ?? "" }, ...parts);
 }

@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param domain      the other subject the question seemed to be about, when it was one
  * @param suggestions the topic ids of {@code choices}
+ * @param yourCode    the code the question holds, run step by step, when nothing explains it; null otherwise
  */
 @Schema(description = "No explanation given; topics the student may pick instead")
 public record ConceptAbstention(
@@ -26,7 +27,10 @@ public record ConceptAbstention(
         @NotNull List<String> suggestions,
         @JsonUnwrapped Provenance provenance,
         @NotNull String basis,
-        @NotNull String level) implements ConceptData {
+        @NotNull String level,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The student's own code from the question, "
+                + "run step by step, when no explanation fits it; absent when the question had none")
+        StudentCodeRun yourCode) implements ConceptData {
 
     public ConceptAbstention {
         choices = Immutables.list(choices);
@@ -34,8 +38,13 @@ public record ConceptAbstention(
     }
 
     public ConceptAbstention(String reason, String domain, List<TopicChoice> choices, String basis, String level) {
+        this(reason, domain, choices, basis, level, null);
+    }
+
+    public ConceptAbstention(String reason, String domain, List<TopicChoice> choices, String basis, String level,
+                             StudentCodeRun yourCode) {
         this(null, null, true, reason, domain, choices, choices.stream().map(TopicChoice::topicId).toList(),
-                Provenance.offline(), basis, level);
+                Provenance.offline(), basis, level, yourCode);
     }
 
     @Schema(description = "A topic the student may pick")

@@ -131,6 +131,27 @@ class ConceptFlowTest extends ConceptsMeshTest {
     }
 
     @Test
+    void aVagueQuestionWithCodeIsAboutTheCodeNotTheTopicTheStudentIsOn() {
+        String code = "total = 0\nfor n in [1, 2, 3]:\n    total += n\nprint(total)";
+        ConceptsFixtures.tracesWithPython(sandbox, mapper, code);
+        // the student is on dictionaries, but the code is a loop
+        ConceptRequested request = ConceptsFixtures.request("what does this do?", code, "dictionaries",
+                Map.of("dictionaries", 0.3));
+
+        JsonNode answer = answerTo(request);
+
+        assertThat(answer.path("data").path("abstained").asBoolean()).isFalse();
+        assertThat(answer.path("data").path("topicId").asText()).isNotEqualTo("dictionaries")
+                .isIn("for-loops", "arithmetic-operators", "variables");
+        assertThat(answer.path("data").path("yourCode").path("trace").path("stdout").asText()).isEqualTo("6\n");
+        assertThat(answer.path("text").asText()).contains("> 6");
+
+        // without code the same words are only the topic the student is on
+        JsonNode plain = answerTo(request("what does this do?", "dictionaries", Map.of("dictionaries", 0.3)));
+        assertThat(plain.path("data").path("topicId").asText()).isEqualTo("dictionaries");
+    }
+
+    @Test
     void whenTheSandboxIsDownTheStudentsCodeIsSaidNotToHaveRun() {
         ConceptRequested request = ConceptsFixtures.request("what is a custom exception class?",
                 "class Oops(Exception):\n    pass", null, Map.of());

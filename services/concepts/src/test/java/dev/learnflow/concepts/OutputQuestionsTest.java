@@ -32,6 +32,20 @@ class OutputQuestionsTest {
     }
 
     @Test
+    void codeSentWithAVagueQuestionIsExplainedByTheLessonOnItsMainConstruct() {
+        java.util.Map<String, String> codeToTopic = new java.util.LinkedHashMap<>();
+        codeToTopic.put("class Dog:\n    def __init__(self, name):\n        for c in name:\n            pass",
+                "classes-and-objects");
+        codeToTopic.put("def count(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1", "generators");
+        codeToTopic.put("squares = [n * n for n in range(5)]\nprint(squares)", "comprehensions");
+        codeToTopic.put("try:\n    x = int('a')\nexcept ValueError:\n    x = 0", "try-except");
+        codeToTopic.put("n = 10\nwhile n > 0:\n    n -= 3", "while-loops");
+        codeToTopic.put("total = 0\nfor n in [1, 2, 3]:\n    total += n", "for-loops");
+        codeToTopic.forEach((code, topic) -> assertThat(SubjectQuestionsTest.about(
+                AnswerPlannerTest.planner.planForCode("what does this do?", code))).as(code).startsWith(topic));
+    }
+
+    @Test
     void aPastedErrorThatNothingElseFitsGetsItsOwnSection() {
         AnswerPlanner.Plan plan = AnswerPlannerTest.planner.plan("ValueError: math domain error", null);
         assertThat(plan).isInstanceOfSatisfying(AnswerPlanner.DocPlan.class,

@@ -208,6 +208,24 @@ public class AnswerPlanner {
     }
 
     /**
+     * What answers a question that is only about the code sent with it ("what does this do?"): the lesson on the
+     * code's main construct ({@link CodeConstructs}), else the plan for the question with the code written after
+     * it, without the student's topic (the code, not the topic they are on, is asked about).
+     */
+    public Plan planForCode(String asked, String code) {
+        String withCode = asked + "\n" + code;
+        Optional<String> construct = CodeConstructs.mainTopic(code);
+        if (construct.isPresent()) {
+            Optional<LessonRetriever.Hit> hit = lessons.rank(withCode, encoder.encode(withCode), null).stream()
+                    .filter(h -> h.lesson().topicId().equals(construct.get())).findFirst();
+            if (hit.isPresent()) {
+                return new LessonPlan(hit.get());
+            }
+        }
+        return plan(withCode, null);
+    }
+
+    /**
      * A question as the planner reads it.
      *
      * @param spelled   the student's words, misspellings mended (other domains and made-up names are judged on it)

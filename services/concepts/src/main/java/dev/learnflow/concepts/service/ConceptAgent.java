@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -135,18 +136,37 @@ public class ConceptAgent {
 
     public Answer answer(ConceptRequested request) {
         retriever();
-        AnswerPlanner.Plan plan = planner.plan(request.request().question(), request.request().topicId());
-        if (plan instanceof AnswerPlanner.Abstain abstain) {
-            return abstention(abstain);
+        String question = request.request().question();
+        String code = request.request().code();
+        AnswerPlanner.Plan plan = planner.plan(question, request.request().topicId());
+        boolean hasCode = code != null && !code.isBlank();
+        if (hasCode && (AnswerPlanner.isVague(question.toLowerCase(Locale.ROOT))
+                || plan instanceof AnswerPlanner.Abstain a && ABOUT_THE_CODE.contains(a.reason()))) {
+            // "what does this do?" or "explain this code" with code: the code is what is asked about, so its own
+            // constructs choose the lesson (not the topic the student happens to be on)
+            AnswerPlanner.Plan fromCode = planner.planForCode(question, code);
+            if (!(fromCode instanceof AnswerPlanner.Abstain)) {
+                plan = fromCode;
+            }
         }
+        boolean runIt = hasCode && (!(plan instanceof AnswerPlanner.Abstain a) || ABOUT_THE_CODE.contains(a.reason()));
         // the code the question holds ("what does this print: ...") is run step by step beside the explanation
-        StudentCodeRun yourCode = yourCode(request.request().code());
+        StudentCodeRun yourCode = runIt ? yourCode(code) : null;
+        if (plan instanceof AnswerPlanner.Abstain abstain) {
+            return abstention(abstain, yourCode);
+        }
         if (plan instanceof AnswerPlanner.DocPlan doc) {
             return documentationAnswer(doc.hit(), yourCode);
         }
         AnswerPlanner.LessonPlan lessonPlan = (AnswerPlanner.LessonPlan) plan;
         return lessonAnswer(request, lessonPlan.hit(), lessonPlan.reference(), yourCode);
     }
+
+    /**
+     * Abstentions that say nothing matched or nothing was asked: with code, the code is the subject (another
+     * language's code, a made-up name or a request for a whole solution is not run).
+     */
+    private static final java.util.Set<String> ABOUT_THE_CODE = java.util.Set.of("vague", "no-match");
 
     /** The student's code run under the tracer (never kept: it is theirs and seldom asked twice); null without code. */
     private StudentCodeRun yourCode(String code) {
@@ -201,13 +221,13 @@ public class ConceptAgent {
                 traced == null ? null : traced.path("stdout").asText(null)), yourCode), data);
     }
 
-    private Answer abstention(AnswerPlanner.Abstain abstain) {
+    private Answer abstention(AnswerPlanner.Abstain abstain, StudentCodeRun yourCode) {
         ConceptAbstention data = new ConceptAbstention(abstain.reason(),
                 abstain.domain() == null ? null : abstain.domain().name(), abstain.choices().stream()
                 .map(l -> new ConceptAbstention.TopicChoice(l.topicId(), l.title())).toList(), NONE,
-                Wording.BEGINNER.label());
-        return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain(),
-                abstain.madeUp()), data);
+                Wording.BEGINNER.label(), yourCode);
+        return new Answer(YourCodeText.after(DocAnswerText.abstention(abstain.reason(), abstain.choices(),
+                abstain.domain(), abstain.madeUp()), yourCode), data);
     }
 
     /** The tracer's output as the answer's data carries it. */
