@@ -52,7 +52,9 @@ class MadeUpNamesTest {
                 "why does math.round(2.5) give an error",
                 // a statement said to be built in, a keyword named after the word, a function "called" something
                 "how i can to use the python built-in repeatwhile statement", "what does the python keyword `unless` do",
-                "python 3.12 added a built-in function called loopback(), how do i use it")) {
+                "python 3.12 added a built-in function called loopback(), how do i use it",
+                // a name in backticks is the student's as written, not mended into a real word ("forever")
+                "how does the python `forevery` loop work", "how do i import the stdlib `fastjson` module")) {
             assertThat(plan(question)).as(question).isInstanceOfSatisfying(AnswerPlanner.Abstain.class, a -> {
                 assertThat(a.reason()).as(question).isEqualTo("no-such-name");
                 assertThat(a.choices()).hasSizeBetween(2, 3);

@@ -146,7 +146,15 @@ class StudentWordsTest {
         described.put("how to get the current folder where is my program", "os.getcwd()");
         described.put("give names to tuple fields so i can write point.x", "collections.namedtuple()");
         described.put("my Dog class should run the parent's __init__ too", "super().__init__()");
+        described.put("you cant define a function inside another function right", "nested function");
+        described.put("can i have multiple constructors like in java", "@classmethod");
+        described.put("how do i get the folder my script lives in", "__file__");
+        described.put("how do i type hint a function that takes a callback", "typing.Callable");
+        described.put("how do i make my class inherit from dict", "collections.UserDict");
         Map<String, String> lookalikes = new java.util.LinkedHashMap<>();
+        // counting calls of a function is not counting items; a dict comprehension is not subclassing dict
+        lookalikes.put("how can i count how many times a function gets called", "list.count()");
+        lookalikes.put("can i extend a dict comprehension with an if", "collections.UserDict");
         // an f-string's 2 decimal places is a format spec, not round()
         lookalikes.put("how do i show only 2 decimals in an f string", "round()");
         lookalikes.put("format a float to 2 decimal places", "round()");

@@ -48,8 +48,8 @@ public final class MadeUpNames {
      * decorator", "the built-in repeatwhile statement": a name said to be Python's own function or statement.
      */
     private static final Pattern CLAIMED_CALL = Pattern.compile(
-            "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+(?:(?:called|named)\\s+)?)?@?([a-z_][a-z0-9_]*)"
-                    + "(?:\\(\\)|\\s+(?:function|decorator|method|(statement|loop))s?\\b)");
+            "(?:built[- ]?in|python'?s?|standard)\\s+(?:function\\s+(?:(?:called|named)\\s+)?)?['\"`]?@?([a-z_][a-z0-9_]*)"
+                    + "(?:\\(\\)|['\"`]?\\s+(?:function|decorator|method|(statement|loop))s?\\b)");
     /** "the python keyword `unless`", "a keyword called unless": the claimed keyword after the word. */
     private static final Pattern KEYWORD_AFTER = Pattern.compile(
             "\\bkeyword\\s+(?:(?:called|named)\\s+['\"`]?|['\"`])([a-z_][a-z0-9_]*)\\b");
@@ -70,7 +70,8 @@ public final class MadeUpNames {
     private static final Pattern FOREIGN_OPERATOR = Pattern.compile(
             "(?<![=!<>?&|+-])(\\?\\?=?|\\?\\.|<=>|===|!==|&&|\\|\\||\\+\\+|--)(?![=&|+-])\\s*(?:[\\w-]+\\s+){0,2}operators?\\b");
     private static final Pattern MODULE = Pattern.compile(
-            "\\b(?:the|python'?s?)\\s+([a-z_][a-z0-9_]*)\\s+(?:modul|module|library)\\b|\\bimport\\s+(?!(?:the|a|an|my)\\b)([a-z_][a-z0-9_]*)");
+            "\\b(?:the|python'?s?)\\s+(?:(?:stdlib|standard(?: library)?|built[- ]?in)\\s+)?['\"`]?([a-z_][a-z0-9_]*)['\"`]?"
+                    + "\\s+(?:modul|module|library)\\b|\\bimport\\s+(?!(?:the|a|an|my)\\b)([a-z_][a-z0-9_]*)");
     /**
      * Control words of other languages that Python lacks, said to be a statement or loop ("python's unless
      * statement", "the until loop", "a foreach loop", Scratch's and Lua's "repeat loop", C's "do-while loop"), or a

@@ -23,7 +23,8 @@ public final class Spelling {
 
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_]*");
     /** A word as written, any case (what {@link #correct} may mend). */
-    private static final Pattern WRITTEN_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A word as written; one quoted as code (right after a backtick: "`forevery`") is the student's name, kept. */
+    private static final Pattern WRITTEN_WORD = Pattern.compile("(?<![`\\w])[A-Za-z_][A-Za-z0-9_]*");
     /** A plain word of three letters or more, not part of a name, a number or a call. */
     private static final Pattern PLAIN_WORD = Pattern.compile("(?<![a-z0-9_.])[a-z]{3,}(?![a-z0-9_(])");
     /** Shorter words are left alone: "bake" is one edit from "break". */
