@@ -168,11 +168,8 @@ public class ConceptAgent {
      */
     private static final java.util.Set<String> ABOUT_THE_CODE = java.util.Set.of("vague", "no-match");
 
-    /** The student's code run under the tracer (never kept: it is theirs and seldom asked twice); null without code. */
+    /** The student's code run under the tracer (never kept: it is theirs and seldom asked twice). */
     private StudentCodeRun yourCode(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
         TraceRunner.Outcome run = traces.traceOnce(code);
         return new StudentCodeRun(code, traceData(run.trace()), run.trace() == null ? run.unavailableBecause() : null);
     }

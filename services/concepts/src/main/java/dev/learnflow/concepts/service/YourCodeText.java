@@ -31,7 +31,8 @@ public final class YourCodeText {
         }
         StringBuilder said = new StringBuilder(text).append("\n\n**Your code**, run step by step (see the trace): ");
         List<String> output = trace.stdout().stripTrailing().lines().toList();
-        if (output.isEmpty() || trace.stdout().isBlank()) {
+        boolean printed = !trace.stdout().isBlank();
+        if (!printed) {
             said.append(trace.error() == null ? "it prints nothing." : "it prints nothing");
         } else {
             said.append("it prints\n\n");
@@ -41,7 +42,7 @@ public final class YourCodeText {
             }
         }
         if (trace.error() != null) {
-            said.append(output.isEmpty() || trace.stdout().isBlank() ? " and" : "\nand")
+            said.append(printed ? "\nand" : " and")
                     .append(" stops with `").append(trace.error().type()).append(": ")
                     .append(clip(trace.error().message())).append('`').append(whyItStopped(trace.error().type()));
         }
