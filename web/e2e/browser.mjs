@@ -204,12 +204,15 @@ try {
   await scenario("the student asks what a line of code prints and steps through their own code", async () => {
     // the chat already holds the previous answer: wait for the next one
     const earlier = await student.locator("li.msg.tutor").count();
-    await student.getByLabel("Your question").fill("what is the output of print('abc'[::-1])");
+    // a bare expression, as quiz questions write it: triage runs it printed, and what it prints comes first
+    await student.getByLabel("Your question").fill("what is the output of 'abc'[::-1]");
     await student.getByRole("button", { name: "Ask" }).click();
     const answer = student.locator("li.msg.tutor").nth(earlier);
     await answer.and(student.locator('[data-status="answered"]')).waitFor({ timeout: ANSWER_TIMEOUT });
     const text = await answer.textContent();
     check(/Your code/.test(text), `the answer says nothing of the student's code: ${text.slice(0, 300)}`);
+    const said = await answer.locator(".answer").textContent();
+    check(/^\s*Your code[\s\S]{0,80}cba/.test(said), `the answer does not open with what the code prints: ${said.slice(0, 300)}`);
     const yours = answer.locator(".trace.your-code");
     if (await yours.count() > 0) {
       check(/Step through your code/.test(await yours.locator("h4").textContent()), "the student's run is not titled as theirs");

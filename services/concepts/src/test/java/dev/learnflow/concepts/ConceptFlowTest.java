@@ -152,6 +152,31 @@ class ConceptFlowTest extends ConceptsMeshTest {
     }
 
     @Test
+    void anExamQuestionAboutCodeGetsWhatTheCodePrintsFirstAndTheLessonOnItsConstruct() {
+        // what triage sends for "whats the output of [x*2 for x in range(4) if x % 2]": the expression, printed
+        String code = "print([x*2 for x in range(4) if x % 2])\n";
+        ConceptsFixtures.tracesWithPython(sandbox, mapper, code);
+        ConceptRequested request = ConceptsFixtures.request("whats the output of [x*2 for x in range(4) if x % 2]",
+                code, "lists", Map.of("lists", 0.4));
+
+        JsonNode answer = answerTo(request);
+
+        assertThat(answer.path("data").path("topicId").asText()).isEqualTo("comprehensions");
+        String text = answer.path("text").asText();
+        assertThat(text).startsWith("**Your code**, run step by step").contains("> [2, 6]");
+        // the explanation follows the run
+        assertThat(text.toLowerCase(java.util.Locale.ROOT).indexOf("comprehension")).isGreaterThan(text.indexOf("> [2, 6]"));
+
+        // a recursive function asked about: the recursion lesson, not the one on defining functions
+        String recursive = "def f(n):\n    if n == 0:\n        return 0\n    return n + f(n - 1)\nprint(f(3))\n";
+        ConceptsFixtures.tracesWithPython(sandbox, mapper, recursive);
+        JsonNode recursion = answerTo(ConceptsFixtures.request("what will be the output of this code?", recursive,
+                null, Map.of()));
+        assertThat(recursion.path("data").path("topicId").asText()).isEqualTo("recursion");
+        assertThat(recursion.path("text").asText()).startsWith("**Your code**").contains("> 6");
+    }
+
+    @Test
     void whenTheSandboxIsDownTheStudentsCodeIsSaidNotToHaveRun() {
         ConceptRequested request = ConceptsFixtures.request("what is a custom exception class?",
                 "class Oops(Exception):\n    pass", null, Map.of());

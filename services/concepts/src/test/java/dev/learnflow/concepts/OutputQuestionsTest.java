@@ -38,11 +38,24 @@ class OutputQuestionsTest {
                 "classes-and-objects");
         codeToTopic.put("def count(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1", "generators");
         codeToTopic.put("squares = [n * n for n in range(5)]\nprint(squares)", "comprehensions");
+        codeToTopic.put("def fact(n):\n    if n <= 1:\n        return 1\n\n    return n * fact(n - 1)", "recursion");
+        // a function only called after its definition is not recursive
+        codeToTopic.put("def double(n):\n    return n * 2\nprint(double(4))", "defining-functions");
         codeToTopic.put("try:\n    x = int('a')\nexcept ValueError:\n    x = 0", "try-except");
         codeToTopic.put("n = 10\nwhile n > 0:\n    n -= 3", "while-loops");
         codeToTopic.put("total = 0\nfor n in [1, 2, 3]:\n    total += n", "for-loops");
         codeToTopic.forEach((code, topic) -> assertThat(SubjectQuestionsTest.about(
                 AnswerPlannerTest.planner.planForCode("what does this do?", code))).as(code).startsWith(topic));
+    }
+
+    @Test
+    void anExpressionAskedAboutIsExplainedByWhatItUses() {
+        // what triage sends for a quiz's bare expression: the question, and the expression printed
+        assertThat(SubjectQuestionsTest.about(AnswerPlannerTest.planner.planForCode(
+                "what is the output of 'abc'[::-1]", "print('abc'[::-1])\n"))).startsWith("slicing");
+        assertThat(SubjectQuestionsTest.about(AnswerPlannerTest.planner.planForCode(
+                "whats the output of [x*2 for x in range(4) if x % 2]", "print([x*2 for x in range(4) if x % 2])\n")))
+                .startsWith("comprehensions");
     }
 
     @Test

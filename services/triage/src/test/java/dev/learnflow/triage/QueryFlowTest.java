@@ -274,6 +274,15 @@ class QueryFlowTest {
         assertThat(asked.path("code").asText()).isEqualTo("print('abc'[::-1])\n");
         assertThat(asked.path("question").asText()).isEqualTo("what is the output of print('abc'[::-1])");
         assertThat(asked.path("topicId").isNull() || asked.path("topicId").isMissingNode()).isTrue();
+
+        // a bare expression asked about goes to concepts printed, whatever the sentence model makes of "quiz" or
+        // "value" (an exercise request, a bug report)
+        for (String question : List.of("quiz: evaluate not [] or 'empty'", "what is the value of 5 % 3",
+                "What does 7 // 2 give in python?")) {
+            JsonNode expression = forwardedOn("concepts.requests", ask(UUID.randomUUID(), Map.of("question", question)))
+                    .path("request");
+            assertThat(expression.path("code").asText()).as(question).startsWith("print(").endsWith(")\n");
+        }
     }
 
     @Test

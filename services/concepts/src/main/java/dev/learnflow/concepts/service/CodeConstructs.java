@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The construct a piece of code is built around, for "what does this do?" sent with code: the lesson on that
  * construct explains it, whatever topic the student is on. The most specific construct wins (a class before the
- * loops in its methods, a generator before the function it is, a comprehension before the for it writes).
+ * loops in its methods, a generator or a recursive function before the function it is, a comprehension before the
+ * for it writes).
  */
 final class CodeConstructs {
 
@@ -21,6 +22,8 @@ final class CodeConstructs {
     private static final List<Construct> CONSTRUCTS = List.of(
             new Construct("classes-and-objects", "^\\s*class\\s+\\w+"),
             new Construct("generators", "^\\s*def\\s+\\w+[\\s\\S]*^\\s+yield\\b"),
+            // a function whose own body calls it (a call after the function is only its use)
+            new Construct("recursion", "^([ \\t]*)def\\s+(\\w+)\\s*\\(.*\\n(?:\\1[ \\t]+.*\\n|[ \\t]*\\n)*?\\1[ \\t]+.*\\b\\2\\s*\\("),
             new Construct("try-except", "^\\s*try\\s*:"),
             new Construct("with-statement", "^\\s*with\\s+\\S"),
             new Construct("comprehensions", "[\\[{]\\s*[^\\[\\]{}]+?\\s+for\\s+\\w+(?:\\s*,\\s*\\w+)*\\s+in\\s+\\S"),

@@ -28,6 +28,7 @@ import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.embedding.SentenceEncoder;
 import dev.learnflow.platform.state.ProcessedEvents;
 import dev.learnflow.platform.state.StateStores;
+import dev.learnflow.platform.text.OutputQuestions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -140,10 +141,12 @@ public class ConceptAgent {
         String code = request.request().code();
         AnswerPlanner.Plan plan = planner.plan(question, request.request().topicId());
         boolean hasCode = code != null && !code.isBlank();
-        if (hasCode && (AnswerPlanner.isVague(question.toLowerCase(Locale.ROOT))
+        // "what is the output of [x * 2 for x in xs]": what the code gives is asked, so its run comes first
+        boolean outputAsked = hasCode && OutputQuestions.asksWhatCodeGives(question);
+        if (hasCode && (outputAsked || AnswerPlanner.isVague(question.toLowerCase(Locale.ROOT))
                 || plan instanceof AnswerPlanner.Abstain a && ABOUT_THE_CODE.contains(a.reason()))) {
-            // "what does this do?" or "explain this code" with code: the code is what is asked about, so its own
-            // constructs choose the lesson (not the topic the student happens to be on)
+            // "what does this do?", "explain this code" or "what is the output of ..." with code: the code is what
+            // is asked about, so its own constructs choose the lesson (not the topic the student happens to be on)
             AnswerPlanner.Plan fromCode = planner.planForCode(question, code);
             if (!(fromCode instanceof AnswerPlanner.Abstain)) {
                 plan = fromCode;
@@ -152,14 +155,18 @@ public class ConceptAgent {
         boolean runIt = hasCode && (!(plan instanceof AnswerPlanner.Abstain a) || ABOUT_THE_CODE.contains(a.reason()));
         // the code the question holds ("what does this print: ...") is run step by step beside the explanation
         StudentCodeRun yourCode = runIt ? yourCode(code) : null;
+        Answer answer;
         if (plan instanceof AnswerPlanner.Abstain abstain) {
-            return abstention(abstain, yourCode);
+            answer = abstention(abstain, yourCode);
+        } else if (plan instanceof AnswerPlanner.DocPlan doc) {
+            answer = documentationAnswer(doc.hit(), yourCode);
+        } else {
+            AnswerPlanner.LessonPlan lessonPlan = (AnswerPlanner.LessonPlan) plan;
+            answer = lessonAnswer(request, lessonPlan.hit(), lessonPlan.reference(), yourCode);
         }
-        if (plan instanceof AnswerPlanner.DocPlan doc) {
-            return documentationAnswer(doc.hit(), yourCode);
-        }
-        AnswerPlanner.LessonPlan lessonPlan = (AnswerPlanner.LessonPlan) plan;
-        return lessonAnswer(request, lessonPlan.hit(), lessonPlan.reference(), yourCode);
+        String text = outputAsked && yourCode != null ? YourCodeText.before(answer.text(), yourCode)
+                : YourCodeText.after(answer.text(), yourCode);
+        return new Answer(text, answer.data());
     }
 
     /**
@@ -194,7 +201,7 @@ public class ConceptAgent {
         String text = ExplanationText.compose(lesson, explanation.text(), wording,
                 trace.trace() == null ? null : trace.trace().path("stdout").asText(null));
         text = reference == null ? text : text + "\n\n" + DocAnswerText.reference(reference.passage());
-        return new Answer(YourCodeText.after(text, yourCode), data);
+        return new Answer(text, data);
     }
 
     private static ConceptDocumentation.Source sourceOf(DocPassage passage) {
@@ -214,8 +221,8 @@ public class ConceptAgent {
         ConceptDocumentation data = new ConceptDocumentation(null, null, passage.section(), Wording.BEGINNER.label(),
                 passage.id(), passage.citation(), sourceOf(passage), illustration, rounded(hit.similarity()),
                 Provenance.offline(), PYTHON_DOCS, yourCode);
-        return new Answer(YourCodeText.after(DocAnswerText.documentation(passage,
-                traced == null ? null : traced.path("stdout").asText(null)), yourCode), data);
+        return new Answer(DocAnswerText.documentation(passage,
+                traced == null ? null : traced.path("stdout").asText(null)), data);
     }
 
     private Answer abstention(AnswerPlanner.Abstain abstain, StudentCodeRun yourCode) {
@@ -223,8 +230,8 @@ public class ConceptAgent {
                 abstain.domain() == null ? null : abstain.domain().name(), abstain.choices().stream()
                 .map(l -> new ConceptAbstention.TopicChoice(l.topicId(), l.title())).toList(), NONE,
                 Wording.BEGINNER.label(), yourCode);
-        return new Answer(YourCodeText.after(DocAnswerText.abstention(abstain.reason(), abstain.choices(),
-                abstain.domain(), abstain.madeUp()), yourCode), data);
+        return new Answer(DocAnswerText.abstention(abstain.reason(), abstain.choices(), abstain.domain(),
+                abstain.madeUp()), data);
     }
 
     /** The tracer's output as the answer's data carries it. */

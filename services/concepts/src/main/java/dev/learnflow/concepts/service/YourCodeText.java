@@ -6,8 +6,8 @@ import dev.learnflow.contracts.answers.StudentCodeRun;
 import java.util.List;
 
 /**
- * What the student's own code did when run step by step, said after the explanation: its output and how it ended,
- * the way Python Tutor shows a run. Only what Python did, never a fix: the explanation above says why.
+ * What the student's own code did when run step by step, said beside the explanation: its output and how it ended,
+ * the way Python Tutor shows a run. Only what Python did, never a fix: the explanation says why.
  */
 public final class YourCodeText {
 
@@ -21,15 +21,23 @@ public final class YourCodeText {
 
     /** The answer's text with the run of the student's code after it; the text alone when there was no code. */
     public static String after(String text, StudentCodeRun run) {
-        if (run == null) {
-            return text;
-        }
+        return run == null ? text : text + "\n\n" + run(run);
+    }
+
+    /**
+     * The run of the student's code before the answer's text: when what the code gives is the question ("what is
+     * the output of ..."), that comes first and the explanation says why.
+     */
+    public static String before(String text, StudentCodeRun run) {
+        return run == null ? text : run(run) + "\n\n" + text;
+    }
+
+    private static String run(StudentCodeRun run) {
         ExampleTrace trace = run.trace();
         if (trace == null) {
-            return text + "\n\n**Your code** could not be run step by step just now; the explanation above still "
-                    + "applies to it.";
+            return "**Your code** could not be run step by step just now; the explanation still applies to it.";
         }
-        StringBuilder said = new StringBuilder(text).append("\n\n**Your code**, run step by step (see the trace): ");
+        StringBuilder said = new StringBuilder("**Your code**, run step by step (see the trace): ");
         List<String> output = trace.stdout().stripTrailing().lines().toList();
         boolean printed = !trace.stdout().isBlank();
         if (!printed) {

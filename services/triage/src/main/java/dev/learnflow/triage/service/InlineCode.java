@@ -1,6 +1,7 @@
 package dev.learnflow.triage.service;
 
 import dev.learnflow.platform.guard.PythonBrackets;
+import dev.learnflow.platform.text.OutputQuestions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,9 @@ public final class InlineCode {
         Split found = fenced(question);
         if (found.code().isEmpty()) {
             found = indented(question);
+        }
+        if (found.code().isEmpty()) {
+            found = askedValue(question);
         }
         if (found.code().isEmpty()) {
             found = oneLiner(question);
@@ -204,6 +208,69 @@ public final class InlineCode {
             return new Split(tidy(lines.get(0)), Optional.of(unfold(statements(last))), "one-liner");
         }
         return Split.none(question);
+    }
+
+    /** Built-in functions a quiz expression may call: it runs on its own with these. */
+    private static final java.util.Set<String> BUILTIN_FUNCTIONS = java.util.Set.of("abs", "all", "any", "bin",
+            "bool", "chr", "dict", "divmod", "enumerate", "filter", "float", "format", "frozenset", "hex", "int",
+            "isinstance", "len", "list", "map", "max", "min", "oct", "ord", "pow", "print", "range", "repr",
+            "reversed", "round", "set", "sorted", "str", "sum", "tuple", "type", "zip", "id", "hash", "bytes", "slice",
+            "complex", "iter", "next");
+    /** Keywords that stand inside an expression. */
+    private static final java.util.Set<String> EXPRESSION_KEYWORDS = java.util.Set.of("and", "or", "not", "in", "is",
+            "if", "else", "for", "lambda", "None", "True", "False");
+    private static final Pattern STRING_LITERAL = Pattern.compile("(?i)\\b[rbuf]{0,2}('[^']*'|\"[^\"]*\")|'[^']*'|\"[^\"]*\"");
+    /** A name in an expression, and whether it is called; a method (after a dot) is the value's own. */
+    private static final Pattern EXPRESSION_NAME = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)(\\s*\\()?");
+    private static final Pattern BOUND_NAME = Pattern.compile("\\b(?:for|lambda)\\s+([A-Za-z_]\\w*(?:\\s*,\\s*[A-Za-z_]\\w*)*)");
+
+    /**
+     * "what is the output of [x * 2 for x in range(4) if x % 2]", "what does 7 // 2 give?", "what is 2 ** 10":
+     * an expression asked the value of. Code when it runs on its own (literals, operators, built-in calls, names it
+     * binds itself: "x + 1" names an x the question never gives); it is run printed, since a bare expression in a
+     * program shows nothing. A {@code print(...)} asked about is already a statement.
+     */
+    static Split askedValue(String question) {
+        Optional<String> asked = OutputQuestions.textAskedAbout(question);
+        if (asked.isEmpty() || !isSelfContainedExpression(asked.get())) {
+            return Split.none(question);
+        }
+        String expression = asked.get();
+        int at = question.indexOf(expression);
+        String prose = at < 0 ? question : tidy(question.substring(0, at) + " " + question.substring(at + expression.length()));
+        String code = expression.matches("print\\s*\\(.*") ? expression : "print(" + expression + ")";
+        return new Split(prose.isBlank() ? question : prose, Optional.of(code + "\n"), "expression");
+    }
+
+    static boolean isSelfContainedExpression(String text) {
+        String bare = STRING_LITERAL.matcher(text).replaceAll("0");   // a string is a value, whatever it says
+        boolean literal = text.matches(".*(?:\\d|['\"\\[{(]|\\b(?:True|False|None)\\b).*");
+        boolean operation = bare.matches(".*(?:[-+*/%<>\\[(]|==|!=|\\b(?:and|or|not|in|is)\\b).*");
+        if (!literal || !operation || !readsAsCode("x = " + text) || statements(text).size() != 1
+                || bare.matches(".*(?<![=!<>])=(?![=]).*") && !bare.matches(".*\\(.*=.*\\).*")
+                || COMPOUND.matcher(text).find() || text.length() > 200) {
+            return false;
+        }
+        java.util.Set<String> bound = new java.util.HashSet<>();
+        Matcher b = BOUND_NAME.matcher(bare);
+        while (b.find()) {
+            for (String n : b.group(1).split("\\s*,\\s*")) {
+                bound.add(n.strip());
+            }
+        }
+        Matcher name = EXPRESSION_NAME.matcher(bare);
+        while (name.find()) {
+            String n = name.group(1);
+            boolean called = name.group(2) != null;
+            boolean keywordArgument = bare.substring(name.end()).matches("\\s*=(?!=).*");
+            // a built-in passed as a value (key=len, map(str, xs)) runs too; "list[0]" is not a value asked about
+            boolean passed = bare.substring(0, name.start()).matches("(?s).*[(,=]\\s*");
+            if (!(EXPRESSION_KEYWORDS.contains(n) || bound.contains(n) || keywordArgument
+                    || (called || passed) && BUILTIN_FUNCTIONS.contains(n))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "My loop never stops: i = 0; while i < 10: print(i)" or "is this pythonic? def f(l): r=[] ; for ...". */

@@ -1,6 +1,7 @@
 package dev.learnflow.triage.service;
 
 import dev.learnflow.platform.embedding.Encoder;
+import dev.learnflow.platform.text.OutputQuestions;
 import dev.learnflow.platform.text.WholeSolutionRequests;
 import dev.learnflow.triage.domain.Classification;
 import dev.learnflow.triage.domain.Intent;
@@ -126,6 +127,11 @@ public class IntentClassifier {
         if (ownRecord) {
             // "is recursion still one of my weak spots?": the student's own record, not a program of theirs
             return new Classification(Intent.PROGRESS_QUESTION, 1.0, scores, true, "signal");
+        }
+        if (hasCode && !errorNamed && OutputQuestions.onlyAsksWhatCodeGives(text)) {
+            // "what is the output of 2 ** 3 ** 2", "quiz: evaluate not [] or 0": what the shown code gives is asked,
+            // which concepts answers with its run (no program of theirs fails, and no exercise is asked for)
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
         if (errorSignal || debugSignal.isPresent()) {
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");

@@ -15,6 +15,7 @@ import dev.learnflow.contracts.events.Verb;
 import dev.learnflow.contracts.validation.Limits;
 import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.state.StateStore;
+import dev.learnflow.platform.text.OutputQuestions;
 import dev.learnflow.triage.client.LlmIntent;
 import dev.learnflow.triage.config.TriageConfig;
 import dev.learnflow.triage.domain.Classification;
@@ -208,12 +209,6 @@ public class QuestionRouter {
         return last == null ? null : last.length() > 10_000 ? last.substring(last.length() - 10_000) : last;
     }
 
-    /** Prose that only asks what the code beside it prints or evaluates to. */
-    private static final java.util.regex.Pattern ASKS_ONLY_WHAT_CODE_GIVES = java.util.regex.Pattern.compile(
-            "(?i)\\s*(?:quiz(?: q(?:uestion)?)?:?\\s*|exam:?\\s*)?(?:so\\s+)?(?:what(?:'s|s)?\\s+)?(?:(?:is|will|would|does)\\s+)?"
-                    + "(?:(?:the|this|it|that)\\s+)?(?:output|result|value|print|prints|show|shows|give|gives|return|"
-                    + "returns|evaluate|evaluates)(?:\\s+(?:of|to|be|out|for))?\\s*(?:this|it|that)?\\s*[?:.!]*\\s*");
-
     private Optional<TopicInfo> topicOf(LearningRequested question, String prose, float[] proseVector,
                                         StudentContext context, TopicMatcher topics) {
         if (question.topicId() != null) {
@@ -222,7 +217,7 @@ public class QuestionRouter {
         }
         // "what is the output of <code>": the words only ask what the code gives ("output" would name the input
         // and output topic); the code's own construct is for the agent to find
-        if (ASKS_ONLY_WHAT_CODE_GIVES.matcher(prose).matches()) {
+        if (OutputQuestions.onlyAsksWhatCodeGives(prose)) {
             return Optional.ofNullable(context.currentTopicId()).flatMap(topics::byId);
         }
         return topics.match(prose, proseVector).map(TopicMatcher.Match::topic)

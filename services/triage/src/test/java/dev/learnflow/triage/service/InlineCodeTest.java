@@ -176,4 +176,36 @@ class InlineCodeTest {
         split = InlineCode.extract("def check(s):\n    if s.isdigit() is True:\n        return 1\n    return 0");
         assertThat(split.code().orElseThrow()).contains("if s.isdigit() is True:");
     }
+
+    @Test
+    void anExpressionAskedTheValueOfIsRunPrinted() {
+        java.util.Map<String, String> asked = new java.util.LinkedHashMap<>();
+        asked.put("whats the output of [x*2 for x in range(4) if x % 2]", "print([x*2 for x in range(4) if x % 2])\n");
+        asked.put("what is the result of 2 ** 3 ** 2?", "print(2 ** 3 ** 2)\n");
+        asked.put("What does 7 // 2 give in python?", "print(7 // 2)\n");
+        asked.put("what is 10 / 4", "print(10 / 4)\n");
+        asked.put("quiz: evaluate not [] or 'empty'", "print(not [] or 'empty')\n");
+        asked.put("what will \"ab\" * 3 print", "print(\"ab\" * 3)\n");
+        asked.put("what is the value of sorted(['b', 'A', 'c'], key=str.lower)", "print(sorted(['b', 'A', 'c'], key=str.lower))\n");
+        asked.put("what's the output of len('hello') + 1, and why?", "print(len('hello') + 1)\n");
+        asked.put("what is the output of `'abc'.upper()[::-1]`", "print('abc'.upper()[::-1])\n");
+        asked.put("what is the output of print(3 > 2 > 1)", "print(3 > 2 > 1)\n");
+        asked.forEach((question, code) -> {
+            InlineCode.Split split = InlineCode.extract(question);
+            assertThat(split.code()).as(question).hasValue(code);
+            assertThat(split.form()).as(question).isEqualTo("expression");
+        });
+        assertThat(InlineCode.extract("whats the output of [x*2 for x in range(4) if x % 2]").prose())
+                .isEqualTo("whats the output of");
+    }
+
+    @Test
+    void wordsOrNamesTheQuestionNeverGivesAreNotAValueToRun() {
+        for (String question : new String[] {"what is the result of dividing 7 by 2", "what is the value of pi",
+                "what is the output of my function", "what is x + 1", "what is list[0]", "what is a lambda",
+                "what is the output of nums[0] * 2", "what does the // sign mean", "what is 2**x",
+                "what does math.sqrt(16) return"}) {
+            assertThat(InlineCode.extract(question).form()).as(question).isNotEqualTo("expression");
+        }
+    }
 }
