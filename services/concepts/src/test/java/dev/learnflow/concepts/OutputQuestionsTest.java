@@ -39,6 +39,23 @@ class OutputQuestionsTest {
         codeToTopic.put("def count(n):\n    i = 0\n    while i < n:\n        yield i\n        i += 1", "generators");
         codeToTopic.put("squares = [n * n for n in range(5)]\nprint(squares)", "comprehensions");
         codeToTopic.put("def fact(n):\n    if n <= 1:\n        return 1\n\n    return n * fact(n - 1)", "recursion");
+        codeToTopic.put("class P:\n    pass\nclass C(P):\n    pass\nprint(isinstance(C(), P))", "inheritance");
+        codeToTopic.put("class V:\n    def __str__(self):\n        return 'v'\nprint(V())", "dunder-methods");
+        codeToTopic.put("x = 5\ndef change():\n    global x\n    x = 10", "scope");
+        codeToTopic.put("for i in range(3):\n    for j in range(2):\n        print(i, j)", "nested-loops");
+        codeToTopic.put("for i in range(6):\n    if i % 2:\n        continue\n    print(i)", "break-and-continue");
+        // statements typed on one line are the same statements
+        codeToTopic.put("a = [1]; b = a; a.append(2); print(b)", "mutability");
+        codeToTopic.put("first, *rest = [1, 2, 3]; print(rest)", "unpacking");
+        codeToTopic.put("def total(*nums):\n    return sum(nums)", "args-and-kwargs");
+        // a line without such statements is about the operation it shows; text in strings is not code
+        codeToTopic.put("print(3 * '2')", "strings");
+        codeToTopic.put("print([1, 2] * 3)", "lists");
+        codeToTopic.put("d = {'a': 1}\nprint(d.get('b', 0))", "dictionaries");
+        codeToTopic.put("print({1, 2, 2, 3})", "sets");
+        codeToTopic.put("print('a: b'[::-1])", "slicing");
+        codeToTopic.put("print(0 or 'default')", "booleans");
+        codeToTopic.put("print(7 // 2, 7 % 2)", "arithmetic-operators");
         // a function only called after its definition is not recursive
         codeToTopic.put("def double(n):\n    return n * 2\nprint(double(4))", "defining-functions");
         codeToTopic.put("try:\n    x = int('a')\nexcept ValueError:\n    x = 0", "try-except");

@@ -68,8 +68,8 @@ class SubjectQuestionsTest {
     }
 
     /**
-     * Whether a word (or phrase) occurs as whole tokens; one of 4+ letters also as a token's start, a shorter one also
-     * with a plural "s" ("set" is answered by the lesson titled "Sets").
+     * Whether a word (or phrase) occurs as whole tokens; one of 4+ letters also as a token's start, any also in its
+     * plural ("set" is answered by the lesson titled "Sets", "dictionary" by "Dictionaries").
      */
     static boolean mentions(String text, List<String> words) {
         List<String> tokens = tokens(text);
@@ -79,6 +79,7 @@ class SubjectQuestionsTest {
                 int j = 0;
                 while (j < want.size() && (tokens.get(i + j).equals(want.get(j))
                         || tokens.get(i + j).equals(want.get(j) + "s")
+                        || plural(want.get(j)).equals(tokens.get(i + j))
                         || want.get(j).length() >= 4 && tokens.get(i + j).startsWith(want.get(j)))) {
                     j++;
                 }
@@ -88,6 +89,12 @@ class SubjectQuestionsTest {
             }
         }
         return false;
+    }
+
+    /** "dictionary" is answered by the lesson titled "Dictionaries". */
+    private static String plural(String word) {
+        return word.length() > 3 && word.endsWith("y") && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0
+                ? word.substring(0, word.length() - 1) + "ies" : word + "s";
     }
 
     private static List<String> tokens(String s) {

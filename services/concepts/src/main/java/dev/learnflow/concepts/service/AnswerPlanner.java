@@ -3,6 +3,7 @@ package dev.learnflow.concepts.service;
 import dev.learnflow.concepts.domain.DocPassage;
 import dev.learnflow.concepts.domain.Lesson;
 import dev.learnflow.platform.embedding.Encoder;
+import dev.learnflow.platform.text.OutputQuestions;
 import dev.learnflow.platform.text.WholeSolutionRequests;
 
 import java.util.ArrayList;
@@ -208,6 +209,46 @@ public class AnswerPlanner {
     }
 
     /**
+     * Abstentions that say nothing matched or nothing was asked: with code, the code is the subject (another
+     * language's code, a made-up name or a request for a whole solution is not).
+     */
+    public static final Set<String> ABOUT_THE_CODE = Set.of("vague", "no-match");
+
+    /**
+     * The plan for a question sent with code (null or blank: none). When the question only points at the code
+     * ("what does this do?", "explain this code"), asks what it gives ("what is the output of ...", "predict the
+     * output", "what is count at the end": see {@link #asksWhatCodeGives}), or nothing else fits, the code is what is
+     * asked about: its own constructs choose the lesson ({@link #planForCode}), not the topic the student happens to
+     * be on.
+     */
+    public Plan plan(String asked, String code, String preferredTopicId) {
+        Plan plan = plan(asked, preferredTopicId);
+        if (code == null || code.isBlank()) {
+            return plan;
+        }
+        if (asksWhatCodeGives(asked, code) || isVague(asked.toLowerCase(Locale.ROOT))
+                || plan instanceof Abstain a && ABOUT_THE_CODE.contains(a.reason())) {
+            Plan fromCode = planForCode(asked, code);
+            if (!(fromCode instanceof Abstain)) {
+                return fromCode;
+            }
+        }
+        return plan;
+    }
+
+    /**
+     * Whether the question asks what the code sent with it gives: it opens by asking so ("what is the output of"),
+     * or its words once the code is taken out are only such asking words and the code's own names.
+     */
+    public static boolean asksWhatCodeGives(String asked, String code) {
+        if (code == null || code.isBlank()) {
+            return false;
+        }
+        String prose = OutputQuestions.proseAround(asked, code);
+        return OutputQuestions.asksWhatCodeGives(asked) || OutputQuestions.onlyAsksWhatCodeGives(prose, code);
+    }
+
+    /**
      * What answers a question that is only about the code sent with it ("what does this do?"): the lesson on the
      * code's main construct ({@link CodeConstructs}), else the plan for the question with the code written after
      * it, without the student's topic (the code, not the topic they are on, is asked about).
@@ -216,13 +257,17 @@ public class AnswerPlanner {
         String withCode = asked + "\n" + code;
         Optional<String> construct = CodeConstructs.mainTopic(code);
         if (construct.isPresent()) {
+            // the construct's lesson, ranked or not: the code, not how alike the words sound, chose it
             Optional<LessonRetriever.Hit> hit = lessons.rank(withCode, encoder.encode(withCode), null).stream()
-                    .filter(h -> h.lesson().topicId().equals(construct.get())).findFirst();
+                    .filter(h -> h.lesson().topicId().equals(construct.get())).findFirst()
+                    .or(() -> lessons.lessons().stream().filter(l -> l.topicId().equals(construct.get())).findFirst()
+                            .map(l -> new LessonRetriever.Hit(l, 0)));
             if (hit.isPresent()) {
                 return new LessonPlan(hit.get());
             }
         }
-        return plan(withCode, null);
+        // "what is the output of this?": the asking words would only pull towards input and output
+        return plan(asksWhatCodeGives(asked, code) ? code : withCode, null);
     }
 
     /**

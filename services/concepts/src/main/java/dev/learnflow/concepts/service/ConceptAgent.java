@@ -28,7 +28,6 @@ import dev.learnflow.platform.dapr.EventBus;
 import dev.learnflow.platform.embedding.SentenceEncoder;
 import dev.learnflow.platform.state.ProcessedEvents;
 import dev.learnflow.platform.state.StateStores;
-import dev.learnflow.platform.text.OutputQuestions;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,7 +35,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -139,20 +137,12 @@ public class ConceptAgent {
         retriever();
         String question = request.request().question();
         String code = request.request().code();
-        AnswerPlanner.Plan plan = planner.plan(question, request.request().topicId());
         boolean hasCode = code != null && !code.isBlank();
         // "what is the output of [x * 2 for x in xs]": what the code gives is asked, so its run comes first
-        boolean outputAsked = hasCode && OutputQuestions.asksWhatCodeGives(question);
-        if (hasCode && (outputAsked || AnswerPlanner.isVague(question.toLowerCase(Locale.ROOT))
-                || plan instanceof AnswerPlanner.Abstain a && ABOUT_THE_CODE.contains(a.reason()))) {
-            // "what does this do?", "explain this code" or "what is the output of ..." with code: the code is what
-            // is asked about, so its own constructs choose the lesson (not the topic the student happens to be on)
-            AnswerPlanner.Plan fromCode = planner.planForCode(question, code);
-            if (!(fromCode instanceof AnswerPlanner.Abstain)) {
-                plan = fromCode;
-            }
-        }
-        boolean runIt = hasCode && (!(plan instanceof AnswerPlanner.Abstain a) || ABOUT_THE_CODE.contains(a.reason()));
+        boolean outputAsked = AnswerPlanner.asksWhatCodeGives(question, code);
+        AnswerPlanner.Plan plan = planner.plan(question, code, request.request().topicId());
+        boolean runIt = hasCode && (!(plan instanceof AnswerPlanner.Abstain a)
+                || AnswerPlanner.ABOUT_THE_CODE.contains(a.reason()));
         // the code the question holds ("what does this print: ...") is run step by step beside the explanation
         StudentCodeRun yourCode = runIt ? yourCode(code) : null;
         Answer answer;
@@ -168,12 +158,6 @@ public class ConceptAgent {
                 : YourCodeText.after(answer.text(), yourCode);
         return new Answer(text, answer.data());
     }
-
-    /**
-     * Abstentions that say nothing matched or nothing was asked: with code, the code is the subject (another
-     * language's code, a made-up name or a request for a whole solution is not run).
-     */
-    private static final java.util.Set<String> ABOUT_THE_CODE = java.util.Set.of("vague", "no-match");
 
     /** The student's code run under the tracer (never kept: it is theirs and seldom asked twice). */
     private StudentCodeRun yourCode(String code) {

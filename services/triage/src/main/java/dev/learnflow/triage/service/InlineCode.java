@@ -49,7 +49,7 @@ public final class InlineCode {
             "^(def|class|for|while|if|elif|else|try|except|finally|with)\\b");
     /** Prose after a one-liner: "... print(i) why does it never stop?". */
     private static final Pattern PROSE_TAIL = Pattern.compile("(?<=[)\\]\\w'\"])[.!?]?\\s+((?:why|what|how|can you|"
-            + "could you|please|help|any ideas?|is (?:this|that|it)|does (?:this|that|it)|it (?:never|always|keeps|doesn|"
+            + "could you|please|help|any ideas?|true or false|is (?:this|that|it)|does (?:this|that|it)|it (?:never|always|keeps|doesn|"
             + "won|only|prints|returns|gives)|but|when i|i (?:expected|want|wanted|thought|tried|get|got))\\b[^;=():]*)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern BACKTICKED = Pattern.compile("`([^`\\n]{4,300})`");
@@ -219,6 +219,8 @@ public final class InlineCode {
     /** Keywords that stand inside an expression. */
     private static final java.util.Set<String> EXPRESSION_KEYWORDS = java.util.Set.of("and", "or", "not", "in", "is",
             "if", "else", "for", "lambda", "None", "True", "False");
+    /** Arithmetic as written in maths: numbers, + - * / and brackets, none of Python's own operators. */
+    private static final Pattern SUM = Pattern.compile("(?!.*(?:\\*\\*|//))[\\d\\s.+*/()-]+");
     private static final Pattern STRING_LITERAL = Pattern.compile("(?i)\\b[rbuf]{0,2}('[^']*'|\"[^\"]*\")|'[^']*'|\"[^\"]*\"");
     /** A name in an expression, and whether it is called; a method (after a dot) is the value's own. */
     private static final Pattern EXPRESSION_NAME = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)(\\s*\\()?");
@@ -233,6 +235,11 @@ public final class InlineCode {
     static Split askedValue(String question) {
         Optional<String> asked = OutputQuestions.textAskedAbout(question);
         if (asked.isEmpty() || !isSelfContainedExpression(asked.get())) {
+            return Split.none(question);
+        }
+        // "what is 2+2" is a sum asked as maths (declined as another subject); "what is 7 // 2" or "the output of
+        // 2 + 3" asks Python
+        if (SUM.matcher(asked.get()).matches() && !OutputQuestions.asksWhatCodeGives(question)) {
             return Split.none(question);
         }
         String expression = asked.get();

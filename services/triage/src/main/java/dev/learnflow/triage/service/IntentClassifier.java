@@ -128,8 +128,10 @@ public class IntentClassifier {
             // "is recursion still one of my weak spots?": the student's own record, not a program of theirs
             return new Classification(Intent.PROGRESS_QUESTION, 1.0, scores, true, "signal");
         }
-        if (hasCode && !errorNamed && OutputQuestions.onlyAsksWhatCodeGives(text)) {
-            // "what is the output of 2 ** 3 ** 2", "quiz: evaluate not [] or 0": what the shown code gives is asked,
+        if (hasCode && !errorNamed && (OutputQuestions.onlyAsksWhatCodeGives(text)
+                || OutputQuestions.onlyAsksWhatCodeGives(text, code))) {
+            // "what is the output of 2 ** 3 ** 2", "quiz: evaluate not [] or 0", "predict the output", "what is count
+            // at the end": what the shown code gives is asked,
             // which concepts answers with its run (no program of theirs fails, and no exercise is asked for)
             return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }

@@ -119,7 +119,7 @@ public class QuestionRouter {
         TopicMatcher topics = understanding.topics();
         Optional<TopicInfo> topic = previous.isPresent()
                 ? followUpTopic(followUp.get(), previous.get(), thread(earlier.get(), previous.get(), 5), topics)
-                : topicOf(question, prose, proseVector, context, topics);
+                : topicOf(question, prose, code, proseVector, context, topics);
         boolean orphanFollowUp = previous.isEmpty() && followUp.filter(f -> f.kind() != FollowUp.Kind.WHAT_ABOUT)
                 .isPresent();
         String intentLabel = classification.confident() && !orphanFollowUp ? classification.intent().label()
@@ -209,7 +209,7 @@ public class QuestionRouter {
         return last == null ? null : last.length() > 10_000 ? last.substring(last.length() - 10_000) : last;
     }
 
-    private Optional<TopicInfo> topicOf(LearningRequested question, String prose, float[] proseVector,
+    private Optional<TopicInfo> topicOf(LearningRequested question, String prose, String code, float[] proseVector,
                                         StudentContext context, TopicMatcher topics) {
         if (question.topicId() != null) {
             return topics.byId(question.topicId()).or(() -> Optional.of(
@@ -217,7 +217,7 @@ public class QuestionRouter {
         }
         // "what is the output of <code>": the words only ask what the code gives ("output" would name the input
         // and output topic); the code's own construct is for the agent to find
-        if (OutputQuestions.onlyAsksWhatCodeGives(prose)) {
+        if (OutputQuestions.onlyAsksWhatCodeGives(prose) || OutputQuestions.onlyAsksWhatCodeGives(prose, code)) {
             return Optional.ofNullable(context.currentTopicId()).flatMap(topics::byId);
         }
         return topics.match(prose, proseVector).map(TopicMatcher.Match::topic)

@@ -52,6 +52,9 @@ class InlineCodeTest {
                 arguments("a block header without its colon is code (what a student with a syntax error pastes)",
                         "weird error here\nfor n in range(3)\n    print(n)", null, "for n in range(3)\n    print(n)\n",
                         null),
+                arguments("'true or false?' after the code is the question",
+                        "x = None; print(x is None) true or false?", "one-liner", "x = None\nprint(x is None)\n",
+                        "true or false?"),
                 arguments("a quiz's statement after 'the output of' is the code",
                         "what is the output of print(2 ** 3 ** 2)", null, "print(2 ** 3 ** 2)\n",
                         "what is the output of"),
@@ -183,7 +186,8 @@ class InlineCodeTest {
         asked.put("whats the output of [x*2 for x in range(4) if x % 2]", "print([x*2 for x in range(4) if x % 2])\n");
         asked.put("what is the result of 2 ** 3 ** 2?", "print(2 ** 3 ** 2)\n");
         asked.put("What does 7 // 2 give in python?", "print(7 // 2)\n");
-        asked.put("what is 10 / 4", "print(10 / 4)\n");
+        asked.put("what is 10 // 4", "print(10 // 4)\n");
+        asked.put("what is the result of 10 / 4", "print(10 / 4)\n");
         asked.put("quiz: evaluate not [] or 'empty'", "print(not [] or 'empty')\n");
         asked.put("what will \"ab\" * 3 print", "print(\"ab\" * 3)\n");
         asked.put("what is the value of sorted(['b', 'A', 'c'], key=str.lower)", "print(sorted(['b', 'A', 'c'], key=str.lower))\n");
@@ -203,7 +207,7 @@ class InlineCodeTest {
     void wordsOrNamesTheQuestionNeverGivesAreNotAValueToRun() {
         for (String question : new String[] {"what is the result of dividing 7 by 2", "what is the value of pi",
                 "what is the output of my function", "what is x + 1", "what is list[0]", "what is a lambda",
-                "what is the output of nums[0] * 2", "what does the // sign mean", "what is 2**x",
+                "what is the output of nums[0] * 2", "what is 2+2", "whats 15 * 3", "what does the // sign mean", "what is 2**x",
                 "what does math.sqrt(16) return"}) {
             assertThat(InlineCode.extract(question).form()).as(question).isNotEqualTo("expression");
         }
