@@ -1,6 +1,12 @@
 package dev.learnflow.platform.text;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,21 +36,19 @@ public final class OutputQuestions {
             + "\\s+of|(?:evaluate|predict the output of|find the (?:output|result|value) of))\\b\\s*:?\\s*");
     /** "what does 7 // 2 give?", "what will "ab" * 3 print": the code between the asking words. */
     private static final Pattern ASKS_AROUND = Pattern.compile("(?i)\\s*" + QUIZ
-            + "(?:" + WHAT + ")\\s+(?:does|dose|do|will|would)\\s+(.+?)\\s+(?:evaluates?\\s+to|give|return|print|output|"
-            + "show|be)(?:\\s+(?:me|us))?(?:\\s+in python(?:\\s*3)?)?\\s*[?.!]*\\s*");
+            + "(?:" + WHAT + ")\\s+(?:does|dose|do|will|would)\\s+(.+?)\\s+"
+            + "(?:evaluates?\\s+to|give|return|print|output|show|be)(?:\\s+(?:me|us))?(?:\\s+in python(?:\\s*3)?)?"
+            + "\\s*[?.!]*\\s*");
     /** "what is 2 ** 10?": a value asked for directly, to be told apart from "what is a lambda" by its code. */
-    private static final Pattern WHAT_IS = Pattern.compile("(?i)\\s*" + QUIZ + "(?:what(?:'s|s| is)|wh?at is|wht is)\\s+(.+?)"
-            + "(?:\\s+in python(?:\\s*3)?)?\\s*[?.!]*\\s*");
+    private static final Pattern WHAT_IS = Pattern.compile("(?i)\\s*" + QUIZ
+            + "(?:what(?:'s|s| is)|wh?at is|wht is)\\s+(.+?)(?:\\s+in python(?:\\s*3)?)?\\s*[?.!]*\\s*");
     /** What may follow the code without being code ("..., and why?", " in python"). */
     private static final Pattern TRAILING = Pattern.compile("(?i)(?:\\s+in python(?:\\s*3)?|\\s*[,;]?\\s+(?:and )?"
             + "(?:why|explain|can you|pls|please)\\b.*)?\\s*[?.!]*\\s*$");
 
-    private OutputQuestions() {
-    }
-
     /** Words that ask what code gives, typed the way students type them, and nothing else. */
-    private static final java.util.Set<String> ASKING_WORDS = java.util.Set.of("what", "whats", "wht", "wat", "wats",
-            "what's", "s", "is", "are", "does", "dose", "do", "did", "will", "would", "be", "the", "this", "that", "it",
+    private static final Set<String> ASKING_WORDS = Set.of("what", "whats", "wht", "wat", "wats",
+            "what's", "is", "are", "does", "dose", "do", "did", "will", "would", "be", "the", "this", "that", "it",
             "these", "code", "snippet", "following", "program", "line", "lines", "output", "outputs", "outputted",
             "result", "results", "value", "values", "print", "prints", "printed", "show", "shows", "shown",
             "displayed", "display", "give", "gives", "return", "returns", "returned", "evaluate", "evaluates", "to",
@@ -54,6 +58,11 @@ public final class OutputQuestions {
             "python", "python3", "on", "screen", "console", "final", "finally", "exactly", "answer", "so",
             "hey", "hi", "quick", "mean", "means");
     private static final Pattern WORD = Pattern.compile("[a-z_][a-z0-9_']*|\\d+");
+    private static final Pattern FENCE = Pattern.compile("```[\\s\\S]*?(?:```|$)");
+    private static final Pattern PRINTED = Pattern.compile("print\\s*\\((.*)\\)\\s*;?");
+
+    private OutputQuestions() {
+    }
 
     /**
      * Whether the student's words around the code ask only what it gives: every word is an asking word ("what",
@@ -64,12 +73,12 @@ public final class OutputQuestions {
         if (prose == null || prose.isBlank() || code == null || code.isBlank()) {
             return false;
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
-        Matcher inCode = WORD.matcher(code.toLowerCase(java.util.Locale.ROOT));
+        Set<String> names = new HashSet<>();
+        Matcher inCode = WORD.matcher(code.toLowerCase(Locale.ROOT));
         while (inCode.find()) {
             names.add(inCode.group());
         }
-        Matcher asked = WORD.matcher(prose.toLowerCase(java.util.Locale.ROOT).replace("\u2019", "'"));
+        Matcher asked = WORD.matcher(prose.toLowerCase(Locale.ROOT).replace("\u2019", "'"));
         boolean any = false;
         while (asked.find()) {
             String word = asked.group().replaceAll("'s$", "");
@@ -91,7 +100,7 @@ public final class OutputQuestions {
         }
         String prose = FENCE.matcher(question).replaceAll(" ");
         if (code != null) {
-            java.util.List<String> pieces = new java.util.ArrayList<>();
+            List<String> pieces = new ArrayList<>();
             for (String line : code.split("\n")) {
                 String piece = line.strip();
                 if (piece.length() >= 2) {
@@ -103,7 +112,7 @@ public final class OutputQuestions {
                 }
             }
             // longest first, so a statement goes before a piece of it
-            pieces.sort(java.util.Comparator.comparingInt(String::length).reversed());
+            pieces.sort(Comparator.comparingInt(String::length).reversed());
             for (String piece : pieces) {
                 // whole names only: the code's "i" is not the i in "printed"
                 prose = prose.replaceAll("(?<![\\w])" + Pattern.quote(piece) + "(?![\\w])", " ");
@@ -112,10 +121,6 @@ public final class OutputQuestions {
         return prose.replaceAll("`+", " ").replaceAll("(?m)^[\\s;:]+$", "").replaceAll("\\s*;\\s*", " ")
                 .replaceAll("\\s+", " ").strip();
     }
-
-    private static final Pattern FENCE = Pattern.compile("```[\\s\\S]*?(?:```|$)");
-    private static final Pattern PRINTED = Pattern.compile("print\\s*\\((.*)\\)\\s*;?");
-
 
     /** Whether the prose left once the code is taken out only asks what that code gives. */
     public static boolean onlyAsksWhatCodeGives(String prose) {

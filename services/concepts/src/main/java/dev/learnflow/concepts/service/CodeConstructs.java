@@ -29,9 +29,11 @@ final class CodeConstructs {
             new Construct("inheritance", "^\\s*class\\s+\\w+\\s*\\(\\s*(?!object\\s*\\))[A-Za-z_]|\\bsuper\\(\\)"),
             new Construct("dunder-methods", "^\\s*def\\s+__(?!init__)[a-z]+__\\s*\\("),
             new Construct("classes-and-objects", "^\\s*class\\s+\\w+"),
-            new Construct("generators", "^\\s*def\\s+\\w+[\\s\\S]*^\\s+yield\\b|=\\s*\\(\\s*[^()]+?\\s+for\\s+\\w+\\s+in\\s"),
+            new Construct("generators", "^\\s*def\\s+\\w+[\\s\\S]*^\\s+yield\\b"
+                    + "|=\\s*\\(\\s*[^()]+?\\s+for\\s+\\w+\\s+in\\s"),
             // a function whose own body calls it (a call after the function is only its use)
-            new Construct("recursion", "^([ \\t]*)def\\s+(\\w+)\\s*\\(.*\\n(?:\\1[ \\t]+.*\\n|[ \\t]*\\n)*?\\1[ \\t]+.*\\b\\2\\s*\\("),
+            new Construct("recursion", "^([ \\t]*)def\\s+(\\w+)\\s*\\(.*\\n"
+                    + "(?:\\1[ \\t]+.*\\n|[ \\t]*\\n)*?\\1[ \\t]+.*\\b\\2\\s*\\("),
             new Construct("decorators", "^\\s*@[A-Za-z_]"),
             new Construct("scope", "^\\s*(?:global|nonlocal)\\s+\\w"),
             new Construct("try-except", "^\\s*try\\s*:"),
@@ -45,7 +47,8 @@ final class CodeConstructs {
             new Construct("mutability", "^\\s*(\\w+)\\s*=\\s*[\\[{][\\s\\S]*^\\s*\\w+\\s*=\\s*\\1\\s*(?:#.*)?$"),
             new Construct("map-and-filter", "\\b(?:map|filter)\\s*\\("),
             new Construct("defining-functions", "^\\s*def\\s+\\w+\\s*\\("),
-            new Construct("nested-loops", "^([ \\t]*)(?:for|while)\\b.*:[ \\t]*\\n(?:\\1[ \\t]+.*\\n|[ \\t]*\\n)*?\\1[ \\t]+(?:for|while)\\b"),
+            new Construct("nested-loops", "^([ \\t]*)(?:for|while)\\b.*:[ \\t]*\\n"
+                    + "(?:\\1[ \\t]+.*\\n|[ \\t]*\\n)*?\\1[ \\t]+(?:for|while)\\b"),
             new Construct("break-and-continue", "^\\s*(?:break|continue)\\s*$"),
             new Construct("while-loops", "^\\s*while\\s+.+:"),
             new Construct("for-loops", "^\\s*for\\s+\\w+(?:\\s*,\\s*\\w+)*\\s+in\\s+.+:"),
@@ -62,7 +65,8 @@ final class CodeConstructs {
             new Construct("sets", "(?<![\\w\"'])\\{[^{}:]+\\}|\\bset\\("),
             new Construct("slicing", "\\[[^\\[\\]{}]*:[^\\[\\]{}]*\\]"),
             new Construct("nested-lists", "\\[\\s*\\["),
-            new Construct("strings", "[\"']\\s*\\*\\s*\\w|\\w\\s*\\*\\s*[\"']|[\"']\\s*[<>]=?\\s*[\"']|[\"']\\.[a-z]+\\("),
+            new Construct("strings", "[\"']\\s*\\*\\s*\\w|\\w\\s*\\*\\s*[\"']|[\"']\\s*[<>]=?\\s*[\"']"
+                    + "|[\"']\\.[a-z]+\\("),
             new Construct("tuples", "=\\s*\\(\\s*[^()]*,[^()]*\\)"),
             new Construct("lists", "\\]\\s*\\*\\s*\\w|\\.(?:append|extend|insert|pop|remove|reverse)\\("),
             new Construct("booleans", "\\b(?:True|False)\\s*[-+*]|\\b(?:or|and)\\b"),

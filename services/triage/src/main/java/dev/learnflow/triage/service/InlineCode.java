@@ -221,10 +221,13 @@ public final class InlineCode {
             "if", "else", "for", "lambda", "None", "True", "False");
     /** Arithmetic as written in maths: numbers, + - * / and brackets, none of Python's own operators. */
     private static final Pattern SUM = Pattern.compile("(?!.*(?:\\*\\*|//))[\\d\\s.+*/()-]+");
-    private static final Pattern STRING_LITERAL = Pattern.compile("(?i)\\b[rbuf]{0,2}('[^']*'|\"[^\"]*\")|'[^']*'|\"[^\"]*\"");
+    private static final Pattern STRING_LITERAL = Pattern.compile(
+            "(?i)\\b[rbuf]{0,2}('[^']*'|\"[^\"]*\")|'[^']*'|\"[^\"]*\"");
     /** A name in an expression, and whether it is called; a method (after a dot) is the value's own. */
     private static final Pattern EXPRESSION_NAME = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)(\\s*\\()?");
-    private static final Pattern BOUND_NAME = Pattern.compile("\\b(?:for|lambda)\\s+([A-Za-z_]\\w*(?:\\s*,\\s*[A-Za-z_]\\w*)*)");
+    /** Names an expression binds itself: a comprehension's loop variables, a lambda's parameters. */
+    private static final Pattern BOUND_NAME = Pattern.compile(
+            "\\b(?:for|lambda)\\s+([A-Za-z_]\\w*(?:\\s*,\\s*[A-Za-z_]\\w*)*)");
 
     /**
      * "what is the output of [x * 2 for x in range(4) if x % 2]", "what does 7 // 2 give?", "what is 2 ** 10":
@@ -244,7 +247,8 @@ public final class InlineCode {
         }
         String expression = asked.get();
         int at = question.indexOf(expression);
-        String prose = at < 0 ? question : tidy(question.substring(0, at) + " " + question.substring(at + expression.length()));
+        String prose = at < 0 ? question
+                : tidy(question.substring(0, at) + " " + question.substring(at + expression.length()));
         String code = expression.matches("print\\s*\\(.*") ? expression : "print(" + expression + ")";
         return new Split(prose.isBlank() ? question : prose, Optional.of(code + "\n"), "expression");
     }
