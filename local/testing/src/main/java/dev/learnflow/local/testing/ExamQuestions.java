@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Session 36's exam questions about code ({@code exam/exam-session36.tsv}, tuned on, and its never-tuned third
- * {@code exam/exam-holdout36.tsv}), shared by triage's lane test and concepts' planning test: the message as a student
+ * Session 36's exam questions about code ({@code exam/exam-session36.tsv}, tuned on, its never-tuned third
+ * {@code exam/exam-holdout36.tsv}, and a second writer's set, all held out, {@code exam/exam-holdout36b.tsv}), shared by triage's lane test and concepts' planning test: the message as a student
  * types it, the code as it arrives beside it, and the topic words an explanation should be about. A line break
  * inside a column is written {@code \n}.
  */
@@ -18,6 +18,8 @@ public final class ExamQuestions {
 
     public static final String TUNED = "exam-session36.tsv";
     public static final String HOLD_OUT = "exam-holdout36.tsv";
+    /** Another helper's set, all of it held out. */
+    public static final String SECOND_HOLD_OUT = "exam-holdout36b.tsv";
 
     public record Exam(String question, String code, List<String> words) {
         /** Whether the question is about an error the code raises (a debugging answer also fits). */
