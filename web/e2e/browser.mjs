@@ -215,6 +215,8 @@ try {
     check(/^\s*Your code[\s\S]{0,80}cba/.test(said), `the answer does not open with what the code prints: ${said.slice(0, 300)}`);
     const yours = answer.locator(".trace.your-code");
     if (await yours.count() > 0) {
+      check(await answer.locator(".trace").first().evaluate((el) => el.classList.contains("your-code")),
+        "the student's run is not the first trace of an answer that opens with it");
       check(/Step through your code/.test(await yours.locator("h4").textContent()), "the student's run is not titled as theirs");
       await yours.getByRole("button", { name: "Last step" }).click();
       check((await yours.textContent()).includes("cba"), "the student's run does not show its output");

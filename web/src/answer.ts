@@ -31,6 +31,14 @@ export function answerView(answer: AnswerLike): HTMLElement {
   const data = answer.data;
   const parts: (HTMLElement | null)[] = [];
   parts.push(renderMarkdown(answer.text ?? ""));
+  // the code the student put in the question, run the same way (also beside an answer that found no lesson); when
+  // the answer opens with what it printed ("what is the output of ..."), its steps come first too
+  const yours = answer.kind === "concept" && data && "yourCode" in data ? data.yourCode : undefined;
+  const yourView = yours && isTrace(yours.trace) && yours.trace.steps.length > 0 && yours.code
+    ? traceView(yours.trace, yours.code, "Step through your code") : null;
+  yourView?.classList.add("your-code");
+  const runFirst = /^\s*\*\*Your code\*\*/.test(answer.text ?? "");
+  if (yourView && runFirst) parts.push(yourView);
 
   // a lesson or a documentation passage: its example, traced, and its diagram
   if (answer.kind === "concept" && data && "diagram" in data) {
@@ -42,13 +50,7 @@ export function answerView(answer: AnswerLike): HTMLElement {
       parts.push(diagramView(data.mermaid, data.diagram));
     }
   }
-  // the code the student put in the question, run the same way (also beside an answer that found no lesson)
-  const yours = answer.kind === "concept" && data && "yourCode" in data ? data.yourCode : undefined;
-  if (yours && isTrace(yours.trace) && yours.trace.steps.length > 0 && yours.code) {
-    const view = traceView(yours.trace, yours.code, "Step through your code");
-    view.classList.add("your-code");
-    parts.push(view);
-  }
+  if (yourView && !runFirst) parts.push(yourView);
   return h("div", { class: `answer kind-${answer.kind ?? "unknown"}`, "data-kind": answer.kind ?? "" }, ...parts);
 }
 
