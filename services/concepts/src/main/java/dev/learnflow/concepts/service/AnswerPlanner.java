@@ -226,9 +226,10 @@ public class AnswerPlanner {
         if (code == null || code.isBlank()) {
             return plan;
         }
-        if (asksWhatCodeGives(asked, code) || isVague(asked.toLowerCase(Locale.ROOT))
+        boolean outputAsked = asksWhatCodeGives(asked, code);
+        if (outputAsked || isVague(asked.toLowerCase(Locale.ROOT))
                 || plan instanceof Abstain a && ABOUT_THE_CODE.contains(a.reason())) {
-            Plan fromCode = planForCode(asked, code);
+            Plan fromCode = planForCode(asked, code, outputAsked);
             if (!(fromCode instanceof Abstain)) {
                 return fromCode;
             }
@@ -254,6 +255,11 @@ public class AnswerPlanner {
      * it, without the student's topic (the code, not the topic they are on, is asked about).
      */
     public Plan planForCode(String asked, String code) {
+        return planForCode(asked, code, asksWhatCodeGives(asked, code));
+    }
+
+    /** {@link #planForCode(String, String)} with {@link #asksWhatCodeGives} already decided by the caller. */
+    private Plan planForCode(String asked, String code, boolean outputAsked) {
         String withCode = asked + "\n" + code;
         Optional<String> construct = CodeConstructs.mainTopic(code);
         if (construct.isPresent()) {
@@ -267,7 +273,7 @@ public class AnswerPlanner {
             }
         }
         // "what is the output of this?": the asking words would only pull towards input and output
-        return plan(asksWhatCodeGives(asked, code) ? code : withCode, null);
+        return plan(outputAsked ? code : withCode, null);
     }
 
     /**

@@ -106,14 +106,17 @@ final class CodeConstructs {
         }
         // "a = [1]; b = a" typed on one line holds the same statements as two lines
         String lines = statementsAsLines(code);
-        Optional<String> statement = CONSTRUCTS.stream().filter(c -> c.pattern().matcher(lines).find())
-                .map(Construct::topicId).findFirst();
+        Optional<String> statement = firstFound(CONSTRUCTS, lines);
         if (statement.isPresent()) {
             return statement;
         }
         // the text inside strings is data: "a: b" in a string is no dict
         String operations = STRING_TEXT.matcher(lines).replaceAll("$1$1");
-        return OPERATIONS.stream().filter(c -> c.pattern().matcher(operations).find()).map(Construct::topicId)
-                .findFirst();
+        return firstFound(OPERATIONS, operations);
+    }
+
+    /** The topic of the first construct found in the code, in the list's order (most specific first). */
+    private static Optional<String> firstFound(List<Construct> constructs, String code) {
+        return constructs.stream().filter(c -> c.pattern().matcher(code).find()).map(Construct::topicId).findFirst();
     }
 }
