@@ -61,8 +61,54 @@ class OutputQuestionsTest {
         codeToTopic.put("try:\n    x = int('a')\nexcept ValueError:\n    x = 0", "try-except");
         codeToTopic.put("n = 10\nwhile n > 0:\n    n -= 3", "while-loops");
         codeToTopic.put("total = 0\nfor n in [1, 2, 3]:\n    total += n", "for-loops");
+        // session 37: more statements a lesson owns
+        codeToTopic.put("match cmd:\n    case 'go':\n        print('moving')\n    case _:\n        print('?')",
+                "match-statement");
+        codeToTopic.put("def outer(k):\n    def inner(x):\n        return x * k\n    return inner", "scope");
+        codeToTopic.put("count = 0\ndef inc():\n    count += 1\ninc()", "scope");
+        codeToTopic.put("try:\n    n = int('5')\nexcept ValueError:\n    print('bad')\nelse:\n    print(n)",
+                "else-and-finally");
+        codeToTopic.put("try:\n    f()\nfinally:\n    print('done')", "else-and-finally");
+        codeToTopic.put("with open('log.txt', 'w') as out:\n    out.write('hi')", "writing-files");
+        codeToTopic.put("for line in open('a.txt'):\n    print(line)", "reading-files");
+        codeToTopic.put("while (line := input()) != 'q':\n    print(line)", "assignment-expressions");
+        codeToTopic.put("def main():\n    print('hi')\nif __name__ == '__main__':\n    main()", "main-guard");
+        codeToTopic.put("def greet(name: str) -> str:\n    return 'hi ' + name", "type-hints");
+        codeToTopic.put("import copy\nb = copy.deepcopy([[1], [2]])", "copying");
+        codeToTopic.put("merged = {**a, **b}", "dictionaries");
+        codeToTopic.put("import random\nprint(random.randint(1, 6))", "random-numbers");
+        codeToTopic.put("import helpers\nprint(helpers.VERSION)", "importing-modules");
         codeToTopic.forEach((code, topic) -> assertThat(SubjectQuestionsTest.about(
                 AnswerPlannerTest.planner.planForCode("what does this do?", code))).as(code).startsWith(topic));
+    }
+
+    private static String aboutCode(String question, String code) {
+        return SubjectQuestionsTest.about(AnswerPlannerTest.planner.plan(question, code, null));
+    }
+
+    @Test
+    void aQuestionThatAsksMoreThanWhatItsCodeGivesIsAnsweredOnItsWordsAndTheCode() {
+        // the words say what is asked, the code what it is asked about: the generator, not "list" in the words
+        String generator = "g = (n for n in range(3))\nprint(list(g))\nprint(list(g))";
+        assertThat(aboutCode("why is the second list empty\n" + generator, generator)).startsWith("generators");
+        // a while loop, not the for loops the words sound like
+        String loop = "count = 0\nwhile count < 5:\n    print(count)";
+        assertThat(aboutCode("why does this loop never stop\n" + loop, loop)).startsWith("while-loops");
+        // a method the code calls and the words name is the most specific answer
+        String replace = "s = 'hello'\ns.replace('h', 'j')\nprint(s)";
+        assertThat(aboutCode("why doesnt replace work?? s still says hello\n" + replace, replace))
+                .contains("replace");
+        // "difference" beside two functions is no set difference
+        String twoFunctions = "double = lambda x: x * 2\ndef double2(x):\n    return x * 2";
+        assertThat(aboutCode("is there any difference between these two\n" + twoFunctions, twoFunctions))
+                .matches("(?s)(lambdas|defining-functions).*");
+        // the student's own count is not str.count
+        String robot = "class Robot:\n    count = 0\n    def __init__(self):\n        Robot.count += 1";
+        assertThat(aboutCode("why Robot.count += 1 and not self.count += 1?", robot))
+                .startsWith("classes-and-objects");
+        // words that find a lesson the code cannot show keep it
+        String none = "x = None\nif x == None:\n    print('empty')";
+        assertThat(aboutCode("should i use == None or is None? does it matter\n" + none, none)).contains("None");
     }
 
     @Test

@@ -20,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExamQuestionsLaneTest {
 
     private static double rightLaneShare(String set) {
+        return rightLaneShare(set, false);
+    }
+
+    /** @param debugging whether the debugging lane also answers every question of the set (one about why code misbehaves) */
+    private static double rightLaneShare(String set, boolean debugging) {
         List<ExamQuestions.Exam> exams = ExamQuestions.read(set);
         Map<String, Integer> lanes = new TreeMap<>();
         int right = 0;
@@ -29,7 +34,8 @@ class ExamQuestionsLaneTest {
             String lane = StudentQuestionsTest.lane(exam.question());
             lanes.merge(lane, 1, Integer::sum);
             withCode += InlineCode.extract(exam.question()).code().isPresent() ? 1 : 0;
-            boolean ok = lane.equals("concept_explanation") || exam.aboutAnError() && lane.equals("debug_help");
+            boolean ok = lane.equals("concept_explanation")
+                    || (debugging || exam.aboutAnError()) && lane.equals("debug_help");
             right += ok ? 1 : 0;
             if (!ok) {
                 misses.append("  ").append(lane).append(InlineCode.extract(exam.question()).code().isPresent() ? " (code)" : "").append(": ").append(exam.question().replace("\n", "⏎")).append('\n');
@@ -52,5 +58,17 @@ class ExamQuestionsLaneTest {
         assertThat(tuned).as("tuned").isGreaterThanOrEqualTo(0.95);
         assertThat(holdOut).as("hold-out").isGreaterThanOrEqualTo(0.89);
         assertThat(second).as("second hold-out").isGreaterThanOrEqualTo(0.84);
+    }
+
+    @Test
+    void aQuestionAboutWhyCodeBehavesAsItDoesIsExplainedOrDebugged() {
+        // session 37's set ("why does b change too?", "what does the * do here"): the concepts lane explains the
+        // code's construct, the debugging lane finds what the code does unexpectedly; both answer it.
+        // measured (README), unchanged by session 37's work (in concepts): tuned 97/109 (concepts 33, debugging 64,
+        // review 7: "is there a better way"), hold-out 50/54 (19, 31, 4)
+        double tuned = rightLaneShare(ExamQuestions.CODE_TUNED, true);
+        double holdOut = rightLaneShare(ExamQuestions.CODE_HOLD_OUT, true);
+        assertThat(tuned).as("tuned").isGreaterThanOrEqualTo(0.87);
+        assertThat(holdOut).as("hold-out").isGreaterThanOrEqualTo(0.9);
     }
 }

@@ -82,6 +82,11 @@ public class AnswerPlanner {
     static final double NOT_SURE_COVERAGE = 0.0;
     /** A lesson ranked this much above its plain similarity earned the bonus of a name the question uses. */
     static final double NAME_BONUS_SEEN = LessonRetriever.NAME_BONUS / 2;
+    /**
+     * A lesson on a construct the student's code uses answers a question about that code when the question's words
+     * find it at most this much less close than the lesson they find best (which the code does not use).
+     */
+    static final double CODE_CONSTRUCT_LEAD = 0.15;
     /** Sections looked at for one that covers the question better than the lesson. */
     static final int COVERING_DOCS = 4;
 
@@ -234,7 +239,106 @@ public class AnswerPlanner {
                 return fromCode;
             }
         }
-        return plan;
+        return aboutTheCode(asked, code, plan, preferredTopicId);
+    }
+
+    /**
+     * A question that asks more about its code than what it gives ("why does b change too?", "why is the second list
+     * empty?"): the student's words say what is asked, the code what it is asked about. Planned on the whole message,
+     * the code's own names pull the answer astray (a variable {@code count} → {@code str.count}, every {@code print}
+     * → print's documentation), so the words around the code are planned alone, and a lesson on something the code
+     * does not use gives way to the lesson on a construct it does use when the words find that one nearly as close
+     * ({@link #CODE_CONSTRUCT_LEAD}). A section on a name the code calls and the words name too ("why doesnt replace
+     * work?" beside {@code s.replace(...)}) is the most specific answer and stays.
+     */
+    private Plan aboutTheCode(String asked, String code, Plan whole, String preferredTopicId) {
+        // "what does this print and why does a change": printing is how the student sees the code, not the subject
+        String prose = SEEING_WORDS.matcher(OutputQuestions.proseAround(asked, code)).replaceAll(" ").strip();
+        if (whole instanceof DocPlan doc && (namedInWords(doc.hit(), prose, code) || methodCalled(doc.hit(), code))) {
+            return whole;
+        }
+        List<String> constructs = CodeConstructs.topics(code);
+        if (prose.isBlank() || constructs.isEmpty()) {
+            return whole;
+        }
+        Plan fromWords = plan(prose, preferredTopicId);
+        if (fromWords instanceof Abstain a) {
+            // the words alone name nothing ("what is this doing exactly?"): the code's main construct is the subject
+            return ABOUT_THE_CODE.contains(a.reason()) ? planForCode(asked, code, false) : fromWords;
+        }
+        if (fromWords instanceof DocPlan doc) {
+            // a section on the student's own name ("self.count" of their class) is no answer: their code is
+            boolean theirs = DocIndex.documentedNames(doc.hit().passage()).stream()
+                    .allMatch(n -> ownName(n.toLowerCase(Locale.ROOT), code));
+            return theirs ? planForCode(asked, code, false) : fromWords;
+        }
+        LessonRetriever.Hit chosen = ((LessonPlan) fromWords).hit();
+        // "how do for loops work?" beside a while loop asks about for loops: a lesson the words name by one of its
+        // longer names (not "loop" alone) stands
+        if (constructs.contains(chosen.lesson().topicId()) || namedAtLength(chosen.lesson(), prose)) {
+            return fromWords;
+        }
+        double bar = chosen.similarity() - CODE_CONSTRUCT_LEAD;
+        Optional<LessonRetriever.Hit> used = lessons.rank(prose, encoder.encode(prose), preferredTopicId).stream()
+                .filter(h -> constructs.contains(h.lesson().topicId()) && h.similarity() >= bar).findFirst();
+        if (used.isPresent()) {
+            return new LessonPlan(used.get());
+        }
+        // A lesson on something the code would show if it used it (a set, a while loop) is about other code ("is
+        // there any difference between these two" beside two functions is no set difference); one the words found
+        // sure and the code cannot show ("should i use == None or is None") stands. Otherwise the words alone found
+        // nothing sure ("im confused about the empty one"): the code's main construct is the subject.
+        if (chosen.similarity() >= LESSON_SURE && !CodeConstructs.recognises(chosen.lesson().topicId())) {
+            return fromWords;
+        }
+        return planForCode(asked, code, false);
+    }
+
+    /** Words for what code shows or gives, in a question about code: how it is seen, not what is asked about. */
+    private static final Pattern SEEING_WORDS = Pattern.compile("(?i)\\b(?:print(?:s|ed|ing)?|outputs?|output(?:ted|ed)"
+            + "|gives?|returns?|returned|retrun|retun|results?|shows?|displays?|displayed)\\b");
+
+    /** Whether the words name the lesson by a name of more than one word or by Python's own spelling ({@code *args}). */
+    private boolean namedAtLength(Lesson lesson, String words) {
+        String lower = words.toLowerCase(Locale.ROOT);
+        int[] name = lessons.longestName(lesson, lower);
+        return name != null && lower.substring(name[0], name[1]).strip().matches("\\S+\\s.*|[*@_].*");
+    }
+
+    /** Built-in types whose names are everyday nouns in a question ("why is the second list empty"). */
+    private static final Set<String> TYPE_WORDS = Set.of("list", "dict", "set", "str", "int", "float", "tuple", "bool",
+            "object", "type", "range", "bytes");
+
+    /**
+     * Whether the words name what the section documents: not print (nearly every piece of code prints), nor a type
+     * ({@link #TYPE_WORDS}), nor a name
+     * the student's code gives to its own things ({@code count = 0}, {@code def add}: the student's count is no
+     * {@code str.count}).
+     */
+    private static boolean namedInWords(DocIndex.Hit hit, String words, String code) {
+        Set<String> stems = new java.util.HashSet<>();
+        for (String word : words.toLowerCase(Locale.ROOT).split("[^a-z0-9_]+")) {
+            stems.add(KeyTerms.stem(word));
+        }
+        return DocIndex.documentedNames(hit.passage()).stream().map(n -> n.toLowerCase(Locale.ROOT))
+                .filter(n -> !n.equals("print") && !TYPE_WORDS.contains(n) && !ownName(n, code))
+                .anyMatch(n -> stems.contains(KeyTerms.stem(n)));
+    }
+
+    /**
+     * Whether the section documents a method the code calls ({@code s.strip()}, {@code nums.sort()}): the most
+     * specific thing the code does, where a built-in function ({@code list(g)}, {@code len(x)}) is mostly a way to see
+     * the result.
+     */
+    private static boolean methodCalled(DocIndex.Hit hit, String code) {
+        return hit.passage().keywords().contains(".") && DocIndex.documentedNames(hit.passage()).stream()
+                .anyMatch(n -> Pattern.compile("\\." + Pattern.quote(n) + "\\s*\\(").matcher(code).find());
+    }
+
+    /** Whether the code defines the name itself: assigns it, or defines a function or class of that name. */
+    private static boolean ownName(String name, String code) {
+        return Pattern.compile("(?m)\\b(?:def|class)\\s+" + Pattern.quote(name) + "\\b|^\\s*(?:\\w+\\.)?"
+                + Pattern.quote(name) + "\\s*(?:[-+*/%]?=)(?!=)").matcher(code).find();
     }
 
     /**
