@@ -97,6 +97,14 @@ public class AnswerPlanner {
     private static final Pattern EXCEPTION_NAME = Pattern.compile("(?i)\\b([a-z]+(?:error|exception|warning))\\b");
     /** A tag of the prompt's own ({@code </student_message>}) forged inside a question, and all after it. */
     private static final Pattern FORGED_TAG = Pattern.compile("(?is)<\\s*/?\\s*student_(?:message|code)\\b.*");
+    /** Words for what code shows or gives, in a question about code: how it is seen, not what is asked about. */
+    private static final Pattern SEEING_WORDS = Pattern.compile("(?i)\\b(?:print(?:s|ed|ing)?|outputs?|output(?:ted|ed)"
+            + "|gives?|returns?|returned|retrun|retun|results?|shows?|displays?|displayed)\\b");
+
+    /** Built-in types whose names are everyday nouns in a question ("why is the second list empty"). */
+    private static final Set<String> TYPE_WORDS = Set.of("list", "dict", "set", "str", "int", "float", "tuple", "bool",
+            "object", "type", "range", "bytes");
+
     /** Where the built-in exceptions are documented. */
     private static final String EXCEPTIONS_PAGE = "library/exceptions.html";
     /** The text of a string literal passed to a call ({@code int("abc")}): the student's data, not a name. */
@@ -268,8 +276,9 @@ public class AnswerPlanner {
         }
         if (fromWords instanceof DocPlan doc) {
             // a section on the student's own name ("self.count" of their class) is no answer: their code is
-            boolean theirs = DocIndex.documentedNames(doc.hit().passage()).stream()
-                    .allMatch(n -> ownName(n.toLowerCase(Locale.ROOT), code));
+            List<String> documented = DocIndex.documentedNames(doc.hit().passage());
+            boolean theirs = !documented.isEmpty()
+                    && documented.stream().allMatch(n -> ownName(n.toLowerCase(Locale.ROOT), code));
             return theirs ? planForCode(asked, code, false) : fromWords;
         }
         LessonRetriever.Hit chosen = ((LessonPlan) fromWords).hit();
@@ -294,10 +303,6 @@ public class AnswerPlanner {
         return planForCode(asked, code, false);
     }
 
-    /** Words for what code shows or gives, in a question about code: how it is seen, not what is asked about. */
-    private static final Pattern SEEING_WORDS = Pattern.compile("(?i)\\b(?:print(?:s|ed|ing)?|outputs?|output(?:ted|ed)"
-            + "|gives?|returns?|returned|retrun|retun|results?|shows?|displays?|displayed)\\b");
-
     /** Whether the words name the lesson by a name of more than one word or by Python's own spelling ({@code *args}). */
     private boolean namedAtLength(Lesson lesson, String words) {
         String lower = words.toLowerCase(Locale.ROOT);
@@ -305,15 +310,10 @@ public class AnswerPlanner {
         return name != null && lower.substring(name[0], name[1]).strip().matches("\\S+\\s.*|[*@_].*");
     }
 
-    /** Built-in types whose names are everyday nouns in a question ("why is the second list empty"). */
-    private static final Set<String> TYPE_WORDS = Set.of("list", "dict", "set", "str", "int", "float", "tuple", "bool",
-            "object", "type", "range", "bytes");
-
     /**
      * Whether the words name what the section documents: not print (nearly every piece of code prints), nor a type
-     * ({@link #TYPE_WORDS}), nor a name
-     * the student's code gives to its own things ({@code count = 0}, {@code def add}: the student's count is no
-     * {@code str.count}).
+     * ({@link #TYPE_WORDS}), nor a name the student's code gives to its own things ({@code count = 0}, {@code def
+     * add}: the student's count is no {@code str.count}).
      */
     private static boolean namedInWords(DocIndex.Hit hit, String words, String code) {
         Set<String> stems = new java.util.HashSet<>();
