@@ -116,20 +116,9 @@ final class CodeConstructs {
         return lines.toString();
     }
 
-    /** The topic of the lesson on the code's main construct, if it has one of these. */
+    /** The topic of the lesson on the code's main construct, if it has one of these: the first of {@link #topics}. */
     static Optional<String> mainTopic(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        // "a = [1]; b = a" typed on one line holds the same statements as two lines
-        String lines = statementsAsLines(code);
-        Optional<String> statement = firstFound(CONSTRUCTS, lines);
-        if (statement.isPresent()) {
-            return statement;
-        }
-        // the text inside strings is data: "a: b" in a string is no dict
-        String operations = STRING_TEXT.matcher(lines).replaceAll("$1$1");
-        return firstFound(OPERATIONS, operations);
+        return topics(code).stream().findFirst();
     }
 
     /**
@@ -140,8 +129,11 @@ final class CodeConstructs {
         if (code == null) {
             return List.of();
         }
+        // "a = [1]; b = a" typed on one line holds the same statements as two lines
         String lines = statementsAsLines(code);
+        // the text inside strings is data: "a: b" in a string is no dict
         String operations = STRING_TEXT.matcher(lines).replaceAll("$1$1");
+        // statements first, most specific first; then operations, for a line with none of them
         java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
         CONSTRUCTS.stream().filter(c -> c.pattern().matcher(lines).find()).forEach(c -> found.add(c.topicId()));
         OPERATIONS.stream().filter(c -> c.pattern().matcher(operations).find()).forEach(c -> found.add(c.topicId()));
@@ -152,10 +144,5 @@ final class CodeConstructs {
     static boolean recognises(String topicId) {
         return CONSTRUCTS.stream().anyMatch(c -> c.topicId().equals(topicId))
                 || OPERATIONS.stream().anyMatch(c -> c.topicId().equals(topicId));
-    }
-
-    /** The topic of the first construct found in the code, in the list's order (most specific first). */
-    private static Optional<String> firstFound(List<Construct> constructs, String code) {
-        return constructs.stream().filter(c -> c.pattern().matcher(code).find()).map(Construct::topicId).findFirst();
     }
 }
