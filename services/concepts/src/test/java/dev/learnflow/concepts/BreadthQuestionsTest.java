@@ -32,9 +32,11 @@ class BreadthQuestionsTest {
 
     static Score score(List<SubjectQuestionsTest.Labelled> questions, boolean withHint, StringBuilder misses) {
         Map<String, Integer> tally = new HashMap<>();   // answerable, answered, onTopic, wrongLesson, ...
-        for (SubjectQuestionsTest.Labelled q : questions) {
-            String hint = withHint ? StudentQuestionsTest.courseTopicHint(q.question()) : null;
-            AnswerPlanner.Plan plan = AnswerPlannerTest.planner.plan(q.question(), hint);
+        List<AnswerPlanner.Plan> plans = AnswerPlannerTest.planAll(questions, q -> AnswerPlannerTest.planner.plan(
+                q.question(), withHint ? StudentQuestionsTest.courseTopicHint(q.question()) : null));
+        for (int i = 0; i < questions.size(); i++) {
+            SubjectQuestionsTest.Labelled q = questions.get(i);
+            AnswerPlanner.Plan plan = plans.get(i);
             String about = SubjectQuestionsTest.about(plan);
             boolean given = !about.isBlank();
             boolean right = q.answerable() ? given && SubjectQuestionsTest.mentions(about, q.words()) : !given;

@@ -32,8 +32,11 @@ class ExamQuestionsTest {
         int wrongLessons = 0;
         StringBuilder misses = new StringBuilder();
         List<ExamQuestions.Exam> exams = ExamQuestions.read(set);
-        for (ExamQuestions.Exam exam : exams) {
-            AnswerPlanner.Plan plan = AnswerPlannerTest.planner.plan(exam.question(), exam.code(), null);
+        List<AnswerPlanner.Plan> plans = AnswerPlannerTest.planAll(exams,
+                exam -> AnswerPlannerTest.planner.plan(exam.question(), exam.code(), null));
+        for (int i = 0; i < exams.size(); i++) {
+            ExamQuestions.Exam exam = exams.get(i);
+            AnswerPlanner.Plan plan = plans.get(i);
             String about = SubjectQuestionsTest.about(plan);
             boolean right = !about.isBlank() && SubjectQuestionsTest.mentions(about, exam.words());
             answered += about.isBlank() ? 0 : 1;

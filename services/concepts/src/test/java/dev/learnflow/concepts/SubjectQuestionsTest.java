@@ -107,9 +107,11 @@ class SubjectQuestionsTest {
         int unrelated = 0;
         int unanswerable = 0;
         int abstained = 0;
-        for (Labelled q : questions) {
-            String hint = withHint ? StudentQuestionsTest.courseTopicHint(q.question()) : null;
-            AnswerPlanner.Plan plan = AnswerPlannerTest.planner.plan(q.question(), hint);
+        List<AnswerPlanner.Plan> plans = AnswerPlannerTest.planAll(questions, q -> AnswerPlannerTest.planner.plan(
+                q.question(), withHint ? StudentQuestionsTest.courseTopicHint(q.question()) : null));
+        for (int i = 0; i < questions.size(); i++) {
+            Labelled q = questions.get(i);
+            AnswerPlanner.Plan plan = plans.get(i);
             String about = about(plan);
             boolean given = !about.isBlank();
             boolean right;
