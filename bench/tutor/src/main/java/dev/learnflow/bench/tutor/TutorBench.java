@@ -29,7 +29,9 @@ import java.util.function.Predicate;
  *
  * <p>Settings (system properties): {@code bench.gateway}, {@code bench.socket}, {@code bench.only}
  * ({@code debug}|{@code questions}), {@code bench.limit} (first N items of each set), {@code bench.timeout}
- * (seconds per answer), {@code bench.parallel} (both sets at once), {@code bench.results}.
+ * (seconds per answer), {@code bench.parallel} (both sets at once), {@code bench.results}, {@code bench.questions}
+ * (another question set in the same format: a development set of one's own, whose answers are then written whole to
+ * {@code bench/tutor/target/answers.jsonl} for reading; never the labelled set's).
  */
 public final class TutorBench {
 
@@ -40,12 +42,16 @@ public final class TutorBench {
     static final Duration TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.timeout", 30));
     static final List<Integer> LEVELS = List.of(1, 2, 3);
     static final boolean PARALLEL = Boolean.getBoolean("bench.parallel");
+    /** A development question set in the labelled set's format, or null for the labelled set. */
+    static final String OWN_QUESTIONS = System.getProperty("bench.questions");
 
     /** A table row: measure, result, target, met (null = no target). */
     record Row(String measure, String result, String target, Boolean met) {
     }
 
     private final List<String> details = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Whole answers to a development set's questions ({@link #OWN_QUESTIONS}), one JSON line each. */
+    private final List<String> answers = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
@@ -56,8 +62,8 @@ public final class TutorBench {
         }
         List<Program> programs = LabelledSets.programs(data.resolve("wrong-programs.json")).stream().limit(LIMIT)
                 .toList();
-        List<Question> questions = LabelledSets.questions(data.resolve("questions.tsv")).stream().limit(LIMIT)
-                .toList();
+        List<Question> questions = LabelledSets.questions(OWN_QUESTIONS == null ? data.resolve("questions.tsv")
+                : root.resolve(OWN_QUESTIONS)).stream().limit(LIMIT).toList();
         Map<String, List<String>> topics = LabelledSets.topicWords(data.resolve("topics.json"));
         Instant started = Instant.now();
         String loadAtStart = loadAverage();
@@ -97,6 +103,9 @@ public final class TutorBench {
         Path target = root.resolve("bench/tutor/target");
         Files.createDirectories(target);
         Files.write(target.resolve("details.tsv"), bench.details);
+        if (OWN_QUESTIONS != null) {
+            Files.write(target.resolve("answers.jsonl"), bench.answers);
+        }
         System.out.println("written to " + root.relativize(results.resolve("latest.md")) + " and "
                 + root.relativize(results.resolve(stamp + ".md")) + "; per-item verdicts (not for the tutor's "
                 + "developers) in " + root.relativize(target.resolve("details.tsv")));
@@ -214,6 +223,9 @@ public final class TutorBench {
                 }
                 QuestionJudge.Verdict v = QuestionJudge.judge(q, o.answer(), topics);
                 verdicts.add(v);
+                if (OWN_QUESTIONS != null) {
+                    answers.add(q.id() + "\t" + (o.answer() == null ? "null" : o.answer().toString()));
+                }
                 details.add(String.join("\t", "question", q.id(), q.intent(), String.valueOf(q.topic()), q.expect(),
                         "lane=" + v.lane(), "kind=" + v.kind(), "rightLane=" + v.rightLane(),
                         "answered=" + v.answeredWithoutDeferring(), "onTopic=" + v.onTopic(),
