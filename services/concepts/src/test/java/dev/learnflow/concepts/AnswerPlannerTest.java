@@ -301,6 +301,13 @@ class AnswerPlannerTest {
                 .isNotInstanceOf(AnswerPlanner.Abstain.class);
         assertThat(planner.plan("pad a number with zeros, padding in an f-string", null))
                 .isNotInstanceOf(AnswerPlanner.Abstain.class);
+        // said not to be Python, it is declined all the same; GitHub as where code was seen is no git question
+        assertThat(planned("whats the derivative of x^2 sin x, not python sorry its for calc hw", null,
+                AnswerPlanner.Abstain.class).reason()).isEqualTo("other-domain");
+        assertThat(planned("how do i undo a merge conflict on github", null, AnswerPlanner.Abstain.class).reason())
+                .isEqualTo("other-domain");
+        assertThat(topicOf(planner.plan("what does @property do, i saw it in someones code on github", null)))
+                .isEqualTo("properties");
         // numbers.Integral is Python's own abstract class, not calculus
         assertThat(planner.plan("what is numbers.Integral for", null)).isNotInstanceOf(AnswerPlanner.Abstain.class);
         // another language's feature with Python's counterpart asked for is ours, wherever the asking words stand

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.learnflow.contracts.api.RunCodeResponse;
+import dev.learnflow.contracts.domain.ExecutionError;
 import dev.learnflow.contracts.domain.ExecutionStatus;
 import dev.learnflow.contracts.events.DebugRequested;
 import dev.learnflow.contracts.events.EventTopic;
@@ -178,6 +179,32 @@ class DebugFlowTest {
         JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1, "is this right?"));
 
         assertThat(answer.path("text").asText()).contains("without an error").contains("> 6");
+    }
+
+    @Test
+    void aProgramThatReadsInputIsAskedForWhatWasTypedNotBlamedForTheEofOfARunWithout() throws Exception {
+        String code = "color = input('colour? ')  # reads-input\nif color == 'red' or 'blue':\n    print('primary')\n";
+        String traceback = "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n"
+                + "EOFError: EOF when reading a line\n";
+        RunCodeResponse run = new RunCodeResponse("colour? ", traceback, 1, ExecutionStatus.RUNTIME_ERROR, 35, 20,
+                new ExecutionError("EOFError", "EOF when reading a line", 1), false);
+        sandbox.stubFor(post(urlPathEqualTo("/internal/runs"))
+                .withRequestBody(matchingJsonPath("$.code", containing("reads-input")))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(mapper.writeValueAsString(run))));
+
+        JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1, "this if is always true no matter what i type"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("data").path("status").asText()).isEqualTo("runtime_error");
+        assertThat(answer.path("data").has("error")).as("no error of the student's").isFalse();
+        assertThat(answer.path("text").asText()).contains("what you typed").contains("line 1")
+                .contains("`input()` always gives **text**").doesNotContain("An `EOFError` means");
+
+        // a student who met the EOFError themselves gets it explained as usual
+        JsonNode asked = ask(request(UUID.randomUUID(), code, null, 1, "why do i get EOFError when i run it"));
+        assertThat(asked.path("kind").asText()).isEqualTo("debug");
+        assertThat(asked.path("data").path("error").path("type").asText()).isEqualTo("EOFError");
     }
 
     @Test

@@ -52,7 +52,9 @@ public final class OtherDomains {
                             + "merge (two )?cells|cell formula|countif|sumif)\\b"),
                     Pattern.compile("\\b(cells?|sheets?|formulas?|workbook)\\b")),
             new Domain("git and version control", "the Git book (git-scm.com/book)",
-                    Pattern.compile("\\b(git|github|gitlab|merge conflicts?|pull request|rebase)\\b"), null),
+                    // GitHub as where the code was seen ("saw it in someone's code on github") says nothing of git
+                    Pattern.compile("\\b(git|merge conflicts?|pull request|rebase)\\b"
+                            + "|(?<!\\b(?:on|from|in|at|off) )\\b(github|gitlab)\\b"), null),
             new Domain("office apps (Word, Google Docs, PowerPoint)", "the app's own help pages",
                     Pattern.compile("\\b(microsoft word|ms word|ms office|microsoft office|google docs|google slides|"
                             + "powerpoint|power point|libreoffice|openoffice|word processors?)\\b"), null),
@@ -92,8 +94,11 @@ public final class OtherDomains {
     /** How many words may stand between a comparing word and the language it compares with. */
     private static final int COMPARISON_REACH = 4;
 
-    /** The question says it is about Python. */
+    /** The question says it is about Python ... */
     private static final Pattern NAMES_PYTHON = Pattern.compile("\\b(python|py|pip|pythonic)\\b");
+    /** ... unless it says it is not ("not python sorry, its for calc hw"). */
+    private static final Pattern NOT_PYTHON = Pattern.compile(
+            "\\b(not|isn'?t|nothing to do with|no) (about |a |really |for |related to |even )?python\\b");
     /** ... or it uses a Python library or code (a spreadsheet question asked with pandas is ours). */
     private static final Pattern PYTHON = Pattern.compile("\\b(python|py|pip|pythonic|pandas|openpyxl|sqlite3|"
             + "csv module|import|def|flask|django|beautifulsoup|bs4|jinja|tkinter|turtle|pygame)\\b|\\.py\\b"
@@ -106,7 +111,8 @@ public final class OtherDomains {
     }
 
     /** The other domain the (lower-case) question is about, unless it also names Python. */
-    public static Optional<Domain> of(String lowerQuestion) {
+    public static Optional<Domain> of(String lowerAsked) {
+        String lowerQuestion = NOT_PYTHON.matcher(lowerAsked).replaceAll(" ");
         if (NAMES_PYTHON.matcher(lowerQuestion).find()) {
             return Optional.empty();
         }

@@ -145,6 +145,11 @@ public class DebugAgent {
             }
             RunCodeResponse finished = run;
             parsed = TracebackParser.parse(finished.stderr()).or(() -> fromRun(finished));
+            if (parsed.filter(DebugAgent::inputRanOut).isPresent() && !mentionsEndOfInput(request)) {
+                // Our run typed nothing, so input() met the end of its input: an EOFError of the run, not the
+                // student's (nor counted as one of theirs). What they typed is what the program needs.
+                return inputNeeded(finished, parsed.get());
+            }
         }
         if (code == null || code.isBlank()) {
             // Answer first, then ask: an error or symptom named without code is explained before asking for it.
@@ -286,6 +291,28 @@ public class DebugAgent {
                 + "\n\n" + AnswerText.sentence("ran-clean.next");
         return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown),
                 Optional.empty());
+    }
+
+    /** input() found no more input: what a run without typed input ends with in a program that reads some. */
+    private static boolean inputRanOut(ParsedError error) {
+        return "EOFError".equals(error.type());
+    }
+
+    private static boolean mentionsEndOfInput(DebugRequested request) {
+        String said = (request.question() == null ? "" : request.question()) + " "
+                + (request.error() == null ? "" : request.error());
+        return said.contains("EOF");
+    }
+
+    /** What the run showed before it stopped at input(), what to check, and what to tell for a run with input. */
+    private static Answer inputNeeded(RunCodeResponse run, ParsedError error) {
+        String out = run.stdout() == null ? "" : run.stdout();
+        String shown = out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
+        String where = error.line() == null ? "" : " " + AnswerText.sentence("input-needed.line")
+                .replace("{line}", error.line().toString());
+        String text = AnswerText.sentence("input-needed") + where + "\n\n" + AnswerText.sentence("input-needed.check")
+                + "\n\n" + AnswerText.sentence("input-needed.next");
+        return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown), Optional.empty());
     }
 
     private static Answer clarification(String text) {

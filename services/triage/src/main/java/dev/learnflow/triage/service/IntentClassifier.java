@@ -63,6 +63,12 @@ public class IntentClassifier {
                 .toList();
     }
 
+    /** Words of a bare request for help. */
+    private static final java.util.Set<String> HELP_WORDS = java.util.Set.of("help", "helpp", "halp", "me", "with",
+            "this", "that", "it", "pls", "plz", "please", "asap", "urgent", "urgently", "now", "quick", "quickly",
+            "can", "could", "you", "u", "i", "need", "needs", "someone", "anyone", "somebody", "sos", "stuck", "hey",
+            "hi", "hello", "im", "i'm", "so", "really", "here", "out", "some", "a", "bit", "of", "little");
+
     public Classification classify(String question, String code) {
         return classify(question, code, embed(question));
     }
@@ -135,6 +141,12 @@ public class IntentClassifier {
             // which concepts answers with its run (no program of theirs fails, and no exercise is asked for)
             return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
+        if (hasCode && !errorNamed && !ReviewCues.asksForAnOpinion(text)
+                && ShownCodeQuestions.asksHowPythonTreatsIt(text, code)) {
+            // "what does [::-1] do", "how does this swap without a temp variable", "why does -7 // 2 give -4" beside
+            // code that shows it: how Python treats the code is asked (concepts explains it with the code's run)
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
+        }
         if (errorSignal || debugSignal.isPresent()) {
             return new Classification(Intent.DEBUG_HELP, 1.0, scores, true, "signal");
         }
@@ -203,6 +215,16 @@ public class IntentClassifier {
         double confidence = 1.0 / sum;
         // Far from every Python intent is itself the off-topic signal; for the others, too far means "unsure".
         boolean confident = confidence >= minConfidence && (bestScore >= minSimilarity || best == Intent.OFF_TOPIC);
+        if (!hasCode && onlyAsksForHelp(text)) {
+            // "help me with this", "pls help asap": help asked for with nothing yet to help with. Ask what it is
+            // about (an explanation, or an error in their code: the two helps asked for most) rather than decline it
+            // as another subject or offer what the sentence model happens to hear in "help".
+            Map<Intent, Double> between = new EnumMap<>(Intent.class);
+            for (Intent intent : Intent.values()) {
+                between.put(intent, intent == Intent.CONCEPT_EXPLANATION ? 1.0 : intent == Intent.DEBUG_HELP ? 0.5 : 0.0);
+            }
+            return new Classification(Intent.CONCEPT_EXPLANATION, 0.5, between, false, "embedding");
+        }
         // "explain the difference between a bug and an error": a trouble word in a definition is no program of theirs
         boolean ownProgram = PythonTerms.aboutOwnProgram(text) && (hasCode || !DebugSignals.definitionAsked(text));
         // "the turtle window opens and closes immediately" names a Python module, but tells of a misbehaving program
@@ -298,6 +320,22 @@ public class IntentClassifier {
             return new Classification(best, confidence, scores, true, "embedding");
         }
         return new Classification(best, confidence, scores, confident, "embedding");
+    }
+
+    /** Whether every word only asks for help ("pls help me with this asap"), naming nothing to help with. */
+    static boolean onlyAsksForHelp(String text) {
+        String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^a-z']+");
+        boolean help = false;
+        for (String word : words) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!HELP_WORDS.contains(word)) {
+                return false;
+            }
+            help |= word.startsWith("help") || word.equals("sos") || word.equals("stuck");
+        }
+        return help;
     }
 
     private static Intent classificationRunnerUp(Map<Intent, Double> scores, Intent best) {
