@@ -151,10 +151,7 @@ class DebugFlowTest {
         String code = "prices = {\"tea\": 2}\nprint(prices[\"coffee\"])\n";
         RunCodeResponse run = new RunCodeResponse("", Python.stderrOf(code), 1, ExecutionStatus.RUNTIME_ERROR, 40,
                 30, null, false);
-        sandbox.stubFor(post(urlPathEqualTo("/internal/runs"))
-                .withRequestBody(matchingJsonPath("$.code", containing("coffee")))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(mapper.writeValueAsString(run))));
+        sandboxAnswers("coffee", run);
         DebugRequested request = request(UUID.randomUUID(), code, null, 1, "why does it crash?");
 
         JsonNode answer = ask(request);
@@ -167,18 +164,38 @@ class DebugFlowTest {
                 .withoutHeader("x-learnflow-user"));
     }
 
+    /** The sandbox stub answers a run of code holding {@code marker} with {@code run}. */
+    private void sandboxAnswers(String marker, RunCodeResponse run) throws Exception {
+        sandbox.stubFor(post(urlPathEqualTo("/internal/runs"))
+                .withRequestBody(matchingJsonPath("$.code", containing(marker)))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody(mapper.writeValueAsString(run))));
+    }
+
     @Test
     void codeThatRunsCleanlyIsSaidToRunCleanly() throws Exception {
         String code = "print(sum([1, 2, 3]))  # fine-run\n";
         RunCodeResponse run = new RunCodeResponse("6\n", "", 0, ExecutionStatus.OK, 35, 20, null, false);
-        sandbox.stubFor(post(urlPathEqualTo("/internal/runs"))
-                .withRequestBody(matchingJsonPath("$.code", containing("fine-run")))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(mapper.writeValueAsString(run))));
+        sandboxAnswers("fine-run", run);
 
         JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1, "is this right?"));
 
-        assertThat(answer.path("text").asText()).contains("without an error").contains("> 6");
+        assertThat(answer.path("text").asText()).contains("without an error").contains("> 6")
+                .doesNotContain("stands out");
+    }
+
+    @Test
+    void codeThatRunsCleanlyButThrowsAResultAwayIsPointedAtThatLine() throws Exception {
+        String code = "s = 'hello world'  # drops-result\ns.replace('world', 'there')\nprint(s)\n";
+        RunCodeResponse run = new RunCodeResponse("hello world\n", "", 0, ExecutionStatus.OK, 35, 20, null, false);
+        sandboxAnswers("drops-result", run);
+
+        JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1, "replace doesnt do anything"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("text").asText()).contains("without an error").contains("> hello world")
+                .contains("stands out").contains("line 2").contains("**new** string")
+                .doesNotContain("s = s.replace");
     }
 
     @Test
@@ -188,10 +205,7 @@ class DebugFlowTest {
                 + "EOFError: EOF when reading a line\n";
         RunCodeResponse run = new RunCodeResponse("colour? ", traceback, 1, ExecutionStatus.RUNTIME_ERROR, 35, 20,
                 new ExecutionError("EOFError", "EOF when reading a line", 1), false);
-        sandbox.stubFor(post(urlPathEqualTo("/internal/runs"))
-                .withRequestBody(matchingJsonPath("$.code", containing("reads-input")))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(mapper.writeValueAsString(run))));
+        sandboxAnswers("reads-input", run);
 
         JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1, "this if is always true no matter what i type"));
 
@@ -199,7 +213,8 @@ class DebugFlowTest {
         assertThat(answer.path("data").path("status").asText()).isEqualTo("runtime_error");
         assertThat(answer.path("data").has("error")).as("no error of the student's").isFalse();
         assertThat(answer.path("text").asText()).contains("what you typed").contains("line 1")
-                .contains("`input()` always gives **text**").doesNotContain("An `EOFError` means");
+                .contains("`input()` always gives **text**").doesNotContain("An `EOFError` means")
+                .contains("line 2").contains("always true");
 
         // a student who met the EOFError themselves gets it explained as usual
         JsonNode asked = ask(request(UUID.randomUUID(), code, null, 1, "why do i get EOFError when i run it"));

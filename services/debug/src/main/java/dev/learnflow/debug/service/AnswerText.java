@@ -93,6 +93,17 @@ public final class AnswerText {
     }
 
     /** A sentence of the answer texts without placeholders (clarifications, the clean run). */
+    /** What stands out in code that ran cleanly ({@link SilentMistakes}), as a paragraph; empty when nothing does. */
+    static String silentMistakes(String code) {
+        List<SilentMistakes.Note> notes = SilentMistakes.notes(code, TEXTS);
+        if (notes.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(TEXTS.text("silent.intro"));
+        notes.forEach(n -> text.append(notes.size() == 1 ? " " : "\n- ").append(n.text()));
+        return text.toString();
+    }
+
     static String sentence(String key) {
         return TEXTS.text(key);
     }

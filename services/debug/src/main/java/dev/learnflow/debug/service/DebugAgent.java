@@ -130,7 +130,7 @@ public class DebugAgent {
                 return clarification(AnswerText.sentence("clarify.not-run"));
             }
             if (run.status() == ExecutionStatus.OK) {
-                return ranWithoutError(run);
+                return ranWithoutError(run, code);
             }
             if (run.status() == ExecutionStatus.TIMEOUT || run.status() == ExecutionStatus.OUTPUT_LIMIT) {
                 Optional<Answer> loop = diagnoseCases(request, List.of(TestCase.input("", null, null, "stdin")),
@@ -148,7 +148,7 @@ public class DebugAgent {
             if (parsed.filter(DebugAgent::inputRanOut).isPresent() && !mentionsEndOfInput(request)) {
                 // Our run typed nothing, so input() met the end of its input: an EOFError of the run, not the
                 // student's (nor counted as one of theirs). What they typed is what the program needs.
-                return inputNeeded(finished, parsed.get());
+                return inputNeeded(finished, parsed.get(), code);
             }
         }
         if (code == null || code.isBlank()) {
@@ -282,13 +282,13 @@ public class DebugAgent {
                 request.hintLevel(), request.context(), request.requestedAt());
     }
 
-    private static Answer ranWithoutError(RunCodeResponse run) {
+    private static Answer ranWithoutError(RunCodeResponse run, String code) {
         String out = run.stdout() == null ? "" : run.stdout();
         String shown = out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
         String text = AnswerText.sentence("ran-clean") + " " + (shown.isBlank()
                 ? AnswerText.sentence("ran-clean.printed-nothing")
                 : AnswerText.sentence("ran-clean.printed") + "\n\n> " + shown.replace("\n", "\n> "))
-                + "\n\n" + AnswerText.sentence("ran-clean.next");
+                + paragraph(AnswerText.silentMistakes(code)) + "\n\n" + AnswerText.sentence("ran-clean.next");
         return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown),
                 Optional.empty());
     }
@@ -305,14 +305,20 @@ public class DebugAgent {
     }
 
     /** What the run showed before it stopped at input(), what to check, and what to tell for a run with input. */
-    private static Answer inputNeeded(RunCodeResponse run, ParsedError error) {
+    private static Answer inputNeeded(RunCodeResponse run, ParsedError error, String code) {
         String out = run.stdout() == null ? "" : run.stdout();
         String shown = out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
         String where = error.line() == null ? "" : " " + AnswerText.sentence("input-needed.line")
                 .replace("{line}", error.line().toString());
-        String text = AnswerText.sentence("input-needed") + where + "\n\n" + AnswerText.sentence("input-needed.check")
+        String text = AnswerText.sentence("input-needed") + where + paragraph(AnswerText.silentMistakes(code))
+                + "\n\n" + AnswerText.sentence("input-needed.check")
                 + "\n\n" + AnswerText.sentence("input-needed.next");
         return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown), Optional.empty());
+    }
+
+    /** A paragraph of its own, or nothing for an empty text. */
+    private static String paragraph(String text) {
+        return text.isEmpty() ? "" : "\n\n" + text;
     }
 
     private static Answer clarification(String text) {
