@@ -85,7 +85,6 @@ class StudentQuestionsTest {
         });
         for (int i = 0; i < questions.size(); i++) {
             AnswerPlannerTest.DevQuestion q = questions.get(i);
-            String hint = withHint ? courseTopicHint(q.question()) : null;
             AnswerPlanner.Plan plan = plans.get(i);
             boolean right = q.expected().stream().anyMatch(e -> AnswerPlannerTest.matches(e, plan));
             if (q.kind().equals("abstain")) {
@@ -97,7 +96,8 @@ class StudentQuestionsTest {
                 onTopic += right ? 1 : 0;
                 unrelated += !right && plan instanceof AnswerPlanner.LessonPlan ? 1 : 0;
             }
-            if (!right) {
+            if (!right) {   // the hint again only for a miss's line (the plans computed theirs)
+                String hint = withHint ? courseTopicHint(q.question()) : null;
                 misses.append(String.format("  %-50s hint %-18s expected %-34s got %s; key terms %s%n", q.question(), hint,
                         String.join("|", q.expected()), AnswerPlannerTest.describe(plan),
                         AnswerPlannerTest.planner.keyTermsOf(q.question())));

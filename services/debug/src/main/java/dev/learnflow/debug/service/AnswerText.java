@@ -92,7 +92,6 @@ public final class AnswerText {
                 "code", quotedLine == null ? "" : ", " + quotedLine, "focus", focus));
     }
 
-    /** A sentence of the answer texts without placeholders (clarifications, the clean run). */
     /** What stands out in code that ran cleanly ({@link SilentMistakes}), as a paragraph; empty when nothing does. */
     static String silentMistakes(String code) {
         List<SilentMistakes.Note> notes = SilentMistakes.notes(code, TEXTS);
@@ -104,8 +103,14 @@ public final class AnswerText {
         return text.toString();
     }
 
+    /** A sentence of the answer texts without placeholders (clarifications, the clean run). */
     static String sentence(String key) {
         return TEXTS.text(key);
+    }
+
+    /** A sentence of the answer texts with its placeholders filled. */
+    static String sentence(String key, Map<String, String> values) {
+        return TEXTS.text(key, values);
     }
 
     static String ordinal(long n) {

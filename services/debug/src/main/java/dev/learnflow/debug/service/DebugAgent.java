@@ -283,8 +283,7 @@ public class DebugAgent {
     }
 
     private static Answer ranWithoutError(RunCodeResponse run, String code) {
-        String out = run.stdout() == null ? "" : run.stdout();
-        String shown = out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
+        String shown = shownOutput(run);
         String text = AnswerText.sentence("ran-clean") + " " + (shown.isBlank()
                 ? AnswerText.sentence("ran-clean.printed-nothing")
                 : AnswerText.sentence("ran-clean.printed") + "\n\n> " + shown.replace("\n", "\n> "))
@@ -306,14 +305,19 @@ public class DebugAgent {
 
     /** What the run showed before it stopped at input(), what to check, and what to tell for a run with input. */
     private static Answer inputNeeded(RunCodeResponse run, ParsedError error, String code) {
-        String out = run.stdout() == null ? "" : run.stdout();
-        String shown = out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
-        String where = error.line() == null ? "" : " " + AnswerText.sentence("input-needed.line")
-                .replace("{line}", error.line().toString());
+        String shown = shownOutput(run);
+        String where = error.line() == null ? ""
+                : " " + AnswerText.sentence("input-needed.line", Map.of("line", error.line().toString()));
         String text = AnswerText.sentence("input-needed") + where + paragraph(AnswerText.silentMistakes(code))
                 + "\n\n" + AnswerText.sentence("input-needed.check")
                 + "\n\n" + AnswerText.sentence("input-needed.next");
         return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown), Optional.empty());
+    }
+
+    /** The first lines the run printed, as the answer shows them. */
+    private static String shownOutput(RunCodeResponse run) {
+        String out = run.stdout() == null ? "" : run.stdout();
+        return out.lines().limit(10).reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
     /** A paragraph of its own, or nothing for an empty text. */

@@ -143,8 +143,8 @@ public class IntentClassifier {
         }
         if (hasCode && !errorNamed && !ReviewCues.asksForAnOpinion(text)
                 && ShownCodeQuestions.asksHowPythonTreatsIt(text, code)) {
-            // "what does [::-1] do", "how does this swap without a temp variable", "why does -7 // 2 give -4" beside
-            // code that shows it: how Python treats the code is asked (concepts explains it with the code's run)
+            // "what does [::-1] do", "how does this swap without a temp variable" beside code that shows it: how Python
+            // treats the code is asked (concepts explains it with the code's run)
             return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
         if (errorSignal || debugSignal.isPresent()) {

@@ -19,6 +19,7 @@ final class ShownCodeQuestions {
     /** "how does this swap ...", "how does it know when to stop": how the shown code does something. */
     private static final Pattern HOW_IT_DOES = Pattern.compile(
             "(?i)\\bhow (?:does|do|can|could) (?:this|that|it|python|this code|the code) (?!not\\b|n't\\b)[a-z]{3,}\\b");
+
     private ShownCodeQuestions() {
     }
 
