@@ -96,6 +96,36 @@ RULES = {
     "line-too-long": ("info",
                       "PEP 8 keeps lines at most 79 characters so code can be read side by side and without "
                       "scrolling."),
+    "loop-else-always-runs": ("error",
+                              "A loop's `else` block runs when the loop ends *without* `break`. A loop that has no "
+                              "`break` always ends that way, so its `else` runs every time, also after the loop "
+                              "found what it was looking for."),
+    "result-discarded": ("error",
+                         "Strings can't be changed in place, and built-ins such as `sorted()` or `int()` give back "
+                         "a **new** value: a call whose result is not stored, printed or returned changes nothing."),
+    "none-result-used": ("error",
+                         "List methods that change the list in place (`sort`, `reverse`, `append`, ...) give back "
+                         "`None`, not the list. Storing what they return stores `None`."),
+    "always-true-condition": ("error",
+                              "`or` joins two whole conditions. A value on its own side of `or` (a non-empty "
+                              "string, a non-zero number) counts as true, so the whole condition is always true."),
+    "is-with-literal": ("error",
+                        "`is` asks whether two names point at the very same object, not whether two values are "
+                        "equal. For numbers and strings the answer depends on how Python stored them, so the test "
+                        "can fail although the values are equal (Python warns: SyntaxWarning)."),
+    "float-equality": ("warning",
+                       "Floats are stored in binary, so a result such as `0.1 * 3` is `0.30000000000000004`, "
+                       "not `0.3`: comparing a calculated float with `==` can be false although the numbers "
+                       "look equal."),
+    "parameter-rebound": ("warning",
+                          "Giving a parameter a new value with `=` only changes the function's own name for it; "
+                          "the caller's variable keeps its old value, and the function returns nothing."),
+    "modified-while-iterating": ("error",
+                                 "Adding to or removing from a list while a `for` loop walks over it shifts the "
+                                 "items under the loop: it skips some or never ends."),
+    "none-returning-call-used": ("error",
+                                 "This function has no `return` with a value, so every call gives back `None`. "
+                                 "Printing a value inside a function does not hand it back to the caller."),
     "multiple-statements": ("info",
                             "Several statements on one line, separated by `;`, are harder to read and to step "
                             "through in a debugger. PEP 8 puts one statement on each line."),
@@ -663,6 +693,197 @@ def check_wildcard(review, tree):
                        "`%s.name`." % (node.module, node.module, (node.module or "module").split(".")[-1]))
 
 
+# --------------------------------------------------------------------------------------------- likely bugs
+# Mistakes that run without an error and give a wrong result: a review that only looked at style would call the
+# program clean. Each suggestion asks or points; none writes the corrected line.
+
+STRING_METHODS_NEW_VALUE = frozenset(("replace", "upper", "lower", "strip", "lstrip", "rstrip", "title",
+                                      "capitalize", "swapcase", "casefold", "zfill", "removeprefix", "removesuffix",
+                                      "center", "ljust", "rjust"))
+BUILTINS_NEW_VALUE = frozenset(("sorted", "reversed", "round", "abs", "int", "float", "str", "list", "set",
+                                "tuple", "len", "max", "min", "sum"))
+IN_PLACE_METHODS = frozenset(("sort", "reverse", "append", "extend", "insert", "remove", "clear"))
+RESIZING_METHODS = frozenset(("append", "remove", "pop", "insert", "extend", "clear"))
+
+
+def own_nodes(body):
+    """The nodes of a block, not descending into functions, classes or lambdas defined in it."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                stack.append(child)
+
+
+def loop_breaks(loop):
+    """Whether a break belongs to this loop (not to a loop inside it)."""
+    stack = list(loop.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Break):
+            return True
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            stack.extend(node.orelse)  # a nested loop's else still belongs to this loop
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def truthy_constant(node):
+    return (isinstance(node, ast.Constant) and not isinstance(node.value, bool) and node.value is not None
+            and isinstance(node.value, (str, int, float)) and bool(node.value))
+
+
+def has_arithmetic(node):
+    return any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult, ast.Div))
+               for n in ast.walk(node))
+
+
+def returns_value(fn):
+    return any(isinstance(n, ast.Return) and n.value is not None
+               and not is_constant(n.value, (None,)) for n in own_nodes(fn.body))
+
+
+def else_line(review, loop):
+    """The line of a loop's `else:` (ast keeps only the lines of the statements under it)."""
+    for number in range(loop.orelse[0].lineno - 1, loop.lineno, -1):
+        if review.lines[number - 1].strip().startswith("else"):
+            return number
+    return loop.orelse[0].lineno
+
+
+def check_likely_bugs(review, tree):
+    # int(text) alone in a try block checks that the text is a number: its value is not what the line is for
+    tried = {id(stmt) for node in ast.walk(tree) if isinstance(node, ast.Try) for stmt in node.body}
+    # names that hold a calculated value (total = 0.1 + 0.2; total += price)
+    calculated = {t.id for node in ast.walk(tree)
+                  if isinstance(node, ast.AugAssign) or isinstance(node, ast.Assign) and has_arithmetic(node.value)
+                  for t in assigned_names(node)}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.For, ast.AsyncFor, ast.While)) and node.orelse and not loop_breaks(node):
+            loop = "for" if isinstance(node, (ast.For, ast.AsyncFor)) else "while"
+            review.add("loop-else-always-runs", else_line(review, node),
+                       "The `else` of the `%s` loop on line %d runs every time: the loop has no `break`."
+                       % (loop, node.lineno),
+                       "Decide when the `else` should be skipped: which line of the loop knows the search is "
+                       "over, and what should it do then?")
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            call, func = node.value, node.value.func
+            if isinstance(func, ast.Attribute) and func.attr in STRING_METHODS_NEW_VALUE:
+                review.add("result-discarded", node, "`%s` gives back a new string, and it is not kept."
+                           % source_of(call),
+                           "Where should the result of `.%s()` go? `%s` itself stays as it was."
+                           % (func.attr, source_of(func.value)))
+            elif isinstance(func, ast.Name) and func.id in BUILTINS_NEW_VALUE and call.args and id(node) not in tried:
+                review.add("result-discarded", node, "`%s` gives back a new value, and it is not kept."
+                           % source_of(call),
+                           "What should happen to the result of `%s()`? Its argument stays as it was." % func.id)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) \
+                and isinstance(node.value.func, ast.Attribute) and node.value.func.attr in IN_PLACE_METHODS:
+            review.add("none-result-used", node, "`%s` changes the list in place and gives back `None`, so "
+                       "`%s` becomes `None`." % (source_of(node.value), source_of(node.targets[0])),
+                       "Call `.%s()` on its own line and keep using the list itself." % node.value.func.attr)
+        elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) \
+                and any(isinstance(v, ast.Compare) for v in node.values):
+            bare = next((v for v in node.values[1:] if truthy_constant(v)), None)
+            if bare is not None:
+                review.add("always-true-condition", node, "`%s` is always true: `%s` on its own side of `or` "
+                           "counts as true." % (source_of(node), source_of(bare)),
+                           "What should `%s` be compared with? Each side of `or` needs its own comparison."
+                           % source_of(bare))
+        elif isinstance(node, ast.Compare):
+            left = node.left
+            for op, right in zip(node.ops, node.comparators):
+                pair = (left, right)
+                if isinstance(op, (ast.Is, ast.IsNot)) and any(
+                        isinstance(x, ast.Constant) and isinstance(x.value, (str, int, float, bytes))
+                        and not isinstance(x.value, bool) for x in pair):
+                    review.add("is-with-literal", node, "`%s` compares with `is` against a value." % source_of(node),
+                               "Which operator compares two values for equality?")
+                elif isinstance(op, (ast.Eq, ast.NotEq)) and any(
+                        isinstance(x, ast.Constant) and isinstance(x.value, float) for x in pair) \
+                        and any(has_arithmetic(x) or isinstance(x, ast.Name) and x.id in calculated for x in pair):
+                    review.add("float-equality", node, "`%s` compares a calculated float with `==`."
+                               % source_of(node),
+                               "How could you check that two floats are close enough (see `math.isclose`)?")
+                left = right
+        elif isinstance(node, (ast.For, ast.AsyncFor)) and isinstance(node.iter, ast.Name):
+            name = node.iter.id
+            for inner in own_nodes(node.body):
+                if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute)
+                        and inner.func.attr in RESIZING_METHODS and isinstance(inner.func.value, ast.Name)
+                        and inner.func.value.id == name):
+                    review.add("modified-while-iterating", inner, "`%s` changes `%s` while the loop on line %d "
+                               "walks over it." % (source_of(inner), name, node.lineno),
+                               "Which list could the loop walk over, and which one could it change?")
+                    break
+    check_rebound_parameters(review, tree)
+    check_none_returning_calls(review, tree)
+
+
+def check_rebound_parameters(review, tree):
+    for fn in function_nodes(tree):
+        if returns_value(fn) or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(fn.body)):
+            continue
+        declared = {name for n in own_nodes(fn.body) if isinstance(n, (ast.Global, ast.Nonlocal))
+                    for name in n.names}
+        params = {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs} - {"self", "cls"}
+        for n in own_nodes(fn.body):
+            target = None
+            if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+                target = n.targets[0].id
+            elif isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name) and (
+                    isinstance(n.value, ast.Constant) and isinstance(n.value.value, (int, float, str))):
+                target = n.target.id  # count += 1 on a number: a new number, not a change
+            if target in params and target not in declared and not read_after(fn, n, target):
+                review.add("parameter-rebound", n, "`%s` gives the parameter `%s` a new value that never "
+                           "leaves `%s`." % (source_of(n), target, fn.name),
+                           "How could `%s` hand the new value back to its caller?" % fn.name)
+                break
+
+
+def read_after(fn, assignment, name):
+    """Whether the function reads `name` after the assignment: on a later line, or anywhere in a loop around it
+    (`n -= 1` in `while n > 0:` is read again by the loop's condition)."""
+    loads = [n.lineno for n in own_nodes(fn.body) if isinstance(n, ast.Name) and n.id == name
+             and isinstance(n.ctx, ast.Load)]
+    if any(line > assignment.lineno for line in loads):
+        return True
+    for loop in own_nodes(fn.body):
+        if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)) \
+                and loop.lineno <= assignment.lineno <= (loop.end_lineno or loop.lineno) \
+                and any(loop.lineno <= line <= (loop.end_lineno or loop.lineno) for line in loads):
+            return True
+    return False
+
+
+def check_none_returning_calls(review, tree):
+    top = {fn.name: fn for fn in tree.body if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    silent = {name for name, fn in top.items() if not returns_value(fn)
+              and not any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(fn.body))}
+    if not silent:
+        return
+    reported = set()
+    for node in ast.walk(tree):
+        value = None
+        if isinstance(node, ast.Assign):
+            value = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "print":
+            value = next((a for a in node.args if isinstance(a, ast.Call)), None)
+        elif isinstance(node, ast.Return):
+            value = node.value
+        if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in silent
+                and value.func.id not in reported):
+            reported.add(value.func.id)
+            review.add("none-returning-call-used", value, "`%s` is used as a value, but `%s` never returns one."
+                       % (source_of(value), value.func.id),
+                       "What should `%s` hand back to the line that calls it?" % value.func.id)
+
+
 def check_tokens(review):
     for number, line in enumerate(review.lines, start=1):
         if len(line) > MAX_LINE_LENGTH:
@@ -708,7 +929,7 @@ def review(source):
         return result.result()
     checks = (check_naming, check_unused, check_mutable_defaults, check_bare_except, check_comparisons,
               check_shadowed_builtins, check_range_len, check_nesting, check_functions, check_unreachable,
-              check_globals, check_string_building, check_wildcard)
+              check_globals, check_string_building, check_wildcard, check_likely_bugs)
     for check in checks:
         check(result, tree)
     check_tokens(result)
