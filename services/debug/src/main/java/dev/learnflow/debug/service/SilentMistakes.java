@@ -30,6 +30,16 @@ final class SilentMistakes {
     /** A decimal compared with == or != on a line that also calculates. */
     private static final Pattern DECIMAL_EQUALITY = Pattern.compile("(?:==|!=)\\s*-?\\d*\\.\\d+\\b|\\b\\d*\\.\\d+\\s*(?:==|!=)");
     private static final Pattern ARITHMETIC = Pattern.compile("[\\w)\\]]\\s*[-+*/]\\s*[\\w(]");
+    private static final Pattern LOOP_HEADER = Pattern.compile("^(\\s*)(for|while)\\b.*:\\s*(?:#.*)?$");
+    private static final Pattern BREAK = Pattern.compile("^\\s*break\\s*(?:#.*)?$");
+    private static final Pattern ELSE = Pattern.compile("^\\s*else\\s*:");
+    private static final Pattern DEF = Pattern.compile("^(\\s*)def\\s+(\\w+)\\s*\\((.*)\\)\\s*(?:->.*)?:\\s*(?:#.*)?$");
+    /** A return that hands back a value, or anything that makes the function's end not the only way out. */
+    private static final Pattern GIVES_BACK = Pattern.compile("^\\s*(?:return\\s+(?!None\\s*(?:#.*)?$)\\S|yield\\b|"
+            + "global\\b|nonlocal\\b)");
+    /** {@code counter = 0}, {@code count += 1}: group 1 the name, group 2 the operator, group 3 the value. */
+    private static final Pattern REBINDING = Pattern.compile("^\\s*([A-Za-z_]\\w*)\\s*(=(?!=)|[-+*/]=)\\s*(.+?)\\s*(?:#.*)?$");
+    private static final Pattern PLAIN_VALUE = Pattern.compile("-?\\d+(?:\\.\\d+)?|\"[^\"]*\"|'[^']*'");
     /** At most this many notes: the first ones, in line order. */
     private static final int MOST = 2;
 
@@ -46,12 +56,19 @@ final class SilentMistakes {
             return notes;
         }
         String[] lines = code.split("\n", -1);
+        Map<Integer, String> structural = new java.util.TreeMap<>();
+        loopElses(lines, structural, texts);
+        reboundParameters(lines, structural, texts);
         for (int i = 0; i < lines.length && notes.size() < MOST; i++) {
             String line = lines[i];
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
             String number = Integer.toString(i + 1);
+            if (structural.containsKey(i)) {
+                notes.add(new Note(i + 1, structural.get(i)));
+                continue;
+            }
             Matcher m = STRING_METHOD_DROPPED.matcher(line);
             if (m.find()) {
                 notes.add(new Note(i + 1, texts.text("silent.string-result-dropped", Map.of("line", number,
@@ -77,6 +94,127 @@ final class SilentMistakes {
             }
         }
         return notes;
+    }
+
+    /**
+     * A loop's {@code else} when the loop has no {@code break} of its own: it runs every time the loop ends, also
+     * after the loop found what it looked for ("it prints found ben and then also not found").
+     */
+    private static void loopElses(String[] lines, Map<Integer, String> notes, TextResource texts) {
+        for (int i = 0; i < lines.length; i++) {
+            Matcher header = LOOP_HEADER.matcher(lines[i]);
+            if (!header.find()) {
+                continue;
+            }
+            int indent = indent(lines[i]);
+            int end = blockEnd(lines, i, indent);
+            if (end < lines.length && indent(lines[end]) == indent && ELSE.matcher(lines[end]).find()
+                    && !breaksOwnLoop(lines, i, end)) {
+                notes.put(end, texts.text("silent.loop-else-always-runs", Map.of("line", Integer.toString(end + 1),
+                        "loop", header.group(2), "loopLine", Integer.toString(i + 1))));
+            }
+        }
+    }
+
+    /** Whether a break between the loop's header and its end belongs to that loop, not to a loop inside it. */
+    private static boolean breaksOwnLoop(String[] lines, int header, int end) {
+        for (int b = header + 1; b < end; b++) {
+            if (!BREAK.matcher(lines[b]).find()) {
+                continue;
+            }
+            int threshold = indent(lines[b]);
+            for (int up = b - 1; up >= header; up--) {   // the innermost block around the break that is a loop
+                if (lines[up].isBlank() || indent(lines[up]) >= threshold) {
+                    continue;
+                }
+                if (LOOP_HEADER.matcher(lines[up]).find()) {
+                    if (up == header) {
+                        return true;
+                    }
+                    break;
+                }
+                threshold = indent(lines[up]);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A parameter given a new value in a function that hands nothing back and never reads it again: the caller's
+     * variable is another name and keeps its value ("my function changes the variable but outside it's still the
+     * old value").
+     */
+    private static void reboundParameters(String[] lines, Map<Integer, String> notes, TextResource texts) {
+        for (int i = 0; i < lines.length; i++) {
+            Matcher def = DEF.matcher(lines[i]);
+            if (!def.find()) {
+                continue;
+            }
+            int end = blockEnd(lines, i, def.group(1).length());
+            java.util.Set<String> params = new java.util.LinkedHashSet<>();
+            for (String param : def.group(3).split(",")) {
+                String name = param.split("[:=]")[0].strip();
+                if (name.matches("[A-Za-z_]\\w*") && !name.equals("self") && !name.equals("cls")) {
+                    params.add(name);
+                }
+            }
+            boolean givesBack = false;
+            for (int b = i + 1; b < end; b++) {
+                givesBack |= GIVES_BACK.matcher(lines[b]).find();
+            }
+            if (params.isEmpty() || givesBack) {
+                continue;
+            }
+            for (int b = i + 1; b < end; b++) {
+                Matcher m = REBINDING.matcher(lines[b]);
+                if (!m.find() || !params.contains(m.group(1))
+                        || !m.group(2).equals("=") && !PLAIN_VALUE.matcher(m.group(3)).matches()
+                        || readAgain(lines, i, b, end, m.group(1))) {
+                    continue;
+                }
+                notes.put(b, texts.text("silent.parameter-rebound", Map.of("line", Integer.toString(b + 1),
+                        "code", statement(lines[b]), "name", m.group(1), "function", def.group(2))));
+                break;
+            }
+        }
+    }
+
+    /** Whether the name is read after the line, or anywhere in a loop around it (read again on the next pass). */
+    private static boolean readAgain(String[] lines, int def, int line, int end, String name) {
+        Pattern word = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+        for (int b = line + 1; b < end; b++) {
+            if (word.matcher(lines[b].replaceAll("#.*", "")).find()) {
+                return true;
+            }
+        }
+        int threshold = indent(lines[line]);
+        for (int up = line - 1; up > def; up--) {
+            if (lines[up].isBlank() || indent(lines[up]) >= threshold) {
+                continue;
+            }
+            threshold = indent(lines[up]);
+            if (LOOP_HEADER.matcher(lines[up]).find() && word.matcher(lines[up]).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first line after the block opened on line {@code header} (indented deeper than {@code indent}). */
+    private static int blockEnd(String[] lines, int header, int indent) {
+        int end = header + 1;
+        while (end < lines.length && (lines[end].isBlank() || indent(lines[end]) > indent)) {
+            end++;
+        }
+        return end;
+    }
+
+    private static int indent(String line) {
+        int n = 0;
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
+            n++;
+        }
+        return n;
     }
 
     private static String statement(String line) {

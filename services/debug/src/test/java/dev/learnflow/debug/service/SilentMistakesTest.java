@@ -43,6 +43,40 @@ class SilentMistakesTest {
     }
 
     @Test
+    void aLoopElseWithoutBreakRunsEveryTime() {
+        String text = AnswerText.silentMistakes("pets = ['cat', 'dog']\nfor p in pets:\n    if p == 'dog':\n"
+                + "        print('found the dog')\n\nelse:\n    print('no dog')\n");
+        assertThat(text).contains("line 6").contains("`for` loop on line 2").contains("runs every time");
+        // a break of its own: the else is skipped when it breaks
+        assertThat(AnswerText.silentMistakes("pets = ['cat', 'dog']\nfor p in pets:\n    if p == 'dog':\n"
+                + "        break\nelse:\n    print('no dog')\n")).isEmpty();
+        // a break of an inner loop is not the outer loop's
+        assertThat(AnswerText.silentMistakes("n = 3\nwhile n > 0:\n    n -= 1\n    for k in range(5):\n"
+                + "        if k == 2:\n            break\nelse:\n    print('done')\n")).contains("line 7")
+                .contains("`while` loop on line 2");
+        // an if's else is no loop's
+        assertThat(AnswerText.silentMistakes("for p in ['a']:\n    if p == 'a':\n        print(1)\n    else:\n"
+                + "        print(2)\n")).isEmpty();
+    }
+
+    @Test
+    void aParameterGivenANewValueThatNeverLeavesTheFunction() {
+        String text = AnswerText.silentMistakes("def double(amount):\n    amount = amount * 2\n\nprice = 5\n"
+                + "double(price)\nprint(price)\n");
+        assertThat(text).contains("line 2").contains("`amount = amount * 2`").contains("inside `double` only")
+                .doesNotContain("return amount");
+        assertThat(AnswerText.silentMistakes("def tick(count):\n    count += 1\n\ntick(0)\n")).contains("line 2");
+        // handed back, read again, or changed in place: fine
+        assertThat(AnswerText.silentMistakes("def double(amount):\n    amount = amount * 2\n    return amount\n"))
+                .isEmpty();
+        assertThat(AnswerText.silentMistakes("def greet(name=None):\n    if name is None:\n        name = 'you'\n"
+                + "    print('hi', name)\n")).isEmpty();
+        assertThat(AnswerText.silentMistakes("def countdown(n):\n    while n > 0:\n        print(n)\n"
+                + "        n -= 1\n")).isEmpty();
+        assertThat(AnswerText.silentMistakes("def add(items, x):\n    items += [x]\n")).isEmpty();
+    }
+
+    @Test
     void codeWithoutThemGetsNothingAndAtMostTwoAreNoted() {
         assertThat(AnswerText.silentMistakes("s = 'abc'\ns = s.upper()\nnums = sorted([3, 1])\nprint(s, nums)\n"))
                 .isEmpty();
