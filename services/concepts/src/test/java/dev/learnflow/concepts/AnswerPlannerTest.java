@@ -114,6 +114,20 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void anotherLanguagesOperatorAskedAboutGetsPythonsOwnWayOfWritingIt() {
+        // own wordings (session 39): the symbols alone meant nothing to retrieval (&& got the indentation lesson)
+        assertThat(planned("does python even have && or || ??", null, AnswerPlanner.LessonPlan.class).hit().lesson()
+                .topicId()).isEqualTo("booleans");
+        assertThat(planned("can i write count++ in python", null, AnswerPlanner.LessonPlan.class).hit().lesson()
+                .topicId()).isEqualTo("arithmetic-operators");
+        assertThat(planned("is there a === in python like javascript", null, AnswerPlanner.LessonPlan.class).hit()
+                .lesson().topicId()).isEqualTo("identity-and-equality");
+        // the language C++ is no increment
+        assertThat(describe(planner.plan("why does c++ need header files and python doesnt", null)))
+                .doesNotContain("ssignment");
+    }
+
+    @Test
     void yieldGetsTheGeneratorsLessonNeverTheForLoopsOne() {
         for (String question : List.of("what does the yield keyword do", "what is a generator and when would I use yield",
                 "yield keyword?")) {
