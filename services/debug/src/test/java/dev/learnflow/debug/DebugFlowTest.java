@@ -185,6 +185,18 @@ class DebugFlowTest {
     }
 
     @Test
+    void codeThatIsOnlyPythonsOwnAndRunsCleanlyGetsTheRuleBehindItsSurprise() throws Exception {
+        String code = "print('apple' < 'Banana')  # compare-run\n";
+        RunCodeResponse run = new RunCodeResponse("False\n", "", 0, ExecutionStatus.OK, 35, 20, null, false);
+        sandboxAnswers("compare-run", run);
+
+        JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1, "why False??"));
+
+        assertThat(answer.path("text").asText()).contains("without an error").contains("> False")
+                .contains("Python's own operations").contains("character by character");
+    }
+
+    @Test
     void codeThatRunsCleanlyButThrowsAResultAwayIsPointedAtThatLine() throws Exception {
         String code = "s = 'hello world'  # drops-result\ns.replace('world', 'there')\nprint(s)\n";
         RunCodeResponse run = new RunCodeResponse("hello world\n", "", 0, ExecutionStatus.OK, 35, 20, null, false);
@@ -220,6 +232,16 @@ class DebugFlowTest {
         JsonNode asked = ask(request(UUID.randomUUID(), code, null, 1, "why do i get EOFError when i run it"));
         assertThat(asked.path("kind").asText()).isEqualTo("debug");
         assertThat(asked.path("data").path("error").path("type").asText()).isEqualTo("EOFError");
+    }
+
+    @Test
+    void anExpressionAskedAboutWithoutCodeGetsPythonsRuleNotARequestForCode() {
+        JsonNode answer = ask(request(UUID.randomUUID(), null, null, 1, "why does -9 // 4 give -3?? is my laptop broken"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("text").asText()).contains("Nothing is broken").contains("towards minus infinity")
+                .doesNotContain("Paste your code");
+        assertThat(answer.path("data").has("occurrences")).isFalse();
     }
 
     @Test

@@ -165,6 +165,30 @@ class WrongResultFlowTest {
         assertThat(answer.path("text").asText()).contains("gives the result you expect");
     }
 
+    @Test
+    void aSurpriseAtOneOfPythonsRulesGetsTheRuleNotHintsAndIsNotCountedAsAMistake() {
+        // own examples (session 39): code that is only values and Python's operations
+        UUID student = UUID.randomUUID();
+        JsonNode answer = ask(DebugFlowTest.request(student, "print(round(4.5))\nprint(round(5.5))\n", null, 1,
+                "why does round(4.5) print 4, it should be 5"));
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("text").asText()).contains("no mistake of yours").contains("**even** one")
+                .doesNotContain("Hint 1").doesNotContain("time this week");
+        assertThat(answer.path("data").path("hints")).isEmpty();
+        assertThat(answer.path("data").has("occurrences")).as("not counted as the student's mistake").isFalse();
+        assertThat(answer.path("data").path("diagnosis").path("kind").asText()).isEqualTo("wrong_result");
+
+        JsonNode division = ask(DebugFlowTest.request(UUID.randomUUID(), "x = -9 // 4\nprint(x)\n", null, 1,
+                "why is it -3 and not -2"));
+        assertThat(division.path("text").asText()).contains("towards minus infinity");
+
+        // the same surprise inside the student's own function is their program's: hints as usual
+        JsonNode own = ask(DebugFlowTest.request(UUID.randomUUID(),
+                "def half(n):\n    return n // 2\n\nprint(half(-9))\n", null, 1, "half(-9) gives -5 but should be -4"));
+        assertThat(own.path("text").asText()).contains("Hint 1").doesNotContain("no mistake of yours");
+        assertThat(own.path("data").path("occurrences").isMissingNode()).isFalse();
+    }
+
     private JsonNode ask(DebugRequested request) {
         events.publish(EventTopic.DEBUG_REQUESTS, request);
         await().atMost(Duration.ofSeconds(60)).until(() -> !responses(request.requestId()).isEmpty());

@@ -151,6 +151,18 @@ public class DebugAgent {
                 return inputNeeded(finished, parsed.get(), code);
             }
         }
+        if ((code == null || code.isBlank()) && parsed.isEmpty()) {
+            // "why does -7 // 2 give -4": the expression asked about is the program, and what it shows is Python's
+            Optional<String> rule = PythonRules.inQuestion(request.question());
+            if (rule.isPresent()) {
+                String ruleText = AnswerText.sentence("python-rule." + rule.get());
+                return new Answer(ResponseKind.DEBUG, AnswerText.sentence("python-rule.asked") + "\n\n" + ruleText
+                        + "\n\n" + AnswerText.sentence("python-rule.next"), new DebugHints(null, ruleText, null,
+                        List.of(), Math.max(1, Math.min(3, request.hintLevel())), null, null, null, null, false,
+                        GuardedHints.of(List.of(), Optional.empty(), request.question()).provenance()),
+                        Optional.empty());
+            }
+        }
         if (code == null || code.isBlank()) {
             // Answer first, then ask: an error or symptom named without code is explained before asking for it.
             Optional<Answer> explained = NoCodeAnswers.answer(request.question(), request.error(), parsed);
@@ -248,7 +260,25 @@ public class DebugAgent {
             return Optional.of(new Answer(crash.kind(), crash.text(),
                     ((DebugHints) crash.data()).withDiagnosis(WrongResultHints.data(diagnosis)), crash.error()));
         }
+        Optional<String> rule = kind.equals("wrong_result") ? PythonRules.behind(request.code()) : Optional.empty();
+        if (rule.isPresent()) {
+            return Optional.of(pythonsRule(request, diagnosis, rule.get()));
+        }
         return Optional.of(wrongResult(request, diagnosis, kind, now));
+    }
+
+    /**
+     * A surprise at one of Python's rules in code that is only values and Python's operations: the rule, not hints
+     * about where "the program" goes wrong, and nothing recorded as the student's mistake.
+     */
+    private static Answer pythonsRule(DebugRequested request, ProgramDiagnosis diagnosis, String rule) {
+        String text = AnswerText.sentence("python-rule.opening") + "\n\n" + AnswerText.sentence("python-rule." + rule)
+                + "\n\n" + AnswerText.sentence("python-rule.next");
+        int level = Math.max(1, Math.min(3, request.hintLevel()));
+        DebugHints data = new DebugHints(null, AnswerText.sentence("python-rule." + rule),
+                WrongResultHints.data(diagnosis), List.of(), level, null, null, null, null, true,
+                GuardedHints.of(List.of(), Optional.empty(), request.code()).provenance());
+        return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
     }
 
     private Answer wrongResult(DebugRequested request, ProgramDiagnosis diagnosis, String kind, Instant now) {
@@ -287,7 +317,10 @@ public class DebugAgent {
         String text = AnswerText.sentence("ran-clean") + " " + (shown.isBlank()
                 ? AnswerText.sentence("ran-clean.printed-nothing")
                 : AnswerText.sentence("ran-clean.printed") + "\n\n> " + shown.replace("\n", "\n> "))
-                + paragraph(AnswerText.silentMistakes(code)) + "\n\n" + AnswerText.sentence("ran-clean.next");
+                + paragraph(AnswerText.silentMistakes(code))
+                + paragraph(PythonRules.behind(code).map(rule -> AnswerText.sentence("python-rule.after-clean-run")
+                        + " " + AnswerText.sentence("python-rule." + rule)).orElse(""))
+                + "\n\n" + AnswerText.sentence("ran-clean.next");
         return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown),
                 Optional.empty());
     }
