@@ -36,6 +36,10 @@ class StudentWrappingTest {
                 .isEqualTo("count the words in a sentence");
         assertThat(Filler.strip("what does pythonic mean")).isEqualTo("what does pythonic mean");
         assertThat(Filler.strip("pythonic code vs readable code")).isEqualTo("pythonic code vs readable code");
+        // whether it is Python's own: the answer says so (session 39: "is that a python thing" pulled the assert lesson)
+        assertThat(Filler.strip("what does O(n) mean, is that a python thing")).isEqualTo("what does O(n) mean");
+        assertThat(Filler.strip("whats a ternary? or is it not even python")).isEqualTo("whats a ternary");
+        assertThat(Filler.strip("is a set a python thing")).as("the thing asked about stays").isNotBlank();
     }
 
     @Test

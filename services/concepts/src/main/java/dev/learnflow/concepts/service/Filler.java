@@ -51,6 +51,12 @@ public final class Filler {
             // "..., pythonic?", "... the pythonic way": how well it is done, not what is asked
             Pattern.compile("\\s*[,.;:-]*\\s*\\b(?:is (?:it|this|that|there a) |in a |(?:the )?(?:most |more )?)?pythonic"
                     + "(?: way| approach)?[.!?]*$", FLAGS),
+            // "what does O(n) mean, is that a python thing": whether it is Python's is answered by the answer itself
+            Pattern.compile("\\s*[,.;:?!-]*\\s*\\b(?:or )?(?:is|are) (?:that|it|this|these|those) (?:even |just |really "
+                    + "|also )?(?:an? )?(?:python|real|actual|official)? ?(?:thing|feature)s?(?: in python| or not)?"
+                    + "[.!?]*$", FLAGS),
+            Pattern.compile("\\s*[,.;:?!-]*\\s*\\b(?:or )?(?:is|are) (?:that|it|this) (?:not )?(?:even |just |really )?"
+                    + "(?:in )?python[.!?]*$", FLAGS),
             // "... in python?": every question here is about Python
             Pattern.compile("\\s+(?:in|with|using) python(?: ?3)?(?=[.!?]*$)", FLAGS));
 
