@@ -378,6 +378,21 @@ class QueryFlowTest {
     }
 
     @Test
+    void anExerciseOnASubjectTheCourseLacksIsToldSoAndGivenTheNearestTopicsExercises() {
+        UUID student = UUID.randomUUID();
+        JsonNode recursion = answerTo(student, "can i get a practice problem on recursion?");
+        assertThat(recursion.path("kind").asText()).isEqualTo("exercise");
+        assertThat(recursion.path("text").asText()).startsWith("The course has no exercise topic on recursion")
+                .contains("**Defining Functions and Parameters**");
+        assertThat(recursion.path("data").path("topicId").asText()).isEqualTo("defining-functions");
+
+        // a course topic named gets its own exercises
+        JsonNode loops = answerTo(student, "give me a practice problem on while loops");
+        assertThat(loops.path("text").asText()).doesNotContain("no exercise topic");
+        assertThat(loops.path("data").path("topicId").asText()).isEqualTo("while-loops");
+    }
+
+    @Test
     void aFollowUpWithoutAConversationIsNotGuessed() {
         UUID student = UUID.randomUUID();
         assertThat(answerText(student, "can you show another example?", "clarification"))

@@ -156,8 +156,8 @@ public class QuestionRouter {
                                 code, "python", context, now));
                     }
                 }
-                case EXERCISE_REQUEST -> answer(question, conversationId, TriageReplies.exercise(topic), refinement,
-                        now);
+                case EXERCISE_REQUEST -> answer(question, conversationId, exerciseReply(question, prose, previous
+                        .isPresent(), topic, topics), refinement, now);
                 case PROGRESS_QUESTION -> answer(question, conversationId,
                         TriageReplies.progress(question.userId(), context, topics), refinement, now);
                 case OFF_TOPIC -> answer(question, conversationId, TriageReplies.offTopic(prose), refinement, now);
@@ -222,6 +222,25 @@ public class QuestionRouter {
         }
         return topics.match(prose, proseVector).map(TopicMatcher.Match::topic)
                 .or(() -> Optional.ofNullable(context.currentTopicId()).flatMap(topics::byId));
+    }
+
+    /**
+     * Exercises on the request's topic; a subject the course has no topic for ("a recursion challenge"), asked
+     * without naming a course topic or choosing one, is said to be outside the course and given the nearest topic's.
+     */
+    private static TriageReplies.Reply exerciseReply(LearningRequested question, String prose, boolean followUp,
+                                                     Optional<TopicInfo> topic, TopicMatcher topics) {
+        if (question.topicId() == null && !followUp && !topics.namesATopic(prose)) {
+            Optional<CourseGaps.Gap> gap = CourseGaps.of(prose);
+            if (gap.isPresent()) {
+                List<TopicInfo> nearest = gap.get().nearestTopicIds().stream().map(topics::byId)
+                        .flatMap(Optional::stream).toList();
+                if (!nearest.isEmpty()) {
+                    return TriageReplies.exerciseNear(gap.get().subject(), nearest);
+                }
+            }
+        }
+        return TriageReplies.exercise(topic);
     }
 
     /** "What about dicts?" may move to another topic; every other follow-up stays on the previous one. */

@@ -79,6 +79,12 @@ public class TopicMatcher {
         return best.similarity() >= minSimilarity ? Optional.of(best) : Optional.empty();
     }
 
+    /** Whether the question names a course topic ("loops", "dictionaries", "try/except"). */
+    public boolean namesATopic(String question) {
+        String lower = question == null ? "" : question.toLowerCase(Locale.ROOT);
+        return names.stream().anyMatch(p -> p.matcher(lower).find());
+    }
+
     public Optional<TopicInfo> byId(String topicId) {
         return topics.stream().filter(t -> t.id().equals(topicId)).findFirst();
     }

@@ -78,6 +78,19 @@ final class TriageReplies {
                 new ExercisePointers(topic.map(TopicInfo::id).orElse(null), links, null));
     }
 
+    /**
+     * A subject the course has no topic for: said so, with the course topics where it comes up, and the nearest
+     * one's exercises (its links are the answer's).
+     */
+    static Reply exerciseNear(String subject, List<TopicInfo> nearest) {
+        Reply first = exercise(Optional.of(nearest.get(0)));
+        String where = nearest.stream().map(t -> "**" + t.title() + "**").collect(java.util.stream.Collectors.joining(
+                " and "));
+        String text = TEXTS.getProperty("exercise.outside-course").replace("{subject}", subject)
+                .replace("{topics}", where) + " " + first.text();
+        return new Reply(first.kind(), text, first.data());
+    }
+
     static Reply progress(UUID userId, StudentContext context, TopicMatcher topics) {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("progress", "/api/v1/students/" + userId + "/progress");

@@ -21,6 +21,18 @@ class FollowUpTest {
         assertThat(FollowUp.of("does that also work with tuples?"))
                 .contains(new FollowUp(FollowUp.Kind.WHAT_ABOUT, "tuples"));
         assertThat(FollowUp.of("why?")).get().extracting(FollowUp::kind).isEqualTo(FollowUp.Kind.WHY);
+        // asking how, after an answer (session 39: "ok but how" was declined as another subject)
+        for (String how : new String[] {"ok but how", "but how?", "how so?", "okay, how exactly", "how though"}) {
+            assertThat(FollowUp.of(how)).as(how).get().extracting(FollowUp::kind).isEqualTo(FollowUp.Kind.WHY);
+        }
+        assertThat(FollowUp.of("how do i sort a dict")).isEmpty();
+        assertThat(FollowUp.of("can you give me an example?")).get().extracting(FollowUp::kind)
+                .isEqualTo(FollowUp.Kind.ANOTHER_EXAMPLE);
+        assertThat(FollowUp.of("simpler please")).get().extracting(FollowUp::kind)
+                .isEqualTo(FollowUp.Kind.NOT_UNDERSTOOD);
+        // a question of its own that wants an example, or says something is easier, is no follow-up
+        assertThat(FollowUp.of("explain inheritance with a simple example pls")).isEmpty();
+        assertThat(FollowUp.of("why use logging instead of print, print is easier")).isEmpty();
     }
 
     @Test
