@@ -3,6 +3,7 @@ package dev.learnflow.debug.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -122,18 +123,11 @@ final class SilentMistakes {
             if (!BREAK.matcher(lines[b]).find()) {
                 continue;
             }
-            int threshold = indent(lines[b]);
-            for (int up = b - 1; up >= header; up--) {   // the innermost block around the break that is a loop
-                if (lines[up].isBlank() || indent(lines[up]) >= threshold) {
-                    continue;
-                }
-                if (LOOP_HEADER.matcher(lines[up]).find()) {
-                    if (up == header) {
-                        return true;
-                    }
-                    break;
-                }
-                threshold = indent(lines[up]);
+            // the innermost block around the break that is a loop
+            Optional<Integer> loop = enclosing(lines, b, header - 1).stream()
+                    .filter(up -> LOOP_HEADER.matcher(lines[up]).find()).findFirst();
+            if (loop.isPresent() && loop.get() == header) {
+                return true;
             }
         }
         return false;
@@ -187,17 +181,21 @@ final class SilentMistakes {
                 return true;
             }
         }
+        return enclosing(lines, line, def).stream()
+                .anyMatch(up -> LOOP_HEADER.matcher(lines[up]).find() && word.matcher(lines[up]).find());
+    }
+
+    /** The header lines of the blocks around a line, innermost first, above line {@code stop}. */
+    private static List<Integer> enclosing(String[] lines, int line, int stop) {
+        List<Integer> around = new ArrayList<>();
         int threshold = indent(lines[line]);
-        for (int up = line - 1; up > def; up--) {
-            if (lines[up].isBlank() || indent(lines[up]) >= threshold) {
-                continue;
-            }
-            threshold = indent(lines[up]);
-            if (LOOP_HEADER.matcher(lines[up]).find() && word.matcher(lines[up]).find()) {
-                return true;
+        for (int up = line - 1; up > stop; up--) {
+            if (!lines[up].isBlank() && indent(lines[up]) < threshold) {
+                around.add(up);
+                threshold = indent(lines[up]);
             }
         }
-        return false;
+        return around;
     }
 
     /** The first line after the block opened on line {@code header} (indented deeper than {@code indent}). */
