@@ -189,6 +189,24 @@ class WrongResultFlowTest {
         assertThat(own.path("data").path("occurrences").isMissingNode()).isFalse();
     }
 
+    @Test
+    void aRecursionThatRepeatsItsWorkIsTooSlowNotALoopThatNeverEnds() {
+        String code = "def ways(n):\n    if n < 2:\n        return 1\n    return ways(n - 1) + ways(n - 2)\n\n"
+                + "print(ways(45))\n";
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), code, null, 2,
+                "is this right? it takes forever and never prints"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        String text = answer.path("text").asText();
+        assertThat(text).startsWith("**Your program does not finish in time**").contains("repeats its own work")
+                .contains("no loop is stuck").contains("line 4").doesNotContain("a loop keeps running");
+        assertThat(answer.path("data").path("occurrences").path("errorType").asText())
+                .isEqualTo("repeated_recursive_work");
+        for (JsonNode hint : answer.path("data").path("hints")) {
+            assertThat(HintPolicy.violations(hint.path("text").asText(), code)).as(hint.toString()).isEmpty();
+        }
+    }
+
     private JsonNode ask(DebugRequested request) {
         events.publish(EventTopic.DEBUG_REQUESTS, request);
         await().atMost(Duration.ofSeconds(60)).until(() -> !responses(request.requestId()).isEmpty());

@@ -52,7 +52,8 @@ public final class AnswerText {
     public static String wrongResult(String kind, String category, List<Hint> hints, long thisWeek,
                                      boolean solutionAsked, int level) {
         StringBuilder text = new StringBuilder();
-        text.append("**").append(TEXTS.text(kind.equals("timeout") ? "title.timeout"
+        text.append("**").append(TEXTS.text(WrongResultHints.REPEATED_RECURSION.equals(category) ? "title.too-slow"
+                : kind.equals("timeout") ? "title.timeout"
                 : kind.equals("crash") ? "title.crash" : "title.wrong-result")).append("**");
         if (level >= 2 && category != null) {
             text.append(" — ").append(TEXTS.text("looks-like", Map.of("name", WrongResultHints.name(category))));

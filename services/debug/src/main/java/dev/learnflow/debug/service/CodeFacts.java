@@ -47,6 +47,11 @@ public final class CodeFacts {
         }
     }
 
+    /** The code as sent. */
+    public String text() {
+        return String.join("\n", lines);
+    }
+
     public boolean isEmpty() {
         return lines.isEmpty() || lines.stream().allMatch(String::isBlank);
     }

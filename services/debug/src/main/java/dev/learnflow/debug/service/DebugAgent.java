@@ -136,7 +136,7 @@ public class DebugAgent {
                 Optional<Answer> loop = diagnoseCases(request, List.of(TestCase.input("", null, null, "stdin")),
                         Optional.empty(), now)
                         .filter(a -> a.data() instanceof DebugHints h && h.diagnosis() != null
-                                && h.diagnosis().loop() != null);
+                                && (h.diagnosis().loop() != null || RepeatedRecursion.in(code).isPresent()));
                 if (loop.isPresent() || run.status() == ExecutionStatus.TIMEOUT) {
                     return loop.orElseGet(() -> diagnosed(asked, new ParsedError("Timeout",
                             AnswerText.sentence("timeout.message"), null, null, null, List.of()),
@@ -290,7 +290,7 @@ public class DebugAgent {
                     GuardedHints.of(List.of(), Optional.empty(), request.code()).provenance());
             return new Answer(ResponseKind.DEBUG, AnswerText.allPassed(diagnosis), data, Optional.empty());
         }
-        String category = WrongResultHints.category(diagnosis);
+        String category = WrongResultHints.category(diagnosis, facts);
         String pattern = category != null ? category : kind;
         List<Hint> offline = WrongResultHints.hints(diagnosis, facts, level);
         Optional<ModelHints> written = llm.write(HintRequests.wrongResult(diagnosis, facts, request.code(),

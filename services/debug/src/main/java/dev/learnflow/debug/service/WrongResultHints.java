@@ -36,6 +36,8 @@ public final class WrongResultHints {
             Map.entry("shadowed_line", "a later line"),
             Map.entry("call", "this call"), Map.entry("param", "the input"));
 
+    static final String REPEATED_RECURSION = "repeated_recursive_work";
+
     private WrongResultHints() {
     }
 
@@ -59,6 +61,21 @@ public final class WrongResultHints {
         return "timeout".equals(kind(diagnosis)) ? "loop_condition_never_changes" : null;
     }
 
+    /**
+     * The category, with what only the code shows: a program that does not finish with no loop stuck, whose function
+     * calls itself twice and remembers nothing, repeats its own work ({@link RepeatedRecursion}). It ran out of time,
+     * not out of stack (that would be a RecursionError), so its base case is reached: "no base case" is not it.
+     */
+    public static String category(ProgramDiagnosis diagnosis, CodeFacts code) {
+        if ((diagnosis.category() == null || "recursion_no_base_case".equals(diagnosis.category()))
+                && (diagnosis.loop() == null || diagnosis.loop().kind() == null)   // no for or while is stuck
+                && "timeout".equals(kind(diagnosis))
+                && RepeatedRecursion.in(code.text()).isPresent()) {
+            return REPEATED_RECURSION;
+        }
+        return category(diagnosis);
+    }
+
     public static String name(String category) {
         return words(category == null ? "generic" : category, "name");
     }
@@ -70,9 +87,24 @@ public final class WrongResultHints {
     /** Hints 1..level (clamped to 1..3). */
     public static List<Hint> hints(ProgramDiagnosis diagnosis, CodeFacts code, int level) {
         int upTo = Math.max(1, Math.min(3, level));
-        String category = category(diagnosis);
+        String category = category(diagnosis, code);
         String key = category == null || !WORDS.has(category + ".ask") ? "generic" : category;
         Map<String, String> values = values(diagnosis, code);
+        if (REPEATED_RECURSION.equals(category)) {
+            RepeatedRecursion.Found found = RepeatedRecursion.in(code.text()).orElseThrow();
+            values.put("function", found.function());
+            values.put("line", Integer.toString(found.line()));
+            List<Hint> hints = new ArrayList<>(3);
+            hints.add(new Hint(1, observedCalls(diagnosis) + " " + fill(words(null, key, "ask"), values)));
+            if (upTo >= 2) {
+                hints.add(new Hint(2, WORDS.text("where", Map.of("line", values.get("line"))) + " "
+                        + fill(words(null, key, "problem"), values)));
+            }
+            if (upTo >= 3) {
+                hints.add(new Hint(3, fill(words(null, key, "fix"), values)));
+            }
+            return hints;
+        }
         // a variant of the category's words for the shape the main finding saw (detail "shape": "grouping")
         Finding main = diagnosis.mainFinding();
         String shape = main == null || main.detail("shape") == null ? null : key + "." + main.detail("shape");
@@ -87,6 +119,13 @@ public final class WrongResultHints {
         return hints;
     }
 
+    /** A run that does not finish while no loop is stuck: it keeps calling. */
+    private static String observedCalls(ProgramDiagnosis diagnosis) {
+        CaseResult failing = diagnosis.failingCase();
+        return failing == null || failing.hidden() ? observed(diagnosis)
+                : WORDS.text("observed.runaway-calls", Map.of("subject", subject(failing)));
+    }
+
     /** What the failing case shows: "Your call `f(5)` returns `8`, but you expect `5`." */
     static String observed(ProgramDiagnosis diagnosis) {
         CaseResult failing = diagnosis.failingCase();
@@ -97,12 +136,7 @@ public final class WrongResultHints {
             return WORDS.text(failing.runaway() ? "observed.hidden-runaway" : "observed.hidden");
         }
         Map<String, String> values = new HashMap<>();
-        // a call with setup lines is shown by the statement compared: the setup is the student's (or their test's)
-        values.put("subject", failing.call() != null ? WORDS.text(TestCase.hasSetup(failing.call())
-                        ? "observed.call-after-setup" : "observed.call",
-                Map.of("call", inline(TestCase.compared(failing.call()))))
-                : failing.stdin() == null || failing.stdin().isBlank() ? WORDS.text("observed.program")
-                : WORDS.text("observed.input", Map.of("input", inline(failing.stdin().strip().replace("\n", ", ")))));
+        values.put("subject", subject(failing));
         if (failing.runaway()) {
             return WORDS.text("observed.runaway", values);
         }
@@ -122,6 +156,16 @@ public final class WrongResultHints {
         }
         values.put("expected", inline(failing.expected()));
         return WORDS.text(failing.call() != null ? "observed.returns" : "observed.prints", values);
+    }
+
+    /** "Your call `f(5)`", "With the input `3` your program": what the failing case ran. */
+    private static String subject(CaseResult failing) {
+        // a call with setup lines is shown by the statement compared: the setup is the student's (or their test's)
+        return failing.call() != null ? WORDS.text(TestCase.hasSetup(failing.call())
+                        ? "observed.call-after-setup" : "observed.call",
+                Map.of("call", inline(TestCase.compared(failing.call()))))
+                : failing.stdin() == null || failing.stdin().isBlank() ? WORDS.text("observed.program")
+                : WORDS.text("observed.input", Map.of("input", inline(failing.stdin().strip().replace("\n", ", "))));
     }
 
     private static String where(ProgramDiagnosis diagnosis, CodeFacts code) {
