@@ -40,7 +40,12 @@ public class TopicMatcher {
                     : Pattern.quote(w) + "s?";
             regex.append(i == 0 ? "" : "[ /_-]?(?:and |& )?").append(stem);
         }
-        return Pattern.compile(regex.append("\\b").toString());
+        regex.append("\\b");
+        if (words.length == 1) {
+            // "set me some exercises", "list them": a one-word name used as a verb names no topic
+            regex.append("(?!\\s+(?:me|us|up|it|them|you)\\b)");
+        }
+        return Pattern.compile(regex.toString());
     }
 
     public record Match(TopicInfo topic, double similarity) {

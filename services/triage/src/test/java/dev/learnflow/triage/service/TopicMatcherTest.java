@@ -30,5 +30,9 @@ class TopicMatcherTest {
     void wordsThatOnlyContainANameDoNotCount() {
         assertThat(TopicMatcher.namePattern("for-loops").matcher("a formal loophole").find()).isFalse();
         assertThat(TopicMatcher.namePattern("lists").matcher("the playlist").find()).isFalse();
+        // a one-word name used as a verb (session 39: "can you set me some exercises on decorators" named Sets)
+        assertThat(TopicMatcher.namePattern("sets").matcher("can you set me some exercises").find()).isFalse();
+        assertThat(TopicMatcher.namePattern("sets").matcher("a set of numbers").find()).isTrue();
+        assertThat(TopicMatcher.namePattern("lists").matcher("list them for me").find()).isFalse();
     }
 }
