@@ -205,6 +205,12 @@ class WrongResultFlowTest {
         for (JsonNode hint : answer.path("data").path("hints")) {
             assertThat(HintPolicy.violations(hint.path("text").asText(), code)).as(hint.toString()).isEmpty();
         }
+
+        // the slow call named by the student
+        JsonNode named = ask(DebugFlowTest.request(UUID.randomUUID(), code.replace("print(ways(45))", "for k in range(40):\n"
+                + "    print(ways(k))"), null, 1, "ways(33) takes ages, is it ok?"));
+        assertThat(named.path("text").asText()).startsWith("**Your program does not finish in time**")
+                .contains("no loop is stuck");
     }
 
     private JsonNode ask(DebugRequested request) {

@@ -67,7 +67,11 @@ public final class WrongResultHints {
      * not out of stack (that would be a RecursionError), so its base case is reached: "no base case" is not it.
      */
     public static String category(ProgramDiagnosis diagnosis, CodeFacts code) {
-        if ((diagnosis.category() == null || "recursion_no_base_case".equals(diagnosis.category()))
+        // a category the harness only suspects (no repair of it made the case pass) does not outweigh that
+        Finding main = diagnosis.mainFinding();
+        boolean suspectedOnly = diagnosis.category() == null || "recursion_no_base_case".equals(diagnosis.category())
+                || main == null || !main.repaired();
+        if (suspectedOnly
                 && (diagnosis.loop() == null || diagnosis.loop().kind() == null)   // no for or while is stuck
                 && "timeout".equals(kind(diagnosis))
                 && RepeatedRecursion.in(code.text()).isPresent()) {
