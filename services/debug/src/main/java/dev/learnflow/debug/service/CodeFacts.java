@@ -65,7 +65,12 @@ public final class CodeFacts {
     }
 
     public int indentation(Integer number) {
-        return line(number).map(l -> l.length() - l.stripLeading().length()).orElse(0);
+        return line(number).map(CodeFacts::indentOf).orElse(0);
+    }
+
+    /** How far a line is indented: the whitespace before its first character. */
+    static int indentOf(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     /** The first line (1-based) on which the name is given a value, if any. */

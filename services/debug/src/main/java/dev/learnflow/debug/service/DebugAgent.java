@@ -155,12 +155,7 @@ public class DebugAgent {
             // "why does -7 // 2 give -4": the expression asked about is the program, and what it shows is Python's
             Optional<String> rule = PythonRules.inQuestion(request.question());
             if (rule.isPresent()) {
-                String ruleText = AnswerText.sentence("python-rule." + rule.get());
-                return new Answer(ResponseKind.DEBUG, AnswerText.sentence("python-rule.asked") + "\n\n" + ruleText
-                        + "\n\n" + AnswerText.sentence("python-rule.next"), new DebugHints(null, ruleText, null,
-                        List.of(), Math.max(1, Math.min(3, request.hintLevel())), null, null, null, null, false,
-                        GuardedHints.of(List.of(), Optional.empty(), request.question()).provenance()),
-                        Optional.empty());
+                return pythonsRule(request, "python-rule.asked", rule.get(), null, false, request.question());
             }
         }
         if (code == null || code.isBlank()) {
@@ -182,7 +177,7 @@ public class DebugAgent {
     private Answer diagnosed(DebugRequested request, ParsedError error, Diagnosis diagnosis, Instant now,
                              boolean ranInSandbox) {
         CodeFacts facts = new CodeFacts(request.code());
-        int level = Math.max(1, Math.min(3, request.hintLevel()));
+        int level = hintLevel(request);
         List<Hint> offline = HintComposer.hints(error, diagnosis, facts, level);
         Optional<ModelHints> written = llm.write(HintRequests.crash(error, diagnosis, facts, request.code(),
                 request.question()));
@@ -262,7 +257,8 @@ public class DebugAgent {
         }
         Optional<String> rule = kind.equals("wrong_result") ? PythonRules.behind(request.code()) : Optional.empty();
         if (rule.isPresent()) {
-            return Optional.of(pythonsRule(request, diagnosis, rule.get()));
+            return Optional.of(pythonsRule(request, "python-rule.opening", rule.get(), WrongResultHints.data(diagnosis),
+                    true, request.code()));
         }
         return Optional.of(wrongResult(request, diagnosis, kind, now));
     }
@@ -271,19 +267,25 @@ public class DebugAgent {
      * A surprise at one of Python's rules in code that is only values and Python's operations: the rule, not hints
      * about where "the program" goes wrong, and nothing recorded as the student's mistake.
      */
-    private static Answer pythonsRule(DebugRequested request, ProgramDiagnosis diagnosis, String rule) {
-        String text = AnswerText.sentence("python-rule.opening") + "\n\n" + AnswerText.sentence("python-rule." + rule)
-                + "\n\n" + AnswerText.sentence("python-rule.next");
-        int level = Math.max(1, Math.min(3, request.hintLevel()));
-        DebugHints data = new DebugHints(null, AnswerText.sentence("python-rule." + rule),
-                WrongResultHints.data(diagnosis), List.of(), level, null, null, null, null, true,
-                GuardedHints.of(List.of(), Optional.empty(), request.code()).provenance());
+    private static Answer pythonsRule(DebugRequested request, String opening, String rule,
+                                      dev.learnflow.contracts.answers.Diagnosis diagnosis, boolean ranInSandbox,
+                                      String program) {
+        String ruleText = AnswerText.sentence("python-rule." + rule);
+        String text = AnswerText.sentence(opening) + "\n\n" + ruleText + "\n\n"
+                + AnswerText.sentence("python-rule.next");
+        DebugHints data = new DebugHints(null, ruleText, diagnosis, List.of(), hintLevel(request), null, null, null,
+                null, ranInSandbox, GuardedHints.of(List.of(), Optional.empty(), program).provenance());
         return new Answer(ResponseKind.DEBUG, text, data, Optional.empty());
+    }
+
+    /** The hint level asked for, within 1..3. */
+    private static int hintLevel(DebugRequested request) {
+        return Math.max(1, Math.min(3, request.hintLevel()));
     }
 
     private Answer wrongResult(DebugRequested request, ProgramDiagnosis diagnosis, String kind, Instant now) {
         CodeFacts facts = new CodeFacts(request.code());
-        int level = Math.max(1, Math.min(3, request.hintLevel()));
+        int level = hintLevel(request);
         boolean solutionAsked = request.question() != null && SOLUTION_REQUEST.matcher(request.question()).find();
         if (kind.equals("all_passed")) {
             DebugHints data = DebugHints.allPassed(WrongResultHints.data(diagnosis), level,

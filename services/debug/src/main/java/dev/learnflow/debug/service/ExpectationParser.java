@@ -1949,7 +1949,7 @@ public final class ExpectationParser {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
-            int indent = indentOf(line);
+            int indent = CodeFacts.indentOf(line);
             while (!loops.isEmpty() && indent <= loops.peek()) {
                 loops.pop();
             }
@@ -2248,7 +2248,7 @@ public final class ExpectationParser {
     private static List<String> testSetup(String[] lines, int at) {
         int def = enclosing(lines, at);
         List<String> setup = new ArrayList<>();
-        if (def < 0 && indentOf(lines[at]) == 0) {
+        if (def < 0 && CodeFacts.indentOf(lines[at]) == 0) {
             // a script's own assert ("assert jar.cents == 85" after "jar = CoinJar()" and "jar.add(25, 3)"): the
             // plain statements of the script before it set up what it compares
             // (a statement over several lines, "gradebook = {" ... "}", is left to the program's own run)
@@ -2260,14 +2260,14 @@ public final class ExpectationParser {
         }
         int cls = enclosing(lines, def);
         if (cls >= 0 && lines[cls].strip().startsWith("class ")) {     // a test method: its class's setUp first
-            for (int k = cls + 1; k < lines.length && (lines[k].isBlank() || indentOf(lines[k]) > indentOf(lines[cls]));
+            for (int k = cls + 1; k < lines.length && (lines[k].isBlank() || CodeFacts.indentOf(lines[k]) > CodeFacts.indentOf(lines[cls]));
                  k++) {
                 if (lines[k].strip().startsWith("def setUp(")) {
-                    setup.addAll(simpleStatements(lines, k + 1, indentOf(lines[k]), lines.length));
+                    setup.addAll(simpleStatements(lines, k + 1, CodeFacts.indentOf(lines[k]), lines.length));
                 }
             }
         }
-        setup.addAll(simpleStatements(lines, def + 1, indentOf(lines[def]), at));
+        setup.addAll(simpleStatements(lines, def + 1, CodeFacts.indentOf(lines[def]), at));
         return setup.size() > 12 ? List.of() : setup;
     }
 
@@ -2285,9 +2285,9 @@ public final class ExpectationParser {
 
     /** The line of the block that holds line {@code at} (the nearest one above it indented less), or -1. */
     private static int enclosing(String[] lines, int at) {
-        int indent = indentOf(lines[at]);
+        int indent = CodeFacts.indentOf(lines[at]);
         for (int i = at - 1; i >= 0 && indent > 0; i--) {
-            if (!lines[i].isBlank() && indentOf(lines[i]) < indent) {
+            if (!lines[i].isBlank() && CodeFacts.indentOf(lines[i]) < indent) {
                 return i;
             }
         }
@@ -2302,7 +2302,7 @@ public final class ExpectationParser {
             if (lines[i].isBlank() || lines[i].strip().startsWith("#")) {
                 continue;
             }
-            int indent = indentOf(lines[i]);
+            int indent = CodeFacts.indentOf(lines[i]);
             if (indent <= outerIndent) {
                 break;
             }
@@ -2313,10 +2313,6 @@ public final class ExpectationParser {
             }
         }
         return statements;
-    }
-
-    private static int indentOf(String line) {
-        return line.length() - line.stripLeading().length();
     }
 
     private static Optional<TestCase> assertCase(String body, List<Function> functions) {

@@ -35,7 +35,8 @@ final class RepeatedRecursion {
             }
             int indent = def.group(1).length();
             Pattern call = Pattern.compile("(?<![\\w.])" + Pattern.quote(def.group(2)) + "\\s*\\(");
-            for (int b = i + 1; b < lines.length && (lines[b].isBlank() || indentOf(lines[b]) > indent); b++) {
+            for (int b = i + 1; b < lines.length && (lines[b].isBlank() || CodeFacts.indentOf(lines[b]) > indent);
+                 b++) {
                 Matcher calls = call.matcher(lines[b].replaceAll("#.*", ""));
                 int count = 0;
                 while (calls.find()) {
@@ -47,13 +48,5 @@ final class RepeatedRecursion {
             }
         }
         return Optional.empty();
-    }
-
-    private static int indentOf(String line) {
-        int n = 0;
-        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
-            n++;
-        }
-        return n;
     }
 }

@@ -107,9 +107,9 @@ final class SilentMistakes {
             if (!header.find()) {
                 continue;
             }
-            int indent = indent(lines[i]);
+            int indent = CodeFacts.indentOf(lines[i]);
             int end = blockEnd(lines, i, indent);
-            if (end < lines.length && indent(lines[end]) == indent && ELSE.matcher(lines[end]).find()
+            if (end < lines.length && CodeFacts.indentOf(lines[end]) == indent && ELSE.matcher(lines[end]).find()
                     && !breaksOwnLoop(lines, i, end)) {
                 notes.put(end, texts.text("silent.loop-else-always-runs", Map.of("line", Integer.toString(end + 1),
                         "loop", header.group(2), "loopLine", Integer.toString(i + 1))));
@@ -188,11 +188,11 @@ final class SilentMistakes {
     /** The header lines of the blocks around a line, innermost first, above line {@code stop}. */
     private static List<Integer> enclosing(String[] lines, int line, int stop) {
         List<Integer> around = new ArrayList<>();
-        int threshold = indent(lines[line]);
+        int threshold = CodeFacts.indentOf(lines[line]);
         for (int up = line - 1; up > stop; up--) {
-            if (!lines[up].isBlank() && indent(lines[up]) < threshold) {
+            if (!lines[up].isBlank() && CodeFacts.indentOf(lines[up]) < threshold) {
                 around.add(up);
-                threshold = indent(lines[up]);
+                threshold = CodeFacts.indentOf(lines[up]);
             }
         }
         return around;
@@ -201,18 +201,10 @@ final class SilentMistakes {
     /** The first line after the block opened on line {@code header} (indented deeper than {@code indent}). */
     private static int blockEnd(String[] lines, int header, int indent) {
         int end = header + 1;
-        while (end < lines.length && (lines[end].isBlank() || indent(lines[end]) > indent)) {
+        while (end < lines.length && (lines[end].isBlank() || CodeFacts.indentOf(lines[end]) > indent)) {
             end++;
         }
         return end;
-    }
-
-    private static int indent(String line) {
-        int n = 0;
-        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) {
-            n++;
-        }
-        return n;
     }
 
     private static String statement(String line) {
