@@ -176,6 +176,18 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void twoImportStatementsSideBySideAskAboutImportingNotTheModule() {
+        for (String question : List.of("import math vs from math import *",
+                "whats the difference between import random and from random import randint")) {
+            assertThat(planned(question, null, AnswerPlanner.LessonPlan.class).hit().lesson().topicId()).as(question)
+                    .isEqualTo("importing-modules");
+        }
+        // one import statement sets the scene for the module's own question
+        assertThat(planned("after import random how do i pick a random item", null, AnswerPlanner.LessonPlan.class)
+                .hit().lesson().topicId()).isEqualTo("random-numbers");
+    }
+
+    @Test
     void unanswerableQuestionsAreDeclinedWithTheNearestTopics() {
         for (String question : List.of("how do I configure my router", "what is the capital of France",
                 "how do I use rust traits")) {

@@ -116,6 +116,10 @@ public class AnswerPlanner {
     private static final Pattern OPERAND_STRING = Pattern.compile(
             "(?<![\\w\"'])([\"'])[^\"'\\n]*\\1(?=\\s*(?:\\[|\\.[a-z_]|[*+]\\s*[\\w\"']))");
 
+    /** {@code import math}, {@code from math import sqrt, pi}, {@code from math import *}, {@code import numpy as np}. */
+    private static final Pattern IMPORT_STATEMENT = Pattern.compile(
+            "(?i)\\b(?:from\\s+([\\w.]+)\\s+import\\s+(\\*|\\w+(?:\\s*,\\s*\\w+)*)|import\\s+([\\w.]+)(\\s+as\\s+\\w+)?)");
+
     private static final java.util.Set<String> VAGUE_WORDS = java.util.Set.copyOf(List.of("can", "could", "you", "u", "please",
             "pls", "explain", "it", "that", "this", "again", "more", "once", "show", "me", "another", "example",
             "how", "does", "do", "work", "works", "what", "about", "i", "still", "don't", "dont", "get", "understand",
@@ -396,12 +400,28 @@ public class AnswerPlanner {
         String own = FORGED_TAG.matcher(asked).replaceFirst("");
         // "what is the output of print("abc"[::-1])": the slice is asked about, print only shows it
         own = PrintedCode.unwrap(own);
+        own = withImportFormsOnly(own);
         // int("abc"): the text in the quotes is data; as a word it would name the abc lesson
         String spelled = spelling.correct(OPERAND_STRING.matcher(CALL_STRING_ARGUMENT.matcher(own).replaceAll("$1$2$2"))
                 .replaceAll("$1$1"));
         // "hey quick question, ... pls help": the wrapping moves the search, not what is asked
         String corrected = Filler.strip(spelled);
         return new Read(spelled, corrected, studentWords.withPythonWords(corrected));
+    }
+
+    /**
+     * "import math vs from math import *": two import statements side by side compare ways of importing, whatever the
+     * module; its name would otherwise pull the answer to that module's lesson. The modules and names they import
+     * become "module" and "name" (a single statement keeps them: "after import random how do i pick a number" is
+     * about random).
+     */
+    static String withImportFormsOnly(String question) {
+        if (IMPORT_STATEMENT.matcher(question).results().count() < 2) {
+            return question;
+        }
+        return IMPORT_STATEMENT.matcher(question).replaceAll(m -> m.group(1) != null
+                ? "from module import " + (m.group(2).equals("*") ? "*" : "name")
+                : "import module" + (m.group(4) != null ? " as alias" : ""));
     }
 
     /**
