@@ -67,7 +67,8 @@ public class IntentClassifier {
     private static final java.util.Set<String> HELP_WORDS = java.util.Set.of("help", "helpp", "halp", "me", "with",
             "this", "that", "it", "pls", "plz", "please", "asap", "urgent", "urgently", "now", "quick", "quickly",
             "can", "could", "you", "u", "i", "need", "needs", "someone", "anyone", "somebody", "sos", "stuck", "hey",
-            "hi", "hello", "im", "i'm", "so", "really", "here", "out", "some", "a", "bit", "of", "little");
+            "hi", "hello", "im", "i'm", "so", "really", "here", "out", "some", "a", "bit", "of", "little",
+            "fix", "solve", "check", "debug", "look", "at", "over");
 
     public Classification classify(String question, String code) {
         return classify(question, code, embed(question));
@@ -161,7 +162,9 @@ public class IntentClassifier {
         // opinion on work that does what it should
         boolean reviewOfShownWork = hasCode && cue.filter(c -> c == Intent.EXERCISE_REQUEST).isPresent()
                 && ReviewCues.asksForAnOpinion(text) && DebugSignals.saysItWorks(text);
-        if (cue.isPresent() && !reviewOfShownWork) {
+        // "is this good code? its my grade calculator": with code shown, words of one's record describe the code
+        boolean recordWordsAroundCode = hasCode && cue.filter(c -> c == Intent.PROGRESS_QUESTION).isPresent();
+        if (cue.isPresent() && !reviewOfShownWork && !recordWordsAroundCode) {
             return new Classification(cue.get(), 1.0, scores, true, "signal");
         }
         if (!hasCode && DebugSignals.disclaimsABug(text)) {
@@ -170,6 +173,13 @@ public class IntentClassifier {
         }
         if (!hasCode && DebugSignals.askedInGeneral(text) && DebugSignals.namesAnError(text)) {
             // "not asking about my code, why do you get a ZeroDivisionError at all": the error as a rule of Python
+            return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
+        }
+        if (!hasCode && ReviewCues.asksAboutAPractice(text) && !DebugSignals.saysItWorks(text)
+                && !PythonTerms.aboutOwnProgram(text)) {
+            // "is it bad to just write except: with nothing after it?": a way of writing Python asked about in
+            // general; explaining it answers, a review would only ask for code ("is using global like this bad
+            // practice? everything works" is about a program of theirs: the review asks for it)
             return new Classification(Intent.CONCEPT_EXPLANATION, 1.0, scores, true, "signal");
         }
         if (hasCode && ReviewCues.asksForAnOpinion(text)) {
@@ -333,7 +343,8 @@ public class IntentClassifier {
             if (!HELP_WORDS.contains(word)) {
                 return false;
             }
-            help |= word.startsWith("help") || word.equals("sos") || word.equals("stuck");
+            help |= word.startsWith("help") || word.equals("sos") || word.equals("stuck") || word.equals("fix")
+                    || word.equals("solve") || word.equals("check") || word.equals("debug") || word.equals("look");
         }
         return help;
     }

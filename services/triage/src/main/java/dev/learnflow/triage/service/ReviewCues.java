@@ -12,7 +12,7 @@ import dev.learnflow.platform.text.PatternBook;
 final class ReviewCues {
 
     /** The phrases this class looks for, kept in {@code triage/phrases/review.regex}. */
-    private enum Phrase { ASKS_FOR_AN_OPINION, ASKS_WHAT_IT_DOES }
+    private enum Phrase { ASKS_FOR_AN_OPINION, ASKS_WHAT_IT_DOES, ASKS_ABOUT_A_PRACTICE }
 
     private static final PatternBook<Phrase> PHRASES = PatternBook.load("triage/phrases/review.regex", Phrase.class);
 
@@ -23,6 +23,14 @@ final class ReviewCues {
     /** Whether the words around some code ask what it does (an explanation, with a trace of it). */
     static boolean asksWhatItDoes(String prose) {
         return prose != null && PHRASES.find(Phrase.ASKS_WHAT_IT_DOES, prose);
+    }
+
+    /**
+     * Whether a way of writing code is asked about in general ("is it bad to just write except: with nothing after
+     * it?"): with no code shown, an explanation of the practice, not a review waiting for code.
+     */
+    static boolean asksAboutAPractice(String prose) {
+        return prose != null && PHRASES.find(Phrase.ASKS_ABOUT_A_PRACTICE, prose);
     }
 
     /** Whether the words around some code ask for an opinion on it. */
