@@ -188,6 +188,25 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void aMethodWrittenAfterADotIsTheBuiltInTypesNotAModulesFunction() {
+        // .split() is str.split, not re.split; .replace() is str.replace, not dataclasses.replace
+        assertThat(planned("what does .split() do when the brackets are empty", null, AnswerPlanner.DocPlan.class)
+                .hit().passage().doc()).isEqualTo("help(str.split)");
+        assertThat(planned("what does .replace() give back", null, AnswerPlanner.DocPlan.class)
+                .hit().passage().doc()).isEqualTo("help(str.replace)");
+        // the module written before the dot keeps its own function
+        assertThat(planned("what does re.split() do with a pattern", null, AnswerPlanner.DocPlan.class)
+                .hit().passage().doc()).startsWith("library/re.html");
+    }
+
+    @Test
+    void aCallWrittenInsideTheLessonsOwnNameBelongsToTheLesson() {
+        // "with open(...)" names the with lesson; the plain open() it is set against does not make it os.open
+        assertThat(planned("why would i write with open(name) as f rather than f = open(name)", null,
+                AnswerPlanner.LessonPlan.class).hit().lesson().topicId()).isEqualTo("with-statement");
+    }
+
+    @Test
     void unanswerableQuestionsAreDeclinedWithTheNearestTopics() {
         for (String question : List.of("how do I configure my router", "what is the capital of France",
                 "how do I use rust traits")) {

@@ -628,9 +628,14 @@ public class AnswerPlanner {
                         && keyTerms.weight(t, keys) > heaviestCode && keyTerms.names(lesson.lesson(), t));
         // a keyword is owned by the lesson whose own names hold it: "if statements" is the lesson titled "if, elif
         // and else", not the grammar's compound statements
+        // nor is one the question writes inside the lesson's own name: "with open(...) as f instead of f = open()"
+        // names the with lesson by "with open"
+        int[] lessonName = lessons.longestName(lesson.lesson(), lower);
+        String namedAs = lessonName == null ? "" : lower.substring(lessonName[0], lessonName[1]);
         boolean codeNameNotOwned = !ownsHeaviest && !codeNames.isEmpty() && codeNames.stream()
                 .noneMatch(n -> lessons.names(lesson.lesson(), n) || lessons.names(lesson.lesson(), n + "()")
-                        || MadeUpNames.KEYWORDS.contains(n) && keyTerms.names(lesson.lesson(), KeyTerms.stem(n)));
+                        || MadeUpNames.KEYWORDS.contains(n) && keyTerms.names(lesson.lesson(), KeyTerms.stem(n))
+                        || namedAs.endsWith(" " + n) && lower.startsWith("(", lessonName[1]));
         // Likewise a lesson that is only a near match and that the question does not name ("max and min with a
         // key" is not the dictionaries lesson) gives way to a section documenting a name the question uses.
         boolean unnamedNearMatch = lesson.similarity() < LESSON_SURE && !lessons.names(lesson.lesson(), lower);

@@ -66,6 +66,10 @@ public class DocIndex {
     private final Map<Integer, float[]> vectors = new ConcurrentHashMap<>();
     /** Passages by the last part of each name they document ({@code str.split} under {@code split}). */
     private final Map<String, List<Integer>> byName = new java.util.HashMap<>();
+    /** The standard modules with a page of their own ({@link #moduleNames()}), for telling re.split from line.split. */
+    private final Set<String> modules;
+    /** A name written after a dot, with what stands before it: {@code .split(}, {@code line.split}, {@code re.split}. */
+    private static final Pattern AFTER_A_DOT = Pattern.compile("([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)*)?\\.([a-z_][a-z0-9_]*)\\b");
 
     /**
      * @param similarity cosine between question and passage (0..1)
@@ -103,6 +107,7 @@ public class DocIndex {
                 }
             }
         }
+        this.modules = moduleNames();
     }
 
     public static DocIndex fromClasspath(ClassLoader loader, Encoder encoder, ObjectMapper mapper) {
@@ -304,10 +309,12 @@ public class DocIndex {
         List<Hit> hits = new ArrayList<>();
         String lower = question.toLowerCase(Locale.ROOT);
         Set<String> words = Set.copyOf(List.of(lower.split("[^a-z0-9_]+")));
+        Set<String> valueMethods = valueMethods(lower);
         for (int i : candidates) {
             double similarity = Encoder.cosine(questionVector, vector(i));
             double scaled = Math.min(1, lexical[i] / BM25_SCALE);
-            boolean named = documentsNameIn(passages.get(i), lower, words, markedNames);
+            boolean named = documentsNameIn(passages.get(i), lower, words, markedNames)
+                    && !namedOnlyAsAValuesMethod(passages.get(i), lower, words, markedNames, valueMethods);
             // the name the student wrote as code or called a keyword outranks names among the other words
             boolean marked = named && documentsNameIn(passages.get(i), "", Set.of(), markedNames);
             hits.add(new Hit(passages.get(i), similarity, scaled, named,
@@ -335,6 +342,62 @@ public class DocIndex {
             }
         }
         return false;
+    }
+
+    /**
+     * Names written as a method of a value: after a dot with nothing before it ({@code .split()}) or after a name
+     * that is no standard module ({@code line.split}); {@code re.split} is the module's own.
+     */
+    private Set<String> valueMethods(String lowerQuestion) {
+        Set<String> found = new java.util.HashSet<>();
+        Matcher m = AFTER_A_DOT.matcher(lowerQuestion);
+        while (m.find()) {
+            String owner = m.group(1);
+            if (owner == null || !modules.contains(owner.split("\\.")[0]) && !owner.equals("os.path")) {
+                found.add(m.group(2));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether a section documents a name the question uses only as a method of a value ({@code .split()},
+     * {@code .replace()}) that a built-in type has, while the section is not that type's own (a module's function,
+     * a HOWTO on that module) and the question does not name its module: that is {@code str.split}, not
+     * {@code re.split}; not {@code dataclasses.replace}.
+     */
+    private boolean namedOnlyAsAValuesMethod(DocPassage passage, String lower, Set<String> words,
+                                             Set<String> markedNames, Set<String> valueMethods) {
+        Set<String> typesMethods = valueMethods.stream().filter(this::aBuiltinTypesMethod)
+                .collect(java.util.stream.Collectors.toSet());
+        if (typesMethods.isEmpty() || builtinTypesOwn(passage)) {
+            return false;
+        }
+        Matcher page = MODULE_PAGE.matcher(passage.doc());
+        if (page.lookingAt() && words.contains(page.group(1).split("\\.")[0])) {
+            return false;
+        }
+        String without = lower;
+        for (String name : typesMethods) {
+            without = without.replaceAll("(?<![a-z0-9_])[a-z0-9_.]*\\." + Pattern.quote(name) + "\\b\\s*\\(?", " ");
+        }
+        Set<String> wordsLeft = Set.copyOf(List.of(without.split("[^a-z0-9_]+")));
+        Set<String> markedLeft = new java.util.HashSet<>(markedNames);
+        markedLeft.removeAll(typesMethods);
+        return !documentsNameIn(passage, without, wordsLeft, markedLeft);
+    }
+
+    /** {@code help(str.split)}, the built-in types' page, the tutorial and the language reference. */
+    private static boolean builtinTypesOwn(DocPassage passage) {
+        String doc = passage.doc();
+        return doc.startsWith("help(") && BUILTIN_TYPE_MEMBER.matcher(doc).find() || doc.startsWith("library/stdtypes")
+                || doc.startsWith("tutorial/") || doc.startsWith("reference/") || doc.startsWith("pydoc topic");
+    }
+
+    /** Whether one of the built-in types has a method of this name ({@code help(str.split)}). */
+    private boolean aBuiltinTypesMethod(String name) {
+        return byName.getOrDefault(name, List.of()).stream().map(i -> passages.get(i).doc())
+                .anyMatch(doc -> doc.startsWith("help(") && BUILTIN_TYPE_MEMBER.matcher(doc).find());
     }
 
     /** The last part of each name the section documents, as the documentation spells it ({@code Self}, {@code pop}). */
