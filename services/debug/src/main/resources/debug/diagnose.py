@@ -913,6 +913,10 @@ def apply_mutation(source, mutation):
         name, default = node.args.args[-arg].arg, node.args.defaults[-arg]
         node.args.defaults[-arg] = ast.Constant(None)
         node.body.insert(0, ast.parse("if %s is None: %s = %s" % (name, name, src(default))).body[0])
+    # a list made once in the class body made for each object instead: self.name = ... first in __init__
+    elif op == "init_attr":
+        me = node.args.args[0].arg
+        node.body.insert(0, ast.parse("%s.%s = %s" % (me, arg[0], arg[1])).body[0])
     elif op == "guard":
         guard = ast.parse("if not %s:\n    return %s\n" % arg).body[0]
         node.body.insert(0, guard)
@@ -1511,6 +1515,38 @@ class Detectors:
                     # the default is made once, when def runs: the calls show in the body's lines
                     self.findings[-1].anchors = {x.lineno for x in ast.walk(fn) if isinstance(x, ast.stmt)} - {fn.lineno}
 
+    def detect_shared_mutable_object(self):
+        # One list (or dict, set) where several are meant: [[" "] * 3] * 3 repeats the same inner list three times,
+        # and a list made in the class body is one list shared by every object of the class.
+        for n in self.nodes:
+            if isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mult):
+                for seq, times in ((n.left, n.right), (n.right, n.left)):
+                    if isinstance(seq, ast.List) and len(seq.elts) == 1 and mutable_made(seq.elts[0]) \
+                            and not isinstance(times, (ast.List, ast.Tuple)):
+                        inner = seq.elts[0]
+                        self.add("shared_mutable_object", n, "one-inner-list", 0.85,
+                                 [(self.at(n), "replace", "[%s for _ in range(%s)]" % (src(inner), src(times)))],
+                                 shape="multiplied")
+        for cls in (x for x in self.nodes if isinstance(x, ast.ClassDef)):
+            init = next((f for f in cls.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"), None)
+            for stmt in cls.body:
+                if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
+                        and isinstance(stmt.targets[0], ast.Name) and mutable_made(stmt.value)):
+                    continue
+                name = stmt.targets[0].id
+                changed = [x for x in ast.walk(cls) if isinstance(x, ast.Call) and isinstance(x.func, ast.Attribute)
+                           and x.func.attr in ("append", "extend", "insert", "add", "update", "setdefault", "pop",
+                                               "remove", "clear")
+                           and isinstance(x.func.value, ast.Attribute) and x.func.value.attr == name
+                           and isinstance(x.func.value.value, ast.Name) and x.func.value.value.id == "self"]
+                rebound = [x for x in ast.walk(cls) if isinstance(x, ast.Attribute) and x.attr == name
+                           and isinstance(x.ctx, ast.Store)]
+                if changed and not rebound and init is not None and init.args.args:
+                    self.add("shared_mutable_object", stmt, "class-list", 0.85,
+                             [(self.at(init), "init_attr", (name, src(stmt.value)))], shape="class-attribute",
+                             var=name)
+                    self.findings[-1].anchors = {x.lineno for x in changed}
+
     def detect_inverted_condition(self):
         tests = []
         for n in self.nodes:
@@ -1618,6 +1654,16 @@ def grouped(node):
     # an operand as written inside a longer expression: in brackets unless it binds tighter than any operator
     return "(%s)" % src(node) if isinstance(node, (ast.BinOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.UnaryOp,
                                                    ast.Lambda, ast.NamedExpr)) else src(node)
+
+
+def mutable_made(node):
+    # a new list, dict or set written out: [], [" "] * 3, {}, {"a": 1}, set(), list(), a comprehension
+    if isinstance(node, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        return isinstance(node.left, ast.List) or isinstance(node.right, ast.List)
+    return isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in (
+        "list", "dict", "set", "defaultdict", "Counter", "OrderedDict", "deque")
 
 
 def empty_made(node):
@@ -2026,6 +2072,12 @@ def main():
             break
         tracer = Tracer()
         r = run_case(program, case, tracer, env)
+        if case.get("source") == "symptom" and not r["error"] and not r["runaway"] and r["stdout"].strip():
+            # The program ran cleanly and the student says its result is wrong without saying the right one ("the
+            # total is always just the last number"): what it printed is what they call wrong.
+            case["unwanted"] = r["stdout"]
+            r["passed"] = False
+            r["actual"] = shown_output(r["stdout"], None)
         r["lines"] = tracer.lines
         r["steps"] = tracer.steps
         r["error_line"] = r["error_line"] or (None if r.get("ended") else tracer.exception_line)
@@ -2143,6 +2195,7 @@ def main():
         best_prior = -1.0
         repaired_lines = set()
         cheap_only = not any(r["passed"] for r in results)
+        symptom_only = all(cases[i].get("source") == "symptom" for i in failing_idx)
         for f in ordered:
             if left() < 0.4 or tried >= MUTANT_MAX:
                 break
@@ -2151,6 +2204,10 @@ def main():
             if (best_prior >= 0.5 or f.prior <= best_prior) and f.line not in repaired_lines:
                 continue
             if not f.confirmed and scores and f.line not in scores and not f.anchors & set(scores):
+                continue
+            # "it prints the wrong thing" only says the output should differ, which almost any change achieves: only
+            # a likely mistake (not a turned-around condition, not a weak guess) may claim it
+            if symptom_only and (cheap_fit(f) or f.prior < SYMPTOM_PRIOR):
                 continue
             for mutation in f.mutations:
                 if left() < 0.4 or tried >= MUTANT_MAX:
@@ -2265,6 +2322,10 @@ def main():
             out["findings"].insert(0, finding_json(edge))
     out["suspicious"] = out["suspicious"][:8]
     print(json.dumps(out, default=str))
+
+
+# how likely a mistake must be for a repair to claim a wrong output the student only described (no right value)
+SYMPTOM_PRIOR = 0.5
 
 
 def finding_json(finding):

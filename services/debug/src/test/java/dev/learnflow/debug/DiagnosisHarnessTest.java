@@ -73,6 +73,25 @@ class DiagnosisHarnessTest {
     }
 
     @Test
+    void aCleanRunCalledWrongInWordsIsDiagnosedFromWhatItPrinted() {
+        // "the total is always just the last number": the student says what it printed is wrong, not what is right
+        String reset = "nums = [3, 5, 9]\nfor n in nums:\n    total = 0\n    total = total + n\nprint(total)\n";
+        ProgramDiagnosis d = diagnose(reset, List.of(TestCase.input("", null, null, "symptom")));
+
+        assertThat(d.failingCase()).isNotNull();
+        assertThat(d.failingCase().unwanted()).isEqualTo("9\n");
+        assertThat(d.category()).isEqualTo("accumulator_reset_in_loop");
+        assertThat(d.suspicious().get(0).line()).isEqualTo(3);
+        assertThat(d.findings()).anyMatch(f -> f.repaired() && f.category().equals("accumulator_reset_in_loop"));
+
+        // a right program called wrong: any change would alter its output, but no likely mistake claims it
+        String right = "nums = [3, 5, 9]\ntotal = 0\nfor n in nums:\n    total = total + n\nprint(total)\n";
+        ProgramDiagnosis none = diagnose(right, List.of(TestCase.input("", null, null, "symptom")));
+        assertThat(none.findings()).noneMatch(ProgramDiagnosis.Finding::repaired);
+        assertThat(none.category()).isNull();
+    }
+
+    @Test
     void andOrGroupedByPrecedenceGetsItsOwnWordsNotTheBareValueOnes() {
         String code = "def may_enter(age, ticket, vip):\n    if ticket and age >= 18 or vip:\n        return True\n"
                 + "    return False\n";

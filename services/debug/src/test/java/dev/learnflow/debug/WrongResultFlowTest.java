@@ -213,6 +213,52 @@ class WrongResultFlowTest {
                 .contains("no loop is stuck");
     }
 
+    @Test
+    void aCleanRunWhoseResultTheStudentCallsWrongIsDiagnosedFromWhatItPrinted() {
+        // no value said, only that what it prints is wrong: the likely mistake whose repair changes that output
+        String code = "board = [[\".\"] * 3] * 3\nboard[1][2] = \"O\"\nfor row in board:\n    print(row)\n";
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), code, null, 2,
+                "i only put an O in the middle row but every row gets it"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        JsonNode diagnosis = answer.path("data").path("diagnosis");
+        assertThat(diagnosis.path("category").asText()).isEqualTo("shared_mutable_object");
+        assertThat(diagnosis.path("suspiciousLines").get(0).path("line").asInt()).isEqualTo(1);
+        JsonNode hints = answer.path("data").path("hints");
+        assertThat(hints.get(0).path("text").asText()).contains("you say that is not what it should print");
+        assertThat(hints.get(1).path("text").asText()).contains("line 1").contains("same inner list");
+        for (JsonNode hint : hints) {
+            assertThat(HintPolicy.violations(hint.path("text").asText(), code)).as(hint.toString()).isEmpty();
+            assertThat(hint.path("text").asText()).doesNotContain("for _ in range");
+        }
+        assertThat(answer.path("text").asText()).doesNotContain("without an error");
+    }
+
+    @Test
+    void aProgramReadingInputIsRunWithTheNumbersTheStudentTellsOf() {
+        // nothing said to be typed, but "7 is more than 12" tells what went in: text compared with text
+        String code = "x = input('x: ')\ny = input('y: ')\nif x > y:\n    print(x, 'is more')\nelse:\n"
+                + "    print(y, 'is more')\n";
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), code, null, 2,
+                "it tells me 7 is more than 12 which is just wrong"));
+
+        JsonNode diagnosis = answer.path("data").path("diagnosis");
+        assertThat(diagnosis.path("category").asText()).isEqualTo("str_int_comparison");
+        assertThat(diagnosis.path("failingCase").path("stdin").asText()).isEqualTo("7\n12\n");
+        assertThat(answer.path("text").asText()).doesNotContain("EOFError").contains("`7, 12`")
+                .doesNotContain("int(input");
+    }
+
+    @Test
+    void aCleanRunOfARightProgramIsReportedNotBlamed() {
+        String code = "scores = [4, 8, 15]\ntotal = 0\nfor s in scores:\n    total = total + s\nprint(total)\n";
+        JsonNode answer = ask(DebugFlowTest.request(UUID.randomUUID(), code, null, 1,
+                "the total looks too small to me, shouldnt it be more??"));
+
+        assertThat(answer.path("text").asText()).contains("without an error").contains("> 27");
+        assertThat(answer.path("data").path("diagnosis").isMissingNode()).isTrue();
+    }
+
     private JsonNode ask(DebugRequested request) {
         events.publish(EventTopic.DEBUG_REQUESTS, request);
         await().atMost(Duration.ofSeconds(60)).until(() -> !responses(request.requestId()).isEmpty());

@@ -61,6 +61,18 @@ public class DebugAgent {
                     + "answer|version|script)\\b|\\bjust\\s+(give|write|send|show|tell)\\b|\\b(write|fix|solve|do)\\s+"
                     + "(it|this|the code|the program)\\s+for\\s+me\\b|\\bgive me the (code|solution|answer)\\b");
 
+    /** Words of a result that is not what it should be: "always just the last number", "still there", "??". */
+    private static final Pattern REPORTS_A_WRONG_RESULT = Pattern.compile("(?i)\\b(?:always|never|only|still|just|"
+            + "instead|wrong|not|\\w+n'?t|isnt|doesnt|wont|cant|same|every(?:one|body|thing)?|whole|both|again|twice|"
+            + "missing|skips?|skipped|why|how come|supposed|should|expected|weird|broken|changes?|changed)\\b|\\?\\?|!!");
+    /** A number in the student's words ("9", "-3", "2.5"), not part of a name ("item2"). */
+    private static final Pattern NUMBER_SAID = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])");
+    /** At most this many of them are typed in. */
+    private static final int MOST_TYPED = 6;
+    /** "it works, is it good?": nothing is said to be wrong. */
+    private static final Pattern SAYS_IT_WORKS = Pattern.compile("(?i)\\b(?:it|this|that|code|program)\\s+"
+            + "(?:works|is working|runs fine|works fine)\\b(?!\\s+(?:but|except|for|when|with|until))");
+
     private static final Logger LOG = Logger.getLogger(DebugAgent.class);
 
     private final ErrorHistoryStore history;
@@ -130,7 +142,8 @@ public class DebugAgent {
                 return clarification(AnswerText.sentence("clarify.not-run"));
             }
             if (run.status() == ExecutionStatus.OK) {
-                return ranWithoutError(run, code);
+                RunCodeResponse clean = run;
+                return symptomOfCleanRun(request, clean, now).orElseGet(() -> ranWithoutError(clean, code));
             }
             if (run.status() == ExecutionStatus.TIMEOUT || run.status() == ExecutionStatus.OUTPUT_LIMIT) {
                 Optional<Answer> loop = diagnoseCases(request, List.of(TestCase.input("", null, null, "stdin")),
@@ -148,7 +161,8 @@ public class DebugAgent {
             if (parsed.filter(DebugAgent::inputRanOut).isPresent() && !mentionsEndOfInput(request)) {
                 // Our run typed nothing, so input() met the end of its input: an EOFError of the run, not the
                 // student's (nor counted as one of theirs). What they typed is what the program needs.
-                return inputNeeded(finished, parsed.get(), code);
+                ParsedError ranOut = parsed.get();
+                return symptomOfTypedRun(request, now).orElseGet(() -> inputNeeded(finished, ranOut, code));
             }
         }
         if ((code == null || code.isBlank()) && parsed.isEmpty()) {
@@ -312,6 +326,46 @@ public class DebugAgent {
         return new DebugRequested(request.requestId(), request.userId(), request.conversationId(),
                 request.exerciseId(), request.topicId(), request.question(), code, request.error(),
                 request.hintLevel(), request.context(), request.requestedAt());
+    }
+
+    /**
+     * A clean run whose student says the result is wrong without saying the right one ("the total is always just the
+     * last number", "some even ones are still there"): what it printed is what they call wrong. A likely mistake whose
+     * repair changes that output is the diagnosis; without one, the run is only reported (empty).
+     */
+    private Optional<Answer> symptomOfCleanRun(DebugRequested request, RunCodeResponse run, Instant now) {
+        if (request.question() == null || !REPORTS_A_WRONG_RESULT.matcher(request.question()).find()
+                || SAYS_IT_WORKS.matcher(request.question()).find() || shownOutput(run).isBlank()) {
+            return Optional.empty();
+        }
+        return diagnoser.diagnose(request.code(), List.of(TestCase.input("", null, null, "symptom")))
+                .filter(d -> d.error() == null && !d.cases().isEmpty()
+                        && d.findings().stream().anyMatch(ProgramDiagnosis.Finding::repaired))
+                .map(d -> wrongResult(request, d, WrongResultHints.kind(d), now));
+    }
+
+    /**
+     * A program reading input(), whose student tells what it did with numbers they typed but not as input ("it says
+     * 9 is bigger than 10"): those numbers, in the order written, are what was typed. When that run prints what the
+     * student calls wrong and a likely mistake's repair changes it, that is the diagnosis; otherwise empty (then the
+     * student is asked what they typed).
+     */
+    private Optional<Answer> symptomOfTypedRun(DebugRequested request, Instant now) {
+        if (request.question() == null || !REPORTS_A_WRONG_RESULT.matcher(request.question()).find()
+                || SAYS_IT_WORKS.matcher(request.question()).find()) {
+            return Optional.empty();
+        }
+        List<String> typed = NUMBER_SAID.matcher(request.question()).results().map(java.util.regex.MatchResult::group)
+                .distinct().limit(MOST_TYPED).toList();
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        return diagnoser.diagnose(request.code(),
+                        List.of(TestCase.input(String.join("\n", typed) + "\n", null, null, "symptom")))
+                .filter(d -> d.error() == null && !d.cases().isEmpty() && d.failingCase() != null
+                        && d.failingCase().error() == null
+                        && d.findings().stream().anyMatch(ProgramDiagnosis.Finding::repaired))
+                .map(d -> wrongResult(request, d, WrongResultHints.kind(d), now));
     }
 
     private static Answer ranWithoutError(RunCodeResponse run, String code) {
