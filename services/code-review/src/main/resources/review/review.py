@@ -7,6 +7,7 @@
 # Prints one JSON document on stdout: {"version": 1, "findings": [...], "stats": {...}}.
 # Only ast, tokenize and the standard library; every rule explains itself to a beginner and suggests a fix.
 import ast
+import copy
 import builtins
 import io
 import json
@@ -126,6 +127,18 @@ RULES = {
     "none-returning-call-used": ("error",
                                  "This function has no `return` with a value, so every call gives back `None`. "
                                  "Printing a value inside a function does not hand it back to the caller."),
+    "repeated-code": ("warning",
+                      "The same steps are written out again and again with only some values changed. Each copy "
+                      "has to be changed (and can go wrong) separately; writing the steps once and feeding them "
+                      "the values that change keeps them in one place."),
+    "unclear-names": ("info",
+                      "One-letter names say nothing about what they hold, so a reader (and you, next week) has "
+                      "to work it out from every line that uses them. Loop counters such as `i` are the usual "
+                      "exception."),
+    "no-functions": ("info",
+                     "Every step runs at the top level, one after another. Steps that belong together, put in "
+                     "functions with names that say what they do, make the program read like a list of its "
+                     "jobs, and each job can be tested and reused on its own."),
     "multiple-statements": ("info",
                             "Several statements on one line, separated by `;`, are harder to read and to step "
                             "through in a debugger. PEP 8 puts one statement on each line."),
@@ -884,6 +897,108 @@ def check_none_returning_calls(review, tree):
                        "What should `%s` hand back to the line that calls it?" % value.func.id)
 
 
+REPEATS_NEEDED = 3          # the same steps three times over is a pattern, twice may be a coincidence
+LONGEST_REPEATED_GROUP = 5  # statements per repeated group looked for
+CONVENTIONAL_SHORT_NAMES = frozenset("ijknmxyz_e")
+UNCLEAR_NAMES_NEEDED = 3
+TOP_LEVEL_STATEMENTS = 15
+
+
+def shape(stmt):
+    # the statement with its literal values left out: the copies differ only in those
+    class Blank(ast.NodeTransformer):
+        def visit_Constant(self, node):
+            return ast.copy_location(ast.Constant(value=type(node.value).__name__), node)
+
+        def visit_JoinedStr(self, node):
+            return ast.copy_location(ast.Constant(value="fstring"), node)
+    return ast.dump(Blank().visit(copy.deepcopy(stmt)), annotate_fields=False, include_attributes=False)
+
+
+def bodies(tree):
+    yield tree.body
+    for node in ast.walk(tree):
+        if isinstance(node, BLOCKS + (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for body, _ in child_bodies(node):
+                yield body
+
+
+def check_repeated_code(review, tree):
+    for body in bodies(tree):
+        shapes = [shape(stmt) for stmt in body]
+        i = 0
+        while i < len(body):
+            found = None
+            for size in range(1, LONGEST_REPEATED_GROUP + 1):
+                group = shapes[i:i + size]
+                if len(group) < size:
+                    break
+                copies = 1
+                while shapes[i + copies * size:i + (copies + 1) * size] == group:
+                    copies += 1
+                # one simple statement three times is common in a demonstration (three prints of three cases);
+                # four, or a block (an if with its body) three times, is copying
+                simple = size == 1 and not isinstance(body[i], BLOCKS)
+                if copies >= REPEATS_NEEDED + simple:
+                    found = (size, copies)
+                    break
+            if not found:
+                i += 1
+                continue
+            size, copies = found
+            first, last = body[i], body[i + size * copies - 1]
+            end = getattr(last, "end_lineno", last.lineno)
+            what = "statement" if size == 1 else "group of %d statements" % size
+            review.add("repeated-code", first, "Lines %d-%d repeat the same %s %d times; only some values change."
+                       % (first.lineno, end, what, copies),
+                       "Which values change from one copy to the next? Put them in a list (or a dict) and write "
+                       "the steps once, in a loop over it, or in a function that takes them as parameters.")
+            i += size * copies
+
+
+def check_unclear_names(review, tree):
+    scopes = [tree] + [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for scope in scopes:
+        loop_targets = {id(t) for n in ast.walk(scope) if isinstance(n, (ast.For, ast.comprehension))
+                        for t in ast.walk(n.target)}
+        short = {}
+        for node in ast.walk(scope):
+            if scope is tree and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                continue
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and len(node.id) == 1 \
+                    and node.id.lower() not in CONVENTIONAL_SHORT_NAMES and id(node) not in loop_targets:
+                short.setdefault(node.id, node)
+        if scope is tree:
+            # names stored inside functions belong to those functions' own check
+            inner = {id(n) for f in ast.walk(tree) if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))
+                     for n in ast.walk(f)}
+            short = {k: v for k, v in short.items() if id(v) not in inner}
+        # (three of them are common in a demonstration of a, b and c; with data typed in they hold something)
+        typed = any(isinstance(n, ast.Assign) and any(is_input_call(x) for x in ast.walk(n.value))
+                    and any(isinstance(t, ast.Name) and t.id in short for t in n.targets) for n in ast.walk(scope))
+        if len(short) >= UNCLEAR_NAMES_NEEDED + (not typed):
+            names = sorted(short, key=lambda k: (short[k].lineno, k))
+            first = short[names[0]]
+            review.add("unclear-names", first, "The names %s do not say what they hold."
+                       % ", ".join("`%s`" % n for n in names),
+                       "What does each one hold? Name it for that (what is `%s` here?)." % names[0])
+
+
+def is_input_call(node):
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "input"
+
+
+def check_no_functions(review, tree):
+    if any(isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for n in ast.walk(tree)):
+        return
+    count = sum(1 for n in ast.walk(tree) if isinstance(n, ast.stmt))
+    if count >= TOP_LEVEL_STATEMENTS:
+        review.add("no-functions", tree.body[0], "All %d statements run at the top level, with no functions."
+                   % count, "Which steps belong together (reading the input, working something out, printing "
+                            "the result)? Give each such job a function with a name that says what it does, and "
+                            "call them at the end.")
+
+
 def check_tokens(review):
     for number, line in enumerate(review.lines, start=1):
         if len(line) > MAX_LINE_LENGTH:
@@ -929,7 +1044,8 @@ def review(source):
         return result.result()
     checks = (check_naming, check_unused, check_mutable_defaults, check_bare_except, check_comparisons,
               check_shadowed_builtins, check_range_len, check_nesting, check_functions, check_unreachable,
-              check_globals, check_string_building, check_wildcard, check_likely_bugs)
+              check_globals, check_string_building, check_wildcard, check_likely_bugs, check_repeated_code,
+              check_unclear_names, check_no_functions)
     for check in checks:
         check(result, tree)
     check_tokens(result)

@@ -101,6 +101,15 @@ class ReviewRulesTest {
                 rule("modified-while-iterating", 4, "nums = [2, 4, 5]\nfor n in nums:\n    if n % 2 == 0:\n"
                         + "        nums.remove(n)\nprint(nums)\n", "nums = [2, 4, 5]\nodd = []\nfor n in nums:\n"
                         + "    if n % 2:\n        odd.append(n)\nprint(odd)\n"),
+                // how it is written: copies, names, a script with no functions
+                rule("repeated-code", 1, "print('1 x 3 =', 1 * 3)\nprint('2 x 3 =', 2 * 3)\nprint('3 x 3 =', 3 * 3)\n"
+                        + "print('4 x 3 =', 4 * 3)\n", "for n in range(1, 5):\n    print(n, 'x 3 =', n * 3)\n"),
+                rule("unclear-names", 1, "p = input('price: ')\nq = int(input('count: '))\nt = float(p) * q\nprint(t)\n",
+                        "price = input('price: ')\ncount = int(input('count: '))\ntotal = float(price) * count\n"
+                        + "print(total)\n"),
+                rule("no-functions", 1, "nums = []\n" + "nums.append(1)\nprint(nums)\n".repeat(8),
+                        "def fill():\n    \"\"\"Fill.\"\"\"\n    nums = []\n" + "    nums.append(1)\n    print(nums)\n".repeat(8)
+                        + "    return nums\n\n\nfill()\n"),
                 rule("none-returning-call-used", 6, "def area(w, h):\n    \"\"\"Area.\"\"\"\n    print(w * h)\n\n\n"
                         + "result = area(3, 4)\nprint(result)\n", "def area(w, h):\n    \"\"\"Area.\"\"\"\n"
                         + "    return w * h\n\n\nresult = area(3, 4)\nprint(result)\n"));
@@ -137,6 +146,20 @@ class ReviewRulesTest {
         ReviewReport good = reviewer.review(clean);
         assertThat(good.findings()).as("%s should not fire on:%n%s", rule, clean)
                 .noneMatch(f -> f.rule().equals(rule));
+    }
+
+    @Test
+    void repeatedBlocksAndDemonstrationsAreToldApart() {
+        // three copies of an if with its body, or of a group of statements, are copying
+        String quiz = "score = 0\n" + "answer = input('q? ')\nif answer == 'a':\n    score += 1\n".repeat(3) + "print(score)\n";
+        assertThat(reviewer.review(quiz).findings()).anyMatch(f -> f.rule().equals("repeated-code") && f.line() == 2
+                && f.message().contains("group of 2 statements 3 times"));
+        // three prints showing three cases are a demonstration
+        String demo = "print('a\\tb')\nprint('a\\nb')\nprint('a\\\\b')\n";
+        assertThat(reviewer.review(demo).findings()).noneMatch(f -> f.rule().equals("repeated-code"));
+        // and three one-letter names without data typed in, as in a lesson on a, b and c
+        String aliasing = "a = [1]\nb = a\nc = list(a)\nb.append(2)\nprint(a, c)\n";
+        assertThat(reviewer.review(aliasing).findings()).noneMatch(f -> f.rule().equals("unclear-names"));
     }
 
     @Test
