@@ -390,6 +390,11 @@ class QueryFlowTest {
         JsonNode loops = answerTo(student, "give me a practice problem on while loops");
         assertThat(loops.path("text").asText()).doesNotContain("no exercise topic");
         assertThat(loops.path("data").path("topicId").asText()).isEqualTo("while-loops");
+
+        // an everyday name of a course topic ("loops") gets that topic, not the one "practice problem" sounds like
+        JsonNode anyLoops = answerTo(student, "can i have a practice problem on loops");
+        assertThat(anyLoops.path("kind").asText()).isEqualTo("exercise");
+        assertThat(anyLoops.path("data").path("topicId").asText()).isEqualTo("for-loops");
     }
 
     @Test

@@ -239,6 +239,11 @@ public class QuestionRouter {
                     return TriageReplies.exerciseNear(gap.get().subject(), nearest);
                 }
             }
+            // "a practice problem on loops": an everyday name of a course topic, not the sentence model's guess
+            Optional<TopicInfo> everyday = topics.byEverydayName(prose);
+            if (everyday.isPresent()) {
+                return TriageReplies.exercise(everyday);
+            }
         }
         return TriageReplies.exercise(topic);
     }

@@ -1,9 +1,11 @@
 package dev.learnflow.triage.service;
 
+import dev.learnflow.platform.text.ClasspathText;
 import dev.learnflow.platform.embedding.Encoder;
 import dev.learnflow.triage.domain.TopicInfo;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,6 +22,9 @@ public class TopicMatcher {
     private final List<float[]> vectors;
     private final double minSimilarity;
     private final List<Pattern> names;
+    /** Everyday names of course topics ({@code triage/topic-generic-names.tsv}): pattern and topic, in file order. */
+    private final List<Map.Entry<Pattern, TopicInfo>> everydayNames;
+    static final String EVERYDAY_NAMES = "triage/topic-generic-names.tsv";
 
     public TopicMatcher(Encoder encoder, List<TopicInfo> topics, double minSimilarity) {
         this.encoder = encoder;
@@ -27,6 +32,17 @@ public class TopicMatcher {
         this.minSimilarity = minSimilarity;
         this.vectors = topics.stream().map(t -> encoder.encode(t.title() + ". " + t.summary())).toList();
         this.names = topics.stream().map(t -> namePattern(t.id())).toList();
+        List<Map.Entry<Pattern, TopicInfo>> everyday = new java.util.ArrayList<>();
+        for (String line : ClasspathText.read(TopicMatcher.class, EVERYDAY_NAMES).split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t");
+            topics.stream().filter(t -> t.id().equals(parts[1].strip())).findFirst().ifPresent(t -> everyday.add(
+                    Map.entry(Pattern.compile("(?<![\\w-])(?:" + parts[0].strip() + ")(?![\\w-])"
+                            + "(?!\\s+(?:me|us|up|it|them|you)\\b)", Pattern.CASE_INSENSITIVE), t)));
+        }
+        this.everydayNames = List.copyOf(everyday);
     }
 
     /** "for-loops" names "for loop(s)", "dictionaries" "dictionary"/"dictionaries", "try-except" "try/except". */
@@ -88,6 +104,15 @@ public class TopicMatcher {
     public boolean namesATopic(String question) {
         String lower = question == null ? "" : question.toLowerCase(Locale.ROOT);
         return names.stream().anyMatch(p -> p.matcher(lower).find());
+    }
+
+    /**
+     * The course topic an everyday name stands for ("loops" for the for-loops topic, "dicts", "oop"), for a request
+     * to practise that names no topic by its title; empty when none is named.
+     */
+    public Optional<TopicInfo> byEverydayName(String question) {
+        String lower = question == null ? "" : question.toLowerCase(Locale.ROOT);
+        return everydayNames.stream().filter(e -> e.getKey().matcher(lower).find()).map(Map.Entry::getValue).findFirst();
     }
 
     public Optional<TopicInfo> byId(String topicId) {

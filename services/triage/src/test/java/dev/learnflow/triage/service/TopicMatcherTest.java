@@ -35,4 +35,15 @@ class TopicMatcherTest {
         assertThat(TopicMatcher.namePattern("sets").matcher("a set of numbers").find()).isTrue();
         assertThat(TopicMatcher.namePattern("lists").matcher("list them for me").find()).isFalse();
     }
+
+    @Test
+    void anEverydayNameStandsForItsCourseTopic() {
+        // "a practice problem on loops" names no topic title; loops come first as the for-loops topic
+        assertThat(matcher.byEverydayName("give me a practice problem on loops").orElseThrow().id()).isEqualTo("for-loops");
+        assertThat(matcher.byEverydayName("some nested loops problems pls").orElseThrow().id()).isEqualTo("for-loops");
+        assertThat(matcher.byEverydayName("an exercise with dicts").orElseThrow().id()).isEqualTo("dictionaries");
+        // a topic the matcher does not have is never given, and nothing everyday is nothing
+        assertThat(matcher.byEverydayName("practice with classes")).isEmpty();
+        assertThat(matcher.byEverydayName("give me something hard")).isEmpty();
+    }
 }
