@@ -109,7 +109,9 @@ RULES = {
                          "`None`, not the list. Storing what they return stores `None`."),
     "always-true-condition": ("error",
                               "`or` joins two whole conditions. A value on its own side of `or` (a non-empty "
-                              "string, a non-zero number) counts as true, so the whole condition is always true."),
+                              "string, a non-zero number) counts as true, so the whole condition is always true; "
+                              "and a value is always unequal to at least one of two different values, so "
+                              "`x != 'a' or x != 'b'` is true for every x."),
     "is-with-literal": ("error",
                         "`is` asks whether two names point at the very same object, not whether two values are "
                         "equal. For numbers and strings the answer depends on how Python stored them, so the test "
@@ -769,6 +771,18 @@ def else_line(review, loop):
     return loop.orelse[0].lineno
 
 
+def differs_from_two(node):
+    # x != 'a' or x != 'b': the same name against two different constants; the text of the name, or None
+    tests = [v for v in node.values if isinstance(v, ast.Compare) and len(v.ops) == 1
+             and isinstance(v.ops[0], ast.NotEq) and isinstance(v.comparators[0], ast.Constant)]
+    for i, first in enumerate(tests):
+        for second in tests[i + 1:]:
+            if ast.dump(first.left) == ast.dump(second.left) \
+                    and first.comparators[0].value != second.comparators[0].value:
+                return source_of(first.left)
+    return None
+
+
 def check_likely_bugs(review, tree):
     # int(text) alone in a try block checks that the text is a number: its value is not what the line is for
     tried = {id(stmt) for node in ast.walk(tree) if isinstance(node, ast.Try) for stmt in node.body}
@@ -803,11 +817,17 @@ def check_likely_bugs(review, tree):
         elif isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) \
                 and any(isinstance(v, ast.Compare) for v in node.values):
             bare = next((v for v in node.values[1:] if truthy_constant(v)), None)
+            unequal = differs_from_two(node)
             if bare is not None:
                 review.add("always-true-condition", node, "`%s` is always true: `%s` on its own side of `or` "
                            "counts as true." % (source_of(node), source_of(bare)),
                            "What should `%s` be compared with? Each side of `or` needs its own comparison."
                            % source_of(bare))
+            elif unequal is not None:
+                review.add("always-true-condition", node, "`%s` is always true: `%s` cannot equal both values at "
+                           "once, so one of the `!=` sides is always true." % (source_of(node), unequal),
+                           "Say it in words: when should the condition be true? Which joins the two tests for "
+                           "that, `or` or `and`?")
         elif isinstance(node, ast.Compare):
             left = node.left
             for op, right in zip(node.ops, node.comparators):

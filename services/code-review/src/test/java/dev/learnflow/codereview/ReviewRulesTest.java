@@ -149,6 +149,15 @@ class ReviewRulesTest {
     }
 
     @Test
+    void aNameUnequalToOneValueOrAnotherIsAlwaysTrue() {
+        String loop = "cmd = ''\nwhile cmd != 'exit' or cmd != 'x':\n    cmd = input()\n";
+        assertThat(reviewer.review(loop).findings()).anyMatch(f -> f.rule().equals("always-true-condition")
+                && f.line() == 2 && f.message().contains("cannot equal both values"));
+        assertThat(reviewer.review(loop.replace(" or ", " and ")).findings())
+                .noneMatch(f -> f.rule().equals("always-true-condition"));
+    }
+
+    @Test
     void repeatedBlocksAndDemonstrationsAreToldApart() {
         // three copies of an if with its body, or of a group of statements, are copying
         String quiz = "score = 0\n" + "answer = input('q? ')\nif answer == 'a':\n    score += 1\n".repeat(3) + "print(score)\n";

@@ -235,6 +235,28 @@ class DebugFlowTest {
     }
 
     @Test
+    void aFileTheRunDoesNotHaveIsNotBlamedAndTheAskedSymptomIsExplained() throws Exception {
+        String code = "f = open('pets.txt')  # reads-file\npets = f.readlines()\nprint(pets)\n";
+        String traceback = "Traceback (most recent call last):\n  File \"main.py\", line 1, in <module>\n"
+                + "FileNotFoundError: [Errno 2] No such file or directory: 'pets.txt'\n";
+        RunCodeResponse run = new RunCodeResponse("", traceback, 1, ExecutionStatus.RUNTIME_ERROR, 35, 20,
+                new ExecutionError("FileNotFoundError", "[Errno 2] No such file or directory: 'pets.txt'", 1), false);
+        sandboxAnswers("reads-file", run);
+
+        JsonNode answer = ask(request(UUID.randomUUID(), code, null, 1,
+                "every pet name in my list has a \\n stuck on the end, why"));
+
+        assertThat(answer.path("kind").asText()).isEqualTo("debug");
+        assertThat(answer.path("data").has("error")).as("no error of the student's").isFalse();
+        assertThat(answer.path("text").asText()).contains("`pets.txt`").contains("that comes from my run")
+                .contains("newline").contains("readlines()").doesNotContain("A `FileNotFoundError` means");
+
+        // a student who meets the missing file themselves gets it explained as usual
+        JsonNode asked = ask(request(UUID.randomUUID(), code, null, 1, "it says FileNotFoundError but the file is there"));
+        assertThat(asked.path("data").path("error").path("type").asText()).isEqualTo("FileNotFoundError");
+    }
+
+    @Test
     void anExpressionAskedAboutWithoutCodeGetsPythonsRuleNotARequestForCode() {
         JsonNode answer = ask(request(UUID.randomUUID(), null, null, 1, "why does -9 // 4 give -3?? is my laptop broken"));
 

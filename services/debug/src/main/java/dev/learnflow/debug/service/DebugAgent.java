@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -69,6 +70,11 @@ public class DebugAgent {
     private static final Pattern NUMBER_SAID = Pattern.compile("(?<![\\w.])-?\\d+(?:\\.\\d+)?(?![\\w.])");
     /** At most this many of them are typed in. */
     private static final int MOST_TYPED = 6;
+    /** "[Errno 2] No such file or directory: 'names.txt'": the path. */
+    private static final Pattern MISSING_FILE = Pattern.compile("No such file or directory: '([^']+)'");
+    /** A missing file in the student's own words. */
+    private static final Pattern FILE_TROUBLE = Pattern.compile("(?i)filenotfound|no such file|not found|"
+            + "can'?t find|cannot find|couldn'?t find|does ?n[o']?t exist|doesnt exist|missing");
     /** "it works, is it good?": nothing is said to be wrong. */
     private static final Pattern SAYS_IT_WORKS = Pattern.compile("(?i)\\b(?:it|this|that|code|program)\\s+"
             + "(?:works|is working|runs fine|works fine)\\b(?!\\s+(?:but|except|for|when|with|until))");
@@ -163,6 +169,12 @@ public class DebugAgent {
                 // student's (nor counted as one of theirs). What they typed is what the program needs.
                 ParsedError ranOut = parsed.get();
                 return symptomOfTypedRun(request, now).orElseGet(() -> inputNeeded(finished, ranOut, code));
+            }
+            Optional<String> missing = parsed.flatMap(DebugAgent::fileOurRunLacks);
+            if (missing.isPresent() && !mentionsAMissingFile(request)) {
+                // Our run has none of the student's files: a FileNotFoundError of the run, not theirs; what they
+                // asked about ("the names all have \n stuck on the end") is answered instead
+                return fileNotHere(request, finished, parsed.get(), missing.get(), code);
             }
         }
         if ((code == null || code.isBlank()) && parsed.isEmpty()) {
@@ -401,6 +413,36 @@ public class DebugAgent {
                 + "\n\n" + AnswerText.sentence("input-needed.check")
                 + "\n\n" + AnswerText.sentence("input-needed.next");
         return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shown), Optional.empty());
+    }
+
+    /** The file a FileNotFoundError of a relative path names ({@code names.txt}), when that is the error. */
+    private static Optional<String> fileOurRunLacks(ParsedError error) {
+        if (!"FileNotFoundError".equals(error.type()) || error.message() == null) {
+            return Optional.empty();
+        }
+        Matcher m = MISSING_FILE.matcher(error.message());
+        return m.find() && !m.group(1).startsWith("/") ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** Whether the student tells of a missing file themselves ("FileNotFoundError but the file is right there"). */
+    private static boolean mentionsAMissingFile(DebugRequested request) {
+        String said = (request.question() == null ? "" : request.question()) + " "
+                + (request.error() == null ? "" : request.error());
+        return FILE_TROUBLE.matcher(said).find();
+    }
+
+    private static Answer fileNotHere(DebugRequested request, RunCodeResponse run, ParsedError error, String file,
+                                      String code) {
+        String opening = AnswerText.sentence("file-missing", Map.of("file", file,
+                "line", error.line() == null ? "?" : error.line().toString()));
+        String explained = request.question() == null ? "" : NoCodeAnswers.answer(request.question(), null,
+                Optional.empty()).filter(a -> a.data() instanceof dev.learnflow.contracts.answers.DebugExplanation e
+                        && "symptom".equals(e.explained().kind()))
+                .map(Answer::text).orElse("");
+        String text = opening + paragraph(explained) + paragraph(AnswerText.silentMistakes(code))
+                + "\n\n" + AnswerText.sentence("file-missing.next");
+        return new Answer(ResponseKind.DEBUG, text, new DebugRun(true, run.status().value(), shownOutput(run)),
+                Optional.empty());
     }
 
     /** The first lines the run printed, as the answer shows them. */

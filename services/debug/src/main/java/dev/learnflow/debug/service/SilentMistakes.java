@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Mistakes that run without an error and leave nothing behind, read off the code's lines when a run finished cleanly
  * and the student stated nothing the harness could check: the result of a string method or a built-in that gives a
  * new value thrown away ({@code s.replace("a", "b")} alone on its line, {@code sorted(nums)}, {@code int(age)}), an
- * {@code or} whose right side is a bare value ({@code colour == "red" or "blue"}, always true), and decimals compared
+ * {@code or} whose right side is a bare value ({@code colour == "red" or "blue"}, always true), a name unequal to one
+ * value or another ({@code answer != "quit" or answer != "q"}, always true), and decimals compared
  * with {@code ==} after arithmetic ({@code 0.1 * 3 == 0.3}). Each note points at the line and asks a question; none
  * says the corrected line (the sentences are in {@code debug/answer-texts.properties}).
  */
@@ -27,6 +28,9 @@ final class SilentMistakes {
     /** {@code x == "a" or "b"}, {@code n == 1 or 2}: the right side of the or is a value alone. */
     private static final Pattern OR_BARE_VALUE = Pattern.compile("([A-Za-z_][\\w.\\[\\]()]*\\s*(?:==|!=)\\s*"
             + "(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?))\\s+or\\s+(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?)(?!\\s*(?:==|!=|<|>|in\\b))");
+    /** {@code answer != "quit" or answer != "q"}: the same name unequal to one value or another, always true. */
+    private static final Pattern UNEQUAL_OR_UNEQUAL = Pattern.compile("([A-Za-z_][\\w.\\[\\]()]*)\\s*!=\\s*"
+            + "(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?)\\s+or\\s+\\1\\s*!=\\s*(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?)");
     private static final Pattern CONDITION_LINE = Pattern.compile("^\\s*(?:if|elif|while)\\b|=\\s*.*\\bor\\b");
     /** A decimal compared with == or != on a line that also calculates. */
     private static final Pattern DECIMAL_EQUALITY = Pattern.compile("(?:==|!=)\\s*-?\\d*\\.\\d+\\b|\\b\\d*\\.\\d+\\s*(?:==|!=)");
@@ -87,6 +91,12 @@ final class SilentMistakes {
             if (CONDITION_LINE.matcher(line).find() && m.find()) {
                 notes.add(new Note(i + 1, texts.text("silent.or-bare-value", Map.of("line", number,
                         "condition", m.group(), "left", m.group(1).strip(), "value", m.group(3)))));
+                continue;
+            }
+            m = UNEQUAL_OR_UNEQUAL.matcher(line);
+            if (CONDITION_LINE.matcher(line).find() && m.find() && !m.group(2).equals(m.group(3))) {
+                notes.add(new Note(i + 1, texts.text("silent.unequal-or-unequal", Map.of("line", number,
+                        "condition", m.group(), "name", m.group(1)))));
                 continue;
             }
             if (DECIMAL_EQUALITY.matcher(line).find() && ARITHMETIC.matcher(line).find()) {

@@ -36,6 +36,16 @@ class SilentMistakesTest {
     }
 
     @Test
+    void aNameUnequalToOneValueOrAnotherIsAlwaysTrue() {
+        String text = AnswerText.silentMistakes("cmd = ''\nwhile cmd != 'exit' or cmd != 'x':\n    cmd = input()\n");
+        assertThat(text).contains("line 2").contains("`cmd != 'exit' or cmd != 'x'`").contains("always true")
+                .doesNotContain("cmd != 'exit' and");
+        // joined with and, or the same value twice, it is no such mistake
+        assertThat(AnswerText.silentMistakes("cmd = ''\nwhile cmd != 'exit' and cmd != 'x':\n    cmd = input()\n")).isEmpty();
+        assertThat(AnswerText.silentMistakes("cmd = ''\nwhile cmd != 'x' or cmd != 'x':\n    cmd = input()\n")).isEmpty();
+    }
+
+    @Test
     void decimalsComparedAfterArithmeticAreNoted() {
         assertThat(AnswerText.silentMistakes("if 0.1 * 3 == 0.3:\n    print('equal')\n")).contains("line 1")
                 .contains("close enough");

@@ -1,12 +1,9 @@
 package dev.learnflow.triage.service;
 
-import dev.learnflow.platform.embedding.SentenceEncoder;
 import dev.learnflow.triage.domain.Intent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +18,8 @@ class WorkingCodeCuesTest {
     private static IntentClassifier classifier;
 
     @BeforeAll
-    static void load() throws IOException {
-        try (InputStream in = WorkingCodeCuesTest.class.getClassLoader()
-                .getResourceAsStream(IntentClassifier.EXAMPLES_RESOURCE)) {
-            classifier = new IntentClassifier(new SentenceEncoder(), IntentClassifier.readExamples(in), 0.5, 0.3);
-        }
+    static void load() {
+        classifier = OfflineClassifier.load();
     }
 
     private static Intent lane(String message) {
