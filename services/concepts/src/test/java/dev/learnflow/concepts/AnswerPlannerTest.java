@@ -200,6 +200,15 @@ class AnswerPlannerTest {
     }
 
     @Test
+    void anEditorThatCannotResolveAnInstalledPackageIsThePipLesson() {
+        // the editor checks imports against its own interpreter: the lesson now says so, and is found for it
+        assertThat(planned("visual studio code draws a squiggle under import pandas, says it cannot be resolved",
+                null, AnswerPlanner.LessonPlan.class).hit().lesson().topicId()).isEqualTo("pip-and-virtual-environments");
+        assertThat(kb.lessons().stream().filter(l -> l.topicId().equals("pip-and-virtual-environments")).findFirst()
+                .orElseThrow().inDepth()).contains("Select").contains("Interpreter");
+    }
+
+    @Test
     void aCallWrittenInsideTheLessonsOwnNameBelongsToTheLesson() {
         // "with open(...)" names the with lesson; the plain open() it is set against does not make it os.open
         assertThat(planned("why would i write with open(name) as f rather than f = open(name)", null,

@@ -346,14 +346,10 @@ public class DebugAgent {
      * repair changes that output is the diagnosis; without one, the run is only reported (empty).
      */
     private Optional<Answer> symptomOfCleanRun(DebugRequested request, RunCodeResponse run, Instant now) {
-        if (request.question() == null || !REPORTS_A_WRONG_RESULT.matcher(request.question()).find()
-                || SAYS_IT_WORKS.matcher(request.question()).find() || shownOutput(run).isBlank()) {
+        if (!reportsAWrongResult(request) || shownOutput(run).isBlank()) {
             return Optional.empty();
         }
-        return diagnoser.diagnose(request.code(), List.of(TestCase.input("", null, null, "symptom")))
-                .filter(d -> d.error() == null && !d.cases().isEmpty()
-                        && d.findings().stream().anyMatch(ProgramDiagnosis.Finding::repaired))
-                .map(d -> wrongResult(request, d, WrongResultHints.kind(d), now));
+        return diagnosedSymptom(request, TestCase.input("", null, null, "symptom"), now);
     }
 
     /**
@@ -363,19 +359,25 @@ public class DebugAgent {
      * student is asked what they typed).
      */
     private Optional<Answer> symptomOfTypedRun(DebugRequested request, Instant now) {
-        if (request.question() == null || !REPORTS_A_WRONG_RESULT.matcher(request.question()).find()
-                || SAYS_IT_WORKS.matcher(request.question()).find()) {
+        if (!reportsAWrongResult(request)) {
             return Optional.empty();
         }
         List<String> typed = NUMBER_SAID.matcher(request.question()).results().map(java.util.regex.MatchResult::group)
                 .distinct().limit(MOST_TYPED).toList();
-        if (typed.isEmpty()) {
-            return Optional.empty();
-        }
-        return diagnoser.diagnose(request.code(),
-                        List.of(TestCase.input(String.join("\n", typed) + "\n", null, null, "symptom")))
-                .filter(d -> d.error() == null && !d.cases().isEmpty() && d.failingCase() != null
-                        && d.failingCase().error() == null
+        return typed.isEmpty() ? Optional.empty()
+                : diagnosedSymptom(request, TestCase.input(String.join("\n", typed) + "\n", null, null, "symptom"), now);
+    }
+
+    /** The student's words say the result is wrong (and not that it works). */
+    private static boolean reportsAWrongResult(DebugRequested request) {
+        return request.question() != null && REPORTS_A_WRONG_RESULT.matcher(request.question()).find()
+                && !SAYS_IT_WORKS.matcher(request.question()).find();
+    }
+
+    /** The harness on a symptom case: the wrong-result answer when a finding's repair changes the run's output. */
+    private Optional<Answer> diagnosedSymptom(DebugRequested request, TestCase symptom, Instant now) {
+        return diagnoser.diagnose(request.code(), List.of(symptom))
+                .filter(d -> d.error() == null && d.failingCase() != null && d.failingCase().error() == null
                         && d.findings().stream().anyMatch(ProgramDiagnosis.Finding::repaired))
                 .map(d -> wrongResult(request, d, WrongResultHints.kind(d), now));
     }
