@@ -309,12 +309,12 @@ public class DocIndex {
         List<Hit> hits = new ArrayList<>();
         String lower = question.toLowerCase(Locale.ROOT);
         Set<String> words = Set.copyOf(List.of(lower.split("[^a-z0-9_]+")));
-        Set<String> valueMethods = valueMethods(lower);
+        AsValuesMethods asMethods = asValuesMethods(lower, markedNames);
         for (int i : candidates) {
             double similarity = Encoder.cosine(questionVector, vector(i));
             double scaled = Math.min(1, lexical[i] / BM25_SCALE);
             boolean named = documentsNameIn(passages.get(i), lower, words, markedNames)
-                    && !namedOnlyAsAValuesMethod(passages.get(i), lower, words, markedNames, valueMethods);
+                    && !namedOnlyAsAValuesMethod(passages.get(i), words, asMethods);
             // the name the student wrote as code or called a keyword outranks names among the other words
             boolean marked = named && documentsNameIn(passages.get(i), "", Set.of(), markedNames);
             hits.add(new Hit(passages.get(i), similarity, scaled, named,
@@ -345,19 +345,29 @@ public class DocIndex {
     }
 
     /**
-     * Names written as a method of a value: after a dot with nothing before it ({@code .split()}) or after a name
-     * that is no standard module ({@code line.split}); {@code re.split} is the module's own.
+     * The names a question writes only as a method of a value that a built-in type has ({@code .split()},
+     * {@code line.replace}; not {@code re.split}), and the question without them: worked out once per search.
      */
-    private Set<String> valueMethods(String lowerQuestion) {
-        Set<String> found = new java.util.HashSet<>();
+    private record AsValuesMethods(Set<String> names, String without, Set<String> wordsLeft, Set<String> markedLeft) {
+    }
+
+    private AsValuesMethods asValuesMethods(String lowerQuestion, Set<String> markedNames) {
+        Set<String> names = new java.util.HashSet<>();
         Matcher m = AFTER_A_DOT.matcher(lowerQuestion);
         while (m.find()) {
             String owner = m.group(1);
-            if (owner == null || !modules.contains(owner.split("\\.")[0]) && !owner.equals("os.path")) {
-                found.add(m.group(2));
+            if ((owner == null || !modules.contains(owner.split("\\.")[0]) && !owner.equals("os.path"))
+                    && aBuiltinTypesMethod(m.group(2))) {
+                names.add(m.group(2));
             }
         }
-        return found;
+        String without = lowerQuestion;
+        for (String name : names) {
+            without = without.replaceAll("(?<![a-z0-9_])[a-z0-9_.]*\\." + Pattern.quote(name) + "\\b\\s*\\(?", " ");
+        }
+        Set<String> markedLeft = new java.util.HashSet<>(markedNames);
+        markedLeft.removeAll(names);
+        return new AsValuesMethods(names, without, Set.copyOf(List.of(without.split("[^a-z0-9_]+"))), markedLeft);
     }
 
     /**
@@ -366,25 +376,15 @@ public class DocIndex {
      * a HOWTO on that module) and the question does not name its module: that is {@code str.split}, not
      * {@code re.split}; not {@code dataclasses.replace}.
      */
-    private boolean namedOnlyAsAValuesMethod(DocPassage passage, String lower, Set<String> words,
-                                             Set<String> markedNames, Set<String> valueMethods) {
-        Set<String> typesMethods = valueMethods.stream().filter(this::aBuiltinTypesMethod)
-                .collect(java.util.stream.Collectors.toSet());
-        if (typesMethods.isEmpty() || builtinTypesOwn(passage)) {
+    private static boolean namedOnlyAsAValuesMethod(DocPassage passage, Set<String> words, AsValuesMethods asMethods) {
+        if (asMethods.names().isEmpty() || builtinTypesOwn(passage)) {
             return false;
         }
         Matcher page = MODULE_PAGE.matcher(passage.doc());
         if (page.lookingAt() && words.contains(page.group(1).split("\\.")[0])) {
             return false;
         }
-        String without = lower;
-        for (String name : typesMethods) {
-            without = without.replaceAll("(?<![a-z0-9_])[a-z0-9_.]*\\." + Pattern.quote(name) + "\\b\\s*\\(?", " ");
-        }
-        Set<String> wordsLeft = Set.copyOf(List.of(without.split("[^a-z0-9_]+")));
-        Set<String> markedLeft = new java.util.HashSet<>(markedNames);
-        markedLeft.removeAll(typesMethods);
-        return !documentsNameIn(passage, without, wordsLeft, markedLeft);
+        return !documentsNameIn(passage, asMethods.without(), asMethods.wordsLeft(), asMethods.markedLeft());
     }
 
     /** {@code help(str.split)}, the built-in types' page, the tutorial and the language reference. */

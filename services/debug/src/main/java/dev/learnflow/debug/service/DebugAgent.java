@@ -401,9 +401,13 @@ public class DebugAgent {
     }
 
     private static boolean mentionsEndOfInput(DebugRequested request) {
-        String said = (request.question() == null ? "" : request.question()) + " "
+        return said(request).contains("EOF");
+    }
+
+    /** Everything the student wrote besides the code: the question and the pasted error. */
+    private static String said(DebugRequested request) {
+        return (request.question() == null ? "" : request.question()) + " "
                 + (request.error() == null ? "" : request.error());
-        return said.contains("EOF");
     }
 
     /** What the run showed before it stopped at input(), what to check, and what to tell for a run with input. */
@@ -428,9 +432,7 @@ public class DebugAgent {
 
     /** Whether the student tells of a missing file themselves ("FileNotFoundError but the file is right there"). */
     private static boolean mentionsAMissingFile(DebugRequested request) {
-        String said = (request.question() == null ? "" : request.question()) + " "
-                + (request.error() == null ? "" : request.error());
-        return FILE_TROUBLE.matcher(said).find();
+        return FILE_TROUBLE.matcher(said(request)).find();
     }
 
     private static Answer fileNotHere(DebugRequested request, RunCodeResponse run, ParsedError error, String file,

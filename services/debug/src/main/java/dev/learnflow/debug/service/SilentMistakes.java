@@ -26,11 +26,13 @@ final class SilentMistakes {
     private static final Pattern BUILT_IN_DROPPED = Pattern.compile(
             "^\\s*(sorted|reversed|round|abs|int|float|str|list|set|tuple)\\(\\s*([A-Za-z_][\\w.]*)?.*\\)\\s*(?:#.*)?$");
     /** {@code x == "a" or "b"}, {@code n == 1 or 2}: the right side of the or is a value alone. */
+    /** A literal value written out: a string in either quotes, or a number. */
+    private static final String LITERAL = "(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?)";
     private static final Pattern OR_BARE_VALUE = Pattern.compile("([A-Za-z_][\\w.\\[\\]()]*\\s*(?:==|!=)\\s*"
-            + "(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?))\\s+or\\s+(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?)(?!\\s*(?:==|!=|<|>|in\\b))");
+            + LITERAL + ")\\s+or\\s+" + LITERAL + "(?!\\s*(?:==|!=|<|>|in\\b))");
     /** {@code answer != "quit" or answer != "q"}: the same name unequal to one value or another, always true. */
     private static final Pattern UNEQUAL_OR_UNEQUAL = Pattern.compile("([A-Za-z_][\\w.\\[\\]()]*)\\s*!=\\s*"
-            + "(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?)\\s+or\\s+\\1\\s*!=\\s*(\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?)");
+            + LITERAL + "\\s+or\\s+\\1\\s*!=\\s*" + LITERAL);
     private static final Pattern CONDITION_LINE = Pattern.compile("^\\s*(?:if|elif|while)\\b|=\\s*.*\\bor\\b");
     /** A decimal compared with == or != on a line that also calculates. */
     private static final Pattern DECIMAL_EQUALITY = Pattern.compile("(?:==|!=)\\s*-?\\d*\\.\\d+\\b|\\b\\d*\\.\\d+\\s*(?:==|!=)");
